@@ -1,0 +1,102 @@
+/* clean.h: the study's cleaning (SEED-FACTS section 2) and its ledger.
+ *
+ * Every row of the dataset gets a fate. A row is looked at in this order, and
+ * the first rule that applies decides:
+ *   MALFORMED  field count differs from the header's
+ *   BLANK      every one of the 14 musical columns is empty (the 5 blank rows)
+ *   MISSING    some, not all, of the 14 musical columns are empty
+ *   INVALID    a value that cannot be used: not a number, NaN/inf, out of
+ *              range (0..1 features, popularity 0..100, duration > 0 or -1,
+ *              tempo > 0 or '?'), unknown key, mode or genre
+ *   UNKNOWN_*  duration_ms == -1 and/or tempo == '?' (the study's unknowns)
+ *   KEPT       otherwise
+ * The 14 musical columns are all columns but instance_id, artist_name,
+ * track_name and obtained_date, which the study drops first. */
+#ifndef GENRETUI_CLEAN_H
+#define GENRETUI_CLEAN_H
+
+#include <stddef.h>
+
+#include "genretui/dataset.h"
+#include "genretui/encode.h"
+#include "genretui/status.h"
+
+#define GT_FATE_LIST(X)                                              \
+	X(GT_FATE_KEPT,             "kept",             "kept")             \
+	X(GT_FATE_MALFORMED,        "malformed",        "wrong number of fields") \
+	X(GT_FATE_BLANK,            "blank",            "blank row")        \
+	X(GT_FATE_MISSING,          "missing",          "empty field")      \
+	X(GT_FATE_INVALID,          "invalid",          "invalid value")    \
+	X(GT_FATE_UNKNOWN_DURATION, "unknown_duration", "unknown duration (-1)") \
+	X(GT_FATE_UNKNOWN_TEMPO,    "unknown_tempo",    "unknown tempo (?)") \
+	X(GT_FATE_UNKNOWN_BOTH,     "unknown_both",     "unknown duration and tempo")
+
+typedef enum {
+#define GT_FATE_ENUM(id, key, text) id,
+	GT_FATE_LIST(GT_FATE_ENUM)
+#undef GT_FATE_ENUM
+	GT_NFATES
+} gt_fate;
+
+/* Short machine key ("unknown_tempo") and human text of a fate. */
+const char *gt_fate_key(gt_fate f);
+const char *gt_fate_text(gt_fate f);
+
+/* Bits of gt_track.unknown */
+#define GT_UNKNOWN_DURATION 1u
+#define GT_UNKNOWN_TEMPO    2u
+
+/* One usable row: KEPT, or dropped only for unknown duration/tempo (the
+ * improved preset imputes those). Values are raw, as in the file. */
+typedef struct {
+	size_t row;                  /* index into the dataset */
+	double num[GT_NNUMERIC];     /* numeric features, GT_F_ order; NaN where unknown */
+	int scale;                   /* one-hot column 0..23 (see encode.h) */
+	int genre;                   /* class 0..9 */
+	unsigned unknown;            /* GT_UNKNOWN_* bits; 0 for KEPT rows */
+} gt_track;
+
+/* What cleaning did, in counts. Sum of fate[] == rows_read. */
+typedef struct {
+	size_t rows_read;
+	size_t fate[GT_NFATES];          /* rows per fate */
+	size_t kept;                     /* == fate[GT_FATE_KEPT] */
+	size_t dropped;                  /* rows_read - kept */
+	size_t complete;                 /* rows with no empty musical field and right
+	                                    field count: the study's 50,000 */
+	size_t unknown_duration;         /* valid complete rows with duration -1 (incl. both) */
+	size_t unknown_tempo;            /* valid complete rows with tempo '?' (incl. both) */
+	size_t genre_before[GT_NCLASSES];/* complete rows with a valid genre, per class */
+	size_t genre_after[GT_NCLASSES]; /* kept rows per class */
+} gt_ledger;
+
+/* Per-row fate; for MISSING and INVALID also the first offending column. */
+typedef struct {
+	unsigned char fate;   /* gt_fate */
+	signed char col;      /* gt_column, or -1 */
+} gt_rowfate;
+
+typedef struct {
+	gt_ledger ledger;
+	gt_rowfate *fates;    /* ds->nrows entries */
+	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_* */
+	size_t ntracks;
+} gt_clean;
+
+/* Clean ds into out (initialised here). Fails only on allocation failure;
+ * a dataset whose every row is dropped is not an error here (callers decide). */
+gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err);
+void gt_clean_free(gt_clean *c);
+
+/* One line explaining row r's fate, e.g.
+ * "line 10002: blank row" or
+ * "line 57: invalid value in column 'tempo': 'abc' is not a number".
+ * Returns the length snprintf would write. */
+int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
+                      char *buf, size_t n);
+
+/* Parse a whole numeric cell strictly (strtod, no trailing junk, finite):
+ * returns 0 and sets *v, or -1. */
+int gt_parse_number(const char *s, double *v);
+
+#endif

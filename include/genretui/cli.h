@@ -1,0 +1,30 @@
+/* cli.h: command-line options. */
+#ifndef GENRETUI_CLI_H
+#define GENRETUI_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum { GT_RUN_TUI, GT_RUN_BATCH, GT_RUN_HELP, GT_RUN_VERSION } gt_run_mode;
+
+typedef struct {
+	gt_run_mode mode;
+	int json;                /* --json: one JSON document instead of text */
+	const char *csv;         /* FILE argument, or NULL for the bundled sample */
+	const char *preset;      /* --preset, default "paper" */
+	int epochs;              /* --epochs, -1 = preset's */
+	int batch_size;          /* --batch-size, -1 = preset's */
+	double lr;               /* --lr, <= 0 = preset's */
+	long long seed;          /* --seed, -1 = preset's */
+	uint32_t split_seed;     /* --split-seed, default 42 */
+	int digits;              /* --digits, default 2 */
+	int quiet;               /* --quiet: no per-epoch lines on stderr in JSON mode */
+} gt_cli;
+
+/* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */
+int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen);
+
+void gt_cli_usage(FILE *f);
+
+#endif

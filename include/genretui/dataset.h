@@ -1,0 +1,80 @@
+/* dataset.h: the raw CSV table, loaded with libcsv, every cell kept as text.
+ *
+ * The table keeps the 18 columns the study knows, found by header name in any
+ * order (extra columns are ignored). Every data record of the file becomes one
+ * row, even a broken one: rows whose field count differs from the header's are
+ * kept (missing cells read as "", surplus fields dropped) and flagged, so that
+ * cleaning can count them with their line numbers instead of losing them. */
+#ifndef GENRETUI_DATASET_H
+#define GENRETUI_DATASET_H
+
+#include <stddef.h>
+
+#include "genretui/status.h"
+
+/* Columns in the order of the real file's header. */
+#define GT_COLUMN_LIST(X)                          \
+	X(GT_COL_INSTANCE_ID,      "instance_id")      \
+	X(GT_COL_ARTIST,           "artist_name")      \
+	X(GT_COL_TRACK,            "track_name")       \
+	X(GT_COL_POPULARITY,       "popularity")       \
+	X(GT_COL_ACOUSTICNESS,     "acousticness")     \
+	X(GT_COL_DANCEABILITY,     "danceability")     \
+	X(GT_COL_DURATION,         "duration_ms")      \
+	X(GT_COL_ENERGY,           "energy")           \
+	X(GT_COL_INSTRUMENTALNESS, "instrumentalness") \
+	X(GT_COL_KEY,              "key")              \
+	X(GT_COL_LIVENESS,         "liveness")         \
+	X(GT_COL_LOUDNESS,         "loudness")         \
+	X(GT_COL_MODE,             "mode")             \
+	X(GT_COL_SPEECHINESS,      "speechiness")      \
+	X(GT_COL_TEMPO,            "tempo")            \
+	X(GT_COL_OBTAINED_DATE,    "obtained_date")    \
+	X(GT_COL_VALENCE,          "valence")          \
+	X(GT_COL_GENRE,            "music_genre")
+
+typedef enum {
+#define GT_COLUMN_ENUM(id, name) id,
+	GT_COLUMN_LIST(GT_COLUMN_ENUM)
+#undef GT_COLUMN_ENUM
+	GT_NCOLS
+} gt_column;
+
+/* Header names, indexed by gt_column. */
+extern const char *const gt_column_names[GT_NCOLS];
+
+typedef struct {
+	char *path;          /* name given to the loader (for messages) */
+	size_t nrows;        /* data records read, header excluded */
+	char **cells;        /* nrows * GT_NCOLS, row-major; never NULL ("" if empty) */
+	long *line;          /* nrows: 1-based file line on which each record starts */
+	int *nfields;        /* nrows: fields the record actually had */
+	int header_fields;   /* fields in the header line */
+	int has_bom;         /* the file began with a UTF-8 byte-order mark */
+	int crlf;            /* at least one CRLF line ending was seen */
+	/* private storage */
+	char *arena;
+	size_t arena_len, arena_cap;
+	size_t rows_cap;
+} gt_dataset;
+
+/* Load path into ds (which is initialised here). On failure ds is left empty
+ * and err says what went wrong and where (file:line). Fails for a missing or
+ * unreadable file, an empty file, a header missing any of the 18 columns (all
+ * missing ones are named), a duplicated column name, or a CSV syntax error
+ * (e.g. an unterminated quote), which names the line. */
+gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err);
+
+/* Same, from a memory buffer; name is used in messages. */
+gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
+                           const char *name, gt_error *err);
+
+void gt_dataset_free(gt_dataset *ds);
+
+/* Cell text of row r, column c; "" when empty. */
+static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
+{
+	return ds->cells[r * GT_NCOLS + (size_t)c];
+}
+
+#endif

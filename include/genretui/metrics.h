@@ -1,0 +1,52 @@
+/* metrics.h: confusion matrix and classification report, with
+ * scikit-learn's definitions (confusion_matrix, classification_report).
+ *
+ * Rows of the confusion matrix are true classes, columns predicted classes.
+ * A class never predicted has precision 0 (scikit-learn's zero_division
+ * default); a class with no support has recall 0; F1 is 0 when
+ * precision + recall is 0. Averages: macro = unweighted mean over all k
+ * classes; weighted = mean weighted by support. */
+#ifndef GENRETUI_METRICS_H
+#define GENRETUI_METRICS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define GT_MAX_CLASSES 16
+
+typedef struct {
+	int k;                                        /* classes in use */
+	long cell[GT_MAX_CLASSES][GT_MAX_CLASSES];    /* [true][predicted] counts */
+} gt_confusion;
+
+typedef struct {
+	int k;
+	double precision[GT_MAX_CLASSES];
+	double recall[GT_MAX_CLASSES];
+	double f1[GT_MAX_CLASSES];
+	long support[GT_MAX_CLASSES];                 /* row sums */
+	long total;
+	double accuracy;                              /* trace / total; 0 if total == 0 */
+	double macro_precision, macro_recall, macro_f1;
+	double weighted_precision, weighted_recall, weighted_f1;
+} gt_report;
+
+/* Zero a k-class matrix (1 <= k <= GT_MAX_CLASSES). */
+void gt_confusion_init(gt_confusion *cm, int k);
+/* Count one sample; out-of-range classes are ignored. */
+void gt_confusion_add(gt_confusion *cm, int truth, int predicted);
+/* Build from n pairs of labels. */
+void gt_confusion_from_labels(gt_confusion *cm, int k, const int *truth,
+                              const int *predicted, size_t n);
+
+void gt_report_compute(gt_report *r, const gt_confusion *cm);
+
+/* Print the report in scikit-learn's classification_report layout with
+ * the given class names (NULL: class numbers) and digits after the point. */
+void gt_report_print(FILE *f, const gt_report *r, const char *const *names,
+                     int digits);
+
+/* Print the matrix as numpy does for an integer array ("[[469  77 ...]\n [...]]"). */
+void gt_confusion_print(FILE *f, const gt_confusion *cm);
+
+#endif

@@ -1,0 +1,50 @@
+/* pipeline.h: the study's data pipeline from a CSV path to model-ready rows.
+ *
+ * load (libcsv) -> clean (ledger) -> encode (35 inputs) -> split (sklearn
+ * compatible) -> min-max from training rows. Samples are the KEPT rows in
+ * file order; the split permutes sample indices. */
+#ifndef GENRETUI_PIPELINE_H
+#define GENRETUI_PIPELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "genretui/clean.h"
+#include "genretui/dataset.h"
+#include "genretui/normalize.h"
+#include "genretui/split.h"
+#include "genretui/status.h"
+#include "genretui/train.h"
+
+typedef struct {
+	double test_fraction;   /* 0.2 */
+	uint32_t split_seed;    /* 42 */
+} gt_pipeline_opts;
+
+typedef struct {
+	gt_dataset ds;
+	gt_clean clean;
+	size_t nsamples;         /* kept rows */
+	size_t *sample_track;    /* [nsamples] index into clean.tracks */
+	gt_split split;
+	gt_minmax norm;          /* fitted on training rows */
+	double *xtrain, *xtest;  /* [n][GT_NINPUTS], normalised */
+	int *ytrain, *ytest;
+	size_t *train_row, *test_row; /* dataset row of each train/test sample */
+	gt_samples train, test;  /* views of the arrays above */
+	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
+} gt_pipeline;
+
+void gt_pipeline_defaults(gt_pipeline_opts *o);
+
+/* Run the pipeline on path. Fails (with a message) if the file cannot be
+ * loaded, or if fewer than 2 rows survive cleaning. */
+gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
+                           const gt_pipeline_opts *o, gt_error *err);
+void gt_pipeline_close(gt_pipeline *p);
+
+/* Encode and normalise one track's raw values into x [GT_NINPUTS]. */
+void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
+                        int scale, double *x);
+
+#endif

@@ -1,0 +1,89 @@
+/* train.h: training exposed as a step.
+ *
+ * One call of gt_trainer_step trains on one mini-batch; an epoch is a loop of
+ * steps over a fresh shuffle of the training rows. The TUI, the batch mode and
+ * the tests all drive training through this, never through a loop of their
+ * own. Everything random (initial weights, batch order) comes from hp.seed. */
+#ifndef GENRETUI_TRAIN_H
+#define GENRETUI_TRAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "genretui/adam.h"
+#include "genretui/model.h"
+#include "genretui/rng.h"
+#include "genretui/status.h"
+
+/* Rows ready for the model: x [n][d] encoded and normalised, y [n] classes. */
+typedef struct {
+	const double *x;
+	const int *y;
+	size_t n;
+	int d;
+} gt_samples;
+
+typedef struct {
+	int epochs;          /* >= 1 */
+	int batch_size;      /* >= 1 */
+	double lr, beta1, beta2, eps;   /* Adam */
+	uint32_t seed;       /* weight initialisation and batch order */
+} gt_hparams;
+
+/* Figures of one finished epoch. */
+typedef struct {
+	int epoch;               /* 1-based */
+	double loss, accuracy;   /* training: mean over the epoch's batches, weighted
+	                            by batch size, with the weights as they were at
+	                            each batch (what Keras prints) */
+	double val_loss, val_accuracy; /* held-out rows after the epoch; NaN if none */
+	double seconds;          /* wall time of the epoch, evaluation included */
+} gt_epoch;
+
+typedef struct {
+	gt_model *model;
+	gt_adam adam;
+	gt_rng rng;
+	gt_samples train, test;
+	gt_hparams hp;
+	uint32_t *order;         /* train.n row indices, reshuffled every epoch */
+	size_t pos;              /* next row of order in this epoch */
+	int epoch;               /* epochs completed */
+	double loss_sum;         /* sum over rows seen this epoch of per-row loss */
+	size_t correct, seen;    /* this epoch's running accuracy */
+	double epoch_start;      /* monotonic seconds */
+	double *xbatch;          /* [batch_size][d] gathered rows */
+	int *ybatch;             /* [batch_size] */
+	double *dout;            /* [batch_size][k] loss gradient */
+	gt_epoch *history;       /* hp.epochs entries, epoch of them filled */
+} gt_trainer;
+
+/* Prepare training of m on train (test may have n == 0): seeds the random
+ * generator with hp->seed, gives m fresh Glorot weights, resets Adam. m must
+ * have been made with max_batch >= hp->batch_size. */
+gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
+                          const gt_samples *test, const gt_hparams *hp,
+                          gt_error *err);
+void gt_trainer_free(gt_trainer *t);
+
+/* Train one mini-batch. Returns 1 when the batch finished an epoch (then
+ * *done, if not NULL, gets its figures, which are also in history), 0 when the
+ * epoch goes on, -1 when all hp.epochs are already done (nothing happens). */
+int gt_trainer_step(gt_trainer *t, gt_epoch *done);
+
+/* Steps (batches) per epoch: ceil(train.n / batch_size). */
+size_t gt_trainer_steps_per_epoch(const gt_trainer *t);
+/* Steps already taken in the current epoch. */
+size_t gt_trainer_steps_done(const gt_trainer *t);
+int gt_trainer_finished(const gt_trainer *t);
+
+/* Mean loss and accuracy of m over s (in batches of m->max_batch); pred, if
+ * not NULL, receives the argmax class of each row. Either of loss/acc may be
+ * NULL. Does nothing useful when s->n == 0 (both NaN). */
+void gt_evaluate(gt_model *m, const gt_samples *s, double *loss, double *acc,
+                 int *pred);
+
+/* Monotonic clock in seconds. */
+double gt_now(void);
+
+#endif

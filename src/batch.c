@@ -1,0 +1,188 @@
+/* batch.c: --batch: the study's pipeline end to end, printed as text. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "genretui/batch.h"
+#include "genretui/encode.h"
+
+/* Preset values overridden by the command line. */
+static void resolve_hparams(gt_batch *b, const gt_cli *cli)
+{
+	b->preset = gt_preset_find(cli->preset);
+	b->arch = b->preset->arch;
+	b->hp = b->preset->hp;
+	if (cli->epochs >= 0)
+		b->hp.epochs = cli->epochs;
+	if (cli->batch_size > 0)
+		b->hp.batch_size = cli->batch_size;
+	if (cli->lr > 0)
+		b->hp.lr = cli->lr;
+	if (cli->seed >= 0)
+		b->hp.seed = (uint32_t)cli->seed;
+	b->split_seed = cli->split_seed;
+	b->digits = cli->digits;
+}
+
+static double frac(size_t a, size_t b)
+{
+	return b ? (double)a / (double)b : 0.0;
+}
+
+static void print_ledger(FILE *f, const gt_batch *b)
+{
+	const gt_ledger *L = &b->session.pipe.clean.ledger;
+
+	fprintf(f, "Cleaning\n");
+	fprintf(f, "  %-34s %7zu\n", "rows read", L->rows_read);
+	for (int i = 1; i < GT_NFATES; i++)
+		if (L->fate[i] || i == GT_FATE_BLANK)
+			fprintf(f, "  dropped: %-25s %7zu\n", gt_fate_text((gt_fate)i), L->fate[i]);
+	fprintf(f, "  %-34s %7zu\n", "dropped in all", L->dropped);
+	fprintf(f, "  %-34s %7zu\n", "kept", L->kept);
+	fprintf(f, "  unknown duration: %zu of %zu complete rows (%.5g)\n",
+	        L->unknown_duration, L->complete, frac(L->unknown_duration, L->complete));
+	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n\n",
+	        L->unknown_tempo, L->complete, frac(L->unknown_tempo, L->complete));
+}
+
+/* Genres by descending kept count (pandas value_counts order; ties by class). */
+static void print_genre_counts(FILE *f, const gt_batch *b)
+{
+	const gt_ledger *L = &b->session.pipe.clean.ledger;
+	int order[GT_NCLASSES];
+
+	for (int c = 0; c < GT_NCLASSES; c++)
+		order[c] = c;
+	for (int i = 1; i < GT_NCLASSES; i++)
+		for (int j = i; j > 0 && L->genre_after[order[j]] > L->genre_after[order[j - 1]]; j--) {
+			int t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	fprintf(f, "%-13s %7s %7s\n", "Genre", "before", "after");
+	for (int i = 0; i < GT_NCLASSES; i++)
+		fprintf(f, "%-13s %7zu %7zu\n", gt_genre_names[order[i]],
+		        L->genre_before[order[i]], L->genre_after[order[i]]);
+	fputc('\n', f);
+}
+
+static void print_support(FILE *f, const char *what, const gt_samples *s)
+{
+	long count[GT_NCLASSES] = {0};
+
+	for (size_t i = 0; i < s->n; i++)
+		count[s->y[i]]++;
+	fprintf(f, "  %-14s", what);
+	for (int c = 0; c < GT_NCLASSES; c++)
+		fprintf(f, " %ld", count[c]);
+	fputc('\n', f);
+}
+
+static void print_split(FILE *f, const gt_batch *b)
+{
+	const gt_pipeline *p = &b->session.pipe;
+
+	fprintf(f, "Split (split seed %u, test fraction 0.2): %zu train, %zu test rows\n",
+	        b->split_seed, p->train.n, p->test.n);
+	fprintf(f, "  classes: ");
+	for (int c = 0; c < GT_NCLASSES; c++)
+		fprintf(f, "%d %s%s", c, gt_genre_names[c], c + 1 < GT_NCLASSES ? ", " : "\n");
+	print_support(f, "train support", &p->train);
+	print_support(f, "test support", &p->test);
+	fputc('\n', f);
+}
+
+static void print_epoch(FILE *f, const gt_epoch *e, int epochs, size_t steps)
+{
+	fprintf(f, "Epoch %d/%d - %zu steps - %.2fs - loss: %.4f - accuracy: %.4f"
+	        " - val_loss: %.4f - val_accuracy: %.4f\n", e->epoch, epochs, steps,
+	        e->seconds, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
+}
+
+static void print_results(FILE *f, const gt_batch *b)
+{
+	const gt_session *s = &b->session;
+
+	fprintf(f, "\nConfusion Matrix - Test Dataset (rows = true, columns = predicted)\n");
+	gt_confusion_print(f, &s->cm_test);
+	fputc('\n', f);
+	gt_report_print(f, &s->rep_test, gt_genre_names, b->digits);
+	fprintf(f, "\nConfusion Matrix - Train Dataset (rows = true, columns = predicted)\n");
+	gt_confusion_print(f, &s->cm_train);
+	fputc('\n', f);
+	gt_report_print(f, &s->rep_train, gt_genre_names, b->digits);
+	fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
+	        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
+}
+
+/* Drive the trainer step by step; epoch lines go to progress (may be NULL). */
+static int train(gt_batch *b, FILE *progress)
+{
+	gt_error err = {0};
+	gt_epoch ep;
+	int r;
+
+	if (gt_session_start(&b->session, &b->arch, &b->hp, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	if (progress)
+		fprintf(progress, "Training: %s preset, seed %u, %d epochs, batch %d, lr %g\n",
+		        b->preset->name, b->hp.seed, b->hp.epochs, b->hp.batch_size, b->hp.lr);
+	while ((r = gt_session_step(&b->session, &ep)) >= 0)
+		if (r == 1 && progress) {
+			print_epoch(progress, &ep, b->hp.epochs,
+			            gt_trainer_steps_per_epoch(&b->session.trainer));
+			fflush(progress);
+		}
+	b->trained = 1;
+	return 0;
+}
+
+static void print_header(FILE *f, const gt_batch *b)
+{
+	fprintf(f, "genretui %s: %s%s\n\n", PACKAGE_VERSION, b->path,
+	        b->synthetic ? " (synthetic sample)" : "");
+}
+
+int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
+{
+	gt_batch b = { .path = path, .synthetic = synthetic };
+	gt_pipeline_opts o;
+	gt_error err = {0};
+	FILE *progress;
+	int rc = 0;
+
+	resolve_hparams(&b, cli);
+	gt_pipeline_defaults(&o);
+	o.split_seed = b.split_seed;
+	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return 1;
+	}
+	if (!cli->json) {
+		print_header(stdout, &b);
+		print_ledger(stdout, &b);
+		print_genre_counts(stdout, &b);
+		print_split(stdout, &b);
+	}
+	progress = cli->json ? (!cli->quiet && isatty(2) ? stderr : NULL) : stdout;
+	if (b.hp.epochs > 0 && train(&b, progress) != 0)
+		rc = 1;
+	if (rc == 0 && !cli->json && b.trained)
+		print_results(stdout, &b);
+	if (rc == 0 && cli->json && gt_batch_print_json(stdout, &b) != 0) {
+		fprintf(stderr, "genretui: cannot write the JSON report\n");
+		rc = 1;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = 1;
+	gt_session_close(&b.session);
+	return rc;
+}

@@ -1,0 +1,512 @@
+/* clean.c: the study's cleaning (SEED-FACTS section 2), row by row.
+ *
+ * Every row gets a fate (see clean.h for the order of the rules); usable rows
+ * (KEPT and UNKNOWN_*) also become gt_tracks holding their raw values. Why a
+ * cell is unusable is decided in one place, judge_cell, which both the
+ * cleaning and the explanations (gt_clean_describe) call. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/clean.h"
+
+static const char *const fate_keys[GT_NFATES] = {
+#define GT_FATE_KEY(id, key, text) key,
+	GT_FATE_LIST(GT_FATE_KEY)
+#undef GT_FATE_KEY
+};
+
+static const char *const fate_texts[GT_NFATES] = {
+#define GT_FATE_TEXT(id, key, text) text,
+	GT_FATE_LIST(GT_FATE_TEXT)
+#undef GT_FATE_TEXT
+};
+
+const char *gt_fate_key(gt_fate f)
+{
+	return (unsigned)f < GT_NFATES ? fate_keys[f] : "?";
+}
+
+const char *gt_fate_text(gt_fate f)
+{
+	return (unsigned)f < GT_NFATES ? fate_texts[f] : "unknown fate";
+}
+
+/* ---- Cells ------------------------------------------------------------ */
+
+/* What a column holds, and so how its cells are checked. */
+typedef enum {
+	K_SKIP,         /* not musical: the study drops it, never checked */
+	K_FRACTION,     /* number in [0, 1] */
+	K_POPULARITY,   /* number in [0, 100] */
+	K_DURATION,     /* number > 0, or -1 for unknown */
+	K_TEMPO,        /* number > 0, or "?" for unknown */
+	K_NUMBER,       /* any finite number (loudness, in dB) */
+	K_KEY,          /* note name */
+	K_MODE,         /* Major or Minor */
+	K_GENRE         /* one of the 10 classes */
+} col_kind;
+
+static const struct {
+	col_kind kind;
+	int feature;    /* GT_F_ index of a numeric column, else -1 */
+} col_spec[GT_NCOLS] = {
+	[GT_COL_INSTANCE_ID]      = { K_SKIP, -1 },
+	[GT_COL_ARTIST]           = { K_SKIP, -1 },
+	[GT_COL_TRACK]            = { K_SKIP, -1 },
+	[GT_COL_POPULARITY]       = { K_POPULARITY, GT_F_POPULARITY },
+	[GT_COL_ACOUSTICNESS]     = { K_FRACTION, GT_F_ACOUSTICNESS },
+	[GT_COL_DANCEABILITY]     = { K_FRACTION, GT_F_DANCEABILITY },
+	[GT_COL_DURATION]         = { K_DURATION, GT_F_DURATION },
+	[GT_COL_ENERGY]           = { K_FRACTION, GT_F_ENERGY },
+	[GT_COL_INSTRUMENTALNESS] = { K_FRACTION, GT_F_INSTRUMENTALNESS },
+	[GT_COL_KEY]              = { K_KEY, -1 },
+	[GT_COL_LIVENESS]         = { K_FRACTION, GT_F_LIVENESS },
+	[GT_COL_LOUDNESS]         = { K_NUMBER, GT_F_LOUDNESS },
+	[GT_COL_MODE]             = { K_MODE, -1 },
+	[GT_COL_SPEECHINESS]      = { K_FRACTION, GT_F_SPEECHINESS },
+	[GT_COL_TEMPO]            = { K_TEMPO, GT_F_TEMPO },
+	[GT_COL_OBTAINED_DATE]    = { K_SKIP, -1 },
+	[GT_COL_VALENCE]          = { K_FRACTION, GT_F_VALENCE },
+	[GT_COL_GENRE]            = { K_GENRE, -1 },
+};
+
+/* What judge_cell found. */
+typedef enum {
+	V_OK, V_UNKNOWN, V_NOT_NUMBER, V_NOT_FINITE, V_RANGE,
+	V_BAD_KEY, V_BAD_MODE, V_BAD_GENRE
+} verdict;
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
+ * digit before the exponent? (No blanks, hex, "inf" or "nan".) */
+static int decimal_syntax(const char *s)
+{
+	int digits = 0;
+
+	s += *s == '+' || *s == '-';
+	for (; is_digit(*s); s++)
+		digits = 1;
+	if (*s == '.')
+		for (s++; is_digit(*s); s++)
+			digits = 1;
+	if (!digits)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		s += *s == '+' || *s == '-';
+		if (!is_digit(*s))
+			return 0;
+		while (is_digit(*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* strtod in the C locale: the UI calls setlocale(LC_ALL, ""), and in many
+ * locales strtod would stop at the '.' of "0.652". */
+static double c_strtod(const char *s)
+{
+	static locale_t c_numeric;
+	locale_t old;
+	double v;
+
+	if (!c_numeric)
+		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (!c_numeric)
+		return strtod(s, NULL);
+	old = uselocale(c_numeric);
+	v = strtod(s, NULL);
+	uselocale(old);
+	return v;
+}
+
+static verdict parse_number(const char *s, double *v)
+{
+	if (!decimal_syntax(s))
+		return V_NOT_NUMBER;
+	*v = c_strtod(s);
+	return isfinite(*v) ? V_OK : V_NOT_FINITE;
+}
+
+int gt_parse_number(const char *s, double *v)
+{
+	double x;
+
+	if (!s || parse_number(s, &x) != V_OK)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+/* Check a number against the range of its kind of column. */
+static verdict judge_range(col_kind kind, double v)
+{
+	switch (kind) {
+	case K_FRACTION:
+		return v >= 0.0 && v <= 1.0 ? V_OK : V_RANGE;
+	case K_POPULARITY:
+		return v >= 0.0 && v <= 100.0 ? V_OK : V_RANGE;
+	case K_DURATION:
+		return v == -1.0 ? V_UNKNOWN : v > 0.0 ? V_OK : V_RANGE;
+	case K_TEMPO:
+		return v > 0.0 ? V_OK : V_RANGE;
+	default:
+		return V_OK;
+	}
+}
+
+/* Class of a genre name: the exact name first, as the file spells it, then
+ * leniently (case, spaces and '-' ignored); -1 if none. */
+static int genre_class(const char *s)
+{
+	int g = gt_genre_index(s);
+
+	return g >= 0 ? g : gt_genre_lookup(s);
+}
+
+/* Judge one non-empty cell of column c. *v gets its value: the number (NaN
+ * when unknown), the key's pitch class, 1/0 for Major/Minor, or the class. */
+static verdict judge_cell(gt_column c, const char *s, double *v)
+{
+	col_kind kind = col_spec[c].kind;
+	verdict vd;
+
+	*v = NAN;
+	switch (kind) {
+	case K_SKIP:
+		return V_OK;
+	case K_KEY:
+		*v = gt_key_index(s);
+		return *v >= 0 ? V_OK : V_BAD_KEY;
+	case K_MODE:
+		*v = gt_mode_index(s);
+		return *v >= 0 ? V_OK : V_BAD_MODE;
+	case K_GENRE:
+		*v = genre_class(s);
+		return *v >= 0 ? V_OK : V_BAD_GENRE;
+	default:
+		break;
+	}
+	if (kind == K_TEMPO && strcmp(s, "?") == 0)
+		return V_UNKNOWN;
+	vd = parse_number(s, v);
+	if (vd == V_OK)
+		vd = judge_range(kind, *v);
+	if (vd == V_UNKNOWN)
+		*v = NAN;
+	return vd;
+}
+
+/* ---- Rows ------------------------------------------------------------- */
+
+static int musical(gt_column c)
+{
+	return col_spec[c].kind != K_SKIP;
+}
+
+/* BLANK if every musical cell is empty, MISSING (first empty column) if
+ * some are; returns 0 and leaves *rf alone if none are. */
+static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf)
+{
+	int empty = 0, nmusical = 0, first = -1;
+
+	for (int c = 0; c < GT_NCOLS; c++) {
+		if (!musical(c))
+			continue;
+		nmusical++;
+		if (gt_cell(ds, r, c)[0] == '\0') {
+			empty++;
+			if (first < 0)
+				first = c;
+		}
+	}
+	if (!empty)
+		return 0;
+	rf->fate = empty == nmusical ? GT_FATE_BLANK : GT_FATE_MISSING;
+	rf->col = (signed char)(empty == nmusical ? -1 : first);
+	return 1;
+}
+
+/* Store a good value of column c into t; pitch and major collect the
+ * scale's parts. */
+static void store_value(gt_track *t, gt_column c, verdict vd, double v,
+                        int *pitch, int *major)
+{
+	int f = col_spec[c].feature;
+
+	if (f >= 0)
+		t->num[f] = v;
+	if (vd == V_UNKNOWN)
+		t->unknown |= c == GT_COL_DURATION ? GT_UNKNOWN_DURATION
+		                                   : GT_UNKNOWN_TEMPO;
+	if (col_spec[c].kind == K_KEY)
+		*pitch = (int)v;
+	else if (col_spec[c].kind == K_MODE)
+		*major = (int)v;
+	else if (col_spec[c].kind == K_GENRE)
+		t->genre = (int)v;
+}
+
+static gt_fate fate_of_unknowns(unsigned bits)
+{
+	switch (bits) {
+	case 0:
+		return GT_FATE_KEPT;
+	case GT_UNKNOWN_DURATION:
+		return GT_FATE_UNKNOWN_DURATION;
+	case GT_UNKNOWN_TEMPO:
+		return GT_FATE_UNKNOWN_TEMPO;
+	default:
+		return GT_FATE_UNKNOWN_BOTH;
+	}
+}
+
+/* Fate of a complete row: INVALID at its first bad column, or usable, in
+ * which case t is filled. */
+static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
+{
+	gt_rowfate rf = { GT_FATE_INVALID, -1 };
+	int pitch = -1, major = -1;
+
+	memset(t, 0, sizeof(*t));
+	t->row = r;
+	for (int c = 0; c < GT_NCOLS; c++) {
+		double v;
+		verdict vd = judge_cell(c, gt_cell(ds, r, c), &v);
+
+		if (vd != V_OK && vd != V_UNKNOWN) {
+			rf.col = (signed char)c;
+			return rf;
+		}
+		store_value(t, c, vd, v, &pitch, &major);
+	}
+	t->scale = gt_scale_index(pitch, major);
+	rf.fate = fate_of_unknowns(t->unknown);
+	return rf;
+}
+
+/* Fate of row r. *genre is the row's class if the row is complete and its
+ * genre cell names one (even if another cell is invalid), else -1. */
+static gt_rowfate judge_row(const gt_dataset *ds, size_t r, gt_track *t,
+                            int *genre)
+{
+	gt_rowfate rf = { GT_FATE_MALFORMED, -1 };
+
+	*genre = -1;
+	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf))
+		return rf;
+	*genre = genre_class(gt_cell(ds, r, GT_COL_GENRE));
+	return judge_values(ds, r, t);
+}
+
+/* ---- The run and its ledger ------------------------------------------- */
+
+static int usable(gt_fate f)
+{
+	return f == GT_FATE_KEPT || f == GT_FATE_UNKNOWN_DURATION ||
+	       f == GT_FATE_UNKNOWN_TEMPO || f == GT_FATE_UNKNOWN_BOTH;
+}
+
+static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
+{
+	int complete = f != GT_FATE_MALFORMED && f != GT_FATE_BLANK &&
+	               f != GT_FATE_MISSING;
+
+	lg->rows_read++;
+	lg->fate[f]++;
+	lg->complete += (size_t)complete;
+	if (complete && genre >= 0)
+		lg->genre_before[genre]++;
+	if (f == GT_FATE_UNKNOWN_DURATION || f == GT_FATE_UNKNOWN_BOTH)
+		lg->unknown_duration++;
+	if (f == GT_FATE_UNKNOWN_TEMPO || f == GT_FATE_UNKNOWN_BOTH)
+		lg->unknown_tempo++;
+	if (f == GT_FATE_KEPT)
+		lg->genre_after[t->genre]++;
+}
+
+gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
+{
+	size_t n = ds->nrows, room = n ? n : 1;
+	gt_track *shrunk;
+
+	memset(out, 0, sizeof(*out));
+	out->fates = malloc(room * sizeof(*out->fates));
+	out->tracks = malloc(room * sizeof(*out->tracks));   /* trimmed below */
+	if (!out->fates || !out->tracks) {
+		gt_clean_free(out);
+		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
+	}
+	for (size_t r = 0; r < n; r++) {
+		gt_track *t = &out->tracks[out->ntracks];
+		int genre;
+
+		out->fates[r] = judge_row(ds, r, t, &genre);
+		count_row(&out->ledger, out->fates[r].fate, genre, t);
+		out->ntracks += usable(out->fates[r].fate);
+	}
+	out->ledger.kept = out->ledger.fate[GT_FATE_KEPT];
+	out->ledger.dropped = n - out->ledger.kept;
+	shrunk = realloc(out->tracks, (out->ntracks ? out->ntracks : 1) *
+	                              sizeof(*out->tracks));
+	if (shrunk)
+		out->tracks = shrunk;
+	return GT_OK;
+}
+
+void gt_clean_free(gt_clean *c)
+{
+	if (!c)
+		return;
+	free(c->fates);
+	free(c->tracks);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- Explanations ----------------------------------------------------- */
+
+#define SHOW_MAX 40     /* bytes of cell text quoted in a message */
+#define SHOW_BUF 64     /* SHOW_MAX + the longest piece + "..." + NUL */
+
+/* Length of the valid UTF-8 sequence at s (its code point in *cp), or 0. */
+static size_t utf8_seq(const unsigned char *s, unsigned *cp)
+{
+	static const unsigned min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+	         : s[0] >= 0xe0 && s[0] <= 0xef ? 3
+	         : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+
+	if (n == 0)
+		return 0;
+	*cp = n == 1 ? s[0] : s[0] & (0x7fu >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (s[i] & 0x3fu);
+	}
+	if (*cp < min[n] || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* The letter of a C escape for c ('n' for a newline), or 0. */
+static char escape_letter(unsigned c)
+{
+	switch (c) {
+	case '\n': return 'n';
+	case '\t': return 't';
+	case '\r': return 'r';
+	case '\\': return '\\';
+	default: return 0;
+	}
+}
+
+/* Write how the sequence at s (n bytes, code point cp) is shown: itself,
+ * or an escape if a terminal could act on it. Returns its length. */
+static size_t show_piece(const unsigned char *s, size_t n, unsigned cp,
+                         char piece[8])
+{
+	if (n == 0)                       /* not UTF-8 */
+		return (size_t)snprintf(piece, 8, "\\x%02x", s[0]);
+	if (escape_letter(cp))
+		return (size_t)snprintf(piece, 8, "\\%c", escape_letter(cp));
+	if (cp < 0x20 || cp == 0x7f)
+		return (size_t)snprintf(piece, 8, "\\x%02x", cp);
+	if (cp >= 0x80 && cp < 0xa0)      /* C1 controls, e.g. CSI */
+		return (size_t)snprintf(piece, 8, "\\u%04x", cp);
+	memcpy(piece, s, n);
+	return n;
+}
+
+/* Copy cell text s into out[SHOW_BUF], safe for a terminal and cut after
+ * about SHOW_MAX bytes with "...". */
+static void show_text(const char *s, char out[SHOW_BUF])
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t used = 0;
+
+	while (*p && used < SHOW_MAX) {
+		unsigned cp = 0;
+		size_t n = utf8_seq(p, &cp);
+		char piece[8];
+		size_t len = show_piece(p, n, cp, piece);
+
+		memcpy(out + used, piece, len);
+		used += len;
+		p += n ? n : 1;
+	}
+	if (*p) {
+		memcpy(out + used, "...", 3);
+		used += 3;
+	}
+	out[used] = '\0';
+}
+
+/* Why cell s of column c is invalid, e.g. "'abc' is not a number": the
+ * cell text, shown safely, between two fixed parts. */
+static int why_invalid(gt_column c, const char *s, char *buf, size_t n)
+{
+	static const char *const around[][2] = {
+		[V_NOT_NUMBER] = { "'", "' is not a number" },
+		[V_NOT_FINITE] = { "'", "' is not a finite number" },
+		[V_RANGE]      = { "'", NULL },         /* from range[] */
+		[V_BAD_KEY]    = { "unknown key '", "'" },
+		[V_BAD_MODE]   = { "unknown mode '",
+		                   "' (expected Major or Minor)" },
+		[V_BAD_GENRE]  = { "unknown genre '", "'" },
+	};
+	static const char *const range[] = {
+		[K_FRACTION]   = "' is out of range [0, 1]",
+		[K_POPULARITY] = "' is out of range [0, 100]",
+		[K_DURATION]   = "' is out of range (> 0, or -1 for unknown)",
+		[K_TEMPO]      = "' is out of range (> 0, or '?' for unknown)",
+	};
+	char text[SHOW_BUF];
+	double v;
+	verdict vd = judge_cell(c, s, &v);
+
+	show_text(s, text);
+	if (vd == V_OK || vd == V_UNKNOWN)      /* not invalid after all */
+		return snprintf(buf, n, "'%s' is valid", text);
+	return snprintf(buf, n, "%s%s%s", around[vd][0], text, vd == V_RANGE ?
+	                range[col_spec[c].kind] : around[vd][1]);
+}
+
+int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
+                      char *buf, size_t n)
+{
+	gt_rowfate rf;
+	long line;
+	char why[GT_ERROR_MAX];
+
+	if (r >= ds->nrows)
+		return snprintf(buf, n, "row %zu: no such row", r);
+	rf = c->fates[r];
+	line = ds->line[r];
+	switch (rf.fate) {
+	case GT_FATE_MALFORMED:
+		return snprintf(buf, n, "line %ld: %s: %d, expected %d", line,
+		                gt_fate_text(rf.fate), ds->nfields[r],
+		                ds->header_fields);
+	case GT_FATE_MISSING:
+		return snprintf(buf, n, "line %ld: %s in column '%s'", line,
+		                gt_fate_text(rf.fate), gt_column_names[rf.col]);
+	case GT_FATE_INVALID:
+		why_invalid(rf.col, gt_cell(ds, r, rf.col), why, sizeof(why));
+		return snprintf(buf, n, "line %ld: %s in column '%s': %s", line,
+		                gt_fate_text(rf.fate), gt_column_names[rf.col],
+		                why);
+	default:
+		return snprintf(buf, n, "line %ld: %s", line,
+		                gt_fate_text(rf.fate));
+	}
+}

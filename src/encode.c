@@ -1,0 +1,141 @@
+/* encode.c: genre classes, keys, modes and the one-hot scale layout. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "genretui/encode.h"
+
+const char *const gt_genre_names[GT_NCLASSES] = {
+	"Electronic", "Anime", "Jazz", "Alternative", "Country",
+	"Rap", "Blues", "Rock", "Classical", "Hip-Hop"
+};
+
+/* pandas.get_dummies sorts the scale names as strings: '#' < 'm' < letters
+ * after the root, so "A" < "A#" < "A#m" < "Am". */
+const char *const gt_scale_names[GT_NSCALES] = {
+	"A", "A#", "A#m", "Am", "B", "Bm", "C", "C#", "C#m", "Cm", "D", "D#",
+	"D#m", "Dm", "E", "Em", "F", "F#", "F#m", "Fm", "G", "G#", "G#m", "Gm"
+};
+
+const char *const gt_input_names[GT_NINPUTS] = {
+	"popularity", "acousticness", "danceability", "duration_ms", "energy",
+	"instrumentalness", "liveness", "loudness", "speechiness", "tempo",
+	"valence",
+	"scale_A", "scale_A#", "scale_A#m", "scale_Am", "scale_B", "scale_Bm",
+	"scale_C", "scale_C#", "scale_C#m", "scale_Cm", "scale_D", "scale_D#",
+	"scale_D#m", "scale_Dm", "scale_E", "scale_Em", "scale_F", "scale_F#",
+	"scale_F#m", "scale_Fm", "scale_G", "scale_G#", "scale_G#m", "scale_Gm"
+};
+
+/* Pitch class names with sharps, index = pitch class (C = 0). */
+static const char *const pitch_names[12] = {
+	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
+};
+
+int gt_genre_index(const char *name)
+{
+	for (int c = 0; c < GT_NCLASSES; c++)
+		if (strcmp(name, gt_genre_names[c]) == 0)
+			return c;
+	return -1;
+}
+
+/* Copy s lower-cased without spaces, '-' and '_' into buf (n bytes). */
+static void squash(const char *s, char *buf, size_t n)
+{
+	size_t j = 0;
+
+	for (; *s && j + 1 < n; s++)
+		if (*s != ' ' && *s != '-' && *s != '_')
+			buf[j++] = (char)tolower((unsigned char)*s);
+	buf[j] = '\0';
+}
+
+int gt_genre_lookup(const char *name)
+{
+	char want[32], have[32];
+
+	if (strlen(name) >= sizeof(want))
+		return -1;
+	squash(name, want, sizeof(want));
+	for (int c = 0; c < GT_NCLASSES; c++) {
+		squash(gt_genre_names[c], have, sizeof(have));
+		if (strcmp(want, have) == 0)
+			return c;
+	}
+	return -1;
+}
+
+int gt_key_index(const char *key)
+{
+	static const int natural[7] = { 9, 11, 0, 2, 4, 5, 7 }; /* A..G */
+	int root, pc;
+
+	if (!key || !*key)
+		return -1;
+	root = toupper((unsigned char)key[0]);
+	if (root < 'A' || root > 'G')
+		return -1;
+	pc = natural[root - 'A'];
+	if (key[1] == '#')
+		pc += 1;
+	else if (key[1] == 'b' || key[1] == 'B')
+		pc += 11;
+	else if (key[1] != '\0')
+		return -1;
+	if (key[1] != '\0' && key[2] != '\0')
+		return -1;
+	return pc % 12;
+}
+
+int gt_mode_index(const char *mode)
+{
+	if (!mode)
+		return -1;
+	if (strcasecmp(mode, "major") == 0)
+		return 1;
+	if (strcasecmp(mode, "minor") == 0)
+		return 0;
+	return -1;
+}
+
+int gt_scale_index(int pitch, int major)
+{
+	char name[4];
+
+	if (pitch < 0 || pitch > 11 || (major != 0 && major != 1))
+		return -1;
+	strcpy(name, pitch_names[pitch]);
+	if (!major)
+		strcat(name, "m");
+	for (int s = 0; s < GT_NSCALES; s++)
+		if (strcmp(name, gt_scale_names[s]) == 0)
+			return s;
+	return -1;
+}
+
+int gt_scale_parts(int scale, int *pitch, int *major)
+{
+	const char *name;
+	size_t len;
+	char root[3];
+
+	if (scale < 0 || scale >= GT_NSCALES)
+		return -1;
+	name = gt_scale_names[scale];
+	len = strlen(name);
+	*major = name[len - 1] != 'm';
+	memcpy(root, name, 2);
+	root[*major ? len : len - 1] = '\0';
+	*pitch = gt_key_index(root);
+	return 0;
+}
+
+void gt_encode_inputs(const double numeric[GT_NNUMERIC], int scale,
+                      double out[GT_NINPUTS])
+{
+	for (int i = 0; i < GT_NNUMERIC; i++)
+		out[i] = numeric[i];
+	for (int s = 0; s < GT_NSCALES; s++)
+		out[GT_NNUMERIC + s] = (s == scale) ? 1.0 : 0.0;
+}

@@ -1,0 +1,129 @@
+/* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/pipeline.h"
+
+void gt_pipeline_defaults(gt_pipeline_opts *o)
+{
+	o->test_fraction = 0.2;
+	o->split_seed = 42;
+}
+
+/* Indices of the KEPT tracks (the study's samples), in file order. */
+static gt_status pick_samples(gt_pipeline *p, gt_error *err)
+{
+	size_t n = 0;
+
+	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(size_t));
+	if (!p->sample_track)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < p->clean.ntracks; i++)
+		if (p->clean.tracks[i].unknown == 0)
+			p->sample_track[n++] = i;
+	p->nsamples = n;
+	if (n < 2)
+		return gt_fail(err, GT_ERR_EMPTY,
+		               "%s: %zu of %zu rows survive cleaning; at least 2 are needed",
+		               p->ds.path, n, p->ds.nrows);
+	return GT_OK;
+}
+
+/* Encode the samples listed in idx (split order) into x, y and rows. */
+static void gather(const gt_pipeline *p, const uint32_t *idx, size_t n,
+                   double *x, int *y, size_t *rows)
+{
+	for (size_t i = 0; i < n; i++) {
+		const gt_track *t = &p->clean.tracks[p->sample_track[idx[i]]];
+
+		gt_encode_inputs(t->num, t->scale, x + i * GT_NINPUTS);
+		y[i] = t->genre;
+		rows[i] = t->row;
+	}
+}
+
+static gt_status make_sets(gt_pipeline *p, gt_error *err)
+{
+	size_t ntr = p->split.ntrain, nte = p->split.ntest;
+
+	p->xtrain = malloc(ntr * GT_NINPUTS * sizeof(double));
+	p->xtest = malloc(nte * GT_NINPUTS * sizeof(double));
+	p->ytrain = malloc(ntr * sizeof(int));
+	p->ytest = malloc(nte * sizeof(int));
+	p->train_row = malloc(ntr * sizeof(size_t));
+	p->test_row = malloc(nte * sizeof(size_t));
+	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row || !p->test_row)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", p->nsamples);
+	gather(p, p->split.train, ntr, p->xtrain, p->ytrain, p->train_row);
+	gather(p, p->split.test, nte, p->xtest, p->ytest, p->test_row);
+	gt_minmax_fit(&p->norm, p->xtrain, ntr, GT_NINPUTS);
+	gt_minmax_apply(&p->norm, p->xtrain, ntr, GT_NINPUTS);
+	gt_minmax_apply(&p->norm, p->xtest, nte, GT_NINPUTS);
+	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
+	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
+	return GT_OK;
+}
+
+static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
+                     gt_error *err)
+{
+	double t0 = gt_now(), t1, t2;
+	gt_status st = gt_dataset_load(&p->ds, path, err);
+
+	if (st != GT_OK)
+		return st;
+	t1 = gt_now();
+	p->load_s = t1 - t0;
+	st = gt_clean_run(&p->clean, &p->ds, err);
+	if (st != GT_OK)
+		return st;
+	t2 = gt_now();
+	p->clean_s = t2 - t1;
+	st = pick_samples(p, err);
+	if (st == GT_OK)
+		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
+		                   o->split_seed, err);
+	if (st == GT_OK)
+		st = make_sets(p, err);
+	p->prep_s = gt_now() - t2;
+	return st;
+}
+
+gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
+                           const gt_pipeline_opts *o, gt_error *err)
+{
+	gt_pipeline_opts defaults;
+	gt_status st;
+
+	memset(p, 0, sizeof(*p));
+	if (!o) {
+		gt_pipeline_defaults(&defaults);
+		o = &defaults;
+	}
+	st = run(p, path, o, err);
+	if (st != GT_OK)
+		gt_pipeline_close(p);
+	return st;
+}
+
+void gt_pipeline_close(gt_pipeline *p)
+{
+	gt_dataset_free(&p->ds);
+	gt_clean_free(&p->clean);
+	gt_split_free(&p->split);
+	free(p->sample_track);
+	free(p->xtrain);
+	free(p->xtest);
+	free(p->ytrain);
+	free(p->ytest);
+	free(p->train_row);
+	free(p->test_row);
+	memset(p, 0, sizeof(*p));
+}
+
+void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
+                        int scale, double *x)
+{
+	gt_encode_inputs(num, scale, x);
+	gt_minmax_apply(&p->norm, x, 1, GT_NINPUTS);
+}

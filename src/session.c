@@ -1,0 +1,93 @@
+/* session.c: pipeline + model + trainer + evaluation, shared by all front ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/session.h"
+
+gt_status gt_session_open(gt_session *s, const char *path,
+                          const gt_pipeline_opts *o, gt_error *err)
+{
+	gt_status st;
+
+	memset(s, 0, sizeof(*s));
+	st = gt_pipeline_open(&s->pipe, path, o, err);
+	if (st != GT_OK)
+		return st;
+	s->pred_test = malloc((s->pipe.test.n ? s->pipe.test.n : 1) * sizeof(int));
+	s->pred_train = malloc(s->pipe.train.n * sizeof(int));
+	if (!s->pred_test || !s->pred_train) {
+		gt_session_close(s);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for predictions");
+	}
+	return GT_OK;
+}
+
+static void drop_run(gt_session *s)
+{
+	if (s->running) {
+		gt_trainer_free(&s->trainer);
+		gt_model_free(&s->model);
+	}
+	s->running = 0;
+	s->evaluated = 0;
+	s->train_s = 0;
+}
+
+void gt_session_close(gt_session *s)
+{
+	drop_run(s);
+	gt_pipeline_close(&s->pipe);
+	free(s->pred_test);
+	free(s->pred_train);
+	memset(s, 0, sizeof(*s));
+}
+
+gt_status gt_session_start(gt_session *s, const gt_arch *arch,
+                           const gt_hparams *hp, gt_error *err)
+{
+	gt_status st;
+
+	drop_run(s);
+	st = gt_model_init(&s->model, arch, hp->batch_size, err);
+	if (st != GT_OK)
+		return st;
+	st = gt_trainer_init(&s->trainer, &s->model, &s->pipe.train, &s->pipe.test, hp, err);
+	if (st != GT_OK) {
+		gt_model_free(&s->model);
+		return st;
+	}
+	s->running = 1;
+	return GT_OK;
+}
+
+int gt_session_step(gt_session *s, gt_epoch *done)
+{
+	double t0 = gt_now();
+	int r = gt_trainer_step(&s->trainer, done);
+
+	s->train_s += gt_now() - t0;
+	if (r == 1) {
+		s->evaluated = 0;
+		if (gt_trainer_finished(&s->trainer))
+			gt_session_evaluate(s);
+	}
+	return r;
+}
+
+/* Confusion matrix and report of one set. */
+static void evaluate_set(gt_model *m, const gt_samples *set, int *pred,
+                         gt_confusion *cm, gt_report *rep)
+{
+	gt_evaluate(m, set, NULL, NULL, pred);
+	gt_confusion_from_labels(cm, m->arch.sizes[m->arch.nlayers], set->y, pred, set->n);
+	gt_report_compute(rep, cm);
+}
+
+void gt_session_evaluate(gt_session *s)
+{
+	if (!s->running)
+		return;
+	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
+	evaluate_set(&s->model, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train);
+	s->evaluated = 1;
+}

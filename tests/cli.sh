@@ -1,0 +1,69 @@
+#!/bin/sh
+# cli.sh: the genretui program from the outside: options, exit statuses,
+# batch text and JSON on the bundled sample. Prints TAP.
+GENRETUI=${GENRETUI:-./genretui}
+SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null | head -20; }
+# check DESCRIPTION WANT_STATUS COMMAND...: run, compare exit status
+check() {
+	desc=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$desc"; else echo "# exit $got, wanted $want"; not_ok "$desc"; fi
+}
+# has DESCRIPTION FILE PATTERN: grep -q
+has() {
+	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
+}
+
+echo "1..24"
+check "--help exits 0" 0 "$GENRETUI" --help
+has "--help lists --batch" "$tmp/out" "--batch"
+has "--help lists the paper preset" "$tmp/out" "paper"
+check "--version exits 0" 0 "$GENRETUI" --version
+has "--version prints the name" "$tmp/out" "^genretui [0-9]"
+check "unknown option exits 2" 2 "$GENRETUI" --frobnicate
+has "unknown option is named" "$tmp/err" "frobnicate"
+check "bad --epochs value exits 2" 2 "$GENRETUI" --batch --epochs ten "$SAMPLE"
+has "bad value is named" "$tmp/err" "invalid value 'ten' for --epochs"
+check "unknown preset exits 2" 2 "$GENRETUI" --batch --preset nope "$SAMPLE"
+check "no terminal and no --batch exits 2" 2 "$GENRETUI" "$SAMPLE"
+has "no terminal suggests --batch" "$tmp/err" "use --batch"
+check "missing file exits 1" 1 "$GENRETUI" --batch /nonexistent/tracks.csv
+has "missing file is named" "$tmp/err" "/nonexistent/tracks.csv"
+check "--batch on the sample exits 0" 0 "$GENRETUI" --batch --epochs 2 --seed 3 "$SAMPLE"
+has "batch prints the ledger" "$tmp/out" "rows read"
+has "batch prints an epoch line" "$tmp/out" "^Epoch 2/2"
+has "batch prints the test confusion matrix" "$tmp/out" "Confusion Matrix - Test Dataset"
+has "batch prints a classification report" "$tmp/out" "weighted avg"
+cp "$tmp/out" "$tmp/first"
+"$GENRETUI" --batch --epochs 2 --seed 3 "$SAMPLE" 2>/dev/null | grep -v '^Epoch\|training time' >"$tmp/second"
+grep -v '^Epoch\|training time' "$tmp/first" >"$tmp/first2"
+if cmp -s "$tmp/first2" "$tmp/second"; then ok "same seed, same results"; else not_ok "same seed, same results"; fi
+check "--batch --json exits 0" 0 "$GENRETUI" --batch --json --epochs 1 "$SAMPLE"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+need = ["rows_read", "rows_kept", "dropped", "genres", "counts_kept", "train_support",
+        "test_support", "epochs", "train_accuracy", "test_accuracy", "confusion_test",
+        "confusion_train", "report_test", "timing"]
+missing = [k for k in need if k not in d]
+assert not missing, missing
+assert len(d["epochs"]) == 1 and d["epochs"][0]["epoch"] == 1
+assert len(d["confusion_test"]) == 10 and all(len(r) == 10 for r in d["confusion_test"])
+assert sum(map(sum, d["confusion_test"])) == sum(d["test_support"])
+assert d["dropped"]["total"] == d["rows_read"] - d["rows_kept"]
+assert d["synthetic"] is True
+for k in ("load_s", "clean_s", "train_s"): assert d["timing"][k] >= 0
+' "$tmp/out" 2>"$tmp/err"; then ok "JSON has every field"; else not_ok "JSON has every field"; fi
+check "--epochs 0 loads and cleans only" 0 "$GENRETUI" --batch --json --epochs 0 "$SAMPLE"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["epochs"] == [] and d["test_accuracy"] is None' "$tmp/out"; then
+	ok "--epochs 0 reports no training"; else not_ok "--epochs 0 reports no training"; fi
+exit 0

@@ -1,0 +1,66 @@
+/* test_adam.c: Adam against values worked by hand (Keras' update rule). */
+
+#include "testutil.h"
+#include "genretui/adam.h"
+
+/* Worked by hand from the update rule in adam.h:
+ * step 1, g = (0.5, -0.1, 0): m = 0.1 g, v = 0.001 g^2,
+ *   lr_t = 0.001 sqrt(0.001) / 0.1, p -= lr_t m / (sqrt(v) + 1e-7);
+ * step 2, g = (0.2, 0.3, -0.4). */
+static void test_two_steps(void **state)
+{
+	double p[3] = { 1.0, -2.0, 0.0 };
+	const double g1[3] = { 0.5, -0.1, 0.0 }, g2[3] = { 0.2, 0.3, -0.4 };
+	gt_adam a;
+
+	(void)state;
+	assert_int_equal(gt_adam_init(&a, 3, 0.001, 0.9, 0.999, 1e-7, NULL), GT_OK);
+	gt_adam_step(&a, p, g1);
+	assert_near(p[0], 0.99900000632451535, 1e-15);
+	assert_near(p[1], -1.9990000316217766, 1e-15);
+	assert_near(p[2], 0.0, 0.0);   /* zero gradient, zero moments */
+	gt_adam_step(&a, p, g2);
+	assert_near(p[0], 0.99810143639880278, 1e-15);
+	assert_near(p[1], -1.9994942165129777, 1e-15);
+	assert_near(p[2], 0.00074413094069535697, 1e-15);
+	assert_int_equal(a.t, 2);
+	gt_adam_free(&a);
+}
+
+/* The first step moves every parameter by about lr, whatever the gradient's size. */
+static void test_first_step_is_lr_sized(void **state)
+{
+	double p[2] = { 0.0, 0.0 };
+	const double g[2] = { 1000.0, -0.001 };
+	gt_adam a;
+
+	(void)state;
+	assert_int_equal(gt_adam_init(&a, 2, 0.01, 0.9, 0.999, 1e-7, NULL), GT_OK);
+	gt_adam_step(&a, p, g);
+	assert_near(p[0], -0.01, 1e-9);
+	assert_near(p[1], 0.01, 5e-5);  /* eps matters for tiny g */
+	gt_adam_free(&a);
+}
+
+static void test_bad_hyperparameters(void **state)
+{
+	gt_adam a;
+	gt_error err;
+
+	(void)state;
+	assert_int_equal(gt_adam_init(&a, 2, 0.0, 0.9, 0.999, 1e-7, &err), GT_ERR_ARG);
+	assert_int_equal(gt_adam_init(&a, 2, 0.001, 1.0, 0.999, 1e-7, &err), GT_ERR_ARG);
+	assert_int_equal(gt_adam_init(&a, 2, 0.001, 0.9, 0.999, 0.0, &err), GT_ERR_ARG);
+	assert_non_null(err.msg[0] ? err.msg : NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_steps),
+		cmocka_unit_test(test_first_step_is_lr_sized),
+		cmocka_unit_test(test_bad_hyperparameters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

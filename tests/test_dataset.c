@@ -1,0 +1,483 @@
+/* test_dataset.c: CSV loading (src/dataset_load.c) from memory buffers,
+ * from files, and from the real dataset when GT_REAL_CSV names it. */
+#include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "genretui/dataset.h"
+
+#define HEADER "instance_id,artist_name,track_name,popularity,acousticness," \
+	"danceability,duration_ms,energy,instrumentalness,key,liveness,"     \
+	"loudness,mode,speechiness,tempo,obtained_date,valence,music_genre"
+/* A full row in header order: genre and tempo are easy to spot. */
+#define ROW(id, tempo, genre) id ",Art,Song,27.0,0.1,0.2,200000.0,0.3,0.4," \
+	"A#,0.5,-5.5,Minor,0.06," tempo ",4-Apr,0.7," genre
+
+/* Parse a NUL-terminated buffer; assert success. */
+static void parse_ok(gt_dataset *ds, const char *text)
+{
+	gt_error err = { 0 };
+	gt_status st = gt_dataset_parse(ds, text, strlen(text), "t.csv", &err);
+
+	if (st != GT_OK)
+		print_error("unexpected failure: %s\n", err.msg);
+	assert_int_equal(st, GT_OK);
+}
+
+/* Parse text, expect code and message; ds must come back zeroed. */
+static void parse_fails(const char *text, size_t len, gt_status code,
+                        const char *msg)
+{
+	gt_dataset ds, zero;
+	gt_error err = { 0 };
+
+	memset(&zero, 0, sizeof(zero));
+	assert_int_equal(gt_dataset_parse(&ds, text, len, "t.csv", &err), code);
+	assert_int_equal(err.code, code);
+	assert_string_equal(err.msg, msg);
+	assert_memory_equal(&ds, &zero, sizeof(ds));
+	gt_dataset_free(&ds);
+}
+
+static void test_header_any_order(void **state)
+{
+	gt_dataset ds;
+	const char *text =
+		"music_genre,tempo,valence,obtained_date,speechiness,mode,loudness,"
+		"liveness,key,instrumentalness,energy,duration_ms,danceability,"
+		"acousticness,popularity,track_name,artist_name,instance_id\n"
+		"Jazz,99.5,0.7,4-Apr,0.06,Minor,-5.5,0.5,A#,0.4,0.3,200000.0,0.2,"
+		"0.1,27.0,Song,Art,7.0\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 1);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "Jazz");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_TEMPO), "99.5");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_INSTANCE_ID), "7.0");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_KEY), "A#");
+	assert_string_equal(gt_column_names[GT_COL_GENRE], "music_genre");
+	gt_dataset_free(&ds);
+}
+
+static void test_extra_columns_ignored(void **state)
+{
+	gt_dataset ds;
+	const char *text = "extra1," HEADER ",extra2\n"
+	                   "x," ROW("1.0", "120.0", "Rock") ",y\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.header_fields, 20);
+	assert_int_equal(ds.nrows, 1);
+	assert_int_equal(ds.nfields[0], 20);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_INSTANCE_ID), "1.0");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "Rock");
+	gt_dataset_free(&ds);
+}
+
+static void test_quoted_fields(void **state)
+{
+	gt_dataset ds;
+	const char *text = HEADER "\n"
+		"1.0,\"Art, Inc\",\"Say \"\"Hi\"\", Bob\",27.0,0.1,0.2,200000.0,"
+		"0.3,0.4,A#,0.5,-5.5,Minor,0.06,\"120.0\",4-Apr,0.7,\"\"\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 1);
+	assert_int_equal(ds.nfields[0], 18);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_ARTIST), "Art, Inc");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_TRACK), "Say \"Hi\", Bob");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_TEMPO), "120.0");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "");
+	gt_dataset_free(&ds);
+}
+
+static void test_quoted_newline(void **state)
+{
+	gt_dataset ds;
+	const char *text = HEADER "\n"
+		ROW("1.0", "1", "Rock") "\n"
+		"2.0,Art,\"two\nlines\",27.0,0.1,0.2,200000.0,0.3,0.4,A#,0.5,"
+		"-5.5,Minor,0.06,2,4-Apr,0.7,Jazz\n"
+		ROW("3.0", "3", "Rap") "\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 3);
+	assert_string_equal(gt_cell(&ds, 1, GT_COL_TRACK), "two\nlines");
+	assert_int_equal(ds.line[0], 2);
+	assert_int_equal(ds.line[1], 3);
+	assert_int_equal(ds.line[2], 5);
+	gt_dataset_free(&ds);
+}
+
+static void test_crlf(void **state)
+{
+	gt_dataset ds;
+	const char *text = HEADER "\r\n" ROW("1.0", "1", "Rock") "\r\n"
+	                   ROW("2.0", "2", "\"Jazz\"") "\r\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_true(ds.crlf);
+	assert_false(ds.has_bom);
+	assert_int_equal(ds.nrows, 2);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "Rock");
+	assert_string_equal(gt_cell(&ds, 1, GT_COL_GENRE), "Jazz");
+	assert_int_equal(ds.line[1], 3);
+	gt_dataset_free(&ds);
+}
+
+static void test_lf_only(void **state)
+{
+	gt_dataset ds;
+
+	(void)state;
+	parse_ok(&ds, HEADER "\n" ROW("1.0", "1", "Rock") "\n");
+	assert_false(ds.crlf);
+	gt_dataset_free(&ds);
+}
+
+static void test_bom(void **state)
+{
+	gt_dataset ds;
+
+	(void)state;
+	parse_ok(&ds, "\xEF\xBB\xBF" HEADER "\n" ROW("1.0", "1", "Rock") "\n");
+	assert_true(ds.has_bom);
+	assert_int_equal(ds.nrows, 1);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_INSTANCE_ID), "1.0");
+	gt_dataset_free(&ds);
+}
+
+/* Names are matched after trimming blanks, even inside quotes. */
+static void test_header_names_trimmed(void **state)
+{
+	gt_dataset ds;
+	const char *text = "instance_id, artist_name ,track_name,popularity,"
+		"acousticness,danceability,duration_ms,energy,instrumentalness,"
+		"key,liveness,loudness,mode,speechiness,\" tempo \",obtained_date,"
+		"valence,\"music_genre\r\"\n" ROW("1.0", "7", "Rock") "\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_TEMPO), "7");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "Rock");
+	gt_dataset_free(&ds);
+}
+
+static void test_header_only(void **state)
+{
+	gt_dataset ds;
+
+	(void)state;
+	parse_ok(&ds, HEADER "\n");
+	assert_int_equal(ds.nrows, 0);
+	assert_int_equal(ds.header_fields, 18);
+	gt_dataset_free(&ds);
+	parse_ok(&ds, HEADER);          /* no final newline */
+	assert_int_equal(ds.nrows, 0);
+	gt_dataset_free(&ds);
+}
+
+static void test_empty_input(void **state)
+{
+	(void)state;
+	parse_fails("", 0, GT_ERR_CSV, "t.csv: empty file");
+	parse_fails(" \n\r\n\t\n", 6, GT_ERR_CSV, "t.csv: empty file");
+	parse_fails("\xEF\xBB\xBF", 3, GT_ERR_CSV, "t.csv: empty file");
+}
+
+static void test_missing_columns(void **state)
+{
+	const char *text = "instance_id,artist_name,track_name,popularity,"
+		"acousticness,danceability,duration_ms,energy,instrumentalness,"
+		"key,liveness,loudness,mode,speechiness,obtained_date,"
+		"music_genre\n1,2\n";
+
+	(void)state;
+	parse_fails(text, strlen(text), GT_ERR_COLUMN,
+	            "t.csv: missing columns: tempo, valence");
+	parse_fails("a,b\n", 4, GT_ERR_COLUMN,
+	            "t.csv: missing columns: instance_id, artist_name, "
+	            "track_name, popularity, acousticness, danceability, "
+	            "duration_ms, energy, instrumentalness, key, liveness, "
+	            "loudness, mode, speechiness, tempo, obtained_date, "
+	            "valence, music_genre");
+}
+
+static void test_duplicated_column(void **state)
+{
+	const char *text = HEADER ",x,tempo\n";
+
+	(void)state;
+	parse_fails(text, strlen(text), GT_ERR_COLUMN,
+	            "t.csv: duplicated column 'tempo' (fields 15 and 20)");
+}
+
+static void test_short_and_long_rows(void **state)
+{
+	gt_dataset ds;
+	const char *text = HEADER "\n"
+		"1.0,Art,Song\n"
+		ROW("2.0", "2", "Rap") ",surplus,more\n"
+		",,,,,,,,,,,,,,,,,\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 3);
+	assert_int_equal(ds.nfields[0], 3);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_TRACK), "Song");
+	for (int c = GT_COL_POPULARITY; c < GT_NCOLS; c++)
+		assert_string_equal(gt_cell(&ds, 0, c), "");
+	assert_int_equal(ds.nfields[1], 20);
+	assert_string_equal(gt_cell(&ds, 1, GT_COL_GENRE), "Rap");
+	assert_int_equal(ds.nfields[2], 18);      /* a blank row is a row */
+	for (int c = 0; c < GT_NCOLS; c++)
+		assert_non_null(gt_cell(&ds, 2, c));
+	assert_string_equal(gt_cell(&ds, 2, GT_COL_GENRE), "");
+	gt_dataset_free(&ds);
+}
+
+static void test_unterminated_quote(void **state)
+{
+	const char *text = HEADER "\n" ROW("1.0", "1", "Rock") "\n"
+		"2.0,Art,\"open\nstill open\n";
+
+	(void)state;
+	parse_fails(text, strlen(text), GT_ERR_CSV,
+	            "t.csv:3: malformed CSV: unterminated quoted field");
+}
+
+static void test_stray_quote(void **state)
+{
+	const char *text = HEADER "\n" ROW("1.0", "1", "Rock") "\n\n"
+		"2.0,Art,Say \"Hi\",27.0\n";
+
+	(void)state;
+	parse_fails(text, strlen(text), GT_ERR_CSV,
+	            "t.csv:4: malformed CSV: quote character inside an "
+	            "unquoted field (field 3, column 'track_name')");
+}
+
+static void test_text_after_closing_quote(void **state)
+{
+	const char *text = HEADER "\n\"1.0\"x,Art\n";
+
+	(void)state;
+	parse_fails(text, strlen(text), GT_ERR_CSV,
+	            "t.csv:2: malformed CSV: text after the closing quote of a "
+	            "quoted field (a quote inside one must be doubled) "
+	            "(field 1, column 'instance_id')");
+}
+
+static void test_lines_after_blank_lines(void **state)
+{
+	gt_dataset ds;
+	const char *text = "\n" HEADER "\n\n \n" ROW("1.0", "1", "Rock") "\n"
+		"\r\n\n" ROW("2.0", "2", "Rap");
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 2);
+	assert_int_equal(ds.line[0], 5);
+	assert_int_equal(ds.line[1], 8);
+	assert_string_equal(gt_cell(&ds, 1, GT_COL_GENRE), "Rap");
+	gt_dataset_free(&ds);
+}
+
+static void test_free_twice(void **state)
+{
+	gt_dataset ds;
+
+	(void)state;
+	memset(&ds, 0, sizeof(ds));
+	gt_dataset_free(&ds);
+	parse_ok(&ds, HEADER "\n" ROW("1.0", "1", "Rock") "\n");
+	gt_dataset_free(&ds);
+	gt_dataset_free(&ds);
+	assert_null(ds.cells);
+	gt_dataset_free(NULL);
+}
+
+static void test_load_not_found(void **state)
+{
+	gt_dataset ds;
+	gt_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(gt_dataset_load(&ds, "no/such.csv", &err), GT_ERR_IO);
+	assert_string_equal(err.msg, "no/such.csv: No such file or directory");
+	assert_null(ds.path);
+	gt_dataset_free(&ds);
+}
+
+static void test_load_directory(void **state)
+{
+	gt_dataset ds;
+	gt_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(gt_dataset_load(&ds, ".", &err), GT_ERR_IO);
+	assert_string_equal(err.msg, ".: is a directory");
+	gt_dataset_free(&ds);
+}
+
+/* Write text to a temporary file; returns its name (caller unlinks). */
+static char *temp_csv(const char *text)
+{
+	static char name[] = "/tmp/gt_test_dataset_XXXXXX";
+	int fd;
+
+	strcpy(name + strlen(name) - 6, "XXXXXX");
+	fd = mkstemp(name);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return name;
+}
+
+/* A file read in blocks gives what the same bytes in memory give, even when
+ * lines, CRLFs and quoted fields straddle the 64 KiB block boundaries. */
+static void test_load_blocks(void **state)
+{
+	size_t cap = 200000, len = 0;
+	char *text = malloc(cap), *name;
+	gt_dataset mem, file;
+	gt_error err = { 0 };
+
+	(void)state;
+	len += (size_t)sprintf(text, "\xEF\xBB\xBF%s\r\n", HEADER);
+	for (int i = 0; len + 200 < cap; i++)
+		len += (size_t)sprintf(text + len, "%d,\"a\r\nb\",Song,27.0,"
+		                       "0.1,0.2,-1.0,0.3,0.4,A,0.5,-5.5,Minor,0.06,"
+		                       "?,4-Apr,0.7,Rock\r\n", i);
+	name = temp_csv(text);
+	parse_ok(&mem, text);
+	assert_int_equal(gt_dataset_load(&file, name, &err), GT_OK);
+	unlink(name);
+	assert_int_equal(file.nrows, mem.nrows);
+	assert_true(file.has_bom && file.crlf);
+	for (size_t r = 0; r < mem.nrows; r++) {
+		assert_int_equal(file.line[r], mem.line[r]);
+		assert_int_equal(file.line[r], 2 + 2 * (long)r);
+		for (int c = 0; c < GT_NCOLS; c++)
+			assert_string_equal(gt_cell(&file, r, c),
+			                    gt_cell(&mem, r, c));
+	}
+	assert_string_equal(file.path, name);
+	gt_dataset_free(&mem);
+	gt_dataset_free(&file);
+	free(text);
+}
+
+/* More rows than the first guess at the row count: the arrays grow. */
+static void test_many_short_rows(void **state)
+{
+	size_t cap = 100000, len;
+	char *text = malloc(cap);
+	gt_dataset ds;
+
+	(void)state;
+	len = (size_t)sprintf(text, "%s\n", HEADER);
+	for (int i = 0; i < 20000; i++)
+		len += (size_t)sprintf(text + len, "%d\n", i % 10);
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, 20000);
+	for (size_t r = 0; r < ds.nrows; r++) {
+		char want[2] = { (char)('0' + r % 10), '\0' };
+
+		assert_int_equal(ds.line[r], (long)r + 2);
+		assert_int_equal(ds.nfields[r], 1);
+		assert_string_equal(gt_cell(&ds, r, GT_COL_INSTANCE_ID), want);
+		assert_string_equal(gt_cell(&ds, r, GT_COL_GENRE), "");
+	}
+	gt_dataset_free(&ds);
+	free(text);
+}
+
+static void test_load_fixture(void **state)
+{
+	const char *dir = getenv("GT_TESTDATA");
+	char path[1024];
+	gt_dataset ds;
+	gt_error err = { 0 };
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/ledger_small.csv",
+	         dir ? dir : "tests/data");
+	assert_int_equal(gt_dataset_load(&ds, path, &err), GT_OK);
+	assert_int_equal(ds.nrows, 26);
+	assert_string_equal(gt_cell(&ds, 1, GT_COL_TRACK), "Hello, \"World\"");
+	assert_string_equal(gt_cell(&ds, 16, GT_COL_KEY), "\x1b[31mX\nY");
+	assert_int_equal(ds.line[17], 20);
+	assert_int_equal(ds.line[18], 22);
+	gt_dataset_free(&ds);
+}
+
+static void test_real_file(void **state)
+{
+	const char *path = getenv("GT_REAL_CSV");
+	gt_dataset ds;
+	gt_error err = { 0 };
+	size_t quoted = 0;
+
+	(void)state;
+	if (!path || access(path, R_OK) != 0)
+		skip();
+	assert_int_equal(gt_dataset_load(&ds, path, &err), GT_OK);
+	assert_int_equal(ds.nrows, 50005);
+	assert_int_equal(ds.header_fields, 18);
+	assert_false(ds.has_bom || ds.crlf);
+	assert_int_equal(ds.line[0], 2);
+	assert_int_equal(ds.line[10000], 10002);
+	assert_int_equal(ds.line[50004], 50006);
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_ARTIST), "R\xc3\xb6yksopp");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_DURATION), "-1.0");
+	assert_string_equal(gt_cell(&ds, 10000, GT_COL_GENRE), "");
+	assert_string_equal(gt_cell(&ds, 10005, GT_COL_TRACK),
+	                    "Cheer up, You're Not Dead Yet");
+	for (size_t r = 0; r < ds.nrows; r++) {
+		assert_int_equal(ds.nfields[r], 18);
+		quoted += strchr(gt_cell(&ds, r, GT_COL_TRACK), ',') != NULL;
+	}
+	assert_true(quoted > 1000);
+	gt_dataset_free(&ds);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_header_any_order),
+		cmocka_unit_test(test_extra_columns_ignored),
+		cmocka_unit_test(test_quoted_fields),
+		cmocka_unit_test(test_quoted_newline),
+		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_lf_only),
+		cmocka_unit_test(test_bom),
+		cmocka_unit_test(test_header_names_trimmed),
+		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_missing_columns),
+		cmocka_unit_test(test_duplicated_column),
+		cmocka_unit_test(test_short_and_long_rows),
+		cmocka_unit_test(test_unterminated_quote),
+		cmocka_unit_test(test_stray_quote),
+		cmocka_unit_test(test_text_after_closing_quote),
+		cmocka_unit_test(test_lines_after_blank_lines),
+		cmocka_unit_test(test_free_twice),
+		cmocka_unit_test(test_load_not_found),
+		cmocka_unit_test(test_load_directory),
+		cmocka_unit_test(test_load_blocks),
+		cmocka_unit_test(test_many_short_rows),
+		cmocka_unit_test(test_load_fixture),
+		cmocka_unit_test(test_real_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,169 @@
+/* test_train.c: training as a step: epoch boundaries, reproducibility,
+ * learning on a small separable problem. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "genretui/preset.h"
+#include "genretui/train.h"
+
+#define N 150
+#define D 4
+#define K 3
+
+static double X[N * D];
+static int Y[N];
+
+/* Three Gaussian-ish blobs around distinct centres. */
+static int make_blobs(void **state)
+{
+	gt_rng r;
+
+	(void)state;
+	gt_rng_seed(&r, 11);
+	for (int i = 0; i < N; i++) {
+		Y[i] = i % K;
+		for (int j = 0; j < D; j++)
+			X[i * D + j] = (j == Y[i] ? 1.0 : 0.0) + gt_rng_uniform(&r, -0.4, 0.4);
+	}
+	return 0;
+}
+
+static const gt_arch small_arch = {
+	2, { D, 8, K }, { GT_ACT_SIGMOID, GT_ACT_SIGMOID }, GT_LOSS_KERAS_SIGMOID
+};
+
+static gt_hparams hp(int epochs, int bs, uint32_t seed)
+{
+	gt_hparams h = { epochs, bs, 0.01, 0.9, 0.999, 1e-7, seed };
+
+	return h;
+}
+
+/* Train fully; returns the trainer (caller frees trainer and model). */
+static void train_all(gt_trainer *t, gt_model *m, const gt_hparams *h)
+{
+	gt_samples s = { X, Y, N, D }, none = { NULL, NULL, 0, D };
+
+	assert_int_equal(gt_model_init(m, &small_arch, h->batch_size, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(t, m, &s, &none, h, NULL), GT_OK);
+	while (gt_trainer_step(t, NULL) >= 0)
+		;
+}
+
+static void test_epoch_boundaries(void **state)
+{
+	gt_samples s = { X, Y, N, D }, test = { X, Y, 30, D };
+	gt_hparams h = hp(2, 16, 1);
+	gt_model m;
+	gt_trainer t;
+	gt_epoch e;
+	int steps = 0, r;
+
+	(void)state;
+	assert_int_equal(gt_model_init(&m, &small_arch, 16, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &s, &test, &h, NULL), GT_OK);
+	assert_int_equal(gt_trainer_steps_per_epoch(&t), 10);   /* ceil(150 / 16) */
+	while ((r = gt_trainer_step(&t, &e)) == 0)
+		steps++;
+	assert_int_equal(r, 1);
+	assert_int_equal(steps + 1, 10);
+	assert_int_equal(e.epoch, 1);
+	assert_true(e.loss > 0 && e.accuracy >= 0 && e.accuracy <= 1);
+	assert_true(e.val_accuracy >= 0 && e.val_accuracy <= 1);
+	assert_true(e.seconds >= 0);
+	assert_false(gt_trainer_finished(&t));
+	while ((r = gt_trainer_step(&t, &e)) == 0)
+		;
+	assert_int_equal(e.epoch, 2);
+	assert_true(gt_trainer_finished(&t));
+	assert_int_equal(gt_trainer_step(&t, &e), -1);
+	assert_int_equal(t.history[1].epoch, 2);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+static void test_learns_blobs(void **state)
+{
+	gt_hparams h = hp(40, 10, 3);
+	gt_samples s = { X, Y, N, D };
+	gt_model m;
+	gt_trainer t;
+	double loss, acc;
+
+	(void)state;
+	train_all(&t, &m, &h);
+	assert_true(t.history[39].loss < t.history[0].loss);
+	gt_evaluate(&m, &s, &loss, &acc, NULL);
+	assert_true(acc > 0.9);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+static void test_reproducible_from_seed(void **state)
+{
+	gt_hparams h = hp(2, 7, 5), other = hp(2, 7, 6);
+	gt_model a, b, c;
+	gt_trainer ta, tb, tc;
+
+	(void)state;
+	train_all(&ta, &a, &h);
+	train_all(&tb, &b, &h);
+	train_all(&tc, &c, &other);
+	assert_memory_equal(a.params, b.params, a.nparams * sizeof(double));
+	assert_true(memcmp(a.params, c.params, a.nparams * sizeof(double)) != 0);
+	gt_trainer_free(&ta);
+	gt_trainer_free(&tb);
+	gt_trainer_free(&tc);
+	gt_model_free(&a);
+	gt_model_free(&b);
+	gt_model_free(&c);
+}
+
+static void test_rejects_bad_setup(void **state)
+{
+	gt_samples s = { X, Y, N, D }, empty = { X, Y, 0, D };
+	gt_hparams h = hp(1, 32, 1);
+	gt_model m;
+	gt_trainer t;
+	gt_error err;
+
+	(void)state;
+	assert_int_equal(gt_model_init(&m, &small_arch, 16, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &s, &empty, &h, &err), GT_ERR_ARG);
+	h.batch_size = 16;
+	assert_int_equal(gt_trainer_init(&t, &m, &empty, &empty, &h, &err), GT_ERR_EMPTY);
+	h.epochs = 0;
+	assert_int_equal(gt_trainer_init(&t, &m, &s, &empty, &h, &err), GT_ERR_ARG);
+	gt_model_free(&m);
+}
+
+static void test_paper_preset(void **state)
+{
+	const gt_preset *p = gt_preset_find("paper");
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(p->arch.sizes[0], 35);
+	assert_int_equal(p->arch.sizes[1], 35);
+	assert_int_equal(p->arch.sizes[2], 10);
+	assert_int_equal(p->hp.batch_size, 16);
+	assert_int_equal(p->hp.epochs, 15);
+	assert_near(p->hp.lr, 0.001, 0);
+	assert_near(p->hp.eps, 1e-7, 0);
+	assert_int_equal(gt_arch_check(&p->arch, NULL), GT_OK);
+	assert_null(gt_preset_find("nope"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_epoch_boundaries),
+		cmocka_unit_test(test_learns_blobs),
+		cmocka_unit_test(test_reproducible_from_seed),
+		cmocka_unit_test(test_rejects_bad_setup),
+		cmocka_unit_test(test_paper_preset),
+	};
+
+	return cmocka_run_group_tests(tests, make_blobs, NULL);
+}
