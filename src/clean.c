@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "genretui/clean.h"
+#include "genretui/textfmt.h"
 
 static const char *const fate_keys[GT_NFATES] = {
 #define GT_FATE_KEY(id, key, text) key,
@@ -375,81 +376,7 @@ void gt_clean_free(gt_clean *c)
 /* ---- Explanations ----------------------------------------------------- */
 
 #define SHOW_MAX 40     /* bytes of cell text quoted in a message */
-#define SHOW_BUF 64     /* SHOW_MAX + the longest piece + "..." + NUL */
-
-/* Length of the valid UTF-8 sequence at s (its code point in *cp), or 0. */
-static size_t utf8_seq(const unsigned char *s, unsigned *cp)
-{
-	static const unsigned min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
-	         : s[0] >= 0xe0 && s[0] <= 0xef ? 3
-	         : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
-
-	if (n == 0)
-		return 0;
-	*cp = n == 1 ? s[0] : s[0] & (0x7fu >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (s[i] & 0x3fu);
-	}
-	if (*cp < min[n] || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-/* The letter of a C escape for c ('n' for a newline), or 0. */
-static char escape_letter(unsigned c)
-{
-	switch (c) {
-	case '\n': return 'n';
-	case '\t': return 't';
-	case '\r': return 'r';
-	case '\\': return '\\';
-	default: return 0;
-	}
-}
-
-/* Write how the sequence at s (n bytes, code point cp) is shown: itself,
- * or an escape if a terminal could act on it. Returns its length. */
-static size_t show_piece(const unsigned char *s, size_t n, unsigned cp,
-                         char piece[8])
-{
-	if (n == 0)                       /* not UTF-8 */
-		return (size_t)snprintf(piece, 8, "\\x%02x", s[0]);
-	if (escape_letter(cp))
-		return (size_t)snprintf(piece, 8, "\\%c", escape_letter(cp));
-	if (cp < 0x20 || cp == 0x7f)
-		return (size_t)snprintf(piece, 8, "\\x%02x", cp);
-	if (cp >= 0x80 && cp < 0xa0)      /* C1 controls, e.g. CSI */
-		return (size_t)snprintf(piece, 8, "\\u%04x", cp);
-	memcpy(piece, s, n);
-	return n;
-}
-
-/* Copy cell text s into out[SHOW_BUF], safe for a terminal and cut after
- * about SHOW_MAX bytes with "...". */
-static void show_text(const char *s, char out[SHOW_BUF])
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t used = 0;
-
-	while (*p && used < SHOW_MAX) {
-		unsigned cp = 0;
-		size_t n = utf8_seq(p, &cp);
-		char piece[8];
-		size_t len = show_piece(p, n, cp, piece);
-
-		memcpy(out + used, piece, len);
-		used += len;
-		p += n ? n : 1;
-	}
-	if (*p) {
-		memcpy(out + used, "...", 3);
-		used += 3;
-	}
-	out[used] = '\0';
-}
+#define SHOW_BUF 64     /* SHOW_MAX + the longest escape + "..." + NUL */
 
 /* Why cell s of column c is invalid, e.g. "'abc' is not a number": the
  * cell text, shown safely, between two fixed parts. */
@@ -474,7 +401,7 @@ static int why_invalid(gt_column c, const char *s, char *buf, size_t n)
 	double v;
 	verdict vd = judge_cell(c, s, &v);
 
-	show_text(s, text);
+	gt_text_safe(s, text, sizeof(text), SHOW_MAX);
 	if (vd == V_OK || vd == V_UNKNOWN)      /* not invalid after all */
 		return snprintf(buf, n, "'%s' is valid", text);
 	return snprintf(buf, n, "%s%s%s", around[vd][0], text, vd == V_RANGE ?

@@ -9,6 +9,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/cli.h"
+#include "genretui/tui.h"
 
 #define SAMPLE_NAME "synthetic_sample.csv"
 
@@ -64,17 +65,12 @@ static int is_sample(const char *path)
 
 static int run_tui(const gt_cli *cli, const char *path, int synthetic)
 {
-	(void)cli;
-	(void)path;
-	(void)synthetic;
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "genretui: the interactive interface needs a terminal; "
 		        "for text output use --batch (or --batch --json)\n");
 		return 2;
 	}
-	fprintf(stderr, "genretui: the interactive interface is not available in this "
-	        "version yet; use --batch\n");
-	return 2;
+	return gt_tui_main(cli, path, synthetic);
 }
 
 int main(int argc, char **argv)

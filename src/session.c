@@ -30,6 +30,7 @@ static void drop_run(gt_session *s)
 	}
 	s->running = 0;
 	s->evaluated = 0;
+	s->test_epoch = 0;
 	s->train_s = 0;
 }
 
@@ -56,8 +57,20 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 		gt_model_free(&s->model);
 		return st;
 	}
+	s->trainer.test_pred = s->pred_test;
 	s->running = 1;
 	return GT_OK;
+}
+
+/* The test confusion matrix from the predictions the trainer made at the
+ * epoch end: no second pass over the rows. */
+static void test_metrics_from_preds(gt_session *s)
+{
+	int k = s->model.arch.sizes[s->model.arch.nlayers];
+
+	gt_confusion_from_labels(&s->cm_test, k, s->pipe.test.y, s->pred_test, s->pipe.test.n);
+	gt_report_compute(&s->rep_test, &s->cm_test);
+	s->test_epoch = s->trainer.epoch;
 }
 
 int gt_session_step(gt_session *s, gt_epoch *done)
@@ -70,6 +83,8 @@ int gt_session_step(gt_session *s, gt_epoch *done)
 		s->evaluated = 0;
 		if (gt_trainer_finished(&s->trainer))
 			gt_session_evaluate(s);
+		else
+			test_metrics_from_preds(s);
 	}
 	return r;
 }
@@ -90,4 +105,5 @@ void gt_session_evaluate(gt_session *s)
 	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
 	evaluate_set(&s->model, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train);
 	s->evaluated = 1;
+	s->test_epoch = s->trainer.epoch;
 }

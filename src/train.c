@@ -142,7 +142,7 @@ static void finish_epoch(gt_trainer *t, gt_epoch *done)
 	e->epoch = t->epoch + 1;
 	e->loss = t->loss_sum / (double)t->seen;
 	e->accuracy = (double)t->correct / (double)t->seen;
-	gt_evaluate(t->model, &t->test, &e->val_loss, &e->val_accuracy, NULL);
+	gt_evaluate(t->model, &t->test, &e->val_loss, &e->val_accuracy, t->test_pred);
 	e->seconds = gt_now() - t->epoch_start;
 	t->epoch++;
 	t->pos = 0;

@@ -17,7 +17,9 @@ typedef struct {
 	gt_model model;
 	gt_trainer trainer;
 	int running;             /* a trainer exists (training or finished) */
-	int evaluated;           /* the metrics below describe the current model */
+	int evaluated;           /* all metrics below describe the current model */
+	int test_epoch;          /* epoch that cm_test/rep_test describe (updated at
+	                            every epoch end while training), 0 if none */
 	double train_s;          /* seconds spent in training steps so far */
 	int *pred_test, *pred_train;   /* argmax class per test/train row */
 	gt_confusion cm_test, cm_train;

@@ -56,6 +56,8 @@ typedef struct {
 	int *ybatch;             /* [batch_size] */
 	double *dout;            /* [batch_size][k] loss gradient */
 	gt_epoch *history;       /* hp.epochs entries, epoch of them filled */
+	int *test_pred;          /* optional, set by the caller: [test.n] argmax
+	                            per held-out row, refreshed at every epoch end */
 } gt_trainer;
 
 /* Prepare training of m on train (test may have n == 0): seeds the random

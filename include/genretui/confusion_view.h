@@ -1,0 +1,94 @@
+/* confusion_view.h: what the Confusion pane shows, without curses.
+ *
+ * A confusion matrix cm (gt_confusion, cell[true][predicted]) seen in one of
+ * three views: raw counts, row-normalised (recall: a cell over its true
+ * genre's total) or column-normalised (precision: a cell over its predicted
+ * genre's total). Also: the heat level that colours a cell, the most-confused
+ * genre pairs, the text describing the focused cell, cursor and scroll
+ * clamping, and the dataset rows behind one cell (for Browse). */
+#ifndef GENRETUI_CONFUSION_VIEW_H
+#define GENRETUI_CONFUSION_VIEW_H
+
+#include <stddef.h>
+
+#include "genretui/encode.h"
+#include "genretui/metrics.h"
+
+typedef enum { GT_CV_COUNTS, GT_CV_RECALL, GT_CV_PRECISION, GT_CV_NVIEWS } gt_cv_view;
+
+/* Four-letter column headings, in class order:
+ * "Elec Anim Jazz Alt Ctry Rap Blue Rock Clas HipH". */
+extern const char *const gt_genre_short[GT_NCLASSES];
+
+/* "counts", "recall (row %)", "precision (column %)"; "?" out of range. */
+const char *gt_cv_view_name(gt_cv_view v);
+
+/* The classes of cm that have names here: cm->k clamped to 0..GT_NCLASSES. */
+int gt_cv_classes(const gt_confusion *cm);
+
+/* Row total (support of true class t) and column total (times p was predicted). */
+long gt_cv_row_total(const gt_confusion *cm, int t);
+long gt_cv_col_total(const gt_confusion *cm, int p);
+
+/* out[t][p] for the first gt_cv_classes(cm) rows and columns: the count,
+ * or the count over its row / column total (0..1) in the normalised views.
+ * A row or column whose total is 0 gives 0 everywhere. */
+void gt_cv_values(const gt_confusion *cm, gt_cv_view v,
+                  double out[GT_MAX_CLASSES][GT_MAX_CLASSES]);
+
+/* What colours cell (t, p), 0..1: in the normalised views the value itself;
+ * in the counts view the count over the largest cell of the matrix (so the
+ * scale follows the number shown). 0 for an empty matrix. */
+double gt_cv_heat_fraction(const gt_confusion *cm, gt_cv_view v, int t, int p);
+
+/* Heat level 0..4 of a fraction; the scale is finer at the low end, where
+ * most off-diagonal cells lie, so that a 30% confusion stands out:
+ *   level 0: f < 0.05    1: 0.05 <= f < 0.15    2: 0.15 <= f < 0.30
+ *   level 3: 0.30 <= f < 0.50    4: f >= 0.50   (NaN counts as 0) */
+#define GT_CV_HEAT_LEVELS 5
+int gt_cv_heat_level(double frac);
+/* Lower bound of a level (0, 0.05, 0.15, 0.30, 0.50), for the legend. */
+double gt_cv_heat_floor(int level);
+
+/* One off-diagonal cell: truth t predicted as p, count times. */
+typedef struct {
+	int t, p;
+	long count;
+} gt_cv_pair;
+
+/* The up to max largest off-diagonal cells with a count above 0, largest
+ * first; ties in class order (smaller t, then smaller p). Pairs are ordered:
+ * Rap -> Hip-Hop and Hip-Hop -> Rap are two entries. Returns how many. */
+int gt_cv_top_pairs(const gt_confusion *cm, gt_cv_pair *out, int max);
+
+/* A percentage as the pane prints it: whole percent, "37%"; 0 when whole is 0. */
+int gt_cv_percent(long part, long whole);
+
+/* The focused cell in words, for view v:
+ *   "true Rap, predicted Hip-Hop: 288, 37% of Rap"           (counts, recall)
+ *   "true Rap, predicted Hip-Hop: 288, 44% of predicted Hip-Hop" (precision)
+ * with " (correct)" after a diagonal cell. Returns snprintf's result. */
+int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, gt_cv_view v,
+                   int t, int p);
+
+/* One pair as a list line: "Rap -> Hip-Hop 288 (37%)", the percentage of
+ * the true genre's row. Returns snprintf's result. */
+int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_cv_pair *pr);
+
+/* Browse's label for a cell's rows: "test rows: true Rap, predicted Hip-Hop". */
+int gt_cv_cell_label(char *buf, size_t n, const char *set, int t, int p);
+
+/* Move a cursor coordinate by delta, clamped to 0..k-1 (0 when k < 1). */
+int gt_cv_clamp_move(int pos, int delta, int k);
+
+/* The first of visible consecutive items (of n) to show so that cursor is
+ * among them, moving first as little as possible from its previous value. */
+int gt_cv_scroll(int first, int visible, int cursor, int n);
+
+/* The dataset rows of cell (t, p): rows[i] for every i < n with
+ * truth[i] == t and pred[i] == p, in order, written to out while fewer than
+ * cap have been written. Returns how many rows match (may exceed cap). */
+size_t gt_cv_cell_rows(const int *truth, const int *pred, const size_t *rows,
+                       size_t n, int t, int p, size_t *out, size_t cap);
+
+#endif

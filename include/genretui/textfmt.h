@@ -1,0 +1,43 @@
+/* textfmt.h: text formatting shared by the batch output and the UI
+ * (curses-free, so it is unit-tested and usable anywhere). */
+#ifndef GENRETUI_TEXTFMT_H
+#define GENRETUI_TEXTFMT_H
+
+#include <stddef.h>
+
+/* v with thousands separators ("40,560") into buf; returns buf. */
+char *gt_fmt_count(char *buf, size_t n, unsigned long long v);
+
+/* Percentage of part in whole with one decimal ("18.9%"); "-" if whole is 0. */
+char *gt_fmt_percent(char *buf, size_t n, double part, double whole);
+
+/* A horizontal bar of frac (0..1) of width cells into buf (UTF-8 full and
+ * eighth blocks when utf8, else '#'); returns the cells drawn. */
+int gt_fmt_bar(char *buf, size_t n, double frac, int width, int utf8);
+
+/* Length (1..4) of the valid UTF-8 sequence at s, its code point in *cp;
+ * 0 for a byte that does not start one (overlong forms, surrogates and
+ * code points above U+10FFFF are invalid). s must be NUL-terminated. */
+size_t gt_utf8_decode(const char *s, unsigned *cp);
+
+/* Copy text from the data into out so that no terminal can act on it:
+ *   \n \t \r and the backslash become \n \t \r \\,
+ *   other C0 controls and DEL become \xNN, C1 controls (U+0080..U+009F,
+ *   e.g. the one-character CSI) become \u00NN,
+ *   bytes that are not valid UTF-8 become \xNN,
+ *   valid UTF-8 is kept as it is.
+ * Pieces are copied while fewer than max_bytes bytes have been written
+ * (so the result may pass max_bytes by one piece, at most 5 bytes), never
+ * inside a UTF-8 sequence or an escape; if text is left, "..." follows.
+ * Pass (size_t)-1 for no limit but outsz. The result always fits outsz
+ * (it is cut earlier, with "...", when needed; outsz >= max_bytes + 10 is
+ * enough for the max_bytes cut). Returns the length written. */
+size_t gt_text_safe(const char *s, char *out, size_t outsz, size_t max_bytes);
+
+/* Terminal cells that text s takes when drawn (the UI's gt_draw_text):
+ * characters of the current locale by wcwidth; a byte that is not one, or
+ * a character wcwidth does not know, takes one cell (it is drawn as '?').
+ * So in a UTF-8 locale "Röyksopp" is 8 cells, in the C locale 9. */
+int gt_text_width(const char *s);
+
+#endif

@@ -1,0 +1,650 @@
+/* browse.c: the model behind the Browse pane (see browse.h): the index of
+ * rows shown, sorting, scrolling arithmetic, column widths, search and
+ * column summaries. No curses here. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700      /* wcwidth (through textfmt), strcasecmp */
+#endif
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wctype.h>
+
+#include "genretui/browse.h"
+#include "genretui/encode.h"
+#include "genretui/textfmt.h"
+
+#define NONE ((size_t)-1)
+#define CELL_MAX 1024          /* bytes of a cell's drawn text searched */
+
+static const unsigned char numeric_cols[GT_NCOLS] = {
+	[GT_COL_INSTANCE_ID] = 1, [GT_COL_POPULARITY] = 1, [GT_COL_ACOUSTICNESS] = 1,
+	[GT_COL_DANCEABILITY] = 1, [GT_COL_DURATION] = 1, [GT_COL_ENERGY] = 1,
+	[GT_COL_INSTRUMENTALNESS] = 1, [GT_COL_LIVENESS] = 1, [GT_COL_LOUDNESS] = 1,
+	[GT_COL_SPEECHINESS] = 1, [GT_COL_TEMPO] = 1, [GT_COL_VALENCE] = 1,
+};
+
+int gt_browser_numeric(int c)
+{
+	return c >= 0 && c < GT_NCOLS && numeric_cols[c];
+}
+
+const char *gt_browser_fate_tag(gt_fate f)
+{
+	static const char *const tags[GT_NFATES] = {
+		[GT_FATE_KEPT] = "ok",              [GT_FATE_MALFORMED] = "malform",
+		[GT_FATE_BLANK] = "blank",          [GT_FATE_MISSING] = "missing",
+		[GT_FATE_INVALID] = "invalid",      [GT_FATE_UNKNOWN_DURATION] = "-1dur",
+		[GT_FATE_UNKNOWN_TEMPO] = "?tempo", [GT_FATE_UNKNOWN_BOTH] = "both",
+	};
+
+	return (unsigned)f < GT_NFATES ? tags[f] : "?";
+}
+
+size_t gt_browser_row(const gt_browser *b, size_t p)
+{
+	return b->idx[p];
+}
+
+/* ---- Scrolling arithmetic ---------------------------------------------- */
+
+/* v + d, kept within 0 .. max (d may be any long, even LONG_MIN). */
+static size_t add_clamped(size_t v, long d, size_t max)
+{
+	size_t mag = d < 0 ? (size_t)0 - (size_t)d : (size_t)d, r;
+
+	if (d < 0)
+		r = mag >= v ? 0 : v - mag;
+	else
+		r = mag >= max || v >= max - mag ? max : v + mag;
+	return r < max ? r : max;
+}
+
+/* Largest useful first row: the last page ends at the last row. */
+static size_t max_top(const gt_browser *b)
+{
+	return b->n > b->height ? b->n - b->height : 0;
+}
+
+/* Cursor on a row shown, and visible; no empty space after the last row. */
+static void clamp_view(gt_browser *b)
+{
+	if (b->n == 0) {
+		b->cur = b->top = 0;
+		return;
+	}
+	if (b->cur >= b->n)
+		b->cur = b->n - 1;
+	if (b->top > b->cur)
+		b->top = b->cur;
+	if (b->cur >= b->top + b->height)
+		b->top = b->cur - b->height + 1;
+	if (b->top > max_top(b))
+		b->top = max_top(b);
+}
+
+void gt_browser_set_height(gt_browser *b, size_t height)
+{
+	b->height = height ? height : 1;
+	clamp_view(b);
+}
+
+void gt_browser_move(gt_browser *b, long delta)
+{
+	if (b->n)
+		b->cur = add_clamped(b->cur, delta, b->n - 1);
+	clamp_view(b);
+}
+
+void gt_browser_scroll(gt_browser *b, long delta, int with_cursor)
+{
+	if (b->n == 0)
+		return;
+	b->top = add_clamped(b->top, delta, max_top(b));
+	if (with_cursor)
+		b->cur = add_clamped(b->cur, delta, b->n - 1);
+	else if (b->cur < b->top)
+		b->cur = b->top;
+	else if (b->cur >= b->top + b->height)
+		b->cur = b->top + b->height - 1;
+	clamp_view(b);
+}
+
+void gt_browser_goto(gt_browser *b, size_t p)
+{
+	b->cur = p < b->n ? p : b->n ? b->n - 1 : 0;
+	if (b->cur < b->top || b->cur >= b->top + b->height)   /* a jump: centre it */
+		b->top = b->cur > b->height / 2 ? b->cur - b->height / 2 : 0;
+	clamp_view(b);
+}
+
+/* Dataset row whose record spans file line `line`, or NONE. Records start
+ * on increasing lines; a record runs up to the line before the next one. */
+static size_t row_of_line(const gt_dataset *ds, long line)
+{
+	size_t lo = 0, hi = ds->nrows;   /* answer in [lo, hi) */
+
+	if (ds->nrows == 0 || line < ds->line[0])
+		return NONE;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ds->line[mid] <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (lo == ds->nrows - 1 && line != ds->line[lo])
+		return NONE;    /* past the last record (its end is not known) */
+	return lo;
+}
+
+int gt_browser_goto_line(gt_browser *b, long line)
+{
+	size_t r = row_of_line(b->ds, line);
+
+	if (r == NONE)
+		return -1;
+	if (b->pos[r] == NONE)
+		return -2;
+	gt_browser_goto(b, b->pos[r]);
+	return 0;
+}
+
+/* ---- Columns ------------------------------------------------------------ */
+
+int gt_browser_ncols_drawn(const gt_browser *b, int avail)
+{
+	int n = 0, used = 0;
+
+	for (int c = b->left; c < GT_NCOLS && used + b->width[c] <= avail; c++) {
+		used += b->width[c] + 1;
+		n++;
+	}
+	return n ? n : 1;
+}
+
+void gt_browser_focus(gt_browser *b, int c, int avail)
+{
+	b->col = c < 0 ? 0 : c >= GT_NCOLS ? GT_NCOLS - 1 : c;
+	if (b->left > b->col)
+		b->left = b->col;
+	while (b->col >= b->left + gt_browser_ncols_drawn(b, avail))
+		b->left++;
+}
+
+void gt_browser_resize_col(gt_browser *b, int delta)
+{
+	int w = delta ? b->width[b->col] + delta : b->fitted[b->col];
+
+	b->width[b->col] = w < 3 ? 3 : w > 120 ? 120 : w;
+}
+
+const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
+                                 char *out, size_t outsz)
+{
+	gt_text_safe(gt_cell(b->ds, row, (gt_column)c), out, outsz, SIZE_MAX);
+	return out;
+}
+
+/* Width of column c: its header, and the drawn text of the sampled rows:
+ * all of it for numbers (a cut number misleads), 95% of it for text (a few
+ * long titles should not take the screen), capped at GT_BROWSE_MAX_WIDTH. */
+static int fit_column(const gt_browser *b, int c)
+{
+	size_t n = b->ds->nrows, step = n > 2000 ? (n - 500) / 1500 + 1 : 1;
+	size_t hist[GT_BROWSE_MAX_WIDTH + 1] = { 0 }, seen = 0, below = 0;
+	int w = 0, head = (int)strlen(gt_column_names[c]);
+	char text[256];
+
+	for (size_t r = 0; r < n; r += r < 500 ? 1 : step, seen++) {
+		int tw = gt_text_width(gt_browser_cell_text(b, r, c, text, sizeof(text)));
+
+		hist[tw < GT_BROWSE_MAX_WIDTH ? tw : GT_BROWSE_MAX_WIDTH]++;
+	}
+	if (gt_browser_numeric(c))
+		below = seen;     /* the widest */
+	else
+		below = seen - seen / 20;
+	for (size_t count = 0; w < GT_BROWSE_MAX_WIDTH && count + hist[w] < below; w++)
+		count += hist[w];
+	w = w > head ? w : head;
+	return w > GT_BROWSE_MAX_WIDTH ? GT_BROWSE_MAX_WIDTH : w < 3 ? 3 : w;
+}
+
+void gt_browser_fit_widths(gt_browser *b)
+{
+	for (int c = 0; c < GT_NCOLS; c++)
+		b->width[c] = b->fitted[c] = fit_column(b, c);
+}
+
+/* ---- Filters and order -------------------------------------------------- */
+
+static int row_genre(const gt_dataset *ds, size_t r)
+{
+	const char *s = gt_cell(ds, r, GT_COL_GENRE);
+	int g = gt_genre_index(s);
+
+	return g >= 0 ? g : gt_genre_lookup(s);
+}
+
+/* Does row r pass every filter? */
+static int wanted(const gt_browser *b, size_t r)
+{
+	int kept = b->clean->fates[r].fate == GT_FATE_KEPT;
+
+	if (b->pick && !b->pick[r])
+		return 0;
+	if ((b->show == GT_SHOW_KEPT && !kept) || (b->show == GT_SHOW_DROPPED && kept))
+		return 0;
+	return b->genre < 0 || row_genre(b->ds, r) == b->genre;
+}
+
+/* One row to sort: its key (v, or s for text) and its place in the file. */
+typedef struct {
+	double v;
+	const char *s;        /* text key, or NULL for a numeric one */
+	size_t row;
+	int missing;          /* empty, or not a number: always last */
+} sort_item;
+
+static int text_cmp(const char *a, const char *b)
+{
+	int c = strcasecmp(a, b);
+
+	return c ? c : strcmp(a, b);
+}
+
+static int item_cmp(const sort_item *a, const sort_item *b, int desc)
+{
+	int c = 0;
+
+	if (a->missing != b->missing)
+		return a->missing - b->missing;
+	if (!a->missing)
+		c = a->s ? text_cmp(a->s, b->s) : (a->v > b->v) - (a->v < b->v);
+	if (c)
+		return desc ? -c : c;
+	return (a->row > b->row) - (a->row < b->row);   /* stable: file order */
+}
+
+static int cmp_asc(const void *a, const void *b) { return item_cmp(a, b, 0); }
+static int cmp_desc(const void *a, const void *b) { return item_cmp(a, b, 1); }
+
+/* Sort idx[0..n-1] by b->sort_col, with items[n] as scratch. */
+static void sort_rows(gt_browser *b, sort_item *items, size_t n)
+{
+	int c = b->sort_col, num = gt_browser_numeric(c);
+
+	for (size_t i = 0; i < n; i++) {
+		sort_item *it = &items[i];
+		const char *s = gt_cell(b->ds, b->idx[i], (gt_column)c);
+
+		it->row = b->idx[i];
+		it->s = num ? NULL : s;
+		it->v = 0;
+		it->missing = num ? gt_parse_number(s, &it->v) != 0 : s[0] == '\0';
+	}
+	qsort(items, n, sizeof(*items), b->sort_desc ? cmp_desc : cmp_asc);
+	for (size_t i = 0; i < n; i++)
+		b->idx[i] = items[i].row;
+}
+
+/* Redo the rows shown from the filters and the order. The cursor stays on
+ * row `keep` if it is shown, else goes to the first row. All-or-nothing:
+ * -1 (out of memory) before anything changes. */
+static int rebuild(gt_browser *b, size_t keep)
+{
+	size_t nrows = b->ds->nrows, n = 0;
+	sort_item *items = NULL;
+
+	if (b->sort_col >= 0 && !(items = malloc((nrows ? nrows : 1) * sizeof(*items))))
+		return -1;
+	for (size_t r = 0; r < nrows; r++) {
+		b->pos[r] = NONE;
+		if (wanted(b, r))
+			b->idx[n++] = r;
+	}
+	if (items)
+		sort_rows(b, items, n);
+	free(items);
+	for (size_t p = 0; p < n; p++)
+		b->pos[b->idx[p]] = p;
+	b->n = n;
+	memset(b->stats_ok, 0, sizeof(b->stats_ok));
+	gt_browser_goto(b, keep != NONE && b->pos[keep] != NONE ? b->pos[keep] : 0);
+	return 0;
+}
+
+/* The row under the cursor, or NONE. */
+static size_t cursor_row(const gt_browser *b)
+{
+	return b->n ? b->idx[b->cur] : NONE;
+}
+
+int gt_browser_set_show(gt_browser *b, gt_show show)
+{
+	gt_show old = b->show;
+
+	b->show = show;
+	if (rebuild(b, cursor_row(b)) != 0) {
+		b->show = old;
+		return -1;
+	}
+	return 0;
+}
+
+int gt_browser_set_genre(gt_browser *b, int genre)
+{
+	int old = b->genre;
+
+	b->genre = genre >= 0 && genre < GT_NCLASSES ? genre : -1;
+	if (rebuild(b, cursor_row(b)) != 0) {
+		b->genre = old;
+		return -1;
+	}
+	return 0;
+}
+
+int gt_browser_sort(gt_browser *b, int col, int desc)
+{
+	int old_col = b->sort_col, old_desc = b->sort_desc;
+
+	b->sort_col = col >= 0 && col < GT_NCOLS ? col : -1;
+	b->sort_desc = b->sort_col >= 0 && desc;
+	if (rebuild(b, NONE) != 0) {
+		b->sort_col = old_col;
+		b->sort_desc = old_desc;
+		return -1;
+	}
+	return 0;
+}
+
+/* Put the filters of `from` in place (pick, label, show, genre) and
+ * rebuild; on failure the old ones come back. The unused pick is freed. */
+static int swap_filters(gt_browser *b, gt_browser *from, size_t keep)
+{
+	gt_browser old = *b;
+
+	b->pick = from->pick;
+	b->npick = from->npick;
+	b->show = from->show;
+	b->genre = from->genre;
+	memcpy(b->label, from->label, sizeof(b->label));
+	if (rebuild(b, keep) != 0) {
+		free(from->pick);
+		*b = old;
+		return -1;
+	}
+	if (old.pick != b->pick)
+		free(old.pick);
+	return 0;
+}
+
+int gt_browser_set_rows(gt_browser *b, const size_t *rows, size_t n, const char *label)
+{
+	size_t nrows = b->ds->nrows;
+	gt_browser f = { .show = GT_SHOW_ALL, .genre = -1 };
+
+	if (!(f.pick = calloc(nrows ? nrows : 1, 1)))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i] < nrows && !f.pick[rows[i]]) {
+			f.pick[rows[i]] = 1;
+			f.npick++;
+		}
+	snprintf(f.label, sizeof(f.label), "%s", label ? label : "chosen rows");
+	return swap_filters(b, &f, NONE);
+}
+
+int gt_browser_clear(gt_browser *b)
+{
+	gt_browser f = { .show = GT_SHOW_ALL, .genre = -1 };
+
+	return swap_filters(b, &f, cursor_row(b));
+}
+
+/* ---- Start and end ------------------------------------------------------ */
+
+int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
+{
+	size_t room = ds->nrows ? ds->nrows : 1;
+
+	memset(b, 0, sizeof(*b));
+	b->ds = ds;
+	b->clean = cl;
+	b->genre = -1;
+	b->sort_col = -1;
+	b->height = 1;
+	b->idx = malloc(room * sizeof(*b->idx));
+	b->pos = malloc(room * sizeof(*b->pos));
+	if (!b->idx || !b->pos || rebuild(b, NONE) != 0) {
+		gt_browser_free(b);
+		return -1;
+	}
+	gt_browser_fit_widths(b);
+	return 0;
+}
+
+void gt_browser_free(gt_browser *b)
+{
+	free(b->idx);
+	free(b->pos);
+	free(b->pick);
+	memset(b, 0, sizeof(*b));
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+size_t gt_browser_fold(const char *s, unsigned *out, size_t outn)
+{
+	size_t k = 0;
+
+	while (*s) {
+		unsigned cp = 0;
+		size_t len = gt_utf8_decode(s, &cp);
+
+		if (k == outn)
+			return NONE;
+		if (len == 0)
+			cp = (unsigned char)*s;   /* not UTF-8: the byte, as is */
+		out[k++] = cp < 0x80 ? (unsigned)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
+		                     : (unsigned)towlower((wint_t)cp);
+		s += len ? len : 1;
+	}
+	return k;
+}
+
+/* Is q[0..qn-1] inside t[0..tn-1]? */
+static int contains(const unsigned *t, size_t tn, const unsigned *q, size_t qn)
+{
+	for (size_t i = 0; i + qn <= tn; i++)
+		if (t[i] == q[0] && memcmp(t + i, q, qn * sizeof(*q)) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is s printable ASCII without a backslash, so drawn as it is? */
+static int plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if (*s < 0x20 || *s > 0x7e || *s == '\\')
+			return 0;
+	return 1;
+}
+
+/* Is folded ASCII q[0..qn-1] inside plain ASCII s, ignoring case? */
+static int ascii_contains(const char *s, const unsigned *q, size_t qn)
+{
+	for (; *s; s++) {
+		size_t i = 0;
+
+		while (i < qn && s[i] && (unsigned)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) == q[i])
+			i++;
+		if (i == qn)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the drawn text of cell (r, c) hold q (folded)? */
+static int cell_matches(const gt_browser *b, size_t r, int c, const unsigned *q, size_t qn,
+                        int q_ascii)
+{
+	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	char text[CELL_MAX];
+	unsigned folded[CELL_MAX];
+	size_t tn;
+
+	if (q_ascii && plain_ascii(raw))     /* the common case, without copies */
+		return ascii_contains(raw, q, qn);
+	tn = gt_browser_fold(gt_browser_cell_text(b, r, c, text, sizeof(text)), folded, CELL_MAX);
+	return tn != NONE && contains(folded, tn, q, qn);
+}
+
+int gt_browser_row_matches(const gt_browser *b, size_t r, const unsigned *q, size_t qn)
+{
+	int q_ascii = 1;
+
+	for (size_t i = 0; i < qn; i++)
+		q_ascii &= q[i] >= 0x20 && q[i] < 0x7f;
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (cell_matches(b, r, c, q, qn, q_ascii))
+			return c;
+	return -1;
+}
+
+int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped)
+{
+	size_t qmax = strlen(q), qn;
+	unsigned *fq;
+
+	*wrapped = 0;
+	if (b->n == 0 || qmax == 0)
+		return 0;
+	if (!(fq = malloc(qmax * sizeof(*fq))))
+		return -1;
+	qn = gt_browser_fold(q, fq, qmax);
+	for (size_t k = 1; k <= b->n; k++) {
+		size_t p = dir >= 0 ? (b->cur + k) % b->n : (b->cur + b->n - k % b->n) % b->n;
+		int c = gt_browser_row_matches(b, b->idx[p], fq, qn);
+
+		if (c >= 0) {
+			*wrapped = dir >= 0 ? b->cur + k >= b->n : k > b->cur;
+			*col = b->col = c;
+			gt_browser_goto(b, p);
+			free(fq);
+			return 1;
+		}
+	}
+	free(fq);
+	return 0;
+}
+
+/* ---- Column summaries --------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Histogram of v[0..k-1] over st->min .. st->max. */
+static void fill_bins(gt_colstats *st, const double *v, size_t k)
+{
+	double span = st->max - st->min;
+
+	for (size_t i = 0; i < k; i++) {
+		int bin = span > 0 ? (int)((v[i] - st->min) / span * GT_BROWSE_BINS) : 0;
+
+		st->bins[bin < GT_BROWSE_BINS ? bin : GT_BROWSE_BINS - 1]++;
+	}
+}
+
+static int numeric_stats(const gt_browser *b, int c, gt_colstats *st)
+{
+	double *v = malloc((b->n ? b->n : 1) * sizeof(*v)), sum = 0;
+	size_t k = 0;
+
+	if (!v)
+		return -1;
+	for (size_t p = 0; p < b->n; p++)
+		if (gt_parse_number(gt_cell(b->ds, b->idx[p], (gt_column)c), &v[k]) == 0)
+			sum += v[k++];
+	qsort(v, k, sizeof(*v), cmp_double);
+	st->count = k;
+	st->missing = b->n - k;
+	st->min = k ? v[0] : NAN;
+	st->max = k ? v[k - 1] : NAN;
+	st->mean = k ? sum / (double)k : NAN;
+	st->median = !k ? NAN : k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+	fill_bins(st, v, k);
+	free(v);
+	return 0;
+}
+
+/* Enter value s seen n times among the top values, most frequent first
+ * (ties: the earlier, in strcmp order, stays ahead). */
+static void add_top(gt_colstats *st, const char *s, size_t n)
+{
+	int i = GT_BROWSE_TOP;
+
+	while (i > 0 && n > st->top_n[i - 1])
+		i--;
+	if (i == GT_BROWSE_TOP)
+		return;
+	memmove(&st->top[i + 1], &st->top[i], (GT_BROWSE_TOP - 1 - i) * sizeof(st->top[0]));
+	memmove(&st->top_n[i + 1], &st->top_n[i], (GT_BROWSE_TOP - 1 - i) * sizeof(st->top_n[0]));
+	st->top[i] = s;
+	st->top_n[i] = n;
+}
+
+static int text_stats(const gt_browser *b, int c, gt_colstats *st)
+{
+	const char **s = malloc((b->n ? b->n : 1) * sizeof(*s));
+	size_t k = 0;
+
+	if (!s)
+		return -1;
+	for (size_t p = 0; p < b->n; p++) {
+		const char *t = gt_cell(b->ds, b->idx[p], (gt_column)c);
+
+		if (t[0])
+			s[k++] = t;
+	}
+	qsort(s, k, sizeof(*s), cmp_str);
+	for (size_t i = 0, j; i < k; i = j) {
+		for (j = i + 1; j < k && strcmp(s[i], s[j]) == 0; j++)
+			;
+		st->distinct++;
+		add_top(st, s[i], j - i);
+	}
+	st->count = k;
+	st->missing = b->n - k;
+	free(s);
+	return 0;
+}
+
+const gt_colstats *gt_browser_stats(gt_browser *b, int c)
+{
+	gt_colstats st = { .numeric = gt_browser_numeric(c), .rows = b->n };
+
+	if (c < 0 || c >= GT_NCOLS)
+		return NULL;
+	if (b->stats_ok[c])
+		return &b->stats[c];
+	if ((st.numeric ? numeric_stats(b, c, &st) : text_stats(b, c, &st)) != 0)
+		return NULL;
+	b->stats[c] = st;
+	b->stats_ok[c] = 1;
+	return &b->stats[c];
+}

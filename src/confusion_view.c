@@ -1,0 +1,234 @@
+/* confusion_view.c: the Confusion pane's figures and texts (no curses).
+ * Shapes: cm->cell[true][predicted], k = gt_cv_classes(cm) <= GT_NCLASSES,
+ * so every genre index has a name. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "genretui/confusion_view.h"
+
+const char *const gt_genre_short[GT_NCLASSES] = {
+	"Elec", "Anim", "Jazz", "Alt", "Ctry", "Rap", "Blue", "Rock", "Clas", "HipH"
+};
+
+static const char *const view_names[GT_CV_NVIEWS] = {
+	"counts", "recall (row %)", "precision (column %)"
+};
+
+/* Lower bound of each heat level (see confusion_view.h). */
+static const double heat_floor[GT_CV_HEAT_LEVELS] = { 0.0, 0.05, 0.15, 0.30, 0.50 };
+
+const char *gt_cv_view_name(gt_cv_view v)
+{
+	return (v >= 0 && v < GT_CV_NVIEWS) ? view_names[v] : "?";
+}
+
+int gt_cv_classes(const gt_confusion *cm)
+{
+	if (cm->k < 0)
+		return 0;
+	return cm->k > GT_NCLASSES ? GT_NCLASSES : cm->k;
+}
+
+long gt_cv_row_total(const gt_confusion *cm, int t)
+{
+	long sum = 0;
+
+	for (int p = 0; p < gt_cv_classes(cm); p++)
+		sum += cm->cell[t][p];
+	return sum;
+}
+
+long gt_cv_col_total(const gt_confusion *cm, int p)
+{
+	long sum = 0;
+
+	for (int t = 0; t < gt_cv_classes(cm); t++)
+		sum += cm->cell[t][p];
+	return sum;
+}
+
+/* part / whole, 0 when whole is 0. */
+static double share(long part, long whole)
+{
+	return whole ? (double)part / (double)whole : 0.0;
+}
+
+void gt_cv_values(const gt_confusion *cm, gt_cv_view v,
+                  double out[GT_MAX_CLASSES][GT_MAX_CLASSES])
+{
+	int k = gt_cv_classes(cm);
+
+	for (int t = 0; t < k; t++)
+		for (int p = 0; p < k; p++) {
+			long c = cm->cell[t][p];
+
+			if (v == GT_CV_RECALL)
+				out[t][p] = share(c, gt_cv_row_total(cm, t));
+			else if (v == GT_CV_PRECISION)
+				out[t][p] = share(c, gt_cv_col_total(cm, p));
+			else
+				out[t][p] = (double)c;
+		}
+}
+
+static long max_cell(const gt_confusion *cm)
+{
+	long m = 0;
+
+	for (int t = 0; t < gt_cv_classes(cm); t++)
+		for (int p = 0; p < gt_cv_classes(cm); p++)
+			if (cm->cell[t][p] > m)
+				m = cm->cell[t][p];
+	return m;
+}
+
+double gt_cv_heat_fraction(const gt_confusion *cm, gt_cv_view v, int t, int p)
+{
+	long c = cm->cell[t][p];
+
+	if (v == GT_CV_RECALL)
+		return share(c, gt_cv_row_total(cm, t));
+	if (v == GT_CV_PRECISION)
+		return share(c, gt_cv_col_total(cm, p));
+	return share(c, max_cell(cm));
+}
+
+int gt_cv_heat_level(double frac)
+{
+	int level = 0;
+
+	if (isnan(frac))
+		return 0;
+	while (level + 1 < GT_CV_HEAT_LEVELS && frac >= heat_floor[level + 1])
+		level++;
+	return level;
+}
+
+double gt_cv_heat_floor(int level)
+{
+	if (level < 0)
+		level = 0;
+	if (level >= GT_CV_HEAT_LEVELS)
+		level = GT_CV_HEAT_LEVELS - 1;
+	return heat_floor[level];
+}
+
+/* a ranks before b: larger count, then smaller t, then smaller p. */
+static int pair_before(const gt_cv_pair *a, const gt_cv_pair *b)
+{
+	if (a->count != b->count)
+		return a->count > b->count;
+	if (a->t != b->t)
+		return a->t < b->t;
+	return a->p < b->p;
+}
+
+/* Insert c into the sorted list out[0..*n) of capacity max, dropping
+ * whatever falls off the end. */
+static void insert_pair(gt_cv_pair *out, int *n, int max, gt_cv_pair c)
+{
+	int i;
+
+	if (*n == max && !pair_before(&c, &out[max - 1]))
+		return;
+	i = *n < max ? (*n)++ : max - 1;
+	for (; i > 0 && pair_before(&c, &out[i - 1]); i--)
+		out[i] = out[i - 1];
+	out[i] = c;
+}
+
+int gt_cv_top_pairs(const gt_confusion *cm, gt_cv_pair *out, int max)
+{
+	int k = gt_cv_classes(cm), n = 0;
+
+	if (max <= 0)
+		return 0;
+	for (int t = 0; t < k; t++)
+		for (int p = 0; p < k; p++) {
+			gt_cv_pair c = { t, p, cm->cell[t][p] };
+
+			if (t != p && c.count > 0)
+				insert_pair(out, &n, max, c);
+		}
+	return n;
+}
+
+/* Name of class c, "?" outside the named classes. */
+static const char *genre(int c)
+{
+	return (c >= 0 && c < GT_NCLASSES) ? gt_genre_names[c] : "?";
+}
+
+int gt_cv_percent(long part, long whole)
+{
+	return (int)lround(100.0 * share(part, whole));
+}
+
+int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, gt_cv_view v,
+                   int t, int p)
+{
+	int k = gt_cv_classes(cm);
+	long c;
+	const char *tail = t == p ? " (correct)" : "";
+
+	if (t < 0 || t >= k || p < 0 || p >= k)
+		return snprintf(buf, n, "no such cell");
+	c = cm->cell[t][p];
+	if (v == GT_CV_PRECISION)
+		return snprintf(buf, n, "true %s, predicted %s: %ld, %d%% of predicted %s%s",
+		                genre(t), genre(p), c,
+		                gt_cv_percent(c, gt_cv_col_total(cm, p)), genre(p), tail);
+	return snprintf(buf, n, "true %s, predicted %s: %ld, %d%% of %s%s",
+	                genre(t), genre(p), c,
+	                gt_cv_percent(c, gt_cv_row_total(cm, t)), genre(t), tail);
+}
+
+int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_cv_pair *pr)
+{
+	return snprintf(buf, n, "%s -> %s %ld (%d%%)", genre(pr->t),
+	                genre(pr->p), pr->count,
+	                gt_cv_percent(pr->count, gt_cv_row_total(cm, pr->t)));
+}
+
+int gt_cv_cell_label(char *buf, size_t n, const char *set, int t, int p)
+{
+	return snprintf(buf, n, "%s rows: true %s, predicted %s", set,
+	                genre(t), genre(p));
+}
+
+int gt_cv_clamp_move(int pos, int delta, int k)
+{
+	long v = (long)pos + delta;
+
+	if (k < 1 || v < 0)
+		return 0;
+	return v >= k ? k - 1 : (int)v;
+}
+
+int gt_cv_scroll(int first, int visible, int cursor, int n)
+{
+	if (visible < 1)
+		visible = 1;
+	if (cursor < first)
+		first = cursor;
+	if (cursor >= first + visible)
+		first = cursor - visible + 1;
+	if (first > n - visible)     /* no blank space past the last item */
+		first = n - visible;
+	return first < 0 ? 0 : first;
+}
+
+size_t gt_cv_cell_rows(const int *truth, const int *pred, const size_t *rows,
+                       size_t n, int t, int p, size_t *out, size_t cap)
+{
+	size_t found = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (truth[i] == t && pred[i] == p) {
+			if (found < cap)
+				out[found] = rows[i];
+			found++;
+		}
+	return found;
+}

@@ -1,0 +1,451 @@
+/* tui.c: the application shell: start-up, layout, the key loop, the bars,
+ * the help overlay, resizing, signals and restoring the terminal. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "genretui/textfmt.h"
+#include "genretui/tui.h"
+
+/* Set by SIGINT, SIGTERM and SIGHUP; the loop then leaves cleanly. */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;  /* no SA_RESTART: getch returns at once */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Whatever path leads out of the program, the terminal is given back. */
+static void restore_terminal(void)
+{
+	if (stdscr && !isendwin())
+		endwin();
+}
+
+void gt_app_message(gt_app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_error = error;
+}
+
+void gt_app_show(gt_app *app, int pane)
+{
+	if (pane >= 0 && pane < GT_NPANES)
+		app->current = pane;
+}
+
+/* One wide character of s for the screen: control characters become '?'. */
+static wchar_t screen_char(wchar_t wc)
+{
+	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
+		return L'?';
+	return wc;
+}
+
+int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s)
+{
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof(st));
+	if (y < 0 || x < 0 || wmove(w, y, x) == ERR)
+		return 0;
+	while (*s && used < width) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			wc = L'?';
+			n = 1;
+		}
+		wc = screen_char(wc);
+		cw = wcwidth(wc);
+		if (cw < 0)
+			wc = L'?', cw = 1;
+		if (used + cw > width)
+			break;
+		waddnwstr(w, &wc, 1);
+		used += cw;
+		s += n;
+	}
+	return used;
+}
+
+/* ---- bars ---- */
+
+static void draw_title(gt_app *app)
+{
+	const gt_ledger *L = &app->session.pipe.clean.ledger;
+	char read[32], kept[32], line[512];
+	const char *base = strrchr(app->path, '/');
+
+	snprintf(line, sizeof(line), " genretui  %s%s  |  %s rows read  |  %s kept",
+	         base ? base + 1 : app->path, app->synthetic ? " (synthetic sample)" : "",
+	         gt_fmt_count(read, sizeof(read), L->rows_read),
+	         gt_fmt_count(kept, sizeof(kept), L->kept));
+	attrset(gt_attr(app, GT_C_TITLE));
+	mvhline(0, 0, ' ', COLS);
+	gt_draw_text(stdscr, 0, 0, COLS, line);
+	attrset(A_NORMAL);
+}
+
+static void draw_tabs(gt_app *app)
+{
+	int x = 1;
+
+	attrset(gt_attr(app, GT_C_TAB));
+	mvhline(1, 0, ' ', COLS);
+	for (int i = 0; i < GT_NPANES && x < COLS; i++) {
+		char tab[32];
+		int len = snprintf(tab, sizeof(tab), " %d %s ", i + 1, app->panes[i]->title);
+
+		attrset(gt_attr(app, i == app->current && !app->dashboard ? GT_C_TAB_ACTIVE : GT_C_TAB));
+		x += gt_draw_text(stdscr, 1, x, COLS - x, tab);
+		attrset(gt_attr(app, GT_C_TAB));
+		x += len > 0 ? 1 : 0;
+	}
+	if (x < COLS) {
+		attrset(gt_attr(app, app->dashboard ? GT_C_TAB_ACTIVE : GT_C_TAB));
+		gt_draw_text(stdscr, 1, x, COLS - x, " 0 Dashboard ");
+	}
+	attrset(A_NORMAL);
+}
+
+static void draw_status(gt_app *app)
+{
+	const gt_pane *p = app->panes[app->current];
+	char line[512];
+	int y = LINES - 1;
+
+	attrset(gt_attr(app, app->message[0] && app->message_error ? GT_C_ERROR : GT_C_STATUS));
+	mvhline(y, 0, ' ', COLS);
+	if (app->message[0])
+		snprintf(line, sizeof(line), " %s", app->message);
+	else
+		snprintf(line, sizeof(line), " %s  |  1-5/Tab panes  0 dashboard  ? help  q quit",
+		         app->dashboard ? app->panes[GT_PANE_TRAIN]->hint : p->hint);
+	gt_draw_text(stdscr, y, 0, COLS, line);
+	attrset(A_NORMAL);
+}
+
+/* ---- help overlay ---- */
+
+static const char *const global_help[] = {
+	"1..5\tshow pane: Browse, Balance, Train, Confusion, Predict",
+	"0\tdashboard: Train, Confusion and Balance together (160x48 or larger)",
+	"Tab / S-Tab\tnext / previous pane",
+	"?\tthis help (any key closes it)",
+	"q\tquit (also Ctrl-C)",
+	NULL
+};
+
+static int count_lines(const char *const *lines)
+{
+	int n = 0;
+
+	while (lines && lines[n])
+		n++;
+	return n;
+}
+
+/* Draw "KEY<tab>WHAT" lines at row *y of w, keys in a 14-cell column. */
+static void draw_help_lines(WINDOW *w, int *y, int width, const char *const *lines)
+{
+	for (int i = 0; lines && lines[i] && *y < getmaxy(w) - 1; i++, (*y)++) {
+		const char *tab = strchr(lines[i], '\t');
+		char key[32];
+		size_t klen = tab ? (size_t)(tab - lines[i]) : 0;
+
+		snprintf(key, sizeof(key), "%.*s", (int)klen, lines[i]);
+		wattron(w, A_BOLD);
+		gt_draw_text(w, *y, 2, 14, key);
+		wattroff(w, A_BOLD);
+		gt_draw_text(w, *y, 17, width - 19, tab ? tab + 1 : lines[i]);
+	}
+}
+
+static void draw_help(gt_app *app)
+{
+	const gt_pane *p = app->panes[app->current];
+	int rows = count_lines(global_help) + count_lines(p->help) + 6;
+	int cols = COLS - 4 < 78 ? COLS - 4 : 78, y = 1;
+	WINDOW *w;
+
+	if (rows > LINES - 2)
+		rows = LINES - 2;
+	w = newwin(rows, cols, (LINES - rows) / 2, (COLS - cols) / 2);
+	if (!w)
+		return;
+	werase(w);
+	box(w, 0, 0);
+	mvwprintw(w, 0, 2, " Keys: %s ", p->title);
+	draw_help_lines(w, &y, cols, p->help);
+	y++;
+	draw_help_lines(w, &y, cols, global_help);
+	wnoutrefresh(w);
+	delwin(w);
+}
+
+/* ---- layout and drawing ---- */
+
+/* Centre text on row y of the screen, clipped to its width. */
+static void centre(int y, const char *text)
+{
+	int len = (int)strlen(text);
+
+	mvaddnstr(y, len < COLS ? (COLS - len) / 2 : 0, text, COLS);
+}
+
+static void draw_too_small(void)
+{
+	char need[64], have[64];
+
+	erase();
+	snprintf(need, sizeof(need), "(need %dx%d, have %dx%d)", GT_MIN_COLS, GT_MIN_ROWS,
+	         COLS, LINES);
+	snprintf(have, sizeof(have), "q quits");
+	centre(LINES / 2 - 1, "terminal too small");
+	centre(LINES / 2, need);
+	centre(LINES / 2 + 1, have);
+	wnoutrefresh(stdscr);
+}
+
+/* Draw pane p into a new window at (y, x) of h x w cells. */
+static void draw_pane_at(gt_app *app, const gt_pane *p, int h, int w, int y, int x)
+{
+	WINDOW *win = newwin(h, w, y, x);
+
+	if (!win)
+		return;
+	p->draw(app, win);
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+/* Train on the left, Confusion above Balance on the right, split by lines. */
+static void draw_dashboard(gt_app *app)
+{
+	int h = LINES - 3, left = COLS / 2, right = COLS - left - 1, top = h - 22;
+
+	attrset(gt_attr(app, GT_C_DIM));
+	mvvline(2, left, app->utf8 ? ACS_VLINE : '|', h);
+	mvhline(2 + top, left + 1, app->utf8 ? ACS_HLINE : '-', right);
+	attrset(A_NORMAL);
+	wnoutrefresh(stdscr);
+	draw_pane_at(app, app->panes[GT_PANE_TRAIN], h, left, 2, 0);
+	draw_pane_at(app, app->panes[GT_PANE_CONFUSION], top, right, 2, left + 1);
+	draw_pane_at(app, app->panes[GT_PANE_BALANCE], h - top - 1, right, 3 + top, left + 1);
+}
+
+static int dashboard_fits(void)
+{
+	return COLS >= GT_DASH_COLS && LINES >= GT_DASH_ROWS;
+}
+
+static void draw_all(gt_app *app)
+{
+
+	if (COLS < GT_MIN_COLS || LINES < GT_MIN_ROWS) {
+		draw_too_small();
+		doupdate();
+		return;
+	}
+	if (app->dashboard && !dashboard_fits()) {
+		app->dashboard = 0;
+		gt_app_message(app, 1, "the dashboard needs %dx%d; this terminal is %dx%d",
+		               GT_DASH_COLS, GT_DASH_ROWS, COLS, LINES);
+	}
+	erase();
+	draw_title(app);
+	draw_tabs(app);
+	draw_status(app);
+	wnoutrefresh(stdscr);
+	if (app->dashboard)
+		draw_dashboard(app);
+	else
+		draw_pane_at(app, app->panes[app->current], LINES - 3, COLS, 2, 0);
+	if (app->help_open)
+		draw_help(app);
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+static void toggle_dashboard(gt_app *app)
+{
+	if (app->dashboard || dashboard_fits())
+		app->dashboard = !app->dashboard;
+	else
+		gt_app_message(app, 1, "the dashboard needs a terminal of at least %dx%d (this one is %dx%d)",
+		               GT_DASH_COLS, GT_DASH_ROWS, COLS, LINES);
+}
+
+static void global_key(gt_app *app, int ch)
+{
+	if (ch >= '1' && ch < '1' + GT_NPANES) {
+		app->dashboard = 0;
+		gt_app_show(app, ch - '1');
+	} else if (ch == '0')
+		toggle_dashboard(app);
+	else if (ch == '\t')
+		app->current = (app->current + 1) % GT_NPANES;
+	else if (ch == KEY_BTAB)
+		app->current = (app->current + GT_NPANES - 1) % GT_NPANES;
+	else if (ch == '?')
+		app->help_open = 1;
+	else if (ch == 'q' || ch == 'Q')
+		app->quit = 1;
+	else if (ch != KEY_RESIZE && ch != KEY_MOUSE)
+		beep();
+}
+
+static void handle_key(gt_app *app, int ch)
+{
+	app->message[0] = '\0';
+	if (app->help_open) {
+		if (ch != KEY_RESIZE)
+			app->help_open = 0;
+		return;
+	}
+	if (COLS < GT_MIN_COLS || LINES < GT_MIN_ROWS) {
+		if (ch == 'q' || ch == 'Q')
+			app->quit = 1;
+		return;
+	}
+	/* on the dashboard the Train pane's keys work (t, p, s) */
+	if (!app->panes[app->dashboard ? GT_PANE_TRAIN : app->current]->key(app, ch))
+		global_key(app, ch);
+}
+
+/* ---- start and end ---- */
+
+static int start_curses(gt_app *app)
+{
+	/* newterm, not initscr: an unknown $TERM is an error we report, not an exit */
+	if (!newterm(NULL, stdout, stdin))
+		return -1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	app->color = gt_theme_init();
+	return 0;
+}
+
+static void init_app(gt_app *app, const gt_cli *cli, const char *path, int synthetic)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	memset(app, 0, sizeof(*app));
+	app->cli = cli;
+	app->path = path;
+	app->synthetic = synthetic;
+	app->utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	app->panes[GT_PANE_BROWSE] = &gt_browse_pane;
+	app->panes[GT_PANE_BALANCE] = &gt_balance_pane;
+	app->panes[GT_PANE_TRAIN] = &gt_train_pane;
+	app->panes[GT_PANE_CONFUSION] = &gt_confusion_pane;
+	app->panes[GT_PANE_PREDICT] = &gt_predict_pane;
+}
+
+static int load(gt_app *app)
+{
+	gt_pipeline_opts o;
+	gt_error err = {0};
+
+	gt_pipeline_defaults(&o);
+	o.split_seed = app->cli->split_seed;
+	fprintf(stderr, "genretui: loading %s ...\n", app->path);
+	if (gt_session_open(&app->session, app->path, &o, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	if (gt_browse_init(app) != 0) {
+		fprintf(stderr, "genretui: out of memory for the browser\n");
+		gt_session_close(&app->session);
+		return -1;
+	}
+	return 0;
+}
+
+/* One thread: training runs in slices of ~30 ms between key reads, and the
+ * screen is redrawn at most ~10 times a second while it runs. */
+static void main_loop(gt_app *app)
+{
+	double last_draw = 0;
+	int dirty = 1;
+
+	while (!app->quit && !got_signal) {
+		int tick = gt_train_tick(app, 0.03), training = tick == 1, ch;
+
+		if (tick)
+			dirty = 1;
+		if (dirty && (!training || gt_now() - last_draw >= 0.1)) {
+			draw_all(app);
+			last_draw = gt_now();
+			dirty = 0;
+		}
+		timeout(training ? 0 : -1);
+		ch = getch();
+		if (ch == ERR)
+			continue;
+		handle_key(app, ch);
+		dirty = 1;
+	}
+}
+
+int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
+{
+	gt_app app;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");   /* data and output use '.' decimals */
+	init_app(&app, cli, path, synthetic);
+	gt_train_init(&app);
+	if (load(&app) != 0)
+		return 1;
+	atexit(restore_terminal);
+	catch_signals();
+	if (start_curses(&app) != 0) {
+		fprintf(stderr, "genretui: cannot initialise the terminal\n");
+		gt_browse_free(&app);
+		gt_session_close(&app.session);
+		return 1;
+	}
+	main_loop(&app);
+	restore_terminal();
+	gt_browse_free(&app);
+	gt_session_close(&app.session);
+	if (got_signal && got_signal != SIGINT)
+		return 128 + got_signal;
+	return 0;
+}

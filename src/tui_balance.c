@@ -1,0 +1,216 @@
+/* tui_balance.c: the Balance pane: per-genre counts before and after
+ * cleaning as bars, the train/test supports, the cleaning ledger and the
+ * majority-class baseline. Read-only: it draws core state. */
+#include <stdio.h>
+#include <string.h>
+
+#include "genretui/encode.h"
+#include "genretui/textfmt.h"
+#include "genretui/tui.h"
+
+#define BAR_X 58      /* first cell of the bars */
+#define NOTES_X 49    /* first cell of the notes right of the ledger */
+
+static const char *const balance_help[] = {
+	"(no keys)\tthis pane only shows figures; see Browse for the rows",
+	NULL
+};
+
+/* Per-class counts of a sample set. */
+static void supports(const gt_samples *s, size_t out[GT_NCLASSES])
+{
+	memset(out, 0, GT_NCLASSES * sizeof(size_t));
+	for (size_t i = 0; i < s->n; i++)
+		out[s->y[i]]++;
+}
+
+/* Classes by descending kept count, as pandas' value_counts prints them. */
+static void by_kept(const gt_ledger *L, int order[GT_NCLASSES])
+{
+	for (int c = 0; c < GT_NCLASSES; c++)
+		order[c] = c;
+	for (int i = 1; i < GT_NCLASSES; i++)
+		for (int j = i; j > 0 && L->genre_after[order[j]] > L->genre_after[order[j - 1]]; j--) {
+			int t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+}
+
+static size_t max_before(const gt_ledger *L)
+{
+	size_t m = 1;
+
+	for (int c = 0; c < GT_NCLASSES; c++)
+		if (L->genre_before[c] > m)
+			m = L->genre_before[c];
+	return m;
+}
+
+/* Two bars on one row: the count before cleaning, dim, under the count
+ * after, bright, both scaled to the largest count before. */
+static void draw_bars(gt_app *app, WINDOW *w, int y, int x, int width,
+                      size_t before, size_t after, size_t scale)
+{
+	char bar[1024];
+
+	wattrset(w, gt_attr(app, GT_C_BAR_ALT));
+	gt_fmt_bar(bar, sizeof(bar), (double)before / scale, width, app->utf8 && app->color);
+	if (!app->utf8 || !app->color)  /* without colour a '.' track shows what cleaning took */
+		for (char *p = bar; *p; p++)
+			*p = '.';
+	gt_draw_text(w, y, x, width, bar);
+	wattrset(w, gt_attr(app, GT_C_BAR));
+	gt_fmt_bar(bar, sizeof(bar), (double)after / scale, width, app->utf8);
+	gt_draw_text(w, y, x, width, bar);
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_genres(gt_app *app, WINDOW *w, int *y)
+{
+	const gt_pipeline *p = &app->session.pipe;
+	const gt_ledger *L = &p->clean.ledger;
+	size_t tr[GT_NCLASSES], te[GT_NCLASSES], scale = max_before(L);
+	int order[GT_NCLASSES], width = getmaxx(w), barw = width - BAR_X;
+	char a[16], b[16], c[16], d[16], e[16], line[256];
+
+	supports(&p->train, tr);
+	supports(&p->test, te);
+	by_kept(L, order);
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s  %s", "Genre", "before", "after",
+	         "kept", "train", "test", barw > 10 ? "after cleaning (dim: before)" : "");
+	gt_draw_text(w, (*y)++, 0, width, line);
+	wattrset(w, A_NORMAL);
+	for (int i = 0; i < GT_NCLASSES; i++, (*y)++) {
+		int g = order[i];
+
+		snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s", gt_genre_names[g],
+		         gt_fmt_count(a, sizeof(a), L->genre_before[g]),
+		         gt_fmt_count(b, sizeof(b), L->genre_after[g]),
+		         gt_fmt_percent(c, sizeof(c), (double)L->genre_after[g], (double)L->genre_before[g]),
+		         gt_fmt_count(d, sizeof(d), tr[g]), gt_fmt_count(e, sizeof(e), te[g]));
+		gt_draw_text(w, *y, 0, width, line);
+		if (barw > 4)
+			draw_bars(app, w, *y, BAR_X, barw - 1, L->genre_before[g], L->genre_after[g], scale);
+	}
+}
+
+/* One ledger row: label, count, share of the rows read. */
+static void ledger_row(WINDOW *w, int y, int width, const char *label, size_t n, size_t total)
+{
+	char count[16], pct[16], line[128];
+
+	snprintf(line, sizeof(line), " %-26s %8s %7s", label, gt_fmt_count(count, sizeof(count), n),
+	         gt_fmt_percent(pct, sizeof(pct), (double)n, (double)total));
+	gt_draw_text(w, y, 0, width, line);
+}
+
+static void draw_ledger(gt_app *app, WINDOW *w, int *y)
+{
+	const gt_ledger *L = &app->session.pipe.clean.ledger;
+	int width = getmaxx(w) < 46 ? getmaxx(w) : 46;
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, (*y)++, 0, width, " Cleaning ledger                 rows  of read");
+	wattrset(w, A_NORMAL);
+	ledger_row(w, (*y)++, width, "rows read", L->rows_read, L->rows_read);
+	for (int f = 1; f < GT_NFATES; f++)
+		if (L->fate[f] || f == GT_FATE_BLANK)
+			ledger_row(w, (*y)++, width, gt_fate_text((gt_fate)f), L->fate[f], L->rows_read);
+	wattrset(w, gt_attr(app, GT_C_DROPPED));
+	ledger_row(w, (*y)++, width, "dropped in all", L->dropped, L->rows_read);
+	wattrset(w, gt_attr(app, GT_C_KEPT) | A_BOLD);
+	ledger_row(w, (*y)++, width, "kept", L->kept, L->rows_read);
+	wattrset(w, A_NORMAL);
+}
+
+/* A heading in the header colour. */
+static void heading(gt_app *app, WINDOW *w, int y, int x, int width, const char *text)
+{
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, y, x, width, text);
+	wattrset(w, A_NORMAL);
+}
+
+/* The study's unknown fractions, right of the ledger. */
+static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
+{
+	const gt_ledger *L = &app->session.pipe.clean.ledger;
+	double n = L->complete ? (double)L->complete : 1.0;
+	char a[16], line[128];
+
+	snprintf(line, sizeof(line), "Unknown, of %s complete rows",
+	         gt_fmt_count(a, sizeof(a), L->complete));
+	heading(app, w, (*y)++, x, width, line);
+	snprintf(line, sizeof(line), "duration -1 %7s  %.5g",
+	         gt_fmt_count(a, sizeof(a), L->unknown_duration), L->unknown_duration / n);
+	gt_draw_text(w, (*y)++, x, width, line);
+	snprintf(line, sizeof(line), "tempo '?'   %7s  %.5g",
+	         gt_fmt_count(a, sizeof(a), L->unknown_tempo), L->unknown_tempo / n);
+	gt_draw_text(w, (*y)++, x, width, line);
+}
+
+/* What always answering the most common training genre would score. */
+static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
+{
+	const gt_pipeline *p = &app->session.pipe;
+	size_t tr[GT_NCLASSES], te[GT_NCLASSES];
+	char a[16], b[16], line[128];
+	int major = 0;
+
+	supports(&p->train, tr);
+	supports(&p->test, te);
+	for (int c = 1; c < GT_NCLASSES; c++)
+		if (tr[c] > tr[major])
+			major = c;
+	heading(app, w, (*y)++, x, width, "Majority-class baseline");
+	snprintf(line, sizeof(line), "always %s: %.1f%% of test",
+	         gt_genre_names[major], p->test.n ? 100.0 * te[major] / p->test.n : 0);
+	gt_draw_text(w, (*y)++, x, width, line);
+	snprintf(line, sizeof(line), "(%s of %s test rows)", gt_fmt_count(a, sizeof(a), te[major]),
+	         gt_fmt_count(b, sizeof(b), p->test.n));
+	gt_draw_text(w, (*y)++, x, width, line);
+	snprintf(line, sizeof(line), "split seed %u: %s train", app->cli->split_seed,
+	         gt_fmt_count(a, sizeof(a), p->train.n));
+	gt_draw_text(w, (*y)++, x, width, line);
+}
+
+static void draw_notes(gt_app *app, WINDOW *w, int y, int x)
+{
+	int width = getmaxx(w) - x;
+
+	if (width < 20)
+		return;
+	draw_unknowns(app, w, &y, x, width);
+	y++;
+	draw_baseline(app, w, &y, x, width);
+}
+
+static void balance_draw(gt_app *app, WINDOW *w)
+{
+	int y = 0, ledger_top;
+
+	werase(w);
+	draw_genres(app, w, &y);
+	y++;
+	ledger_top = y;
+	draw_ledger(app, w, &y);
+	draw_notes(app, w, ledger_top, NOTES_X);
+}
+
+static int balance_key(gt_app *app, int ch)
+{
+	(void)app;
+	(void)ch;
+	return 0;
+}
+
+const gt_pane gt_balance_pane = {
+	.title = "Balance",
+	.hint = "per-genre counts, ledger, split",
+	.help = balance_help,
+	.draw = balance_draw,
+	.key = balance_key,
+};

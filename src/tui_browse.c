@@ -1,0 +1,714 @@
+/* tui_browse.c: the Browse pane: the raw rows of the file with their
+ * cleaning fate, a sticky header, a frozen line/fate column, filters, sort,
+ * search and a summary of the focused column. Drawing and keys only; the
+ * view itself (which rows, in what order, where the cursor is) is the
+ * curses-free gt_browser of browse.c.
+ *
+ * Pane layout, top to bottom: what is shown (counts, filters, order); the
+ * column header; the rows; the focused column's summary; the focused row's
+ * fate in words, or the prompt while typing a search or a line number.
+ * From 150 columns on, a side panel shows the focused row field by field
+ * and the column summary in full instead of the summary line. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/browse.h"
+#include "genretui/textfmt.h"
+#include "genretui/tui.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define TAG_W 7          /* cells of the fate column ("malform") */
+#define SIDE_MIN 150     /* window width from which the side panel is drawn */
+#define SIDE_W 46        /* its width, cells */
+#define WHEEL_ROWS 3     /* rows scrolled per wheel notch */
+
+typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE } typing;
+
+struct gt_browse {
+	gt_browser b;
+	typing mode;             /* what the prompt is being typed for */
+	char input[128];         /* the prompt's text (UTF-8) */
+	char query[128];         /* the last search */
+	int avail;               /* cells for the scrolled columns, last draw */
+};
+
+static const char *const browse_help[] = {
+	"j k / Down Up\trow down / up (the mouse wheel scrolls)",
+	"h l / Left Rt\tfocus column left / right (^ $: first / last)",
+	"PgDn PgUp\tpage down / up (also Ctrl-f Ctrl-b, Space)",
+	"Ctrl-d Ctrl-u\thalf a page down / up",
+	"g G Home End\tfirst / last row",
+	":\tgo to a file line number, then Enter (Esc cancels)",
+	"/  n N\tsearch every cell, any case; next / previous match",
+	"s S\tsort by the focused column up / down; again: file order",
+	"f\tshow all rows / kept only / dropped only",
+	"F\tshow one genre at a time, then all again",
+	"c\tclear every filter (also rows sent from Confusion)",
+	"< > =\tnarrow / widen / refit the focused column",
+	NULL
+};
+
+enum { G_BAR, G_MORE, G_UP, G_DOWN, G_LEFT, G_RIGHT, G_DOT };
+
+/* Glyphs, with ASCII stand-ins when the terminal is not UTF-8. */
+static const char *glyph(const gt_app *app, int which)
+{
+	static const char *const utf8[] = { "\u2502", "\u2026", "\u25b2", "\u25bc",
+	                                    "\u25c0", "\u25b6", "\u00b7" };
+	static const char *const ascii[] = { "|", "~", "^", "v", "<", ">", "|" };
+
+	return app->utf8 ? utf8[which] : ascii[which];
+}
+
+/* Cells of the line numbers: the widest line, at least "line". */
+static int line_width(const gt_dataset *ds)
+{
+	char buf[24];
+	int n = ds->nrows ? snprintf(buf, sizeof(buf), "%ld", ds->line[ds->nrows - 1]) : 0;
+
+	return n > 4 ? n : 4;
+}
+
+/* Cells of the frozen column: line, fate, a bar and a space. */
+static int frozen_width(const gt_dataset *ds)
+{
+	return line_width(ds) + 1 + TAG_W + 1 + 2;
+}
+
+/* Draw s in cells [x, x + width) of row y, right-aligned if right, cut with
+ * a marker when it does not fit. */
+static void draw_cell(const gt_app *app, WINDOW *w, int y, int x, int width,
+                      const char *s, int right)
+{
+	int tw = gt_text_width(s), used;
+
+	if (width <= 0)
+		return;
+	if (tw <= width) {
+		gt_draw_text(w, y, x + (right ? width - tw : 0), width, s);
+		return;
+	}
+	used = gt_draw_text(w, y, x, width - 1, s);
+	gt_draw_text(w, y, x + used, 1, glyph(app, G_MORE));
+}
+
+/* ---- the line of what is shown ---- */
+
+static const char *show_name(gt_show s)
+{
+	return s == GT_SHOW_KEPT ? "kept" : s == GT_SHOW_DROPPED ? "dropped" : "all";
+}
+
+static void draw_info(gt_app *app, WINDOW *w, int width)
+{
+	const gt_browser *b = &app->browse->b;
+	char shown[32], total[32], at[32], order[64], line[512], pos[80];
+	int x;
+
+	if (b->sort_col < 0)
+		snprintf(order, sizeof(order), "file order");
+	else
+		snprintf(order, sizeof(order), "%s %s", gt_column_names[b->sort_col],
+		         b->sort_desc ? glyph(app, G_DOWN) : glyph(app, G_UP));
+	snprintf(line, sizeof(line), " %s of %s rows%s%s%s   show: %s   genre: %s   order: %s",
+	         gt_fmt_count(shown, sizeof(shown), b->n),
+	         gt_fmt_count(total, sizeof(total), b->ds->nrows),
+	         b->pick ? ": " : "", b->pick ? b->label : "", b->pick ? " (c clears)" : "",
+	         show_name(b->show), b->genre < 0 ? "all" : gt_genre_names[b->genre], order);
+	wattrset(w, A_BOLD);
+	x = gt_draw_text(w, 0, 0, width, line);
+	wattrset(w, A_NORMAL);
+	snprintf(pos, sizeof(pos), "%s/%s ", gt_fmt_count(at, sizeof(at), b->n ? b->cur + 1 : 0), shown);
+	if (x + 2 + (int)strlen(pos) <= width)
+		gt_draw_text(w, 0, width - (int)strlen(pos), (int)strlen(pos), pos);
+}
+
+/* ---- the column header ---- */
+
+/* Name of column c with the sort arrow, in width cells at x; a name too
+ * long is cut, the arrow is kept. */
+static void draw_head_cell(gt_app *app, WINDOW *w, int x, int width, int c)
+{
+	const gt_browser *b = &app->browse->b;
+	const char *arrow = b->sort_col != c ? "" : glyph(app, b->sort_desc ? G_DOWN : G_UP);
+	int aw = *arrow ? 1 : 0, nw = gt_text_width(gt_column_names[c]);
+	char name[64];
+
+	wattrset(w, c == b->col ? gt_attr(app, GT_C_CURSOR) | A_BOLD : gt_attr(app, GT_C_HEADER));
+	mvwhline(w, 1, x, ' ', width);
+	if (nw + aw <= width) {
+		snprintf(name, sizeof(name), "%s%s", gt_column_names[c], arrow);
+		draw_cell(app, w, 1, x, width, name, gt_browser_numeric(c));
+	} else if (aw) {
+		gt_draw_text(w, 1, x, width - 1, gt_column_names[c]);
+		gt_draw_text(w, 1, x + width - 1, 1, arrow);
+	} else
+		draw_cell(app, w, 1, x, width, gt_column_names[c], 0);
+}
+
+static void draw_header(gt_app *app, WINDOW *w, int width)
+{
+	const gt_browser *b = &app->browse->b;
+	int lw = line_width(b->ds), x = frozen_width(b->ds), c;
+	char head[64];
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	mvwhline(w, 1, 0, ' ', width);
+	snprintf(head, sizeof(head), "%*s %-*s ", lw, "line", TAG_W, "fate");
+	gt_draw_text(w, 1, 0, width, head);
+	if (x - 2 < width)
+		gt_draw_text(w, 1, x - 2, 1, glyph(app, b->left > 0 ? G_LEFT : G_BAR));
+	for (c = b->left; c < GT_NCOLS && x < width; c++) {
+		int cw = b->width[c] < width - x ? b->width[c] : width - x;
+
+		draw_head_cell(app, w, x, cw, c);
+		x += b->width[c] + 1;
+	}
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	if (c < GT_NCOLS || x - 1 > width)
+		gt_draw_text(w, 1, width - 1, 1, glyph(app, G_RIGHT));
+	wattrset(w, A_NORMAL);
+}
+
+/* ---- the rows ---- */
+
+/* Line number and fate of row r at row y. */
+static void draw_frozen(gt_app *app, WINDOW *w, int y, size_t r, attr_t base)
+{
+	const gt_browser *b = &app->browse->b;
+	gt_fate f = (gt_fate)b->clean->fates[r].fate;
+	int lw = line_width(b->ds);
+	char num[32];
+
+	snprintf(num, sizeof(num), "%*ld", lw, b->ds->line[r]);
+	wattrset(w, base);
+	gt_draw_text(w, y, 0, lw, num);
+	if (base == A_NORMAL)    /* not the cursor row */
+		wattrset(w, gt_attr(app, f == GT_FATE_KEPT ? GT_C_KEPT : GT_C_DROPPED));
+	gt_draw_text(w, y, lw + 1, TAG_W, gt_browser_fate_tag(f));
+	wattrset(w, base);
+	gt_draw_text(w, y, lw + 1 + TAG_W + 1, 1, glyph(app, G_BAR));
+}
+
+static void draw_row(gt_app *app, WINDOW *w, int y, int width, size_t p)
+{
+	const gt_browser *b = &app->browse->b;
+	size_t r = gt_browser_row(b, p);
+	int is_cur = p == b->cur, x = frozen_width(b->ds);
+	attr_t base = is_cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL;
+	char text[1024];
+
+	wattrset(w, base);
+	mvwhline(w, y, 0, ' ', width);
+	draw_frozen(app, w, y, r, base);
+	for (int c = b->left; c < GT_NCOLS && x < width; c++) {
+		int cw = b->width[c] < width - x ? b->width[c] : width - x;
+
+		wattrset(w, is_cur && c == b->col ? (base ^ A_REVERSE) | A_BOLD : base);
+		if (is_cur && c == b->col)
+			mvwhline(w, y, x, ' ', cw);
+		draw_cell(app, w, y, x, cw, gt_browser_cell_text(b, r, c, text, sizeof(text)),
+		          gt_browser_numeric(c));
+		x += b->width[c] + 1;
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_rows(gt_app *app, WINDOW *w, int y0, int nrows, int width)
+{
+	const gt_browser *b = &app->browse->b;
+
+	if (b->n == 0) {
+		gt_draw_text(w, y0 + 1, 2, width - 2, "No rows match. Press c to clear the filters.");
+		return;
+	}
+	for (int i = 0; i < nrows && b->top + (size_t)i < b->n; i++)
+		draw_row(app, w, y0 + i, width, b->top + (size_t)i);
+}
+
+/* ---- the focused column's summary ---- */
+
+/* A number for the summary: %.6g, or "-" if there is none. */
+static const char *num(char *buf, size_t n, double v)
+{
+	if (isnan(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.6g", v);
+	return buf;
+}
+
+/* The summary of st as one line of text (without the column name), with
+ * shorter labels if brief. */
+static void summary_text(const gt_colstats *st, int brief, char *out, size_t n)
+{
+	char a[32], m[32], v[4][32], top[3][48];
+
+	gt_fmt_count(a, sizeof(a), st->count);
+	gt_fmt_count(m, sizeof(m), st->missing);
+	if (st->numeric) {
+		snprintf(out, n, brief ? "n %s  miss %s  min %s  med %s  mean %s  max %s"
+		         : "numbers %s  missing %s  min %s  median %s  mean %s  max %s", a, m,
+		         num(v[0], 32, st->min), num(v[1], 32, st->median),
+		         num(v[2], 32, st->mean), num(v[3], 32, st->max));
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		char s[40], c[24];
+
+		top[i][0] = '\0';
+		if (!st->top_n[i])
+			continue;
+		gt_text_safe(st->top[i], s, sizeof(s), 24);
+		snprintf(top[i], sizeof(top[i]), "%s%s (%s)", i ? ", " : "", s,
+		         gt_fmt_count(c, sizeof(c), st->top_n[i]));
+	}
+	gt_fmt_count(v[0], 32, st->distinct);
+	snprintf(out, n, "distinct %s  empty %s  top: %s%s%s", v[0], m, top[0], top[1], top[2]);
+}
+
+static void draw_summary(gt_app *app, WINDOW *w, int y, int width)
+{
+	gt_browser *b = &app->browse->b;
+	const gt_colstats *st = gt_browser_stats(b, b->col);
+	char line[512];
+	int x;
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	x = gt_draw_text(w, y, 0, width, " ");
+	x += gt_draw_text(w, y, x, width - x, gt_column_names[b->col]);
+	wattrset(w, A_NORMAL);
+	if (!st)
+		snprintf(line, sizeof(line), "  (out of memory for the summary)");
+	else {
+		line[0] = line[1] = ' ';
+		summary_text(st, 0, line + 2, sizeof(line) - 2);
+		if (x + gt_text_width(line) > width)
+			summary_text(st, 1, line + 2, sizeof(line) - 2);
+	}
+	gt_draw_text(w, y, x, width - x, line);
+}
+
+/* ---- the side panel (wide windows) ---- */
+
+static void draw_side_record(gt_app *app, WINDOW *w, int x, int width, int *y, int ymax)
+{
+	const gt_browser *b = &app->browse->b;
+	size_t r = gt_browser_row(b, b->cur);
+	char text[256], head[64];
+
+	snprintf(head, sizeof(head), "Line %ld: %s", b->ds->line[r],
+	         gt_fate_text((gt_fate)b->clean->fates[r].fate));
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, (*y)++, x, width, head);
+	for (int c = 0; c < GT_NCOLS && *y < ymax; c++, (*y)++) {
+		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
+		gt_draw_text(w, *y, x, 17, gt_column_names[c]);
+		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
+		gt_draw_text(w, *y, x + 17, width - 17,
+		             gt_browser_cell_text(b, r, c, text, sizeof(text)));
+	}
+	wattrset(w, A_NORMAL);
+}
+
+/* One "label  value" line of the side summary. */
+static void side_pair(WINDOW *w, int *y, int x, int width, const char *label, const char *value)
+{
+	char line[128];
+
+	snprintf(line, sizeof(line), "%-9s %s", label, value);
+	gt_draw_text(w, (*y)++, x, width, line);
+}
+
+/* Bars of the histogram, one per bin: its lower edge, a bar, its count. */
+static void side_histogram(gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
+                           int *y, int ymax)
+{
+	size_t most = 1;
+	int barw = width - 19;
+	char edge[32], count[32], bar[512], line[96];
+
+	if (st->count == 0 || barw < 4 || *y + GT_BROWSE_BINS + 2 > ymax)
+		return;
+	for (int i = 0; i < GT_BROWSE_BINS; i++)
+		most = st->bins[i] > most ? st->bins[i] : most;
+	(*y)++;
+	gt_draw_text(w, (*y)++, x, width, "from        values");
+	for (int i = 0; i < GT_BROWSE_BINS; i++, (*y)++) {
+		snprintf(line, sizeof(line), "%-10s", num(edge, sizeof(edge),
+		         st->min + (st->max - st->min) * i / GT_BROWSE_BINS));
+		gt_draw_text(w, *y, x, 10, line);
+		wattrset(w, app->color ? gt_attr(app, GT_C_BAR) : A_NORMAL);
+		gt_fmt_bar(bar, sizeof(bar), (double)st->bins[i] / (double)most, barw, app->utf8);
+		gt_draw_text(w, *y, x + 11, barw, bar);
+		wattrset(w, A_NORMAL);
+		snprintf(line, sizeof(line), "%7s", gt_fmt_count(count, sizeof(count), st->bins[i]));
+		gt_draw_text(w, *y, x + 12 + barw, 7, line);
+	}
+}
+
+static void side_numeric(gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
+                         int *y, int ymax)
+{
+	char v[32];
+
+	side_pair(w, y, x, width, "numbers", gt_fmt_count(v, sizeof(v), st->count));
+	side_pair(w, y, x, width, "missing", gt_fmt_count(v, sizeof(v), st->missing));
+	side_pair(w, y, x, width, "min", num(v, sizeof(v), st->min));
+	side_pair(w, y, x, width, "median", num(v, sizeof(v), st->median));
+	side_pair(w, y, x, width, "mean", num(v, sizeof(v), st->mean));
+	side_pair(w, y, x, width, "max", num(v, sizeof(v), st->max));
+	side_histogram(app, w, st, x, width, y, ymax);
+}
+
+static void side_text(WINDOW *w, const gt_colstats *st, int x, int width, int *y, int ymax)
+{
+	char v[32], s[64], line[96];
+
+	side_pair(w, y, x, width, "filled", gt_fmt_count(v, sizeof(v), st->count));
+	side_pair(w, y, x, width, "empty", gt_fmt_count(v, sizeof(v), st->missing));
+	side_pair(w, y, x, width, "distinct", gt_fmt_count(v, sizeof(v), st->distinct));
+	for (int i = 0; i < GT_BROWSE_TOP && st->top_n[i] && *y < ymax; i++) {
+		gt_text_safe(st->top[i], s, sizeof(s), 30);
+		snprintf(line, sizeof(line), "%7s  %s", gt_fmt_count(v, sizeof(v), st->top_n[i]), s);
+		side_pair(w, y, x, width, i ? "" : "most", line);
+	}
+}
+
+static void draw_side_stats(gt_app *app, WINDOW *w, int x, int width, int *y, int ymax)
+{
+	gt_browser *b = &app->browse->b;
+	const gt_colstats *st = gt_browser_stats(b, b->col);
+	char head[96], c[32];
+
+	snprintf(head, sizeof(head), "Column %s (%s, %s rows)", gt_column_names[b->col],
+	         gt_browser_numeric(b->col) ? "numeric" : "text", gt_fmt_count(c, sizeof(c), b->n));
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, (*y)++, x, width, head);
+	wattrset(w, A_NORMAL);
+	if (!st || *y + 6 > ymax)
+		return;
+	if (st->numeric)
+		side_numeric(app, w, st, x, width, y, ymax);
+	else
+		side_text(w, st, x, width, y, ymax);
+}
+
+static void draw_side(gt_app *app, WINDOW *w, int x, int height)
+{
+	int y = 1, width = getmaxx(w) - x - 1;
+
+	wattrset(w, gt_attr(app, GT_C_DIM));
+	for (int i = 1; i < height; i++)
+		gt_draw_text(w, i, x - 2, 1, glyph(app, G_BAR));
+	wattrset(w, A_NORMAL);
+	if (app->browse->b.n)
+		draw_side_record(app, w, x, width, &y, height);
+	y++;
+	draw_side_stats(app, w, x, width, &y, height);
+}
+
+/* ---- the bottom line: the row's fate, or the prompt ---- */
+
+static void draw_prompt(gt_app *app, WINDOW *w, int y, int width)
+{
+	const struct gt_browse *s = app->browse;
+	char text[300];
+	int x;
+
+	snprintf(text, sizeof(text), "%s%s", s->mode == TYPE_SEARCH ? "/" : "go to line: ",
+	         s->input);
+	wattrset(w, A_BOLD);
+	x = gt_draw_text(w, y, 0, width - 1, text);
+	wattrset(w, A_REVERSE);
+	gt_draw_text(w, y, x, 1, " ");
+	wattrset(w, gt_attr(app, GT_C_DIM));
+	if (x + 40 < width)
+		gt_draw_text(w, y, width - 31, 31, "Enter: go   Esc: cancel");
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_detail(gt_app *app, WINDOW *w, int y, int width)
+{
+	const gt_browser *b = &app->browse->b;
+	size_t r;
+	char why[300], artist[64], track[64], line[512];
+
+	if (b->n == 0)
+		return;
+	r = gt_browser_row(b, b->cur);
+	gt_clean_describe(b->clean, b->ds, r, why, sizeof(why));
+	gt_text_safe(gt_cell(b->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
+	gt_text_safe(gt_cell(b->ds, r, GT_COL_TRACK), track, sizeof(track), 40);
+	snprintf(line, sizeof(line), " %s%s%s %s %s", why, artist[0] || track[0] ? "   " : "",
+	         artist, artist[0] || track[0] ? glyph(app, G_DOT) : "", track);
+	wattrset(w, gt_attr(app, b->clean->fates[r].fate == GT_FATE_KEPT ? GT_C_KEPT : GT_C_DROPPED));
+	gt_draw_text(w, y, 0, width, line);
+	wattrset(w, A_NORMAL);
+}
+
+static void browse_draw(gt_app *app, WINDOW *w)
+{
+	struct gt_browse *s = app->browse;
+	int height = getmaxy(w), width = getmaxx(w);
+	int side = width >= SIDE_MIN, tw = side ? width - SIDE_W - 1 : width;
+	int nrows = height - (side ? 3 : 4);
+
+	werase(w);
+	s->avail = tw - frozen_width(s->b.ds);
+	gt_browser_set_height(&s->b, (size_t)(nrows > 1 ? nrows : 1));
+	gt_browser_focus(&s->b, s->b.col, s->avail);
+	draw_info(app, w, width);
+	draw_header(app, w, tw);
+	draw_rows(app, w, 2, nrows, tw);
+	if (side)
+		draw_side(app, w, tw + 3, height - 1);
+	else
+		draw_summary(app, w, height - 2, width);
+	if (s->mode != TYPE_NONE)
+		draw_prompt(app, w, height - 1, width);
+	else
+		draw_detail(app, w, height - 1, width);
+}
+
+/* ---- keys ---- */
+
+static void oom(gt_app *app)
+{
+	gt_app_message(app, 1, "out of memory: the view is unchanged");
+}
+
+static void search(gt_app *app, int dir)
+{
+	struct gt_browse *s = app->browse;
+	int col, wrapped, found;
+	char q[160];
+
+	if (!s->query[0]) {
+		gt_app_message(app, 0, "no search yet: press / to search");
+		return;
+	}
+	gt_text_safe(s->query, q, sizeof(q), 60);
+	found = gt_browser_search(&s->b, s->query, dir, &col, &wrapped);
+	if (found < 0)
+		oom(app);
+	else if (!found)
+		gt_app_message(app, 1, "not found: %s", q);
+	else if (wrapped)
+		gt_app_message(app, 0, "search wrapped %s: %s in %s", dir > 0 ? "to the top" : "to the bottom",
+		               q, gt_column_names[col]);
+}
+
+static void go_line(gt_app *app)
+{
+	struct gt_browse *s = app->browse;
+	const gt_dataset *ds = s->b.ds;
+	char *end;
+	long line = strtol(s->input, &end, 10);
+	int rc;
+
+	if (!s->input[0])
+		return;
+	rc = *end ? -1 : gt_browser_goto_line(&s->b, line);
+	if (rc == -1 && ds->nrows)
+		gt_app_message(app, 1, "no line %s: data rows are on lines %ld to %ld", s->input,
+		               ds->line[0], ds->line[ds->nrows - 1]);
+	else if (rc == -1)
+		gt_app_message(app, 1, "no rows");
+	else if (rc == -2)
+		gt_app_message(app, 1, "line %ld is hidden by the filters (c clears them)", line);
+}
+
+/* Remove the last character (all its UTF-8 bytes) of the input. */
+static void input_backspace(char *in)
+{
+	size_t n = strlen(in);
+
+	while (n > 0 && ((unsigned char)in[n - 1] & 0xc0) == 0x80)
+		n--;
+	in[n > 0 ? n - 1 : 0] = '\0';
+}
+
+static void input_end(gt_app *app)
+{
+	struct gt_browse *s = app->browse;
+	typing mode = s->mode;
+
+	s->mode = TYPE_NONE;
+	if (mode == TYPE_LINE) {
+		go_line(app);
+		return;
+	}
+	if (s->input[0])
+		snprintf(s->query, sizeof(s->query), "%s", s->input);
+	search(app, +1);
+}
+
+/* A key while typing: everything is the prompt's (returns 1). */
+static int input_key(gt_app *app, int ch)
+{
+	struct gt_browse *s = app->browse;
+	size_t n = strlen(s->input);
+
+	if (ch == 27)
+		s->mode = TYPE_NONE;
+	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+		input_end(app);
+	else if (ch == KEY_BACKSPACE || ch == 127 || ch == CTRL('h')) {
+		if (n == 0)
+			s->mode = TYPE_NONE;
+		input_backspace(s->input);
+	} else if (ch == CTRL('u'))
+		s->input[0] = '\0';
+	else if (ch >= ' ' && ch <= 0xff && ch != 127 && n + 1 < sizeof(s->input)) {
+		if (s->mode == TYPE_LINE && (ch < '0' || ch > '9'))
+			beep();
+		else {
+			s->input[n] = (char)ch;
+			s->input[n + 1] = '\0';
+		}
+	}
+	return 1;
+}
+
+static void start_input(struct gt_browse *s, typing mode)
+{
+	s->mode = mode;
+	s->input[0] = '\0';
+}
+
+static int mouse_key(gt_app *app)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return 1;
+	if (ev.bstate & BUTTON4_PRESSED)
+		gt_browser_scroll(&app->browse->b, -WHEEL_ROWS, 0);
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		gt_browser_scroll(&app->browse->b, WHEEL_ROWS, 0);
+#endif
+	return 1;
+}
+
+/* s / S: sort by the focused column, or back to file order if it already is. */
+static void sort_key(gt_app *app, int desc)
+{
+	gt_browser *b = &app->browse->b;
+	int same = b->sort_col == b->col && b->sort_desc == desc;
+
+	if (gt_browser_sort(b, same ? -1 : b->col, desc) != 0)
+		oom(app);
+}
+
+static void filter_key(gt_app *app, int ch)
+{
+	gt_browser *b = &app->browse->b;
+	int rc;
+
+	if (ch == 'f')
+		rc = gt_browser_set_show(b, (gt_show)((b->show + 1) % GT_NSHOW));
+	else if (ch == 'F')
+		rc = gt_browser_set_genre(b, b->genre + 1 < GT_NCLASSES ? b->genre + 1 : -1);
+	else
+		rc = gt_browser_clear(b);
+	if (rc != 0)
+		oom(app);
+}
+
+/* Moving keys; returns 0 if ch is not one. */
+static int move_key(gt_browser *b, int ch, int avail)
+{
+	long page = (long)b->height, half = page / 2 > 0 ? page / 2 : 1;
+
+	switch (ch) {
+	case 'j': case KEY_DOWN: gt_browser_move(b, 1); break;
+	case 'k': case KEY_UP: gt_browser_move(b, -1); break;
+	case CTRL('d'): gt_browser_scroll(b, half, 1); break;
+	case CTRL('u'): gt_browser_scroll(b, -half, 1); break;
+	case CTRL('f'): case KEY_NPAGE: case ' ': gt_browser_scroll(b, page, 1); break;
+	case CTRL('b'): case KEY_PPAGE: gt_browser_scroll(b, -page, 1); break;
+	case 'g': case KEY_HOME: gt_browser_goto(b, 0); break;
+	case 'G': case KEY_END: gt_browser_goto(b, SIZE_MAX); break;
+	case 'h': case KEY_LEFT: gt_browser_focus(b, b->col - 1, avail); break;
+	case 'l': case KEY_RIGHT: gt_browser_focus(b, b->col + 1, avail); break;
+	case '^': gt_browser_focus(b, 0, avail); break;
+	case '$': gt_browser_focus(b, GT_NCOLS - 1, avail); break;
+	case '<': gt_browser_resize_col(b, -2); break;
+	case '>': gt_browser_resize_col(b, 2); break;
+	case '=': gt_browser_resize_col(b, 0); break;
+	default: return 0;
+	}
+	return 1;
+}
+
+static int browse_key(gt_app *app, int ch)
+{
+	struct gt_browse *s = app->browse;
+
+	if (s->mode != TYPE_NONE)
+		return input_key(app, ch);
+	if (move_key(&s->b, ch, s->avail))
+		return 1;
+	switch (ch) {
+	case '/': start_input(s, TYPE_SEARCH); break;
+	case ':': start_input(s, TYPE_LINE); break;
+	case 'n': search(app, +1); break;
+	case 'N': search(app, -1); break;
+	case 's': sort_key(app, 0); break;
+	case 'S': sort_key(app, 1); break;
+	case 'f': case 'F': case 'c': filter_key(app, ch); break;
+	case KEY_MOUSE: return mouse_key(app);
+	default: return 0;
+	}
+	return 1;
+}
+
+/* ---- the pane's life ---- */
+
+int gt_browse_init(gt_app *app)
+{
+	struct gt_browse *s = calloc(1, sizeof(*s));
+
+	if (!s || gt_browser_init(&s->b, &app->session.pipe.ds, &app->session.pipe.clean) != 0) {
+		free(s);
+		return -1;
+	}
+	app->browse = s;
+	return 0;
+}
+
+void gt_browse_free(gt_app *app)
+{
+	if (!app->browse)
+		return;
+	gt_browser_free(&app->browse->b);
+	free(app->browse);
+	app->browse = NULL;
+}
+
+void gt_browse_show_rows(gt_app *app, const size_t *rows, size_t n, const char *label)
+{
+	if (app->browse) {
+		app->browse->mode = TYPE_NONE;
+		if (gt_browser_set_rows(&app->browse->b, rows, n, label) != 0)
+			oom(app);
+	}
+	gt_app_show(app, GT_PANE_BROWSE);
+}
+
+const gt_pane gt_browse_pane = {
+	.title = "Browse",
+	.hint = "/ search  f filter  s sort",
+	.help = browse_help,
+	.draw = browse_draw,
+	.key = browse_key,
+};

@@ -1,0 +1,576 @@
+/* tui_confusion.c: the Confusion pane: the test (or training) confusion
+ * matrix as a heat map with a cursor, the classification report, the most
+ * confused pairs, and Enter to list a cell's rows in Browse. Drawing and
+ * keys only; figures and texts come from confusion_view.c.
+ *
+ * Layout, top to bottom: a header (set, size, view), the matrix (column
+ * headings, then one row per true genre), the focused cell in words; then,
+ * beside the matrix when the terminal is wide enough and below it otherwise,
+ * the report (full when there is room, else the focused genre's line and
+ * the averages), the most-confused pairs and a legend of the shades. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/confusion_view.h"
+#include "genretui/textfmt.h"
+#include "genretui/tui.h"
+
+#define REPORT_W 61     /* 12-cell name + four 10-cell columns + " hardest" */
+#define REPORT_H 15     /* heading, 10 genres, blank, 3 summary rows */
+#define NPAIRS 5
+#define SIDE_GAP 3
+
+static const char *const confusion_help[] = {
+	"arrows, hjkl\tmove the cursor (row = true genre, column = predicted)",
+	"v / V\tnext / previous view: counts, recall (row %), precision",
+	"t\tswitch between the test rows and the training rows",
+	"c\tcursor to the next of the most-confused pairs",
+	"Enter\tlist the rows of the focused cell in Browse",
+	NULL
+};
+
+/* Pane state; there is one app per process, so file scope will do. */
+static struct {
+	int t, p;            /* cursor: true genre (row), predicted genre (column) */
+	gt_cv_view view;
+	int train;           /* showing the training rows, not the test rows */
+	int top, left;       /* first matrix row / column drawn when not all fit */
+} cv;
+
+/* One set's figures and rows, as shown. */
+typedef struct {
+	const char *name;              /* "test" or "train" */
+	const gt_confusion *cm;
+	const gt_report *rep;
+	const int *truth, *pred;       /* [n] true and predicted class */
+	const size_t *rows;            /* [n] dataset row of each sample */
+	size_t n;
+} shown_set;
+
+/* The matrix as laid out: where, how wide, which part, with what text. */
+typedef struct {
+	int y;                         /* row of the column headings */
+	int k;                         /* classes */
+	int label_w, cell_w;           /* row-label column and one cell, in cells */
+	int nrows, ncols;              /* matrix rows / columns drawn */
+	char txt[GT_NCLASSES][GT_NCLASSES][16];   /* each cell's number */
+} grid;
+
+/* Only the test rows are evaluated at each epoch end while a run goes on;
+ * the training rows are evaluated when it finishes or is stopped. */
+static int live(const gt_app *app)
+{
+	return !app->session.evaluated && app->session.running && app->session.test_epoch > 0;
+}
+
+static shown_set current_set(const gt_app *app)
+{
+	const gt_session *s = &app->session;
+
+	if (cv.train && s->evaluated)
+		return (shown_set){ "train", &s->cm_train, &s->rep_train, s->pipe.train.y,
+		                    s->pred_train, s->pipe.train_row, s->pipe.train.n };
+	return (shown_set){ "test", &s->cm_test, &s->rep_test, s->pipe.test.y,
+	                    s->pred_test, s->pipe.test_row, s->pipe.test.n };
+}
+
+/* gt_draw_text that never leaves the window (a failed wmove would leave
+ * the text at the old cursor position). Returns the cells used. */
+static int put(WINDOW *w, int y, int x, int width, const char *s)
+{
+	int room = getmaxx(w) - x;
+
+	if (y < 0 || y >= getmaxy(w) || x < 0 || room <= 0 || width <= 0)
+		return 0;
+	return gt_draw_text(w, y, x, width < room ? width : room, s);
+}
+
+/* put in attribute a. */
+static int put_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
+{
+	int used;
+
+	wattrset(w, a);
+	used = put(w, y, x, width, s);
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+/* ---- before a model exists ---- */
+
+static void draw_no_model(gt_app *app, WINDOW *w)
+{
+	static const char *const about[] = {
+		"When a model is trained, this pane shows the 10x10 confusion matrix of the",
+		"test rows (rows = true genre, columns = predicted), the classification",
+		"report and the most-confused pairs (in the study: Rap and Hip-Hop), and",
+		"lists the rows of any cell in Browse.",
+		NULL
+	};
+	const gt_trainer *tr = &app->session.trainer;
+	int width = getmaxx(w) - 2;
+	char line[160];
+
+	put_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width, "Confusion: where the model goes wrong");
+	if (app->session.running && !gt_trainer_finished(tr))
+		snprintf(line, sizeof(line), "Training: epoch %d of %d. The test matrix appears after "
+		         "the first epoch.", tr->epoch + 1, tr->hp.epochs);
+	else
+		snprintf(line, sizeof(line), "No model yet. Press 3 for the Train pane, then t to train.");
+	put_attr(w, A_BOLD, 3, 2, width, line);
+	for (int i = 0; about[i]; i++)
+		put(w, 5 + i, 2, width, about[i]);
+}
+
+/* ---- header ---- */
+
+/* Cells taken by the three view names with brackets and separators. */
+static int views_width(void)
+{
+	int n = 2 + 3 * (GT_CV_NVIEWS - 1);
+
+	for (int v = 0; v < GT_CV_NVIEWS; v++)
+		n += (int)strlen(gt_cv_view_name((gt_cv_view)v));
+	return n;
+}
+
+/* Which model the figures describe, when it is not a finished run:
+ * " after epoch 2 of 15 (training)" or " (stopped after epoch 4 of 15)". */
+static void run_note(const gt_app *app, char *buf, size_t n)
+{
+	const gt_session *s = &app->session;
+	int total = s->trainer.hp.epochs;
+
+	buf[0] = '\0';
+	if (live(app))
+		snprintf(buf, n, " after epoch %d of %d (training)", s->test_epoch, total);
+	else if (s->running && s->test_epoch < total)
+		snprintf(buf, n, " (stopped after epoch %d of %d)", s->test_epoch, total);
+}
+
+/* "test set, 8,112 rows  view: [counts] | recall (row %) | precision (column %)";
+ * only the current view when the line does not fit. */
+static void draw_header(gt_app *app, WINDOW *w, const shown_set *set)
+{
+	char line[128], n[32], note[64];
+	int width = getmaxx(w), x, all;
+
+	run_note(app, note, sizeof(note));
+	snprintf(line, sizeof(line), "%s set, %s rows%s", set->name,
+	         gt_fmt_count(n, sizeof(n), set->n), note);
+	x = put_attr(w, gt_attr(app, cv.train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
+	x += put(w, 0, x, width - x, "view: ");
+	all = x + views_width() <= width;
+	for (int v = 0; v < GT_CV_NVIEWS; v++) {
+		int cur = (gt_cv_view)v == cv.view;
+
+		if (!all && !cur)
+			continue;
+		if (all && v)
+			x += put(w, 0, x, width - x, " | ");
+		snprintf(line, sizeof(line), cur ? "[%s]" : "%s", gt_cv_view_name((gt_cv_view)v));
+		x += put_attr(w, cur ? gt_attr(app, GT_C_HEADER) : A_NORMAL, 0, x, width - x, line);
+	}
+}
+
+/* ---- the matrix ---- */
+
+/* Cell numbers in the current view: counts, or whole percentages. */
+static int fill_text(grid *g, const gt_confusion *cm)
+{
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+	int longest = 1;
+
+	gt_cv_values(cm, cv.view, v);
+	for (int t = 0; t < g->k; t++)
+		for (int p = 0; p < g->k; p++) {
+			int len = cv.view == GT_CV_COUNTS
+				? snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%ld", cm->cell[t][p])
+				: snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%.0f", 100.0 * v[t][p]);
+
+			if (len > longest)
+				longest = len;
+		}
+	return longest;
+}
+
+/* A cell is its number with a marker place either side ("[675]" on the
+ * diagonal), at least 5 cells so the 4-letter headings stay apart. Full
+ * genre names label the rows when the whole matrix fits with them. */
+static void plan_grid(grid *g, const gt_confusion *cm, int width, int height)
+{
+	int longest;
+
+	memset(g, 0, sizeof(*g));
+	g->y = 1;
+	g->k = gt_cv_classes(cm);
+	longest = fill_text(g, cm);
+	g->cell_w = longest + 2 < 5 ? 5 : longest + 2;
+	/* the longest name, a column for a scroll mark, a space */
+	g->label_w = 13 + g->k * g->cell_w <= width ? 13 : 6;
+	g->ncols = (width - g->label_w) / g->cell_w;
+	g->ncols = g->ncols < 1 ? 1 : g->ncols > g->k ? g->k : g->ncols;
+	g->nrows = height - 3;         /* header, column headings, focus line */
+	g->nrows = g->nrows < 1 ? 1 : g->nrows > g->k ? g->k : g->nrows;
+	cv.t = gt_cv_clamp_move(cv.t, 0, g->k);
+	cv.p = gt_cv_clamp_move(cv.p, 0, g->k);
+	cv.top = gt_cv_scroll(cv.top, g->nrows, cv.t, g->k);
+	cv.left = gt_cv_scroll(cv.left, g->ncols, cv.p, g->k);
+}
+
+static int grid_width(const grid *g)
+{
+	return g->label_w + g->ncols * g->cell_w;
+}
+
+static gt_color_role heat_role(int level)
+{
+	return (gt_color_role)(GT_C_HEAT0 + level);
+}
+
+/* Column headings, right-aligned over the numbers; arrows when columns
+ * are scrolled out of sight. */
+static void draw_headings(gt_app *app, WINDOW *w, const grid *g)
+{
+	char s[32];
+	int x = g->label_w;
+
+	put_attr(w, A_DIM, g->y, 0, g->label_w - 2, g->label_w >= 12 ? "true\\pred" : "t\\p");
+	if (cv.left > 0)
+		put(w, g->y, g->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
+	for (int j = 0; j < g->ncols; j++, x += g->cell_w) {
+		int p = cv.left + j;
+
+		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, gt_genre_short[p]);
+		put_attr(w, p == cv.p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
+		         g->y, x, g->cell_w, s);
+	}
+	if (cv.left + g->ncols < g->k)
+		put(w, g->y, x, 1, app->utf8 ? "\u2192" : ">");
+}
+
+/* One cell: " 261 " off the diagonal, "[365]" on it, ">261<" under the
+ * cursor; shaded by its heat level. Diagonal cells are also bold in colour
+ * (without colour the attributes carry the heat scale, the brackets the
+ * diagonal). */
+static void draw_cell(gt_app *app, WINDOW *w, const grid *g, int y, int x, int t, int p,
+                      const gt_confusion *cm)
+{
+	int cur = t == cv.t && p == cv.p, diag = t == p;
+	char s[40];
+	attr_t a;
+
+	snprintf(s, sizeof(s), "%c%*s%c", cur ? '>' : diag ? '[' : ' ', g->cell_w - 2,
+	         g->txt[t][p], cur ? '<' : diag ? ']' : ' ');
+	if (cur)
+		a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_UNDERLINE;
+	else
+		a = gt_attr(app, heat_role(gt_cv_heat_level(gt_cv_heat_fraction(cm, cv.view, t, p))))
+		    | (diag && app->color ? A_BOLD : 0);
+	put_attr(w, a, y, x, g->cell_w, s);
+}
+
+static void draw_row(gt_app *app, WINDOW *w, const grid *g, int i, const gt_confusion *cm)
+{
+	int t = cv.top + i, y = g->y + 1 + i, x = g->label_w;
+	const char *name = g->label_w >= 12 ? gt_genre_names[t] : gt_genre_short[t];
+
+	put_attr(w, t == cv.t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
+	if (i == 0 && cv.top > 0)
+		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
+	else if (i == g->nrows - 1 && t < g->k - 1)
+		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
+	for (int j = 0; j < g->ncols; j++, x += g->cell_w)
+		draw_cell(app, w, g, y, x, t, cv.left + j, cm);
+}
+
+/* The focused cell in words, then where Enter leads if there is room. */
+static void draw_focus(WINDOW *w, const grid *g, const shown_set *set)
+{
+	char line[160];
+	int y = g->y + 1 + g->nrows, width = getmaxx(w), x;
+
+	gt_cv_describe(line, sizeof(line), set->cm, cv.view, cv.t, cv.p);
+	x = put_attr(w, A_BOLD, y, 0, width, line);
+	if (width - x > 30)
+		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows in Browse)");
+}
+
+static void draw_grid(gt_app *app, WINDOW *w, const grid *g, const shown_set *set)
+{
+	draw_headings(app, w, g);
+	for (int i = 0; i < g->nrows; i++)
+		draw_row(app, w, g, i, set->cm);
+	draw_focus(w, g, set);
+}
+
+/* ---- report, pairs, legend ---- */
+
+/* Class with the highest (best > 0) or lowest (best == 0) F1. */
+static int extreme_f1(const gt_report *r, int k, int best)
+{
+	int c = 0;
+
+	for (int i = 1; i < k; i++)
+		if (best ? r->f1[i] > r->f1[c] : r->f1[i] < r->f1[c])
+			c = i;
+	return c;
+}
+
+/* One genre's line; best and worst are the classes with the highest and
+ * lowest F1, marked in words so the marks read without colour. */
+static void report_row(gt_app *app, WINDOW *w, const gt_report *r, int c, int best,
+                       int worst, int x, int y, int width)
+{
+	char line[128], sup[32];
+	const char *note = c == best ? " easiest" : c == worst ? " hardest" : "";
+	attr_t a = c == cv.t ? gt_attr(app, GT_C_CURSOR)
+	         : c == best ? gt_attr(app, GT_C_GOOD)
+	         : c == worst ? gt_attr(app, GT_C_BAD) : A_NORMAL;
+
+	snprintf(line, sizeof(line), "%-12s %9.2f %9.2f %9.2f %9s%s", gt_genre_names[c],
+	         r->precision[c], r->recall[c], r->f1[c],
+	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
+	put_attr(w, a, y, x, width, line);
+}
+
+/* scikit-learn's classification_report with genre names; the focused
+ * row's genre highlighted, the best and worst F1 marked in words. */
+static void draw_report(gt_app *app, WINDOW *w, const gt_report *r, int x, int y, int width)
+{
+	static const char *const avg[] = { "accuracy", "macro avg", "weighted avg" };
+	const double f1[] = { r->accuracy, r->macro_f1, r->weighted_f1 };
+	const double pr[] = { 0, r->macro_precision, r->weighted_precision };
+	const double re[] = { 0, r->macro_recall, r->weighted_recall };
+	int k = r->k > GT_NCLASSES ? GT_NCLASSES : r->k;
+	char line[128], tot[32];
+
+	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
+	         "f1-score", "support");
+	put_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
+	for (int c = 0; c < k; c++)
+		report_row(app, w, r, c, extreme_f1(r, k, 1), extreme_f1(r, k, 0), x, y++, width);
+	gt_fmt_count(tot, sizeof(tot), (unsigned long long)r->total);
+	y++;
+	for (int i = 0; i < 3; i++, y++) {
+		if (i == 0)
+			snprintf(line, sizeof(line), "%-12s %9s %9s %9.2f %9s", avg[i], "", "", f1[i], tot);
+		else
+			snprintf(line, sizeof(line), "%-12s %9.2f %9.2f %9.2f %9s", avg[i], pr[i],
+			         re[i], f1[i], tot);
+		put(w, y, x, width, line);
+	}
+}
+
+/* Two lines when the full report does not fit: the focused genre's
+ * figures, then accuracy and the F1 averages. */
+static int draw_compact(gt_app *app, WINDOW *w, const gt_report *r, int x, int y, int width,
+                        int end)
+{
+	char line[160], sup[32];
+	int t = cv.t, used;
+
+	if (y >= end)
+		return y;
+	used = put_attr(w, gt_attr(app, GT_C_CURSOR), y, x, width, gt_genre_names[t]);
+	snprintf(line, sizeof(line), ": precision %.2f  recall %.2f  F1 %.2f  support %s",
+	         r->precision[t], r->recall[t], r->f1[t],
+	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[t]));
+	put(w, y++, x + used, width - used, line);
+	if (y >= end)
+		return y;
+	snprintf(line, sizeof(line), "accuracy %.2f  macro F1 %.2f  weighted F1 %.2f",
+	         r->accuracy, r->macro_f1, r->weighted_f1);
+	put_attr(w, A_BOLD, y++, x, width, line);
+	return y;
+}
+
+/* The top pairs by count, each direction on its own; the one under the
+ * cursor highlighted. */
+static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int y,
+                      int width, int end)
+{
+	gt_cv_pair top[NPAIRS];
+	int n = gt_cv_top_pairs(cm, top, NPAIRS);
+	char line[128];
+
+	if (y < end)
+		put_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width,
+		         "Most confused: true -> predicted, each way apart (% of true)");
+	if (n == 0 && y < end)
+		put(w, y++, x, width, "  none: every row is on the diagonal");
+	for (int i = 0; i < n && y < end; i++, y++) {
+		int cur = top[i].t == cv.t && top[i].p == cv.p;
+		int len = snprintf(line, sizeof(line), "%d. ", i + 1);
+
+		gt_cv_pair_text(line + len, sizeof(line) - (size_t)len, cm, &top[i]);
+		put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, x + 2, width - 2, line);
+	}
+	return y;
+}
+
+/* "shade, % of the row: 0-5 5-15 15-30 30-50 50-100   [n] = correct",
+ * each range in its own shade. */
+static void draw_legend(gt_app *app, WINDOW *w, int x, int y, int width)
+{
+	static const char *const of[GT_CV_NVIEWS] = {
+		"shade, % of the largest cell:", "shade, % of the row:", "shade, % of the column:"
+	};
+	char s[32];
+	int used = put(w, y, x, width, of[cv.view]);
+
+	for (int l = 0; l < GT_CV_HEAT_LEVELS; l++) {
+		double hi = l + 1 < GT_CV_HEAT_LEVELS ? gt_cv_heat_floor(l + 1) : 1.0;
+
+		snprintf(s, sizeof(s), " %.0f-%.0f ", 100 * gt_cv_heat_floor(l), 100 * hi);
+		used += put(w, y, x + used, width - used, " ");
+		used += put_attr(w, gt_attr(app, heat_role(l)), y, x + used, width - used, s);
+	}
+	put(w, y, x + used, width - used, "   [n] = correct");
+}
+
+/* Report, pairs and legend from (y, x), within avail rows: the full report
+ * only when the pairs still fit under it. */
+static void draw_extras(gt_app *app, WINDOW *w, const shown_set *set, int x, int y,
+                      int width, int avail)
+{
+	int end = y + avail;
+
+	if (avail >= REPORT_H + 2 + NPAIRS) {
+		draw_report(app, w, set->rep, x, y, width);
+		y += REPORT_H + 1;
+	} else {
+		y = draw_compact(app, w, set->rep, x, y, width, end);
+	}
+	y = draw_pairs(app, w, set->cm, x, y, width, end);
+	if (end - y >= 2)
+		draw_legend(app, w, x, y + 1, width);
+}
+
+static void confusion_draw(gt_app *app, WINDOW *w)
+{
+	shown_set set = current_set(app);
+	int width = getmaxx(w), height = getmaxy(w), gw, below;
+	grid g;
+
+	werase(w);
+	if (!app->session.evaluated && !live(app)) {
+		draw_no_model(app, w);
+		return;
+	}
+	draw_header(app, w, &set);
+	plan_grid(&g, set.cm, width, height);
+	draw_grid(app, w, &g, &set);
+	gw = grid_width(&g);
+	below = g.y + g.nrows + 2;
+	if (g.ncols == g.k && width - gw - SIDE_GAP >= REPORT_W)
+		draw_extras(app, w, &set, gw + SIDE_GAP, g.y, width - gw - SIDE_GAP, height - g.y);
+	else
+		draw_extras(app, w, &set, 0, below, width, height - below);
+}
+
+/* ---- keys ---- */
+
+/* Move the cursor to the most-confused pair after the one it is on (the
+ * first when it is on none). */
+static void next_pair(const gt_confusion *cm)
+{
+	gt_cv_pair top[NPAIRS];
+	int n = gt_cv_top_pairs(cm, top, NPAIRS), next = 0;
+
+	for (int i = 0; i < n; i++)
+		if (top[i].t == cv.t && top[i].p == cv.p)
+			next = (i + 1) % n;
+	if (n > 0) {
+		cv.t = top[next].t;
+		cv.p = top[next].p;
+	}
+}
+
+/* Hand the rows of the focused cell to Browse (which copies them). */
+static void open_cell(gt_app *app)
+{
+	shown_set set = current_set(app);
+	size_t n = gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv.t, cv.p, NULL, 0);
+	size_t *rows;
+	char label[128];
+
+	gt_cv_cell_label(label, sizeof(label), set.name, cv.t, cv.p);
+	if (n == 0) {
+		gt_app_message(app, 0, "No %s: the cell is empty.", label);
+		return;
+	}
+	rows = malloc(n * sizeof(*rows));
+	if (!rows) {
+		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
+		return;
+	}
+	gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv.t, cv.p, rows, n);
+	gt_browse_show_rows(app, rows, n, label);
+	free(rows);
+}
+
+static int move_key(int ch, int k)
+{
+	if (ch == KEY_UP || ch == 'k')
+		cv.t = gt_cv_clamp_move(cv.t, -1, k);
+	else if (ch == KEY_DOWN || ch == 'j')
+		cv.t = gt_cv_clamp_move(cv.t, 1, k);
+	else if (ch == KEY_LEFT || ch == 'h')
+		cv.p = gt_cv_clamp_move(cv.p, -1, k);
+	else if (ch == KEY_RIGHT || ch == 'l')
+		cv.p = gt_cv_clamp_move(cv.p, 1, k);
+	else
+		return 0;
+	return 1;
+}
+
+static int is_enter(int ch)
+{
+	return ch == KEY_ENTER || ch == '\r' || ch == '\n';
+}
+
+/* A key this pane uses. */
+static int pane_key(int ch)
+{
+	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
+	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtc", ch));
+}
+
+static int confusion_key(gt_app *app, int ch)
+{
+	shown_set set = current_set(app);
+
+	if (!app->session.evaluated && !live(app)) {
+		if (!pane_key(ch))
+			return 0;
+		gt_app_message(app, 0, "No model yet. Press 3 for the Train pane, then t to train.");
+		return 1;
+	}
+	if (move_key(ch, gt_cv_classes(set.cm)))
+		return 1;
+	if (ch == 'v')
+		cv.view = (gt_cv_view)((cv.view + 1) % GT_CV_NVIEWS);
+	else if (ch == 'V')
+		cv.view = (gt_cv_view)((cv.view + GT_CV_NVIEWS - 1) % GT_CV_NVIEWS);
+	else if (ch == 't' && live(app))
+		gt_app_message(app, 0, "Training rows are evaluated when the run ends.");
+	else if (ch == 't')
+		cv.train = !cv.train;
+	else if (ch == 'c')
+		next_pair(set.cm);
+	else if (is_enter(ch))
+		open_cell(app);
+	else
+		return 0;
+	return 1;
+}
+
+const gt_pane gt_confusion_pane = {
+	.title = "Confusion",
+	.hint = "hjkl  v view  t set  Enter rows",
+	.help = confusion_help,
+	.draw = confusion_draw,
+	.key = confusion_key,
+};

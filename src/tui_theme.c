@@ -1,0 +1,59 @@
+/* tui_theme.c: colour roles, with an attribute-only fallback for each, so
+ * the interface reads the same without colour (NO_COLOR, monochrome). */
+#include <stdlib.h>
+
+#include "genretui/tui.h"
+
+typedef struct {
+	short fg, bg;        /* colour pair when colour is in use */
+	attr_t extra;        /* attribute added to the colour pair */
+	attr_t mono;         /* attribute when there is no colour */
+} role_style;
+
+static const role_style styles[GT_NCOLOR_ROLES] = {
+	[GT_C_NORMAL]     = { -1, -1, A_NORMAL, A_NORMAL },
+	[GT_C_TITLE]      = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
+	[GT_C_TAB]        = { COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL },
+	[GT_C_TAB_ACTIVE] = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
+	[GT_C_STATUS]     = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE },
+	[GT_C_HEADER]     = { COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[GT_C_CURSOR]     = { COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE },
+	[GT_C_KEPT]       = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[GT_C_DROPPED]    = { COLOR_RED, -1, A_NORMAL, A_DIM },
+	[GT_C_DIM]        = { COLOR_BLUE, -1, A_BOLD, A_DIM },
+	[GT_C_BAR]        = { COLOR_CYAN, COLOR_CYAN, A_NORMAL, A_REVERSE },
+	[GT_C_BAR_ALT]    = { COLOR_WHITE, COLOR_WHITE, A_DIM, A_DIM },
+	[GT_C_TRAIN]      = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[GT_C_TEST]       = { COLOR_YELLOW, -1, A_BOLD, A_NORMAL },
+	[GT_C_GOOD]       = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	[GT_C_BAD]        = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
+	[GT_C_ERROR]      = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	[GT_C_HEAT0]      = { -1, -1, A_NORMAL, A_NORMAL },
+	[GT_C_HEAT1]      = { COLOR_BLACK, COLOR_BLUE, A_NORMAL, A_NORMAL },
+	[GT_C_HEAT2]      = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_BOLD },
+	[GT_C_HEAT3]      = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
+	[GT_C_HEAT4]      = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+};
+
+int gt_theme_init(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if ((no_color && *no_color) || !has_colors() || start_color() == ERR)
+		return 0;
+	use_default_colors();
+	for (int r = 1; r < GT_NCOLOR_ROLES; r++)
+		init_pair((short)r, styles[r].fg, styles[r].bg);
+	return 1;
+}
+
+attr_t gt_attr(const gt_app *app, gt_color_role role)
+{
+	if (role < 0 || role >= GT_NCOLOR_ROLES)
+		return A_NORMAL;
+	if (!app->color)
+		return styles[role].mono;
+	if (role == GT_C_NORMAL)
+		return A_NORMAL;
+	return COLOR_PAIR(role) | styles[role].extra;
+}

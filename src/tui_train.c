@@ -1,0 +1,536 @@
+/* tui_train.c: the Train pane: a settings form, training driven in slices
+ * by the main loop through the core's step function, a progress line, and
+ * live loss and accuracy plots of the training and test rows per epoch. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/plot.h"
+#include "genretui/preset.h"
+#include "genretui/textfmt.h"
+#include "genretui/tui.h"
+
+enum { F_PRESET, F_EPOCHS, F_BATCH, F_LR, F_HIDDEN, F_SEED, NFIELDS };
+enum { IDLE, RUNNING, PAUSED, DONE, STOPPED };
+
+#define FORM_W 27     /* cells of the settings column */
+
+static const char *const field_names[NFIELDS] = {
+	"Preset", "Epochs", "Batch size", "Learning rate", "Hidden width", "Seed"
+};
+
+/* One process has one Train pane. */
+static struct {
+	const gt_preset *preset;
+	int epochs, batch, hidden;
+	double lr;
+	unsigned long seed;
+	int field;               /* focused form field */
+	int editing;             /* typing a value into the focused field */
+	char edit[24];
+	int state;               /* IDLE .. STOPPED */
+	double started;          /* gt_now() when the run (re)started */
+	double elapsed;          /* seconds of training before the last (re)start */
+	size_t steps;            /* steps taken in this run */
+} T;
+
+static const char *const train_help[] = {
+	"Enter / t\tstart training (from scratch, with the settings shown)",
+	"p\tpause / resume",
+	"s\tstop, keeping the model as it is",
+	"j k / Up Down\tchoose a setting",
+	"h l / Left Right\tdecrease / increase it (- and + too)",
+	"e\ttype a value for the setting (Enter sets, Esc cancels)",
+	NULL
+};
+
+void gt_train_init(gt_app *app)
+{
+	const gt_cli *cli = app->cli;
+
+	T.preset = gt_preset_find(cli->preset);
+	if (!T.preset)
+		T.preset = gt_preset_all()[0];
+	T.epochs = cli->epochs > 0 ? cli->epochs : T.preset->hp.epochs;
+	T.batch = cli->batch_size > 0 ? cli->batch_size : T.preset->hp.batch_size;
+	T.lr = cli->lr > 0 ? cli->lr : T.preset->hp.lr;
+	T.seed = cli->seed >= 0 ? (unsigned long)cli->seed : T.preset->hp.seed;
+	T.hidden = T.preset->arch.sizes[1];
+}
+
+static int busy(void)
+{
+	return T.state == RUNNING || T.state == PAUSED;
+}
+
+static double run_seconds(void)
+{
+	return T.elapsed + (T.state == RUNNING ? gt_now() - T.started : 0);
+}
+
+/* ---- starting, stepping, stopping ---- */
+
+static void start_run(gt_app *app)
+{
+	gt_arch arch = T.preset->arch;
+	gt_hparams hp = T.preset->hp;
+	gt_error err = {0};
+
+	arch.sizes[1] = T.hidden;
+	hp.epochs = T.epochs;
+	hp.batch_size = T.batch;
+	hp.lr = T.lr;
+	hp.seed = (uint32_t)T.seed;
+	if (gt_session_start(&app->session, &arch, &hp, &err) != GT_OK) {
+		gt_app_message(app, 1, "cannot train: %s", err.msg);
+		T.state = IDLE;
+		return;
+	}
+	T.state = RUNNING;
+	T.steps = 0;
+	T.elapsed = 0;
+	T.started = gt_now();
+	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", T.epochs,
+	               T.preset->name, T.seed);
+}
+
+static void finish_run(gt_app *app, int state)
+{
+	gt_session *s = &app->session;
+
+	T.elapsed = run_seconds();
+	T.state = state;
+	if (!s->evaluated)
+		gt_session_evaluate(s);
+	gt_app_message(app, 0, "%s after %d epochs in %.2f s: test accuracy %.4f, train accuracy %.4f",
+	               state == DONE ? "done" : "stopped", s->trainer.epoch, T.elapsed,
+	               s->rep_test.accuracy, s->rep_train.accuracy);
+}
+
+int gt_train_tick(gt_app *app, double budget)
+{
+	double until = gt_now() + budget;
+	int r = 0;
+
+	if (T.state != RUNNING)
+		return 0;
+	do {
+		/* a few steps between clock reads: a step is microseconds */
+		for (int i = 0; i < 16 && (r = gt_session_step(&app->session, NULL)) >= 0; i++)
+			T.steps++;
+	} while (r >= 0 && !gt_trainer_finished(&app->session.trainer) && gt_now() < until);
+	if (gt_trainer_finished(&app->session.trainer)) {
+		finish_run(app, DONE);
+		return 2;
+	}
+	return 1;
+}
+
+static void toggle_pause(gt_app *app)
+{
+	if (T.state == RUNNING) {
+		T.elapsed = run_seconds();
+		T.state = PAUSED;
+		gt_app_message(app, 0, "paused; p resumes, s stops");
+	} else if (T.state == PAUSED) {
+		T.started = gt_now();
+		T.state = RUNNING;
+	}
+}
+
+/* ---- the settings form ---- */
+
+static void field_text(int f, char *buf, size_t n)
+{
+	switch (f) {
+	case F_PRESET: snprintf(buf, n, "%s", T.preset->name); break;
+	case F_EPOCHS: snprintf(buf, n, "%d", T.epochs); break;
+	case F_BATCH: snprintf(buf, n, "%d", T.batch); break;
+	case F_LR: snprintf(buf, n, "%g", T.lr); break;
+	case F_HIDDEN: snprintf(buf, n, "%d", T.hidden); break;
+	default: snprintf(buf, n, "%lu", T.seed); break;
+	}
+}
+
+static void cycle_preset(int dir)
+{
+	const gt_preset *const *all = gt_preset_all();
+	int n = 0, i = 0;
+
+	while (all[n])
+		n++;
+	while (all[i] != T.preset)
+		i++;
+	T.preset = all[(i + n + dir) % n];
+}
+
+/* Step the focused setting down (dir -1) or up (+1). */
+static void adjust(int dir)
+{
+	switch (T.field) {
+	case F_PRESET: cycle_preset(dir); break;
+	case F_EPOCHS: T.epochs = T.epochs + dir < 1 ? 1 : T.epochs + dir; break;
+	case F_BATCH: T.batch = dir > 0 ? (T.batch < 4096 ? T.batch * 2 : T.batch)
+	                                : (T.batch > 1 ? T.batch / 2 : 1); break;
+	case F_LR: T.lr = dir > 0 ? T.lr * 2 : T.lr / 2; break;
+	case F_HIDDEN: T.hidden = T.hidden + 5 * dir < 1 ? 1 : T.hidden + 5 * dir; break;
+	default: T.seed = (T.seed + (unsigned long)(long)dir) & 0xffffffffUL; break;
+	}
+}
+
+/* Set the focused field from text; 0, or -1 with a message. */
+static int set_field(gt_app *app, const char *text)
+{
+	char *end;
+	double v = strtod(text, &end);
+
+	if (T.field == F_PRESET) {
+		const gt_preset *p = gt_preset_find(text);
+
+		if (!p)
+			return gt_app_message(app, 1, "no preset '%s'", text), -1;
+		T.preset = p;
+		return 0;
+	}
+	if (end == text || *end || !isfinite(v) || v <= 0 || (T.field != F_LR && v != floor(v)) ||
+	    v > (T.field == F_SEED ? 4294967295.0 : T.field == F_LR ? 10 : 100000))
+		return gt_app_message(app, 1, "'%s' is not a valid %s", text, field_names[T.field]), -1;
+	switch (T.field) {
+	case F_EPOCHS: T.epochs = (int)v; break;
+	case F_BATCH: T.batch = v > 65536 ? 65536 : (int)v; break;
+	case F_LR: T.lr = v; break;
+	case F_HIDDEN: T.hidden = v > 4096 ? 4096 : (int)v; break;
+	default: T.seed = (unsigned long)v; break;
+	}
+	return 0;
+}
+
+static int edit_key(gt_app *app, int ch)
+{
+	size_t len = strlen(T.edit);
+
+	if (ch == 27) {
+		T.editing = 0;
+	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		if (set_field(app, T.edit) == 0)
+			T.editing = 0;
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (len)
+			T.edit[len - 1] = '\0';
+	} else if (ch >= 32 && ch < 127 && len + 1 < sizeof(T.edit)) {
+		T.edit[len] = (char)ch;
+		T.edit[len + 1] = '\0';
+	}
+	return 1;
+}
+
+static int form_key(gt_app *app, int ch)
+{
+	if (busy() && strchr("jkhl-+e=", ch > 0 && ch < 128 ? ch : 'x') == NULL &&
+	    ch != KEY_UP && ch != KEY_DOWN && ch != KEY_LEFT && ch != KEY_RIGHT)
+		return 0;
+	if (busy()) {
+		gt_app_message(app, 1, "settings are locked while training; s stops");
+		return 1;
+	}
+	switch (ch) {
+	case 'j': case KEY_DOWN: T.field = (T.field + 1) % NFIELDS; break;
+	case 'k': case KEY_UP: T.field = (T.field + NFIELDS - 1) % NFIELDS; break;
+	case 'h': case '-': case KEY_LEFT: adjust(-1); break;
+	case 'l': case '+': case KEY_RIGHT: adjust(1); break;
+	case 'e': case '=':
+		T.editing = 1;
+		T.edit[0] = '\0';
+		break;
+	default: return 0;
+	}
+	return 1;
+}
+
+static int train_key(gt_app *app, int ch)
+{
+	if (T.editing)
+		return edit_key(app, ch);
+	switch (ch) {
+	case 't': case '\n': case '\r': case KEY_ENTER:
+		if (busy())
+			gt_app_message(app, 1, "already training; s stops, then t starts again");
+		else
+			start_run(app);
+		return 1;
+	case 'p':
+		toggle_pause(app);
+		return 1;
+	case 's':
+		if (busy())
+			finish_run(app, STOPPED);
+		return 1;
+	default:
+		return form_key(app, ch);
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw_form(gt_app *app, WINDOW *w)
+{
+	char val[32], line[64];
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, 0, 1, FORM_W - 1, busy() ? "Settings (locked)" : "Settings");
+	wattrset(w, A_NORMAL);
+	for (int f = 0; f < NFIELDS; f++) {
+		int focus = f == T.field;
+
+		field_text(f, val, sizeof(val));
+		if (focus && T.editing)
+			snprintf(val, sizeof(val), "%s_", T.edit);
+		snprintf(line, sizeof(line), "%c %-13s%9s", focus ? '>' : ' ', field_names[f], val);
+		if (focus)
+			wattrset(w, gt_attr(app, GT_C_CURSOR));
+		gt_draw_text(w, 1 + f, 1, FORM_W - 2, line);
+		wattrset(w, A_NORMAL);
+	}
+	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy() ? "p pause  s stop" : "t train  e edit");
+}
+
+/* Figures of every finished epoch, as many of the last ones as fit. */
+static void draw_epochs(gt_app *app, WINDOW *w, int y0)
+{
+	const gt_trainer *t = &app->session.trainer;
+	int rows = getmaxy(w) - y0 - 1, first;
+	char line[64];
+
+	if (rows < 1 || !app->session.running)
+		return;
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, y0, 1, FORM_W - 1, "Ep   loss   acc  t.acc");
+	wattrset(w, A_NORMAL);
+	first = t->epoch > rows ? t->epoch - rows : 0;
+	for (int e = first; e < t->epoch; e++) {
+		const gt_epoch *h = &t->history[e];
+
+		snprintf(line, sizeof(line), "%2d %6.4f %5.3f %6.3f", h->epoch, h->loss,
+		         h->accuracy, h->val_accuracy);
+		gt_draw_text(w, y0 + 1 + e - first, 1, FORM_W - 1, line);
+	}
+}
+
+static void fmt_time(char *buf, size_t n, double s)
+{
+	int t = isfinite(s) && s > 0 ? (s < 359999 ? (int)(s + 0.5) : 359999) : 0;
+
+	snprintf(buf, n, "%d:%02d", t / 60, t % 60);
+}
+
+/* Best epoch by test accuracy (1-based), or 0. */
+static int best_epoch(const gt_trainer *t)
+{
+	int best = 0;
+
+	for (int e = 0; e < t->epoch; e++)
+		if (!best || t->history[e].val_accuracy > t->history[best - 1].val_accuracy)
+			best = e + 1;
+	return best;
+}
+
+static void draw_progress(gt_app *app, WINDOW *w, int x, int width)
+{
+	const gt_session *s = &app->session;
+	const gt_trainer *t = &s->trainer;
+	size_t per = gt_trainer_steps_per_epoch(t), done = gt_trainer_steps_done(t);
+	size_t total = per * (size_t)t->hp.epochs;
+	double secs = run_seconds(), eta = T.steps ? secs * (double)(total - T.steps) / T.steps : NAN;
+	static const char *const names[] = { "idle", "running", "paused", "done", "stopped" };
+	char bar[512], el[24], et[24], line[256];
+	int epoch = t->epoch + (gt_trainer_finished(t) || done == 0 ? 0 : 1);
+
+	if (gt_trainer_finished(t))
+		done = per;
+	fmt_time(el, sizeof(el), secs);
+	fmt_time(et, sizeof(et), eta);
+	snprintf(line, sizeof(line), "Epoch %d/%d  %zu/%zu steps  elapsed %s  ETA %s  %s",
+	         epoch ? epoch : t->epoch, t->hp.epochs, done, per, el,
+	         busy() ? et : "-", names[T.state]);
+	gt_draw_text(w, 0, x, width, line);
+	wattrset(w, gt_attr(app, GT_C_BAR));
+	gt_fmt_bar(bar, sizeof(bar), per ? (double)done / per : 0, width - 2, app->utf8);
+	gt_draw_text(w, 1, x, width - 2, bar);
+	wattrset(w, A_NORMAL);
+}
+
+static void draw_latest(gt_app *app, WINDOW *w, int x, int width)
+{
+	const gt_trainer *t = &app->session.trainer;
+	const gt_epoch *h;
+	char line[256];
+	int best = best_epoch(t);
+
+	if (t->epoch == 0) {
+		gt_draw_text(w, 2, x, width, "first epoch running...");
+		return;
+	}
+	h = &t->history[t->epoch - 1];
+	snprintf(line, sizeof(line), "loss %.4f acc %.4f | test loss %.4f acc %.4f | best epoch %d (%.4f)",
+	         h->loss, h->accuracy, h->val_loss, h->val_accuracy, best,
+	         t->history[best - 1].val_accuracy);
+	gt_draw_text(w, 2, x, width, line);
+}
+
+/* Per-epoch figures of the run: train and test, loss or accuracy. */
+static void series(const gt_trainer *t, int acc, double *train, double *test)
+{
+	for (int e = 0; e < t->epoch; e++) {
+		train[e] = acc ? t->history[e].accuracy : t->history[e].loss;
+		test[e] = acc ? t->history[e].val_accuracy : t->history[e].val_loss;
+	}
+}
+
+static void minmax(const double *a, const double *b, int n, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (int i = 0; i < n; i++) {
+		*lo = fmin(*lo, fmin(a[i], b[i]));
+		*hi = fmax(*hi, fmax(a[i], b[i]));
+	}
+}
+
+/* Paint the canvas cells, coloured by the series that drew them last. */
+static void paint(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x)
+{
+	char cell[5];
+
+	for (int cy = 0; cy < c->h; cy++)
+		for (int cx = 0; cx < c->w; cx++) {
+			int s = c->series[cy * c->w + cx];
+
+			if (!s)
+				continue;
+			gt_canvas_cell(c, cx, cy, app->utf8, cell);
+			wattrset(w, gt_attr(app, s == 1 ? GT_C_TRAIN : GT_C_TEST));
+			gt_draw_text(w, y + cy, x + cx, 1, cell);
+		}
+	wattrset(w, A_NORMAL);
+}
+
+static void legend(gt_app *app, WINDOW *w, int y, int x, int width, const char *title, int mark)
+{
+	const char *dash = app->utf8 ? "\u2500\u2500" : "--";
+	char buf[64];
+	int used = gt_draw_text(w, y, x, width, title);
+
+	wattrset(w, gt_attr(app, GT_C_TRAIN));
+	snprintf(buf, sizeof(buf), "  %s train", dash);
+	used += gt_draw_text(w, y, x + used, width - used, buf);
+	wattrset(w, gt_attr(app, GT_C_TEST));
+	snprintf(buf, sizeof(buf), "  %s test", dash);
+	used += gt_draw_text(w, y, x + used, width - used, buf);
+	wattrset(w, gt_attr(app, GT_C_GOOD));
+	if (mark)
+		gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 best" : "  * best");
+	wattrset(w, A_NORMAL);
+}
+
+/* The y labels (top, middle, bottom) and the x axis in epochs. */
+static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, int epochs)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%6.3f", hi);
+	gt_draw_text(w, y, x, 7, buf);
+	snprintf(buf, sizeof(buf), "%6.3f", (lo + hi) / 2);
+	gt_draw_text(w, y + ch / 2, x, 7, buf);
+	snprintf(buf, sizeof(buf), "%6.3f", lo);
+	gt_draw_text(w, y + ch - 1, x, 7, buf);
+	gt_draw_text(w, y + ch, x + 7, 3, "1");
+	snprintf(buf, sizeof(buf), "epoch %d", epochs);
+	gt_draw_text(w, y + ch, x + 7 + cw - (int)strlen(buf), (int)strlen(buf), buf);
+}
+
+/* The best test accuracy, marked on the accuracy plot. */
+static void mark_best(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
+                      const gt_trainer *t, double lo, double hi)
+{
+	int best = best_epoch(t), px, py;
+
+	if (!best)
+		return;
+	gt_plot_point(c, best - 1, t->hp.epochs - 1, t->history[best - 1].val_accuracy, lo, hi, &px, &py);
+	wattrset(w, gt_attr(app, GT_C_GOOD));
+	gt_draw_text(w, y + py / 4, x + px / 2, 1, app->utf8 ? "\u25c6" : "*");
+	wattrset(w, A_NORMAL);
+}
+
+/* One plot in the box (y, x, height, width): legend, axes, curves. */
+static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int width, int acc)
+{
+	const gt_trainer *t = &app->session.trainer;
+	double train[4096], test[4096], lo, hi;
+	int n = t->epoch < 4096 ? t->epoch : 4096, ch = height - 2, cw = width - 8;
+	gt_canvas c;
+
+	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc);
+	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
+		return;
+	series(t, acc, train, test);
+	minmax(train, test, n, &lo, &hi);
+	gt_plot_range(lo, hi, &lo, &hi);
+	gt_canvas_series(&c, train, n, t->hp.epochs - 1, lo, hi, 1);
+	gt_canvas_series(&c, test, n, t->hp.epochs - 1, lo, hi, 2);
+	axes(w, y + 1, x, ch, cw, lo, hi, t->hp.epochs);
+	paint(app, w, &c, y + 1, x + 7);
+	if (acc)
+		mark_best(app, w, &c, y + 1, x + 7, t, lo, hi);
+	gt_canvas_free(&c);
+}
+
+static const char *const idle_text[] = {
+	"No training yet.",
+	"",
+	"t (or Enter) trains the network with the settings on the left:",
+	"the study's 35-35-10 sigmoid network, Adam, batch 16, 15 epochs.",
+	"The loss and accuracy of the training rows and of the 8,112",
+	"held-out test rows are plotted here after every epoch.",
+	"Keys work while it trains: p pauses, s stops, 1-5 switch panes.",
+	NULL
+};
+
+static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
+{
+	int top = 4, ph = height - top;
+
+	if (!app->session.running) {
+		for (int i = 0; idle_text[i]; i++)
+			gt_draw_text(w, 1 + i, x, width, idle_text[i]);
+		return;
+	}
+	draw_progress(app, w, x, width);
+	draw_latest(app, w, x, width);
+	if (width >= 110) {            /* side by side */
+		draw_plot(app, w, top, x, ph, width / 2 - 1, 0);
+		draw_plot(app, w, top, x + width / 2, ph, width / 2 - 1, 1);
+	} else if (ph >= 8) {          /* stacked */
+		draw_plot(app, w, top, x, ph / 2, width, 0);
+		draw_plot(app, w, top + ph / 2, x, ph - ph / 2, width, 1);
+	}
+}
+
+static void train_draw(gt_app *app, WINDOW *w)
+{
+	int width = getmaxx(w), height = getmaxy(w);
+
+	werase(w);
+	draw_form(app, w);
+	draw_epochs(app, w, NFIELDS + 4);
+	draw_right(app, w, FORM_W + 1, width - FORM_W - 2, height);
+}
+
+const gt_pane gt_train_pane = {
+	.title = "Train",
+	.hint = "t train  p pause  s stop  j/k h/l settings",
+	.help = train_help,
+	.draw = train_draw,
+	.key = train_key,
+};

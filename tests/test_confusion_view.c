@@ -1,0 +1,418 @@
+/* test_confusion_view.c: the Confusion pane's figures and texts.
+ *
+ * The main fixture is the study's test-set confusion matrix (Results
+ * section, rows = true genre, columns = predicted), so the expected values
+ * below can be checked by hand against the paper: Rap (row 5) has 782 rows,
+ * 261 of them predicted Hip-Hop (33%); Hip-Hop was predicted 751 times. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/confusion_view.h"
+
+static const long study_test[GT_NCLASSES][GT_NCLASSES] = {
+	{ 469,  77, 107,  64,  31,  19,  33,  16,   7,  20 },
+	{  53, 520,  28,  31,  26,   0,  73,   4,  92,   0 },
+	{ 107,  24, 404,  17,  37,   1,  79,  36,  48,  29 },
+	{  53,   4,  66, 245, 153,  39,  21, 151,   1,  64 },
+	{  30,  27,  44,  73, 372,  11,  81, 149,   0,  17 },
+	{   8,   0,   5,  36,  15, 365,   0,  92,   0, 261 },
+	{  39, 153, 110,  25,  82,   1, 339,  31,  11,   1 },
+	{   7,   1,  24, 100,  56,  67,   0, 571,   1,  13 },
+	{  12,  36,  52,  19,   6,   0,  16,   5, 675,   0 },
+	{  10,   0,  12,  47,  19, 350,   3,  37,   0, 346 },
+};
+
+enum { ELEC, ANIM, JAZZ, ALT, CTRY, RAP, BLUE, ROCK, CLAS, HIPH };
+
+static void study_matrix(gt_confusion *cm)
+{
+	gt_confusion_init(cm, GT_NCLASSES);
+	for (int t = 0; t < GT_NCLASSES; t++)
+		for (int p = 0; p < GT_NCLASSES; p++)
+			cm->cell[t][p] = study_test[t][p];
+}
+
+/* ---- names ---- */
+
+static void test_short_names(void **state)
+{
+	char line[128] = "";
+
+	(void)state;
+	for (int c = 0; c < GT_NCLASSES; c++) {
+		assert_true(strlen(gt_genre_short[c]) <= 4);
+		strcat(line, gt_genre_short[c]);
+		strcat(line, c + 1 < GT_NCLASSES ? " " : "");
+	}
+	assert_string_equal(line, "Elec Anim Jazz Alt Ctry Rap Blue Rock Clas HipH");
+}
+
+static void test_view_names(void **state)
+{
+	(void)state;
+	assert_string_equal(gt_cv_view_name(GT_CV_COUNTS), "counts");
+	assert_string_equal(gt_cv_view_name(GT_CV_RECALL), "recall (row %)");
+	assert_string_equal(gt_cv_view_name(GT_CV_PRECISION), "precision (column %)");
+	assert_string_equal(gt_cv_view_name(GT_CV_NVIEWS), "?");
+}
+
+/* ---- totals and normalisations ---- */
+
+static void test_totals(void **state)
+{
+	gt_confusion cm;
+
+	(void)state;
+	study_matrix(&cm);
+	assert_int_equal(gt_cv_row_total(&cm, RAP), 782);
+	assert_int_equal(gt_cv_row_total(&cm, CLAS), 821);
+	assert_int_equal(gt_cv_col_total(&cm, HIPH), 751);
+	assert_int_equal(gt_cv_col_total(&cm, ROCK), 1092);
+}
+
+static void test_values_counts(void **state)
+{
+	gt_confusion cm;
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_values(&cm, GT_CV_COUNTS, v);
+	assert_near(v[RAP][HIPH], 261, 0);
+	assert_near(v[CLAS][CLAS], 675, 0);
+}
+
+static void test_values_recall_rows_sum_to_one(void **state)
+{
+	gt_confusion cm;
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_values(&cm, GT_CV_RECALL, v);
+	assert_near(v[RAP][HIPH], 261.0 / 782, 1e-15);
+	assert_near(v[CLAS][CLAS], 675.0 / 821, 1e-15);
+	for (int t = 0; t < GT_NCLASSES; t++) {
+		double sum = 0;
+
+		for (int p = 0; p < GT_NCLASSES; p++)
+			sum += v[t][p];
+		assert_near(sum, 1.0, 1e-12);
+	}
+}
+
+static void test_values_precision_columns_sum_to_one(void **state)
+{
+	gt_confusion cm;
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_values(&cm, GT_CV_PRECISION, v);
+	assert_near(v[RAP][HIPH], 261.0 / 751, 1e-15);
+	for (int p = 0; p < GT_NCLASSES; p++) {
+		double sum = 0;
+
+		for (int t = 0; t < GT_NCLASSES; t++)
+			sum += v[t][p];
+		assert_near(sum, 1.0, 1e-12);
+	}
+}
+
+/* A genre never true (row 1) and one never predicted (column 2) give 0. */
+static void test_values_zero_totals(void **state)
+{
+	gt_confusion cm;
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+
+	(void)state;
+	gt_confusion_init(&cm, 3);
+	cm.cell[0][0] = 4;
+	cm.cell[0][1] = 2;
+	cm.cell[2][0] = 2;
+	gt_cv_values(&cm, GT_CV_RECALL, v);
+	for (int p = 0; p < 3; p++)
+		assert_near(v[1][p], 0, 0);
+	assert_near(v[0][0], 4.0 / 6, 1e-15);
+	gt_cv_values(&cm, GT_CV_PRECISION, v);
+	for (int t = 0; t < 3; t++)
+		assert_near(v[t][2], 0, 0);
+	assert_near(v[0][0], 4.0 / 6, 1e-15);
+	assert_near(v[2][0], 2.0 / 6, 1e-15);
+	assert_near(v[0][1], 1.0, 0);
+}
+
+static void test_values_empty_matrix(void **state)
+{
+	gt_confusion cm;
+	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+
+	(void)state;
+	gt_confusion_init(&cm, GT_NCLASSES);
+	for (int view = 0; view < GT_CV_NVIEWS; view++) {
+		gt_cv_values(&cm, (gt_cv_view)view, v);
+		assert_near(v[3][4], 0, 0);
+		assert_near(gt_cv_heat_fraction(&cm, (gt_cv_view)view, 3, 4), 0, 0);
+	}
+}
+
+/* More classes than there are names: only the named ones are used. */
+static void test_classes_clamped(void **state)
+{
+	gt_confusion cm;
+
+	(void)state;
+	gt_confusion_init(&cm, 12);
+	assert_int_equal(gt_cv_classes(&cm), GT_NCLASSES);
+	cm.k = -1;
+	assert_int_equal(gt_cv_classes(&cm), 0);
+}
+
+/* ---- colour scale ---- */
+
+static void test_heat_thresholds(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_cv_heat_level(0.0), 0);
+	assert_int_equal(gt_cv_heat_level(0.0499), 0);
+	assert_int_equal(gt_cv_heat_level(0.05), 1);
+	assert_int_equal(gt_cv_heat_level(0.1499), 1);
+	assert_int_equal(gt_cv_heat_level(0.15), 2);
+	assert_int_equal(gt_cv_heat_level(0.2999), 2);
+	assert_int_equal(gt_cv_heat_level(0.30), 3);
+	assert_int_equal(gt_cv_heat_level(0.4999), 3);
+	assert_int_equal(gt_cv_heat_level(0.50), 4);
+	assert_int_equal(gt_cv_heat_level(1.0), 4);
+}
+
+static void test_heat_out_of_range(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_cv_heat_level(-0.5), 0);
+	assert_int_equal(gt_cv_heat_level(7.0), 4);
+	assert_int_equal(gt_cv_heat_level(NAN), 0);
+	assert_int_equal(gt_cv_heat_level(INFINITY), 4);
+	assert_near(gt_cv_heat_floor(0), 0, 0);
+	assert_near(gt_cv_heat_floor(3), 0.30, 0);
+	assert_near(gt_cv_heat_floor(-1), 0, 0);
+	assert_near(gt_cv_heat_floor(9), 0.50, 0);
+	for (int l = 0; l < GT_CV_HEAT_LEVELS; l++)
+		assert_int_equal(gt_cv_heat_level(gt_cv_heat_floor(l)), l);
+}
+
+/* Counts are scaled to the largest cell; the views use their own values. */
+static void test_heat_fraction(void **state)
+{
+	gt_confusion cm;
+
+	(void)state;
+	study_matrix(&cm);
+	assert_near(gt_cv_heat_fraction(&cm, GT_CV_COUNTS, CLAS, CLAS), 1.0, 0);
+	assert_near(gt_cv_heat_fraction(&cm, GT_CV_COUNTS, RAP, HIPH), 261.0 / 675, 1e-15);
+	assert_near(gt_cv_heat_fraction(&cm, GT_CV_RECALL, RAP, HIPH), 261.0 / 782, 1e-15);
+	assert_near(gt_cv_heat_fraction(&cm, GT_CV_PRECISION, RAP, HIPH), 261.0 / 751, 1e-15);
+	/* the study's main confusion is level 3, the easiest genre level 4 */
+	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, RAP, HIPH)), 3);
+	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, CLAS, CLAS)), 4);
+	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, CLAS, BLUE)), 0);
+}
+
+/* ---- most-confused pairs ---- */
+
+static void test_top_pairs_study(void **state)
+{
+	gt_confusion cm;
+	gt_cv_pair top[5];
+
+	(void)state;
+	study_matrix(&cm);
+	assert_int_equal(gt_cv_top_pairs(&cm, top, 5), 5);
+	assert_int_equal(top[0].t, HIPH);
+	assert_int_equal(top[0].p, RAP);
+	assert_int_equal(top[0].count, 350);
+	assert_int_equal(top[1].t, RAP);
+	assert_int_equal(top[1].p, HIPH);
+	assert_int_equal(top[1].count, 261);
+	/* a tie at 153: Alternative -> Country comes before Blues -> Anime */
+	assert_int_equal(top[2].t, ALT);
+	assert_int_equal(top[2].p, CTRY);
+	assert_int_equal(top[3].t, BLUE);
+	assert_int_equal(top[3].p, ANIM);
+	assert_int_equal(top[3].count, 153);
+	assert_int_equal(top[4].count, 151);
+}
+
+static void test_top_pairs_few(void **state)
+{
+	gt_confusion cm;
+	gt_cv_pair top[5];
+
+	(void)state;
+	gt_confusion_init(&cm, 3);
+	cm.cell[0][0] = 90;       /* the diagonal never counts */
+	cm.cell[1][1] = 80;
+	cm.cell[2][0] = 1;
+	cm.cell[0][2] = 3;
+	assert_int_equal(gt_cv_top_pairs(&cm, top, 5), 2);
+	assert_int_equal(top[0].t, 0);
+	assert_int_equal(top[0].p, 2);
+	assert_int_equal(top[1].t, 2);
+	assert_int_equal(top[1].p, 0);
+	assert_int_equal(gt_cv_top_pairs(&cm, top, 0), 0);
+	assert_int_equal(gt_cv_top_pairs(&cm, top, 1), 1);
+	assert_int_equal(top[0].count, 3);
+}
+
+static void test_pair_text(void **state)
+{
+	gt_confusion cm;
+	gt_cv_pair top[2];
+	char buf[80];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_top_pairs(&cm, top, 2);
+	gt_cv_pair_text(buf, sizeof(buf), &cm, &top[1]);
+	assert_string_equal(buf, "Rap -> Hip-Hop 261 (33%)");
+	gt_cv_pair_text(buf, sizeof(buf), &cm, &top[0]);
+	assert_string_equal(buf, "Hip-Hop -> Rap 350 (42%)");
+}
+
+/* ---- texts ---- */
+
+static void test_percent(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_cv_percent(261, 782), 33);
+	assert_int_equal(gt_cv_percent(1, 200), 1);     /* 0.5% rounds up */
+	assert_int_equal(gt_cv_percent(1, 201), 0);
+	assert_int_equal(gt_cv_percent(5, 5), 100);
+	assert_int_equal(gt_cv_percent(5, 0), 0);
+}
+
+static void test_describe(void **state)
+{
+	gt_confusion cm;
+	char buf[128];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_COUNTS, RAP, HIPH);
+	assert_string_equal(buf, "true Rap, predicted Hip-Hop: 261, 33% of Rap");
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_RECALL, RAP, HIPH);
+	assert_string_equal(buf, "true Rap, predicted Hip-Hop: 261, 33% of Rap");
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_PRECISION, RAP, HIPH);
+	assert_string_equal(buf, "true Rap, predicted Hip-Hop: 261, 35% of predicted Hip-Hop");
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_COUNTS, CLAS, CLAS);
+	assert_string_equal(buf, "true Classical, predicted Classical: 675, 82% of Classical (correct)");
+}
+
+static void test_describe_edges(void **state)
+{
+	gt_confusion cm;
+	char buf[16];
+
+	(void)state;
+	gt_confusion_init(&cm, 3);
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_COUNTS, 3, 0);
+	assert_string_equal(buf, "no such cell");
+	gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_COUNTS, 0, -1);
+	assert_string_equal(buf, "no such cell");
+	/* truncated, still terminated */
+	assert_true(gt_cv_describe(buf, sizeof(buf), &cm, GT_CV_COUNTS, 1, 2) >= 16);
+	assert_string_equal(buf, "true Anime, pre");
+}
+
+static void test_cell_label(void **state)
+{
+	char buf[80];
+
+	(void)state;
+	gt_cv_cell_label(buf, sizeof(buf), "test", RAP, HIPH);
+	assert_string_equal(buf, "test rows: true Rap, predicted Hip-Hop");
+	gt_cv_cell_label(buf, sizeof(buf), "train", CLAS, CLAS);
+	assert_string_equal(buf, "train rows: true Classical, predicted Classical");
+}
+
+/* ---- cursor and scrolling ---- */
+
+static void test_clamp_move(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_cv_clamp_move(0, -1, 10), 0);
+	assert_int_equal(gt_cv_clamp_move(0, 1, 10), 1);
+	assert_int_equal(gt_cv_clamp_move(9, 1, 10), 9);
+	assert_int_equal(gt_cv_clamp_move(5, 100, 10), 9);
+	assert_int_equal(gt_cv_clamp_move(5, -100, 10), 0);
+	assert_int_equal(gt_cv_clamp_move(3, 0, 0), 0);
+	assert_int_equal(gt_cv_clamp_move(12, 0, 10), 9);  /* a stale cursor is pulled in */
+}
+
+static void test_scroll(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_cv_scroll(0, 10, 9, 10), 0);   /* everything fits */
+	assert_int_equal(gt_cv_scroll(0, 4, 3, 10), 0);
+	assert_int_equal(gt_cv_scroll(0, 4, 4, 10), 1);    /* one step down */
+	assert_int_equal(gt_cv_scroll(1, 4, 9, 10), 6);
+	assert_int_equal(gt_cv_scroll(6, 4, 7, 10), 6);    /* stays while visible */
+	assert_int_equal(gt_cv_scroll(6, 4, 2, 10), 2);
+	assert_int_equal(gt_cv_scroll(8, 4, 8, 10), 6);    /* no blank past the end */
+	assert_int_equal(gt_cv_scroll(5, 20, 3, 10), 0);   /* window larger than n */
+	assert_int_equal(gt_cv_scroll(0, 0, 3, 10), 3);    /* no room: show the cursor */
+}
+
+/* ---- rows of a cell ---- */
+
+static void test_cell_rows(void **state)
+{
+	const int truth[] = { 5, 9, 5, 5, 0, 5 };
+	const int pred[]  = { 9, 9, 5, 9, 9, 9 };
+	const size_t rows[] = { 100, 101, 102, 103, 104, 105 };
+	size_t out[4];
+
+	(void)state;
+	assert_int_equal(gt_cv_cell_rows(truth, pred, rows, 6, 5, 9, out, 4), 3);
+	assert_int_equal(out[0], 100);
+	assert_int_equal(out[1], 103);
+	assert_int_equal(out[2], 105);
+	assert_int_equal(gt_cv_cell_rows(truth, pred, rows, 6, 9, 5, out, 4), 0);
+	/* only cap rows are written, but all are counted */
+	out[1] = 7;
+	assert_int_equal(gt_cv_cell_rows(truth, pred, rows, 6, 5, 9, out, 1), 3);
+	assert_int_equal(out[0], 100);
+	assert_int_equal(out[1], 7);
+	assert_int_equal(gt_cv_cell_rows(truth, pred, rows, 6, 5, 9, NULL, 0), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_short_names),
+		cmocka_unit_test(test_view_names),
+		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_values_counts),
+		cmocka_unit_test(test_values_recall_rows_sum_to_one),
+		cmocka_unit_test(test_values_precision_columns_sum_to_one),
+		cmocka_unit_test(test_values_zero_totals),
+		cmocka_unit_test(test_values_empty_matrix),
+		cmocka_unit_test(test_classes_clamped),
+		cmocka_unit_test(test_heat_thresholds),
+		cmocka_unit_test(test_heat_out_of_range),
+		cmocka_unit_test(test_heat_fraction),
+		cmocka_unit_test(test_top_pairs_study),
+		cmocka_unit_test(test_top_pairs_few),
+		cmocka_unit_test(test_pair_text),
+		cmocka_unit_test(test_percent),
+		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_describe_edges),
+		cmocka_unit_test(test_cell_label),
+		cmocka_unit_test(test_clamp_move),
+		cmocka_unit_test(test_scroll),
+		cmocka_unit_test(test_cell_rows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

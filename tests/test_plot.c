@@ -1,0 +1,109 @@
+/* test_plot.c: braille rasterising and axis ranges. */
+#include <string.h>
+
+#include "testutil.h"
+#include "genretui/plot.h"
+
+static void test_dot_bits(void **state)
+{
+	gt_canvas c;
+	char cell[5];
+
+	(void)state;
+	assert_int_equal(gt_canvas_init(&c, 2, 1), 0);
+	gt_canvas_dot(&c, 0, 0, 1);   /* dot 1 */
+	gt_canvas_dot(&c, 1, 3, 1);   /* dot 8 */
+	gt_canvas_dot(&c, 2, 3, 2);   /* second cell, dot 7 */
+	assert_int_equal(c.bits[0], 0x81);
+	assert_int_equal(c.bits[1], 0x40);
+	assert_int_equal(c.series[1], 2);
+	gt_canvas_cell(&c, 0, 0, 1, cell);
+	assert_string_equal(cell, "\u2881");
+	gt_canvas_cell(&c, 1, 0, 1, cell);
+	assert_string_equal(cell, "\u2840");
+	gt_canvas_cell(&c, 0, 0, 0, cell);
+	assert_string_equal(cell, ":");
+	gt_canvas_cell(&c, 1, 0, 0, cell);
+	assert_string_equal(cell, ".");
+	gt_canvas_dot(&c, 9, 9, 1);   /* outside: ignored */
+	gt_canvas_free(&c);
+}
+
+static void test_empty_cell_is_space(void **state)
+{
+	gt_canvas c;
+	char cell[5];
+
+	(void)state;
+	assert_int_equal(gt_canvas_init(&c, 1, 1), 0);
+	gt_canvas_cell(&c, 0, 0, 1, cell);
+	assert_string_equal(cell, " ");
+	gt_canvas_free(&c);
+}
+
+/* A rising diagonal over a 2x1 canvas (4x4 dots) fills one dot per column. */
+static void test_line_diagonal(void **state)
+{
+	gt_canvas c;
+
+	(void)state;
+	assert_int_equal(gt_canvas_init(&c, 2, 1), 0);
+	gt_canvas_line(&c, 0, 3, 3, 0, 1);
+	/* cell 0: dots (0,3) and (1,2): 0x40 | 0x20; cell 1: (2,1), (3,0): 0x02 | 0x08 */
+	assert_int_equal(c.bits[0], 0x60);
+	assert_int_equal(c.bits[1], 0x0a);
+	gt_canvas_free(&c);
+}
+
+/* A known series: 3 points on a 3x2 canvas (6x8 dots), axis 0..1. */
+static void test_series_known_cells(void **state)
+{
+	const double y[3] = { 0.0, 1.0, NAN };
+	gt_canvas c;
+	int x, yy;
+
+	(void)state;
+	assert_int_equal(gt_canvas_init(&c, 3, 2), 0);
+	gt_plot_point(&c, 0, 2, 0.0, 0.0, 1.0, &x, &yy);
+	assert_int_equal(x, 0);
+	assert_int_equal(yy, 7);
+	gt_plot_point(&c, 2, 2, 1.0, 0.0, 1.0, &x, &yy);
+	assert_int_equal(x, 5);
+	assert_int_equal(yy, 0);
+	gt_canvas_series(&c, y, 3, 2, 0.0, 1.0, 1);
+	/* from (0,7) to (3,0): bottom-left cell gets the start, top-middle the end */
+	assert_true(c.bits[1 * 3 + 0] & 0x40);
+	assert_true(c.bits[0 * 3 + 1] & 0x08);
+	assert_int_equal(c.bits[0 * 3 + 2], 0);   /* the NaN point draws nothing */
+	assert_int_equal(c.bits[1 * 3 + 2], 0);
+	gt_canvas_free(&c);
+}
+
+static void test_range(void **state)
+{
+	double lo, hi;
+
+	(void)state;
+	gt_plot_range(1.2317, 2.099, &lo, &hi);
+	assert_true(lo <= 1.2317 && hi >= 2.099);
+	assert_near(lo, 1.2, 1e-12);
+	assert_near(hi, 2.1, 1e-12);
+	gt_plot_range(0.5, 0.5, &lo, &hi);
+	assert_true(lo < 0.5 && hi > 0.5);
+	gt_plot_range(NAN, 1, &lo, &hi);
+	assert_near(lo, 0, 0);
+	assert_near(hi, 1, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dot_bits),
+		cmocka_unit_test(test_empty_cell_is_space),
+		cmocka_unit_test(test_line_diagonal),
+		cmocka_unit_test(test_series_known_cells),
+		cmocka_unit_test(test_range),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,180 @@
+/* test_textfmt.c: number formatting and terminal-safe text (src/textfmt.c). */
+#include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
+
+#include <locale.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "genretui/textfmt.h"
+
+static void test_fmt_count(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 0), "0");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 999), "999");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 1000), "1,000");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 40560), "40,560");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 50005), "50,005");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 1234567), "1,234,567");
+	assert_string_equal(gt_fmt_count(buf, sizeof(buf), 18446744073709551615ULL),
+	                    "18,446,744,073,709,551,615");
+	/* A short buffer is cut, never overrun. */
+	assert_string_equal(gt_fmt_count(buf, 4, 40560), "40,");
+}
+
+static void test_fmt_percent(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(gt_fmt_percent(buf, sizeof(buf), 9445, 50005), "18.9%");
+	assert_string_equal(gt_fmt_percent(buf, sizeof(buf), 1, 1), "100.0%");
+	assert_string_equal(gt_fmt_percent(buf, sizeof(buf), 0, 5), "0.0%");
+	assert_string_equal(gt_fmt_percent(buf, sizeof(buf), 3, 0), "-");
+	assert_string_equal(gt_fmt_percent(buf, sizeof(buf), 3, -1), "-");
+}
+
+static void test_fmt_bar(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 0.5, 10, 0), 5);
+	assert_string_equal(buf, "#####");
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 2.0, 4, 0), 4);  /* capped at 1 */
+	assert_string_equal(buf, "####");
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 0.0, 10, 1), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 0.5, 0, 1), 0);
+	/* 0.55 of 2 cells = 8.8 eighths -> 9: one full block and one eighth */
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 0.55, 2, 1), 2);
+	assert_string_equal(buf, "\u2588\u258f");
+	assert_int_equal(gt_fmt_bar(buf, sizeof(buf), 1.0, 3, 1), 3);
+	assert_string_equal(buf, "\u2588\u2588\u2588");
+	/* Never overruns a small buffer. */
+	assert_true(gt_fmt_bar(buf, 8, 1.0, 40, 1) <= 2);
+	assert_true(strlen(buf) < 8);
+	assert_int_equal(gt_fmt_bar(buf, 0, 1.0, 4, 0), 0);
+}
+
+static void test_utf8_decode(void **state)
+{
+	unsigned cp = 0;
+
+	(void)state;
+	assert_int_equal(gt_utf8_decode("A", &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(gt_utf8_decode("\xc3\xb6", &cp), 2);
+	assert_int_equal(cp, 0xf6);
+	assert_int_equal(gt_utf8_decode("\xe2\x99\xab", &cp), 3);
+	assert_int_equal(cp, 0x266b);
+	assert_int_equal(gt_utf8_decode("\xf0\x9f\x8e\xb5", &cp), 4);
+	assert_int_equal(cp, 0x1f3b5);
+	assert_int_equal(gt_utf8_decode("\xc0\xaf", &cp), 0);      /* overlong */
+	assert_int_equal(gt_utf8_decode("\xed\xa0\x80", &cp), 0);  /* surrogate */
+	assert_int_equal(gt_utf8_decode("\xf4\x90\x80\x80", &cp), 0); /* > U+10FFFF */
+	assert_int_equal(gt_utf8_decode("\xc3", &cp), 0);          /* cut by the NUL */
+	assert_int_equal(gt_utf8_decode("\x9b", &cp), 0);          /* stray continuation */
+}
+
+/* gt_text_safe with plenty of room and no byte limit. */
+static const char *safe(const char *s)
+{
+	static char out[256];
+	size_t n = gt_text_safe(s, out, sizeof(out), SIZE_MAX);
+
+	assert_int_equal(n, strlen(out));
+	return out;
+}
+
+static void test_text_safe_escapes(void **state)
+{
+	(void)state;
+	assert_string_equal(safe(""), "");
+	assert_string_equal(safe("Röyksopp's Night Out"), "Röyksopp's Night Out");
+	assert_string_equal(safe("ハルジオン"), "ハルジオン");
+	assert_string_equal(safe("a\tb\rc\nd"), "a\\tb\\rc\\nd");
+	assert_string_equal(safe("back\\slash"), "back\\\\slash");
+	assert_string_equal(safe("\x1b[31mred"), "\\x1b[31mred");
+	assert_string_equal(safe("\x1b]0;pwned\x07"), "\\x1b]0;pwned\\x07");
+	assert_string_equal(safe("\x01\x7f"), "\\x01\\x7f");
+	assert_string_equal(safe("\xc2\x9b" "31m"), "\\u009b31m");     /* C1 CSI */
+	assert_string_equal(safe("\xc2\x85"), "\\u0085");              /* C1 NEL */
+	assert_string_equal(safe("\x9b\xff\xc3"), "\\x9b\\xff\\xc3");  /* not UTF-8 */
+	assert_string_equal(safe("\xc2\xa0x"), "\xc2\xa0x");           /* U+00A0 is text */
+}
+
+static void test_text_safe_cut(void **state)
+{
+	char out[64];
+
+	(void)state;
+	/* Copied while fewer than max_bytes are written, then "...". */
+	assert_int_equal(gt_text_safe("abcdef", out, sizeof(out), 4), 7);
+	assert_string_equal(out, "abcd...");
+	assert_int_equal(gt_text_safe("abcd", out, sizeof(out), 4), 4);
+	assert_string_equal(out, "abcd");
+	/* Never inside a UTF-8 sequence or an escape. */
+	gt_text_safe("abc\xc3\xb6z", out, sizeof(out), 4);
+	assert_string_equal(out, "abc\xc3\xb6...");
+	gt_text_safe("abc\x01z", out, sizeof(out), 4);
+	assert_string_equal(out, "abc\\x01...");
+	gt_text_safe("\x01\x01\x01", out, sizeof(out), 5);
+	assert_string_equal(out, "\\x01\\x01...");
+}
+
+static void test_text_safe_small_buffer(void **state)
+{
+	char out[8];
+
+	(void)state;
+	/* The whole text fits: no cut. */
+	assert_int_equal(gt_text_safe("abcdefg", out, sizeof(out), SIZE_MAX), 7);
+	assert_string_equal(out, "abcdefg");
+	/* Too long: cut with "..." within outsz. */
+	gt_text_safe("abcdefghijk", out, sizeof(out), SIZE_MAX);
+	assert_string_equal(out, "abcd...");
+	gt_text_safe("\x01\x01\x01", out, sizeof(out), SIZE_MAX);
+	assert_string_equal(out, "\\x01...");
+	gt_text_safe("\xe3\x83\x8f\xe3\x83\xab\xe3\x82\xb8", out, sizeof(out), SIZE_MAX);
+	assert_string_equal(out, "\xe3\x83\x8f...");
+	gt_text_safe("abcdef", out, 3, SIZE_MAX);
+	assert_string_equal(out, "..");
+	assert_int_equal(gt_text_safe("abc", out, 0, SIZE_MAX), 0);
+	assert_int_equal(gt_text_safe("abc", out, 1, SIZE_MAX), 0);
+	assert_string_equal(out, "");
+}
+
+static void test_text_width(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_text_width(""), 0);
+	assert_int_equal(gt_text_width("tempo"), 5);
+	assert_int_equal(gt_text_width("\xff"), 1);   /* stray byte: one cell */
+	assert_int_equal(gt_text_width("Röyksopp"), 9);  /* C locale: one '?' a byte */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		skip();
+	assert_int_equal(gt_text_width("Röyksopp"), 8);
+	assert_int_equal(gt_text_width("a\xff" "b"), 3);
+	assert_int_equal(gt_text_width("ハルジオン"), 10);  /* wide: 2 cells each */
+	assert_int_equal(gt_text_width("e\xcc\x81"), 1);   /* e + combining acute */
+	setlocale(LC_CTYPE, "C");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fmt_count),
+		cmocka_unit_test(test_fmt_percent),
+		cmocka_unit_test(test_fmt_bar),
+		cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_text_safe_escapes),
+		cmocka_unit_test(test_text_safe_cut),
+		cmocka_unit_test(test_text_safe_small_buffer),
+		cmocka_unit_test(test_text_width),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

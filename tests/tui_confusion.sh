@@ -1,0 +1,152 @@
+#!/bin/sh
+# tui_confusion.sh: the Confusion pane (4) in a real terminal (tmux): the
+# advice before any model, then, after training 3 epochs in the Train pane,
+# the matrix with genre names, the report and its accuracy, the views (v),
+# the training set (t), the cursor and its description, Enter opening the
+# cell's rows in Browse, 80x24 and small sizes, NO_COLOR, and q. Prints TAP.
+# Needs tmux and the real dataset ($GT_REAL_CSV); skips when either is missing.
+GENRETUI=${GENRETUI:-./genretui}
+CSV=${GT_REAL_CSV:-../shared/data/music_genre.csv}
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+if [ ! -r "$CSV" ]; then
+	echo "1..0 # SKIP the real dataset is not at $CSV"
+	exit 0
+fi
+
+sock="gt-confusion-$$"
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
+check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
+screen() { tm capture-pane -p -t gt; }
+# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT
+wait_for() {
+	i=0
+	while [ $i -lt $((${2:-10} * 10)) ]; do
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_re REGEX [SECONDS]: the same for an extended regular expression
+wait_re() {
+	i=0
+	while [ $i -lt $((${2:-5} * 10)) ]; do
+		screen 2>/dev/null | grep -qE -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { if wait_for "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
+expect_re() { if wait_re "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
+keys() { tm send-keys -t gt "$@"; sleep 0.2; }
+# start WIDTH HEIGHT ENV: genretui on the real data, training 3 epochs
+start() {
+	tm kill-session -t gt 2>/dev/null
+	tm new-session -d -s gt -x "$1" -y "$2" \
+		"env LANG=C.UTF-8 TERM=xterm-256color $3 sh -c '$GENRETUI --epochs 3 $CSV; echo EXIT=\$?; sleep 60'"
+	wait_for "kept" 30
+}
+# train: in the Train pane start a run, wait for it, show the Confusion pane
+train() {
+	keys 3
+	keys t
+	wait_for "done" 60
+	st=$?
+	keys 4
+	return $st
+}
+# the screen line of genre $1's matrix row (its name, then cells)
+matrix_row() { screen | grep -E "^$1 +[ \[>]" | head -1; }
+
+echo "1..29"
+start 200 60 ""
+keys 4
+expect "before any model the pane says how to train one" \
+	"No model yet. Press 3 for the Train pane, then t to train."
+keys j
+screen | tail -n 1 | grep -qF "No model yet. Press 3 for the Train pane"
+check "a pane key without a model repeats the advice in the status bar" $?
+
+if train; then ok "the Train pane trains 3 epochs (done)"; else not_ok "the Train pane trains 3 epochs (done)"; fi
+missing=""
+for g in Electronic Anime Jazz Alternative Country Rap Blues Rock Classical Hip-Hop; do
+	[ -n "$(matrix_row "$g")" ] || missing="$missing $g"
+done
+[ -z "$missing" ]
+check "the matrix has a row for each of the 10 genres${missing:+ (missing:$missing)}" $?
+expect "columns carry the short names" "Elec Anim Jazz  Alt Ctry  Rap Blue Rock Clas HipH"
+expect "the classification report is shown" "precision    recall  f1-score   support"
+acc=$(screen | grep -oE 'accuracy +[0-9]\.[0-9]+' | head -1 | awk '{print $2}')
+if [ -n "$acc" ] && awk "BEGIN { exit !($acc >= 0.40 && $acc <= 0.60) }"; then
+	ok "test accuracy $acc is between 0.40 and 0.60"
+else
+	not_ok "test accuracy '$acc' is between 0.40 and 0.60"
+fi
+expect "the header names the set and its size" "test set, 8,112 rows"
+expect "the most-confused pairs are listed, ordered true -> predicted" "Most confused: true -> predicted"
+expect_re "a pair reads 'A -> B count (pct%)'" '1\. [A-Za-z-]+ -> [A-Za-z-]+ [0-9]+ \([0-9]+%\)'
+
+expect "counts view is the first" "view: [counts] | recall (row %) | precision (column %)"
+keys v
+expect "v: recall (row %)" "view: counts | [recall (row %)] | precision (column %)"
+keys v
+expect "v again: precision (column %)" "view: counts | recall (row %) | [precision (column %)]"
+keys v
+expect "v a third time: back to counts" "view: [counts]"
+
+keys j j j j j l l l l l l l l l
+expect_re "the cursor on Rap / Hip-Hop describes the pair" \
+	'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of Rap'
+count=$(screen | sed -n 's/.*true Rap, predicted Hip-Hop: \([0-9]*\),.*/\1/p' | head -1)
+[ -n "$count" ] && [ "$(matrix_row Rap | awk '{ print $11 }')" = ">$count<" ]
+check "the focused cell >$count< is the Rap row's Hip-Hop column" $?
+keys v v
+expect_re "in precision view the percentage is of the predicted column" \
+	'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of predicted Hip-Hop'
+keys v
+keys '?'
+expect "? lists the pane's keys" "list the rows of the focused cell in Browse"
+keys x
+
+keys Enter
+expect "Enter opens Browse filtered to the cell's rows" "test rows: true Rap, predicted Hip-Hop"
+expect_re "Browse shows as many rows as the cell count" "(^| )$count of [0-9,]+ rows"
+keys 4
+keys t
+expect_re "t switches to the training set" 'train set, [0-9,]+ rows'
+expect_re "the training set's cell is described" 'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of Rap'
+keys t
+expect "t again: back to the test set" "test set, 8,112 rows"
+keys q
+expect "q exits with status 0" "EXIT=0"
+
+# 80x24 without colour: everything needed fits and reads from text alone.
+start 80 24 "NO_COLOR=1"
+train >/dev/null
+wait_for "true Electronic, predicted Electronic" 5
+s=$(screen)
+fits=0
+for want in "Hip-Hop " "[" "true Electronic, predicted Electronic:" "accuracy 0." \
+	"Electronic: precision" "Most confused" "  5. "; do
+	printf '%s\n' "$s" | grep -qF -- "$want" || { fits=1; echo "# 80x24 lacks: $want"; }
+done
+check "80x24: matrix, focused cell, compact report and 5 pairs fit" $fits
+if tm capture-pane -p -e -t gt | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|$(printf '\033')\[[0-9;]*4[0-7]m\|38;5\|48;5"; then
+	not_ok "NO_COLOR=1: no colour escapes"; else ok "NO_COLOR=1: no colour escapes"; fi
+tm resize-window -t gt -x 50 -y 12
+expect "50x12: the focused cell is still described" "true Electronic, predicted"
+keys j j j j j j j j j
+expect_re "50x12: the matrix scrolls to the cursor row" '^HipH'
+keys q
+expect "q exits with status 0 after resizing" "EXIT=0"
+exit 0
