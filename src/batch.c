@@ -9,6 +9,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
+#include "genretui/predictor.h"
 
 /* Preset values overridden by the command line. */
 static void resolve_hparams(gt_batch *b, const gt_cli *cli)
@@ -145,6 +146,29 @@ static int train(gt_batch *b, FILE *progress)
 	return 0;
 }
 
+/* --save-model: the trained model and its statistics, for --model. */
+static int save_model(gt_batch *b, const char *path)
+{
+	gt_predictor pred;
+	gt_error err = {0};
+	gt_status st;
+
+	if (!b->trained) {
+		fprintf(stderr, "genretui: --save-model needs training (--epochs 1 or more)\n");
+		return -1;
+	}
+	st = gt_predictor_from_session(&pred, &b->session, b->preset->name, &err);
+	if (st == GT_OK)
+		st = gt_predictor_save(&pred, path, &err);
+	gt_predictor_free(&pred);
+	if (st != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	fprintf(stderr, "genretui: model saved to %s\n", path);
+	return 0;
+}
+
 static void print_header(FILE *f, const gt_batch *b)
 {
 	fprintf(f, "genretui %s: %s%s\n\n", PACKAGE_VERSION, b->path,
@@ -177,6 +201,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 		rc = 1;
 	if (rc == 0 && !cli->json && b.trained)
 		print_results(stdout, &b);
+	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
+		rc = 1;
 	if (rc == 0 && cli->json && gt_batch_print_json(stdout, &b) != 0) {
 		fprintf(stderr, "genretui: cannot write the JSON report\n");
 		rc = 1;

@@ -11,12 +11,15 @@
 
 enum {
 	OPT_EPOCHS = 256, OPT_BATCH_SIZE, OPT_LR, OPT_SEED, OPT_SPLIT_SEED,
-	OPT_PRESET, OPT_DIGITS, OPT_JSON, OPT_BATCH
+	OPT_PRESET, OPT_DIGITS, OPT_JSON, OPT_BATCH, OPT_PREDICT, OPT_MODEL, OPT_SAVE_MODEL
 };
 
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
 	{ "json",       no_argument,       NULL, OPT_JSON },
+	{ "predict",    no_argument,       NULL, OPT_PREDICT },
+	{ "model",      required_argument, NULL, OPT_MODEL },
+	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
 	{ "lr",         required_argument, NULL, OPT_LR },
@@ -43,7 +46,15 @@ void gt_cli_usage(FILE *f)
 	      "  -b, --batch          run the whole pipeline without the terminal UI and\n"
 	      "                       print the cleaning ledger, one line per epoch, and\n"
 	      "                       the confusion matrices and classification reports\n"
-	      "      --json           with --batch: print one JSON document instead\n\n"
+	      "      --json           with --batch: print one JSON document instead\n"
+	      "      --predict        a prompt for your own tracks (name=value pairs; type\n"
+	      "                       help in it); with stdin not a terminal, one answer\n"
+	      "                       line per input line\n\n"
+	      "Models:\n"
+	      "      --model FILE     use this saved model: --predict needs no data and no\n"
+	      "                       training; the interface opens with it evaluated\n"
+	      "      --save-model FILE   write the trained model (batch and --predict;\n"
+	      "                       w in the Train pane)\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
 	      "      --epochs N       epochs to train (0: load and clean only)\n"
@@ -111,6 +122,9 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	switch (c) {
 	case 'b': case OPT_BATCH: cli->mode = GT_RUN_BATCH; break;
 	case OPT_JSON: cli->json = 1; break;
+	case OPT_PREDICT: cli->mode = GT_RUN_PREDICT; break;
+	case OPT_MODEL: cli->model = arg; break;
+	case OPT_SAVE_MODEL: cli->save_model = arg; break;
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;
@@ -158,6 +172,10 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		cli->csv = argv[optind++];
 	if (optind < argc) {
 		snprintf(err, errlen, "only one FILE may be given, got also '%s'", argv[optind]);
+		return -1;
+	}
+	if (cli->model && cli->save_model) {
+		snprintf(err, errlen, "--model and --save-model cannot be used together");
 		return -1;
 	}
 	if (cli->json && cli->mode == GT_RUN_TUI) {

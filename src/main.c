@@ -9,6 +9,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/cli.h"
+#include "genretui/predict_cli.h"
 #include "genretui/tui.h"
 
 #define SAMPLE_NAME "synthetic_sample.csv"
@@ -92,6 +93,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	path = cli.csv ? cli.csv : find_sample(sample, sizeof(sample));
+	if (cli.mode == GT_RUN_PREDICT && cli.model)
+		return gt_predict_main(&cli, path, path && is_sample(path));
 	if (!path) {
 		fprintf(stderr, "genretui: no FILE given and the bundled sample %s was not found "
 		        "(looked in $GENRETUI_DATADIR, beside the program, and %s)\n",
@@ -100,5 +103,7 @@ int main(int argc, char **argv)
 	}
 	if (cli.mode == GT_RUN_BATCH)
 		return gt_batch_main(&cli, path, is_sample(path));
+	if (cli.mode == GT_RUN_PREDICT)
+		return gt_predict_main(&cli, path, is_sample(path));
 	return run_tui(&cli, path, is_sample(path));
 }

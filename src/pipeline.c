@@ -42,6 +42,34 @@ static void gather(const gt_pipeline *p, const uint32_t *idx, size_t n,
 	}
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median, min and max of each raw numeric feature over the training rows
+ * (before normalisation): what the predict prompt fills in and checks. */
+static gt_status train_stats(gt_pipeline *p, gt_error *err)
+{
+	size_t n = p->split.ntrain;
+	double *v = malloc(n * sizeof(double));
+
+	if (!v)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
+	for (int f = 0; f < GT_NNUMERIC; f++) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = p->clean.tracks[p->sample_track[p->split.train[i]]].num[f];
+		qsort(v, n, sizeof(double), cmp_double);
+		p->median[f] = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+		p->lo[f] = v[0];
+		p->hi[f] = v[n - 1];
+	}
+	free(v);
+	return GT_OK;
+}
+
 static gt_status make_sets(gt_pipeline *p, gt_error *err)
 {
 	size_t ntr = p->split.ntrain, nte = p->split.ntest;
@@ -79,12 +107,15 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 		return st;
 	t2 = gt_now();
 	p->clean_s = t2 - t1;
+	p->split_seed = o->split_seed;
 	st = pick_samples(p, err);
 	if (st == GT_OK)
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
 		                   o->split_seed, err);
 	if (st == GT_OK)
 		st = make_sets(p, err);
+	if (st == GT_OK)
+		st = train_stats(p, err);
 	p->prep_s = gt_now() - t2;
 	return st;
 }

@@ -29,6 +29,7 @@ static void drop_run(gt_session *s)
 		gt_model_free(&s->model);
 	}
 	s->running = 0;
+	s->loaded = 0;
 	s->evaluated = 0;
 	s->test_epoch = 0;
 	s->train_s = 0;
@@ -106,4 +107,37 @@ void gt_session_evaluate(gt_session *s)
 	evaluate_set(&s->model, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
+}
+
+/* Rescale rows normalised with `from` to what `to` would have given. */
+static void renormalize(double *x, size_t n, const gt_minmax *from, const gt_minmax *to)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < GT_NSCALED; j++) {
+			double *v = &x[i * GT_NINPUTS + (size_t)gt_scaled_inputs[j]];
+			double raw = from->min[j] + *v * (from->max[j] - from->min[j]);
+			double range = to->max[j] - to->min[j];
+
+			*v = range > 0 ? (raw - to->min[j]) / range : 0.0;
+		}
+}
+
+gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *norm,
+                           const gt_hparams *hp, int epochs_trained, gt_error *err)
+{
+	gt_hparams h = *hp;
+	gt_status st;
+
+	h.epochs = epochs_trained > 0 ? epochs_trained : 1;
+	st = gt_session_start(s, &m->arch, &h, err);
+	if (st != GT_OK)
+		return st;
+	memcpy(s->model.params, m->params, m->nparams * sizeof(double));
+	renormalize(s->pipe.xtrain, s->pipe.train.n, &s->pipe.norm, norm);
+	renormalize(s->pipe.xtest, s->pipe.test.n, &s->pipe.norm, norm);
+	s->pipe.norm = *norm;
+	s->trainer.epoch = h.epochs;   /* nothing left to train */
+	s->loaded = 1;
+	gt_session_evaluate(s);
+	return GT_OK;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "genretui/predictor.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
@@ -148,8 +149,11 @@ static void draw_status(gt_app *app)
 	if (app->message[0])
 		snprintf(line, sizeof(line), " %s", app->message);
 	else
-		snprintf(line, sizeof(line), " %s  |  1-5/Tab panes  0 dashboard  ? help  q quit",
-		         app->dashboard ? app->panes[GT_PANE_TRAIN]->hint : p->hint);
+		snprintf(line, sizeof(line), " %s  |  %s",
+		         app->dashboard ? app->panes[GT_PANE_TRAIN]->hint : p->hint,
+		         app->current == GT_PANE_PREDICT && !app->dashboard
+		         ? "F1-F5/S-Tab panes  Ctrl-C quits"   /* digits and q are text here */
+		         : "1-5/Tab panes  0 dashboard  ? help  q quit");
 	gt_draw_text(stdscr, y, 0, COLS, line);
 	attrset(A_NORMAL);
 }
@@ -377,16 +381,49 @@ static void init_app(gt_app *app, const gt_cli *cli, const char *path, int synth
 	app->panes[GT_PANE_PREDICT] = &gt_predict_pane;
 }
 
-static int load(gt_app *app)
+/* --model: evaluate the saved model on this data, with its own split. */
+static int adopt_model(gt_app *app, const gt_predictor *pred)
 {
-	gt_pipeline_opts o;
 	gt_error err = {0};
 
+	if (gt_session_adopt(&app->session, &pred->model, &pred->norm, &pred->hp,
+	                     pred->epochs_trained, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	gt_app_message(app, 0, "model %s loaded: test accuracy %.4f on this file",
+	               app->cli->model, app->session.rep_test.accuracy);
+	return 0;
+}
+
+static int load(gt_app *app)
+{
+	gt_predictor pred;
+	gt_pipeline_opts o;
+	gt_error err = {0};
+	int rc = 0;
+
+	memset(&pred, 0, sizeof(pred));
 	gt_pipeline_defaults(&o);
 	o.split_seed = app->cli->split_seed;
+	if (app->cli->model) {
+		if (gt_predictor_load(&pred, app->cli->model, &err) != GT_OK) {
+			fprintf(stderr, "genretui: %s\n", err.msg);
+			return -1;
+		}
+		o.split_seed = pred.split_seed;
+	}
 	fprintf(stderr, "genretui: loading %s ...\n", app->path);
 	if (gt_session_open(&app->session, app->path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
+		gt_predictor_free(&pred);
+		return -1;
+	}
+	if (app->cli->model)
+		rc = adopt_model(app, &pred);
+	gt_predictor_free(&pred);
+	if (rc != 0) {
+		gt_session_close(&app->session);
 		return -1;
 	}
 	if (gt_browse_init(app) != 0) {
@@ -443,6 +480,7 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 	}
 	main_loop(&app);
 	restore_terminal();
+	gt_predict_free();
 	gt_browse_free(&app);
 	gt_session_close(&app.session);
 	if (got_signal && got_signal != SIGINT)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "genretui/plot.h"
+#include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
@@ -39,6 +40,7 @@ static const char *const train_help[] = {
 	"Enter / t\tstart training (from scratch, with the settings shown)",
 	"p\tpause / resume",
 	"s\tstop, keeping the model as it is",
+	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
 	"j k / Up Down\tchoose a setting",
 	"h l / Left Right\tdecrease / increase it (- and + too)",
 	"e\ttype a value for the setting (Enter sets, Esc cancels)",
@@ -137,6 +139,29 @@ static void toggle_pause(gt_app *app)
 		T.started = gt_now();
 		T.state = RUNNING;
 	}
+}
+
+/* w: write the current model (to --save-model's path, else genretui.gtm). */
+static void save_model(gt_app *app)
+{
+	const char *path = app->cli->save_model ? app->cli->save_model : "genretui.gtm";
+	gt_predictor pred;
+	gt_error err = {0};
+	gt_status st;
+
+	if (busy() || !app->session.evaluated) {
+		gt_app_message(app, 1, busy() ? "training: stop it (s) or let it finish, then w saves"
+		                              : "no model to save yet: t trains one");
+		return;
+	}
+	st = gt_predictor_from_session(&pred, &app->session, T.preset->name, &err);
+	if (st == GT_OK)
+		st = gt_predictor_save(&pred, path, &err);
+	gt_predictor_free(&pred);
+	if (st == GT_OK)
+		gt_app_message(app, 0, "model saved to %s (genretui --model %s --predict)", path, path);
+	else
+		gt_app_message(app, 1, "%s", err.msg);
 }
 
 /* ---- the settings form ---- */
@@ -265,6 +290,9 @@ static int train_key(gt_app *app, int ch)
 	case 's':
 		if (busy())
 			finish_run(app, STOPPED);
+		return 1;
+	case 'w':
+		save_model(app);
 		return 1;
 	default:
 		return form_key(app, ch);
@@ -497,10 +525,33 @@ static const char *const idle_text[] = {
 	NULL
 };
 
+/* A model from --model: its figures, no curves (it was trained elsewhere). */
+static void draw_loaded(gt_app *app, WINDOW *w, int x, int width)
+{
+	const gt_session *s = &app->session;
+	char line[256];
+
+	snprintf(line, sizeof(line), "Model loaded from %s", app->cli->model ? app->cli->model : "a file");
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, 1, x, width, line);
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof(line), "trained elsewhere for %d epochs (no per-epoch curves here)",
+	         s->trainer.epoch);
+	gt_draw_text(w, 2, x, width, line);
+	snprintf(line, sizeof(line), "on this file: test accuracy %.4f, train accuracy %.4f",
+	         s->rep_test.accuracy, s->rep_train.accuracy);
+	gt_draw_text(w, 3, x, width, line);
+	gt_draw_text(w, 5, x, width, "t trains a new model here; 4 shows the confusion matrix.");
+}
+
 static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
 {
 	int top = 4, ph = height - top;
 
+	if (app->session.loaded) {
+		draw_loaded(app, w, x, width);
+		return;
+	}
 	if (!app->session.running) {
 		for (int i = 0; idle_text[i]; i++)
 			gt_draw_text(w, 1 + i, x, width, idle_text[i]);

@@ -23,7 +23,7 @@ has() {
 	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
 }
 
-echo "1..24"
+echo "1..32"
 check "--help exits 0" 0 "$GENRETUI" --help
 has "--help lists --batch" "$tmp/out" "--batch"
 has "--help lists the paper preset" "$tmp/out" "paper"
@@ -66,4 +66,19 @@ for k in ("load_s", "clean_s", "train_s"): assert d["timing"][k] >= 0
 check "--epochs 0 loads and cleans only" 0 "$GENRETUI" --batch --json --epochs 0 "$SAMPLE"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["epochs"] == [] and d["test_accuracy"] is None' "$tmp/out"; then
 	ok "--epochs 0 reports no training"; else not_ok "--epochs 0 reports no training"; fi
+# Saved models: written by --batch, used by --predict without data; bad
+# files are refused with a message and a non-zero exit.
+check "--batch --save-model exits 0" 0 "$GENRETUI" --batch --epochs 1 --save-model "$tmp/m.gtm" "$SAMPLE"
+printf 'energy=0.9 danceability=0.7\n' >"$tmp/in"
+"$GENRETUI" --model "$tmp/m.gtm" --predict <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+if [ $? = 0 ] && grep -q "^[A-Z][a-zA-Z-]*	0\.[0-9]*	" "$tmp/out"; then ok "--model --predict answers without data"; else not_ok "--model --predict answers without data"; fi
+check "missing model file exits 1" 1 "$GENRETUI" --model "$tmp/none.gtm" --predict
+has "missing model file is named" "$tmp/err" "none.gtm"
+head -c 100 "$tmp/m.gtm" >"$tmp/short.gtm"
+check "truncated model exits 1" 1 "$GENRETUI" --model "$tmp/short.gtm" --predict
+has "truncated model is reported" "$tmp/err" "short.gtm"
+cp "$tmp/m.gtm" "$tmp/bad.gtm"
+printf 'X' | dd of="$tmp/bad.gtm" bs=1 seek=500 conv=notrunc 2>/dev/null
+check "corrupted model exits 1" 1 "$GENRETUI" --model "$tmp/bad.gtm" --predict
+has "corruption is reported" "$tmp/err" "checksum"
 exit 0

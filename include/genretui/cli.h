@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-typedef enum { GT_RUN_TUI, GT_RUN_BATCH, GT_RUN_HELP, GT_RUN_VERSION } gt_run_mode;
+typedef enum { GT_RUN_TUI, GT_RUN_BATCH, GT_RUN_PREDICT, GT_RUN_HELP, GT_RUN_VERSION } gt_run_mode;
 
 typedef struct {
 	gt_run_mode mode;
@@ -20,6 +20,8 @@ typedef struct {
 	uint32_t split_seed;     /* --split-seed, default 42 */
 	int digits;              /* --digits, default 2 */
 	int quiet;               /* --quiet: no per-epoch lines on stderr in JSON mode */
+	const char *model;       /* --model FILE: use this saved model */
+	const char *save_model;  /* --save-model FILE: write the trained model */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */

@@ -27,7 +27,10 @@ typedef struct {
 	size_t nsamples;         /* kept rows */
 	size_t *sample_track;    /* [nsamples] index into clean.tracks */
 	gt_split split;
+	uint32_t split_seed;     /* the seed the split was drawn with */
 	gt_minmax norm;          /* fitted on training rows */
+	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
+	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max */
 	double *xtrain, *xtest;  /* [n][GT_NINPUTS], normalised */
 	int *ytrain, *ytest;
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */

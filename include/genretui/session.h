@@ -12,11 +12,12 @@
 #include "genretui/pipeline.h"
 #include "genretui/train.h"
 
-typedef struct {
+typedef struct gt_session {
 	gt_pipeline pipe;
 	gt_model model;
 	gt_trainer trainer;
 	int running;             /* a trainer exists (training or finished) */
+	int loaded;              /* the model came from a file, not from training here */
 	int evaluated;           /* all metrics below describe the current model */
 	int test_epoch;          /* epoch that cm_test/rep_test describe (updated at
 	                            every epoch end while training), 0 if none */
@@ -40,5 +41,11 @@ int gt_session_step(gt_session *s, gt_epoch *done);
 
 /* Evaluate the current model on both sets (also for a run stopped early). */
 void gt_session_evaluate(gt_session *s);
+
+/* Take a model trained elsewhere (a saved model file): its weights, and its
+ * normalisation, which the session's rows are rescaled to; then evaluate.
+ * The trainer holds no history (epochs_trained is recorded only). */
+gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *norm,
+                           const gt_hparams *hp, int epochs_trained, gt_error *err);
 
 #endif

@@ -92,6 +92,9 @@ int gt_train_tick(gt_app *app, double budget);
 /* Set the Train form's defaults from the command line and preset. */
 void gt_train_init(gt_app *app);
 
+/* Free the Predict pane's readline state and history (at exit). */
+void gt_predict_free(void);
+
 /* The panes. */
 extern const gt_pane gt_browse_pane, gt_balance_pane, gt_train_pane,
 	gt_confusion_pane, gt_predict_pane;

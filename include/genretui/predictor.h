@@ -1,0 +1,87 @@
+/* predictor.h: everything needed to predict a genre without the dataset:
+ * the trained model, the normalisation, and training-row statistics of the
+ * 11 numeric features (medians fill what the user leaves out, ranges tell
+ * when a value is unusual). Saved to and loaded from model files.
+ *
+ * Model file format, version 1 (all integers little-endian, doubles IEEE 754
+ * binary64 little-endian):
+ *   magic     8 bytes  "GTMODEL\0"
+ *   version   u32      1
+ *   length    u64      bytes of the payload that follows
+ *   payload:
+ *     ninputs u32 (35), nclasses u32 (10), nnumeric u32 (11)
+ *     input names:  ninputs  x (u16 length + bytes), in input order
+ *     genre names:  nclasses x (u16 length + bytes), in class order
+ *     preset name:  u16 length + bytes
+ *     nlayers u32, sizes (nlayers + 1) x u32, activations nlayers x u32,
+ *     loss u32 (gt_act / gt_loss_kind values)
+ *     hyperparameters: epochs u32, batch_size u32, lr, beta1, beta2, eps f64,
+ *       seed u32, split_seed u32, epochs_trained u32
+ *     figures: test_accuracy f64, train_accuracy f64, test_macro_f1 f64
+ *     normalisation: 4 x min f64, 4 x max f64 (popularity, duration_ms,
+ *       loudness, tempo)
+ *     training stats of the 11 numeric features: median, min, max (11 f64 each)
+ *     nparams u64, then nparams f64 in the model's flat layout (model.h)
+ *   checksum  u32      CRC-32 (IEEE, as zlib's crc32) of every byte before it
+ * A file is rejected unless every field is present, consistent and in range
+ * and the checksum matches. Writing goes to a temporary file in the same
+ * directory that is renamed over the target, so a crash or a full disk leaves
+ * either the old file or the new one. */
+#ifndef GENRETUI_PREDICTOR_H
+#define GENRETUI_PREDICTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "genretui/encode.h"
+#include "genretui/model.h"
+#include "genretui/normalize.h"
+#include "genretui/status.h"
+#include "genretui/train.h"
+
+#define GT_MODEL_VERSION 1
+
+typedef struct {
+	gt_model model;                  /* arch + weights (max_batch 1 after load) */
+	gt_minmax norm;                  /* applied to inputs before the model */
+	double median[GT_NNUMERIC];      /* training rows, raw units, GT_F_ order */
+	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* training range, raw units */
+	char preset[32];
+	gt_hparams hp;
+	uint32_t split_seed;
+	int epochs_trained;
+	double test_accuracy, train_accuracy, test_macro_f1;
+} gt_predictor;
+
+struct gt_session;
+
+/* Capture the session's current model and statistics (copies the weights). */
+gt_status gt_predictor_from_session(gt_predictor *p, const struct gt_session *s,
+                                    const char *preset, gt_error *err);
+void gt_predictor_free(gt_predictor *p);
+
+/* Probabilities p[GT_NCLASSES] for raw numeric values (GT_F_ order, units as
+ * in the data) and a scale column (encode.h). */
+void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
+                        double probs[GT_NCLASSES]);
+
+struct gt_track_input_s;
+
+/* Probabilities for a track typed at the prompt: numeric features not given
+ * are filled with the training medians; a key and/or mode not given is
+ * averaged over every scale it could be (equal weights). Returns the bits
+ * (1 << GT_F_x) of the numeric features that were filled. */
+unsigned gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
+                          double probs[GT_NCLASSES]);
+
+/* Model files (predictor_io.c). */
+gt_status gt_predictor_save(const gt_predictor *p, const char *path, gt_error *err);
+gt_status gt_predictor_load(gt_predictor *p, const char *path, gt_error *err);
+/* Decode a whole file image (for tests and fuzzing); name is for messages. */
+gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t len,
+                              const char *name, gt_error *err);
+/* Encode into a malloc'd buffer (*out, *len). */
+gt_status gt_predictor_encode(const gt_predictor *p, unsigned char **out, size_t *len,
+                              gt_error *err);
+
+#endif

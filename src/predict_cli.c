@@ -1,0 +1,252 @@
+/* predict_cli.c: `genretui --predict`, the prompt on its own. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "genretui/asker.h"
+#include "genretui/predict_cli.h"
+#include "genretui/preset.h"
+#include "genretui/session.h"
+
+/* mkdir -p of the directories in path (not the last component), 0700. */
+static int make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+char *gt_history_path(char *buf, size_t n)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (state && *state == '/')
+		snprintf(buf, n, "%s/genretui/history", state);
+	else if (home && *home)
+		snprintf(buf, n, "%s/.local/state/genretui/history", home);
+	else
+		return NULL;
+	if (make_parents(buf) != 0)
+		return NULL;
+	if (access(buf, F_OK) != 0) {   /* append_history needs the file to exist */
+		int fd = open(buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+
+		if (fd < 0)
+			return NULL;
+		close(fd);
+	}
+	return buf;
+}
+
+/* ---- completion ---- */
+
+static const char *candidates[64];
+static int ncandidates;
+
+static char *next_candidate(const char *text, int state)
+{
+	static int i;
+
+	(void)text;
+	if (state == 0)
+		i = 0;
+	return i < ncandidates ? strdup(candidates[i++]) : NULL;
+}
+
+/* Names complete with '=' after them, values and commands with a space. */
+static char **complete(const char *text, int start, int end)
+{
+	char before[1024];
+	int after_eq;
+
+	(void)end;
+	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
+	ncandidates = gt_prompt_complete(before, text, candidates, 64);
+	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
+	rl_completion_append_character = after_eq ? ' ' : '=';
+	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {
+		for (int i = 0; i < ncandidates; i++)   /* commands take no '=' */
+			if (!strcmp(candidates[i], "row") || !strcmp(candidates[i], "show") ||
+			    !strcmp(candidates[i], "clear") || !strcmp(candidates[i], "help") ||
+			    !strcmp(candidates[i], "quit") || !strcmp(candidates[i], "exit"))
+				rl_completion_append_character = ncandidates == 1 ? ' ' : '=';
+	}
+	rl_attempted_completion_over = 1;   /* never fall back to file names */
+	return rl_completion_matches(text, next_candidate);
+}
+
+void gt_prompt_install_completion(void)
+{
+	rl_readline_name = "genretui";
+	rl_basic_word_break_characters = " \t=";
+	rl_attempted_completion_function = complete;
+}
+
+/* ---- getting a model ---- */
+
+typedef struct {
+	gt_session session;      /* when the model is trained here */
+	gt_pipeline pipe;        /* when a saved model is used with a CSV */
+	int have_session, have_pipe;
+	gt_predictor pred;
+} predict_src;
+
+static int train_here(predict_src *src, const gt_cli *cli, const char *path)
+{
+	const gt_preset *preset = gt_preset_find(cli->preset);
+	gt_hparams hp = preset->hp;
+	gt_pipeline_opts o;
+	gt_error err = {0};
+
+	gt_pipeline_defaults(&o);
+	o.split_seed = cli->split_seed;
+	if (cli->epochs > 0) hp.epochs = cli->epochs;
+	if (cli->batch_size > 0) hp.batch_size = cli->batch_size;
+	if (cli->lr > 0) hp.lr = cli->lr;
+	if (cli->seed >= 0) hp.seed = (uint32_t)cli->seed;
+	if (gt_session_open(&src->session, path, &o, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	src->have_session = 1;
+	fprintf(stderr, "genretui: training the %s preset on %s (%d epochs, seed %u) ...\n",
+	        preset->name, path, hp.epochs, hp.seed);
+	if (gt_session_start(&src->session, &preset->arch, &hp, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	while (gt_session_step(&src->session, NULL) >= 0)
+		;
+	fprintf(stderr, "genretui: test accuracy %.4f\n", src->session.rep_test.accuracy);
+	if (gt_predictor_from_session(&src->pred, &src->session, preset->name, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	if (cli->save_model && gt_predictor_save(&src->pred, cli->save_model, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	if (cli->save_model)
+		fprintf(stderr, "genretui: model saved to %s\n", cli->save_model);
+	return 0;
+}
+
+/* A saved model; the CSV, if one was named, only serves `row N`. */
+static int load_saved(predict_src *src, const gt_cli *cli)
+{
+	gt_pipeline_opts o;
+	gt_error err = {0};
+
+	if (gt_predictor_load(&src->pred, cli->model, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	if (!cli->csv)
+		return 0;
+	gt_pipeline_defaults(&o);
+	o.split_seed = src->pred.split_seed;
+	if (gt_pipeline_open(&src->pipe, cli->csv, &o, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
+	src->have_pipe = 1;
+	return 0;
+}
+
+static void src_free(predict_src *src)
+{
+	gt_predictor_free(&src->pred);
+	if (src->have_session)
+		gt_session_close(&src->session);
+	if (src->have_pipe)
+		gt_pipeline_close(&src->pipe);
+}
+
+/* ---- the two loops ---- */
+
+static void print_line(void *ctx, gt_out_role role, const char *text)
+{
+	FILE *f = ctx;
+
+	if (role == GT_OUT_ERROR)
+		fprintf(f, "error: %s\n", text);
+	else if (role == GT_OUT_BEST || role == GT_OUT_SECOND)
+		fprintf(f, "%s  <- %s\n", text, role == GT_OUT_BEST ? "1st" : "2nd");
+	else
+		fprintf(f, "%s\n", text);
+}
+
+/* Not a terminal: one answer line (or error line) per input line. */
+static int script_loop(gt_asker *a)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	int bad = 0;
+
+	a->brief = 1;
+	while (getline(&line, &cap, stdin) > 0) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (gt_asker_line(a, line, print_line, stdout) == 1)
+			break;
+		bad |= ferror(stdout);
+		fflush(stdout);
+	}
+	free(line);
+	return bad ? 1 : 0;
+}
+
+static int readline_loop(gt_asker *a)
+{
+	char hist[4096], *line;
+	const char *path = gt_history_path(hist, sizeof(hist));
+
+	gt_prompt_install_completion();
+	if (path)
+		read_history(path);
+	printf("Type name=value pairs (e.g. energy=0.9 key=A# mode=minor), help, or quit.\n");
+	while ((line = readline("genre> ")) != NULL) {
+		int r;
+
+		if (*line) {
+			add_history(line);
+			if (path)
+				append_history(1, path);
+		}
+		r = gt_asker_line(a, line, print_line, stdout);
+		free(line);
+		if (r == 1)
+			break;
+	}
+	if (path)
+		history_truncate_file(path, 1000);
+	return 0;
+}
+
+int gt_predict_main(const gt_cli *cli, const char *path, int synthetic)
+{
+	predict_src src;
+	gt_asker a;
+	int rc;
+
+	(void)synthetic;
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");   /* numbers are read and written with '.' */
+	memset(&src, 0, sizeof(src));
+	if ((cli->model ? load_saved(&src, cli) : train_here(&src, cli, path)) != 0) {
+		src_free(&src);
+		return 1;
+	}
+	gt_asker_init(&a, &src.pred, src.have_session ? &src.session.pipe :
+	              src.have_pipe ? &src.pipe : NULL);
+	a.utf8 = isatty(STDOUT_FILENO) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	rc = isatty(STDIN_FILENO) ? readline_loop(&a) : script_loop(&a);
+	src_free(&src);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/* predictor.c: a trained model with what it needs to predict on its own. */
+#include <stdio.h>
+#include <string.h>
+
+#include "genretui/loss.h"
+#include "genretui/predict.h"
+#include "genretui/predictor.h"
+#include "genretui/prompt.h"
+#include "genretui/session.h"
+
+gt_status gt_predictor_from_session(gt_predictor *p, const gt_session *s,
+                                    const char *preset, gt_error *err)
+{
+	gt_status st;
+
+	memset(p, 0, sizeof(*p));
+	if (!s->running)
+		return gt_fail(err, GT_ERR_MODEL, "there is no trained model yet");
+	st = gt_model_init(&p->model, &s->model.arch, 1, err);
+	if (st != GT_OK)
+		return st;
+	memcpy(p->model.params, s->model.params, s->model.nparams * sizeof(double));
+	p->norm = s->pipe.norm;
+	memcpy(p->median, s->pipe.median, sizeof(p->median));
+	memcpy(p->lo, s->pipe.lo, sizeof(p->lo));
+	memcpy(p->hi, s->pipe.hi, sizeof(p->hi));
+	snprintf(p->preset, sizeof(p->preset), "%s", preset ? preset : "");
+	p->hp = s->trainer.hp;
+	p->split_seed = s->pipe.split_seed;
+	p->epochs_trained = s->trainer.epoch;
+	p->test_accuracy = s->evaluated ? s->rep_test.accuracy : 0;
+	p->train_accuracy = s->evaluated ? s->rep_train.accuracy : 0;
+	p->test_macro_f1 = s->evaluated ? s->rep_test.macro_f1 : 0;
+	return GT_OK;
+}
+
+void gt_predictor_free(gt_predictor *p)
+{
+	gt_model_free(&p->model);
+	memset(p, 0, sizeof(*p));
+}
+
+void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
+                        double probs[GT_NCLASSES])
+{
+	double x[GT_NINPUTS];
+
+	gt_encode_inputs(num, scale, x);
+	gt_minmax_apply(&p->norm, x, 1, GT_NINPUTS);
+	gt_predict_probs(&p->model, x, probs);
+}
+
+unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,
+                          double probs[GT_NCLASSES])
+{
+	unsigned filled = gt_track_input_missing(t);
+	double num[GT_NNUMERIC], one[GT_NCLASSES];
+	int n = 0;
+
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		num[f] = (filled & (1u << f)) ? p->median[f] : t->num[f];
+	memset(probs, 0, GT_NCLASSES * sizeof(double));
+	for (int pitch = 0; pitch < 12; pitch++)
+		for (int major = 0; major <= 1; major++) {
+			if ((t->key >= 0 && pitch != t->key) || (t->mode >= 0 && major != t->mode))
+				continue;
+			gt_predictor_probs(p, num, gt_scale_index(pitch, major), one);
+			for (int c = 0; c < GT_NCLASSES; c++)
+				probs[c] += one[c];
+			n++;
+		}
+	for (int c = 0; c < GT_NCLASSES; c++)
+		probs[c] /= n;
+	return filled;
+}

@@ -1,0 +1,719 @@
+/* predictor_io.c: model files (format version 1, see predictor.h).
+ *
+ * Encoding writes every field byte by byte, little-endian, into a growing
+ * buffer. Decoding treats the image as untrusted: the header (magic, version,
+ * length, checksum) is checked first, then a bounds-checked reader with a
+ * sticky error walks the payload and validates every field before anything
+ * the file claims is allocated. Saving writes a temporary file next to the
+ * target and renames it into place. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "genretui/predictor.h"
+
+#define MAGIC_SIZE  8              /* "GTMODEL\0" */
+#define HEADER_SIZE 20             /* magic 8, version u32, length u64 */
+#define CRC_SIZE    4
+#define MIN_FILE    (HEADER_SIZE + CRC_SIZE)
+#define MAX_FILE    ((size_t)64 << 20)   /* bytes; save refuses what load would */
+#define MAX_SIZE    4096           /* layer width, as gt_arch_check */
+#define PRESET_MAX  (sizeof(((gt_predictor *)0)->preset) - 1)
+#define QUOTE_MAX   40             /* bytes of a stored name shown in messages */
+
+static const char magic[MAGIC_SIZE] = "GTMODEL";
+
+/* The file stores these enum values: a reordered enum must break the build,
+ * not silently change the meaning of existing files. */
+_Static_assert(GT_ACT_LINEAR == 0 && GT_ACT_SIGMOID == 1 && GT_ACT_RELU == 2,
+               "model file activation codes changed");
+_Static_assert(GT_LOSS_KERAS_SIGMOID == 0 && GT_LOSS_SOFTMAX_CE == 1,
+               "model file loss codes changed");
+
+/* ---- CRC-32 (IEEE 802.3, reflected, as zlib's crc32), four bits a step */
+
+static const uint32_t crc_nibble[16] = {
+	0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac, 0x76dc4190, 0x6b6b51f4,
+	0x4db26158, 0x5005713c, 0xedb88320, 0xf00f9344, 0xd6d6a3e8, 0xcb61b38c,
+	0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c
+};
+
+static uint32_t crc32_ieee(const unsigned char *b, size_t n)
+{
+	uint32_t crc = 0xffffffffu;
+
+	for (size_t i = 0; i < n; i++) {
+		crc ^= b[i];
+		crc = (crc >> 4) ^ crc_nibble[crc & 15];
+		crc = (crc >> 4) ^ crc_nibble[crc & 15];
+	}
+	return crc ^ 0xffffffffu;
+}
+
+/* Little-endian integer of n <= 8 bytes. */
+static uint64_t get_le(const unsigned char *b, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | b[i];
+	return v;
+}
+
+static void put_le(unsigned char *b, uint64_t v, int n)
+{
+	for (int i = 0; i < n; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* ---- Writer: a growing buffer; an allocation failure is sticky */
+
+typedef struct {
+	unsigned char *buf;
+	size_t len, cap;
+	int nomem;
+} writer;
+
+static void w_bytes(writer *w, const void *src, size_t n)
+{
+	unsigned char *nb;
+	size_t cap = w->cap ? w->cap : 16384;
+
+	if (w->nomem || n == 0)
+		return;
+	while (cap - w->len < n)
+		cap *= 2;
+	if (cap != w->cap) {
+		nb = realloc(w->buf, cap);
+		if (!nb) {
+			w->nomem = 1;
+			return;
+		}
+		w->buf = nb;
+		w->cap = cap;
+	}
+	memcpy(w->buf + w->len, src, n);
+	w->len += n;
+}
+
+static void w_uint(writer *w, uint64_t v, int n)
+{
+	unsigned char b[8];
+
+	put_le(b, v, n);
+	w_bytes(w, b, (size_t)n);
+}
+
+static void w_u32(writer *w, uint32_t v) { w_uint(w, v, 4); }
+
+static void w_f64(writer *w, double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof(u));
+	w_uint(w, u, 8);
+}
+
+static void w_f64s(writer *w, const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		w_f64(w, v[i]);
+}
+
+/* u16 length + bytes; names here are short constants (or the preset, <= 31). */
+static void w_str(writer *w, const char *s, size_t n)
+{
+	w_uint(w, n, 2);
+	w_bytes(w, s, n);
+}
+
+/* ---- Encoding */
+
+static void put_names(writer *w)
+{
+	w_u32(w, GT_NINPUTS);
+	w_u32(w, GT_NCLASSES);
+	w_u32(w, GT_NNUMERIC);
+	for (int i = 0; i < GT_NINPUTS; i++)
+		w_str(w, gt_input_names[i], strlen(gt_input_names[i]));
+	for (int c = 0; c < GT_NCLASSES; c++)
+		w_str(w, gt_genre_names[c], strlen(gt_genre_names[c]));
+}
+
+/* Negative ints become huge u32 values that decoding rejects. */
+static void put_arch(writer *w, const gt_arch *a)
+{
+	int L = a->nlayers < 0 ? 0 : a->nlayers > GT_MAX_LAYERS ? GT_MAX_LAYERS : a->nlayers;
+
+	w_u32(w, (uint32_t)a->nlayers);
+	for (int l = 0; l <= L; l++)
+		w_u32(w, (uint32_t)a->sizes[l]);
+	for (int l = 0; l < L; l++)
+		w_u32(w, (uint32_t)a->act[l]);
+	w_u32(w, (uint32_t)a->loss);
+}
+
+static void put_training(writer *w, const gt_predictor *p)
+{
+	w_u32(w, (uint32_t)p->hp.epochs);
+	w_u32(w, (uint32_t)p->hp.batch_size);
+	w_f64(w, p->hp.lr);
+	w_f64(w, p->hp.beta1);
+	w_f64(w, p->hp.beta2);
+	w_f64(w, p->hp.eps);
+	w_u32(w, p->hp.seed);
+	w_u32(w, p->split_seed);
+	w_u32(w, (uint32_t)p->epochs_trained);
+	w_f64(w, p->test_accuracy);
+	w_f64(w, p->train_accuracy);
+	w_f64(w, p->test_macro_f1);
+}
+
+static void put_payload(writer *w, const gt_predictor *p)
+{
+	put_names(w);
+	w_str(w, p->preset, strnlen(p->preset, sizeof(p->preset)));
+	put_arch(w, &p->model.arch);
+	put_training(w, p);
+	w_f64s(w, p->norm.min, GT_NSCALED);
+	w_f64s(w, p->norm.max, GT_NSCALED);
+	w_f64s(w, p->median, GT_NNUMERIC);
+	w_f64s(w, p->lo, GT_NNUMERIC);
+	w_f64s(w, p->hi, GT_NNUMERIC);
+	w_uint(w, p->model.nparams, 8);
+	w_f64s(w, p->model.params, p->model.nparams);
+}
+
+/* Never write a file this build would refuse to read. */
+static gt_status self_check(const unsigned char *b, size_t n, gt_error *err)
+{
+	gt_predictor q;
+	gt_status st = gt_predictor_decode(&q, b, n, "the model to save", err);
+
+	gt_predictor_free(&q);
+	return st;
+}
+
+gt_status gt_predictor_encode(const gt_predictor *p, unsigned char **out, size_t *len,
+                              gt_error *err)
+{
+	writer w = { NULL, 0, 0, 0 };
+	gt_status st;
+
+	*out = NULL;
+	*len = 0;
+	w_bytes(&w, magic, MAGIC_SIZE);
+	w_u32(&w, GT_MODEL_VERSION);
+	w_uint(&w, 0, 8);                      /* length, patched below */
+	put_payload(&w, p);
+	if (!w.nomem)
+		put_le(w.buf + MAGIC_SIZE + 4, w.len - HEADER_SIZE, 8);
+	if (!w.nomem)
+		w_u32(&w, crc32_ieee(w.buf, w.len));
+	if (w.nomem)
+		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for the model file");
+	else if (w.len > MAX_FILE)
+		st = gt_fail(err, GT_ERR_MODEL, "the model is too large to save (%zu bytes, "
+		             "model files are at most %zu MiB)", w.len, MAX_FILE >> 20);
+	else
+		st = self_check(w.buf, w.len, err);
+	if (st != GT_OK) {
+		free(w.buf);
+		return st;
+	}
+	*out = w.buf;
+	*len = w.len;
+	return GT_OK;
+}
+
+/* ---- Reader over the payload: bounds-checked, the first error is sticky */
+
+typedef struct {
+	const unsigned char *b;
+	size_t pos, end;        /* end: first byte of the checksum */
+	const char *name;       /* for messages */
+	gt_error *err;
+	gt_status st;
+} reader;
+
+static void r_fail(reader *r, gt_status code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void r_fail(reader *r, gt_status code, const char *fmt, ...)
+{
+	char msg[GT_ERROR_MAX];
+	va_list ap;
+
+	if (r->st != GT_OK)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->st = gt_fail(r->err, code, "%s: %s", r->name, msg);
+}
+
+static const unsigned char *r_take(reader *r, size_t n, const char *what)
+{
+	const unsigned char *p = r->b + r->pos;
+
+	if (r->st != GT_OK)
+		return NULL;
+	if (n > r->end - r->pos) {
+		r_fail(r, GT_ERR_MODEL, "the model data ends inside %s (byte %zu)", what, r->pos);
+		return NULL;
+	}
+	r->pos += n;
+	return p;
+}
+
+static uint64_t r_uint(reader *r, int n, const char *what)
+{
+	const unsigned char *p = r_take(r, (size_t)n, what);
+
+	return p ? get_le(p, n) : 0;
+}
+
+/* A u32 that must lie in lo..hi. */
+static long r_count(reader *r, const char *what, long lo, long hi)
+{
+	uint64_t v = r_uint(r, 4, what);
+
+	if (r->st == GT_OK && (v < (uint64_t)lo || v > (uint64_t)hi))
+		r_fail(r, GT_ERR_MODEL, "%s is %" PRIu64 ", expected %ld to %ld", what, v, lo, hi);
+	return r->st == GT_OK ? (long)v : lo;
+}
+
+static double r_f64(reader *r, const char *what)
+{
+	uint64_t u = r_uint(r, 8, what);
+	double d;
+
+	memcpy(&d, &u, sizeof(d));
+	if (r->st == GT_OK && !isfinite(d))
+		r_fail(r, GT_ERR_MODEL, "%s is not a finite number (%g)", what, d);
+	return r->st == GT_OK ? d : 0.0;
+}
+
+/* Printable copy of a stored name for a message. */
+static void quote(char *dst, const unsigned char *s, size_t n)
+{
+	size_t k = n < QUOTE_MAX ? n : QUOTE_MAX;
+
+	for (size_t i = 0; i < k; i++)
+		dst[i] = s[i] >= 0x20 && s[i] < 0x7f ? (char)s[i] : '?';
+	strcpy(dst + k, n > k ? "..." : "");
+}
+
+/* ---- Decoding the payload, field group by field group */
+
+static void read_counts(reader *r)
+{
+	long ni = (long)r_uint(r, 4, "the input count");
+	long nc = (long)r_uint(r, 4, "the genre count");
+	long nn = (long)r_uint(r, 4, "the numeric feature count");
+
+	if (ni != GT_NINPUTS || nn != GT_NNUMERIC)
+		r_fail(r, GT_ERR_MODEL, "the model was made for different inputs (%ld inputs, "
+		       "%ld numeric; this build has %d and %d)", ni, nn, GT_NINPUTS, GT_NNUMERIC);
+	if (nc != GT_NCLASSES)
+		r_fail(r, GT_ERR_MODEL, "the model was made for different genres (%ld, "
+		       "this build has %d)", nc, GT_NCLASSES);
+}
+
+/* Stored names must be this build's, in order. kind: "inputs"/"genres",
+ * unit: "input"/"genre". */
+static void read_names(reader *r, const char *const *want, int n, const char *kind,
+                       const char *unit)
+{
+	char shown[QUOTE_MAX + 4];
+
+	for (int i = 0; i < n && r->st == GT_OK; i++) {
+		size_t len = (size_t)r_uint(r, 2, "a name length");
+		const unsigned char *s = r_take(r, len, "a name");
+
+		if (!s || (len == strlen(want[i]) && memcmp(s, want[i], len) == 0))
+			continue;
+		quote(shown, s, len);
+		r_fail(r, GT_ERR_MODEL, "the model was made for different %s ('%s' at %s %d, "
+		       "this build has '%s')", kind, shown, unit, i, want[i]);
+	}
+}
+
+static void read_preset(reader *r, char out[PRESET_MAX + 1])
+{
+	size_t len = (size_t)r_uint(r, 2, "the preset name length");
+	const unsigned char *s;
+
+	if (r->st == GT_OK && len > PRESET_MAX)
+		r_fail(r, GT_ERR_MODEL, "the preset name is %zu bytes long, at most %zu "
+		       "are allowed", len, PRESET_MAX);
+	s = r_take(r, len, "the preset name");
+	for (size_t i = 0; s && i < len; i++)
+		if (s[i] < 0x20 || s[i] == 0x7f)
+			r_fail(r, GT_ERR_MODEL, "the preset name has a control character "
+			       "(byte %zu)", i);
+	if (r->st == GT_OK) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+	}
+}
+
+static void check_arch(reader *r, const gt_arch *a)
+{
+	gt_error e;
+
+	if (r->st != GT_OK)
+		return;
+	if (gt_arch_check(a, &e) != GT_OK)
+		r_fail(r, GT_ERR_MODEL, "invalid architecture: %s", e.msg);
+	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != GT_NCLASSES)
+		r_fail(r, GT_ERR_MODEL, "the network maps %d inputs to %d outputs, "
+		       "expected %d to %d", a->sizes[0], a->sizes[a->nlayers],
+		       GT_NINPUTS, GT_NCLASSES);
+}
+
+static void read_arch(reader *r, gt_arch *a)
+{
+	a->nlayers = (int)r_count(r, "the number of layers", 1, GT_MAX_LAYERS);
+	for (int l = 0; l <= a->nlayers; l++)
+		a->sizes[l] = (int)r_count(r, "a layer size", 1, MAX_SIZE);
+	for (int l = 0; l < a->nlayers; l++)
+		a->act[l] = (gt_act)r_count(r, "an activation code", GT_ACT_LINEAR, GT_ACT_RELU);
+	a->loss = (gt_loss_kind)r_count(r, "the loss code", GT_LOSS_KERAS_SIGMOID,
+	                                GT_LOSS_SOFTMAX_CE);
+	check_arch(r, a);
+}
+
+/* A figure in [0, 1] (accuracy, F1). */
+static double r_fraction(reader *r, const char *what)
+{
+	double v = r_f64(r, what);
+
+	if (r->st == GT_OK && !(v >= 0.0 && v <= 1.0))
+		r_fail(r, GT_ERR_MODEL, "%s is %g, expected 0 to 1", what, v);
+	return v;
+}
+
+static void read_training(reader *r, gt_predictor *p)
+{
+	p->hp.epochs = (int)r_count(r, "the epoch count", 1, INT_MAX);
+	p->hp.batch_size = (int)r_count(r, "the batch size", 1, INT_MAX);
+	p->hp.lr = r_f64(r, "the learning rate");
+	p->hp.beta1 = r_f64(r, "Adam's beta1");
+	p->hp.beta2 = r_f64(r, "Adam's beta2");
+	p->hp.eps = r_f64(r, "Adam's epsilon");
+	p->hp.seed = (uint32_t)r_uint(r, 4, "the seed");
+	p->split_seed = (uint32_t)r_uint(r, 4, "the split seed");
+	p->epochs_trained = (int)r_count(r, "the epochs trained", 0, p->hp.epochs);
+	p->test_accuracy = r_fraction(r, "the test accuracy");
+	p->train_accuracy = r_fraction(r, "the training accuracy");
+	p->test_macro_f1 = r_fraction(r, "the test macro F1");
+}
+
+static void read_norm(reader *r, gt_minmax *mm)
+{
+	for (int j = 0; j < GT_NSCALED; j++)
+		mm->min[j] = r_f64(r, "a normalisation minimum");
+	for (int j = 0; j < GT_NSCALED; j++)
+		mm->max[j] = r_f64(r, "a normalisation maximum");
+	for (int j = 0; j < GT_NSCALED && r->st == GT_OK; j++)
+		if (mm->min[j] > mm->max[j])
+			r_fail(r, GT_ERR_MODEL, "the normalisation of '%s' has min %g > max %g",
+			       gt_input_names[gt_scaled_inputs[j]], mm->min[j], mm->max[j]);
+}
+
+static void read_stats(reader *r, gt_predictor *p)
+{
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		p->median[f] = r_f64(r, "a training median");
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		p->lo[f] = r_f64(r, "a training minimum");
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		p->hi[f] = r_f64(r, "a training maximum");
+	for (int f = 0; f < GT_NNUMERIC && r->st == GT_OK; f++)
+		if (!(p->lo[f] <= p->median[f] && p->median[f] <= p->hi[f]))
+			r_fail(r, GT_ERR_MODEL, "the training statistics of '%s' are out of "
+			       "order (min %g, median %g, max %g)", gt_input_names[f],
+			       p->lo[f], p->median[f], p->hi[f]);
+}
+
+/* Parameters the architecture implies (model.h layout). */
+static uint64_t arch_params(const gt_arch *a)
+{
+	uint64_t n = 0;
+
+	for (int l = 0; l < a->nlayers; l++)
+		n += (uint64_t)a->sizes[l + 1] * ((uint64_t)a->sizes[l] + 1);
+	return n;
+}
+
+static void read_params(reader *r, gt_predictor *p, const gt_arch *a)
+{
+	uint64_t n = r_uint(r, 8, "the parameter count");
+	gt_error e;
+
+	if (r->st == GT_OK && n != arch_params(a))
+		r_fail(r, GT_ERR_MODEL, "the file has %" PRIu64 " parameters, the architecture "
+		       "needs %" PRIu64, n, arch_params(a));
+	if (r->st == GT_OK && n > (r->end - r->pos) / 8)
+		r_fail(r, GT_ERR_MODEL, "the model data ends inside the parameters");
+	if (r->st != GT_OK)
+		return;
+	if (gt_model_init(&p->model, a, 1, &e) != GT_OK) {
+		r_fail(r, e.code, "%s", e.msg);
+		return;
+	}
+	for (size_t i = 0; i < p->model.nparams && r->st == GT_OK; i++) {
+		uint64_t u = r_uint(r, 8, "the parameters");
+
+		memcpy(&p->model.params[i], &u, sizeof(double));
+		if (!isfinite(p->model.params[i]))
+			r_fail(r, GT_ERR_MODEL, "parameter %zu is not a finite number (%g)",
+			       i, p->model.params[i]);
+	}
+}
+
+static void read_payload(reader *r, gt_predictor *p)
+{
+	gt_arch arch;
+
+	memset(&arch, 0, sizeof(arch));
+	read_counts(r);
+	read_names(r, gt_input_names, GT_NINPUTS, "inputs", "input");
+	read_names(r, gt_genre_names, GT_NCLASSES, "genres", "genre");
+	read_preset(r, p->preset);
+	read_arch(r, &arch);
+	read_training(r, p);
+	read_norm(r, &p->norm);
+	read_stats(r, p);
+	read_params(r, p, &arch);
+	if (r->st == GT_OK && r->pos != r->end)
+		r_fail(r, GT_ERR_MODEL, "%zu unexpected bytes after the parameters",
+		       r->end - r->pos);
+}
+
+/* ---- Header: magic, version, length, checksum, in that order */
+
+static gt_status check_header(const unsigned char *b, size_t len, const char *name,
+                              size_t *end, gt_error *err)
+{
+	uint64_t version, length;
+	size_t rest;
+
+	if (len == 0)
+		return gt_fail(err, GT_ERR_MODEL, "%s: the file is empty, not a genretui model file", name);
+	if (memcmp(b, magic, len < MAGIC_SIZE ? len : MAGIC_SIZE) != 0)
+		return gt_fail(err, GT_ERR_MODEL, "%s: not a genretui model file", name);
+	version = len >= MAGIC_SIZE + 4 ? get_le(b + MAGIC_SIZE, 4) : GT_MODEL_VERSION;
+	if (version != GT_MODEL_VERSION)
+		return gt_fail(err, GT_ERR_MODEL, "%s: model file version %" PRIu64 " is not "
+		               "supported (this genretui reads version %d)", name, version,
+		               GT_MODEL_VERSION);
+	if (len < MIN_FILE)
+		return gt_fail(err, GT_ERR_MODEL, "%s: truncated: %zu bytes, a model file has "
+		               "at least %d", name, len, MIN_FILE);
+	length = get_le(b + MAGIC_SIZE + 4, 8);
+	rest = len - MIN_FILE;                 /* payload bytes actually present */
+	if (length > rest)
+		return gt_fail(err, GT_ERR_MODEL, "%s: truncated: the header announces %" PRIu64
+		               " bytes of model data, the file holds %zu", name, length, rest);
+	if (length < rest)
+		return gt_fail(err, GT_ERR_MODEL, "%s: %zu unexpected bytes after the end of the "
+		               "model (the header announces %" PRIu64 " bytes of model data)",
+		               name, (size_t)(rest - length), length);
+	*end = HEADER_SIZE + (size_t)length;
+	if (get_le(b + *end, CRC_SIZE) != crc32_ieee(b, *end))
+		return gt_fail(err, GT_ERR_MODEL, "%s: checksum mismatch: the file is corrupted", name);
+	return GT_OK;
+}
+
+gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t len,
+                              const char *name, gt_error *err)
+{
+	gt_error local;
+	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK };
+
+	memset(p, 0, sizeof(*p));
+	r.st = check_header(buf, len, r.name, &r.end, r.err);
+	if (r.st == GT_OK)
+		read_payload(&r, p);
+	if (r.st != GT_OK) {
+		gt_predictor_free(p);
+		return r.st;
+	}
+	return GT_OK;
+}
+
+/* ---- Files */
+
+static int write_all(int fd, const unsigned char *b, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, b, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return -1;
+		}
+		b += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Give the temporary file a normal file's mode (mkstemp makes it 0600),
+ * fill it, flush it to disk and close it. Returns 0, or -1 with errno. */
+static int fill_tmp(int fd, const unsigned char *b, size_t n)
+{
+	mode_t mask = umask(0);
+	int e;
+
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, b, n) != 0 || fsync(fd) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* Best effort: make the rename itself durable. */
+static void sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+	                  : strdup(".");
+	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+static gt_status write_atomic(const char *path, const unsigned char *b, size_t n,
+                              gt_error *err)
+{
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + sizeof(".tmpXXXXXX"));
+	int fd, e;
+
+	if (!tmp)
+		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", path);
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".tmpXXXXXX", sizeof(".tmpXXXXXX"));
+	fd = mkstemp(tmp);                     /* O_EXCL: never follows a symlink */
+	if (fd < 0 || fill_tmp(fd, b, n) != 0 || rename(tmp, path) != 0) {
+		e = errno;
+		if (fd >= 0)
+			unlink(tmp);
+		free(tmp);
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", path, strerror(e));
+	}
+	free(tmp);
+	sync_dir(path);
+	return GT_OK;
+}
+
+gt_status gt_predictor_save(const gt_predictor *p, const char *path, gt_error *err)
+{
+	unsigned char *buf;
+	size_t len;
+	gt_status st = gt_predictor_encode(p, &buf, &len, err);
+
+	if (st != GT_OK)
+		return st;
+	st = write_atomic(path, buf, len, err);
+	free(buf);
+	return st;
+}
+
+/* Read up to n bytes; *got < n when the file was shorter. 0, or -1 with errno. */
+static int read_all(int fd, unsigned char *b, size_t n, size_t *got)
+{
+	*got = 0;
+	while (*got < n) {
+		ssize_t k = read(fd, b + *got, n - *got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			break;
+		*got += (size_t)k;
+	}
+	return 0;
+}
+
+/* The size of an open model file, checked: a regular file of at most MAX_FILE. */
+static gt_status file_size(int fd, const char *path, size_t *size, gt_error *err)
+{
+	struct stat sb;
+
+	if (fstat(fd, &sb) != 0)
+		return gt_fail(err, GT_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+	if (S_ISDIR(sb.st_mode))
+		return gt_fail(err, GT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
+	if (!S_ISREG(sb.st_mode))
+		return gt_fail(err, GT_ERR_IO, "%s: cannot read: not a regular file", path);
+	if ((uintmax_t)sb.st_size > MAX_FILE)
+		return gt_fail(err, GT_ERR_MODEL, "%s: %jd bytes is too large for a model file "
+		               "(at most %zu MiB)", path, (intmax_t)sb.st_size, MAX_FILE >> 20);
+	*size = (size_t)sb.st_size;
+	return GT_OK;
+}
+
+static gt_status read_file(const char *path, unsigned char **out, size_t *len,
+                           gt_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t size = 0;
+	gt_status st;
+
+	*out = NULL;
+	*len = 0;
+	if (fd < 0)
+		return gt_fail(err, GT_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	st = file_size(fd, path, &size, err);
+	if (st == GT_OK && !(*out = malloc(size ? size : 1)))
+		st = gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", path);
+	if (st == GT_OK && read_all(fd, *out, size, len) != 0)
+		st = gt_fail(err, GT_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+	close(fd);
+	if (st != GT_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+gt_status gt_predictor_load(gt_predictor *p, const char *path, gt_error *err)
+{
+	unsigned char *buf;
+	size_t len;
+	gt_status st;
+
+	memset(p, 0, sizeof(*p));
+	st = read_file(path, &buf, &len, err);
+	if (st != GT_OK)
+		return st;
+	st = gt_predictor_decode(p, buf, len, path, err);
+	free(buf);
+	return st;
+}

@@ -1,0 +1,304 @@
+/* prompt.c: parsing the predict prompt's lines, and completion. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "genretui/clean.h"
+#include "genretui/prompt.h"
+
+/* Numeric features as typed; GT_F_ order. */
+static const char *const feature_names[GT_NNUMERIC] = {
+	"popularity", "acousticness", "danceability", "duration_ms", "energy",
+	"instrumentalness", "liveness", "loudness", "speechiness", "tempo", "valence"
+};
+
+static const char *const commands[] = { "row", "show", "clear", "help", "quit", "exit", NULL };
+static const char *const notes[] = {
+	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B", NULL
+};
+static const char *const modes[] = { "major", "minor", NULL };
+
+const char *gt_prompt_feature(int f)
+{
+	return f >= 0 && f < GT_NNUMERIC ? feature_names[f] : "";
+}
+
+/* Feature index of a name (case-insensitive; "duration" too), or -1. */
+static int feature_index(const char *name, size_t len)
+{
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		if (strlen(feature_names[f]) == len && strncasecmp(name, feature_names[f], len) == 0)
+			return f;
+	if (len == 8 && strncasecmp(name, "duration", 8) == 0)
+		return GT_F_DURATION;
+	return -1;
+}
+
+/* Levenshtein distance of a[0..la) and b, for "did you mean" (short words). */
+static int distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b);
+	int row[40];
+
+	if (la >= 39 || lb >= 39)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0];
+
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+			int best = diag + cost;
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The known name closest to name, if it is close enough to be a typo. */
+static const char *suggest(const char *name, size_t len)
+{
+	static const char *const extra[] = { "key", "mode", NULL };
+	const char *best = NULL;
+	int bd = 3;
+
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		if (distance(name, len, feature_names[f]) < bd)
+			bd = distance(name, len, feature_names[f]), best = feature_names[f];
+	for (int i = 0; extra[i]; i++)
+		if (distance(name, len, extra[i]) < bd && len > 2)
+			bd = distance(name, len, extra[i]), best = extra[i];
+	return best;
+}
+
+static void fail(gt_prompt_line *out, const char *line, const char *tok, size_t len,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Mark the line as an error at tok (len bytes) with a printf-style message. */
+static void fail(gt_prompt_line *out, const char *line, const char *tok, size_t len,
+                 const char *fmt, ...)
+{
+	va_list ap;
+
+	out->kind = GT_PC_ERROR;
+	out->err_at = (int)(tok - line);
+	out->err_len = (int)len;
+	va_start(ap, fmt);
+	vsnprintf(out->err, sizeof(out->err), fmt, ap);
+	va_end(ap);
+}
+
+/* Copy at most n bytes of s into a short NUL-terminated buffer. */
+static const char *piece(char *buf, size_t size, const char *s, size_t n)
+{
+	snprintf(buf, size, "%.*s", (int)(n < size - 1 ? n : size - 1), s);
+	return buf;
+}
+
+/* One "name=value" token at tok (len bytes); 0, or -1 after fail(). */
+static int parse_pair(gt_prompt_line *out, const char *line, const char *tok, size_t len)
+{
+	const char *eq = memchr(tok, '=', len);
+	char name[48], value[64];
+	size_t nlen = eq ? (size_t)(eq - tok) : len;
+	int f;
+	double v;
+
+	piece(name, sizeof(name), tok, nlen);
+	if (!eq || eq + 1 == tok + len) {
+		const char *s = suggest(tok, nlen);
+		if (eq)
+			fail(out, line, tok, len, "'%s' needs a value after '='", name);
+		else
+			fail(out, line, tok, len, "expected name=value, got '%s'", name);
+		if (!eq && s && feature_index(tok, nlen) < 0)
+			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
+			         " (did you mean %s=...?)", s);
+		return -1;
+	}
+	piece(value, sizeof(value), eq + 1, len - nlen - 1);
+	if (nlen == 3 && strncasecmp(tok, "key", 3) == 0) {
+		if ((out->key = gt_key_index(value)) < 0)
+			return fail(out, line, eq + 1, len - nlen - 1,
+			            "unknown key '%s': expected a note C, C#, D, ... B (or Db, Eb, ...)",
+			            value), -1;
+		return 0;
+	}
+	if (nlen == 4 && strncasecmp(tok, "mode", 4) == 0) {
+		if ((out->mode = gt_mode_index(value)) < 0)
+			return fail(out, line, eq + 1, len - nlen - 1,
+			            "unknown mode '%s': expected major or minor", value), -1;
+		return 0;
+	}
+	f = feature_index(tok, nlen);
+	if (f < 0) {
+		const char *s = suggest(tok, nlen);
+
+		fail(out, line, tok, nlen, "unknown name '%s'", name);
+		if (s)
+			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
+			         " (did you mean %s?)", s);
+		else
+			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
+			         " (help lists the names)");
+		return -1;
+	}
+	if (gt_parse_number(value, &v) != 0)
+		return fail(out, line, eq + 1, len - nlen - 1,
+		            "%s: '%s' is not a number", feature_names[f], value), -1;
+	out->num[f] = v;
+	out->given |= 1u << f;
+	return 0;
+}
+
+/* The command named by the first token, or GT_PC_SET. */
+static gt_prompt_kind command_kind(const char *tok, size_t len)
+{
+	static const struct { const char *name; gt_prompt_kind kind; } table[] = {
+		{ "row", GT_PC_ROW }, { "show", GT_PC_SHOW }, { "clear", GT_PC_CLEAR },
+		{ "help", GT_PC_HELP }, { "quit", GT_PC_QUIT }, { "exit", GT_PC_QUIT },
+	};
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (strlen(table[i].name) == len && strncasecmp(tok, table[i].name, len) == 0)
+			return table[i].kind;
+	return GT_PC_SET;
+}
+
+/* Next whitespace-separated token from *p; its length, 0 at the end. */
+static size_t next_token(const char **p)
+{
+	const char *s = *p;
+
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	*p = s;
+	while (*s && !isspace((unsigned char)*s))
+		s++;
+	return (size_t)(s - *p);
+}
+
+/* "row N": the number, and nothing after it. */
+static void parse_row(gt_prompt_line *out, const char *line, const char *p)
+{
+	const char *tok = p;
+	size_t len = next_token(&tok);
+	char num[32], *end;
+	long v;
+
+	piece(num, sizeof(num), tok, len);
+	v = strtol(num, &end, 10);
+	if (len == 0 || *end || v < 1) {
+		fail(out, line, len ? tok : line + strlen(line), len,
+		     "row needs a row number from 1, got '%s'", num);
+		return;
+	}
+	out->row = v;
+	p = tok + len;
+	if (next_token(&p))
+		fail(out, line, p, strlen(p), "row takes one number; unexpected '%s'", p);
+}
+
+void gt_prompt_parse(const char *line, gt_prompt_line *out)
+{
+	const char *p = line, *tok;
+	size_t len;
+
+	memset(out, 0, sizeof(*out));
+	out->key = out->mode = -1;
+	tok = p;
+	len = next_token(&tok);
+	if (len == 0)
+		return;
+	out->kind = command_kind(tok, len);
+	p = tok + len;
+	if (out->kind == GT_PC_ROW) {
+		parse_row(out, line, p);
+		return;
+	}
+	if (out->kind != GT_PC_SET) {
+		if (next_token(&p))
+			fail(out, line, p, strlen(p), "'%s' takes no arguments; unexpected '%s'",
+			     command_kind(tok, len) == GT_PC_QUIT ? "quit" : "this command", p);
+		return;
+	}
+	for (p = line; (len = next_token(&p)) > 0; p += len)
+		if (parse_pair(out, line, p, len) != 0)
+			return;
+}
+
+void gt_track_input_clear(gt_track_input *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->key = t->mode = -1;
+}
+
+void gt_track_input_apply(gt_track_input *t, const gt_prompt_line *l)
+{
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		if (l->given & (1u << f))
+			t->num[f] = l->num[f];
+	t->given |= l->given;
+	if (l->key >= 0)
+		t->key = l->key;
+	if (l->mode >= 0)
+		t->mode = l->mode;
+}
+
+unsigned gt_track_input_missing(const gt_track_input *t)
+{
+	return ~t->given & ((1u << GT_NNUMERIC) - 1);
+}
+
+unsigned gt_track_input_unusual(const gt_track_input *t, const double lo[GT_NNUMERIC],
+                                const double hi[GT_NNUMERIC])
+{
+	unsigned bits = 0;
+
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		if ((t->given & (1u << f)) && (t->num[f] < lo[f] || t->num[f] > hi[f]))
+			bits |= 1u << f;
+	return bits;
+}
+
+/* Words of list starting with word (case-insensitive) into out. */
+static int matches(const char *const *list, const char *word, const char **out, int n, int max)
+{
+	size_t len = strlen(word);
+
+	for (int i = 0; list[i] && n < max; i++)
+		if (strncasecmp(list[i], word, len) == 0)
+			out[n++] = list[i];
+	return n;
+}
+
+int gt_prompt_complete(const char *before, const char *word, const char **out, int max)
+{
+	static const char *pairs[GT_NNUMERIC + 3];
+	size_t blen = strlen(before);
+	int n = 0;
+
+	if (blen >= 4 && strncasecmp(before + blen - 4, "key=", 4) == 0)
+		return matches(notes, word, out, 0, max);
+	if (blen >= 5 && strncasecmp(before + blen - 5, "mode=", 5) == 0)
+		return matches(modes, word, out, 0, max);
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		pairs[f] = feature_names[f];
+	pairs[GT_NNUMERIC] = "key";
+	pairs[GT_NNUMERIC + 1] = "mode";
+	pairs[GT_NNUMERIC + 2] = NULL;
+	if (strspn(before, " \t") == blen)   /* first word: a command, too */
+		n = matches(commands, word, out, n, max);
+	return matches(pairs, word, out, n, max);
+}

@@ -1,0 +1,356 @@
+/* tui_predict.c: the Predict pane: a GNU readline prompt inside curses.
+ *
+ * As tig does it: readline never touches the terminal. Keys read by curses
+ * are fed to readline one byte at a time through rl_getc_function and
+ * rl_callback_read_char; readline's redisplay only marks the pane dirty and
+ * the pane draws rl_line_buffer itself; terminal preparation, signal and
+ * SIGWINCH handling and the environment are left to curses. Answers come
+ * from the same asker as `genretui --predict`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "genretui/asker.h"
+#include "genretui/predict_cli.h"
+#include "genretui/tui.h"
+
+#define SCROLLBACK 400
+#define PROMPT "genre> "
+
+/* One process has one Predict pane. */
+static struct {
+	int ready;                       /* readline set up */
+	unsigned char queue[16];         /* bytes waiting for rl_getc */
+	int qhead, qlen;
+	char *text[SCROLLBACK];          /* output lines, oldest first (ring) */
+	unsigned char role[SCROLLBACK];
+	int first, count;
+	int scroll;                      /* lines scrolled back from the end */
+	gt_predictor pred;
+	int have_pred;
+	double pred_sig;                 /* which session model pred was made from */
+	gt_asker asker;
+	char hist[4096];
+	const char *hist_path;
+	FILE *devnull;
+	gt_app *app;                     /* for the line handler */
+	int leave;                       /* the user left the prompt */
+} P;
+
+static const char *const predict_help[] = {
+	"name=value ...\tpredict, e.g. energy=0.9 danceability=0.8 key=A# mode=minor",
+	"row N\tpredict data row N and show its true genre",
+	"show / clear\tthe values given so far / forget them",
+	"help\tthe feature names and units",
+	"Tab\tcomplete names, key and mode values, commands",
+	"Up / Down\thistory (kept between sessions)",
+	"PgUp / PgDn\tscroll the answers",
+	"quit / Ctrl-D\tleave the prompt (back to Browse)",
+	"Shift-Tab, F1..F5\tother panes (1-5 and q are text here)",
+	NULL
+};
+
+/* ---- the scrollback ---- */
+
+static void push_line(gt_out_role role, const char *text)
+{
+	int slot = (P.first + P.count) % SCROLLBACK;
+
+	if (P.count == SCROLLBACK) {
+		free(P.text[P.first]);
+		P.first = (P.first + 1) % SCROLLBACK;
+		P.count--;
+		slot = (P.first + P.count) % SCROLLBACK;
+	}
+	P.text[slot] = strdup(text);
+	P.role[slot] = (unsigned char)role;
+	if (P.text[slot])
+		P.count++;
+	P.scroll = 0;
+}
+
+static void out_line(void *ctx, gt_out_role role, const char *text)
+{
+	(void)ctx;
+	push_line(role, text);
+}
+
+/* ---- the model asked ---- */
+
+/* A number that changes whenever the session's model does. */
+static double model_signature(const gt_session *s)
+{
+	return s->evaluated ? (double)s->trainer.epoch + s->train_s * 1e3 + (s->loaded ? 0.5 : 0) : -1;
+}
+
+/* Make P.pred from the session's current model when that has changed. */
+static int refresh_model(gt_app *app)
+{
+	gt_session *s = &app->session;
+	gt_error err = {0};
+
+	if (!s->evaluated)
+		return P.have_pred;
+	if (P.have_pred && P.pred_sig == model_signature(s))
+		return 1;
+	if (P.have_pred)
+		gt_predictor_free(&P.pred);
+	P.have_pred = gt_predictor_from_session(&P.pred, s, app->cli->preset, &err) == GT_OK;
+	P.pred_sig = model_signature(s);
+	P.asker.pred = &P.pred;
+	return P.have_pred;
+}
+
+/* ---- readline hooks ---- */
+
+static int pane_getc(FILE *f)
+{
+	int c;
+
+	(void)f;
+	if (P.qlen == 0)
+		return EOF;
+	c = P.queue[P.qhead];
+	P.qhead = (P.qhead + 1) % (int)sizeof(P.queue);
+	P.qlen--;
+	return c;
+}
+
+/* Readline asks whether more input is waiting (to batch typed-ahead
+ * characters, to finish escape sequences): only what the pane queued. */
+static int pane_input_available(void)
+{
+	return P.qlen > 0;
+}
+
+static void pane_redisplay(void) {}
+static void no_prep(int meta) { (void)meta; }
+static void no_deprep(void) {}
+
+/* Completion lists go to the scrollback, not to the terminal. */
+static void show_matches(char **matches, int n, int maxlen)
+{
+	char line[512];
+	size_t used = 0;
+
+	(void)maxlen;
+	line[0] = '\0';
+	for (int i = 1; i <= n && used + 2 < sizeof(line); i++)
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s  ", matches[i]);
+	push_line(GT_OUT_TEXT, line);
+}
+
+static void on_line(char *line)
+{
+	gt_app *app = P.app;
+
+	if (!line) {                     /* Ctrl-D on an empty line */
+		P.leave = 1;
+		return;
+	}
+	if (*line) {
+		add_history(line);
+		if (P.hist_path)
+			append_history(1, P.hist_path);
+	}
+	push_line(GT_OUT_TEXT, "");
+	{
+		char echo[600];
+
+		snprintf(echo, sizeof(echo), PROMPT "%s", line);
+		push_line(GT_OUT_TEXT, echo);
+	}
+	if (!refresh_model(app) && strspn(line, " \t") != strlen(line))
+		push_line(GT_OUT_ERROR, "no model yet: train one in pane 3 (t), or start with --model FILE");
+	else if (gt_asker_line(&P.asker, line, out_line, NULL) == 1)
+		P.leave = 1;
+	free(line);
+}
+
+static void setup_readline(gt_app *app)
+{
+	P.devnull = fopen("/dev/null", "w");
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;       /* LINES/COLUMNS stay curses' */
+	rl_prep_term_function = no_prep;
+	rl_deprep_term_function = no_deprep;
+	rl_getc_function = pane_getc;
+	rl_input_available_hook = pane_input_available;
+	rl_redisplay_function = pane_redisplay;
+	rl_completion_display_matches_hook = show_matches;
+	rl_outstream = P.devnull ? P.devnull : stderr;
+	gt_prompt_install_completion();
+	P.hist_path = gt_history_path(P.hist, sizeof(P.hist));
+	if (P.hist_path)
+		read_history(P.hist_path);
+	rl_callback_handler_install("", on_line);
+	gt_asker_init(&P.asker, &P.pred, &app->session.pipe);
+	P.asker.utf8 = app->utf8;
+	P.asker.bar_width = 24;
+	push_line(GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
+	push_line(GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
+	push_line(GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");
+	P.ready = 1;
+}
+
+/* ---- keys ---- */
+
+static void feed(const char *bytes, size_t n)
+{
+	for (size_t i = 0; i < n && P.qlen < (int)sizeof(P.queue); i++) {
+		P.queue[(P.qhead + P.qlen) % (int)sizeof(P.queue)] = (unsigned char)bytes[i];
+		P.qlen++;
+	}
+	while (P.qlen > 0)
+		rl_callback_read_char();
+}
+
+/* Curses key codes as the bytes readline's emacs keymap knows. */
+static int translate(int ch, char *out)
+{
+	switch (ch) {
+	case KEY_LEFT: out[0] = 2; return 1;        /* C-b */
+	case KEY_RIGHT: out[0] = 6; return 1;       /* C-f */
+	case KEY_UP: out[0] = 16; return 1;         /* C-p: previous history */
+	case KEY_DOWN: out[0] = 14; return 1;       /* C-n */
+	case KEY_HOME: out[0] = 1; return 1;        /* C-a */
+	case KEY_END: out[0] = 5; return 1;         /* C-e */
+	case KEY_BACKSPACE: out[0] = 127; return 1;
+	case KEY_DC: memcpy(out, "\033[3~", 4); return 4;
+	case KEY_ENTER: out[0] = '\r'; return 1;
+	default:
+		if (ch >= 0 && ch < 256) {
+			out[0] = (char)ch;
+			return 1;
+		}
+		return 0;
+	}
+}
+
+static void leave_prompt(gt_app *app)
+{
+	P.leave = 0;
+	rl_replace_line("", 0);
+	gt_app_show(app, GT_PANE_BROWSE);
+}
+
+static int predict_key(gt_app *app, int ch)
+{
+	char bytes[8];
+	int n;
+
+	if (ch == KEY_BTAB || ch == KEY_RESIZE || ch == KEY_MOUSE)
+		return 0;                    /* the shell's */
+	if (ch >= KEY_F(1) && ch <= KEY_F(GT_NPANES)) {
+		gt_app_show(app, ch - KEY_F(1));
+		return 1;
+	}
+	if (ch == KEY_PPAGE || ch == KEY_NPAGE) {
+		P.scroll += ch == KEY_PPAGE ? 10 : -10;
+		P.scroll = P.scroll < 0 ? 0 : P.scroll > P.count ? P.count : P.scroll;
+		return 1;
+	}
+	if (!P.ready)
+		setup_readline(app);
+	P.app = app;
+	if ((n = translate(ch, bytes)) > 0)
+		feed(bytes, (size_t)n);
+	if (P.leave)
+		leave_prompt(app);
+	return 1;
+}
+
+/* ---- drawing ---- */
+
+static gt_color_role role_color(int role)
+{
+	switch (role) {
+	case GT_OUT_ANSWER: return GT_C_HEADER;
+	case GT_OUT_BEST: return GT_C_GOOD;
+	case GT_OUT_SECOND: return GT_C_TEST;
+	case GT_OUT_WARN: return GT_C_DIM;
+	case GT_OUT_ERROR: return GT_C_BAD;
+	default: return GT_C_NORMAL;
+	}
+}
+
+static void draw_scrollback(gt_app *app, WINDOW *w, int rows, int width)
+{
+	int last = P.count - 1 - P.scroll;
+
+	for (int y = rows - 1, i = last; y >= 1 && i >= 0; y--, i--) {
+		int slot = (P.first + i) % SCROLLBACK;
+
+		wattrset(w, gt_attr(app, role_color(P.role[slot])));
+		gt_draw_text(w, y, 1, width - 2, P.text[slot]);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+/* The input line, scrolled so that the cursor stays visible. */
+static void draw_input(gt_app *app, WINDOW *w, int y, int width)
+{
+	const char *buf = P.ready ? rl_line_buffer : "";
+	int point = P.ready ? rl_point : 0, room = width - 2 - (int)strlen(PROMPT) - 1;
+	int start = point > room ? point - room : 0;
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, y, 1, width - 2, PROMPT);
+	wattrset(w, A_NORMAL);
+	gt_draw_text(w, y, 1 + (int)strlen(PROMPT), room + 1, buf + start);
+	wattrset(w, gt_attr(app, GT_C_CURSOR));
+	mvwaddch(w, y, 1 + (int)strlen(PROMPT) + point - start,
+	         buf[point] && (unsigned char)buf[point] < 128 ? (chtype)buf[point] : ' ');
+	wattrset(w, A_NORMAL);
+}
+
+static void predict_draw(gt_app *app, WINDOW *w)
+{
+	int height = getmaxy(w), width = getmaxx(w);
+	char head[256];
+
+	werase(w);
+	if (!P.ready)
+		setup_readline(app);
+	refresh_model(app);
+	if (P.have_pred)
+		snprintf(head, sizeof(head), "Model: %s, %d epochs, test accuracy %.4f%s",
+		         P.pred.preset, P.pred.epochs_trained, P.pred.test_accuracy,
+		         app->session.loaded ? " (loaded from file)" : "");
+	else
+		snprintf(head, sizeof(head), "No model yet: train one in pane 3 (press 3, then t), "
+		         "or start genretui with --model FILE");
+	wattrset(w, gt_attr(app, P.have_pred ? GT_C_HEADER : GT_C_BAD));
+	gt_draw_text(w, 0, 1, width - 2, head);
+	wattrset(w, A_NORMAL);
+	draw_scrollback(app, w, height - 1, width);
+	draw_input(app, w, height - 1, width);
+}
+
+void gt_predict_free(void)
+{
+	if (P.ready) {
+		rl_callback_handler_remove();
+		if (P.hist_path)
+			history_truncate_file(P.hist_path, 1000);
+	}
+	for (int i = 0; i < P.count; i++)
+		free(P.text[(P.first + i) % SCROLLBACK]);
+	if (P.have_pred)
+		gt_predictor_free(&P.pred);
+	if (P.devnull)
+		fclose(P.devnull);
+	memset(&P, 0, sizeof(P));
+}
+
+const gt_pane gt_predict_pane = {
+	.title = "Predict",
+	.hint = "type name=value, Tab completes, quit leaves",
+	.help = predict_help,
+	.draw = predict_draw,
+	.key = predict_key,
+};
