@@ -258,8 +258,10 @@ static void draw_dashboard(gt_app *app)
 	int h = LINES - 3, left = COLS / 2, right = COLS - left - 1, top = h - 22;
 
 	attrset(gt_attr(app, GT_C_DIM));
-	mvvline(2, left, app->utf8 ? ACS_VLINE : '|', h);
-	mvhline(2 + top, left + 1, app->utf8 ? ACS_HLINE : '-', right);
+	for (int y = 2; y < 2 + h; y++)
+		gt_draw_text(stdscr, y, left, 1, app->utf8 ? "\u2502" : "|");
+	for (int x = left + 1; x < COLS; x++)
+		gt_draw_text(stdscr, 2 + top, x, 1, app->utf8 ? "\u2500" : "-");
 	attrset(A_NORMAL);
 	wnoutrefresh(stdscr);
 	draw_pane_at(app, app->panes[GT_PANE_TRAIN], h, left, 2, 0);

@@ -31,6 +31,7 @@ static struct {
 	int editing;             /* typing a value into the focused field */
 	char edit[24];
 	int state;               /* IDLE .. STOPPED */
+	int form_shown;          /* the user moved in the form since the last run */
 	double started;          /* gt_now() when the run (re)started */
 	double elapsed;          /* seconds of training before the last (re)start */
 	size_t steps;            /* steps taken in this run */
@@ -90,6 +91,7 @@ static void start_run(gt_app *app)
 		return;
 	}
 	T.state = RUNNING;
+	T.form_shown = 0;
 	T.steps = 0;
 	T.elapsed = 0;
 	T.started = gt_now();
@@ -259,6 +261,7 @@ static int form_key(gt_app *app, int ch)
 		gt_app_message(app, 1, "settings are locked while training; s stops");
 		return 1;
 	}
+	T.form_shown = 1;
 	switch (ch) {
 	case 'j': case KEY_DOWN: T.field = (T.field + 1) % NFIELDS; break;
 	case 'k': case KEY_UP: T.field = (T.field + NFIELDS - 1) % NFIELDS; break;
@@ -568,13 +571,34 @@ static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
 	}
 }
 
+/* The settings in two lines, once a run exists and the pane is too short
+ * for the form and every epoch's figures. */
+static void draw_form_compact(gt_app *app, WINDOW *w)
+{
+	char line[64];
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, 0, 1, FORM_W - 1, busy() ? "Settings (locked)" : "Settings (j/k shows)");
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof(line), "%s e%d b%d lr%g h%d s%lu", T.preset->name, T.epochs,
+	         T.batch, T.lr, T.hidden, T.seed);
+	gt_draw_text(w, 1, 1, FORM_W - 1, line);
+}
+
 static void train_draw(gt_app *app, WINDOW *w)
 {
 	int width = getmaxx(w), height = getmaxy(w);
+	int epochs = app->session.running ? app->session.trainer.hp.epochs : 0;
+	int compact = epochs > 0 && !T.editing && !T.form_shown && height < NFIELDS + 6 + epochs;
 
 	werase(w);
-	draw_form(app, w);
-	draw_epochs(app, w, NFIELDS + 4);
+	if (compact) {
+		draw_form_compact(app, w);
+		draw_epochs(app, w, 3);
+	} else {
+		draw_form(app, w);
+		draw_epochs(app, w, NFIELDS + 4);
+	}
 	draw_right(app, w, FORM_W + 1, width - FORM_W - 2, height);
 }
 

@@ -37,7 +37,7 @@ start() {
 		"env LANG=C.UTF-8 TERM=xterm-256color sh -c '$3; echo EXIT=\$?; sleep 60'"
 }
 
-echo "1..16"
+echo "1..20"
 # A slow run (batch 1: ~32k steps per epoch) so the test can watch it.
 start 100 30 "$GENRETUI --epochs 3 --batch-size 1 $CSV"
 wait_for "kept" 20
@@ -74,4 +74,17 @@ keys t
 wait_for "running" 5
 keys q
 expect "q during training exits with status 0" "EXIT=0" 5
+# The dashboard during a run: the confusion matrix follows the epochs.
+start 200 60 "$GENRETUI --epochs 8 --batch-size 1 $CSV"
+wait_for "kept" 20
+keys 0
+expect "0 opens the dashboard" "0 Dashboard" 5
+keys t
+expect "the dashboard's matrix shows an early epoch while training" "after epoch [12] of 8 \(training\)" 30
+row() { screen | grep -aoE "Hip-Hop +[0-9][0-9 ]*\[[0-9]+\]"; }
+a=$(row)
+wait_for "after epoch [4-7] of 8 \(training\)" 30
+b=$(row)
+if [ -n "$b" ] && [ "$a" != "$b" ]; then ok "the matrix changes between epochs"; else not_ok "the matrix changes between epochs ($a / $b)"; fi
+expect "the run ends on the dashboard" "done after 8 epochs" 60
 exit 0
