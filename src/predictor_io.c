@@ -194,6 +194,19 @@ static void put_payload(writer *w, const gt_predictor *p)
 	w_f64s(w, p->model.params, p->model.nparams);
 }
 
+/* Header and payload, then the length and checksum that depend on them. */
+static void put_image(writer *w, const gt_predictor *p)
+{
+	w_bytes(w, magic, MAGIC_SIZE);
+	w_u32(w, GT_MODEL_VERSION);
+	w_uint(w, 0, 8);                       /* length, patched below */
+	put_payload(w, p);
+	if (w->nomem)
+		return;
+	put_le(w->buf + MAGIC_SIZE + 4, w->len - HEADER_SIZE, 8);
+	w_u32(w, crc32_ieee(w->buf, w->len));
+}
+
 /* Never write a file this build would refuse to read. */
 static gt_status self_check(const unsigned char *b, size_t n, gt_error *err)
 {
@@ -212,14 +225,7 @@ gt_status gt_predictor_encode(const gt_predictor *p, unsigned char **out, size_t
 
 	*out = NULL;
 	*len = 0;
-	w_bytes(&w, magic, MAGIC_SIZE);
-	w_u32(&w, GT_MODEL_VERSION);
-	w_uint(&w, 0, 8);                      /* length, patched below */
-	put_payload(&w, p);
-	if (!w.nomem)
-		put_le(w.buf + MAGIC_SIZE + 4, w.len - HEADER_SIZE, 8);
-	if (!w.nomem)
-		w_u32(&w, crc32_ieee(w.buf, w.len));
+	put_image(&w, p);
 	if (w.nomem)
 		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for the model file");
 	else if (w.len > MAX_FILE)
@@ -466,7 +472,8 @@ static void read_params(reader *r, gt_predictor *p, const gt_arch *a)
 		r_fail(r, GT_ERR_MODEL, "the file has %" PRIu64 " parameters, the architecture "
 		       "needs %" PRIu64, n, arch_params(a));
 	if (r->st == GT_OK && n > (r->end - r->pos) / 8)
-		r_fail(r, GT_ERR_MODEL, "the model data ends inside the parameters");
+		r_fail(r, GT_ERR_MODEL, "the model data is too short for its %" PRIu64
+		       " parameters", n);
 	if (r->st != GT_OK)
 		return;
 	if (gt_model_init(&p->model, a, 1, &e) != GT_OK) {
@@ -498,20 +505,21 @@ static void read_payload(reader *r, gt_predictor *p)
 	read_stats(r, p);
 	read_params(r, p, &arch);
 	if (r->st == GT_OK && r->pos != r->end)
-		r_fail(r, GT_ERR_MODEL, "%zu unexpected bytes after the parameters",
+		r_fail(r, GT_ERR_MODEL, "unexpected data after the parameters (%zu bytes)",
 		       r->end - r->pos);
 }
 
 /* ---- Header: magic, version, length, checksum, in that order */
 
-static gt_status check_header(const unsigned char *b, size_t len, const char *name,
-                              size_t *end, gt_error *err)
+/* Magic and version, as far as the image reaches. */
+static gt_status check_kind(const unsigned char *b, size_t len, const char *name,
+                            gt_error *err)
 {
-	uint64_t version, length;
-	size_t rest;
+	uint64_t version;
 
 	if (len == 0)
-		return gt_fail(err, GT_ERR_MODEL, "%s: the file is empty, not a genretui model file", name);
+		return gt_fail(err, GT_ERR_MODEL, "%s: the file is empty (not a genretui "
+		               "model file)", name);
 	if (memcmp(b, magic, len < MAGIC_SIZE ? len : MAGIC_SIZE) != 0)
 		return gt_fail(err, GT_ERR_MODEL, "%s: not a genretui model file", name);
 	version = len >= MAGIC_SIZE + 4 ? get_le(b + MAGIC_SIZE, 4) : GT_MODEL_VERSION;
@@ -519,22 +527,39 @@ static gt_status check_header(const unsigned char *b, size_t len, const char *na
 		return gt_fail(err, GT_ERR_MODEL, "%s: model file version %" PRIu64 " is not "
 		               "supported (this genretui reads version %d)", name, version,
 		               GT_MODEL_VERSION);
-	if (len < MIN_FILE)
-		return gt_fail(err, GT_ERR_MODEL, "%s: truncated: %zu bytes, a model file has "
-		               "at least %d", name, len, MIN_FILE);
-	length = get_le(b + MAGIC_SIZE + 4, 8);
-	rest = len - MIN_FILE;                 /* payload bytes actually present */
-	if (length > rest)
-		return gt_fail(err, GT_ERR_MODEL, "%s: truncated: the header announces %" PRIu64
-		               " bytes of model data, the file holds %zu", name, length, rest);
-	if (length < rest)
-		return gt_fail(err, GT_ERR_MODEL, "%s: %zu unexpected bytes after the end of the "
-		               "model (the header announces %" PRIu64 " bytes of model data)",
-		               name, (size_t)(rest - length), length);
-	*end = HEADER_SIZE + (size_t)length;
-	if (get_le(b + *end, CRC_SIZE) != crc32_ieee(b, *end))
-		return gt_fail(err, GT_ERR_MODEL, "%s: checksum mismatch: the file is corrupted", name);
 	return GT_OK;
+}
+
+/* The length field must account for exactly the bytes present; *end is
+ * where the checksum starts. */
+static gt_status check_length(const unsigned char *b, size_t len, const char *name,
+                              size_t *end, gt_error *err)
+{
+	uint64_t length, total;
+
+	if (len < MIN_FILE)
+		return gt_fail(err, GT_ERR_MODEL, "%s: truncated: the file has %zu bytes, a "
+		               "model file has at least %d", name, len, MIN_FILE);
+	length = get_le(b + MAGIC_SIZE + 4, 8);
+	total = length > UINT64_MAX - MIN_FILE ? UINT64_MAX : length + MIN_FILE;
+	if (total != len)
+		return gt_fail(err, GT_ERR_MODEL, "%s: %s: the file has %zu bytes, its header "
+		               "announces %" PRIu64, name, total > len ? "truncated"
+		               : "unexpected data after the end of the model", len, total);
+	*end = HEADER_SIZE + (size_t)length;
+	return GT_OK;
+}
+
+static gt_status check_header(const unsigned char *b, size_t len, const char *name,
+                              size_t *end, gt_error *err)
+{
+	gt_status st = check_kind(b, len, name, err);
+
+	if (st == GT_OK)
+		st = check_length(b, len, name, end, err);
+	if (st == GT_OK && get_le(b + *end, CRC_SIZE) != crc32_ieee(b, *end))
+		st = gt_fail(err, GT_ERR_MODEL, "%s: checksum mismatch: the file is corrupted", name);
+	return st;
 }
 
 gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t len,

@@ -13,18 +13,21 @@
  *     input names:  ninputs  x (u16 length + bytes), in input order
  *     genre names:  nclasses x (u16 length + bytes), in class order
  *     preset name:  u16 length + bytes
- *     nlayers u32, sizes (nlayers + 1) x u32, activations nlayers x u32,
- *     loss u32 (gt_act / gt_loss_kind values)
+ *     nlayers u32, sizes (nlayers + 1) x u32, activations nlayers x u32
+ *       (0 linear, 1 sigmoid, 2 relu), loss u32 (0 Keras sigmoid, 1 softmax CE)
  *     hyperparameters: epochs u32, batch_size u32, lr, beta1, beta2, eps f64,
  *       seed u32, split_seed u32, epochs_trained u32
  *     figures: test_accuracy f64, train_accuracy f64, test_macro_f1 f64
  *     normalisation: 4 x min f64, 4 x max f64 (popularity, duration_ms,
  *       loudness, tempo)
- *     training stats of the 11 numeric features: median, min, max (11 f64 each)
+ *     training stats of the 11 numeric features: 11 medians, then 11 minima,
+ *       then 11 maxima (f64, GT_F_ order)
  *     nparams u64, then nparams f64 in the model's flat layout (model.h)
  *   checksum  u32      CRC-32 (IEEE, as zlib's crc32) of every byte before it
  * A file is rejected unless every field is present, consistent and in range
- * and the checksum matches. Writing goes to a temporary file in the same
+ * (finite numbers, accuracies in [0, 1], epochs trained <= epochs, min <=
+ * median <= max, known names and enum codes, at most 64 MiB) and the
+ * checksum matches. The four scaled inputs are fixed by this version. Writing goes to a temporary file in the same
  * directory that is renamed over the target, so a crash or a full disk leaves
  * either the old file or the new one. */
 #ifndef GENRETUI_PREDICTOR_H
