@@ -104,6 +104,24 @@ static json_t *report_json(const gt_report *r)
 	return o;
 }
 
+/* Tracks listed under several genres: counts and the genre sets. */
+static json_t *fusion_json(const gt_fusion *f)
+{
+	json_t *combos = json_array();
+
+	for (size_t i = 0; i < f->ncombos; i++) {
+		json_t *names = json_array();
+
+		for (int c = 0; c < GT_NCLASSES; c++)
+			if ((f->combos[i].set >> c) & 1u)
+				json_array_append_new(names, json_string(gt_genre_names[c]));
+		json_array_append_new(combos, json_pack("{s:o, s:I}", "genres", names,
+		                                        "tracks", (json_int_t)f->combos[i].tracks));
+	}
+	return json_pack("{s:I, s:I, s:o}", "tracks", (json_int_t)f->multi_tracks,
+	                 "rows", (json_int_t)f->multi_rows, "combos", combos);
+}
+
 static json_t *names_json(void)
 {
 	json_t *a = json_array();
@@ -134,6 +152,10 @@ static void add_results(json_t *doc, const gt_batch *b)
 	json_object_set_new(doc, "confusion_train", ok ? confusion_json(&s->cm_train) : json_null());
 	json_object_set_new(doc, "report_test", ok ? report_json(&s->rep_test) : json_null());
 	json_object_set_new(doc, "report_train", ok ? report_json(&s->rep_train) : json_null());
+	json_object_set_new(doc, "top2_accuracy", ok ? num(s->top2_test) : json_null());
+	json_object_set_new(doc, "fusion_accuracy", ok ? num(s->fusion_test) : json_null());
+	json_object_set_new(doc, "top2_accuracy_train", ok ? num(s->top2_train) : json_null());
+	json_object_set_new(doc, "fusion_accuracy_train", ok ? num(s->fusion_train) : json_null());
 }
 
 int gt_batch_print_json(FILE *f, const gt_batch *b)
@@ -150,6 +172,7 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_object_set_new(doc, "counts_kept", genre_counts(p->clean.ledger.genre_after));
 	json_object_set_new(doc, "train_support", support(&p->train));
 	json_object_set_new(doc, "test_support", support(&p->test));
+	json_object_set_new(doc, "fusion", fusion_json(&p->fusion));
 	json_object_set_new(doc, "hyperparameters", hparams_json(b));
 	add_results(doc, b);
 	json_object_set_new(doc, "timing", json_pack("{s:o, s:o, s:o, s:o}",

@@ -103,6 +103,8 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 	t1 = gt_now();
 	p->load_s = t1 - t0;
 	st = gt_clean_run(&p->clean, &p->ds, err);
+	if (st == GT_OK)
+		st = gt_fusion_build(&p->fusion, &p->ds, err);
 	if (st != GT_OK)
 		return st;
 	t2 = gt_now();
@@ -141,6 +143,7 @@ void gt_pipeline_close(gt_pipeline *p)
 {
 	gt_dataset_free(&p->ds);
 	gt_clean_free(&p->clean);
+	gt_fusion_free(&p->fusion);
 	gt_split_free(&p->split);
 	free(p->sample_track);
 	free(p->xtrain);

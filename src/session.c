@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/predict.h"
 #include "genretui/session.h"
 
 gt_status gt_session_open(gt_session *s, const char *path,
@@ -99,12 +100,47 @@ static void evaluate_set(gt_model *m, const gt_samples *set, int *pred,
 	gt_report_compute(rep, cm);
 }
 
+/* Top-2 and fusion-aware accuracy of one set; rows[i] is sample i's
+ * dataset row. Fills cells (if not NULL) with fusion-explained errors. */
+static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *rows,
+                           const int *pred, double *top2, double *fusion, gt_confusion *cells)
+{
+	gt_model *m = &s->model;
+	int k = m->arch.sizes[m->arch.nlayers];
+	size_t in2 = 0, ok = 0;
+
+	if (cells)
+		gt_confusion_init(cells, k);
+	for (size_t i = 0; i < set->n; i += (size_t)m->max_batch) {
+		int n = set->n - i < (size_t)m->max_batch ? (int)(set->n - i) : m->max_batch;
+		const double *out = gt_model_forward(m, set->x + i * (size_t)set->d, n);
+
+		for (int r = 0; r < n; r++) {
+			size_t j = i + (size_t)r;
+			int best[2], y = set->y[j];
+			int accepted = gt_fusion_accepts(&s->pipe.fusion, rows[j], y, pred[j]);
+
+			gt_top2(out + (size_t)r * k, k, best);
+			in2 += best[0] == y || best[1] == y;
+			ok += accepted;
+			if (cells && accepted && pred[j] != y)
+				gt_confusion_add(cells, y, pred[j]);
+		}
+	}
+	*top2 = set->n ? (double)in2 / set->n : 0;
+	*fusion = set->n ? (double)ok / set->n : 0;
+}
+
 void gt_session_evaluate(gt_session *s)
 {
 	if (!s->running)
 		return;
 	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
 	evaluate_set(&s->model, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train);
+	fusion_metrics(s, &s->pipe.test, s->pipe.test_row, s->pred_test, &s->top2_test,
+	               &s->fusion_test, &s->fusion_cells_test);
+	fusion_metrics(s, &s->pipe.train, s->pipe.train_row, s->pred_train, &s->top2_train,
+	               &s->fusion_train, NULL);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
 }

@@ -188,6 +188,25 @@ static void draw_notes(gt_app *app, WINDOW *w, int y, int x)
 	draw_baseline(app, w, &y, x, width);
 }
 
+/* Tracks the file lists under several genres, by genre set, as many as fit. */
+static void draw_fusion(gt_app *app, WINDOW *w, int y)
+{
+	const gt_fusion *f = &app->session.pipe.fusion;
+	int width = getmaxx(w), rows = getmaxy(w) - y - 1;
+	char a[16], b[16], name[128], line[256];
+
+	if (rows < 1)
+		return;
+	snprintf(line, sizeof(line), " Tracks under several genres (same artist and track): %s tracks, %s rows",
+	         gt_fmt_count(a, sizeof(a), f->multi_tracks), gt_fmt_count(b, sizeof(b), f->multi_rows));
+	heading(app, w, y++, 0, width, line);
+	for (size_t i = 0; i < f->ncombos && (int)i < rows - 1; i++) {
+		gt_fusion_set_name(f->combos[i].set, name, sizeof(name));
+		snprintf(line, sizeof(line), " %-40s %8s", name, gt_fmt_count(a, sizeof(a), f->combos[i].tracks));
+		gt_draw_text(w, y++, 0, width, line);
+	}
+}
+
 static void balance_draw(gt_app *app, WINDOW *w)
 {
 	int y = 0, ledger_top;
@@ -198,6 +217,7 @@ static void balance_draw(gt_app *app, WINDOW *w)
 	ledger_top = y;
 	draw_ledger(app, w, &y);
 	draw_notes(app, w, ledger_top, NOTES_X);
+	draw_fusion(app, w, y + 1);
 }
 
 static int balance_key(gt_app *app, int ch)

@@ -8,6 +8,7 @@
  * beside the matrix when the terminal is wide enough and below it otherwise,
  * the report (full when there is room, else the focused genre's line and
  * the averages), the most-confused pairs and a legend of the shades. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,8 @@ typedef struct {
 	const int *truth, *pred;       /* [n] true and predicted class */
 	const size_t *rows;            /* [n] dataset row of each sample */
 	size_t n;
+	const gt_confusion *fusion;    /* errors a multi-genre track explains, or NULL */
+	double top2, fusion_acc;       /* top-2 and fusion-aware accuracy; NaN if unknown */
 } shown_set;
 
 /* The matrix as laid out: where, how wide, which part, with what text. */
@@ -70,9 +73,12 @@ static shown_set current_set(const gt_app *app)
 
 	if (cv.train && s->evaluated)
 		return (shown_set){ "train", &s->cm_train, &s->rep_train, s->pipe.train.y,
-		                    s->pred_train, s->pipe.train_row, s->pipe.train.n };
+		                    s->pred_train, s->pipe.train_row, s->pipe.train.n,
+		                    NULL, s->top2_train, s->fusion_train };
 	return (shown_set){ "test", &s->cm_test, &s->rep_test, s->pipe.test.y,
-	                    s->pred_test, s->pipe.test_row, s->pipe.test.n };
+	                    s->pred_test, s->pipe.test_row, s->pipe.test.n,
+	                    s->evaluated ? &s->fusion_cells_test : NULL,
+	                    s->evaluated ? s->top2_test : NAN, s->evaluated ? s->fusion_test : NAN };
 }
 
 /* gt_draw_text that never leaves the window (a failed wmove would leave
@@ -293,6 +299,13 @@ static void draw_focus(WINDOW *w, const grid *g, const shown_set *set)
 
 	gt_cv_describe(line, sizeof(line), set->cm, cv.view, cv.t, cv.p);
 	x = put_attr(w, A_BOLD, y, 0, width, line);
+	if (set->fusion && cv.t != cv.p && set->cm->cell[cv.t][cv.p] > 0) {
+		char more[96];
+
+		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv.t][cv.p],
+		         gt_genre_names[cv.p]);
+		x += put_attr(w, A_BOLD, y, x, width - x, more);
+	}
 	if (width - x > 30)
 		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows in Browse)");
 }
@@ -386,6 +399,19 @@ static int draw_compact(gt_app *app, WINDOW *w, const gt_report *r, int x, int y
 	return y;
 }
 
+/* Beyond the study: top-2 and fusion-aware accuracy, when known. */
+static int draw_beyond(WINDOW *w, const shown_set *set, int x, int y, int width, int end)
+{
+	char line[160];
+
+	if (y >= end || isnan(set->top2))
+		return y;
+	snprintf(line, sizeof(line), "top-2 accuracy %.2f  fusion-aware %.2f (genre listed for the track)",
+	         set->top2, set->fusion_acc);
+	put(w, y++, x, width, line);
+	return y;
+}
+
 /* The top pairs by count, each direction on its own; the one under the
  * cursor highlighted. */
 static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int y,
@@ -443,6 +469,8 @@ static void draw_extras(gt_app *app, WINDOW *w, const shown_set *set, int x, int
 	} else {
 		y = draw_compact(app, w, set->rep, x, y, width, end);
 	}
+	if (end - y > NPAIRS + 1)    /* the pairs matter more */
+		y = draw_beyond(w, set, x, y, width, end);
 	y = draw_pairs(app, w, set->cm, x, y, width, end);
 	if (end - y >= 2)
 		draw_legend(app, w, x, y + 1, width);

@@ -11,6 +11,7 @@
 
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
+#include "genretui/fusion.h"
 #include "genretui/normalize.h"
 #include "genretui/split.h"
 #include "genretui/status.h"
@@ -24,6 +25,7 @@ typedef struct {
 typedef struct {
 	gt_dataset ds;
 	gt_clean clean;
+	gt_fusion fusion;        /* tracks the file lists under several genres */
 	size_t nsamples;         /* kept rows */
 	size_t *sample_track;    /* [nsamples] index into clean.tracks */
 	gt_split split;

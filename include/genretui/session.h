@@ -25,6 +25,12 @@ typedef struct gt_session {
 	int *pred_test, *pred_train;   /* argmax class per test/train row */
 	gt_confusion cm_test, cm_train;
 	gt_report rep_test, rep_train;
+	/* Beyond the study (its Evaluation): is the true genre among the two
+	 * best guesses, and is the guess any genre the same track carries in
+	 * the file (pipeline.fusion)? fusion_cells counts, per confusion cell,
+	 * the errors a multi-genre track explains. */
+	double top2_test, top2_train, fusion_test, fusion_train;
+	gt_confusion fusion_cells_test;
 } gt_session;
 
 gt_status gt_session_open(gt_session *s, const char *path,
