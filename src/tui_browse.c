@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "genretui/browse.h"
+#include "genretui/fusion.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
@@ -48,7 +49,7 @@ static const char *const browse_help[] = {
 	":\tgo to a file line number, then Enter (Esc cancels)",
 	"/  n N\tsearch every cell, any case; next / previous match",
 	"s S\tsort by the focused column up / down; again: file order",
-	"f\tshow all rows / kept only / dropped only",
+	"f\tshow all rows / kept only / dropped only / tracks under several genres",
 	"F\tshow one genre at a time, then all again",
 	"c\tclear every filter (also rows sent from Confusion)",
 	"< > =\tnarrow / widen / refit the focused column",
@@ -103,7 +104,8 @@ static void draw_cell(const gt_app *app, WINDOW *w, int y, int x, int width,
 
 static const char *show_name(gt_show s)
 {
-	return s == GT_SHOW_KEPT ? "kept" : s == GT_SHOW_DROPPED ? "dropped" : "all";
+	return s == GT_SHOW_KEPT ? "kept" : s == GT_SHOW_DROPPED ? "dropped" :
+	       s == GT_SHOW_MULTI ? "several genres" : "all";
 }
 
 static void draw_info(gt_app *app, WINDOW *w, int width)
@@ -449,6 +451,13 @@ static void draw_detail(gt_app *app, WINDOW *w, int y, int width)
 	gt_text_safe(gt_cell(b->ds, r, GT_COL_TRACK), track, sizeof(track), 40);
 	snprintf(line, sizeof(line), " %s%s%s %s %s", why, artist[0] || track[0] ? "   " : "",
 	         artist, artist[0] || track[0] ? glyph(app, G_DOT) : "", track);
+	if (b->genres && b->genres[r] & (b->genres[r] - 1)) {   /* a multi-genre track */
+		char set[128];
+		size_t len = strlen(line);
+
+		gt_fusion_set_name(b->genres[r], set, sizeof(set));
+		snprintf(line + len, sizeof(line) - len, "   listed as %s", set);
+	}
 	wattrset(w, gt_attr(app, b->clean->fates[r].fate == GT_FATE_KEPT ? GT_C_KEPT : GT_C_DROPPED));
 	gt_draw_text(w, y, 0, width, line);
 	wattrset(w, A_NORMAL);
@@ -682,6 +691,7 @@ int gt_browse_init(gt_app *app)
 		free(s);
 		return -1;
 	}
+	s->b.genres = app->session.pipe.fusion.genres;
 	app->browse = s;
 	return 0;
 }

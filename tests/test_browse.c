@@ -143,6 +143,25 @@ static void test_filters(void **state)
 	assert_int_equal(b->n, 9);
 }
 
+/* Rows of tracks under several genres (the genre bits come from fusion.c). */
+static void test_filter_multi_genre(void **state)
+{
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	uint16_t genres[9] = { 0 };
+
+	assert_int_equal(gt_browser_set_show(b, GT_SHOW_MULTI), 0);
+	assert_int_equal(b->n, 0);                  /* no fusion data: nothing */
+	genres[1] = genres[2] = (1u << 7) | (1u << 2);   /* two genres */
+	genres[6] = 1u << 8;                             /* one genre only */
+	b->genres = genres;
+	assert_int_equal(gt_browser_set_show(b, GT_SHOW_MULTI), 0);
+	assert_string_equal(shown(b), "1,2");
+	assert_int_equal(gt_browser_set_show(b, GT_SHOW_ALL), 0);
+	assert_int_equal(b->n, 9);
+	b->genres = NULL;
+}
+
 static void test_cursor_keeps_its_row(void **state)
 {
 	fixture *f = *state;
@@ -596,6 +615,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_init_shows_all, setup, teardown),
 		cmocka_unit_test(test_fate_tags),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_multi_genre, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cursor_keeps_its_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort_numeric, setup, teardown),

@@ -14,12 +14,14 @@
 #define GENRETUI_BROWSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
 
 /* Which fates are shown. */
-typedef enum { GT_SHOW_ALL, GT_SHOW_KEPT, GT_SHOW_DROPPED, GT_NSHOW } gt_show;
+/* MULTI: rows of tracks listed under several genres (fusion.h). */
+typedef enum { GT_SHOW_ALL, GT_SHOW_KEPT, GT_SHOW_DROPPED, GT_SHOW_MULTI, GT_NSHOW } gt_show;
 
 #define GT_BROWSE_TOP 10         /* most frequent values kept per text column */
 #define GT_BROWSE_BINS 12        /* histogram bins per numeric column */
@@ -43,6 +45,8 @@ typedef struct {
 typedef struct {
 	const gt_dataset *ds;
 	const gt_clean *clean;
+	const uint16_t *genres;     /* [nrows] genre bits of each row's track
+	                               (fusion.h), or NULL: set after init */
 	/* filters, combined with AND */
 	gt_show show;
 	int genre;                  /* class 0..9, or -1 for every genre */
