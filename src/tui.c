@@ -483,6 +483,7 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 	main_loop(&app);
 	restore_terminal();
 	gt_predict_free();
+	gt_train_free();
 	gt_browse_free(&app);
 	gt_session_close(&app.session);
 	if (got_signal && got_signal != SIGINT)

@@ -17,6 +17,25 @@ enum { IDLE, RUNNING, PAUSED, DONE, STOPPED };
 
 #define FORM_W 27     /* cells of the settings column */
 
+#define MAX_PLOT 4096  /* epochs plotted */
+#define MAX_RUNS 32    /* runs remembered in a session */
+
+/* A finished (or stopped) run, kept for comparison. */
+typedef struct {
+	char preset[16];
+	int epochs, batch, hidden, n;      /* n: epochs actually trained */
+	double lr, seconds, test_acc, train_acc, top2, fusion;
+	unsigned long seed;
+	int stopped;
+	double *loss, *acc, *vloss, *vacc; /* [n] per-epoch figures */
+} run_record;
+
+static run_record runs[MAX_RUNS];
+static int nruns;
+static int show_runs;          /* r: the runs table instead of the plots */
+
+static void series(const gt_trainer *t, int n, int acc, double *train, double *test);
+
 static const char *const field_names[NFIELDS] = {
 	"Preset", "Epochs", "Batch size", "Learning rate", "Hidden width", "Seed"
 };
@@ -42,6 +61,7 @@ static const char *const train_help[] = {
 	"p\tpause / resume",
 	"s\tstop, keeping the model as it is",
 	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
+	"r\tthe runs of this session side by side (again: the plots)",
 	"j k / Up Down\tchoose a setting",
 	"h l / Left Right\tdecrease / increase it (- and + too)",
 	"e\ttype a value for the setting (Enter sets, Esc cancels)",
@@ -99,6 +119,56 @@ static void start_run(gt_app *app)
 	               T.preset->name, T.seed);
 }
 
+static void free_run(run_record *r)
+{
+	free(r->loss);
+	free(r->acc);
+	free(r->vloss);
+	free(r->vacc);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Remember the run just finished (the oldest is forgotten past MAX_RUNS). */
+static void record_run(const gt_session *s, int stopped)
+{
+	const gt_trainer *t = &s->trainer;
+	run_record *r;
+	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
+
+	if (nruns == MAX_RUNS) {
+		free_run(&runs[0]);
+		memmove(runs, runs + 1, (MAX_RUNS - 1) * sizeof(*runs));
+		memset(&runs[--nruns], 0, sizeof(*runs));
+	}
+	r = &runs[nruns];
+	snprintf(r->preset, sizeof(r->preset), "%s", T.preset->name);
+	*r = (run_record){ .epochs = t->hp.epochs, .batch = t->hp.batch_size, .hidden = T.hidden,
+	                   .n = n, .lr = t->hp.lr, .seconds = T.elapsed, .seed = t->hp.seed,
+	                   .test_acc = s->rep_test.accuracy, .train_acc = s->rep_train.accuracy,
+	                   .top2 = s->top2_test, .fusion = s->fusion_test, .stopped = stopped };
+	snprintf(r->preset, sizeof(r->preset), "%s", T.preset->name);
+	r->loss = malloc((size_t)(n ? n : 1) * sizeof(double));
+	r->acc = malloc((size_t)(n ? n : 1) * sizeof(double));
+	r->vloss = malloc((size_t)(n ? n : 1) * sizeof(double));
+	r->vacc = malloc((size_t)(n ? n : 1) * sizeof(double));
+	if (!r->loss || !r->acc || !r->vloss || !r->vacc) {
+		free_run(r);
+		return;
+	}
+	series(t, n, 0, r->loss, r->vloss);
+	series(t, n, 1, r->acc, r->vacc);
+	nruns++;
+}
+
+/* The run before the one on screen (the last recorded while training, the
+ * one before it once the current run is recorded too). */
+static const run_record *previous_run(void)
+{
+	int back = busy() ? 1 : 2;
+
+	return nruns >= back ? &runs[nruns - back] : NULL;
+}
+
 static void finish_run(gt_app *app, int state)
 {
 	gt_session *s = &app->session;
@@ -107,6 +177,7 @@ static void finish_run(gt_app *app, int state)
 	T.state = state;
 	if (!s->evaluated)
 		gt_session_evaluate(s);
+	record_run(s, state == STOPPED);
 	gt_app_message(app, 0, "%s after %d epochs in %.2f s: test accuracy %.4f, train accuracy %.4f",
 	               state == DONE ? "done" : "stopped", s->trainer.epoch, T.elapsed,
 	               s->rep_test.accuracy, s->rep_train.accuracy);
@@ -297,6 +368,9 @@ static int train_key(gt_app *app, int ch)
 	case 'w':
 		save_model(app);
 		return 1;
+	case 'r':
+		show_runs = !show_runs;
+		return 1;
 	default:
 		return form_key(app, ch);
 	}
@@ -409,10 +483,10 @@ static void draw_latest(gt_app *app, WINDOW *w, int x, int width)
 	gt_draw_text(w, 2, x, width, line);
 }
 
-/* Per-epoch figures of the run: train and test, loss or accuracy. */
-static void series(const gt_trainer *t, int acc, double *train, double *test)
+/* Per-epoch figures of the first n epochs: train and test, loss or accuracy. */
+static void series(const gt_trainer *t, int n, int acc, double *train, double *test)
 {
-	for (int e = 0; e < t->epoch; e++) {
+	for (int e = 0; e < n; e++) {
 		train[e] = acc ? t->history[e].accuracy : t->history[e].loss;
 		test[e] = acc ? t->history[e].val_accuracy : t->history[e].val_loss;
 	}
@@ -440,13 +514,14 @@ static void paint(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x)
 			if (!s)
 				continue;
 			gt_canvas_cell(c, cx, cy, app->utf8, cell);
-			wattrset(w, gt_attr(app, s == 1 ? GT_C_TRAIN : GT_C_TEST));
+			wattrset(w, gt_attr(app, s == 1 ? GT_C_TRAIN : s == 2 ? GT_C_TEST : GT_C_DIM));
 			gt_draw_text(w, y + cy, x + cx, 1, cell);
 		}
 	wattrset(w, A_NORMAL);
 }
 
-static void legend(gt_app *app, WINDOW *w, int y, int x, int width, const char *title, int mark)
+static void legend(gt_app *app, WINDOW *w, int y, int x, int width, const char *title, int mark,
+                   int prev)
 {
 	const char *dash = app->utf8 ? "\u2500\u2500" : "--";
 	char buf[64];
@@ -460,7 +535,10 @@ static void legend(gt_app *app, WINDOW *w, int y, int x, int width, const char *
 	used += gt_draw_text(w, y, x + used, width - used, buf);
 	wattrset(w, gt_attr(app, GT_C_GOOD));
 	if (mark)
-		gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 best" : "  * best");
+		used += gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 best" : "  * best");
+	wattrset(w, gt_attr(app, GT_C_DIM));
+	if (prev)
+		gt_draw_text(w, y, x + used, width - used, "  .. previous run");
 	wattrset(w, A_NORMAL);
 }
 
@@ -482,13 +560,13 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 
 /* The best test accuracy, marked on the accuracy plot. */
 static void mark_best(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
-                      const gt_trainer *t, double lo, double hi)
+                      const gt_trainer *t, int xmax, double lo, double hi)
 {
 	int best = best_epoch(t), px, py;
 
 	if (!best)
 		return;
-	gt_plot_point(c, best - 1, t->hp.epochs - 1, t->history[best - 1].val_accuracy, lo, hi, &px, &py);
+	gt_plot_point(c, best - 1, xmax, t->history[best - 1].val_accuracy, lo, hi, &px, &py);
 	wattrset(w, gt_attr(app, GT_C_GOOD));
 	gt_draw_text(w, y + py / 4, x + px / 2, 1, app->utf8 ? "\u25c6" : "*");
 	wattrset(w, A_NORMAL);
@@ -498,22 +576,37 @@ static void mark_best(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
 static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int width, int acc)
 {
 	const gt_trainer *t = &app->session.trainer;
-	double train[4096], test[4096], lo, hi;
-	int n = t->epoch < 4096 ? t->epoch : 4096, ch = height - 2, cw = width - 8;
+	const run_record *prev = previous_run();
+	double train[MAX_PLOT], test[MAX_PLOT], lo, hi;
+	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT, ch = height - 2, cw = width - 8;
+	int xmax = t->hp.epochs - 1;
 	gt_canvas c;
 
-	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc);
+	if (prev && prev->epochs - 1 > xmax)
+		xmax = prev->epochs - 1;
+	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc, prev != NULL);
 	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
 		return;
-	series(t, acc, train, test);
+	series(t, n, acc, train, test);
 	minmax(train, test, n, &lo, &hi);
+	if (prev && prev->n > 1) {          /* the previous run, faintly, for comparison */
+		double plo, phi;
+
+		minmax(acc ? prev->acc : prev->loss, acc ? prev->vacc : prev->vloss, prev->n, &plo, &phi);
+		lo = fmin(lo, plo);
+		hi = fmax(hi, phi);
+	}
 	gt_plot_range(lo, hi, &lo, &hi);
-	gt_canvas_series(&c, train, n, t->hp.epochs - 1, lo, hi, 1);
-	gt_canvas_series(&c, test, n, t->hp.epochs - 1, lo, hi, 2);
-	axes(w, y + 1, x, ch, cw, lo, hi, t->hp.epochs);
+	if (prev && prev->n > 1) {
+		gt_canvas_series(&c, acc ? prev->acc : prev->loss, prev->n, xmax, lo, hi, 3);
+		gt_canvas_series(&c, acc ? prev->vacc : prev->vloss, prev->n, xmax, lo, hi, 3);
+	}
+	gt_canvas_series(&c, train, n, xmax, lo, hi, 1);
+	gt_canvas_series(&c, test, n, xmax, lo, hi, 2);
+	axes(w, y + 1, x, ch, cw, lo, hi, xmax + 1);
 	paint(app, w, &c, y + 1, x + 7);
 	if (acc)
-		mark_best(app, w, &c, y + 1, x + 7, t, lo, hi);
+		mark_best(app, w, &c, y + 1, x + 7, t, xmax, lo, hi);
 	gt_canvas_free(&c);
 }
 
@@ -547,10 +640,36 @@ static void draw_loaded(gt_app *app, WINDOW *w, int x, int width)
 	gt_draw_text(w, 5, x, width, "t trains a new model here; 4 shows the confusion matrix.");
 }
 
+/* Every run of this session with its settings and figures, newest last. */
+static void draw_runs(gt_app *app, WINDOW *w, int y, int x, int width, int height)
+{
+	char line[256];
+	int first = nruns > height - 2 ? nruns - (height - 2) : 0;
+
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, y++, x, width, " #  preset  epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
+	wattrset(w, A_NORMAL);
+	if (nruns == 0)
+		gt_draw_text(w, y, x, width, " (no finished run yet)");
+	for (int i = first; i < nruns; i++) {
+		const run_record *r = &runs[i];
+
+		snprintf(line, sizeof(line), "%2d  %-7s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
+		         i + 1, r->preset, r->n, r->epochs, r->batch, r->lr, r->hidden, r->seed,
+		         r->test_acc, r->train_acc, r->top2, r->fusion, r->seconds,
+		         r->stopped ? " stopped" : "");
+		gt_draw_text(w, y++, x, width, line);
+	}
+}
+
 static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
 {
 	int top = 4, ph = height - top;
 
+	if (show_runs) {
+		draw_runs(app, w, 0, x, width, height);
+		return;
+	}
 	if (app->session.loaded) {
 		draw_loaded(app, w, x, width);
 		return;
@@ -602,9 +721,16 @@ static void train_draw(gt_app *app, WINDOW *w)
 	draw_right(app, w, FORM_W + 1, width - FORM_W - 2, height);
 }
 
+void gt_train_free(void)
+{
+	for (int i = 0; i < nruns; i++)
+		free_run(&runs[i]);
+	nruns = 0;
+}
+
 const gt_pane gt_train_pane = {
 	.title = "Train",
-	.hint = "t train  p pause  s stop  j/k h/l settings",
+	.hint = "t train  p pause  s stop  w save  r runs",
 	.help = train_help,
 	.draw = train_draw,
 	.key = train_key,

@@ -92,8 +92,10 @@ int gt_train_tick(gt_app *app, double budget);
 /* Set the Train form's defaults from the command line and preset. */
 void gt_train_init(gt_app *app);
 
-/* Free the Predict pane's readline state and history (at exit). */
+/* Free the Predict pane's readline state and history, and the Train pane's
+ * record of runs (at exit). */
 void gt_predict_free(void);
+void gt_train_free(void);
 
 /* The panes. */
 extern const gt_pane gt_browse_pane, gt_balance_pane, gt_train_pane,
