@@ -37,7 +37,7 @@ start() {
 		"env LANG=C.UTF-8 TERM=xterm-256color sh -c '$3; echo EXIT=\$?; sleep 60'"
 }
 
-echo "1..20"
+echo "1..21"
 # A slow run (batch 1: ~32k steps per epoch) so the test can watch it.
 start 100 30 "$GENRETUI --epochs 3 --batch-size 1 $CSV"
 wait_for "kept" 20
@@ -69,6 +69,9 @@ keys p
 expect "p resumes" "running"
 expect "the run finishes: done with test accuracy" "done after 3 epochs in .* test accuracy 0\.[0-9]+" 90
 if screen | grep -qE "^ +3 [0-9]\.[0-9]{4} 0\.[0-9]{3}"; then ok "every epoch's figures stay listed"; else not_ok "every epoch's figures stay listed"; fi
+keys r
+if wait_for " 1  paper +3/3 +1 +0\.001 +35 +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures"; else not_ok "r lists the finished run with its figures"; fi
+keys r
 # q while training leaves at once and cleanly.
 keys t
 wait_for "running" 5
