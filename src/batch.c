@@ -10,6 +10,19 @@
 #include "genretui/batch.h"
 #include "genretui/encode.h"
 #include "genretui/predictor.h"
+#include "genretui/textfmt.h"
+
+/* Dropped rows explained under their count, per reason (the rest are
+ * counted only). */
+#define EXAMPLES 3
+
+/* A path from the command line made safe to print (it can hold control
+ * characters); buf is returned. */
+static const char *shown(const char *path, char *buf, size_t n)
+{
+	gt_text_safe(path, buf, n, n > 16 ? n - 16 : 0);
+	return buf;
+}
 
 /* Preset values overridden by the command line. */
 static void resolve_hparams(gt_batch *b, const gt_cli *cli)
@@ -34,17 +47,41 @@ static double frac(size_t a, size_t b)
 	return b ? (double)a / (double)b : 0.0;
 }
 
+/* Rows that malformed, missing or invalid values dropped: the first few
+ * explained (file line, column, value), so that none is lost unseen. */
+static void print_examples(FILE *f, const gt_pipeline *p, gt_fate fate)
+{
+	size_t shown_rows = 0, total = p->clean.ledger.fate[fate];
+	char line[GT_ERROR_MAX];
+
+	if (fate != GT_FATE_MALFORMED && fate != GT_FATE_MISSING &&
+	    fate != GT_FATE_INVALID)
+		return;
+	for (size_t r = 0; r < p->ds.nrows && shown_rows < EXAMPLES; r++)
+		if (p->clean.fates[r].fate == fate) {
+			gt_clean_describe(&p->clean, &p->ds, r, line, sizeof(line));
+			fprintf(f, "      %s\n", line);
+			shown_rows++;
+		}
+	if (total > shown_rows)
+		fprintf(f, "      (and %zu more)\n", total - shown_rows);
+}
+
 static void print_ledger(FILE *f, const gt_batch *b)
 {
 	const gt_ledger *L = &b->session.pipe.clean.ledger;
+	char label[64];
 
 	fprintf(f, "Cleaning\n");
-	fprintf(f, "  %-34s %7zu\n", "rows read", L->rows_read);
+	fprintf(f, "  %-36s %7zu\n", "rows read", L->rows_read);
 	for (int i = 1; i < GT_NFATES; i++)
-		if (L->fate[i] || i == GT_FATE_BLANK)
-			fprintf(f, "  dropped: %-25s %7zu\n", gt_fate_text((gt_fate)i), L->fate[i]);
-	fprintf(f, "  %-34s %7zu\n", "dropped in all", L->dropped);
-	fprintf(f, "  %-34s %7zu\n", "kept", L->kept);
+		if (L->fate[i] || i == GT_FATE_BLANK) {
+			snprintf(label, sizeof(label), "dropped: %s", gt_fate_text((gt_fate)i));
+			fprintf(f, "  %-36s %7zu\n", label, L->fate[i]);
+			print_examples(f, &b->session.pipe, (gt_fate)i);
+		}
+	fprintf(f, "  %-36s %7zu\n", "dropped in all", L->dropped);
+	fprintf(f, "  %-36s %7zu\n", "kept", L->kept);
 	fprintf(f, "  unknown duration: %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_duration, L->complete, frac(L->unknown_duration, L->complete));
 	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n\n",
@@ -171,6 +208,7 @@ static int save_model(gt_batch *b, const char *path)
 	gt_predictor pred;
 	gt_error err = {0};
 	gt_status st;
+	char name[512];
 
 	if (!b->trained) {
 		fprintf(stderr, "genretui: --save-model needs training (--epochs 1 or more)\n");
@@ -184,14 +222,58 @@ static int save_model(gt_batch *b, const char *path)
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return -1;
 	}
-	fprintf(stderr, "genretui: model saved to %s\n", path);
+	fprintf(stderr, "genretui: model saved to %s\n", shown(path, name, sizeof(name)));
 	return 0;
 }
 
 static void print_header(FILE *f, const gt_batch *b)
 {
-	fprintf(f, "genretui %s: %s%s\n\n", PACKAGE_VERSION, b->path,
+	char path[512];
+
+	fprintf(f, "genretui %s: %s%s\n\n", PACKAGE_VERSION,
+	        shown(b->path, path, sizeof(path)),
 	        b->synthetic ? " (synthetic sample)" : "");
+}
+
+/* The pipeline refused the file for too few kept rows: load and clean it
+ * again (only on this failure) to say why, every dropped row counted by
+ * reason. err keeps the pipeline's message if that fails. */
+static void explain_empty(const char *path, gt_error *err)
+{
+	gt_dataset ds;
+	gt_clean cl;
+	gt_error e = {0};
+
+	if (gt_dataset_load(&ds, path, &e) != GT_OK)
+		return;
+	if (gt_clean_run(&cl, &ds, &e) == GT_OK) {
+		if (gt_clean_require(&cl, &ds, 2, &e) == GT_ERR_EMPTY)
+			*err = e;
+		gt_clean_free(&cl);
+	}
+	gt_dataset_free(&ds);
+}
+
+/* Data that trains but may surprise: one genre only, or fewer training
+ * rows than a batch. Said on stderr; the run goes on. */
+static void warn_small(const gt_batch *b)
+{
+	const gt_pipeline *p = &b->session.pipe;
+	int genres = 0, last = 0;
+
+	for (int c = 0; c < GT_NCLASSES; c++)
+		if (p->clean.ledger.genre_after[c]) {
+			genres++;
+			last = c;
+		}
+	if (genres == 1)
+		fprintf(stderr, "genretui: warning: every kept row is %s: with a single "
+		        "genre the network can only learn to predict it\n",
+		        gt_genre_names[last]);
+	if (b->hp.epochs > 0 && p->train.n < (size_t)b->hp.batch_size)
+		fprintf(stderr, "genretui: warning: %zu training row%s, fewer than the "
+		        "batch size %d: each epoch is a single step\n", p->train.n,
+		        p->train.n == 1 ? "" : "s", b->hp.batch_size);
 }
 
 int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
@@ -206,9 +288,12 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
 	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
+		if (err.code == GT_ERR_EMPTY)
+			explain_empty(path, &err);
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;
 	}
+	warn_small(&b);
 	if (!cli->json) {
 		print_header(stdout, &b);
 		print_ledger(stdout, &b);

@@ -6,6 +6,11 @@
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
+#include "genretui/textfmt.h"
+
+/* Dropped rows explained per reason in "dropped_rows" (all are counted in
+ * "dropped"). */
+#define EXAMPLES 10
 
 /* A finite number, or null (JSON has no NaN). */
 static json_t *num(double v)
@@ -31,6 +36,52 @@ static json_t *ledger_json(const gt_ledger *L)
 	json_object_set_new(o, "unknown_tempo_fraction",
 	                    num(L->complete ? (double)L->unknown_tempo / L->complete : NAN));
 	return o;
+}
+
+/* One dropped row: file line, reason, column (or null) and the sentence
+ * gt_clean_describe gives (cell text escaped, so valid UTF-8). */
+static json_t *dropped_row(const gt_pipeline *p, size_t r)
+{
+	gt_rowfate rf = p->clean.fates[r];
+	char text[GT_ERROR_MAX];
+
+	gt_clean_describe(&p->clean, &p->ds, r, text, sizeof(text));
+	return json_pack("{s:I, s:s, s:o, s:s?}", "line", (json_int_t)p->ds.line[r],
+	                 "reason", gt_fate_key((gt_fate)rf.fate),
+	                 "column", rf.col >= 0 ? json_string(gt_column_names[rf.col])
+	                                       : json_null(),
+	                 "message", text);
+}
+
+/* The first few rows dropped as malformed, missing or invalid. */
+static json_t *dropped_rows(const gt_pipeline *p)
+{
+	static const gt_fate why[] = { GT_FATE_MALFORMED, GT_FATE_MISSING, GT_FATE_INVALID };
+	json_t *a = json_array();
+
+	for (size_t k = 0; k < sizeof(why) / sizeof(why[0]); k++) {
+		size_t shown = 0;
+
+		for (size_t r = 0; r < p->ds.nrows && shown < EXAMPLES; r++)
+			if (p->clean.fates[r].fate == why[k]) {
+				json_array_append_new(a, dropped_row(p, r));
+				shown++;
+			}
+	}
+	return a;
+}
+
+/* A path as JSON: jansson takes only valid UTF-8, so a name that is not
+ * is given escaped as the text output shows it. */
+static json_t *path_json(const char *path)
+{
+	json_t *s = json_string(path);
+	char buf[1024];
+
+	if (s)
+		return s;
+	gt_text_safe(path, buf, sizeof(buf), sizeof(buf) - 16);
+	return json_string(buf);
 }
 
 static json_t *genre_counts(const size_t *counts)
@@ -164,7 +215,8 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_t *doc = ledger_json(&p->clean.ledger);
 	int rc;
 
-	json_object_set_new(doc, "file", json_string(b->path));
+	json_object_set_new(doc, "file", path_json(b->path));
+	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "synthetic", json_boolean(b->synthetic));
 	json_object_set_new(doc, "version", json_string(PACKAGE_VERSION));
 	json_object_set_new(doc, "genres", names_json());

@@ -437,3 +437,72 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 		                gt_fate_text(rf.fate));
 	}
 }
+
+/* ---- Too few rows kept ------------------------------------------------ */
+
+int gt_ledger_dropped_text(const gt_ledger *lg, char *buf, size_t n)
+{
+	size_t used = 0;
+	int total = 0;
+
+	if (n)
+		buf[0] = '\0';
+	for (int f = 0; f < GT_NFATES; f++) {
+		int k;
+
+		if (f == GT_FATE_KEPT || lg->fate[f] == 0)
+			continue;
+		k = snprintf(used < n ? buf + used : NULL, used < n ? n - used : 0,
+		             "%s%zu %s", total ? ", " : "", lg->fate[f],
+		             gt_fate_text(f));
+		total += k;
+		used = (size_t)total;
+	}
+	if (total == 0)
+		total = snprintf(buf, n, "none");
+	return total;
+}
+
+/* Index of the first dropped row (there is one when kept < nrows). */
+static size_t first_dropped(const gt_clean *c, size_t nrows)
+{
+	size_t r = 0;
+
+	while (r + 1 < nrows && c->fates[r].fate == GT_FATE_KEPT)
+		r++;
+	return r;
+}
+
+static const char *rows_word(size_t n)
+{
+	return n == 1 ? "row" : "rows";
+}
+
+gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
+                           size_t need, gt_error *err)
+{
+	const gt_ledger *lg = &c->ledger;
+	char name[216], why[GT_ERROR_MAX], first[GT_ERROR_MAX];
+	size_t n = ds->nrows;
+
+	if (lg->kept >= need)
+		return GT_OK;
+	gt_text_safe(ds->path ? ds->path : "(buffer)", name, sizeof(name), 200);
+	if (n == 0)
+		return gt_fail(err, GT_ERR_EMPTY, "%s: no data rows after the "
+		               "header", name);
+	if (lg->kept == n)
+		return gt_fail(err, GT_ERR_EMPTY, "%s: only %zu data %s, at least "
+		               "%zu are needed to train and test", name, n,
+		               rows_word(n), need);
+	gt_ledger_dropped_text(lg, why, sizeof(why));
+	gt_clean_describe(c, ds, first_dropped(c, n), first, sizeof(first));
+	if (lg->kept == 0)
+		return gt_fail(err, GT_ERR_EMPTY, "%s: none of the %zu data %s "
+		               "can be used (dropped: %s); first: %s", name, n,
+		               rows_word(n), why, first);
+	return gt_fail(err, GT_ERR_EMPTY, "%s: only %zu of the %zu data rows "
+	               "can be used, at least %zu are needed to train and test "
+	               "(dropped: %s); first: %s", name, lg->kept, n, need, why,
+	               first);
+}

@@ -8,6 +8,15 @@
 
 #include "genretui/cli.h"
 #include "genretui/preset.h"
+#include "genretui/textfmt.h"
+
+/* An argument quoted in a message, escaped (it may hold control
+ * characters) and cut to a readable length. */
+static const char *arg_shown(const char *arg, char *buf, size_t n)
+{
+	gt_text_safe(arg, buf, n, 60);
+	return buf;
+}
 
 enum {
 	OPT_EPOCHS = 256, OPT_BATCH_SIZE, OPT_LR, OPT_SEED, OPT_SPLIT_SEED,
@@ -141,11 +150,13 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	}
 	if (bad) {
 		const char *name = "value";
+		char shown[80];
 
 		for (const struct option *o = long_options; o->name; o++)
 			if (o->val == c)
 				name = o->name;
-		snprintf(err, errlen, "invalid value '%s' for --%s%s", arg, name,
+		snprintf(err, errlen, "invalid value '%s' for --%s%s",
+		         arg_shown(arg, shown, sizeof(shown)), name,
 		         c == OPT_PRESET ? " (try --help for the presets)" : "");
 	}
 	return bad ? -1 : 0;
@@ -153,6 +164,7 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 
 int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 {
+	char shown[80];
 	int c;
 
 	cli_defaults(cli);
@@ -162,7 +174,7 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		if (c == '?' || c == ':') {
 			snprintf(err, errlen, "%s '%s' (try --help)",
 			         c == ':' ? "missing value for option" : "unknown option",
-			         argv[optind - 1]);
+			         arg_shown(argv[optind - 1], shown, sizeof(shown)));
 			return -1;
 		}
 		if (apply_option(cli, c, optarg, err, errlen) != 0)
@@ -171,7 +183,8 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	if (optind < argc)
 		cli->csv = argv[optind++];
 	if (optind < argc) {
-		snprintf(err, errlen, "only one FILE may be given, got also '%s'", argv[optind]);
+		snprintf(err, errlen, "only one FILE may be given, got also '%s'",
+		         arg_shown(argv[optind], shown, sizeof(shown)));
 		return -1;
 	}
 	if (cli->model && cli->save_model) {

@@ -15,6 +15,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "genretui/dataset.h"
+#include "genretui/textfmt.h"
 
 const char *const gt_column_names[GT_NCOLS] = {
 #define GT_COLUMN_NAME(id, name) name,
@@ -32,8 +34,13 @@ const char *const gt_column_names[GT_NCOLS] = {
 /* Offset 0 of the arena always holds a NUL: empty and absent cells use it. */
 #define EMPTY_OFF 0
 
-/* Block size for reading files. */
+/* Block size for reading files, and the most fed to libcsv at once (see
+ * grow_field). */
 #define READ_BLOCK 65536
+
+/* Bytes of the file's name shown in messages (escaped: names come from the
+ * command line, and a file name can hold control characters). */
+#define NAME_SHOWN 200
 
 typedef struct {
 	struct csv_parser p;
@@ -53,13 +60,14 @@ typedef struct {
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
+	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } loader;
 
 static gt_status nomem(loader *ld)
 {
 	if (ld->st == GT_OK)
 		ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: out of memory",
-		                 ld->ds->path);
+		                 ld->name);
 	return ld->st;
 }
 
@@ -247,30 +255,133 @@ static void map_columns(loader *ld, int seen[GT_NCOLS])
 		if (seen[c] >= 0)
 			ld->st = gt_fail(ld->err, GT_ERR_COLUMN,
 			                 "%s: duplicated column '%s' "
-			                 "(fields %d and %d)", ld->ds->path,
+			                 "(fields %d and %d)", ld->name,
 			                 gt_column_names[c], seen[c] + 1,
 			                 i + 1);
 		seen[c] = i;
 	}
 }
 
-/* Fail naming every required column the header lacks. */
+/* A bounded string builder: text past the end is cut, never overflows. */
+typedef struct {
+	char *buf;
+	size_t cap, len;
+} strbuf;
+
+static void sb_add(strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void sb_add(strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->len + 1 >= b->cap)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->buf + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		b->len += (size_t)n < b->cap - b->len ? (size_t)n : b->cap - b->len - 1;
+}
+
+/* A name folded for a near-miss match: ASCII letters in lower case and
+ * digits, all else dropped ("Music Genre" and "music_genre" fold alike). */
+static void fold_name(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s && k + 1 < n; s++) {
+		char c = *s;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[k++] = c;
+	}
+	out[k] = '\0';
+}
+
+/* The unrecognised header field that looks like column c, or -1. */
+static int near_miss(const loader *ld, int c)
+{
+	char want[32], got[64];
+
+	fold_name(gt_column_names[c], want, sizeof(want));
+	for (int i = 0; i < ld->ds->header_fields; i++) {
+		if (ld->colmap[i] >= 0)
+			continue;
+		fold_name(ld->ds->arena + ld->hdr[i], got, sizeof(got));
+		if (strcmp(want, got) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Fail naming every required column the header lacks; then the header's
+ * look-alikes of those names, if any (shown escaped: they are data). */
 static void check_missing(loader *ld, const int seen[GT_NCOLS])
 {
-	char list[GT_ERROR_MAX];
-	size_t used = 0;
+	char list[GT_ERROR_MAX], hint[GT_ERROR_MAX], shown[64];
+	strbuf b = { list, sizeof(list), 0 }, h = { hint, sizeof(hint), 0 };
 
-	list[0] = '\0';
+	list[0] = hint[0] = '\0';
 	for (int c = 0; c < GT_NCOLS; c++) {
+		int i;
+
 		if (seen[c] >= 0)
 			continue;
-		used += (size_t)snprintf(list + used, sizeof(list) - used,
-		                         "%s%s", used ? ", " : "",
-		                         gt_column_names[c]);
+		sb_add(&b, "%s%s", b.len ? ", " : "", gt_column_names[c]);
+		i = near_miss(ld, c);
+		if (i < 0)
+			continue;
+		gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
+		sb_add(&h, "%sfield %d is '%s'", h.len ? ", " : " (", i + 1, shown);
 	}
-	if (used)
-		ld->st = gt_fail(ld->err, GT_ERR_COLUMN,
-		                 "%s: missing columns: %s", ld->ds->path, list);
+	if (h.len)
+		sb_add(&h, ": names must match exactly)");
+	if (b.len)
+		ld->st = gt_fail(ld->err, GT_ERR_COLUMN, "%s: missing columns: "
+		                 "%s%s", ld->name, list, hint);
+}
+
+/* Offset of the first byte of s that no CSV text holds: a control
+ * character other than tab and line ends, or a byte that is not UTF-8;
+ * -1 if there is none. */
+static long binary_byte(const char *s)
+{
+	for (const char *p = s; *p;) {
+		unsigned cp;
+		size_t n = gt_utf8_decode(p, &cp);
+
+		if (n == 0 || ((cp < 0x20 && cp != '\t' && cp != '\r' &&
+		                cp != '\n') || cp == 0x7f))
+			return (long)(p - s);
+		p += n;
+	}
+	return -1;
+}
+
+/* A header with none of the columns that holds bytes no text does: the
+ * file is not CSV at all (an image, an archive...), so say that. */
+static int binary_header(loader *ld, const int seen[GT_NCOLS])
+{
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (seen[c] >= 0)
+			return 0;
+	for (int i = 0; i < ld->ds->header_fields; i++) {
+		const char *name = ld->ds->arena + ld->hdr[i];
+		long at = binary_byte(name);
+
+		if (at < 0)
+			continue;
+		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: not a CSV text file: "
+		                 "byte 0x%02x in field %d of the first line, which "
+		                 "should name the columns", ld->name, ld->rec_line,
+		                 (unsigned char)name[at], i + 1);
+		return 1;
+	}
+	return 0;
 }
 
 /* The header record has ended: map its fields, then forget its text. */
@@ -286,7 +397,7 @@ static void end_header(loader *ld)
 		return;
 	}
 	map_columns(ld, seen);
-	if (ld->st == GT_OK)
+	if (ld->st == GT_OK && !binary_header(ld, seen))
 		check_missing(ld, seen);
 	ld->ds->arena_len = EMPTY_OFF + 1;
 }
@@ -301,7 +412,8 @@ static void on_row(int c, void *data)
 		return;
 	if (!ld->header_done) {
 		end_header(ld);
-	} else {
+	} else if (ld->nf > 0 || row_begin(ld) == 0) {
+		/* (a record always has a field; the check keeps nfields safe) */
 		ld->ds->nfields[ld->ds->nrows] = ld->nf;
 		ld->ds->nrows++;
 	}
@@ -317,10 +429,10 @@ static void where_field(const loader *ld, char *buf, size_t n)
 	if (ld->header_done && ld->nf < ld->ds->header_fields)
 		col = ld->colmap[ld->nf];
 	if (col >= 0)
-		snprintf(buf, n, " (field %d, column '%s')", ld->nf + 1,
+		snprintf(buf, n, " (field %ld, column '%s')", ld->nf + 1L,
 		         gt_column_names[col]);
 	else
-		snprintf(buf, n, " (field %d)", ld->nf + 1);
+		snprintf(buf, n, " (field %ld)", ld->nf + 1L);
 }
 
 /* csv_parse stopped early on this line: say why. */
@@ -342,7 +454,27 @@ static void parse_error(loader *ld, struct csv_parser *p)
 		what = "quote character inside an unquoted field";
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: %s%s",
-	                 ld->ds->path, ld->line, what, where);
+	                 ld->name, ld->line, what, where);
+}
+
+/* A NUL byte is next on the current line: no CSV text holds one. */
+static void nul_error(loader *ld)
+{
+	char where[96];
+
+	where_field(ld, where, sizeof(where));
+	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: not a CSV text file: "
+	                 "a NUL byte%s", ld->name,
+	                 ld->line + (ld->line_start ? 1 : 0), where);
+}
+
+/* libcsv grows a field's buffer by a fixed block (128 bytes) per step, so
+ * a 10 MB field would cost ~80,000 reallocations, each possibly copying.
+ * Growing the block with the buffer makes that geometric. */
+static void grow_field(struct csv_parser *p)
+{
+	if (p->entry_size > p->blk_size)
+		csv_set_blk_size(p, p->entry_size);
 }
 
 /* Does s[0..n) hold only what libcsv skips between records? */
@@ -367,26 +499,51 @@ static void feed_piece(loader *ld, const char *s, size_t n)
 		ld->ds->crlf = 1;
 	ld->line_start = s[n - 1] == '\n';
 	ld->last_cr = s[n - 1] == '\r';
+	grow_field(&ld->p);
 	if (csv_parse(&ld->p, s, n, on_field, on_row, ld) < n &&
 	    ld->st == GT_OK)
 		parse_error(ld, &ld->p);
 }
 
-/* Feed the next len bytes of input, line by line. */
+/* The first bytes of the input: skip a UTF-8 byte-order mark, refuse
+ * UTF-16 (whose text is full of NUL bytes) with a message that says so.
+ * Returns the bytes to skip. */
+static size_t begin_input(loader *ld, const char *buf, size_t len)
+{
+	ld->started = 1;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		ld->ds->has_bom = 1;
+		return 3;
+	}
+	if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 ||
+	                 memcmp(buf, "\xFE\xFF", 2) == 0))
+		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s: the file is UTF-16 text "
+		                 "(it begins with the byte-order mark %02X %02X); "
+		                 "save it as UTF-8", ld->name,
+		                 (unsigned char)buf[0], (unsigned char)buf[1]);
+	return 0;
+}
+
+/* Feed the next len bytes of input, a line (or READ_BLOCK bytes of a
+ * longer one) at a time; stop at a NUL byte. */
 static void feed(loader *ld, const char *buf, size_t len)
 {
-	if (!ld->started && len) {
-		ld->started = 1;
-		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-			ld->ds->has_bom = 1;
-			buf += 3;
-			len -= 3;
-		}
-	}
-	while (len && ld->st == GT_OK) {
-		const char *nl = memchr(buf, '\n', len);
-		size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+	size_t skip = !ld->started && len ? begin_input(ld, buf, len) : 0;
 
+	buf += skip;
+	len -= skip;
+	while (len && ld->st == GT_OK) {
+		size_t max = len < READ_BLOCK ? len : READ_BLOCK;
+		const char *nl = memchr(buf, '\n', max);
+		size_t n = nl ? (size_t)(nl - buf) + 1 : max;
+		const char *nul = memchr(buf, '\0', n);
+
+		if (nul && nul > buf)
+			feed_piece(ld, buf, (size_t)(nul - buf));
+		if (nul && ld->st == GT_OK)
+			nul_error(ld);
+		if (nul)
+			return;
 		feed_piece(ld, buf, n);
 		buf += n;
 		len -= n;
@@ -400,6 +557,16 @@ static void fix_cells(gt_dataset *ds)
 
 	for (size_t i = 0; i < n; i++)
 		ds->cells[i] = ds->arena + (uintptr_t)ds->cells[i];
+}
+
+/* strdup through this file's malloc (which allocation-failure tests can
+ * make fail; libc's strdup calls its own). */
+static char *copy_name(const char *name)
+{
+	size_t n = strlen(name) + 1;
+	char *s = malloc(n);
+
+	return s ? memcpy(s, name, n) : NULL;
 }
 
 /* Start loading input of about size bytes into ds, named name. */
@@ -416,9 +583,16 @@ static gt_status load_begin(loader *ld, gt_dataset *ds, const char *name,
 	/* Empty unquoted fields must reach us as "", not NULL: no
 	 * CSV_EMPTY_IS_NULL. csv_init cannot fail for a non-NULL parser. */
 	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	ds->path = strdup(name ? name : "(buffer)");
+	/* Our realloc, not the one libcsv was linked with: the same allocator
+	 * as the rest of the loader (and the one tests can make fail). */
+	csv_set_realloc_func(&ld->p, realloc);
+	csv_set_free_func(&ld->p, free);
+	ds->path = copy_name(name ? name : "(buffer)");
+	gt_text_safe(name ? name : "(buffer)", ld->name, sizeof(ld->name),
+	             NAME_SHOWN);
 	if (!ds->path)
-		return ld->st = gt_fail(err, GT_ERR_NOMEM, "out of memory");
+		return ld->st = gt_fail(err, GT_ERR_NOMEM, "%s: out of memory",
+		                        ld->name);
 	return arena_init(ld, size);
 }
 
@@ -427,11 +601,11 @@ static void finish(loader *ld)
 {
 	if (ld->st == GT_OK && csv_fini(&ld->p, on_field, on_row, ld) != 0)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: "
-		                 "unterminated quoted field", ld->ds->path,
+		                 "unterminated quoted field", ld->name,
 		                 ld->field_line);
 	if (ld->st == GT_OK && !ld->header_done)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s: empty file",
-		                 ld->ds->path);
+		                 ld->name);
 }
 
 /* Finish and free the loader; on failure the dataset too. */
@@ -474,17 +648,20 @@ void gt_dataset_free(gt_dataset *ds)
  * *size is its size if it is a regular file, else 0. */
 static FILE *open_input(const char *path, size_t *size, gt_error *err)
 {
+	char name[NAME_SHOWN + 16];
 	struct stat sb;
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 
+	gt_text_safe(path, name, sizeof(name), NAME_SHOWN);
+	f = fopen(path, "rb");
 	if (!f) {
-		gt_fail(err, GT_ERR_IO, "%s: %s", path, strerror(errno));
+		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fileno(f), &sb) != 0)
-		gt_fail(err, GT_ERR_IO, "%s: %s", path, strerror(errno));
+		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
 	else if (S_ISDIR(sb.st_mode))
-		gt_fail(err, GT_ERR_IO, "%s: is a directory", path);
+		gt_fail(err, GT_ERR_IO, "%s: is a directory", name);
 	else {
 		*size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
 		return f;
@@ -506,7 +683,7 @@ static void feed_file(loader *ld, FILE *f)
 	while (ld->st == GT_OK && (n = fread(block, 1, READ_BLOCK, f)) > 0)
 		feed(ld, block, n);
 	if (ld->st == GT_OK && ferror(f))
-		ld->st = gt_fail(ld->err, GT_ERR_IO, "%s: %s", ld->ds->path,
+		ld->st = gt_fail(ld->err, GT_ERR_IO, "%s: %s", ld->name,
 		                 strerror(errno));
 	free(block);
 }

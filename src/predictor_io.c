@@ -21,6 +21,16 @@
 #include <unistd.h>
 
 #include "genretui/predictor.h"
+#include "genretui/textfmt.h"
+
+#define NAME_SHOWN 200             /* bytes of a file name shown in messages */
+
+/* A file name made safe for a message: it may hold control characters. */
+static const char *shown_name(const char *path, char buf[NAME_SHOWN + 16])
+{
+	gt_text_safe(path, buf, NAME_SHOWN + 16, NAME_SHOWN);
+	return buf;
+}
 
 #define MAGIC_SIZE  8              /* "GTMODEL\0" */
 #define HEADER_SIZE 20             /* magic 8, version u32, length u64 */
@@ -635,11 +645,12 @@ static gt_status write_atomic(const char *path, const unsigned char *b, size_t n
                               gt_error *err)
 {
 	size_t plen = strlen(path);
-	char *tmp = malloc(plen + sizeof(".tmpXXXXXX"));
+	char *tmp = malloc(plen + sizeof(".tmpXXXXXX")), name[NAME_SHOWN + 16];
 	int fd, e;
 
+	shown_name(path, name);
 	if (!tmp)
-		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", path);
+		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", name);
 	memcpy(tmp, path, plen);
 	memcpy(tmp + plen, ".tmpXXXXXX", sizeof(".tmpXXXXXX"));
 	fd = mkstemp(tmp);                     /* O_EXCL: never follows a symlink */
@@ -648,7 +659,7 @@ static gt_status write_atomic(const char *path, const unsigned char *b, size_t n
 		if (fd >= 0)
 			unlink(tmp);
 		free(tmp);
-		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", path, strerror(e));
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", name, strerror(e));
 	}
 	free(tmp);
 	sync_dir(path);
@@ -686,7 +697,8 @@ static int read_all(int fd, unsigned char *b, size_t n, size_t *got)
 	return 0;
 }
 
-/* The size of an open model file, checked: a regular file of at most MAX_FILE. */
+/* The size of an open model file, checked: a regular file of at most MAX_FILE.
+ * path is the name shown in messages. */
 static gt_status file_size(int fd, const char *path, size_t *size, gt_error *err)
 {
 	struct stat sb;
@@ -704,8 +716,9 @@ static gt_status file_size(int fd, const char *path, size_t *size, gt_error *err
 	return GT_OK;
 }
 
-static gt_status read_file(const char *path, unsigned char **out, size_t *len,
-                           gt_error *err)
+/* Read the file at path; name is how messages show it. */
+static gt_status read_file(const char *path, const char *name, unsigned char **out,
+                           size_t *len, gt_error *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t size = 0;
@@ -714,12 +727,12 @@ static gt_status read_file(const char *path, unsigned char **out, size_t *len,
 	*out = NULL;
 	*len = 0;
 	if (fd < 0)
-		return gt_fail(err, GT_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-	st = file_size(fd, path, &size, err);
+		return gt_fail(err, GT_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+	st = file_size(fd, name, &size, err);
 	if (st == GT_OK && !(*out = malloc(size ? size : 1)))
-		st = gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", path);
+		st = gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", name);
 	if (st == GT_OK && read_all(fd, *out, size, len) != 0)
-		st = gt_fail(err, GT_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
+		st = gt_fail(err, GT_ERR_IO, "%s: cannot read: %s", name, strerror(errno));
 	close(fd);
 	if (st != GT_OK) {
 		free(*out);
@@ -733,12 +746,13 @@ gt_status gt_predictor_load(gt_predictor *p, const char *path, gt_error *err)
 	unsigned char *buf;
 	size_t len;
 	gt_status st;
+	char name[NAME_SHOWN + 16];
 
 	memset(p, 0, sizeof(*p));
-	st = read_file(path, &buf, &len, err);
+	st = read_file(path, shown_name(path, name), &buf, &len, err);
 	if (st != GT_OK)
 		return st;
-	st = gt_predictor_decode(p, buf, len, path, err);
+	st = gt_predictor_decode(p, buf, len, name, err);
 	free(buf);
 	return st;
 }

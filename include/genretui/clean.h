@@ -95,6 +95,20 @@ void gt_clean_free(gt_clean *c);
 int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
                       char *buf, size_t n);
 
+/* The dropped rows by reason, in fate order, e.g. "3 invalid value,
+ * 1 blank row"; "none" when no row is dropped. Returns the length
+ * snprintf would write. */
+int gt_ledger_dropped_text(const gt_ledger *lg, char *buf, size_t n);
+
+/* GT_OK if at least need rows are kept. Otherwise GT_ERR_EMPTY and one line
+ * that names the file and says why, with every dropped row counted by
+ * reason and the first one explained, e.g.
+ * "t.csv: none of the 3 data rows can be used (dropped: 2 invalid value,
+ * 1 blank row); first: line 2: invalid value in column 'tempo': 'abc' is
+ * not a number", or "t.csv: no data rows after the header". */
+gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
+                           size_t need, gt_error *err);
+
 /* Parse a whole numeric cell strictly (strtod, no trailing junk, finite):
  * returns 0 and sets *v, or -1. */
 int gt_parse_number(const char *s, double *v);

@@ -61,8 +61,13 @@ typedef struct {
 /* Load path into ds (which is initialised here). On failure ds is left empty
  * and err says what went wrong and where (file:line). Fails for a missing or
  * unreadable file, an empty file, a header missing any of the 18 columns (all
- * missing ones are named), a duplicated column name, or a CSV syntax error
- * (e.g. an unterminated quote), which names the line. */
+ * missing ones are named, with the header's look-alike names, e.g. a field
+ * "Danceability", shown escaped), a duplicated column name, a CSV syntax
+ * error (e.g. an unterminated quote), which names the line, or a file that
+ * is not CSV text: UTF-16, a NUL byte (line and field named), or a first
+ * line of binary data with none of the columns. File names and text from
+ * the file appear in messages escaped (gt_text_safe): a message is safe to
+ * print to a terminal. A file with a header and no rows loads (nrows 0). */
 gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err);
 
 /* Same, from a memory buffer; name is used in messages. */

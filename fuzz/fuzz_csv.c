@@ -1,0 +1,67 @@
+/* fuzz_csv.c: libFuzzer harness for CSV loading and cleaning: any bytes are
+ * a file. Checked beyond "no crash": the dataset's shape (every cell a
+ * string, line numbers in order), the ledger's sums, every track's class and
+ * scale in range, and every message and row explanation safe to print. */
+#include <string.h>
+
+#include "fuzz_check.h"
+#include "genretui/clean.h"
+#include "genretui/dataset.h"
+
+/* (Records can share a line: libcsv ends one at a lone CR, which tools
+ * that number lines, such as grep -n and editors, do not count.) */
+static void check_dataset(const gt_dataset *ds)
+{
+	for (size_t r = 0; r < ds->nrows; r++) {
+		FZ_CHECK(ds->line[r] >= 1);
+		FZ_CHECK(r == 0 || ds->line[r] >= ds->line[r - 1]);
+		FZ_CHECK(ds->nfields[r] >= 1);
+		for (int c = 0; c < GT_NCOLS; c++)
+			FZ_CHECK(gt_cell(ds, r, (gt_column)c) != NULL);
+	}
+}
+
+static void check_clean(const gt_clean *cl, const gt_dataset *ds)
+{
+	const gt_ledger *lg = &cl->ledger;
+	size_t sum = 0;
+	char buf[GT_ERROR_MAX];
+
+	for (int f = 0; f < GT_NFATES; f++)
+		sum += lg->fate[f];
+	FZ_CHECK(sum == ds->nrows && lg->rows_read == ds->nrows);
+	FZ_CHECK(lg->kept + lg->dropped == lg->rows_read);
+	FZ_CHECK(cl->ntracks <= ds->nrows);
+	for (size_t i = 0; i < cl->ntracks; i++) {
+		FZ_CHECK(cl->tracks[i].genre >= 0 && cl->tracks[i].genre < GT_NCLASSES);
+		FZ_CHECK(cl->tracks[i].scale >= 0 && cl->tracks[i].scale < 24);
+		FZ_CHECK(cl->tracks[i].row < ds->nrows);
+	}
+	for (size_t r = 0; r < ds->nrows; r++) {
+		gt_clean_describe(cl, ds, r, buf, sizeof(buf));
+		FZ_CHECK(fz_terminal_safe(buf));
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	gt_dataset ds;
+	gt_clean cl;
+	gt_error err = { GT_OK, "" };
+
+	if (gt_dataset_parse(&ds, (const char *)data, size, "fuzz.csv", &err) != GT_OK) {
+		FZ_CHECK(err.code != GT_OK && err.msg[0]);
+		FZ_CHECK(fz_terminal_safe(err.msg));
+		FZ_CHECK(ds.cells == NULL && ds.nrows == 0);
+		return 0;
+	}
+	check_dataset(&ds);
+	if (gt_clean_run(&cl, &ds, &err) == GT_OK) {
+		check_clean(&cl, &ds);
+		if (gt_clean_require(&cl, &ds, 2, &err) != GT_OK)
+			FZ_CHECK(err.code == GT_ERR_EMPTY && fz_terminal_safe(err.msg));
+		gt_clean_free(&cl);
+	}
+	gt_dataset_free(&ds);
+	return 0;
+}

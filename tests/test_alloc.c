@@ -1,0 +1,332 @@
+/* test_alloc.c: allocation failure injected into the core. Linked with
+ * -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc, so every allocation the
+ * core makes (and libcsv's, which the loader routes through its realloc)
+ * goes through the wrappers below. Each test runs an operation once to
+ * count its allocations, then again failing the 1st, the 2nd, ... the last:
+ * every run must return GT_ERR_NOMEM with a message, or succeed with the
+ * same result when the failure was one the code may shrug off (a shrinking
+ * realloc, or libcsv retrying with a smaller block); never crash, and under
+ * AddressSanitizer never leak. */
+#define _POSIX_C_SOURCE 200809L   /* fork, pipe, waitpid */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "genretui/clean.h"
+#include "genretui/dataset.h"
+#include "genretui/predictor.h"
+#include "genretui/preset.h"
+#include "genretui/session.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t k, size_t n);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t k, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+
+static long calls;       /* allocations since the count was reset */
+static long fail_at;     /* the call to fail (1-based), 0 = none */
+static int failed;       /* the armed failure happened */
+
+/* Should this allocation fail? */
+static int fail_now(void)
+{
+	calls++;
+	if (fail_at == 0 || calls != fail_at)
+		return 0;
+	failed = 1;
+	return 1;
+}
+
+void *__wrap_malloc(size_t n)
+{
+	return fail_now() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t k, size_t n)
+{
+	return fail_now() ? NULL : __real_calloc(k, n);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return fail_now() ? NULL : __real_realloc(p, n);
+}
+
+static void arm(long at)
+{
+	calls = 0;
+	fail_at = at;
+	failed = 0;
+}
+
+/* A file of the test data, or skip the test. */
+static const char *data_file(const char *name, char *buf, size_t n)
+{
+	const char *dir = getenv("GT_TESTDATA");
+
+	snprintf(buf, n, "%s/%s", dir ? dir : "tests/data", name);
+	if (access(buf, R_OK) != 0) {
+		print_message("%s is not readable\n", buf);
+		skip();
+	}
+	return buf;
+}
+
+/* A failed run: out of memory, said in a message. */
+static void assert_nomem(gt_status st, const gt_error *err, long at)
+{
+	if (st != GT_ERR_NOMEM)
+		fail_msg("failing allocation %ld: status %d (%s), wanted GT_ERR_NOMEM: %s",
+		         at, st, gt_status_str(st), err->msg);
+	assert_int_equal(err->code, GT_ERR_NOMEM);
+	assert_true(strlen(err->msg) > 0);
+}
+
+/* ---- Loading and cleaning */
+
+/* Load and clean path; on success the ledger goes to *lg. */
+static gt_status load_clean(const char *path, gt_ledger *lg, gt_error *err)
+{
+	gt_dataset ds;
+	gt_clean cl;
+	gt_status st = gt_dataset_load(&ds, path, err);
+
+	if (st != GT_OK)
+		return st;
+	st = gt_clean_run(&cl, &ds, err);
+	if (st == GT_OK)
+		*lg = cl.ledger;
+	gt_clean_free(&cl);
+	gt_dataset_free(&ds);
+	return st;
+}
+
+static void test_load_clean(void **state)
+{
+	char buf[1024];
+	const char *path = data_file("ledger_small.csv", buf, sizeof(buf));
+	gt_ledger want, got;
+	gt_error err = {0};
+	long total;
+
+	(void)state;
+	arm(0);
+	assert_int_equal(load_clean(path, &want, &err), GT_OK);
+	total = calls;
+	assert_true(total > 5);
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = load_clean(path, &got, &err);
+		assert_true(failed);
+		arm(0);
+		if (st == GT_OK)        /* a failure the code may shrug off */
+			assert_memory_equal(&got, &want, sizeof(want));
+		else
+			assert_nomem(st, &err, at);
+	}
+}
+
+/* Load text through a pipe: its size is unknown, so the loader starts
+ * small and the arena, the row arrays and libcsv's buffer all grow. */
+static gt_status load_pipe(const char *text, size_t len, gt_dataset *ds, gt_error *err)
+{
+	int fds[2];
+	char path[64];
+	pid_t pid;
+	gt_status st;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {                 /* the writer; dies of SIGPIPE if unread */
+		close(fds[0]);
+		while (len > 0) {
+			ssize_t k = write(fds[1], text, len);
+
+			if (k <= 0)
+				_exit(1);
+			text += k;
+			len -= (size_t)k;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	st = gt_dataset_load(ds, path, err);
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	return st;
+}
+
+/* 3000 rows, some with 300-byte track names. */
+static char *many_rows(size_t *len)
+{
+	size_t cap = 1 << 20, n;
+	char *text = malloc(cap);
+
+	assert_non_null(text);
+	n = (size_t)snprintf(text, cap, "%s", "instance_id,artist_name,track_name,"
+	                     "popularity,acousticness,danceability,duration_ms,energy,"
+	                     "instrumentalness,key,liveness,loudness,mode,speechiness,"
+	                     "tempo,obtained_date,valence,music_genre\n");
+	for (int i = 0; i < 3000; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%d,\"Artist %d\",%0*d,27,0.1,"
+		                      "0.2,200000,0.3,0.4,A#,0.5,-5.5,Minor,0.06,120,4-Apr,"
+		                      "0.7,Rock\n", i, i, i % 7 ? 3 : 300, i);
+	*len = n;
+	return text;
+}
+
+static void test_load_growth(void **state)
+{
+	size_t len;
+	char *text = many_rows(&len);
+	gt_dataset ds;
+	gt_error err = {0};
+	long total;
+
+	(void)state;
+	arm(0);
+	assert_int_equal(load_pipe(text, len, &ds, &err), GT_OK);
+	total = calls;
+	assert_int_equal(ds.nrows, 3000);
+	gt_dataset_free(&ds);
+	assert_true(total > 20);
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = load_pipe(text, len, &ds, &err);
+		arm(0);
+		if (st == GT_OK)
+			assert_int_equal(ds.nrows, 3000);
+		else
+			assert_nomem(st, &err, at);
+		gt_dataset_free(&ds);
+	}
+	free(text);
+}
+
+/* ---- A session: pipeline, then a model and one training epoch */
+
+static gt_status open_and_train(const char *path, size_t *ntrain, gt_error *err)
+{
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_session s;
+	gt_status st = gt_session_open(&s, path, NULL, err);
+
+	if (st != GT_OK)
+		return st;
+	hp.epochs = 1;
+	st = gt_session_start(&s, &paper->arch, &hp, err);
+	if (st == GT_OK)
+		while (gt_session_step(&s, NULL) >= 0)
+			;
+	*ntrain = s.pipe.train.n;
+	gt_session_close(&s);
+	return st;
+}
+
+static void test_session(void **state)
+{
+	char buf[1024];
+	const char *path = data_file("ledger_small.csv", buf, sizeof(buf));
+	gt_error err = {0};
+	size_t want, got;
+	long total;
+
+	(void)state;
+	arm(0);
+	assert_int_equal(open_and_train(path, &want, &err), GT_OK);
+	total = calls;
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = open_and_train(path, &got, &err);
+		arm(0);
+		if (st == GT_OK)
+			assert_int_equal(got, want);
+		else
+			assert_nomem(st, &err, at);
+	}
+}
+
+/* ---- Model files: decoding the fixed version-1 file, and encoding */
+
+static unsigned char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *b = malloc(1 << 20);
+
+	assert_non_null(f);
+	assert_non_null(b);
+	*len = fread(b, 1, 1 << 20, f);
+	fclose(f);
+	return b;
+}
+
+static void test_model_file(void **state)
+{
+	char buf[1024];
+	const char *path = data_file("models/paper-v1.gtm", buf, sizeof(buf));
+	size_t len, outlen;
+	unsigned char *image = read_all(path, &len), *out;
+	gt_predictor p;
+	gt_error err = {0};
+	long total;
+
+	(void)state;
+	assert_int_equal(gt_predictor_decode(&p, image, len, "m", &err), GT_OK);
+	arm(0);
+	assert_int_equal(gt_predictor_encode(&p, &out, &outlen, &err), GT_OK);
+	total = calls;
+	free(out);
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = gt_predictor_encode(&p, &out, &outlen, &err);
+		arm(0);
+		if (st == GT_OK)
+			free(out);
+		else
+			assert_nomem(st, &err, at);
+	}
+	gt_predictor_free(&p);
+	arm(0);
+	assert_int_equal(gt_predictor_decode(&p, image, len, "m", &err), GT_OK);
+	gt_predictor_free(&p);
+	total = calls;
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = gt_predictor_decode(&p, image, len, "m", &err);
+		arm(0);
+		if (st != GT_OK)
+			assert_nomem(st, &err, at);
+		gt_predictor_free(&p);
+	}
+	free(image);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load_clean),
+		cmocka_unit_test(test_load_growth),
+		cmocka_unit_test(test_session),
+		cmocka_unit_test(test_model_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
