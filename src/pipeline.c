@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/bigmem.h"
 #include "genretui/pipeline.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
@@ -29,14 +30,23 @@ static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 	return GT_OK;
 }
 
+/* Min and max of the scaled inputs over the training samples. They are
+ * among the 11 raw numbers, so the tracks' values are read directly. */
+static void fit_norm(gt_pipeline *p)
+{
+	gt_minmax_reset(&p->norm);
+	for (uint32_t i = 0; i < p->split.ntrain; i++)
+		gt_minmax_add(&p->norm, p->clean.tracks[p->sample_track[p->split.train[i]]].num);
+}
+
 /* Encode the samples listed in idx (split order) into x, y and rows. */
 static void gather(const gt_pipeline *p, const uint32_t *idx, size_t n,
-                   double *x, int *y, size_t *rows)
+                   gt_real *x, int *y, size_t *rows)
 {
 	for (size_t i = 0; i < n; i++) {
 		const gt_track *t = &p->clean.tracks[p->sample_track[idx[i]]];
 
-		gt_encode_inputs(t->num, t->scale, x + i * GT_NINPUTS);
+		gt_pipeline_encode(p, t->num, t->scale, x + i * GT_NINPUTS);
 		y[i] = t->genre;
 		rows[i] = t->row;
 	}
@@ -74,19 +84,17 @@ static gt_status make_sets(gt_pipeline *p, gt_error *err)
 {
 	size_t ntr = p->split.ntrain, nte = p->split.ntest;
 
-	p->xtrain = malloc(ntr * GT_NINPUTS * sizeof(double));
-	p->xtest = malloc(nte * GT_NINPUTS * sizeof(double));
+	p->xtrain = gt_big_alloc(ntr * GT_NINPUTS * sizeof(gt_real));
+	p->xtest = gt_big_alloc(nte * GT_NINPUTS * sizeof(gt_real));
 	p->ytrain = malloc(ntr * sizeof(int));
 	p->ytest = malloc(nte * sizeof(int));
 	p->train_row = malloc(ntr * sizeof(size_t));
 	p->test_row = malloc(nte * sizeof(size_t));
 	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row || !p->test_row)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", p->nsamples);
+	fit_norm(p);
 	gather(p, p->split.train, ntr, p->xtrain, p->ytrain, p->train_row);
 	gather(p, p->split.test, nte, p->xtest, p->ytest, p->test_row);
-	gt_minmax_fit(&p->norm, p->xtrain, ntr, GT_NINPUTS);
-	gt_minmax_apply(&p->norm, p->xtrain, ntr, GT_NINPUTS);
-	gt_minmax_apply(&p->norm, p->xtest, nte, GT_NINPUTS);
 	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
 	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
 	return GT_OK;
@@ -156,8 +164,12 @@ void gt_pipeline_close(gt_pipeline *p)
 }
 
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
-                        int scale, double *x)
+                        int scale, gt_real *x)
 {
-	gt_encode_inputs(num, scale, x);
-	gt_minmax_apply(&p->norm, x, 1, GT_NINPUTS);
+	double row[GT_NINPUTS];
+
+	gt_encode_inputs(num, scale, row);
+	gt_minmax_apply(&p->norm, row, 1, GT_NINPUTS);
+	for (int i = 0; i < GT_NINPUTS; i++)
+		x[i] = (gt_real)row[i];
 }
