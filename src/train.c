@@ -110,9 +110,9 @@ int gt_trainer_finished(const gt_trainer *t)
 }
 
 /* Ask the cache for the rows (and labels) of the batch after the one at
- * pos: they are scattered over a 4.5 MB matrix, and their cache misses
- * were a sixth of a step's time. Always inlined: GCC takes a function of
- * prefetches alone for a pure one and drops the call. */
+ * pos: they are scattered over a 4.5 MB matrix, and waiting for them was
+ * 8% of training. Always inlined: GCC takes a function of prefetches alone
+ * for a pure one and drops the call. */
 static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer *t)
 {
 	size_t bs = (size_t)t->hp.batch_size, from = t->pos + bs, d = (size_t)t->train.d;
@@ -146,8 +146,8 @@ static int next_batch(gt_trainer *t)
 
 /* best[r] = argmax over j of out [k][lanes] in lane r0 + r, for r < n <=
  * GT_LANE_ROUND (the first of equal maxima, as gt_argmax). A loop along
- * the lanes: the compiler vectorises it, where an argmax per lane branched
- * unpredictably (a third of a step's bookkeeping). */
+ * the lanes: the compiler vectorises it, where an argmax per lane took
+ * unpredictable branches. */
 GT_HOT static void lanes_argmax(const gt_real *out, int lanes, int r0, int n,
                                 int k, int best[GT_LANE_ROUND])
 {

@@ -6,9 +6,9 @@
  * function is compiled three times, for x86-64-v4 (AVX-512), x86-64-v3
  * (AVX2 and FMA) and the baseline x86-64 the package is built for, and the
  * right copy is picked once, when the program starts, from what the CPU
- * supports. The source has one path. (v4 makes the Adam, sigmoid and loss
- * loops twice as wide: training 14% faster than with v3 alone on an AMD
- * EPYC.) Results may differ in the last bits between CPUs (an FMA rounds
+ * supports. The source has one path. (v4 makes the loops twice as wide:
+ * training took 0.10 s instead of 0.13 s with v3 alone on an AMD EPYC.)
+ * Results may differ in the last bits between CPUs (an FMA rounds
  * once where a multiply and an add round twice), never between two runs on
  * one machine. Only code inlined into a GT_HOT function benefits, so its
  * helpers are static inline.
