@@ -1,6 +1,7 @@
 /* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows. */
 #include <stdint.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,32 +81,29 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
  * load time). */
 static double select_kth(double *v, size_t n, size_t k)
 {
-	size_t lo = 0, hi = n - 1;
+	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
 
-	while (lo < hi) {
-		double pivot = v[lo + (hi - lo) / 2], t;
-		size_t i = lo, j = hi;
+	while (lo < hi) {   /* Wirth's partition; signed: j may step below lo */
+		double pivot = v[kk], t;
+		ptrdiff_t i = lo, j = hi;
 
-		while (i <= j) {
+		do {
 			while (v[i] < pivot)
 				i++;
-			while (v[j] > pivot)
+			while (pivot < v[j])
 				j--;
 			if (i <= j) {
 				t = v[i], v[i] = v[j], v[j] = t;
 				i++;
-				if (j-- == 0)
-					break;
+				j--;
 			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
+		} while (i <= j);
+		if (j < kk)
 			lo = i;
-		else
-			break;
+		if (kk < i)
+			hi = j;
 	}
-	return v[k];
+	return v[kk];
 }
 
 /* Median, min and max of each raw numeric feature over the training rows
