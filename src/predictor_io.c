@@ -486,9 +486,11 @@ static void read_params(reader *r, gt_predictor *p, const gt_arch *a)
 		double d;
 
 		memcpy(&d, &u, sizeof(double));
-		/* weights are gt_real: a value that does not fit is not ours */
-		if (!isfinite(d) || !isfinite((double)(gt_real)d))
+		/* weights are gt_real, stored exactly: anything else is not ours */
+		if (!isfinite(d))
 			r_fail(r, GT_ERR_MODEL, "parameter %zu is not a finite number (%g)", i, d);
+		else if ((double)(gt_real)d != d)
+			r_fail(r, GT_ERR_MODEL, "parameter %zu (%.17g) is not a single-precision weight", i, d);
 		else
 			p->model.params[i] = (gt_real)d;
 	}
