@@ -1,8 +1,11 @@
 /* adam.c: Adam with Keras' update rule. */
+#include "config.h"
+
 #include <math.h>
 #include <stdlib.h>
 
 #include "genretui/adam.h"
+#include "genretui/kernel.h"
 
 gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
                        double beta2, double eps, gt_error *err)
@@ -11,8 +14,8 @@ gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
 	if (!(lr > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0))
 		return gt_fail(err, GT_ERR_ARG,
 		               "Adam needs lr > 0, 0 <= beta1, beta2 < 1 and eps > 0");
-	a->m = calloc(n ? n : 1, sizeof(double));
-	a->v = calloc(n ? n : 1, sizeof(double));
+	a->m = calloc(n ? n : 1, sizeof(gt_real));
+	a->v = calloc(n ? n : 1, sizeof(gt_real));
 	if (!a->m || !a->v) {
 		gt_adam_free(a);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the optimiser");
@@ -20,19 +23,38 @@ gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
 	return GT_OK;
 }
 
-void gt_adam_step(gt_adam *a, double *params, const double *grads)
+static inline gt_real real_sqrt(gt_real x)
 {
-	double b1 = a->beta1, b2 = a->beta2, lr_t;
+#ifdef GT_REAL_DOUBLE
+	return sqrt(x);
+#else
+	return sqrtf(x);
+#endif
+}
+
+/* The update of n parameters with step size lr_t (a vectorised loop: the
+ * compiler uses SIMD square roots and divisions, as -fno-math-errno lets
+ * it). */
+GT_HOT static void adam_update(gt_real *restrict p, const gt_real *restrict g,
+                               gt_real *restrict m, gt_real *restrict v, size_t n,
+                               gt_real lr_t, gt_real b1, gt_real b2, gt_real eps)
+{
+	for (size_t i = 0; i < n; i++) {
+		m[i] = b1 * m[i] + (1 - b1) * g[i];
+		v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+		p[i] -= lr_t * m[i] / (real_sqrt(v[i]) + eps);
+	}
+}
+
+void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads)
+{
+	double lr_t;
 
 	a->t++;
-	lr_t = a->lr * sqrt(1.0 - pow(b2, (double)a->t)) / (1.0 - pow(b1, (double)a->t));
-	for (size_t i = 0; i < a->n; i++) {
-		double g = grads[i];
-
-		a->m[i] = b1 * a->m[i] + (1.0 - b1) * g;
-		a->v[i] = b2 * a->v[i] + (1.0 - b2) * g * g;
-		params[i] -= lr_t * a->m[i] / (sqrt(a->v[i]) + a->eps);
-	}
+	lr_t = a->lr * sqrt(1.0 - pow(a->beta2, (double)a->t)) /
+	       (1.0 - pow(a->beta1, (double)a->t));
+	adam_update(params, grads, a->m, a->v, a->n, (gt_real)lr_t,
+	            (gt_real)a->beta1, (gt_real)a->beta2, (gt_real)a->eps);
 }
 
 void gt_adam_free(gt_adam *a)

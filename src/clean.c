@@ -6,12 +6,15 @@
  * cleaning and the explanations (gt_clean_describe) call. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/bigmem.h"
 #include "genretui/clean.h"
 #include "genretui/textfmt.h"
 
@@ -87,31 +90,6 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
- * digit before the exponent? (No blanks, hex, "inf" or "nan".) */
-static int decimal_syntax(const char *s)
-{
-	int digits = 0;
-
-	s += *s == '+' || *s == '-';
-	for (; is_digit(*s); s++)
-		digits = 1;
-	if (*s == '.')
-		for (s++; is_digit(*s); s++)
-			digits = 1;
-	if (!digits)
-		return 0;
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		s += *s == '+' || *s == '-';
-		if (!is_digit(*s))
-			return 0;
-		while (is_digit(*s))
-			s++;
-	}
-	return *s == '\0';
-}
-
 /* strtod in the C locale: the UI calls setlocale(LC_ALL, ""), and in many
  * locales strtod would stop at the '.' of "0.652". */
 static double c_strtod(const char *s)
@@ -130,11 +108,93 @@ static double c_strtod(const char *s)
 	return v;
 }
 
+/* A decimal number's value as m * 10^e10. */
+typedef struct {
+	uint64_t m;     /* its first 19 significant digits */
+	int e10;
+	int lost;       /* a non-zero digit after the 19th was dropped */
+} decimal;
+
+/* Read the digits at s into d (fraction: they follow the point); returns
+ * the position after them. */
+static const char *read_digits(const char *s, decimal *d, int fraction)
+{
+	for (; is_digit(*s); s++) {
+		if (d->m < 1000000000000000000ull) {
+			d->m = d->m * 10 + (uint64_t)(*s - '0');
+			d->e10 -= fraction;
+		} else {
+			d->lost |= *s != '0';
+			d->e10 += !fraction;
+		}
+	}
+	return s;
+}
+
+/* Read the exponent's [+-]digits at s into *e; NULL if there is no digit. */
+static const char *read_exponent(const char *s, int *e)
+{
+	int neg = *s == '-', v = 0;
+
+	s += *s == '+' || *s == '-';
+	if (!is_digit(*s))
+		return NULL;
+	for (; is_digit(*s); s++)
+		if (v < 100000)         /* far beyond any finite double */
+			v = v * 10 + (*s - '0');
+	*e = neg ? -v : v;
+	return s;
+}
+
+/* m * 10^e exactly as strtod rounds it, when that is cheap: if m < 2^53
+ * and |e| <= 22, m and 10^|e| are exact doubles, and one IEEE division or
+ * product rounds their exact quotient or product correctly (Clinger's
+ * fast path; it needs doubles without excess precision). Returns 0 when
+ * the number needs strtod. The real file's numbers nearly all fit. */
+static int exact_value(const decimal *d, int e, int neg, double *v)
+{
+#if FLT_EVAL_METHOD == 0
+	static const double pow10[23] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	double x;
+
+	e += d->e10;
+	if (d->lost || d->m > (1ull << 53) || e < -22 || e > 22)
+		return 0;
+	x = (double)d->m;
+	x = e < 0 ? x / pow10[-e] : x * pow10[e];
+	*v = neg ? -x : x;
+	return 1;
+#else
+	(void)d, (void)e, (void)neg, (void)v;
+	return 0;
+#endif
+}
+
+/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
+ * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
+ * gets its value, the double strtod would return. */
 static verdict parse_number(const char *s, double *v)
 {
-	if (!decimal_syntax(s))
+	decimal d = { 0, 0, 0 };
+	const char *p = s + (*s == '+' || *s == '-'), *q = read_digits(p, &d, 0);
+	int any = q != p, e = 0;
+
+	if (*q == '.') {
+		p = q + 1;
+		q = read_digits(p, &d, 1);
+		any |= q != p;
+	}
+	if (!any)
 		return V_NOT_NUMBER;
-	*v = c_strtod(s);
+	if ((*q == 'e' || *q == 'E') && !(q = read_exponent(q + 1, &e)))
+		return V_NOT_NUMBER;
+	if (*q != '\0')
+		return V_NOT_NUMBER;
+	if (!exact_value(&d, e, *s == '-', v))
+		*v = c_strtod(s);
 	return isfinite(*v) ? V_OK : V_NOT_FINITE;
 }
 
@@ -342,7 +402,7 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 
 	memset(out, 0, sizeof(*out));
 	out->fates = malloc(room * sizeof(*out->fates));
-	out->tracks = malloc(room * sizeof(*out->tracks));   /* trimmed below */
+	out->tracks = gt_big_alloc(room * sizeof(*out->tracks));   /* trimmed below */
 	if (!out->fates || !out->tracks) {
 		gt_clean_free(out);
 		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");

@@ -27,11 +27,6 @@ const char *const gt_input_names[GT_NINPUTS] = {
 	"scale_F#m", "scale_Fm", "scale_G", "scale_G#", "scale_G#m", "scale_Gm"
 };
 
-/* Pitch class names with sharps, index = pitch class (C = 0). */
-static const char *const pitch_names[12] = {
-	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
-};
-
 int gt_genre_index(const char *name)
 {
 	for (int c = 0; c < GT_NCLASSES; c++)
@@ -99,19 +94,20 @@ int gt_mode_index(const char *mode)
 	return -1;
 }
 
+/* One-hot column of each pitch class (C = 0), minor then major: the
+ * position of e.g. "C#m" and "C#" in gt_scale_names (checked by
+ * test_encode against gt_scale_parts, which reads the names). A table,
+ * because cleaning asks this for every row. */
+static const signed char scale_columns[12][2] = {
+	{ 9, 6 }, { 8, 7 }, { 13, 10 }, { 12, 11 }, { 15, 14 }, { 19, 16 },
+	{ 18, 17 }, { 23, 20 }, { 22, 21 }, { 3, 0 }, { 2, 1 }, { 5, 4 }
+};
+
 int gt_scale_index(int pitch, int major)
 {
-	char name[4];
-
 	if (pitch < 0 || pitch > 11 || (major != 0 && major != 1))
 		return -1;
-	strcpy(name, pitch_names[pitch]);
-	if (!major)
-		strcat(name, "m");
-	for (int s = 0; s < GT_NSCALES; s++)
-		if (strcmp(name, gt_scale_names[s]) == 0)
-			return s;
-	return -1;
+	return scale_columns[pitch][major];
 }
 
 int gt_scale_parts(int scale, int *pitch, int *major)

@@ -1,8 +1,19 @@
-/* model.c: dense layers, forward and backward over a mini-batch. */
+/* model.c: dense layers, forward and backward over a mini-batch.
+ *
+ * In lanes (see model.h), layer l with nin inputs and nout outputs is three
+ * matrix products over a batch of n rows, all done by gemm():
+ *   forward   z^T  [nout][lanes] = W   [nout][nin]  . a_l^T [nin][lanes]  (+ b)
+ *   backward  dW   [nout][nin]   = dz^T [nout][n]   . a_l   [n][nin]
+ *             da_l^T [nin][lanes] = W^T [nin][nout] . dz^T  [nout][lanes]
+ * The dW product sums over the batch, so it wants a_l row by row: rows[l],
+ * a transposed copy (for the input, made when the rows are loaded). */
+#include "config.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/kernel.h"
 #include "genretui/model.h"
 
 gt_status gt_arch_check(const gt_arch *arch, gt_error *err)
@@ -25,8 +36,10 @@ gt_status gt_arch_check(const gt_arch *arch, gt_error *err)
 	return GT_OK;
 }
 
+/* ---- Memory --------------------------------------------------------------- */
+
 /* Parameter count and per-layer views into a flat buffer. */
-static size_t layout(const gt_arch *arch, double *base, double **W, double **b)
+static size_t layout(const gt_arch *arch, gt_real *base, gt_real **W, gt_real **b)
 {
 	size_t off = 0;
 
@@ -42,47 +55,62 @@ static size_t layout(const gt_arch *arch, double *base, double **W, double **b)
 	return off;
 }
 
-/* Workspace doubles: a[l] and delta[l] for l = 1..L, max_batch rows each. */
-static size_t work_size(const gt_arch *arch, int max_batch)
+static int round_lanes(int n)
 {
-	size_t n = 0;
+	return (n + GT_LANE_ROUND - 1) / GT_LANE_ROUND * GT_LANE_ROUND;
+}
 
-	for (int l = 1; l <= arch->nlayers; l++)
-		n += 2 * (size_t)max_batch * (size_t)arch->sizes[l];
-	return n;
+/* Carve the workspace out of base (NULL: just count); returns its size in
+ * gt_reals. Every buffer is a whole number of 64-byte lines long. */
+static size_t carve(gt_model *m, gt_real *base)
+{
+	const gt_arch *A = &m->arch;
+	size_t off = 0, lanes = (size_t)m->lanes, mb = (size_t)m->max_batch;
+	int L = A->nlayers;
+
+#define TAKE(ptr, count) do { if (base) (ptr) = base + off; off += (count); } while (0)
+	for (int l = 0; l <= L; l++) {
+		TAKE(m->a[l], (size_t)A->sizes[l] * lanes);
+		if (l > 0)
+			TAKE(m->delta[l], (size_t)A->sizes[l] * lanes);
+		if (l < L)
+			TAKE(m->rows[l], mb * (size_t)m->row_len[l]);
+	}
+	TAKE(m->out, (size_t)round_lanes(m->max_batch * A->sizes[L]));
+#undef TAKE
+	return off;
 }
 
 gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
                         gt_error *err)
 {
 	gt_status st = gt_arch_check(arch, err);
-	double *p;
+	size_t nwork;
+	void *work;
 
 	memset(m, 0, sizeof(*m));
 	if (st != GT_OK)
 		return st;
-	if (max_batch < 1)
-		return gt_fail(err, GT_ERR_ARG, "batch size must be at least 1");
+	if (max_batch < 1 || max_batch > 1 << 20)
+		return gt_fail(err, GT_ERR_ARG, "batch size must be in 1..%d", 1 << 20);
 	m->arch = *arch;
 	m->max_batch = max_batch;
+	m->lanes = round_lanes(max_batch);
+	for (int l = 0; l < arch->nlayers; l++)
+		m->row_len[l] = round_lanes(arch->sizes[l]);
 	m->nparams = layout(arch, NULL, NULL, NULL);
-	m->params = calloc(m->nparams, sizeof(double));
-	m->grads = calloc(m->nparams, sizeof(double));
-	m->work = calloc(work_size(arch, max_batch), sizeof(double));
+	m->params = calloc(m->nparams, sizeof(gt_real));
+	m->grads = calloc(m->nparams, sizeof(gt_real));
+	nwork = carve(m, NULL);
+	if (posix_memalign(&work, 64, nwork * sizeof(gt_real)) == 0)
+		m->work = memset(work, 0, nwork * sizeof(gt_real));
 	if (!m->params || !m->grads || !m->work) {
 		gt_model_free(m);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the model");
 	}
 	layout(arch, m->params, m->W, m->b);
 	layout(arch, m->grads, m->dW, m->db);
-	p = m->work;
-	for (int l = 1; l <= arch->nlayers; l++) {
-		size_t rows = (size_t)max_batch * (size_t)arch->sizes[l];
-
-		m->a[l] = p;
-		m->delta[l] = p + rows;
-		p += 2 * rows;
-	}
+	carve(m, m->work);
 	return GT_OK;
 }
 
@@ -101,103 +129,242 @@ void gt_model_glorot(gt_model *m, gt_rng *rng)
 		double limit = sqrt(6.0 / (nin + nout));
 
 		for (size_t i = 0; i < (size_t)nin * (size_t)nout; i++)
-			m->W[l][i] = gt_rng_uniform(rng, -limit, limit);
-		memset(m->b[l], 0, (size_t)nout * sizeof(double));
+			m->W[l][i] = (gt_real)gt_rng_uniform(rng, -limit, limit);
+		memset(m->b[l], 0, (size_t)nout * sizeof(gt_real));
 	}
 }
 
-static double activate(gt_act act, double z)
+/* ---- The matrix product --------------------------------------------------- */
+
+/* C is computed a TILE_M x TILE_N block at a time. The block's 4 x 16
+ * sums stay in registers while k runs (8 AVX registers of 8 floats), so
+ * each step loads 16 values of B and 4 of A for 64 multiply-adds. This is
+ * plain C: GCC vectorises the loop over j, and -fpeel-loops (configure.ac)
+ * lets it unroll that loop completely and keep acc out of memory, at the
+ * vector width of each target_clones copy (SSE2, AVX2, AVX-512). */
+#define TILE_M 4
+#define TILE_N GT_LANE_ROUND
+
+/* A(m, k) = p[m * rs + k * cs]: a matrix, or (rs = 1) a transposed one. */
+typedef struct {
+	const gt_real *p;
+	size_t rs, cs;
+} mat_a;
+
+/* The block at row m0, column n0 of C = bias + A B, tn (TILE_N or
+ * TILE_N / 2, a constant once inlined) columns wide: mt rows and nt
+ * columns of it are stored (the last block may be partial), but all tn
+ * columns of B are read, so B's rows must be padded to a multiple of
+ * TILE_N / 2. */
+static inline __attribute__((always_inline)) void
+tile(gt_real *restrict C, size_t ldc, mat_a A, const gt_real *restrict B,
+     size_t ldb, int m0, int n0, int mt, int nt, int K, const gt_real *bias,
+     int tn)
 {
-	switch (act) {
-	case GT_ACT_SIGMOID:
-		return 1.0 / (1.0 + exp(-z));
-	case GT_ACT_RELU:
-		return z > 0 ? z : 0.0;
-	case GT_ACT_LINEAR:
-	default:
-		return z;
+	gt_real acc[TILE_M][TILE_N];
+	const gt_real *a[TILE_M];
+
+	for (int t = 0; t < TILE_M; t++) {
+		int row = m0 + (t < mt ? t : 0);    /* rows past the end: reread row m0 */
+		gt_real start = bias ? bias[row] : 0;
+
+		a[t] = A.p + (size_t)row * A.rs;
+		for (int j = 0; j < tn; j++)
+			acc[t][j] = start;
+	}
+	for (int k = 0; k < K; k++) {
+		const gt_real *restrict b = B + (size_t)k * ldb + n0;
+		gt_real av[TILE_M];
+
+		for (int t = 0; t < TILE_M; t++)
+			av[t] = a[t][(size_t)k * A.cs];
+		for (int t = 0; t < TILE_M; t++)
+			for (int j = 0; j < tn; j++)
+				acc[t][j] += av[t] * b[j];
+	}
+	/* Every index into acc must be a constant once the loops are unrolled
+	 * (a loop to mt or nt would not be), else acc lives in memory. */
+	for (int t = 0; t < TILE_M && t < mt; t++) {
+		gt_real *c = C + (size_t)(m0 + t) * ldc + n0, row[TILE_N];
+
+		for (int j = 0; j < tn; j++)
+			row[j] = acc[t][j];
+		if (nt == tn)
+			memcpy(c, row, (size_t)tn * sizeof(gt_real));
+		else
+			for (int j = 0; j < nt; j++)
+				c[j] = row[j];
 	}
 }
 
-/* d act / d z, written in terms of the activation's output a. */
-static double activate_grad(gt_act act, double a)
+/* C [M][N] (row stride ldc) = bias (per row, may be NULL) + A [M][K] B [K][N]
+ * (B's row stride ldb, a multiple of TILE_N / 2). A last column block of
+ * at most TILE_N / 2 gets a half-width tile: for 35 columns, 40 are
+ * computed instead of 48. */
+GT_HOT static void gemm(gt_real *C, size_t ldc, mat_a A, const gt_real *B,
+                        size_t ldb, int M, int N, int K, const gt_real *bias)
 {
-	switch (act) {
-	case GT_ACT_SIGMOID:
-		return a * (1.0 - a);
-	case GT_ACT_RELU:
-		return a > 0 ? 1.0 : 0.0;
-	case GT_ACT_LINEAR:
-	default:
-		return 1.0;
-	}
-}
+	for (int m0 = 0; m0 < M; m0 += TILE_M) {
+		int mt = M - m0 < TILE_M ? M - m0 : TILE_M;
 
-/* out [n][nout] = act(in [n][nin] W^T + b), W [nout][nin]. */
-static void dense_forward(const double *in, double *out, const double *W,
-                          const double *b, int n, int nin, int nout, gt_act act)
-{
-	for (int r = 0; r < n; r++) {
-		const double *x = in + (size_t)r * nin;
-		double *y = out + (size_t)r * nout;
-
-		for (int o = 0; o < nout; o++) {
-			const double *w = W + (size_t)o * nin;
-			double z = b[o];
-
-			for (int i = 0; i < nin; i++)
-				z += w[i] * x[i];
-			y[o] = activate(act, z);
+		for (int n0 = 0; n0 < N; n0 += TILE_N) {
+			if (N - n0 > TILE_N / 2)
+				tile(C, ldc, A, B, ldb, m0, n0, mt,
+				     N - n0 < TILE_N ? N - n0 : TILE_N, K, bias, TILE_N);
+			else
+				tile(C, ldc, A, B, ldb, m0, n0, mt, N - n0, K, bias, TILE_N / 2);
 		}
 	}
 }
 
-const double *gt_model_forward(gt_model *m, const double *x, int n)
+/* ---- Layers --------------------------------------------------------------- */
+
+/* z [units][lanes] = act(z) in the first nl lanes. */
+GT_HOT static void activate(gt_act act, gt_real *z, int units, int lanes, int nl)
+{
+	for (int u = 0; u < units; u++) {
+		gt_real *restrict v = z + (size_t)u * lanes;
+
+		if (act == GT_ACT_SIGMOID)
+			for (int r = 0; r < nl; r++)
+				v[r] = 1 / (1 + gt_exp(-v[r]));
+		else if (act == GT_ACT_RELU)
+			for (int r = 0; r < nl; r++)
+				v[r] = v[r] > 0 ? v[r] : 0;
+	}
+}
+
+/* d *= act'(z), written in terms of the activation's output a; both
+ * [units][lanes], first nl lanes. */
+GT_HOT static void activate_grad(gt_act act, gt_real *d, const gt_real *a,
+                                 int units, int lanes, int nl)
+{
+	for (int u = 0; u < units; u++) {
+		gt_real *restrict dv = d + (size_t)u * lanes;
+		const gt_real *restrict av = a + (size_t)u * lanes;
+
+		if (act == GT_ACT_SIGMOID)
+			for (int r = 0; r < nl; r++)
+				dv[r] *= av[r] * (1 - av[r]);
+		else if (act == GT_ACT_RELU)
+			for (int r = 0; r < nl; r++)
+				dv[r] *= av[r] > 0 ? 1 : 0;
+	}
+}
+
+void gt_model_load_rows(gt_model *m, const gt_real *x, const uint32_t *idx, int n)
+{
+	size_t d = (size_t)m->arch.sizes[0], lanes = (size_t)m->lanes;
+	gt_real *lane = m->a[0];
+
+	for (int r = 0; r < n; r++) {
+		const gt_real *src = x + (idx ? idx[r] : (size_t)r) * d;
+		gt_real *row = m->rows[0] + (size_t)r * (size_t)m->row_len[0];
+
+		for (size_t i = 0; i < d; i++) {    /* one loop: no memcpy call per row */
+			row[i] = src[i];
+			lane[i * lanes + (size_t)r] = src[i];
+		}
+	}
+}
+
+const gt_real *gt_model_run(gt_model *m, int n)
 {
 	const gt_arch *A = &m->arch;
+	int nl = round_lanes(n);
 
-	m->a[0] = (double *)x;  /* read only: backward needs the layer input */
-	for (int l = 0; l < A->nlayers; l++)
-		dense_forward(m->a[l], m->a[l + 1], m->W[l], m->b[l], n,
-		              A->sizes[l], A->sizes[l + 1], A->act[l]);
+	for (int l = 0; l < A->nlayers; l++) {
+		int nin = A->sizes[l], nout = A->sizes[l + 1];
+
+		gemm(m->a[l + 1], (size_t)m->lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
+		     m->a[l], (size_t)m->lanes, nout, nl, nin, m->b[l]);
+		activate(A->act[l], m->a[l + 1], nout, m->lanes, nl);
+	}
 	return m->a[A->nlayers];
 }
 
-/* Layer l backward. On entry delta[l+1] holds dL/da_{l+1}; it is turned into
- * dL/dz in place, then dW, db and (if din) dL/da_l = dz W are written. */
-static void dense_backward(gt_model *m, int l, int n, double *din)
+/* rows[l] = the first n lanes of a[l], row by row. */
+static void lanes_to_rows(gt_model *m, int l, int n)
 {
-	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
-	const double *in = m->a[l], *out = m->a[l + 1], *W = m->W[l];
-	double *dz = m->delta[l + 1], *dW = m->dW[l], *db = m->db[l];
+	int units = m->arch.sizes[l];
 
-	for (size_t i = 0; i < (size_t)n * nout; i++)
-		dz[i] *= activate_grad(m->arch.act[l], out[i]);
-	memset(dW, 0, (size_t)nout * nin * sizeof(double));
-	memset(db, 0, (size_t)nout * sizeof(double));
-	if (din)
-		memset(din, 0, (size_t)n * nin * sizeof(double));
-	for (int r = 0; r < n; r++) {
-		const double *x = in + (size_t)r * nin, *g = dz + (size_t)r * nout;
+	for (int r = 0; r < n; r++)
+		for (int u = 0; u < units; u++)
+			m->rows[l][(size_t)r * (size_t)m->row_len[l] + (size_t)u] =
+				m->a[l][(size_t)u * (size_t)m->lanes + (size_t)r];
+}
 
-		for (int o = 0; o < nout; o++) {
-			double *w_grad = dW + (size_t)o * nin;
+/* db [units] = sums of dz [units][lanes] over the lanes, GT_LANE_ROUND at
+ * a time. The lanes past n are zero (gt_loss_lanes, and so activate_grad
+ * and the din product, keep them so), so whole blocks can be added: the
+ * halves of a block pairwise, which the compiler vectorises, where a sum
+ * lane after lane was a chain of 16 dependent additions per unit. */
+static void sum_lanes(gt_real *db, const gt_real *dz, int units, int lanes, int n)
+{
+	int nl = (n + GT_LANE_ROUND - 1) / GT_LANE_ROUND * GT_LANE_ROUND;
 
-			db[o] += g[o];
-			for (int i = 0; i < nin; i++)
-				w_grad[i] += g[o] * x[i];
-			if (din)
-				for (int i = 0; i < nin; i++)
-					din[(size_t)r * nin + i] += g[o] * W[(size_t)o * nin + i];
-		}
+	for (int u = 0; u < units; u++) {
+		gt_real s[GT_LANE_ROUND] = { 0 };
+
+		for (int r0 = 0; r0 < nl; r0 += GT_LANE_ROUND)
+			for (int r = 0; r < GT_LANE_ROUND; r++)
+				s[r] += dz[(size_t)u * (size_t)lanes + (size_t)(r0 + r)];
+		for (int w = GT_LANE_ROUND / 2; w >= 1; w /= 2)
+			for (int r = 0; r < w; r++)
+				s[r] += s[r + w];
+		db[u] = s[0];
 	}
 }
 
-void gt_model_backward(gt_model *m, const double *dout, int n)
+/* Layer l backward. On entry delta[l+1] holds dL/da_{l+1}; it is turned into
+ * dL/dz in place, then dW, db and (for l > 0) delta[l] = dL/da_l are written. */
+static void dense_backward(gt_model *m, int l, int n)
 {
-	int L = m->arch.nlayers;
+	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
+	int lanes = m->lanes, nl = round_lanes(n);
+	gt_real *dz = m->delta[l + 1];
 
-	memcpy(m->delta[L], dout, (size_t)n * m->arch.sizes[L] * sizeof(double));
-	for (int l = L - 1; l >= 0; l--)
-		dense_backward(m, l, n, l > 0 ? m->delta[l] : NULL);
+	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl);
+	if (l > 0)
+		lanes_to_rows(m, l, n);
+	gemm(m->dW[l], (size_t)nin, (mat_a){ dz, (size_t)lanes, 1 },
+	     m->rows[l], (size_t)m->row_len[l], nout, nin, n, NULL);
+	sum_lanes(m->db[l], dz, nout, lanes, n);
+	if (l > 0)
+		gemm(m->delta[l], (size_t)lanes, (mat_a){ m->W[l], 1, (size_t)nin },
+		     dz, (size_t)lanes, nin, nl, nout, NULL);
+}
+
+void gt_model_backprop(gt_model *m, int n)
+{
+	for (int l = m->arch.nlayers - 1; l >= 0; l--)
+		dense_backward(m, l, n);
+}
+
+/* ---- Row by row ----------------------------------------------------------- */
+
+const gt_real *gt_model_forward(gt_model *m, const gt_real *x, int n)
+{
+	int k = m->arch.sizes[m->arch.nlayers];
+	const gt_real *lanes;
+
+	gt_model_load_rows(m, x, NULL, n);
+	lanes = gt_model_run(m, n);
+	for (int r = 0; r < n; r++)
+		for (int j = 0; j < k; j++)
+			m->out[(size_t)r * (size_t)k + (size_t)j] =
+				lanes[(size_t)j * (size_t)m->lanes + (size_t)r];
+	return m->out;
+}
+
+void gt_model_backward(gt_model *m, const gt_real *dout, int n)
+{
+	int k = m->arch.sizes[m->arch.nlayers], nl = round_lanes(n);
+	gt_real *d = m->delta[m->arch.nlayers];
+
+	for (int j = 0; j < k; j++)
+		for (int r = 0; r < nl; r++)
+			d[(size_t)j * (size_t)m->lanes + (size_t)r] =
+				r < n ? dout[(size_t)r * (size_t)k + (size_t)j] : 0;
+	gt_model_backprop(m, n);
 }

@@ -2,9 +2,9 @@
 #include "genretui/loss.h"
 #include "genretui/predict.h"
 
-void gt_predict_probs(gt_model *m, const double *x, double *p)
+void gt_predict_probs(gt_model *m, const gt_real *x, double *p)
 {
-	const double *out = gt_model_forward(m, x, 1);
+	const gt_real *out = gt_model_forward(m, x, 1);
 
 	gt_loss_probs(m->arch.loss, out, m->arch.sizes[m->arch.nlayers], p);
 }

@@ -19,7 +19,7 @@ gt_status gt_predictor_from_session(gt_predictor *p, const gt_session *s,
 	st = gt_model_init(&p->model, &s->model.arch, 1, err);
 	if (st != GT_OK)
 		return st;
-	memcpy(p->model.params, s->model.params, s->model.nparams * sizeof(double));
+	memcpy(p->model.params, s->model.params, s->model.nparams * sizeof(gt_real));
 	p->norm = s->pipe.norm;
 	memcpy(p->median, s->pipe.median, sizeof(p->median));
 	memcpy(p->lo, s->pipe.lo, sizeof(p->lo));
@@ -44,10 +44,14 @@ void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scal
                         double probs[GT_NCLASSES])
 {
 	double x[GT_NINPUTS];
+	gt_real xr[GT_NINPUTS];
 
+	/* as gt_pipeline_encode: normalised in double, then rounded */
 	gt_encode_inputs(num, scale, x);
 	gt_minmax_apply(&p->norm, x, 1, GT_NINPUTS);
-	gt_predict_probs(&p->model, x, probs);
+	for (int i = 0; i < GT_NINPUTS; i++)
+		xr[i] = (gt_real)x[i];
+	gt_predict_probs(&p->model, xr, probs);
 }
 
 unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,

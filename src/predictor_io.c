@@ -201,7 +201,8 @@ static void put_payload(writer *w, const gt_predictor *p)
 	w_f64s(w, p->lo, GT_NNUMERIC);
 	w_f64s(w, p->hi, GT_NNUMERIC);
 	w_uint(w, p->model.nparams, 8);
-	w_f64s(w, p->model.params, p->model.nparams);
+	for (size_t i = 0; i < p->model.nparams; i++)   /* float weights, exact as f64 */
+		w_f64(w, (double)p->model.params[i]);
 }
 
 /* Header and payload, then the length and checksum that depend on them. */
@@ -492,11 +493,16 @@ static void read_params(reader *r, gt_predictor *p, const gt_arch *a)
 	}
 	for (size_t i = 0; i < p->model.nparams && r->st == GT_OK; i++) {
 		uint64_t u = r_uint(r, 8, "the parameters");
+		double d;
 
-		memcpy(&p->model.params[i], &u, sizeof(double));
-		if (!isfinite(p->model.params[i]))
-			r_fail(r, GT_ERR_MODEL, "parameter %zu is not a finite number (%g)",
-			       i, p->model.params[i]);
+		memcpy(&d, &u, sizeof(double));
+		/* weights are gt_real, stored exactly: anything else is not ours */
+		if (!isfinite(d))
+			r_fail(r, GT_ERR_MODEL, "parameter %zu is not a finite number (%g)", i, d);
+		else if ((double)(gt_real)d != d)
+			r_fail(r, GT_ERR_MODEL, "parameter %zu (%.17g) is not a single-precision weight", i, d);
+		else
+			p->model.params[i] = (gt_real)d;
 	}
 }
 

@@ -14,15 +14,26 @@ void gt_rng_seed(gt_rng *r, uint32_t seed)
 	r->mti = GT_MT_N;
 }
 
-/* Regenerate all 624 words of state. */
+/* The recurrence of word i, from words i, i + 1 and i + M (mod N). */
+static uint32_t mt_next(uint32_t cur, uint32_t next, uint32_t far)
+{
+	uint32_t y = (cur & UPPER_MASK) | (next & LOWER_MASK);
+
+	return far ^ (y >> 1) ^ ((y & 1u) ? MATRIX_A : 0u);
+}
+
+/* Regenerate all 624 words of state, in three runs so that no index
+ * wraps (the classic layout; the compiler vectorises the first two). */
 static void mt_twist(gt_rng *r)
 {
-	for (int i = 0; i < GT_MT_N; i++) {
-		uint32_t y = (r->mt[i] & UPPER_MASK) | (r->mt[(i + 1) % GT_MT_N] & LOWER_MASK);
-		uint32_t next = r->mt[(i + MT_M) % GT_MT_N] ^ (y >> 1);
+	uint32_t *mt = r->mt;
+	int i;
 
-		r->mt[i] = (y & 1u) ? next ^ MATRIX_A : next;
-	}
+	for (i = 0; i < GT_MT_N - MT_M; i++)
+		mt[i] = mt_next(mt[i], mt[i + 1], mt[i + MT_M]);
+	for (; i < GT_MT_N - 1; i++)
+		mt[i] = mt_next(mt[i], mt[i + 1], mt[i + MT_M - GT_MT_N]);
+	mt[GT_MT_N - 1] = mt_next(mt[GT_MT_N - 1], mt[0], mt[MT_M - 1]);
 	r->mti = 0;
 }
 

@@ -113,14 +113,17 @@ static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *r
 		gt_confusion_init(cells, k);
 	for (size_t i = 0; i < set->n; i += (size_t)m->max_batch) {
 		int n = set->n - i < (size_t)m->max_batch ? (int)(set->n - i) : m->max_batch;
-		const double *out = gt_model_forward(m, set->x + i * (size_t)set->d, n);
+		const gt_real *out = gt_model_forward(m, set->x + i * (size_t)set->d, n);
 
 		for (int r = 0; r < n; r++) {
 			size_t j = i + (size_t)r;
 			int best[2], y = set->y[j];
 			int accepted = gt_fusion_accepts(&s->pipe.fusion, rows[j], y, pred[j]);
+			double o[GT_MAX_CLASSES];
 
-			gt_top2(out + (size_t)r * k, k, best);
+			for (int c = 0; c < k && c < GT_MAX_CLASSES; c++)
+				o[c] = out[(size_t)r * k + c];
+			gt_top2(o, k < GT_MAX_CLASSES ? k : GT_MAX_CLASSES, best);
 			in2 += best[0] == y || best[1] == y;
 			ok += accepted;
 			if (cells && accepted && pred[j] != y)
@@ -146,15 +149,15 @@ void gt_session_evaluate(gt_session *s)
 }
 
 /* Rescale rows normalised with `from` to what `to` would have given. */
-static void renormalize(double *x, size_t n, const gt_minmax *from, const gt_minmax *to)
+static void renormalize(gt_real *x, size_t n, const gt_minmax *from, const gt_minmax *to)
 {
 	for (size_t i = 0; i < n; i++)
 		for (int j = 0; j < GT_NSCALED; j++) {
-			double *v = &x[i * GT_NINPUTS + (size_t)gt_scaled_inputs[j]];
-			double raw = from->min[j] + *v * (from->max[j] - from->min[j]);
+			gt_real *v = &x[i * GT_NINPUTS + (size_t)gt_scaled_inputs[j]];
+			double raw = from->min[j] + (double)*v * (from->max[j] - from->min[j]);
 			double range = to->max[j] - to->min[j];
 
-			*v = range > 0 ? (raw - to->min[j]) / range : 0.0;
+			*v = (gt_real)(range > 0 ? (raw - to->min[j]) / range : 0.0);
 		}
 }
 
@@ -168,7 +171,7 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *no
 	st = gt_session_start(s, &m->arch, &h, err);
 	if (st != GT_OK)
 		return st;
-	memcpy(s->model.params, m->params, m->nparams * sizeof(double));
+	memcpy(s->model.params, m->params, m->nparams * sizeof(gt_real));
 	renormalize(s->pipe.xtrain, s->pipe.train.n, &s->pipe.norm, norm);
 	renormalize(s->pipe.xtest, s->pipe.test.n, &s->pipe.norm, norm);
 	s->pipe.norm = *norm;

@@ -1,11 +1,17 @@
-/* train.c: mini-batch training as a step, and evaluation. */
+/* train.c: mini-batch training as a step, and evaluation.
+ *
+ * Batches go straight from the sample matrix into the model's input lanes
+ * (gt_model_load_rows), and the loss writes its gradient into the model's
+ * last delta, so a step copies nothing else. */
+#include "config.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "genretui/kernel.h"
 #include "genretui/loss.h"
-#include "genretui/predict.h"
 #include "genretui/train.h"
 
 double gt_now(void)
@@ -37,15 +43,12 @@ static gt_status check_inputs(const gt_model *m, const gt_samples *train,
 
 static gt_status alloc_buffers(gt_trainer *t, gt_error *err)
 {
-	size_t bs = (size_t)t->hp.batch_size, d = (size_t)t->train.d;
-	size_t k = (size_t)t->model->arch.sizes[t->model->arch.nlayers];
+	size_t bs = (size_t)t->hp.batch_size;
 
 	t->order = malloc(t->train.n * sizeof(*t->order));
-	t->xbatch = malloc(bs * d * sizeof(double));
 	t->ybatch = malloc(bs * sizeof(int));
-	t->dout = malloc(bs * k * sizeof(double));
 	t->history = calloc((size_t)t->hp.epochs, sizeof(gt_epoch));
-	if (!t->order || !t->xbatch || !t->ybatch || !t->dout || !t->history)
+	if (!t->order || !t->ybatch || !t->history)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for training buffers");
 	for (size_t i = 0; i < t->train.n; i++)
 		t->order[i] = (uint32_t)i;
@@ -82,9 +85,7 @@ void gt_trainer_free(gt_trainer *t)
 {
 	gt_adam_free(&t->adam);
 	free(t->order);
-	free(t->xbatch);
 	free(t->ybatch);
-	free(t->dout);
 	free(t->history);
 	memset(t, 0, sizeof(*t));
 }
@@ -108,30 +109,81 @@ int gt_trainer_finished(const gt_trainer *t)
 	return t->epoch >= t->hp.epochs;
 }
 
-/* Copy the next batch's rows into xbatch/ybatch; returns its size. */
-static int gather_batch(gt_trainer *t)
+/* Ask the cache for the rows (and labels) of the batch after the one at
+ * pos: they are scattered over a 4.5 MB matrix, and waiting for them was
+ * 8% of training. Always inlined: GCC takes a function of prefetches alone
+ * for a pure one and drops the call. */
+static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer *t)
 {
-	size_t d = (size_t)t->train.d;
+	size_t bs = (size_t)t->hp.batch_size, from = t->pos + bs, d = (size_t)t->train.d;
+	size_t to = from + bs < t->train.n ? from + bs : t->train.n;
+
+	for (size_t i = from; i < to; i++) {
+		const char *row = (const char *)(t->train.x + t->order[i] * d);
+
+		for (size_t b = 0; b < d * sizeof(gt_real); b += 64)
+			__builtin_prefetch(row + b);
+		__builtin_prefetch(row + d * sizeof(gt_real) - 1);
+		__builtin_prefetch(t->train.y + t->order[i]);
+	}
+}
+
+/* Load the next batch's rows into the model and its labels into ybatch;
+ * returns its size. */
+static int next_batch(gt_trainer *t)
+{
 	size_t left = t->train.n - t->pos;
 	int n = left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
+	const uint32_t *idx = t->order + t->pos;
 
-	for (int r = 0; r < n; r++) {
-		uint32_t i = t->order[t->pos + (size_t)r];
-
-		memcpy(t->xbatch + (size_t)r * d, t->train.x + (size_t)i * d, d * sizeof(double));
-		t->ybatch[r] = t->train.y[i];
-	}
+	prefetch_next(t);
+	gt_model_load_rows(t->model, t->train.x, idx, n);
+	for (int r = 0; r < n; r++)
+		t->ybatch[r] = t->train.y[idx[r]];
 	t->pos += (size_t)n;
 	return n;
 }
 
-/* Count rows of a batch output whose argmax is the label. */
-static size_t count_correct(const double *out, const int *y, int n, int k)
+/* best[r] = argmax over j of out [k][lanes] in lane r0 + r, for r < n <=
+ * GT_LANE_ROUND (the first of equal maxima, as gt_argmax). A loop along
+ * the lanes: the compiler vectorises it, where an argmax per lane took
+ * unpredictable branches. */
+GT_HOT static void lanes_argmax(const gt_real *out, int lanes, int r0, int n,
+                                int k, int best[GT_LANE_ROUND])
+{
+	gt_real top[GT_LANE_ROUND];
+
+	for (int r = 0; r < n; r++) {
+		top[r] = out[r0 + r];
+		best[r] = 0;
+	}
+	for (int j = 1; j < k; j++) {
+		const gt_real *restrict o = out + (size_t)j * (size_t)lanes + r0;
+
+		for (int r = 0; r < n; r++) {
+			best[r] = o[r] > top[r] ? j : best[r];
+			top[r] = o[r] > top[r] ? o[r] : top[r];
+		}
+	}
+}
+
+/* Lanes 0..n-1 of out [k][lanes]: how many have their label y[r] as
+ * argmax; pred (if not NULL) receives the argmax of each. */
+static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
+                            int k, int *pred)
 {
 	size_t c = 0;
 
-	for (int r = 0; r < n; r++)
-		c += gt_argmax(out + (size_t)r * k, k) == y[r];
+	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND) {
+		int best[GT_LANE_ROUND], cn = n - r0 < GT_LANE_ROUND ? n - r0 : GT_LANE_ROUND;
+
+		lanes_argmax(out, lanes, r0, cn, k, best);
+		for (int r = 0; r < cn; r++) {
+			c += best[r] == y[r0 + r];
+			if (pred)
+				pred[r0 + r] = best[r];
+		}
+	}
 	return c;
 }
 
@@ -153,9 +205,8 @@ static void finish_epoch(gt_trainer *t, gt_epoch *done)
 int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 {
 	gt_model *m = t->model;
-	int k = m->arch.sizes[m->arch.nlayers], n;
-	const double *out;
-	double loss;
+	int L = m->arch.nlayers, k = m->arch.sizes[L], n;
+	const gt_real *out;
 
 	if (gt_trainer_finished(t))
 		return -1;
@@ -165,13 +216,13 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 		t->correct = t->seen = 0;
 		t->epoch_start = gt_now();
 	}
-	n = gather_batch(t);
-	out = gt_model_forward(m, t->xbatch, n);
-	loss = gt_loss_batch(m->arch.loss, out, t->ybatch, n, k, t->dout);
-	t->correct += count_correct(out, t->ybatch, n, k);
-	t->loss_sum += loss * n;
+	n = next_batch(t);
+	out = gt_model_run(m, n);
+	t->loss_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, t->ybatch, n, k,
+	                             (gt_real)1 / (gt_real)n, m->delta[L]);
+	t->correct += count_correct(out, m->lanes, t->ybatch, n, k, NULL);
 	t->seen += (size_t)n;
-	gt_model_backward(m, t->dout, n);
+	gt_model_backprop(m, n);
 	gt_adam_step(&t->adam, m->params, m->grads);
 	if (t->pos < t->train.n)
 		return 0;
@@ -189,16 +240,12 @@ void gt_evaluate(gt_model *m, const gt_samples *s, double *loss, double *acc,
 	for (size_t i = 0; i < s->n; i += (size_t)m->max_batch) {
 		size_t left = s->n - i;
 		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
-		const double *out = gt_model_forward(m, s->x + i * (size_t)s->d, n);
+		const gt_real *out;
 
-		sum += gt_loss_batch(m->arch.loss, out, s->y + i, n, k, NULL) * n;
-		for (int r = 0; r < n; r++) {
-			int p = gt_argmax(out + (size_t)r * k, k);
-
-			correct += p == s->y[i + (size_t)r];
-			if (pred)
-				pred[i + (size_t)r] = p;
-		}
+		gt_model_load_rows(m, s->x + i * (size_t)s->d, NULL, n);
+		out = gt_model_run(m, n);
+		sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
+		correct += count_correct(out, m->lanes, s->y + i, n, k, pred ? pred + i : NULL);
 	}
 	if (loss)
 		*loss = s->n ? sum / (double)s->n : NAN;

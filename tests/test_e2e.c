@@ -75,6 +75,13 @@ static void test_real_file_study(void **state)
 		skip();
 	assert_int_equal(gt_session_open(&s, path, NULL, &err), GT_OK);
 	assert_study_counts(&s.pipe);
+	/* training medians and ranges, as pandas computes them on X_train */
+	assert_near(s.pipe.median[GT_F_DURATION], 227580, 0);
+	assert_near(s.pipe.lo[GT_F_DURATION], 15509, 0);
+	assert_near(s.pipe.hi[GT_F_DURATION], 4497994, 0);
+	assert_near(s.pipe.median[GT_F_TEMPO], 119.415, 1e-9);
+	assert_near(s.pipe.lo[GT_F_TEMPO], 34.347, 1e-9);
+	assert_near(s.pipe.hi[GT_F_TEMPO], 220.276, 1e-9);
 	train_paper(&s, 15, 1);
 	/* Epoch 1 averages ~2.07 here and in the PyTorch reference (bench/):
 	 * below chance level, log(10) = 2.303, but above the 1.41 of the study's

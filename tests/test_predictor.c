@@ -166,7 +166,7 @@ static void assert_same(const gt_predictor *a, const gt_predictor *b)
 {
 	assert_memory_equal(&a->model.arch, &b->model.arch, sizeof(gt_arch));
 	assert_int_equal(a->model.nparams, b->model.nparams);
-	assert_memory_equal(a->model.params, b->model.params, a->model.nparams * sizeof(double));
+	assert_memory_equal(a->model.params, b->model.params, a->model.nparams * sizeof(gt_real));
 	assert_memory_equal(&a->norm, &b->norm, sizeof(a->norm));
 	assert_memory_equal(a->median, b->median, sizeof(a->median));
 	assert_memory_equal(a->lo, b->lo, sizeof(a->lo));
@@ -252,9 +252,10 @@ static void test_crc_and_layout(void **state)
 	assert_int_equal(get_le(b + A + OFF_NPARAMS, 8), 1620);
 	assert_int_equal(A + OFF_PARAMS + 1620 * 8 + 4, n);
 	for (size_t i = 0; i < p.model.nparams; i++) {
+		double d = (double)p.model.params[i];   /* stored as f64 */
 		uint64_t u;
 
-		memcpy(&u, &p.model.params[i], 8);
+		memcpy(&u, &d, 8);
 		assert_int_equal(get_le(b + A + OFF_PARAMS + 8 * i, 8), u);
 	}
 	free(b);
@@ -807,7 +808,7 @@ static void compare_test_rows(gt_session *s, gt_predictor *q)
 	assert_memory_equal(&q->norm, &pp->norm, sizeof(q->norm));
 	for (size_t i = 0; i < pp->test.n; i++) {
 		const gt_track *t = &pp->clean.tracks[pp->sample_track[pp->split.test[i]]];
-		const double *x = pp->test.x + i * GT_NINPUTS;
+		const gt_real *x = pp->test.x + i * GT_NINPUTS;
 		double want[GT_NCLASSES], got[GT_NCLASSES], raw[GT_NCLASSES];
 
 		assert_int_equal(t->row, pp->test_row[i]);

@@ -11,7 +11,7 @@
 #define D 4
 #define K 3
 
-static double X[N * D];
+static gt_real X[N * D];
 static int Y[N];
 
 /* Three Gaussian-ish blobs around distinct centres. */
@@ -24,7 +24,7 @@ static int make_blobs(void **state)
 	for (int i = 0; i < N; i++) {
 		Y[i] = i % K;
 		for (int j = 0; j < D; j++)
-			X[i * D + j] = (j == Y[i] ? 1.0 : 0.0) + gt_rng_uniform(&r, -0.4, 0.4);
+			X[i * D + j] = (gt_real)((j == Y[i] ? 1.0 : 0.0) + gt_rng_uniform(&r, -0.4, 0.4));
 	}
 	return 0;
 }
@@ -110,8 +110,8 @@ static void test_reproducible_from_seed(void **state)
 	train_all(&ta, &a, &h);
 	train_all(&tb, &b, &h);
 	train_all(&tc, &c, &other);
-	assert_memory_equal(a.params, b.params, a.nparams * sizeof(double));
-	assert_true(memcmp(a.params, c.params, a.nparams * sizeof(double)) != 0);
+	assert_memory_equal(a.params, b.params, a.nparams * sizeof(gt_real));
+	assert_true(memcmp(a.params, c.params, a.nparams * sizeof(gt_real)) != 0);
 	gt_trainer_free(&ta);
 	gt_trainer_free(&tb);
 	gt_trainer_free(&tc);

@@ -3,24 +3,27 @@
  * t += 1; m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
  * p -= lr * sqrt(1-b2^t)/(1-b1^t) * m / (sqrt(v) + eps)
  * (Keras applies eps outside the bias correction: the "epsilon hat" form).
- * Keras defaults: lr 0.001, b1 0.9, b2 0.999, eps 1e-7. */
+ * Keras defaults: lr 0.001, b1 0.9, b2 0.999, eps 1e-7. Moments and
+ * parameters are gt_real (float, as in Keras); the step size lr * sqrt(1 -
+ * b2^t) / (1 - b1^t) is computed in double, then rounded. */
 #ifndef GENRETUI_ADAM_H
 #define GENRETUI_ADAM_H
 
 #include <stddef.h>
 
+#include "genretui/real.h"
 #include "genretui/status.h"
 
 typedef struct {
 	double lr, beta1, beta2, eps;
 	long t;            /* steps taken */
 	size_t n;          /* parameters */
-	double *m, *v;     /* first and second moments, n each */
+	gt_real *m, *v;    /* first and second moments, n each */
 } gt_adam;
 
 gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
                        double beta2, double eps, gt_error *err);
-void gt_adam_step(gt_adam *a, double *params, const double *grads);
+void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads);
 void gt_adam_free(gt_adam *a);
 
 #endif

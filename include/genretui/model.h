@@ -1,19 +1,33 @@
 /* model.h: a small multilayer perceptron (dense layers) with its workspace.
  *
- * Parameters live in one flat buffer; for layer l with n_in = sizes[l] and
- * n_out = sizes[l+1]:  W_l [n_out][n_in] row-major, then b_l [n_out].
- * Gradients use the same layout. Activations for a batch of up to max_batch
- * rows: a_0 is the input [batch][sizes[0]], a_{l+1} = act_l(a_l W_l^T + b_l)
- * is [batch][sizes[l+1]]. */
+ * Parameters live in one flat buffer of gt_real (float, see real.h); for
+ * layer l with n_in = sizes[l] and n_out = sizes[l+1]:  W_l [n_out][n_in]
+ * row-major, then b_l [n_out]. Gradients use the same layout. For a batch
+ * of up to max_batch rows, a_0 is the input and a_{l+1} = act_l(a_l W_l^T +
+ * b_l) holds sizes[l+1] values per row.
+ *
+ * Rows and lanes. gt_model_forward and gt_model_backward take and return
+ * batches row by row ([n][units], as callers hold them). Inside, a batch is
+ * held column-wise: a_l is [units][lanes], lane r holding batch row r, with
+ * lanes = max_batch rounded up to GT_LANE_ROUND. Every layer is then a
+ * matrix product whose inner loop runs along the lanes, over contiguous
+ * memory and with no sums across a vector: what SIMD does best (model.c).
+ * The trainer and gt_evaluate use the lanes directly (gt_model_load_rows,
+ * gt_model_run, gt_model_backprop), skipping the conversions. */
 #ifndef GENRETUI_MODEL_H
 #define GENRETUI_MODEL_H
 
 #include <stddef.h>
 
+#include <stdint.h>
+
+#include "genretui/real.h"
 #include "genretui/rng.h"
 #include "genretui/status.h"
 
 #define GT_MAX_LAYERS 4
+/* lanes are a multiple of this (one 64-byte cache line of floats) */
+#define GT_LANE_ROUND 16
 
 typedef enum { GT_ACT_LINEAR, GT_ACT_SIGMOID, GT_ACT_RELU } gt_act;
 
@@ -35,14 +49,18 @@ typedef struct {
 typedef struct {
 	gt_arch arch;
 	size_t nparams;
-	double *params;                 /* flat, see above */
-	double *grads;                  /* same layout; filled by gt_model_backward */
-	double *W[GT_MAX_LAYERS], *b[GT_MAX_LAYERS];    /* views into params */
-	double *dW[GT_MAX_LAYERS], *db[GT_MAX_LAYERS];  /* views into grads */
+	gt_real *params;                /* flat, see above */
+	gt_real *grads;                 /* same layout; filled by backward */
+	gt_real *W[GT_MAX_LAYERS], *b[GT_MAX_LAYERS];    /* views into params */
+	gt_real *dW[GT_MAX_LAYERS], *db[GT_MAX_LAYERS];  /* views into grads */
 	int max_batch;
-	double *a[GT_MAX_LAYERS + 1];   /* activations; a[0] points at the caller's input */
-	double *delta[GT_MAX_LAYERS + 1]; /* dL/da_l, same shapes as a[l] (l >= 1) */
-	double *work;                   /* private: one allocation behind a[] and delta[] */
+	int lanes;                      /* max_batch rounded up to GT_LANE_ROUND */
+	gt_real *a[GT_MAX_LAYERS + 1];  /* activations a_l, [sizes[l]][lanes]; a[0] the input */
+	gt_real *delta[GT_MAX_LAYERS + 1]; /* dL/da_l, then dL/dz_l, [sizes[l]][lanes] (l >= 1) */
+	gt_real *rows[GT_MAX_LAYERS];   /* a_l row by row, [max_batch][row_len[l]], for dW */
+	int row_len[GT_MAX_LAYERS];     /* sizes[l] rounded up to GT_LANE_ROUND (zero padding) */
+	gt_real *out;                   /* [max_batch][outputs]: gt_model_forward's result */
+	gt_real *work;                  /* private: one allocation behind the buffers above */
 } gt_model;
 
 /* Check an architecture: 1..GT_MAX_LAYERS layers, sizes >= 1, a loss that
@@ -58,12 +76,23 @@ void gt_model_free(gt_model *m);
 void gt_model_glorot(gt_model *m, gt_rng *rng);
 
 /* Forward n <= max_batch rows of x [n][sizes[0]]; returns the outputs
- * [n][sizes[nlayers]] (valid until the next forward). x must stay alive
- * until gt_model_backward. */
-const double *gt_model_forward(gt_model *m, const double *x, int n);
+ * [n][sizes[nlayers]] (valid until the next forward). */
+const gt_real *gt_model_forward(gt_model *m, const gt_real *x, int n);
 
 /* Backward for the last forward: dout is dL/d(output) [n][out]. Overwrites
  * m->grads with dL/dparams. */
-void gt_model_backward(gt_model *m, const double *dout, int n);
+void gt_model_backward(gt_model *m, const gt_real *dout, int n);
+
+/* The same in lanes. load_rows copies n <= max_batch rows of x (rows of
+ * sizes[0] values) into the input: rows idx[0..n-1], or 0..n-1 if idx is
+ * NULL. run computes the layers and returns the last activations,
+ * [outputs][lanes]; lanes n and up hold nothing of use. backprop needs
+ * delta[nlayers] filled with dL/d(output) for lanes 0..n-1 and zero in the
+ * other lanes up to n rounded up to GT_LANE_ROUND (gt_loss_lanes writes it
+ * so); it overwrites m->grads. */
+void gt_model_load_rows(gt_model *m, const gt_real *x, const uint32_t *idx,
+                        int n);
+const gt_real *gt_model_run(gt_model *m, int n);
+void gt_model_backprop(gt_model *m, int n);
 
 #endif

@@ -23,6 +23,10 @@ typedef struct {
 
 /* Fit on n rows of x (row-major, d columns, d >= GT_NNUMERIC). */
 void gt_minmax_fit(gt_minmax *mm, const double *x, size_t n, int d);
+/* The same a row at a time: reset, then add each row (>= GT_NNUMERIC
+ * values in input order; a gt_track's num[] will do). */
+void gt_minmax_reset(gt_minmax *mm);
+void gt_minmax_add(gt_minmax *mm, const double *row);
 /* Scale n rows in place. A column whose max == min maps to 0. */
 void gt_minmax_apply(const gt_minmax *mm, double *x, size_t n, int d);
 

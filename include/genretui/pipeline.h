@@ -33,7 +33,8 @@ typedef struct {
 	gt_minmax norm;          /* fitted on training rows */
 	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
 	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max */
-	double *xtrain, *xtest;  /* [n][GT_NINPUTS], normalised */
+	gt_real *xtrain, *xtest; /* [n][GT_NINPUTS], normalised (computed in
+	                            double, then rounded to gt_real) */
 	int *ytrain, *ytest;
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */
 	gt_samples train, test;  /* views of the arrays above */
@@ -50,6 +51,6 @@ void gt_pipeline_close(gt_pipeline *p);
 
 /* Encode and normalise one track's raw values into x [GT_NINPUTS]. */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
-                        int scale, double *x);
+                        int scale, gt_real *x);
 
 #endif

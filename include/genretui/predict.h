@@ -5,8 +5,9 @@
 #include "genretui/model.h"
 
 /* Class probabilities p[k] (k = model outputs) for one encoded, normalised
- * input row x [sizes[0]]. Uses the model's workspace. */
-void gt_predict_probs(gt_model *m, const double *x, double *p);
+ * input row x [sizes[0]] (see gt_pipeline_encode). Uses the model's
+ * workspace. */
+void gt_predict_probs(gt_model *m, const gt_real *x, double *p);
 
 /* Index of the largest of v[0..n-1] (the first one on ties). */
 int gt_argmax(const double *v, int n);

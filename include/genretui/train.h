@@ -17,7 +17,7 @@
 
 /* Rows ready for the model: x [n][d] encoded and normalised, y [n] classes. */
 typedef struct {
-	const double *x;
+	const gt_real *x;
 	const int *y;
 	size_t n;
 	int d;
@@ -52,9 +52,8 @@ typedef struct {
 	double loss_sum;         /* sum over rows seen this epoch of per-row loss */
 	size_t correct, seen;    /* this epoch's running accuracy */
 	double epoch_start;      /* monotonic seconds */
-	double *xbatch;          /* [batch_size][d] gathered rows */
-	int *ybatch;             /* [batch_size] */
-	double *dout;            /* [batch_size][k] loss gradient */
+	int *ybatch;             /* [batch_size] labels of the batch (its rows go
+	                            straight into the model's input lanes) */
 	gt_epoch *history;       /* hp.epochs entries, epoch of them filled */
 	int *test_pred;          /* optional, set by the caller: [test.n] argmax
 	                            per held-out row, refreshed at every epoch end */
