@@ -235,25 +235,6 @@ static void print_header(FILE *f, const gt_batch *b)
 	        b->synthetic ? " (synthetic sample)" : "");
 }
 
-/* The pipeline refused the file for too few kept rows: load and clean it
- * again (only on this failure) to say why, every dropped row counted by
- * reason. err keeps the pipeline's message if that fails. */
-static void explain_empty(const char *path, gt_error *err)
-{
-	gt_dataset ds;
-	gt_clean cl;
-	gt_error e = {0};
-
-	if (gt_dataset_load(&ds, path, &e) != GT_OK)
-		return;
-	if (gt_clean_run(&cl, &ds, &e) == GT_OK) {
-		if (gt_clean_require(&cl, &ds, 2, &e) == GT_ERR_EMPTY)
-			*err = e;
-		gt_clean_free(&cl);
-	}
-	gt_dataset_free(&ds);
-}
-
 /* Data that trains but may surprise: one genre only, or fewer training
  * rows than a batch. Said on stderr; the run goes on. */
 static void warn_small(const gt_batch *b)
@@ -288,8 +269,6 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
 	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
-		if (err.code == GT_ERR_EMPTY)
-			explain_empty(path, &err);
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;
 	}

@@ -26,11 +26,7 @@ static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 		if (p->clean.tracks[i].unknown == 0)
 			p->sample_track[n++] = i;
 	p->nsamples = n;
-	if (n < 2)
-		return gt_fail(err, GT_ERR_EMPTY,
-		               "%s: %zu of %zu rows survive cleaning; at least 2 are needed",
-		               p->ds.path, n, p->ds.nrows);
-	return GT_OK;
+	return gt_clean_require(&p->clean, &p->ds, 2, err);
 }
 
 /* Where each sample goes: dest[s] = its row in xtrain, or -1 - its row in

@@ -8,6 +8,7 @@
 
 #include "genretui/clean.h"
 #include "genretui/prompt.h"
+#include "genretui/textfmt.h"
 
 /* Numeric features as typed; GT_F_ order. */
 static const char *const feature_names[GT_NNUMERIC] = {
@@ -102,7 +103,11 @@ static void fail(gt_prompt_line *out, const char *line, const char *tok, size_t 
 /* Copy at most n bytes of s into a short NUL-terminated buffer. */
 static const char *piece(char *buf, size_t size, const char *s, size_t n)
 {
-	snprintf(buf, size, "%.*s", (int)(n < size - 1 ? n : size - 1), s);
+	char raw[64];
+
+	/* typed text goes into messages: escape what a terminal would obey */
+	snprintf(raw, sizeof(raw), "%.*s", (int)(n < sizeof(raw) - 1 ? n : sizeof(raw) - 1), s);
+	gt_text_safe(raw, buf, size, size > 8 ? size - 8 : 1);
 	return buf;
 }
 

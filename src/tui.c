@@ -415,7 +415,12 @@ static int load(gt_app *app)
 		}
 		o.split_seed = pred.split_seed;
 	}
-	fprintf(stderr, "genretui: loading %s ...\n", app->path);
+	{
+		char safe[512];
+
+		gt_text_safe(app->path, safe, sizeof(safe), 400);
+		fprintf(stderr, "genretui: loading %s ...\n", safe);
+	}
 	if (gt_session_open(&app->session, app->path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		gt_predictor_free(&pred);
