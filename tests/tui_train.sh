@@ -3,6 +3,8 @@
 # a short run with its progress and plots, pause and resume, the figures
 # after it, and q during training. Prints TAP; skips without tmux or data.
 GENRETUI=${GENRETUI:-./genretui}
+HIDDEN=${GT_TUI_HIDDEN:-600}
+digits=$(echo "$HIDDEN" | sed 's/./& /g')
 CSV=${GT_REAL_CSV:-../shared/data/music_genre.csv}
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -39,7 +41,8 @@ start() {
 
 echo "1..21"
 # A slow run so the test can watch it: batch 1 (32,448 steps an epoch) and
-# 600 hidden units, set in the form.
+# more hidden units, set in the form: GT_TUI_HIDDEN (600; the sanitizer
+# build, ~20 times slower, uses fewer).
 start 100 30 "$GENRETUI --epochs 3 --batch-size 1 $CSV"
 wait_for "kept" 20
 keys 3
@@ -55,7 +58,7 @@ if screen | grep -qE "Epochs +5"; then ok "e types a value"; else not_ok "e type
 keys e x Enter
 expect "a bad value is refused with a message" "not a valid Epochs"
 keys Escape e 3 Enter
-keys j j j e 6 0 0 Enter
+keys j j j e $digits Enter
 keys t
 expect "t starts: progress line" "Epoch 1/3 +[0-9]+/32448 steps"
 expect "status says running" "running"
@@ -72,7 +75,7 @@ expect "p resumes" "running"
 expect "the run finishes: done with test accuracy" "done after 3 epochs in .* test accuracy 0\.[0-9]+" 90
 if screen | grep -qE "^ +3 [0-9]\.[0-9]{4} 0\.[0-9]{3}"; then ok "every epoch's figures stay listed"; else not_ok "every epoch's figures stay listed"; fi
 keys r
-if wait_for " 1  paper +3/3 +1 +0\.001 +600 +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures"; else not_ok "r lists the finished run with its figures"; fi
+if wait_for " 1  paper +3/3 +1 +0\.001 +$HIDDEN +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures"; else not_ok "r lists the finished run with its figures"; fi
 keys r
 # q while training leaves at once and cleanly.
 keys t
@@ -84,7 +87,7 @@ start 200 60 "$GENRETUI --epochs 8 --batch-size 1 $CSV"
 wait_for "kept" 20
 keys 0
 expect "0 opens the dashboard" "0 Dashboard" 5
-keys j j j j e 6 0 0 Enter
+keys j j j j e $digits Enter
 keys t
 expect "the dashboard's matrix shows an early epoch while training" "after epoch [12] of 8 \(training\)" 30
 row() { screen | grep -aoE "Hip-Hop +[0-9][0-9 ]*\[[0-9]+\]"; }
