@@ -24,7 +24,7 @@
 
 #include "genretui/real.h"
 
-#ifdef GT_HAVE_TARGET_CLONES
+#if defined(GT_HAVE_TARGET_CLONES) && !defined(__clang__)   /* clang: the fuzz builds */
 #define GT_HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define GT_HOT
