@@ -62,8 +62,8 @@ static inline float gt_exp(float x)
 	float n, r, p, two_n;
 	int32_t bits;
 
-	x = x < -87.0f ? -87.0f : x;
-	x = x > 88.0f ? 88.0f : x;
+	x = x > -87.0f ? x : -87.0f;   /* written so that NaN (from absurd weights) */
+	x = x < 88.0f ? x : 88.0f;     /* is clamped too: it must never reach the int */
 	n = (x * 1.44269504088896341f + shift) - shift;
 	r = x - n * 0.693359375f - n * -2.12194440e-4f;
 	p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r
