@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,16 @@ static void print_split(FILE *f, const gt_batch *b)
 
 	fprintf(f, "Split (split seed %u, test fraction 0.2): %zu train, %zu test rows\n",
 	        b->split_seed, p->train.n, p->test.n);
+	if (p->prep == GT_PREP_IMPUTE)
+		fprintf(f, "  %s preset: the study's %zu test rows; the %zu rows it dropped for\n"
+		        "  unknown duration/tempo train too, filled with the training medians\n"
+		        "  (duration_ms %g, tempo %g); inputs standardised with training mean and sd\n",
+		        b->preset->name, p->test.n, p->imputed_train,
+		        p->median[GT_F_DURATION], p->median[GT_F_TEMPO]);
+	if (b->hp.val_fraction > 0)
+		fprintf(f, "  validation slice for early stopping: %.0f%% of the training rows"
+		        " (seed %u), patience %d epochs\n", b->hp.val_fraction * 100, b->hp.seed,
+		        b->hp.patience);
 	fprintf(f, "  classes: ");
 	for (int c = 0; c < GT_NCLASSES; c++)
 		fprintf(f, "%d %s%s", c, gt_genre_names[c], c + 1 < GT_NCLASSES ? ", " : "\n");
@@ -156,6 +167,23 @@ static void print_epoch(FILE *f, const gt_epoch *e, int epochs, size_t steps)
 	fprintf(f, "Epoch %d/%d - %zu steps - %.2fs - loss: %.4f - accuracy: %.4f"
 	        " - val_loss: %.4f - val_accuracy: %.4f\n", e->epoch, epochs, steps,
 	        e->seconds, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
+}
+
+/* Early stopping and the imputed rows, when the run had them. */
+static void print_stopping(FILE *f, const gt_batch *b)
+{
+	const gt_session *s = &b->session;
+	const gt_trainer *t = &s->trainer;
+
+	if (t->nval)
+		fprintf(f, "Early stopping: %zu validation rows; best epoch %d (validation accuracy"
+		        " %.4f) of %d trained%s; its weights are the model\n", t->nval,
+		        t->best_epoch, t->best_vs, t->epoch,
+		        t->stopped ? ", stopped early" : "");
+	if (s->imp_n)
+		fprintf(f, "Imputed rows: %zu (all on the training side): accuracy %.4f; the %zu of"
+		        " them in the validation slice (never trained on): %.4f\n", s->imp_n,
+		        s->imp_acc, s->imp_val_n, s->imp_val_acc);
 }
 
 static void print_results(FILE *f, const gt_batch *b)
@@ -172,6 +200,7 @@ static void print_results(FILE *f, const gt_batch *b)
 	gt_report_print(f, &s->rep_train, gt_genre_names, b->digits);
 	fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
 	        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
+	print_stopping(f, b);
 	fprintf(f, "Beyond the study: top-2 accuracy %.4f (test) %.4f (train); fusion-aware\n"
 	        "accuracy %.4f (test) %.4f (train), counting a guess right when the same track\n"
 	        "is listed under that genre elsewhere in the file\n",
@@ -199,6 +228,111 @@ static int train(gt_batch *b, FILE *progress)
 			fflush(progress);
 		}
 	b->trained = 1;
+	return 0;
+}
+
+void gt_mean_sd(const double *v, int n, double *mean, double *sd)
+{
+	double sum = 0, sq = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += v[i];
+	*mean = n ? sum / n : NAN;
+	for (int i = 0; i < n; i++)
+		sq += (v[i] - *mean) * (v[i] - *mean);
+	*sd = n > 1 ? sqrt(sq / (n - 1)) : 0;
+}
+
+static void record_run(gt_batch *b, gt_run_figs *r, int fold)
+{
+	const gt_session *s = &b->session;
+
+	r->seed = b->hp.seed;
+	r->fold = fold;
+	r->test_rows = s->pipe.test.n;
+	r->epochs = s->trainer.epoch;
+	r->accuracy = s->rep_test.accuracy;
+	r->macro_f1 = s->rep_test.macro_f1;
+	r->top2 = s->top2_test;
+	r->fusion = s->fusion_test;
+	r->seconds = s->train_s;
+}
+
+static void print_run(FILE *f, const gt_run_figs *r, int cv)
+{
+	if (cv)
+		fprintf(f, "  fold %2d: %6zu test rows - accuracy %.4f - macro F1 %.4f - top-2 %.4f"
+		        " - %d epochs - %.2fs\n", r->fold, r->test_rows, r->accuracy, r->macro_f1,
+		        r->top2, r->epochs, r->seconds);
+	else
+		fprintf(f, "  seed %5u: accuracy %.4f - macro F1 %.4f - top-2 %.4f - fusion %.4f"
+		        " - %d epochs - %.2fs\n", r->seed, r->accuracy, r->macro_f1, r->top2,
+		        r->fusion, r->epochs, r->seconds);
+}
+
+/* Mean +- sd of one figure over the runs; off is its offset in gt_run_figs. */
+static void print_summary_line(FILE *f, const gt_batch *b, const char *what, size_t off)
+{
+	double v[1000], mean, sd;
+	int n = b->nruns < 1000 ? b->nruns : 1000;
+
+	for (int i = 0; i < n; i++)
+		memcpy(&v[i], (const char *)&b->runs[i] + off, sizeof(double));
+	gt_mean_sd(v, n, &mean, &sd);
+	fprintf(f, "  %-18s %.4f +- %.4f\n", what, mean, sd);
+}
+
+static void print_summary(FILE *f, const gt_batch *b)
+{
+	fprintf(f, "Mean +- sd over %d %s:\n", b->nruns, b->cv ? "folds" : "seeds");
+	print_summary_line(f, b, "test accuracy", offsetof(gt_run_figs, accuracy));
+	print_summary_line(f, b, "macro F1", offsetof(gt_run_figs, macro_f1));
+	print_summary_line(f, b, "top-2 accuracy", offsetof(gt_run_figs, top2));
+	print_summary_line(f, b, "fusion accuracy", offsetof(gt_run_figs, fusion));
+}
+
+/* --repeat N (seeds seed .. seed+N-1 on the study's split) or --cv K (the
+ * preset's seed on every fold). Epoch lines only go to a terminal. */
+static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
+{
+	int n = cli->cv ? cli->cv : cli->repeat;
+	uint32_t seed0 = b->hp.seed;
+	gt_error err = {0};
+	FILE *out = cli->json ? NULL : stdout;
+
+	b->runs = calloc((size_t)n, sizeof(*b->runs));
+	if (!b->runs) {
+		fprintf(stderr, "genretui: out of memory\n");
+		return -1;
+	}
+	b->cv = cli->cv > 0;
+	if (out && b->cv)
+		fprintf(out, "Cross-validation: %d folds of the usable rows (%s), shuffled with"
+		        " split seed %u; %s preset, seed %u\n", n,
+		        b->hp.prep == GT_PREP_IMPUTE ? "kept and imputed" : "kept", b->split_seed,
+		        b->preset->name, seed0);
+	else if (out)
+		fprintf(out, "Repeated runs: %d seeds from %u, %s preset, the study's split\n",
+		        n, seed0, b->preset->name);
+	for (int i = 0; i < n; i++) {
+		if (b->cv && gt_session_fold(&b->session, b->hp.prep, n, i, &err) != GT_OK) {
+			fprintf(stderr, "genretui: %s\n", err.msg);
+			return -1;
+		}
+		if (!b->cv)
+			b->hp.seed = seed0 + (uint32_t)i;
+		if (train(b, progress == stdout ? NULL : progress) != 0)
+			return -1;
+		record_run(b, &b->runs[i], b->cv ? i + 1 : 0);
+		b->nruns = i + 1;
+		if (out) {
+			print_run(out, &b->runs[i], b->cv);
+			fflush(out);
+		}
+	}
+	b->hp.seed = seed0;
+	if (out)
+		print_summary(out, b);
 	return 0;
 }
 
@@ -268,6 +402,7 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	resolve_hparams(&b, cli);
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
+	o.prep = b.hp.prep;
 	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;
@@ -281,9 +416,18 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 		print_split(stdout, &b);
 	}
 	progress = cli->json ? (!cli->quiet && isatty(2) ? stderr : NULL) : stdout;
-	if (b.hp.epochs > 0 && train(&b, progress) != 0)
+	if (cli->repeat || cli->cv) {
+		if (b.hp.epochs < 1) {
+			fprintf(stderr, "genretui: --%s needs training (--epochs 1 or more)\n",
+			        cli->repeat ? "repeat" : "cv");
+			rc = 2;
+		} else if (run_many(&b, cli, progress) != 0) {
+			rc = 1;
+		}
+	} else if (b.hp.epochs > 0 && train(&b, progress) != 0) {
 		rc = 1;
-	if (rc == 0 && !cli->json && b.trained)
+	}
+	if (rc == 0 && !cli->json && b.trained && !b.nruns)
 		print_results(stdout, &b);
 	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
 		rc = 1;
@@ -294,5 +438,6 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = 1;
 	gt_session_close(&b.session);
+	free(b.runs);
 	return rc;
 }

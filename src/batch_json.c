@@ -3,6 +3,8 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
@@ -184,17 +186,79 @@ static json_t *names_json(void)
 
 static json_t *hparams_json(const gt_batch *b)
 {
-	return json_pack("{s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:I, s:I}",
+	json_t *o = json_pack("{s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:I, s:I}",
 		"preset", b->preset->name, "epochs", b->hp.epochs, "batch_size", b->hp.batch_size,
 		"lr", b->hp.lr, "beta1", b->hp.beta1, "beta2", b->hp.beta2, "epsilon", b->hp.eps,
 		"seed", (json_int_t)b->hp.seed, "split_seed", (json_int_t)b->split_seed);
+
+	json_object_set_new(o, "preparation", json_string(gt_prep_name(b->hp.prep)));
+	json_object_set_new(o, "lr_schedule", json_string(b->hp.schedule == GT_LR_COSINE
+	                                                  ? "cosine" : "constant"));
+	json_object_set_new(o, "lr_min", num(b->hp.lr_min));
+	json_object_set_new(o, "dropout", num(b->hp.dropout));
+	json_object_set_new(o, "validation_fraction", num(b->hp.val_fraction));
+	json_object_set_new(o, "patience", json_integer(b->hp.patience));
+	return o;
 }
 
-/* The trained model's figures (null when no training ran). */
+/* Early stopping and imputed rows: null where the run had none. */
+static json_t *beyond_json(const gt_session *s)
+{
+	const gt_trainer *t = &s->trainer;
+
+	return json_pack("{s:I, s:o, s:i, s:b, s:I, s:o, s:I, s:o}",
+		"validation_rows", (json_int_t)t->nval,
+		"validation_accuracy", t->nval ? num(s->vs_acc) : json_null(),
+		"best_epoch", t->best_epoch, "stopped_early", t->stopped,
+		"imputed_rows", (json_int_t)s->imp_n,
+		"imputed_accuracy", s->imp_n ? num(s->imp_acc) : json_null(),
+		"imputed_validation_rows", (json_int_t)s->imp_val_n,
+		"imputed_validation_accuracy", s->imp_val_n ? num(s->imp_val_acc) : json_null());
+}
+
+/* --repeat / --cv: every run, and mean and sd of each figure. */
+static json_t *runs_json(const gt_batch *b)
+{
+	json_t *runs = json_array(), *summary = json_object();
+	static const struct { const char *name; size_t off; } figs[] = {
+		{ "accuracy", offsetof(gt_run_figs, accuracy) },
+		{ "macro_f1", offsetof(gt_run_figs, macro_f1) },
+		{ "top2_accuracy", offsetof(gt_run_figs, top2) },
+		{ "fusion_accuracy", offsetof(gt_run_figs, fusion) },
+	};
+
+	for (int i = 0; i < b->nruns; i++) {
+		const gt_run_figs *r = &b->runs[i];
+
+		json_array_append_new(runs, json_pack("{s:I, s:i, s:I, s:i, s:o, s:o, s:o, s:o, s:o}",
+			"seed", (json_int_t)r->seed, "fold", r->fold, "test_rows", (json_int_t)r->test_rows,
+			"epochs", r->epochs, "accuracy", num(r->accuracy), "macro_f1", num(r->macro_f1),
+			"top2_accuracy", num(r->top2), "fusion_accuracy", num(r->fusion),
+			"train_s", num(r->seconds)));
+	}
+	for (size_t k = 0; k < sizeof(figs) / sizeof(figs[0]); k++) {
+		double v[1000], mean, sd;
+		int n = b->nruns < 1000 ? b->nruns : 1000;
+		char key[64];
+
+		for (int i = 0; i < n; i++)
+			memcpy(&v[i], (const char *)&b->runs[i] + figs[k].off, sizeof(double));
+		gt_mean_sd(v, n, &mean, &sd);
+		snprintf(key, sizeof(key), "%s_mean", figs[k].name);
+		json_object_set_new(summary, key, num(mean));
+		snprintf(key, sizeof(key), "%s_sd", figs[k].name);
+		json_object_set_new(summary, key, num(sd));
+	}
+	return json_pack("{s:s, s:i, s:o, s:o}", "kind", b->cv ? "cv" : "repeat",
+	                 "count", b->nruns, "runs", runs, "summary", summary);
+}
+
+/* The trained model's figures (null when no training ran, and with
+ * --repeat or --cv, whose figures are under "runs"). */
 static void add_results(json_t *doc, const gt_batch *b)
 {
 	const gt_session *s = &b->session;
-	int ok = b->trained && s->evaluated;
+	int ok = b->trained && s->evaluated && !b->nruns;
 
 	json_object_set_new(doc, "epochs", ok ? epochs_json(&s->trainer) : json_array());
 	json_object_set_new(doc, "train_accuracy", ok ? num(s->rep_train.accuracy) : json_null());
@@ -207,6 +271,8 @@ static void add_results(json_t *doc, const gt_batch *b)
 	json_object_set_new(doc, "fusion_accuracy", ok ? num(s->fusion_test) : json_null());
 	json_object_set_new(doc, "top2_accuracy_train", ok ? num(s->top2_train) : json_null());
 	json_object_set_new(doc, "fusion_accuracy_train", ok ? num(s->fusion_train) : json_null());
+	json_object_set_new(doc, "beyond", ok ? beyond_json(s) : json_null());
+	json_object_set_new(doc, "runs", b->nruns ? runs_json(b) : json_null());
 }
 
 int gt_batch_print_json(FILE *f, const gt_batch *b)

@@ -235,9 +235,10 @@ GT_HOT static void activate(gt_act act, gt_real *z, int units, int lanes, int nl
 }
 
 /* d *= act'(z), written in terms of the activation's output a; both
- * [units][lanes], first nl lanes. */
+ * [units][lanes], first nl lanes. For ReLU, keep is the dropout scale (1
+ * without): a unit that dropout zeroed has a == 0, so a > 0 tells both. */
 GT_HOT static void activate_grad(gt_act act, gt_real *d, const gt_real *a,
-                                 int units, int lanes, int nl)
+                                 int units, int lanes, int nl, gt_real keep)
 {
 	for (int u = 0; u < units; u++) {
 		gt_real *restrict dv = d + (size_t)u * lanes;
@@ -248,7 +249,48 @@ GT_HOT static void activate_grad(gt_act act, gt_real *d, const gt_real *a,
 				dv[r] *= av[r] * (1 - av[r]);
 		else if (act == GT_ACT_RELU)
 			for (int r = 0; r < nl; r++)
-				dv[r] *= av[r] > 0 ? 1 : 0;
+				dv[r] *= av[r] > 0 ? keep : 0;
+	}
+}
+
+/* A 32-bit mixer (lowbias32): a counter-based random number, so that a
+ * mask needs no generator state and the loop vectorises. */
+static inline uint32_t mix32(uint32_t x)
+{
+	x ^= x >> 16;
+	x *= 0x7feb352dU;
+	x ^= x >> 15;
+	x *= 0x846ca68bU;
+	x ^= x >> 16;
+	return x;
+}
+
+static inline uint32_t drop_threshold(float p)
+{
+	return (uint32_t)((double)p * 4294967296.0 > 4294967295.0 ? 4294967295.0
+	                                                          : (double)p * 4294967296.0);
+}
+
+int gt_dropout_keeps(uint32_t key, int l, size_t index, float p)
+{
+	uint32_t base = mix32(key * 0x9e3779b9U + (uint32_t)l);
+
+	return mix32(base ^ (uint32_t)index) >= drop_threshold(p);
+}
+
+/* Inverted dropout on z [units][lanes] (first nl lanes) of hidden layer l. */
+GT_HOT static void dropout(gt_real *z, int units, int lanes, int nl, int l,
+                           uint32_t key, float p)
+{
+	uint32_t base = mix32(key * 0x9e3779b9U + (uint32_t)l), thr = drop_threshold(p);
+	gt_real keep = (gt_real)1 / ((gt_real)1 - (gt_real)p);
+
+	for (int u = 0; u < units; u++) {
+		gt_real *restrict v = z + (size_t)u * lanes;
+		uint32_t row = (uint32_t)u * (uint32_t)lanes;
+
+		for (int r = 0; r < nl; r++)
+			v[r] *= mix32(base ^ (row + (uint32_t)r)) >= thr ? keep : 0;
 	}
 }
 
@@ -279,6 +321,8 @@ const gt_real *gt_model_run(gt_model *m, int n)
 		gemm(m->a[l + 1], (size_t)m->lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
 		     m->a[l], (size_t)m->lanes, nout, nl, nin, m->b[l]);
 		activate(A->act[l], m->a[l + 1], nout, m->lanes, nl);
+		if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
+			dropout(m->a[l + 1], nout, m->lanes, nl, l, m->drop_key, m->dropout);
 	}
 	return m->a[A->nlayers];
 }
@@ -323,8 +367,10 @@ static void dense_backward(gt_model *m, int l, int n)
 	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
 	int lanes = m->lanes, nl = round_lanes(n);
 	gt_real *dz = m->delta[l + 1];
+	gt_real keep = m->dropout > 0 && l < m->arch.nlayers - 1
+	               ? (gt_real)1 / ((gt_real)1 - (gt_real)m->dropout) : 1;
 
-	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl);
+	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl, keep);
 	if (l > 0)
 		lanes_to_rows(m, l, n);
 	gemm(m->dW[l], (size_t)nin, (mat_a){ dz, (size_t)lanes, 1 },

@@ -1,4 +1,5 @@
-/* normalize.c: min-max scaling of popularity, duration_ms, loudness, tempo. */
+/* normalize.c: the study's min-max scaling of popularity, duration_ms,
+ * loudness and tempo, and the improved preset's standardisation. */
 #include <math.h>
 
 #include "genretui/normalize.h"
@@ -46,4 +47,37 @@ void gt_minmax_apply(const gt_minmax *mm, double *x, size_t n, int d)
 			*v = range > 0 ? (*v - mm->min[j]) / range : 0.0;
 		}
 	}
+}
+
+const char *gt_prep_name(gt_prep p)
+{
+	return p == GT_PREP_IMPUTE ? "impute" : "study";
+}
+
+void gt_standard_fit(gt_standard *st, const double *const *rows, size_t n)
+{
+	for (int f = 0; f < GT_NNUMERIC; f++) {
+		double sum = 0.0, sq = 0.0, mean;
+
+		for (size_t i = 0; i < n; i++)
+			sum += rows[i][f];
+		mean = n ? sum / (double)n : 0.0;
+		for (size_t i = 0; i < n; i++) {
+			double d = rows[i][f] - mean;
+
+			sq += d * d;
+		}
+		st->mean[f] = mean;
+		st->sd[f] = n && sq > 0 ? sqrt(sq / (double)n) : 1.0;
+	}
+}
+
+void gt_norm_apply(const gt_norm *n, double row[GT_NINPUTS])
+{
+	if (n->prep == GT_PREP_STUDY) {
+		gt_minmax_apply(&n->mm, row, 1, GT_NINPUTS);
+		return;
+	}
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		row[f] = (row[f] - n->std.mean[f]) / n->std.sd[f];
 }

@@ -12,6 +12,7 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 {
 	o->test_fraction = 0.2;
 	o->split_seed = 42;
+	o->prep = GT_PREP_STUDY;
 }
 
 /* Indices of the KEPT tracks (the study's samples), in file order. */
@@ -29,47 +30,26 @@ static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 	return gt_clean_require(&p->clean, &p->ds, 2, err);
 }
 
-/* Where each sample goes: dest[s] = its row in xtrain, or -1 - its row in
- * xtest. The sets are then filled in file order: the tracks (5 MB) are
- * read front to back, where reading them in split order missed the cache
- * on nearly every row. */
-static int32_t *destinations(const gt_pipeline *p)
+/* Where each usable track goes: dest[t] = its row in xtrain, or -1 - its
+ * row in xtest, or NOWHERE. The sets are then filled in file order: the
+ * tracks (5 MB) are read front to back, where reading them in split order
+ * missed the cache on nearly every row. */
+#define NOWHERE INT32_MIN
+
+static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t ntr,
+                             const uint32_t *test, size_t nte)
 {
-	int32_t *dest = malloc(p->nsamples * sizeof(*dest));
+	int32_t *dest = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(*dest));
 
 	if (!dest)
 		return NULL;
-	for (uint32_t i = 0; i < p->split.ntrain; i++)
-		dest[p->split.train[i]] = (int32_t)i;
-	for (uint32_t i = 0; i < p->split.ntest; i++)
-		dest[p->split.test[i]] = -1 - (int32_t)i;
+	for (size_t t = 0; t < p->clean.ntracks; t++)
+		dest[t] = NOWHERE;
+	for (size_t i = 0; i < ntr; i++)
+		dest[train[i]] = (int32_t)i;
+	for (size_t i = 0; i < nte; i++)
+		dest[test[i]] = -1 - (int32_t)i;
 	return dest;
-}
-
-/* Min and max of the scaled inputs over the training samples. They are
- * among the 11 raw numbers, so the tracks' values are read directly. */
-static void fit_norm(gt_pipeline *p, const int32_t *dest)
-{
-	gt_minmax_reset(&p->norm);
-	for (size_t s = 0; s < p->nsamples; s++)
-		if (dest[s] >= 0)
-			gt_minmax_add(&p->norm, p->clean.tracks[p->sample_track[s]].num);
-}
-
-/* Encode every sample into its row of xtrain or xtest, with its class and
- * dataset row. */
-static void fill_sets(gt_pipeline *p, const int32_t *dest)
-{
-	for (size_t s = 0; s < p->nsamples; s++) {
-		const gt_track *t = &p->clean.tracks[p->sample_track[s]];
-		int train = dest[s] >= 0;
-		size_t i = (size_t)(train ? dest[s] : -1 - dest[s]);
-
-		gt_pipeline_encode(p, t->num, t->scale,
-		                   (train ? p->xtrain : p->xtest) + i * GT_NINPUTS);
-		(train ? p->ytrain : p->ytest)[i] = t->genre;
-		(train ? p->train_row : p->test_row)[i] = t->row;
-	}
 }
 
 /* The k-th smallest of v[0..n-1] (k < n), moving the k smaller ones before
@@ -102,58 +82,257 @@ static double select_kth(double *v, size_t n, size_t k)
 	return v[kk];
 }
 
-/* Median, min and max of each raw numeric feature over the training rows
- * (before normalisation): what the predict prompt fills in and checks. */
-static gt_status train_stats(gt_pipeline *p, gt_error *err)
+/* Median of v[0..n-1] (n >= 1; v is reordered). */
+static double median_of(double *v, size_t n)
 {
-	size_t n = p->split.ntrain;
-	double *v = malloc(n * sizeof(double));
+	double upper = select_kth(v, n, n / 2), lower = upper;
+
+	for (size_t i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
+		lower = i == 0 || v[i] > lower ? v[i] : lower;
+	return (lower + upper) / 2;
+}
+
+/* Median, min and max of each raw numeric feature over the training rows
+ * whose value is known (before normalisation): what imputation and the
+ * predict prompt fill in, and what the prompt checks values against. */
+static gt_status train_stats(gt_pipeline *p, const uint32_t *train, size_t ntr,
+                             gt_error *err)
+{
+	double *v = malloc((ntr ? ntr : 1) * sizeof(double));
 
 	if (!v)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	for (int f = 0; f < GT_NNUMERIC; f++) {
-		double upper, lower;
+		size_t n = 0;
 
 		p->lo[f] = INFINITY;
 		p->hi[f] = -INFINITY;
-		for (size_t i = 0; i < n; i++) {
-			v[i] = p->clean.tracks[p->sample_track[p->split.train[i]]].num[f];
-			p->lo[f] = v[i] < p->lo[f] ? v[i] : p->lo[f];
-			p->hi[f] = v[i] > p->hi[f] ? v[i] : p->hi[f];
+		for (size_t i = 0; i < ntr; i++) {
+			double x = p->clean.tracks[train[i]].num[f];
+
+			if (isnan(x))
+				continue;
+			v[n++] = x;
+			p->lo[f] = x < p->lo[f] ? x : p->lo[f];
+			p->hi[f] = x > p->hi[f] ? x : p->hi[f];
 		}
-		upper = select_kth(v, n, n / 2);
-		lower = upper;
-		for (size_t i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
-			lower = i == 0 || v[i] > lower ? v[i] : lower;
-		p->median[f] = (lower + upper) / 2;
+		p->median[f] = n ? median_of(v, n) : 0.0;
+		if (!n)
+			p->lo[f] = p->hi[f] = 0.0;
 	}
 	free(v);
 	return GT_OK;
 }
 
-static gt_status make_sets(gt_pipeline *p, gt_error *err)
+/* A track's raw numbers with unknown values filled by the training median. */
+static const double *filled(const gt_pipeline *p, const gt_track *t, double buf[GT_NNUMERIC])
 {
-	size_t ntr = p->split.ntrain, nte = p->split.ntest;
-	int32_t *dest;
+	if (!t->unknown)
+		return t->num;
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		buf[f] = isnan(t->num[f]) ? p->median[f] : t->num[f];
+	return buf;
+}
 
-	p->xtrain = gt_big_alloc(ntr * GT_NINPUTS * sizeof(gt_real));
-	p->xtest = gt_big_alloc(nte * GT_NINPUTS * sizeof(gt_real));
-	p->ytrain = malloc(ntr * sizeof(int));
-	p->ytest = malloc(nte * sizeof(int));
-	p->train_row = malloc(ntr * sizeof(size_t));
-	p->test_row = malloc(nte * sizeof(size_t));
-	dest = destinations(p);
-	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row ||
-	    !p->test_row || !dest) {
-		free(dest);
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", p->nsamples);
+/* Fit p->norm for prep on the training tracks. */
+static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
+                          size_t ntr, gt_error *err)
+{
+	double (*rows)[GT_NNUMERIC];
+	const double **ptr;
+
+	p->norm.prep = prep;
+	if (prep == GT_PREP_STUDY) {
+		gt_minmax_reset(&p->norm.mm);
+		for (size_t i = 0; i < ntr; i++)
+			gt_minmax_add(&p->norm.mm, p->clean.tracks[train[i]].num);
+		return GT_OK;
 	}
-	fit_norm(p, dest);
-	fill_sets(p, dest);
+	rows = malloc((ntr ? ntr : 1) * sizeof(*rows));
+	ptr = malloc((ntr ? ntr : 1) * sizeof(*ptr));
+	if (!rows || !ptr) {
+		free(rows);
+		free(ptr);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
+	}
+	for (size_t i = 0; i < ntr; i++) {
+		const double *x = filled(p, &p->clean.tracks[train[i]], rows[i]);
+
+		ptr[i] = x;
+	}
+	gt_standard_fit(&p->norm.std, ptr, ntr);
+	free(rows);
+	free(ptr);
+	return GT_OK;
+}
+
+/* Encode every placed track into its row of xtrain or xtest, with its
+ * class, dataset row and whether a value of it was imputed. */
+static void fill_sets(gt_pipeline *p, const int32_t *dest)
+{
+	for (size_t k = 0; k < p->clean.ntracks; k++) {
+		const gt_track *t = &p->clean.tracks[k];
+		int train = dest[k] >= 0;
+		size_t i = (size_t)(train ? dest[k] : -1 - dest[k]);
+		double buf[GT_NNUMERIC];
+
+		if (dest[k] == NOWHERE)
+			continue;
+		gt_pipeline_encode(p, filled(p, t, buf), t->scale,
+		                   (train ? p->xtrain : p->xtest) + i * GT_NINPUTS);
+		(train ? p->ytrain : p->ytest)[i] = t->genre;
+		(train ? p->train_row : p->test_row)[i] = t->row;
+		(train ? p->train_imputed : p->test_imputed)[i] = t->unknown != 0;
+	}
+}
+
+static void free_sets(gt_pipeline *p)
+{
+	free(p->xtrain);
+	free(p->xtest);
+	free(p->ytrain);
+	free(p->ytest);
+	free(p->train_row);
+	free(p->test_row);
+	free(p->train_imputed);
+	free(p->test_imputed);
+	p->xtrain = p->xtest = NULL;
+	p->ytrain = p->ytest = NULL;
+	p->train_row = p->test_row = NULL;
+	p->train_imputed = p->test_imputed = NULL;
+	memset(&p->train, 0, sizeof(p->train));
+	memset(&p->test, 0, sizeof(p->test));
+}
+
+/* Build xtrain/xtest from lists of track indices (the order of the rows in
+ * the sets), fitting statistics and normalisation on the training tracks
+ * unless fixed is given. */
+static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
+                            size_t ntr, const uint32_t *test, size_t nte,
+                            const gt_norm *fixed, gt_error *err)
+{
+	int32_t *dest;
+	gt_status st;
+
+	free_sets(p);
+	p->xtrain = gt_big_alloc((ntr ? ntr : 1) * GT_NINPUTS * sizeof(gt_real));
+	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NINPUTS * sizeof(gt_real));
+	p->ytrain = malloc((ntr ? ntr : 1) * sizeof(int));
+	p->ytest = malloc((nte ? nte : 1) * sizeof(int));
+	p->train_row = malloc((ntr ? ntr : 1) * sizeof(size_t));
+	p->test_row = malloc((nte ? nte : 1) * sizeof(size_t));
+	p->train_imputed = malloc(ntr ? ntr : 1);
+	p->test_imputed = malloc(nte ? nte : 1);
+	dest = destinations(p, train, ntr, test, nte);
+	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row ||
+	    !p->test_row || !p->train_imputed || !p->test_imputed || !dest) {
+		free(dest);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", ntr + nte);
+	}
+	st = train_stats(p, train, ntr, err);
+	if (st == GT_OK && fixed)
+		p->norm = *fixed;
+	else if (st == GT_OK)
+		st = fit_norm(p, prep, train, ntr, err);
+	if (st == GT_OK)
+		fill_sets(p, dest);
 	free(dest);
+	p->prep = p->norm.prep;
 	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
 	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
-	return GT_OK;
+	p->imputed_train = p->imputed_test = 0;
+	for (size_t i = 0; st == GT_OK && i < ntr; i++)
+		p->imputed_train += p->train_imputed[i];
+	for (size_t i = 0; st == GT_OK && i < nte; i++)
+		p->imputed_test += p->test_imputed[i];
+	return st;
+}
+
+/* Track indices of the tracks with unknown values, in file order. */
+static uint32_t *unknown_tracks(const gt_pipeline *p, size_t *n)
+{
+	uint32_t *u = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(*u));
+
+	*n = 0;
+	for (size_t t = 0; u && t < p->clean.ntracks; t++)
+		if (p->clean.tracks[t].unknown)
+			u[(*n)++] = (uint32_t)t;
+	return u;
+}
+
+gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed,
+                              gt_error *err)
+{
+	size_t ntr = p->split.ntrain, nte = p->split.ntest, nunk = 0;
+	uint32_t *train, *test, *unk = NULL;
+	gt_status st;
+
+	if (fixed)
+		prep = fixed->prep;
+	if (prep == GT_PREP_IMPUTE && !(unk = unknown_tracks(p, &nunk)))
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the split");
+	train = malloc((ntr + nunk ? ntr + nunk : 1) * sizeof(*train));
+	test = malloc((nte ? nte : 1) * sizeof(*test));
+	if (!train || !test) {
+		free(train), free(test), free(unk);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the split");
+	}
+	/* The study's split of the KEPT tracks; the rows it dropped for unknown
+	 * values join the training side after them. */
+	for (size_t i = 0; i < ntr; i++)
+		train[i] = (uint32_t)p->sample_track[p->split.train[i]];
+	for (size_t i = 0; i < nunk; i++)
+		train[ntr + i] = unk[i];
+	for (size_t i = 0; i < nte; i++)
+		test[i] = (uint32_t)p->sample_track[p->split.test[i]];
+	st = build_sets(p, prep, train, ntr + nunk, test, nte, fixed, err);
+	p->fold = p->nfolds = 0;
+	free(train), free(test), free(unk);
+	return st;
+}
+
+gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
+                           gt_error *err)
+{
+	size_t n = 0, nte, ntr = 0, lo, hi;
+	uint32_t *all, *train, *test;
+	gt_rng rng;
+	gt_status st;
+
+	if (nfolds < 2 || fold < 0 || fold >= nfolds)
+		return gt_fail(err, GT_ERR_ARG, "fold %d of %d does not exist", fold + 1, nfolds);
+	all = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(*all));
+	if (!all)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the folds");
+	for (size_t t = 0; t < p->clean.ntracks; t++)
+		if (prep == GT_PREP_IMPUTE || !p->clean.tracks[t].unknown)
+			all[n++] = (uint32_t)t;
+	if (n < (size_t)nfolds * 2) {
+		free(all);
+		return gt_fail(err, GT_ERR_EMPTY, "%zu usable rows are too few for %d folds",
+		               n, nfolds);
+	}
+	/* One shuffle for every fold (same split seed): the folds partition it. */
+	gt_rng_seed(&rng, p->split_seed);
+	gt_rng_shuffle(&rng, all, (uint32_t)n);
+	lo = n * (size_t)fold / (size_t)nfolds;
+	hi = n * (size_t)(fold + 1) / (size_t)nfolds;
+	nte = hi - lo;
+	test = all + lo;
+	train = malloc((n - nte) * sizeof(*train));
+	if (!train) {
+		free(all);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the folds");
+	}
+	for (size_t i = 0; i < n; i++)
+		if (i < lo || i >= hi)
+			train[ntr++] = all[i];
+	st = build_sets(p, prep, train, ntr, test, nte, NULL, err);
+	p->fold = fold + 1;
+	p->nfolds = nfolds;
+	free(train);
+	free(all);
+	return st;
 }
 
 static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
@@ -179,9 +358,7 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
 		                   o->split_seed, err);
 	if (st == GT_OK)
-		st = make_sets(p, err);
-	if (st == GT_OK)
-		st = train_stats(p, err);
+		st = gt_pipeline_prepare(p, o->prep, NULL, err);
 	p->prep_s = gt_now() - t2;
 	return st;
 }
@@ -210,12 +387,7 @@ void gt_pipeline_close(gt_pipeline *p)
 	gt_fusion_free(&p->fusion);
 	gt_split_free(&p->split);
 	free(p->sample_track);
-	free(p->xtrain);
-	free(p->xtest);
-	free(p->ytrain);
-	free(p->ytest);
-	free(p->train_row);
-	free(p->test_row);
+	free_sets(p);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -225,7 +397,7 @@ void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
 	double row[GT_NINPUTS];
 
 	gt_encode_inputs(num, scale, row);
-	gt_minmax_apply(&p->norm, row, 1, GT_NINPUTS);
+	gt_norm_apply(&p->norm, row);
 	for (int i = 0; i < GT_NINPUTS; i++)
 		x[i] = (gt_real)row[i];
 }

@@ -48,7 +48,7 @@ void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scal
 
 	/* as gt_pipeline_encode: normalised in double, then rounded */
 	gt_encode_inputs(num, scale, x);
-	gt_minmax_apply(&p->norm, x, 1, GT_NINPUTS);
+	gt_norm_apply(&p->norm, x);
 	for (int i = 0; i < GT_NINPUTS; i++)
 		xr[i] = (gt_real)x[i];
 	gt_predict_probs(&p->model, xr, probs);

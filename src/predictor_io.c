@@ -1,4 +1,5 @@
-/* predictor_io.c: model files (format version 1, see predictor.h).
+/* predictor_io.c: model files (format version 2, and reading version 1;
+ * see predictor.h).
  *
  * Encoding writes every field byte by byte, little-endian, into a growing
  * buffer. Decoding treats the image as untrusted: the header (magic, version,
@@ -187,6 +188,25 @@ static void put_training(writer *w, const gt_predictor *p)
 	w_f64(w, p->test_accuracy);
 	w_f64(w, p->train_accuracy);
 	w_f64(w, p->test_macro_f1);
+	/* version 2: beyond the study */
+	w_u32(w, (uint32_t)p->hp.schedule);
+	w_f64(w, p->hp.lr_min);
+	w_f64(w, p->hp.dropout);
+	w_f64(w, p->hp.val_fraction);
+	w_u32(w, (uint32_t)p->hp.patience);
+}
+
+/* Version 2: the preparation, then its figures. */
+static void put_norm(writer *w, const gt_norm *n)
+{
+	w_u32(w, (uint32_t)n->prep);
+	if (n->prep == GT_PREP_IMPUTE) {
+		w_f64s(w, n->std.mean, GT_NNUMERIC);
+		w_f64s(w, n->std.sd, GT_NNUMERIC);
+		return;
+	}
+	w_f64s(w, n->mm.min, GT_NSCALED);
+	w_f64s(w, n->mm.max, GT_NSCALED);
 }
 
 static void put_payload(writer *w, const gt_predictor *p)
@@ -195,8 +215,7 @@ static void put_payload(writer *w, const gt_predictor *p)
 	w_str(w, p->preset, strnlen(p->preset, sizeof(p->preset)));
 	put_arch(w, &p->model.arch);
 	put_training(w, p);
-	w_f64s(w, p->norm.min, GT_NSCALED);
-	w_f64s(w, p->norm.max, GT_NSCALED);
+	put_norm(w, &p->norm);
 	w_f64s(w, p->median, GT_NNUMERIC);
 	w_f64s(w, p->lo, GT_NNUMERIC);
 	w_f64s(w, p->hi, GT_NNUMERIC);
@@ -261,6 +280,7 @@ typedef struct {
 	const char *name;       /* for messages */
 	gt_error *err;
 	gt_status st;
+	uint32_t version;       /* of the file: 1 or 2 */
 } reader;
 
 static void r_fail(reader *r, gt_status code, const char *fmt, ...)
@@ -435,9 +455,23 @@ static void read_training(reader *r, gt_predictor *p)
 	p->test_accuracy = r_fraction(r, "the test accuracy");
 	p->train_accuracy = r_fraction(r, "the training accuracy");
 	p->test_macro_f1 = r_fraction(r, "the test macro F1");
+	if (r->version < 2)
+		return;
+	p->hp.schedule = (gt_lr_schedule)r_count(r, "the learning-rate schedule",
+	                                         GT_LR_CONSTANT, GT_LR_COSINE);
+	p->hp.lr_min = r_f64(r, "the learning-rate floor");
+	p->hp.dropout = r_f64(r, "the dropout rate");
+	p->hp.val_fraction = r_f64(r, "the validation share");
+	p->hp.patience = (int)r_count(r, "the patience", 0, INT_MAX);
+	if (r->st == GT_OK && !(p->hp.dropout >= 0 && p->hp.dropout < 1))
+		r_fail(r, GT_ERR_MODEL, "the dropout rate is %g, expected 0 to below 1",
+		       p->hp.dropout);
+	if (r->st == GT_OK && !(p->hp.val_fraction >= 0 && p->hp.val_fraction < 1))
+		r_fail(r, GT_ERR_MODEL, "the validation share is %g, expected 0 to below 1",
+		       p->hp.val_fraction);
 }
 
-static void read_norm(reader *r, gt_minmax *mm)
+static void read_minmax(reader *r, gt_minmax *mm)
 {
 	for (int j = 0; j < GT_NSCALED; j++)
 		mm->min[j] = r_f64(r, "a normalisation minimum");
@@ -447,6 +481,33 @@ static void read_norm(reader *r, gt_minmax *mm)
 		if (mm->min[j] > mm->max[j])
 			r_fail(r, GT_ERR_MODEL, "the normalisation of '%s' has min %g > max %g",
 			       gt_input_names[gt_scaled_inputs[j]], mm->min[j], mm->max[j]);
+}
+
+/* Standardisation: finite means, positive finite standard deviations. */
+static void read_standard(reader *r, gt_standard *st)
+{
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		st->mean[f] = r_f64(r, "a standardisation mean");
+	for (int f = 0; f < GT_NNUMERIC; f++)
+		st->sd[f] = r_f64(r, "a standard deviation");
+	for (int f = 0; f < GT_NNUMERIC && r->st == GT_OK; f++)
+		if (!isfinite(st->mean[f]) || !(st->sd[f] > 0) || !isfinite(st->sd[f]))
+			r_fail(r, GT_ERR_MODEL, "the standardisation of '%s' has mean %g and "
+			       "sd %g (expected finite numbers, sd > 0)", gt_input_names[f],
+			       st->mean[f], st->sd[f]);
+}
+
+/* Version 1: the study's min-max only. Version 2: a preparation code first. */
+static void read_norm(reader *r, gt_norm *n)
+{
+	n->prep = GT_PREP_STUDY;
+	if (r->version >= 2)
+		n->prep = (gt_prep)r_count(r, "the preparation code", GT_PREP_STUDY,
+		                           GT_PREP_IMPUTE);
+	if (n->prep == GT_PREP_IMPUTE)
+		read_standard(r, &n->std);
+	else
+		read_minmax(r, &n->mm);
 }
 
 static void read_stats(reader *r, gt_predictor *p)
@@ -518,6 +579,7 @@ static void read_payload(reader *r, gt_predictor *p)
 	read_arch(r, &arch);
 	read_training(r, p);
 	read_norm(r, &p->norm);
+	p->hp.prep = p->norm.prep;
 	read_stats(r, p);
 	read_params(r, p, &arch);
 	if (r->st == GT_OK && r->pos != r->end)
@@ -539,9 +601,9 @@ static gt_status check_kind(const unsigned char *b, size_t len, const char *name
 	if (memcmp(b, magic, len < MAGIC_SIZE ? len : MAGIC_SIZE) != 0)
 		return gt_fail(err, GT_ERR_MODEL, "%s: not a genretui model file", name);
 	version = len >= MAGIC_SIZE + 4 ? get_le(b + MAGIC_SIZE, 4) : GT_MODEL_VERSION;
-	if (version != GT_MODEL_VERSION)
+	if (version < 1 || version > GT_MODEL_VERSION)
 		return gt_fail(err, GT_ERR_MODEL, "%s: model file version %" PRIu64 " is not "
-		               "supported (this genretui reads version %d)", name, version,
+		               "supported (this genretui reads versions 1 to %d)", name, version,
 		               GT_MODEL_VERSION);
 	return GT_OK;
 }
@@ -582,10 +644,12 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
                               const char *name, gt_error *err)
 {
 	gt_error local;
-	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK };
+	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK, 0 };
 
 	memset(p, 0, sizeof(*p));
 	r.st = check_header(buf, len, r.name, &r.end, r.err);
+	if (r.st == GT_OK)
+		r.version = (uint32_t)get_le(buf + MAGIC_SIZE, 4);
 	if (r.st == GT_OK)
 		read_payload(&r, p);
 	if (r.st != GT_OK) {

@@ -21,7 +21,34 @@ static const gt_preset paper = {
 	},
 };
 
-static const gt_preset *const all_presets[] = { &paper, NULL };
+/* Beyond the study (its own Evaluation names the weaknesses): keep the rows
+ * with unknown tempo/duration (training medians filled in), standardised
+ * inputs, a wider ReLU network with a softmax output, a cosine learning
+ * rate, dropout, and early stopping on a validation slice of the training
+ * rows that restores the best epoch's weights. The test rows are the
+ * study's. */
+static const gt_preset improved = {
+	.name = "improved",
+	.summary = "imputed + standardised inputs, 35-256-128-10 ReLU softmax, dropout 0.3, "
+	           "Adam 0.001 cosine, batch 64, up to 60 epochs, early stopping",
+	.arch = {
+		.nlayers = 3,
+		.sizes = { GT_NINPUTS, 256, 128, GT_NCLASSES },
+		.act = { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR },
+		.loss = GT_LOSS_SOFTMAX_CE,
+	},
+	.hp = {
+		.epochs = 60, .batch_size = 64,
+		.lr = 0.001, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-7,
+		.seed = 1,
+		.prep = GT_PREP_IMPUTE,
+		.schedule = GT_LR_COSINE, .lr_min = 0,
+		.dropout = 0.3,
+		.val_fraction = 0.1, .patience = 10,
+	},
+};
+
+static const gt_preset *const all_presets[] = { &paper, &improved, NULL };
 
 const gt_preset *gt_preset_find(const char *name)
 {

@@ -1,9 +1,22 @@
 /* session.c: pipeline + model + trainer + evaluation, shared by all front ends. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "genretui/predict.h"
 #include "genretui/session.h"
+
+/* Prediction arrays sized for the pipeline's current sets. */
+static gt_status alloc_preds(gt_session *s, gt_error *err)
+{
+	free(s->pred_test);
+	free(s->pred_train);
+	s->pred_test = malloc((s->pipe.test.n ? s->pipe.test.n : 1) * sizeof(int));
+	s->pred_train = malloc((s->pipe.train.n ? s->pipe.train.n : 1) * sizeof(int));
+	if (!s->pred_test || !s->pred_train)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for predictions");
+	return GT_OK;
+}
 
 gt_status gt_session_open(gt_session *s, const char *path,
                           const gt_pipeline_opts *o, gt_error *err)
@@ -12,15 +25,11 @@ gt_status gt_session_open(gt_session *s, const char *path,
 
 	memset(s, 0, sizeof(*s));
 	st = gt_pipeline_open(&s->pipe, path, o, err);
+	if (st == GT_OK)
+		st = alloc_preds(s, err);
 	if (st != GT_OK)
-		return st;
-	s->pred_test = malloc((s->pipe.test.n ? s->pipe.test.n : 1) * sizeof(int));
-	s->pred_train = malloc(s->pipe.train.n * sizeof(int));
-	if (!s->pred_test || !s->pred_train) {
 		gt_session_close(s);
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory for predictions");
-	}
-	return GT_OK;
+	return st;
 }
 
 static void drop_run(gt_session *s)
@@ -45,12 +54,41 @@ void gt_session_close(gt_session *s)
 	memset(s, 0, sizeof(*s));
 }
 
+gt_status gt_session_prepare(gt_session *s, gt_prep prep, const gt_norm *fixed,
+                             gt_error *err)
+{
+	gt_status st;
+
+	drop_run(s);
+	st = gt_pipeline_prepare(&s->pipe, prep, fixed, err);
+	if (st == GT_OK)
+		st = alloc_preds(s, err);
+	return st;
+}
+
+gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
+                          gt_error *err)
+{
+	gt_status st;
+
+	drop_run(s);
+	st = gt_pipeline_fold(&s->pipe, prep, nfolds, fold, err);
+	if (st == GT_OK)
+		st = alloc_preds(s, err);
+	return st;
+}
+
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err)
 {
 	gt_status st;
 
 	drop_run(s);
+	if (hp->prep != s->pipe.prep) {
+		st = gt_session_prepare(s, hp->prep, NULL, err);
+		if (st != GT_OK)
+			return st;
+	}
 	st = gt_model_init(&s->model, arch, hp->batch_size, err);
 	if (st != GT_OK)
 		return st;
@@ -134,6 +172,35 @@ static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *r
 	*fusion = set->n ? (double)ok / set->n : 0;
 }
 
+/* Accuracy on the rows with imputed values, and on the validation slice. */
+static void slice_metrics(gt_session *s)
+{
+	const gt_pipeline *p = &s->pipe;
+	const gt_trainer *t = &s->trainer;
+	size_t ok = 0, vok = 0, vimp = 0, vimp_ok = 0;
+
+	s->imp_n = 0;
+	for (size_t i = 0; i < p->train.n; i++)
+		if (p->train_imputed[i]) {
+			s->imp_n++;
+			ok += s->pred_train[i] == p->ytrain[i];
+		}
+	for (size_t v = 0; v < t->nval; v++) {
+		size_t i = t->val_idx[v];
+		int right = s->pred_train[i] == p->ytrain[i];
+
+		vok += right;
+		if (p->train_imputed[i]) {
+			vimp++;
+			vimp_ok += right;
+		}
+	}
+	s->imp_val_n = vimp;
+	s->imp_acc = s->imp_n ? (double)ok / (double)s->imp_n : NAN;
+	s->imp_val_acc = vimp ? (double)vimp_ok / (double)vimp : NAN;
+	s->vs_acc = t->nval ? (double)vok / (double)t->nval : NAN;
+}
+
 void gt_session_evaluate(gt_session *s)
 {
 	if (!s->running)
@@ -144,37 +211,26 @@ void gt_session_evaluate(gt_session *s)
 	               &s->fusion_test, &s->fusion_cells_test);
 	fusion_metrics(s, &s->pipe.train, s->pipe.train_row, s->pred_train, &s->top2_train,
 	               &s->fusion_train, NULL);
+	slice_metrics(s);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
 }
 
-/* Rescale rows normalised with `from` to what `to` would have given. */
-static void renormalize(gt_real *x, size_t n, const gt_minmax *from, const gt_minmax *to)
-{
-	for (size_t i = 0; i < n; i++)
-		for (int j = 0; j < GT_NSCALED; j++) {
-			gt_real *v = &x[i * GT_NINPUTS + (size_t)gt_scaled_inputs[j]];
-			double raw = from->min[j] + (double)*v * (from->max[j] - from->min[j]);
-			double range = to->max[j] - to->min[j];
-
-			*v = (gt_real)(range > 0 ? (raw - to->min[j]) / range : 0.0);
-		}
-}
-
-gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *norm,
+gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,
                            const gt_hparams *hp, int epochs_trained, gt_error *err)
 {
 	gt_hparams h = *hp;
 	gt_status st;
 
 	h.epochs = epochs_trained > 0 ? epochs_trained : 1;
-	st = gt_session_start(s, &m->arch, &h, err);
+	h.val_fraction = 0;   /* nothing is trained: keep every training row */
+	h.prep = norm->prep;
+	st = gt_session_prepare(s, norm->prep, norm, err);
+	if (st == GT_OK)
+		st = gt_session_start(s, &m->arch, &h, err);
 	if (st != GT_OK)
 		return st;
 	memcpy(s->model.params, m->params, m->nparams * sizeof(gt_real));
-	renormalize(s->pipe.xtrain, s->pipe.train.n, &s->pipe.norm, norm);
-	renormalize(s->pipe.xtest, s->pipe.test.n, &s->pipe.norm, norm);
-	s->pipe.norm = *norm;
 	s->trainer.epoch = h.epochs;   /* nothing left to train */
 	s->loaded = 1;
 	gt_session_evaluate(s);

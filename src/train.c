@@ -55,6 +55,47 @@ static gt_status alloc_buffers(gt_trainer *t, gt_error *err)
 	return GT_OK;
 }
 
+/* Rows held out as the validation slice: round(val_fraction * n), at least
+ * one and leaving at least one to train on; 0 without a slice. */
+static size_t slice_size(const gt_hparams *hp, size_t n)
+{
+	double want = hp->val_fraction * (double)n + 0.5;
+	size_t k;
+
+	if (!(hp->val_fraction > 0) || n < 2)
+		return 0;
+	k = want >= (double)n ? n - 1 : (size_t)want;
+	return k < 1 ? 1 : k;
+}
+
+/* Carve the validation slice out of the training rows: a seeded shuffle of
+ * order[]; its first nval entries become the slice (copied into xval, yval)
+ * and are moved past the rows trained on. */
+static gt_status carve_slice(gt_trainer *t, gt_error *err)
+{
+	size_t n = t->train.n, d = (size_t)t->train.d;
+
+	t->nval = slice_size(&t->hp, n);
+	if (t->nval == 0)
+		return GT_OK;
+	t->val_idx = malloc(t->nval * sizeof(*t->val_idx));
+	t->xval = malloc(t->nval * d * sizeof(gt_real));
+	t->yval = malloc(t->nval * sizeof(int));
+	t->best_params = malloc(t->model->nparams * sizeof(gt_real));
+	if (!t->val_idx || !t->xval || !t->yval || !t->best_params)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the validation slice");
+	gt_rng_shuffle(&t->rng, t->order, (uint32_t)n);
+	memcpy(t->val_idx, t->order, t->nval * sizeof(*t->val_idx));
+	memmove(t->order, t->order + t->nval, (n - t->nval) * sizeof(*t->order));
+	for (size_t i = 0; i < t->nval; i++) {
+		memcpy(t->xval + i * d, t->train.x + (size_t)t->val_idx[i] * d, d * sizeof(gt_real));
+		t->yval[i] = t->train.y[t->val_idx[i]];
+	}
+	t->val = (gt_samples){ t->xval, t->yval, t->nval, t->train.d };
+	t->best_vs = -1;
+	return GT_OK;
+}
+
 gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
                           const gt_samples *test, const gt_hparams *hp,
                           gt_error *err)
@@ -72,13 +113,14 @@ gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
 	st = gt_adam_init(&t->adam, m->nparams, hp->lr, hp->beta1, hp->beta2, hp->eps, err);
 	if (st == GT_OK)
 		st = alloc_buffers(t, err);
-	if (st != GT_OK) {
-		gt_trainer_free(t);
-		return st;
+	if (st == GT_OK) {
+		gt_rng_seed(&t->rng, hp->seed);
+		gt_model_glorot(m, &t->rng);
+		st = carve_slice(t, err);   /* after the weights: the study draws nothing here */
 	}
-	gt_rng_seed(&t->rng, hp->seed);
-	gt_model_glorot(m, &t->rng);
-	return GT_OK;
+	if (st != GT_OK)
+		gt_trainer_free(t);
+	return st;
 }
 
 void gt_trainer_free(gt_trainer *t)
@@ -87,14 +129,25 @@ void gt_trainer_free(gt_trainer *t)
 	free(t->order);
 	free(t->ybatch);
 	free(t->history);
+	free(t->val_idx);
+	free(t->xval);
+	free(t->yval);
+	free(t->best_params);
+	if (t->model)
+		t->model->dropout = 0;
 	memset(t, 0, sizeof(*t));
+}
+
+size_t gt_trainer_rows(const gt_trainer *t)
+{
+	return t->train.n - t->nval;
 }
 
 size_t gt_trainer_steps_per_epoch(const gt_trainer *t)
 {
 	size_t bs = (size_t)t->hp.batch_size;
 
-	return (t->train.n + bs - 1) / bs;
+	return (gt_trainer_rows(t) + bs - 1) / bs;
 }
 
 size_t gt_trainer_steps_done(const gt_trainer *t)
@@ -106,7 +159,7 @@ size_t gt_trainer_steps_done(const gt_trainer *t)
 
 int gt_trainer_finished(const gt_trainer *t)
 {
-	return t->epoch >= t->hp.epochs;
+	return t->epoch >= t->hp.epochs || t->stopped;
 }
 
 /* Ask the cache for the rows (and labels) of the batch after the one at
@@ -116,7 +169,7 @@ int gt_trainer_finished(const gt_trainer *t)
 static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer *t)
 {
 	size_t bs = (size_t)t->hp.batch_size, from = t->pos + bs, d = (size_t)t->train.d;
-	size_t to = from + bs < t->train.n ? from + bs : t->train.n;
+	size_t rows = gt_trainer_rows(t), to = from + bs < rows ? from + bs : rows;
 
 	for (size_t i = from; i < to; i++) {
 		const char *row = (const char *)(t->train.x + t->order[i] * d);
@@ -132,7 +185,7 @@ static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer
  * returns its size. */
 static int next_batch(gt_trainer *t)
 {
-	size_t left = t->train.n - t->pos;
+	size_t left = gt_trainer_rows(t) - t->pos;
 	int n = left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
 	const uint32_t *idx = t->order + t->pos;
 
@@ -187,6 +240,25 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
 	return c;
 }
 
+/* Early stopping: remember the best epoch's weights by validation-slice
+ * accuracy; stop when patience runs out; at the end put the best back. */
+static void watch_slice(gt_trainer *t, const gt_epoch *e)
+{
+	gt_model *m = t->model;
+
+	if (t->nval == 0)
+		return;
+	if (e->vs_accuracy > t->best_vs) {
+		t->best_vs = e->vs_accuracy;
+		t->best_epoch = e->epoch;
+		memcpy(t->best_params, m->params, m->nparams * sizeof(gt_real));
+	}
+	if (t->hp.patience > 0 && e->epoch - t->best_epoch >= t->hp.patience)
+		t->stopped = 1;
+	if (gt_trainer_finished(t) && t->best_epoch != e->epoch)
+		memcpy(m->params, t->best_params, m->nparams * sizeof(gt_real));
+}
+
 static void finish_epoch(gt_trainer *t, gt_epoch *done)
 {
 	gt_epoch *e = &t->history[t->epoch];
@@ -194,12 +266,27 @@ static void finish_epoch(gt_trainer *t, gt_epoch *done)
 	e->epoch = t->epoch + 1;
 	e->loss = t->loss_sum / (double)t->seen;
 	e->accuracy = (double)t->correct / (double)t->seen;
+	e->lr = t->adam.lr;
+	e->vs_loss = e->vs_accuracy = NAN;
+	if (t->nval)
+		gt_evaluate(t->model, &t->val, &e->vs_loss, &e->vs_accuracy, NULL);
 	gt_evaluate(t->model, &t->test, &e->val_loss, &e->val_accuracy, t->test_pred);
-	e->seconds = gt_now() - t->epoch_start;
 	t->epoch++;
 	t->pos = 0;
+	watch_slice(t, e);   /* may put an earlier epoch's weights back */
+	e->seconds = gt_now() - t->epoch_start;
 	if (done)
 		*done = *e;
+}
+
+/* The learning rate of epoch e (0-based). */
+static double epoch_lr(const gt_hparams *hp, int e)
+{
+	const double pi = 3.14159265358979323846;
+
+	if (hp->schedule != GT_LR_COSINE || hp->epochs < 2)
+		return hp->lr;
+	return hp->lr_min + (hp->lr - hp->lr_min) * (1 + cos(pi * e / hp->epochs)) / 2;
 }
 
 int gt_trainer_step(gt_trainer *t, gt_epoch *done)
@@ -211,20 +298,24 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 	if (gt_trainer_finished(t))
 		return -1;
 	if (t->pos == 0) {  /* a new epoch: Keras reshuffles every epoch */
-		gt_rng_shuffle(&t->rng, t->order, (uint32_t)t->train.n);
+		gt_rng_shuffle(&t->rng, t->order, (uint32_t)gt_trainer_rows(t));
 		t->loss_sum = 0.0;
 		t->correct = t->seen = 0;
 		t->epoch_start = gt_now();
+		t->adam.lr = epoch_lr(&t->hp, t->epoch);
 	}
 	n = next_batch(t);
+	m->dropout = (float)t->hp.dropout;
+	m->drop_key = t->step_count++;
 	out = gt_model_run(m, n);
 	t->loss_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, t->ybatch, n, k,
 	                             (gt_real)1 / (gt_real)n, m->delta[L]);
 	t->correct += count_correct(out, m->lanes, t->ybatch, n, k, NULL);
 	t->seen += (size_t)n;
 	gt_model_backprop(m, n);
+	m->dropout = 0;     /* evaluation sees every unit */
 	gt_adam_step(&t->adam, m->params, m->grads);
-	if (t->pos < t->train.n)
+	if (t->pos < gt_trainer_rows(t))
 		return 0;
 	finish_epoch(t, done);
 	return 1;

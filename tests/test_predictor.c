@@ -96,8 +96,10 @@ static size_t arch_at(void)
 
 enum {
 	OFF_SIZES = 4, OFF_ACTS = 16, OFF_LOSS = 24, OFF_EPOCHS = 28, OFF_LR = 36,
-	OFF_TRAINED = 76, OFF_TEST_ACC = 80, OFF_NORM = 104, OFF_STATS = 168,
-	OFF_NPARAMS = 432, OFF_PARAMS = 440
+	OFF_TRAINED = 76, OFF_TEST_ACC = 80,
+	/* version 2: schedule, lr_min, dropout, val_fraction, patience; prep */
+	OFF_SCHEDULE = 104, OFF_DROPOUT = 116, OFF_VALFRAC = 124, OFF_PATIENCE = 132,
+	OFF_PREP = 136, OFF_NORM = 140, OFF_STATS = 204, OFF_NPARAMS = 468, OFF_PARAMS = 476
 };
 
 static void file_bytes(const char *path, unsigned char **b, size_t *n)
@@ -127,8 +129,8 @@ static void make_predictor(gt_predictor *p, uint32_t seed)
 		for (int j = 0; j < p->model.arch.sizes[l + 1]; j++)
 			p->model.b[l][j] = gt_rng_uniform(&rng, -0.5, 0.5);
 	for (int j = 0; j < GT_NSCALED; j++) {
-		p->norm.min[j] = -60.0 + j * 17.25;
-		p->norm.max[j] = p->norm.min[j] + 100.0 + gt_rng_double(&rng) * 1e5;
+		p->norm.mm.min[j] = -60.0 + j * 17.25;
+		p->norm.mm.max[j] = p->norm.mm.min[j] + 100.0 + gt_rng_double(&rng) * 1e5;
 	}
 	for (int f = 0; f < GT_NNUMERIC; f++) {
 		p->lo[f] = -f * 1.5;
@@ -236,7 +238,7 @@ static void test_crc_and_layout(void **state)
 	make_predictor(&p, 7);
 	encode_ok(&p, &b, &n);
 	assert_memory_equal(b, "GTMODEL\0", 8);
-	assert_int_equal(get_le(b + 8, 4), 1);
+	assert_int_equal(get_le(b + 8, 4), 2);
 	assert_int_equal(get_le(b + 12, 8), n - HDR - 4);
 	assert_int_equal(get_le(b + n - 4, 4), ref_crc(b, n - 4));
 	assert_int_equal(get_le(b + HDR, 4), 35);
@@ -310,7 +312,7 @@ static void test_equal_min_max(void **state)
 
 	(void)state;
 	make_predictor(&a, 3);
-	a.norm.min[1] = a.norm.max[1] = 123.5;
+	a.norm.mm.min[1] = a.norm.mm.max[1] = 123.5;
 	a.lo[4] = a.median[4] = a.hi[4] = 0.25;
 	encode_ok(&a, &img, &n);
 	decode_ok(&b, img, n);
@@ -323,10 +325,33 @@ static void test_equal_min_max(void **state)
 	gt_predictor_free(&b);
 }
 
-/* The committed version-1 file must stay readable and byte-identical to
+/* The committed version-1 file (written by genretui 0.1) must stay
+ * readable: it decodes to the same predictor, with the study's
+ * preparation and none of version 2's training fields. */
+static void test_fixture_v1(void **state)
+{
+	const char *dir = getenv("GT_TESTDATA");
+	char path[4096];
+	gt_predictor a, b;
+	gt_error err;
+
+	(void)state;
+	if (!dir)
+		skip();
+	make_predictor(&a, 2024);
+	snprintf(path, sizeof(path), "%s/models/paper-v1.gtm", dir);
+	if (gt_predictor_load(&b, path, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(b.norm.prep, GT_PREP_STUDY);
+	assert_int_equal(b.hp.patience, 0);
+	assert_same(&a, &b);
+	gt_predictor_free(&a);
+}
+
+/* The committed version-2 file must stay readable and byte-identical to
  * what this build writes for the same predictor. GT_WRITE_FIXTURE=path
  * (re)creates it. */
-static void test_fixture_v1(void **state)
+static void test_fixture_v2(void **state)
 {
 	const char *dir = getenv("GT_TESTDATA"), *out = getenv("GT_WRITE_FIXTURE");
 	unsigned char *img, *disk;
@@ -343,19 +368,57 @@ static void test_fixture_v1(void **state)
 		gt_predictor_free(&a);
 		skip();
 	}
-	snprintf(path, sizeof(path), "%s/models/paper-v1.gtm", dir);
+	snprintf(path, sizeof(path), "%s/models/paper-v2.gtm", dir);
 	if (gt_predictor_load(&b, path, &err) != GT_OK)
 		fail_msg("%s", err.msg);
 	assert_same(&a, &b);
 	encode_ok(&a, &img, &n);
-	assert_int_equal(n, 13894);
+	assert_int_equal(n, 13894 + 4 + 3 * 8 + 4 + 4);   /* v1 + the v2 fields */
 	file_bytes(path, &disk, &ndisk);
 	assert_int_equal(ndisk, n);
 	assert_memory_equal(disk, img, n);
 	free(disk);
 	free(img);
 	gt_predictor_free(&a);
-	gt_predictor_free(&b);
+}
+
+/* The improved preset's predictor: standardisation and its training
+ * fields survive a round trip, and a bad standard deviation is refused. */
+static void test_improved_round_trip(void **state)
+{
+	const gt_preset *imp = gt_preset_find("improved");
+	gt_predictor a, b;
+	unsigned char *img;
+	size_t n;
+	gt_error err;
+	gt_rng rng;
+
+	(void)state;
+	assert_non_null(imp);
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(gt_model_init(&a.model, &imp->arch, 1, NULL), GT_OK);
+	gt_rng_seed(&rng, 5);
+	gt_model_glorot(&a.model, &rng);
+	a.norm.prep = GT_PREP_IMPUTE;
+	for (int f = 0; f < GT_NNUMERIC; f++) {
+		a.norm.std.mean[f] = f * 3.25 - 7;
+		a.norm.std.sd[f] = 0.5 + f;
+		a.lo[f] = -1, a.hi[f] = 1e6, a.median[f] = 2;
+	}
+	snprintf(a.preset, sizeof(a.preset), "improved");
+	a.hp = imp->hp;
+	a.split_seed = 42;
+	a.epochs_trained = 31;
+	encode_ok(&a, &img, &n);
+	decode_ok(&b, img, n);
+	assert_same(&a, &b);
+	assert_int_equal(b.hp.prep, GT_PREP_IMPUTE);
+	assert_near(b.hp.dropout, imp->hp.dropout, 0);
+	free(img);
+	a.norm.std.sd[3] = 0;
+	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
+	assert_non_null(strstr(err.msg, "standardisation of 'duration_ms'"));
+	gt_predictor_free(&a);
 }
 
 /* ---- Rejections */
@@ -388,7 +451,7 @@ static const char *corruption_kind(size_t i)
 	if (i < 8)
 		return "not a genretui model file";
 	if (i < 12)
-		return "is not supported (this genretui reads version 1)";
+		return "is not supported (this genretui reads versions 1 to 2)";
 	if (i < HDR)
 		return NULL;            /* "truncated" or "unexpected data" */
 	return "checksum mismatch: the file is corrupted";
@@ -437,8 +500,8 @@ static void test_version_and_trailing(void **state)
 	put_le(b + n - 4, ref_crc(b, n - 4), 4);
 	assert_int_equal(gt_predictor_decode(&p, b, n, NAME, &err), GT_ERR_MODEL);
 	assert_string_equal(err.msg, NAME ": model file version 7 is not supported "
-	                    "(this genretui reads version 1)");
-	put_le(b + 8, 1, 4);
+	                    "(this genretui reads versions 1 to 2)");
+	put_le(b + 8, GT_MODEL_VERSION, 4);
 	put_le(b + n - 4, ref_crc(b, n - 4), 4);
 	/* garbage after the checksum, and inside the payload after the parameters */
 	c = malloc(n + 1);
@@ -446,7 +509,7 @@ static void test_version_and_trailing(void **state)
 	memcpy(c, b, n);
 	c[n] = 0;
 	expect_reject(c, n + 1, "unexpected data after the end of the model: the file "
-	              "has 13895 bytes, its header announces 13894");
+	              "has 13931 bytes, its header announces 13930");
 	free(c);
 	c = splice(b, n, n - 4, 0, "\0\0\0\0\0\0\0\0", 8, &m);
 	expect_reject(c, m, "unexpected data after the parameters (8 bytes)");
@@ -512,6 +575,10 @@ static void test_bad_numbers(void **state)
 	reject_patched_f64(b, n, A + OFF_TEST_ACC, 1.5, "the test accuracy is 1.5, expected 0 to 1");
 	reject_patched(b, n, A + OFF_EPOCHS, 4, 0, "the epoch count is 0, expected 1 to");
 	reject_patched(b, n, A + OFF_TRAINED, 4, 16, "the epochs trained is 16, expected 0 to 15");
+	reject_patched(b, n, A + OFF_SCHEDULE, 4, 2, "the learning-rate schedule is 2, expected 0 to 1");
+	reject_patched_f64(b, n, A + OFF_DROPOUT, 1.0, "the dropout rate is 1, expected 0 to below 1");
+	reject_patched_f64(b, n, A + OFF_VALFRAC, -0.5, "the validation share is -0.5");
+	reject_patched(b, n, A + OFF_PREP, 4, 2, "the preparation code is 2, expected 0 to 1");
 	free(b);
 }
 
@@ -878,6 +945,8 @@ int main(void)
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_every_byte_corruption),
 		cmocka_unit_test(test_version_and_trailing),
+		cmocka_unit_test(test_fixture_v2),
+		cmocka_unit_test(test_improved_round_trip),
 		cmocka_unit_test(test_different_inputs),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_bad_architecture),

@@ -35,7 +35,8 @@ static const gt_arch small_arch = {
 
 static gt_hparams hp(int epochs, int bs, uint32_t seed)
 {
-	gt_hparams h = { epochs, bs, 0.01, 0.9, 0.999, 1e-7, seed };
+	gt_hparams h = { .epochs = epochs, .batch_size = bs, .lr = 0.01, .beta1 = 0.9,
+	                 .beta2 = 0.999, .eps = 1e-7, .seed = seed };
 
 	return h;
 }

@@ -8,6 +8,18 @@
 #include "genretui/preset.h"
 #include "genretui/session.h"
 
+/* The figures of one run of --repeat or one fold of --cv. */
+typedef struct {
+	uint32_t seed;
+	int fold;                /* 1-based, 0 for --repeat */
+	size_t test_rows;
+	int epochs;              /* epochs trained (early stopping may cut them) */
+	double accuracy, macro_f1, top2, fusion, seconds;
+} gt_run_figs;
+
+/* Mean and sample standard deviation (n - 1; 0 for one value). */
+void gt_mean_sd(const double *v, int n, double *mean, double *sd);
+
 /* Everything one batch run produced, for the text and JSON printers. */
 typedef struct {
 	const char *path;        /* CSV read */
@@ -19,6 +31,9 @@ typedef struct {
 	int digits;
 	gt_session session;
 	int trained;             /* epochs >= 1 and training ran */
+	int nruns;               /* --repeat N or --cv K: runs[0..nruns-1] */
+	int cv;                  /* the runs are folds */
+	gt_run_figs *runs;
 } gt_batch;
 
 /* Run the batch mode for cli on path; returns the process exit status. */

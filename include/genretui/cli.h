@@ -22,6 +22,8 @@ typedef struct {
 	int quiet;               /* --quiet: no per-epoch lines on stderr in JSON mode */
 	const char *model;       /* --model FILE: use this saved model */
 	const char *save_model;  /* --save-model FILE: write the trained model */
+	int repeat;              /* --repeat N: train N seeds (seed, seed+1, ...), 0 = once */
+	int cv;                  /* --cv K: K-fold cross-validation, 0 = none */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */

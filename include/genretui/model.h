@@ -60,6 +60,12 @@ typedef struct {
 	gt_real *rows[GT_MAX_LAYERS];   /* a_l row by row, [max_batch][row_len[l]], for dW */
 	int row_len[GT_MAX_LAYERS];     /* sizes[l] rounded up to GT_LANE_ROUND (zero padding) */
 	gt_real *out;                   /* [max_batch][outputs]: gt_model_forward's result */
+	/* Inverted dropout on hidden ReLU layers, set by the trainer for a
+	 * training step only (0 otherwise): each unit of each row is zeroed with
+	 * probability dropout, the others scaled by 1 / (1 - dropout); which, is
+	 * a hash of (drop_key, layer, unit, lane), so a run is reproducible. */
+	float dropout;
+	uint32_t drop_key;
 	gt_real *work;                  /* private: one allocation behind the buffers above */
 } gt_model;
 
@@ -67,6 +73,10 @@ typedef struct {
  * fits the output activation (sigmoid for KERAS_SIGMOID, linear for
  * SOFTMAX_CE). */
 gt_status gt_arch_check(const gt_arch *arch, gt_error *err);
+
+/* Keep the unit (unit u, lane r) of hidden layer l under dropout p? The
+ * same test gt_model_run applies (exposed for the tests). */
+int gt_dropout_keeps(uint32_t key, int l, size_t index, float p);
 
 gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
                         gt_error *err);

@@ -2,7 +2,13 @@
  *
  * load (libcsv) -> clean (ledger) -> encode (35 inputs) -> split (sklearn
  * compatible) -> min-max from training rows. Samples are the KEPT rows in
- * file order; the split permutes sample indices. */
+ * file order; the split permutes sample indices.
+ *
+ * The sets can be rebuilt for the improved preset's preparation
+ * (GT_PREP_IMPUTE, normalize.h): the test set stays the study's test rows,
+ * in the same order, and the rows the study dropped for unknown
+ * duration/tempo join the training side, their unknowns filled with the
+ * training median. Or for fold k of a K-fold cross-validation. */
 #ifndef GENRETUI_PIPELINE_H
 #define GENRETUI_PIPELINE_H
 
@@ -20,6 +26,7 @@
 typedef struct {
 	double test_fraction;   /* 0.2 */
 	uint32_t split_seed;    /* 42 */
+	gt_prep prep;           /* the first preparation (GT_PREP_STUDY) */
 } gt_pipeline_opts;
 
 typedef struct {
@@ -30,13 +37,19 @@ typedef struct {
 	size_t *sample_track;    /* [nsamples] index into clean.tracks */
 	gt_split split;
 	uint32_t split_seed;     /* the seed the split was drawn with */
-	gt_minmax norm;          /* fitted on training rows */
+	gt_prep prep;            /* how the sets below were prepared */
+	int fold, nfolds;        /* cross-validation fold (1-based) of nfolds, or 0 0
+	                            for the study's split */
+	gt_norm norm;            /* fitted on training rows */
 	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
-	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max */
+	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max
+	                            (over the known values) */
 	gt_real *xtrain, *xtest; /* [n][GT_NINPUTS], normalised (computed in
 	                            double, then rounded to gt_real) */
 	int *ytrain, *ytest;
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */
+	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
+	size_t imputed_train, imputed_test;          /* how many rows that is */
 	gt_samples train, test;  /* views of the arrays above */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
 } gt_pipeline;
@@ -48,6 +61,19 @@ void gt_pipeline_defaults(gt_pipeline_opts *o);
 gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
                            const gt_pipeline_opts *o, gt_error *err);
 void gt_pipeline_close(gt_pipeline *p);
+
+/* Rebuild the training and test sets on the study's split for prep, with
+ * statistics and normalisation fitted on the training rows, or with fixed
+ * (a saved model's normalisation, whose prep is then used) if not NULL. */
+gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed,
+                              gt_error *err);
+
+/* Rebuild them for fold `fold` (0-based) of an nfolds-fold cross-validation:
+ * the usable rows for prep (KEPT, or all for IMPUTE) are shuffled once with
+ * the split seed and cut into nfolds nearly equal parts; part `fold` is the
+ * test set. */
+gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
+                           gt_error *err);
 
 /* Encode and normalise one track's raw values into x [GT_NINPUTS]. */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],

@@ -3,10 +3,11 @@
  * 11 numeric features (medians fill what the user leaves out, ranges tell
  * when a value is unusual). Saved to and loaded from model files.
  *
- * Model file format, version 1 (all integers little-endian, doubles IEEE 754
- * binary64 little-endian):
+ * Model file format, version 2 (all integers little-endian, doubles IEEE 754
+ * binary64 little-endian); version 1 files are still read (they lack the
+ * fields marked v2 and hold the study's min-max normalisation):
  *   magic     8 bytes  "GTMODEL\0"
- *   version   u32      1
+ *   version   u32      2
  *   length    u64      bytes of the payload that follows
  *   payload:
  *     ninputs u32 (35), nclasses u32 (10), nnumeric u32 (11)
@@ -18,8 +19,12 @@
  *     hyperparameters: epochs u32, batch_size u32, lr, beta1, beta2, eps f64,
  *       seed u32, split_seed u32, epochs_trained u32
  *     figures: test_accuracy f64, train_accuracy f64, test_macro_f1 f64
- *     normalisation: 4 x min f64, 4 x max f64 (popularity, duration_ms,
- *       loudness, tempo)
+ *     v2: schedule u32 (0 constant, 1 cosine), lr_min f64, dropout f64,
+ *       val_fraction f64, patience u32
+ *     v2: preparation u32 (0 study, 1 impute; normalize.h)
+ *     normalisation: study: 4 x min f64, 4 x max f64 (popularity,
+ *       duration_ms, loudness, tempo); impute: 11 means, then 11 standard
+ *       deviations (f64, GT_F_ order)
  *     training stats of the 11 numeric features: 11 medians, then 11 minima,
  *       then 11 maxima (f64, GT_F_ order)
  *     nparams u64, then nparams f64 in the model's flat layout (model.h)
@@ -27,7 +32,7 @@
  * A file is rejected unless every field is present, consistent and in range
  * (finite numbers, accuracies in [0, 1], epochs trained <= epochs, min <=
  * median <= max, known names and enum codes, at most 64 MiB) and the
- * checksum matches. The four scaled inputs are fixed by this version. Writing goes to a temporary file in the same
+ * checksum matches. The four min-max scaled inputs are fixed by the format. Writing goes to a temporary file in the same
  * directory that is renamed over the target, so a crash or a full disk leaves
  * either the old file or the new one. */
 #ifndef GENRETUI_PREDICTOR_H
@@ -42,11 +47,11 @@
 #include "genretui/status.h"
 #include "genretui/train.h"
 
-#define GT_MODEL_VERSION 1
+#define GT_MODEL_VERSION 2
 
 typedef struct {
 	gt_model model;                  /* arch + weights (max_batch 1 after load) */
-	gt_minmax norm;                  /* applied to inputs before the model */
+	gt_norm norm;                    /* applied to inputs before the model */
 	double median[GT_NNUMERIC];      /* training rows, raw units, GT_F_ order */
 	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* training range, raw units */
 	char preset[32];

@@ -1,7 +1,8 @@
 /* preset.h: named model + training configurations.
  *
  * "paper" is the study: 35 -> 35 sigmoid -> 10 sigmoid, Keras loss, Adam
- * (0.001, 0.9, 0.999, 1e-7), batch 16, 15 epochs. */
+ * (0.001, 0.9, 0.999, 1e-7), batch 16, 15 epochs. "improved" goes beyond
+ * it (preset.c). */
 #ifndef GENRETUI_PRESET_H
 #define GENRETUI_PRESET_H
 

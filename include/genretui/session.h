@@ -31,13 +31,28 @@ typedef struct gt_session {
 	 * the errors a multi-genre track explains. */
 	double top2_test, top2_train, fusion_test, fusion_train;
 	gt_confusion fusion_cells_test;
+	/* Rows with an imputed value (GT_PREP_IMPUTE: all on the training side)
+	 * and how often the model gets them right: all of them, and those in
+	 * the validation slice, which it never trained on. */
+	size_t imp_n, imp_val_n;
+	double imp_acc, imp_val_acc;   /* NaN when there are none */
+	double vs_acc;                 /* the whole validation slice; NaN if none */
 } gt_session;
 
 gt_status gt_session_open(gt_session *s, const char *path,
                           const gt_pipeline_opts *o, gt_error *err);
 void gt_session_close(gt_session *s);
 
-/* Start a fresh run (any previous model and metrics are dropped). */
+/* Rebuild the sets for a preparation (see gt_pipeline_prepare), or for one
+ * cross-validation fold (gt_pipeline_fold); any model is dropped. */
+gt_status gt_session_prepare(gt_session *s, gt_prep prep, const gt_norm *fixed,
+                             gt_error *err);
+gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
+                          gt_error *err);
+
+/* Start a fresh run (any previous model and metrics are dropped). The sets
+ * are first rebuilt on the study's split if hp->prep differs from theirs
+ * (a fold stays a fold: call gt_session_prepare to leave it). */
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err);
 
@@ -51,7 +66,7 @@ void gt_session_evaluate(gt_session *s);
 /* Take a model trained elsewhere (a saved model file): its weights, and its
  * normalisation, which the session's rows are rescaled to; then evaluate.
  * The trainer holds no history (epochs_trained is recorded only). */
-gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *norm,
+gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,
                            const gt_hparams *hp, int epochs_trained, gt_error *err);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "genretui/adam.h"
 #include "genretui/model.h"
+#include "genretui/normalize.h"
 #include "genretui/rng.h"
 #include "genretui/status.h"
 
@@ -23,11 +24,30 @@ typedef struct {
 	int d;
 } gt_samples;
 
+typedef enum {
+	GT_LR_CONSTANT,      /* lr throughout (the study) */
+	GT_LR_COSINE         /* epoch e (0-based) of E: lr_min + (lr - lr_min) (1 + cos(pi e / E)) / 2 */
+} gt_lr_schedule;
+
 typedef struct {
-	int epochs;          /* >= 1 */
+	int epochs;          /* >= 1; the most, with early stopping */
 	int batch_size;      /* >= 1 */
 	double lr, beta1, beta2, eps;   /* Adam */
-	uint32_t seed;       /* weight initialisation and batch order */
+	uint32_t seed;       /* weight initialisation, batch order, validation
+	                        slice and dropout masks */
+	/* Beyond the study (all zero for it): */
+	gt_prep prep;        /* how the rows are prepared (normalize.h); the
+	                        session rebuilds its sets to match */
+	gt_lr_schedule schedule;
+	double lr_min;       /* GT_LR_COSINE's floor */
+	double dropout;      /* probability of zeroing a hidden ReLU unit while
+	                        training (inverted dropout), 0 for none */
+	double val_fraction; /* share of the training rows held out as the
+	                        validation slice (early stopping), 0 for none */
+	int patience;        /* stop after this many epochs without a better
+	                        validation accuracy, restoring the best weights;
+	                        0 never stops early (best weights still restored
+	                        when there is a slice) */
 } gt_hparams;
 
 /* Figures of one finished epoch. */
@@ -36,7 +56,9 @@ typedef struct {
 	double loss, accuracy;   /* training: mean over the epoch's batches, weighted
 	                            by batch size, with the weights as they were at
 	                            each batch (what Keras prints) */
-	double val_loss, val_accuracy; /* held-out rows after the epoch; NaN if none */
+	double val_loss, val_accuracy; /* held-out (test) rows after the epoch; NaN if none */
+	double vs_loss, vs_accuracy;   /* the validation slice after the epoch; NaN if none */
+	double lr;                     /* learning rate of the epoch */
 	double seconds;          /* wall time of the epoch, evaluation included */
 } gt_epoch;
 
@@ -57,6 +79,19 @@ typedef struct {
 	gt_epoch *history;       /* hp.epochs entries, epoch of them filled */
 	int *test_pred;          /* optional, set by the caller: [test.n] argmax
 	                            per held-out row, refreshed at every epoch end */
+	/* Validation slice and early stopping (hp.val_fraction > 0): the first
+	 * nval entries of a seeded shuffle of the training rows are held out;
+	 * order[] holds the others (train.n - nval of them). */
+	uint32_t *val_idx;       /* [nval] training-row indices of the slice */
+	size_t nval;
+	gt_samples val;          /* the slice's rows, copied (xval, yval) */
+	gt_real *xval;
+	int *yval;
+	gt_real *best_params;    /* [nparams] weights of the best epoch */
+	int best_epoch;          /* 1-based, 0 before the first epoch */
+	double best_vs;          /* its validation-slice accuracy */
+	int stopped;             /* stopped early (patience ran out) */
+	uint32_t step_count;     /* steps taken: the dropout masks' key */
 } gt_trainer;
 
 /* Prepare training of m on train (test may have n == 0): seeds the random
@@ -69,14 +104,18 @@ void gt_trainer_free(gt_trainer *t);
 
 /* Train one mini-batch. Returns 1 when the batch finished an epoch (then
  * *done, if not NULL, gets its figures, which are also in history), 0 when the
- * epoch goes on, -1 when all hp.epochs are already done (nothing happens). */
+ * epoch goes on, -1 when training is over (nothing happens). Training is over
+ * after hp.epochs epochs, or earlier when patience runs out; with a
+ * validation slice, the best epoch's weights are then put back. */
 int gt_trainer_step(gt_trainer *t, gt_epoch *done);
 
-/* Steps (batches) per epoch: ceil(train.n / batch_size). */
+/* Steps (batches) per epoch: ceil(rows trained on / batch_size). */
 size_t gt_trainer_steps_per_epoch(const gt_trainer *t);
 /* Steps already taken in the current epoch. */
 size_t gt_trainer_steps_done(const gt_trainer *t);
 int gt_trainer_finished(const gt_trainer *t);
+/* Rows trained on per epoch (train.n less the validation slice). */
+size_t gt_trainer_rows(const gt_trainer *t);
 
 /* Mean loss and accuracy of m over s (in batches of m->max_batch); pred, if
  * not NULL, receives the argmax class of each row. Either of loss/acc may be
