@@ -251,6 +251,17 @@ static void field_text(int f, char *buf, size_t n)
 	}
 }
 
+/* Choose a preset: its epochs, batch size, learning rate and hidden width
+ * replace the form's (the seed stays). */
+static void use_preset(const gt_preset *p)
+{
+	T.preset = p;
+	T.epochs = p->hp.epochs;
+	T.batch = p->hp.batch_size;
+	T.lr = p->hp.lr;
+	T.hidden = p->arch.sizes[1];
+}
+
 static void cycle_preset(int dir)
 {
 	const gt_preset *const *all = gt_preset_all();
@@ -260,7 +271,7 @@ static void cycle_preset(int dir)
 		n++;
 	while (all[i] != T.preset)
 		i++;
-	T.preset = all[(i + n + dir) % n];
+	use_preset(all[(i + n + dir) % n]);
 }
 
 /* Step the focused setting down (dir -1) or up (+1). */
@@ -288,7 +299,7 @@ static int set_field(gt_app *app, const char *text)
 
 		if (!p)
 			return gt_app_message(app, 1, "no preset '%s'", text), -1;
-		T.preset = p;
+		use_preset(p);
 		return 0;
 	}
 	if (end == text || *end || !isfinite(v) || v <= 0 || (T.field != F_LR && v != floor(v)) ||
@@ -470,16 +481,19 @@ static void draw_latest(gt_app *app, WINDOW *w, int x, int width)
 	const gt_trainer *t = &app->session.trainer;
 	const gt_epoch *h;
 	char line[256];
-	int best = best_epoch(t);
+	int best = best_epoch(t), n;
 
 	if (t->epoch == 0) {
 		gt_draw_text(w, 2, x, width, "first epoch running...");
 		return;
 	}
 	h = &t->history[t->epoch - 1];
-	snprintf(line, sizeof(line), "loss %.4f acc %.4f | test loss %.4f acc %.4f | best epoch %d (%.4f)",
-	         h->loss, h->accuracy, h->val_loss, h->val_accuracy, best,
-	         t->history[best - 1].val_accuracy);
+	n = snprintf(line, sizeof(line), "loss %.4f acc %.4f | test loss %.4f acc %.4f | best epoch %d (%.4f)",
+	             h->loss, h->accuracy, h->val_loss, h->val_accuracy, best,
+	             t->history[best - 1].val_accuracy);
+	if (t->nval && n > 0 && (size_t)n < sizeof(line))   /* early stopping keeps its own best */
+		snprintf(line + n, sizeof(line) - (size_t)n, " | kept epoch %d (validation %.4f)%s",
+		         t->best_epoch, t->best_vs, t->stopped ? ", stopped early" : "");
 	gt_draw_text(w, 2, x, width, line);
 }
 

@@ -23,7 +23,7 @@ has() {
 	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
 }
 
-echo "1..32"
+echo "1..47"
 check "--help exits 0" 0 "$GENRETUI" --help
 has "--help lists --batch" "$tmp/out" "--batch"
 has "--help lists the paper preset" "$tmp/out" "paper"
@@ -81,4 +81,45 @@ cp "$tmp/m.gtm" "$tmp/bad.gtm"
 printf 'X' | dd of="$tmp/bad.gtm" bs=1 seek=500 conv=notrunc 2>/dev/null
 check "corrupted model exits 1" 1 "$GENRETUI" --model "$tmp/bad.gtm" --predict
 has "corruption is reported" "$tmp/err" "checksum"
+# Beyond the study: the improved preset, repeated runs, cross-validation.
+"$GENRETUI" --help >"$tmp/out" 2>&1
+has "--help lists the improved preset" "$tmp/out" "^  improved "
+has "--help lists --repeat and --cv" "$tmp/out" "--cv K"
+check "--repeat without --batch exits 2" 2 "$GENRETUI" --repeat 2 "$SAMPLE"
+has "... and says --batch is needed" "$tmp/err" "needs --batch"
+check "--cv 1 is refused" 2 "$GENRETUI" --batch --cv 1 "$SAMPLE"
+check "--cv with --save-model is refused" 2 "$GENRETUI" --batch --cv 3 --save-model "$tmp/x.gtm" "$SAMPLE"
+check "--batch --cv 3 exits 0" 0 "$GENRETUI" --batch --cv 3 --epochs 1 "$SAMPLE"
+has "cross-validation prints each fold" "$tmp/out" "^  fold  3: "
+has "... and the mean and sd over the folds" "$tmp/out" "Mean +- sd over 3 folds"
+check "--batch --repeat 2 --json exits 0" 0 "$GENRETUI" --batch --json --repeat 2 --epochs 1 --seed 5 "$SAMPLE"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["runs"]
+assert r["kind"] == "repeat" and r["count"] == 2, r
+assert [x["seed"] for x in r["runs"]] == [5, 6]
+assert r["runs"][0]["accuracy"] != r["runs"][1]["accuracy"]
+m = sum(x["accuracy"] for x in r["runs"]) / 2
+assert abs(r["summary"]["accuracy_mean"] - m) < 1e-9
+assert d["test_accuracy"] is None
+' "$tmp/out" 2>"$tmp/err"; then ok "--repeat JSON lists every seed and their mean"; else not_ok "--repeat JSON lists every seed and their mean"; fi
+"$GENRETUI" --batch --json --epochs 1 "$SAMPLE" >"$tmp/paper.json" 2>/dev/null
+check "--preset improved exits 0" 0 "$GENRETUI" --batch --json --preset improved --epochs 2 "$SAMPLE"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1])); p = json.load(open(sys.argv[2]))
+h = d["hyperparameters"]
+assert h["preset"] == "improved" and h["preparation"] == "impute" and h["dropout"] > 0, h
+unknown = d["rows_read"] - d["rows_kept"] - sum(v for k, v in d["dropped"].items()
+          if k not in ("unknown_duration", "unknown_tempo", "unknown_both", "total"))
+b = d["beyond"]
+assert b["imputed_rows"] == unknown, (b, unknown)
+assert b["validation_rows"] > 0 and 1 <= b["best_epoch"] <= 2
+assert d["test_support"] == p["test_support"], "the study test rows"
+assert sum(d["train_support"]) == sum(p["train_support"]) + unknown
+' "$tmp/out" "$tmp/paper.json" 2>"$tmp/err"; then ok "improved: study test rows, unknown rows imputed into training"; else not_ok "improved: study test rows, unknown rows imputed into training"; fi
+check "an improved model saves" 0 "$GENRETUI" --batch --preset improved --epochs 1 --save-model "$tmp/imp.gtm" "$SAMPLE"
+"$GENRETUI" --model "$tmp/imp.gtm" --predict <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+if [ $? = 0 ] && grep -q "^[A-Z][a-zA-Z-]*	0\.[0-9]*	" "$tmp/out"; then ok "... and answers at the prompt"; else not_ok "... and answers at the prompt"; fi
 exit 0

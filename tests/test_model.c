@@ -235,6 +235,45 @@ static void test_gradcheck_keras_loss(void **state)
 	assert_near(d[3], 0.0, 0.0);  /* clipped: no gradient */
 }
 
+/* Dropout: a share p of units is dropped, the same ones for the same key;
+ * the gradient of the masked network is exact (the mask is a constant of
+ * the step); evaluation (dropout 0) sees every unit. */
+static void test_dropout(void **state)
+{
+	gt_arch a = { 3, { 5, 6, 4, 3 }, { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR },
+	              GT_LOSS_SOFTMAX_CE };
+	size_t kept = 0, n = 100000;
+	gt_model m;
+	gt_rng r;
+	gt_real x[8 * 5];
+	int y[8];
+	const gt_real *out;
+	gt_real full[8 * 3];
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		kept += (size_t)gt_dropout_keeps(7, 0, i, 0.3f);
+	assert_near((double)kept / (double)n, 0.7, 0.01);
+	assert_int_equal(gt_dropout_keeps(7, 1, 123, 0.3f), gt_dropout_keeps(7, 1, 123, 0.3f));
+	assert_int_equal(gt_dropout_keeps(7, 0, 5, 0.0f), 1);
+	gt_rng_seed(&r, 9);
+	assert_int_equal(gt_model_init(&m, &a, 8, NULL), GT_OK);
+	gt_model_glorot(&m, &r);
+	for (size_t i = 0; i < m.nparams; i++)   /* non-zero biases: no kink at 0 */
+		m.params[i] += (gt_real)gt_rng_uniform(&r, -0.3, 0.3);
+	random_batch(&r, x, y, 8, 5, 3);
+	memcpy(full, gt_model_forward(&m, x, 8), sizeof(full));
+	m.dropout = 0.5f;
+	m.drop_key = 3;
+	gradient_check(&m, x, y, 8);   /* every forward in it uses the same mask */
+	out = gt_model_forward(&m, x, 8);
+	assert_true(memcmp(out, full, sizeof(full)) != 0);
+	m.dropout = 0;
+	out = gt_model_forward(&m, x, 8);
+	assert_memory_equal(out, full, sizeof(full));
+	gt_model_free(&m);
+}
+
 static void test_arch_check(void **state)
 {
 	gt_arch bad_loss = { 1, { 3, 2 }, { GT_ACT_LINEAR }, GT_LOSS_KERAS_SIGMOID };
@@ -303,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_gradcheck_relu_softmax),
 		cmocka_unit_test(test_gradcheck_sigmoid_softmax),
 		cmocka_unit_test(test_gradcheck_keras_loss),
+		cmocka_unit_test(test_dropout),
 		cmocka_unit_test(test_arch_check),
 		cmocka_unit_test(test_glorot_limits),
 	};

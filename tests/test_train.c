@@ -1,5 +1,6 @@
 /* test_train.c: training as a step: epoch boundaries, reproducibility,
  * learning on a small separable problem. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,138 @@ static void test_paper_preset(void **state)
 	assert_null(gt_preset_find("nope"));
 }
 
+static const gt_arch relu_arch = {
+	3, { D, 16, 8, K }, { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE
+};
+
+static void train_relu(gt_trainer *t, gt_model *m, const gt_hparams *h)
+{
+	gt_samples s = { X, Y, N, D }, none = { NULL, NULL, 0, D };
+
+	assert_int_equal(gt_model_init(m, &relu_arch, h->batch_size, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(t, m, &s, &none, h, NULL), GT_OK);
+	while (gt_trainer_step(t, NULL) >= 0)
+		;
+}
+
+/* The validation slice: 10% of the rows, held out of every epoch, disjoint
+ * from the rows trained on, drawn from the seed. */
+static void test_validation_slice(void **state)
+{
+	gt_hparams h = hp(3, 10, 4);
+	gt_model m;
+	gt_trainer t;
+	unsigned char seen[N] = {0};
+
+	(void)state;
+	h.val_fraction = 0.1;
+	train_relu(&t, &m, &h);
+	assert_int_equal(t.nval, 15);
+	assert_int_equal(gt_trainer_rows(&t), N - 15);
+	assert_int_equal(gt_trainer_steps_per_epoch(&t), 14);
+	for (size_t i = 0; i < t.nval; i++)
+		seen[t.val_idx[i]]++;
+	for (size_t i = 0; i < gt_trainer_rows(&t); i++)
+		seen[t.order[i]]++;
+	for (int i = 0; i < N; i++)
+		assert_int_equal(seen[i], 1);
+	for (size_t i = 0; i < t.nval; i++)
+		assert_int_equal(t.yval[i], Y[t.val_idx[i]]);
+	for (int e = 0; e < 3; e++)
+		assert_true(t.history[e].vs_accuracy >= 0 && t.history[e].vs_accuracy <= 1);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+/* Early stopping: with a vanishing learning rate nothing improves after
+ * epoch 1, so training stops `patience` epochs later, and epoch 1 stays
+ * the best. */
+static void test_early_stopping(void **state)
+{
+	gt_hparams h = hp(50, 10, 2);
+	gt_model m;
+	gt_trainer t;
+
+	(void)state;
+	h.lr = 1e-30;
+	h.val_fraction = 0.2;
+	h.patience = 3;
+	train_relu(&t, &m, &h);
+	assert_true(t.stopped);
+	assert_int_equal(t.epoch, 4);
+	assert_int_equal(t.best_epoch, 1);
+	assert_int_equal(gt_trainer_step(&t, NULL), -1);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+/* The best epoch's weights are restored at the end: evaluating the final
+ * model on the slice gives the best validation accuracy seen. */
+static void test_restores_best(void **state)
+{
+	gt_hparams h = hp(12, 10, 8);
+	gt_model m;
+	gt_trainer t;
+	double acc;
+
+	(void)state;
+	h.lr = 0.05;           /* large steps: the curve is not monotone */
+	h.val_fraction = 0.2;
+	train_relu(&t, &m, &h);
+	gt_evaluate(&m, &t.val, NULL, &acc, NULL);
+	assert_near(acc, t.best_vs, 0);
+	for (int e = 0; e < t.epoch; e++)
+		assert_true(t.history[e].vs_accuracy <= t.best_vs);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+/* Cosine schedule: lr at epoch e of E is lr_min + (lr - lr_min)(1 + cos(pi e/E))/2. */
+static void test_cosine_schedule(void **state)
+{
+	gt_hparams h = hp(4, 50, 1);
+	gt_model m;
+	gt_trainer t;
+
+	(void)state;
+	h.schedule = GT_LR_COSINE;
+	h.lr_min = 0.001;
+	train_relu(&t, &m, &h);
+	assert_near(t.history[0].lr, 0.01, 1e-15);
+	assert_near(t.history[2].lr, 0.001 + 0.009 * 0.5, 1e-15);
+	assert_near(t.history[3].lr, 0.001 + 0.009 * (1 + cos(3.14159265358979323846 * 0.75)) / 2, 1e-15);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+/* Dropout runs are reproducible from the seed, differ from runs without,
+ * and still learn the blobs. */
+static void test_dropout_training(void **state)
+{
+	gt_hparams h = hp(40, 10, 3), plain = hp(40, 10, 3);
+	gt_samples s = { X, Y, N, D };
+	gt_model a, b, c;
+	gt_trainer ta, tb, tc;
+	double acc;
+
+	(void)state;
+	h.dropout = 0.3;
+	train_relu(&ta, &a, &h);
+	train_relu(&tb, &b, &h);
+	train_relu(&tc, &c, &plain);
+	assert_memory_equal(a.params, b.params, a.nparams * sizeof(gt_real));
+	assert_true(memcmp(a.params, c.params, a.nparams * sizeof(gt_real)) != 0);
+	assert_true(a.dropout == 0);    /* off again after the step */
+	gt_evaluate(&a, &s, NULL, &acc, NULL);
+	assert_true(acc > 0.9);
+	gt_trainer_free(&ta);
+	gt_trainer_free(&tb);
+	gt_trainer_free(&tc);
+	gt_model_free(&a);
+	gt_model_free(&b);
+	gt_model_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +297,11 @@ int main(void)
 		cmocka_unit_test(test_reproducible_from_seed),
 		cmocka_unit_test(test_rejects_bad_setup),
 		cmocka_unit_test(test_paper_preset),
+		cmocka_unit_test(test_validation_slice),
+		cmocka_unit_test(test_early_stopping),
+		cmocka_unit_test(test_restores_best),
+		cmocka_unit_test(test_cosine_schedule),
+		cmocka_unit_test(test_dropout_training),
 	};
 
 	return cmocka_run_group_tests(tests, make_blobs, NULL);
