@@ -661,14 +661,14 @@ static void draw_runs(gt_app *app, WINDOW *w, int y, int x, int width, int heigh
 	int first = nruns > height - 2 ? nruns - (height - 2) : 0;
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, y++, x, width, " #  preset  epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
+	gt_draw_text(w, y++, x, width, " #  preset    epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
 	wattrset(w, A_NORMAL);
 	if (nruns == 0)
 		gt_draw_text(w, y, x, width, " (no finished run yet)");
 	for (int i = first; i < nruns; i++) {
 		const run_record *r = &runs[i];
 
-		snprintf(line, sizeof(line), "%2d  %-7s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
+		snprintf(line, sizeof(line), "%2d  %-9s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
 		         i + 1, r->preset, r->n, r->epochs, r->batch, r->lr, r->hidden, r->seed,
 		         r->test_acc, r->train_acc, r->top2, r->fusion, r->seconds,
 		         r->stopped ? " stopped" : "");
