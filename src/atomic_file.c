@@ -80,6 +80,14 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
+/* Is there a directory (not a link to one) at path? */
+static int is_dir(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 static char *copy_str(const char *s, size_t extra)
 {
 	size_t n = strlen(s);
@@ -103,6 +111,10 @@ gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
 		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", shown_name(path, name));
 	}
 	strcat(a->tmp, TMP_SUFFIX);
+	if (is_dir(path)) {           /* the rename would fail: say so now */
+		gt_atomic_abort(a);
+		return cannot_write(path, EISDIR, err);
+	}
 	fd = mkstemp(a->tmp);                  /* O_EXCL: never follows a symlink */
 	if (fd < 0 || fill_tmp(fd, b, n) != 0) {
 		e = errno;

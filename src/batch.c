@@ -9,6 +9,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
+#include "genretui/export.h"
 #include "genretui/predictor.h"
 #include "genretui/textfmt.h"
 
@@ -226,6 +227,26 @@ static int save_model(gt_batch *b, const char *path)
 	return 0;
 }
 
+/* --export DIR: the run's epochs, matrices and report as files. */
+static int export_run(const gt_batch *b, const char *dir)
+{
+	gt_export_info info = { b->path, b->synthetic, b->preset->name };
+	gt_error err = {0};
+	char name[512];
+
+	if (!b->trained) {
+		fprintf(stderr, "genretui: --export needs training (--epochs 1 or more)\n");
+		return -1;
+	}
+	if (gt_export_write(dir, &b->session, &info, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	fprintf(stderr, "genretui: run exported to %s (epochs.csv, confusion_test.csv, "
+	        "confusion_train.csv, report.json)\n", shown(dir, name, sizeof(name)));
+	return 0;
+}
+
 static void print_header(FILE *f, const gt_batch *b)
 {
 	char path[512];
@@ -286,6 +307,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	if (rc == 0 && !cli->json && b.trained)
 		print_results(stdout, &b);
 	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
+		rc = 1;
+	if (rc == 0 && cli->export_dir && export_run(&b, cli->export_dir) != 0)
 		rc = 1;
 	if (rc == 0 && cli->json && gt_batch_print_json(stdout, &b) != 0) {
 		fprintf(stderr, "genretui: cannot write the JSON report\n");

@@ -23,12 +23,16 @@ enum {
 	OPT_PRESET, OPT_DIGITS, OPT_JSON, OPT_BATCH, OPT_PREDICT, OPT_MODEL, OPT_SAVE_MODEL
 };
 
+/* Data files and what a run leaves behind. */
+enum { OPT_EXPORT = 512 };
+
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
 	{ "json",       no_argument,       NULL, OPT_JSON },
 	{ "predict",    no_argument,       NULL, OPT_PREDICT },
 	{ "model",      required_argument, NULL, OPT_MODEL },
 	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
+	{ "export",     required_argument, NULL, OPT_EXPORT },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
 	{ "lr",         required_argument, NULL, OPT_LR },
@@ -63,7 +67,11 @@ void gt_cli_usage(FILE *f)
 	      "      --model FILE     use this saved model: --predict needs no data and no\n"
 	      "                       training; the interface opens with it evaluated\n"
 	      "      --save-model FILE   write the trained model (batch and --predict;\n"
-	      "                       w in the Train pane)\n\n"
+	      "                       w in the Train pane)\n"
+	      "      --export DIR     write the run's epochs.csv, confusion_test.csv,\n"
+	      "                       confusion_train.csv and report.json into DIR (made\n"
+	      "                       if missing): after --batch trains, and on x in the\n"
+	      "                       Train and Confusion panes (default genretui-export)\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
 	      "      --epochs N       epochs to train (0: load and clean only)\n"
@@ -134,6 +142,7 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_PREDICT: cli->mode = GT_RUN_PREDICT; break;
 	case OPT_MODEL: cli->model = arg; break;
 	case OPT_SAVE_MODEL: cli->save_model = arg; break;
+	case OPT_EXPORT: cli->export_dir = arg; bad = *arg == '\0'; break;
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;
@@ -189,6 +198,10 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	}
 	if (cli->model && cli->save_model) {
 		snprintf(err, errlen, "--model and --save-model cannot be used together");
+		return -1;
+	}
+	if (cli->export_dir && cli->mode == GT_RUN_PREDICT) {
+		snprintf(err, errlen, "--export needs --batch or the interface, not --predict");
 		return -1;
 	}
 	if (cli->json && cli->mode == GT_RUN_TUI) {

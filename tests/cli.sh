@@ -23,7 +23,7 @@ has() {
 	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
 }
 
-echo "1..32"
+echo "1..41"
 check "--help exits 0" 0 "$GENRETUI" --help
 has "--help lists --batch" "$tmp/out" "--batch"
 has "--help lists the paper preset" "$tmp/out" "paper"
@@ -81,4 +81,44 @@ cp "$tmp/m.gtm" "$tmp/bad.gtm"
 printf 'X' | dd of="$tmp/bad.gtm" bs=1 seek=500 conv=notrunc 2>/dev/null
 check "corrupted model exits 1" 1 "$GENRETUI" --model "$tmp/bad.gtm" --predict
 has "corruption is reported" "$tmp/err" "checksum"
+# --export DIR: the run's files, atomically, naming the path on failure.
+check "--batch --export exits 0" 0 "$GENRETUI" --batch --epochs 2 --seed 3 --export "$tmp/exp/run" "$SAMPLE"
+has "--export says where it wrote" "$tmp/err" "run exported to $tmp/exp/run"
+"$GENRETUI" --batch --json --epochs 2 --seed 3 "$SAMPLE" >"$tmp/run.json" 2>/dev/null
+if python3 - "$tmp/exp/run" "$tmp/run.json" >"$tmp/out" 2>"$tmp/err" <<'PY'
+import csv, json, sys, os
+d, ref = sys.argv[1], json.load(open(sys.argv[2]))
+ep = list(csv.DictReader(open(os.path.join(d, "epochs.csv"))))
+assert [int(e["epoch"]) for e in ep] == [1, 2], ep
+for e, r in zip(ep, ref["epochs"]):
+    for k in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        assert abs(float(e[k]) - r[k]) < 1e-8, (k, e[k], r[k])
+for name, key in (("confusion_test.csv", "confusion_test"), ("confusion_train.csv", "confusion_train")):
+    rows = list(csv.reader(open(os.path.join(d, name))))
+    assert rows[0] == ["true/predicted"] + ref["genres"], rows[0]
+    assert [r[0] for r in rows[1:]] == ref["genres"]
+    assert [[int(v) for v in r[1:]] for r in rows[1:]] == ref[key]
+rep = json.load(open(os.path.join(d, "report.json")))
+assert abs(rep["test"]["accuracy"] - ref["test_accuracy"]) < 1e-9
+assert rep["test"]["report"] == ref["report_test"]
+assert abs(rep["test"]["top2_accuracy"] - ref["top2_accuracy"]) < 1e-9
+assert rep["preset"] == "paper" and rep["seed"] == 3 and rep["split_seed"] == 42
+assert rep["counts"]["test_support"] == ref["test_support"]
+PY
+then ok "--export files agree with --batch --json"; else not_ok "--export files agree with --batch --json"; fi
+check "--export without training exits 1" 1 "$GENRETUI" --batch --epochs 0 --export "$tmp/exp/none" "$SAMPLE"
+has "--export without training says why" "$tmp/err" "export needs training"
+: >"$tmp/afile"
+check "--export to a file exits 1" 1 "$GENRETUI" --batch --epochs 1 --export "$tmp/afile" "$SAMPLE"
+has "--export to a file names it" "$tmp/err" "afile: exists and is not a directory"
+check "--export with --predict is a usage error" 2 "$GENRETUI" --predict --export "$tmp/exp" "$SAMPLE"
+echo precious >"$tmp/target"
+rm -f "$tmp/exp/run/epochs.csv" && ln -s "$tmp/target" "$tmp/exp/run/epochs.csv"
+(umask 077 && "$GENRETUI" --batch --epochs 1 --export "$tmp/exp/run" "$SAMPLE" >/dev/null 2>&1)
+if [ ! -L "$tmp/exp/run/epochs.csv" ] && [ "$(cat "$tmp/target")" = precious ] &&
+	[ "$(stat -c %a "$tmp/exp/run/report.json")" = 600 ]; then
+	ok "--export replaces a planted symlink and follows the umask"
+else
+	not_ok "--export replaces a planted symlink and follows the umask"
+fi
 exit 0

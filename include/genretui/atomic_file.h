@@ -26,7 +26,8 @@ typedef struct {
 	char *tmp;      /* the temporary file beside it, or NULL */
 } gt_atomic;
 
-/* Write b[0..n) to a temporary file beside path. On failure nothing is
+/* Write b[0..n) to a temporary file beside path. Fails at once if path is
+ * a directory (so that a later commit does not). On failure nothing is
  * left behind and a->tmp is NULL. */
 gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
                             size_t n, gt_error *err);

@@ -22,6 +22,7 @@ typedef struct {
 	int quiet;               /* --quiet: no per-epoch lines on stderr in JSON mode */
 	const char *model;       /* --model FILE: use this saved model */
 	const char *save_model;  /* --save-model FILE: write the trained model */
+	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */
