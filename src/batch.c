@@ -85,8 +85,12 @@ static void print_ledger(FILE *f, const gt_batch *b)
 	fprintf(f, "  %-36s %7zu\n", "kept", L->kept);
 	fprintf(f, "  unknown duration: %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_duration, L->complete, frac(L->unknown_duration, L->complete));
-	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n\n",
+	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_tempo, L->complete, frac(L->unknown_tempo, L->complete));
+	if (L->unknown_key)      /* only the Spotify API's files have them */
+		fprintf(f, "  unknown key:      %zu of %zu complete rows (%.5g)\n",
+		        L->unknown_key, L->complete, frac(L->unknown_key, L->complete));
+	fputc('\n', f);
 }
 
 /* Genres by descending kept count (pandas value_counts order; ties by class). */

@@ -32,6 +32,7 @@ static json_t *ledger_json(const gt_ledger *L)
 	json_object_set_new(o, "dropped", dropped);
 	json_object_set_new(o, "unknown_duration", json_integer((json_int_t)L->unknown_duration));
 	json_object_set_new(o, "unknown_tempo", json_integer((json_int_t)L->unknown_tempo));
+	json_object_set_new(o, "unknown_key", json_integer((json_int_t)L->unknown_key));
 	json_object_set_new(o, "unknown_duration_fraction",
 	                    num(L->complete ? (double)L->unknown_duration / L->complete : NAN));
 	json_object_set_new(o, "unknown_tempo_fraction",
