@@ -293,6 +293,7 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	resolve_hparams(&b, cli);
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
+	o.map = &cli->map;
 	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;

@@ -481,12 +481,14 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 {
 	gt_rowfate rf;
 	long line;
-	char why[GT_ERROR_MAX];
+	char why[GT_ERROR_MAX], col[SHOW_BUF];
 
 	if (r >= ds->nrows)
 		return snprintf(buf, n, "row %zu: no such row", r);
 	rf = c->fates[r];
 	line = ds->line[r];
+	if (rf.col >= 0)        /* as the file names it (--map) */
+		gt_text_safe(gt_column_name(ds, rf.col), col, sizeof(col), SHOW_MAX);
 	switch (rf.fate) {
 	case GT_FATE_MALFORMED:
 		return snprintf(buf, n, "line %ld: %s: %d, expected %d", line,
@@ -494,12 +496,11 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 		                ds->header_fields);
 	case GT_FATE_MISSING:
 		return snprintf(buf, n, "line %ld: %s in column '%s'", line,
-		                gt_fate_text(rf.fate), gt_column_names[rf.col]);
+		                gt_fate_text(rf.fate), col);
 	case GT_FATE_INVALID:
 		why_invalid(rf.col, gt_cell(ds, r, rf.col), why, sizeof(why));
 		return snprintf(buf, n, "line %ld: %s in column '%s': %s", line,
-		                gt_fate_text(rf.fate), gt_column_names[rf.col],
-		                why);
+		                gt_fate_text(rf.fate), col, why);
 	default:
 		return snprintf(buf, n, "line %ld: %s", line,
 		                gt_fate_text(rf.fate));

@@ -24,7 +24,7 @@ enum {
 };
 
 /* Data files and what a run leaves behind. */
-enum { OPT_EXPORT = 512 };
+enum { OPT_EXPORT = 512, OPT_MAP };
 
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
@@ -33,6 +33,7 @@ static const struct option long_options[] = {
 	{ "model",      required_argument, NULL, OPT_MODEL },
 	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
 	{ "export",     required_argument, NULL, OPT_EXPORT },
+	{ "map",        required_argument, NULL, OPT_MAP },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
 	{ "lr",         required_argument, NULL, OPT_LR },
@@ -72,6 +73,15 @@ void gt_cli_usage(FILE *f)
 	      "                       confusion_train.csv and report.json into DIR (made\n"
 	      "                       if missing): after --batch trains, and on x in the\n"
 	      "                       Train and Confusion panes (default genretui-export)\n\n"
+	      "Data:\n"
+	      "      --map FIELD=COLUMN[,FIELD=COLUMN...]   read FIELD from a column named\n"
+	      "                       otherwise (repeatable; every mode). FIELDs: popularity,\n"
+	      "                       acousticness, danceability, duration_ms, energy,\n"
+	      "                       instrumentalness, key, liveness, loudness, mode,\n"
+	      "                       speechiness, tempo, valence, music_genre (or label),\n"
+	      "                       and the optional artist_name, track_name, instance_id,\n"
+	      "                       obtained_date. key may be C..B or 0..11 (-1 unknown),\n"
+	      "                       mode Major/Minor or 1/0\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
 	      "      --epochs N       epochs to train (0: load and clean only)\n"
@@ -130,6 +140,17 @@ static void cli_defaults(gt_cli *cli)
 	cli->digits = 2;
 }
 
+/* --map FIELD=COLUMN,...: its own messages name what is wrong. */
+static int map_option(gt_cli *cli, const char *arg, char *err, size_t errlen)
+{
+	gt_error e;
+
+	if (gt_colmap_parse(&cli->map, arg, &e) == GT_OK)
+		return 0;
+	snprintf(err, errlen, "%s", e.msg);
+	return -1;
+}
+
 /* Apply one option with its argument; 0 or -1 with err set. */
 static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t errlen)
 {
@@ -143,6 +164,7 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_MODEL: cli->model = arg; break;
 	case OPT_SAVE_MODEL: cli->save_model = arg; break;
 	case OPT_EXPORT: cli->export_dir = arg; bad = *arg == '\0'; break;
+	case OPT_MAP: return map_option(cli, arg, err, errlen);
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "genretui/colmap.h"
+
 typedef enum { GT_RUN_TUI, GT_RUN_BATCH, GT_RUN_PREDICT, GT_RUN_HELP, GT_RUN_VERSION } gt_run_mode;
 
 typedef struct {
@@ -23,6 +25,7 @@ typedef struct {
 	const char *model;       /* --model FILE: use this saved model */
 	const char *save_model;  /* --save-model FILE: write the trained model */
 	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
+	gt_colmap map;           /* --map FIELD=COLUMN,...: columns named otherwise */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */

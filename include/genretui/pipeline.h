@@ -20,6 +20,7 @@
 typedef struct {
 	double test_fraction;   /* 0.2 */
 	uint32_t split_seed;    /* 42 */
+	const struct gt_colmap *map;   /* column names (--map), or NULL */
 } gt_pipeline_opts;
 
 typedef struct {
