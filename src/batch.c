@@ -10,6 +10,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
+#include "genretui/export.h"
 #include "genretui/predictor.h"
 #include "genretui/textfmt.h"
 
@@ -85,8 +86,12 @@ static void print_ledger(FILE *f, const gt_batch *b)
 	fprintf(f, "  %-36s %7zu\n", "kept", L->kept);
 	fprintf(f, "  unknown duration: %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_duration, L->complete, frac(L->unknown_duration, L->complete));
-	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n\n",
+	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_tempo, L->complete, frac(L->unknown_tempo, L->complete));
+	if (L->unknown_key)      /* only the Spotify API's files have them */
+		fprintf(f, "  unknown key:      %zu of %zu complete rows (%.5g)\n",
+		        L->unknown_key, L->complete, frac(L->unknown_key, L->complete));
+	fputc('\n', f);
 }
 
 /* Genres by descending kept count (pandas value_counts order; ties by class). */
@@ -360,6 +365,26 @@ static int save_model(gt_batch *b, const char *path)
 	return 0;
 }
 
+/* --export DIR: the run's epochs, matrices and report as files. */
+static int export_run(const gt_batch *b, const char *dir)
+{
+	gt_export_info info = { b->path, b->synthetic, b->preset->name };
+	gt_error err = {0};
+	char name[512];
+
+	if (!b->trained) {
+		fprintf(stderr, "genretui: --export needs training (--epochs 1 or more)\n");
+		return -1;
+	}
+	if (gt_export_write(dir, &b->session, &info, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	fprintf(stderr, "genretui: run exported to %s (epochs.csv, confusion_test.csv, "
+	        "confusion_train.csv, report.json)\n", shown(dir, name, sizeof(name)));
+	return 0;
+}
+
 static void print_header(FILE *f, const gt_batch *b)
 {
 	char path[512];
@@ -403,6 +428,7 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
 	o.prep = b.hp.prep;
+	o.map = &cli->map;
 	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;
@@ -430,6 +456,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	if (rc == 0 && !cli->json && b.trained && !b.nruns)
 		print_results(stdout, &b);
 	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
+		rc = 1;
+	if (rc == 0 && cli->export_dir && export_run(&b, cli->export_dir) != 0)
 		rc = 1;
 	if (rc == 0 && cli->json && gt_batch_print_json(stdout, &b) != 0) {
 		fprintf(stderr, "genretui: cannot write the JSON report\n");

@@ -8,6 +8,7 @@
 
 #include "genretui/batch.h"
 #include "genretui/encode.h"
+#include "genretui/report_json.h"
 #include "genretui/textfmt.h"
 
 /* Dropped rows explained per reason in "dropped_rows" (all are counted in
@@ -17,7 +18,7 @@
 /* A finite number, or null (JSON has no NaN). */
 static json_t *num(double v)
 {
-	return isfinite(v) ? json_real(v) : json_null();
+	return gt_json_num(v);
 }
 
 static json_t *ledger_json(const gt_ledger *L)
@@ -33,6 +34,7 @@ static json_t *ledger_json(const gt_ledger *L)
 	json_object_set_new(o, "dropped", dropped);
 	json_object_set_new(o, "unknown_duration", json_integer((json_int_t)L->unknown_duration));
 	json_object_set_new(o, "unknown_tempo", json_integer((json_int_t)L->unknown_tempo));
+	json_object_set_new(o, "unknown_key", json_integer((json_int_t)L->unknown_key));
 	json_object_set_new(o, "unknown_duration_fraction",
 	                    num(L->complete ? (double)L->unknown_duration / L->complete : NAN));
 	json_object_set_new(o, "unknown_tempo_fraction",
@@ -73,87 +75,12 @@ static json_t *dropped_rows(const gt_pipeline *p)
 	return a;
 }
 
-/* A path as JSON: jansson takes only valid UTF-8, so a name that is not
- * is given escaped as the text output shows it. */
-static json_t *path_json(const char *path)
-{
-	json_t *s = json_string(path);
-	char buf[1024];
-
-	if (s)
-		return s;
-	gt_text_safe(path, buf, sizeof(buf), sizeof(buf) - 16);
-	return json_string(buf);
-}
-
 static json_t *genre_counts(const size_t *counts)
 {
 	json_t *o = json_object();
 
 	for (int c = 0; c < GT_NCLASSES; c++)
 		json_object_set_new(o, gt_genre_names[c], json_integer((json_int_t)counts[c]));
-	return o;
-}
-
-static json_t *support(const gt_samples *s)
-{
-	json_int_t count[GT_NCLASSES] = {0};
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < s->n; i++)
-		count[s->y[i]]++;
-	for (int c = 0; c < GT_NCLASSES; c++)
-		json_array_append_new(a, json_integer(count[c]));
-	return a;
-}
-
-static json_t *epochs_json(const gt_trainer *t)
-{
-	json_t *a = json_array();
-
-	for (int i = 0; i < t->epoch; i++) {
-		const gt_epoch *e = &t->history[i];
-
-		json_array_append_new(a, json_pack("{s:i, s:o, s:o, s:o, s:o, s:o}",
-			"epoch", e->epoch, "loss", num(e->loss), "accuracy", num(e->accuracy),
-			"val_loss", num(e->val_loss), "val_accuracy", num(e->val_accuracy),
-			"seconds", num(e->seconds)));
-	}
-	return a;
-}
-
-static json_t *confusion_json(const gt_confusion *cm)
-{
-	json_t *rows = json_array();
-
-	for (int i = 0; i < cm->k; i++) {
-		json_t *row = json_array();
-
-		for (int j = 0; j < cm->k; j++)
-			json_array_append_new(row, json_integer(cm->cell[i][j]));
-		json_array_append_new(rows, row);
-	}
-	return rows;
-}
-
-static json_t *avg_json(double p, double r, double f1, long support_total)
-{
-	return json_pack("{s:o, s:o, s:o, s:I}", "precision", num(p), "recall", num(r),
-	                 "f1", num(f1), "support", (json_int_t)support_total);
-}
-
-static json_t *report_json(const gt_report *r)
-{
-	json_t *o = json_object();
-
-	for (int c = 0; c < r->k; c++)
-		json_object_set_new(o, gt_genre_names[c],
-		                    avg_json(r->precision[c], r->recall[c], r->f1[c], r->support[c]));
-	json_object_set_new(o, "accuracy", num(r->accuracy));
-	json_object_set_new(o, "macro_avg", avg_json(r->macro_precision, r->macro_recall,
-	                                             r->macro_f1, r->total));
-	json_object_set_new(o, "weighted_avg", avg_json(r->weighted_precision, r->weighted_recall,
-	                                                r->weighted_f1, r->total));
 	return o;
 }
 
@@ -173,32 +100,6 @@ static json_t *fusion_json(const gt_fusion *f)
 	}
 	return json_pack("{s:I, s:I, s:o}", "tracks", (json_int_t)f->multi_tracks,
 	                 "rows", (json_int_t)f->multi_rows, "combos", combos);
-}
-
-static json_t *names_json(void)
-{
-	json_t *a = json_array();
-
-	for (int c = 0; c < GT_NCLASSES; c++)
-		json_array_append_new(a, json_string(gt_genre_names[c]));
-	return a;
-}
-
-static json_t *hparams_json(const gt_batch *b)
-{
-	json_t *o = json_pack("{s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:I, s:I}",
-		"preset", b->preset->name, "epochs", b->hp.epochs, "batch_size", b->hp.batch_size,
-		"lr", b->hp.lr, "beta1", b->hp.beta1, "beta2", b->hp.beta2, "epsilon", b->hp.eps,
-		"seed", (json_int_t)b->hp.seed, "split_seed", (json_int_t)b->split_seed);
-
-	json_object_set_new(o, "preparation", json_string(gt_prep_name(b->hp.prep)));
-	json_object_set_new(o, "lr_schedule", json_string(b->hp.schedule == GT_LR_COSINE
-	                                                  ? "cosine" : "constant"));
-	json_object_set_new(o, "lr_min", num(b->hp.lr_min));
-	json_object_set_new(o, "dropout", num(b->hp.dropout));
-	json_object_set_new(o, "validation_fraction", num(b->hp.val_fraction));
-	json_object_set_new(o, "patience", json_integer(b->hp.patience));
-	return o;
 }
 
 /* Early stopping and imputed rows: null where the run had none. */
@@ -260,13 +161,13 @@ static void add_results(json_t *doc, const gt_batch *b)
 	const gt_session *s = &b->session;
 	int ok = b->trained && s->evaluated && !b->nruns;
 
-	json_object_set_new(doc, "epochs", ok ? epochs_json(&s->trainer) : json_array());
+	json_object_set_new(doc, "epochs", ok ? gt_json_epochs(&s->trainer) : json_array());
 	json_object_set_new(doc, "train_accuracy", ok ? num(s->rep_train.accuracy) : json_null());
 	json_object_set_new(doc, "test_accuracy", ok ? num(s->rep_test.accuracy) : json_null());
-	json_object_set_new(doc, "confusion_test", ok ? confusion_json(&s->cm_test) : json_null());
-	json_object_set_new(doc, "confusion_train", ok ? confusion_json(&s->cm_train) : json_null());
-	json_object_set_new(doc, "report_test", ok ? report_json(&s->rep_test) : json_null());
-	json_object_set_new(doc, "report_train", ok ? report_json(&s->rep_train) : json_null());
+	json_object_set_new(doc, "confusion_test", ok ? gt_json_confusion(&s->cm_test) : json_null());
+	json_object_set_new(doc, "confusion_train", ok ? gt_json_confusion(&s->cm_train) : json_null());
+	json_object_set_new(doc, "report_test", ok ? gt_json_report(&s->rep_test) : json_null());
+	json_object_set_new(doc, "report_train", ok ? gt_json_report(&s->rep_train) : json_null());
 	json_object_set_new(doc, "top2_accuracy", ok ? num(s->top2_test) : json_null());
 	json_object_set_new(doc, "fusion_accuracy", ok ? num(s->fusion_test) : json_null());
 	json_object_set_new(doc, "top2_accuracy_train", ok ? num(s->top2_train) : json_null());
@@ -281,17 +182,18 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_t *doc = ledger_json(&p->clean.ledger);
 	int rc;
 
-	json_object_set_new(doc, "file", path_json(b->path));
+	json_object_set_new(doc, "file", gt_json_path(b->path));
 	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "synthetic", json_boolean(b->synthetic));
 	json_object_set_new(doc, "version", json_string(PACKAGE_VERSION));
-	json_object_set_new(doc, "genres", names_json());
+	json_object_set_new(doc, "genres", gt_json_genres());
 	json_object_set_new(doc, "counts_before", genre_counts(p->clean.ledger.genre_before));
 	json_object_set_new(doc, "counts_kept", genre_counts(p->clean.ledger.genre_after));
-	json_object_set_new(doc, "train_support", support(&p->train));
-	json_object_set_new(doc, "test_support", support(&p->test));
+	json_object_set_new(doc, "train_support", gt_json_support(&p->train));
+	json_object_set_new(doc, "test_support", gt_json_support(&p->test));
 	json_object_set_new(doc, "fusion", fusion_json(&p->fusion));
-	json_object_set_new(doc, "hyperparameters", hparams_json(b));
+	json_object_set_new(doc, "hyperparameters",
+	                    gt_json_hparams(b->preset->name, &b->hp, b->split_seed));
 	add_results(doc, b);
 	json_object_set_new(doc, "timing", json_pack("{s:o, s:o, s:o, s:o}",
 		"load_s", num(p->load_s), "clean_s", num(p->clean_s), "prep_s", num(p->prep_s),

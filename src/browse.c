@@ -39,6 +39,7 @@ const char *gt_browser_fate_tag(gt_fate f)
 		[GT_FATE_BLANK] = "blank",          [GT_FATE_MISSING] = "missing",
 		[GT_FATE_INVALID] = "invalid",      [GT_FATE_UNKNOWN_DURATION] = "-1dur",
 		[GT_FATE_UNKNOWN_TEMPO] = "?tempo", [GT_FATE_UNKNOWN_BOTH] = "both",
+		[GT_FATE_UNKNOWN_KEY] = "?key",
 	};
 
 	return (unsigned)f < GT_NFATES ? tags[f] : "?";

@@ -50,8 +50,8 @@ typedef enum {
 	K_DURATION,     /* number > 0, or -1 for unknown */
 	K_TEMPO,        /* number > 0, or "?" for unknown */
 	K_NUMBER,       /* any finite number (loudness, in dB) */
-	K_KEY,          /* note name */
-	K_MODE,         /* Major or Minor */
+	K_KEY,          /* note name or pitch class 0..11; -1 for unknown */
+	K_MODE,         /* Major or Minor, or 1 or 0 */
 	K_GENRE         /* one of the 10 classes */
 } col_kind;
 
@@ -235,7 +235,8 @@ static int genre_class(const char *s)
 }
 
 /* Judge one non-empty cell of column c. *v gets its value: the number (NaN
- * when unknown), the key's pitch class, 1/0 for Major/Minor, or the class. */
+ * when unknown), the key's pitch class (NaN when unknown), 1/0 for
+ * Major/Minor, or the class. */
 static verdict judge_cell(gt_column c, const char *s, double *v)
 {
 	col_kind kind = col_spec[c].kind;
@@ -245,11 +246,14 @@ static verdict judge_cell(gt_column c, const char *s, double *v)
 	switch (kind) {
 	case K_SKIP:
 		return V_OK;
-	case K_KEY:
-		*v = gt_key_index(s);
-		return *v >= 0 ? V_OK : V_BAD_KEY;
+	case K_KEY: {
+		int pitch = -1, r = gt_key_value(s, &pitch);
+
+		*v = r > 0 ? pitch : NAN;
+		return r > 0 ? V_OK : r == 0 ? V_UNKNOWN : V_BAD_KEY;
+	}
 	case K_MODE:
-		*v = gt_mode_index(s);
+		*v = gt_mode_value(s);
 		return *v >= 0 ? V_OK : V_BAD_MODE;
 	case K_GENRE:
 		*v = genre_class(s);
@@ -308,9 +312,9 @@ static void store_value(gt_track *t, gt_column c, verdict vd, double v,
 		t->num[f] = v;
 	if (vd == V_UNKNOWN)
 		t->unknown |= c == GT_COL_DURATION ? GT_UNKNOWN_DURATION
-		                                   : GT_UNKNOWN_TEMPO;
+		            : c == GT_COL_TEMPO ? GT_UNKNOWN_TEMPO : GT_UNKNOWN_KEY;
 	if (col_spec[c].kind == K_KEY)
-		*pitch = (int)v;
+		*pitch = vd == V_OK ? (int)v : -1;
 	else if (col_spec[c].kind == K_MODE)
 		*major = (int)v;
 	else if (col_spec[c].kind == K_GENRE)
@@ -319,6 +323,8 @@ static void store_value(gt_track *t, gt_column c, verdict vd, double v,
 
 static gt_fate fate_of_unknowns(unsigned bits)
 {
+	if (bits & GT_UNKNOWN_KEY)     /* no scale: not even the improved preset can use it */
+		return GT_FATE_UNKNOWN_KEY;
 	switch (bits) {
 	case 0:
 		return GT_FATE_KEPT;
@@ -381,16 +387,17 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
 {
 	int complete = f != GT_FATE_MALFORMED && f != GT_FATE_BLANK &&
 	               f != GT_FATE_MISSING;
+	/* every value valid: t->unknown holds all of the row's unknowns */
+	unsigned bits = usable(f) || f == GT_FATE_UNKNOWN_KEY ? t->unknown : 0;
 
 	lg->rows_read++;
 	lg->fate[f]++;
 	lg->complete += (size_t)complete;
 	if (complete && genre >= 0)
 		lg->genre_before[genre]++;
-	if (f == GT_FATE_UNKNOWN_DURATION || f == GT_FATE_UNKNOWN_BOTH)
-		lg->unknown_duration++;
-	if (f == GT_FATE_UNKNOWN_TEMPO || f == GT_FATE_UNKNOWN_BOTH)
-		lg->unknown_tempo++;
+	lg->unknown_duration += (bits & GT_UNKNOWN_DURATION) != 0;
+	lg->unknown_tempo += (bits & GT_UNKNOWN_TEMPO) != 0;
+	lg->unknown_key += (bits & GT_UNKNOWN_KEY) != 0;
 	if (f == GT_FATE_KEPT)
 		lg->genre_after[t->genre]++;
 }
@@ -446,9 +453,10 @@ static int why_invalid(gt_column c, const char *s, char *buf, size_t n)
 		[V_NOT_NUMBER] = { "'", "' is not a number" },
 		[V_NOT_FINITE] = { "'", "' is not a finite number" },
 		[V_RANGE]      = { "'", NULL },         /* from range[] */
-		[V_BAD_KEY]    = { "unknown key '", "'" },
+		[V_BAD_KEY]    = { "unknown key '",
+		                   "' (expected C, C#, ... B, or 0 to 11, -1 for unknown)" },
 		[V_BAD_MODE]   = { "unknown mode '",
-		                   "' (expected Major or Minor)" },
+		                   "' (expected Major or Minor, or 1 or 0)" },
 		[V_BAD_GENRE]  = { "unknown genre '", "'" },
 	};
 	static const char *const range[] = {
@@ -473,12 +481,14 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 {
 	gt_rowfate rf;
 	long line;
-	char why[GT_ERROR_MAX];
+	char why[GT_ERROR_MAX], col[SHOW_BUF];
 
 	if (r >= ds->nrows)
 		return snprintf(buf, n, "row %zu: no such row", r);
 	rf = c->fates[r];
 	line = ds->line[r];
+	if (rf.col >= 0)        /* as the file names it (--map) */
+		gt_text_safe(gt_column_name(ds, rf.col), col, sizeof(col), SHOW_MAX);
 	switch (rf.fate) {
 	case GT_FATE_MALFORMED:
 		return snprintf(buf, n, "line %ld: %s: %d, expected %d", line,
@@ -486,12 +496,11 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 		                ds->header_fields);
 	case GT_FATE_MISSING:
 		return snprintf(buf, n, "line %ld: %s in column '%s'", line,
-		                gt_fate_text(rf.fate), gt_column_names[rf.col]);
+		                gt_fate_text(rf.fate), col);
 	case GT_FATE_INVALID:
 		why_invalid(rf.col, gt_cell(ds, r, rf.col), why, sizeof(why));
 		return snprintf(buf, n, "line %ld: %s in column '%s': %s", line,
-		                gt_fate_text(rf.fate), gt_column_names[rf.col],
-		                why);
+		                gt_fate_text(rf.fate), col, why);
 	default:
 		return snprintf(buf, n, "line %ld: %s", line,
 		                gt_fate_text(rf.fate));

@@ -24,12 +24,17 @@ enum {
 	OPT_REPEAT, OPT_CV
 };
 
+/* Data files and what a run leaves behind. */
+enum { OPT_EXPORT = 512, OPT_MAP };
+
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
 	{ "json",       no_argument,       NULL, OPT_JSON },
 	{ "predict",    no_argument,       NULL, OPT_PREDICT },
 	{ "model",      required_argument, NULL, OPT_MODEL },
 	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
+	{ "export",     required_argument, NULL, OPT_EXPORT },
+	{ "map",        required_argument, NULL, OPT_MAP },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
 	{ "lr",         required_argument, NULL, OPT_LR },
@@ -66,7 +71,20 @@ void gt_cli_usage(FILE *f)
 	      "      --model FILE     use this saved model: --predict needs no data and no\n"
 	      "                       training; the interface opens with it evaluated\n"
 	      "      --save-model FILE   write the trained model (batch and --predict;\n"
-	      "                       w in the Train pane)\n\n"
+	      "                       w in the Train pane)\n"
+	      "      --export DIR     write the run's epochs.csv, confusion_test.csv,\n"
+	      "                       confusion_train.csv and report.json into DIR (made\n"
+	      "                       if missing): after --batch trains, and on x in the\n"
+	      "                       Train and Confusion panes (default genretui-export)\n\n"
+	      "Data:\n"
+	      "      --map FIELD=COLUMN[,FIELD=COLUMN...]   read FIELD from a column named\n"
+	      "                       otherwise (repeatable; every mode). FIELDs: popularity,\n"
+	      "                       acousticness, danceability, duration_ms, energy,\n"
+	      "                       instrumentalness, key, liveness, loudness, mode,\n"
+	      "                       speechiness, tempo, valence, music_genre (or label),\n"
+	      "                       and the optional artist_name, track_name, instance_id,\n"
+	      "                       obtained_date. key may be C..B or 0..11 (-1 unknown),\n"
+	      "                       mode Major/Minor or 1/0\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
 	      "      --epochs N       epochs to train (0: load and clean only)\n"
@@ -129,6 +147,17 @@ static void cli_defaults(gt_cli *cli)
 	cli->digits = 2;
 }
 
+/* --map FIELD=COLUMN,...: its own messages name what is wrong. */
+static int map_option(gt_cli *cli, const char *arg, char *err, size_t errlen)
+{
+	gt_error e;
+
+	if (gt_colmap_parse(&cli->map, arg, &e) == GT_OK)
+		return 0;
+	snprintf(err, errlen, "%s", e.msg);
+	return -1;
+}
+
 /* Apply one option with its argument; 0 or -1 with err set. */
 static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t errlen)
 {
@@ -141,6 +170,8 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_PREDICT: cli->mode = GT_RUN_PREDICT; break;
 	case OPT_MODEL: cli->model = arg; break;
 	case OPT_SAVE_MODEL: cli->save_model = arg; break;
+	case OPT_EXPORT: cli->export_dir = arg; bad = *arg == '\0'; break;
+	case OPT_MAP: return map_option(cli, arg, err, errlen);
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;
@@ -211,6 +242,15 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	if ((cli->repeat || cli->cv) && cli->save_model) {
 		snprintf(err, errlen, "--save-model saves one model: not with --%s",
 		         cli->repeat ? "repeat" : "cv");
+		return -1;
+	}
+	if ((cli->repeat || cli->cv) && cli->export_dir) {
+		snprintf(err, errlen, "--export writes one run: not with --%s",
+		         cli->repeat ? "repeat" : "cv");
+		return -1;
+	}
+	if (cli->export_dir && cli->mode == GT_RUN_PREDICT) {
+		snprintf(err, errlen, "--export needs --batch or the interface, not --predict");
 		return -1;
 	}
 	if (cli->json && cli->mode == GT_RUN_TUI) {

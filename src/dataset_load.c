@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "genretui/colmap.h"
 #include "genretui/dataset.h"
 #include "genretui/textfmt.h"
 
@@ -30,6 +31,8 @@ const char *const gt_column_names[GT_NCOLS] = {
 	GT_COLUMN_LIST(GT_COLUMN_NAME)
 #undef GT_COLUMN_NAME
 };
+
+static char *copy_name(const char *name);
 
 /* Offset 0 of the arena always holds a NUL: empty and absent cells use it. */
 #define EMPTY_OFF 0
@@ -59,6 +62,7 @@ typedef struct {
 	size_t *hdr;         /* header field i -> arena offset of its name */
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
+	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
 	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } loader;
@@ -233,10 +237,17 @@ static char *trim_name(char *s)
 	return s;
 }
 
-static int column_of(const char *name)
+/* The 14 musical columns; the study drops the other four first. */
+int gt_column_required(gt_column c)
+{
+	return c != GT_COL_INSTANCE_ID && c != GT_COL_ARTIST && c != GT_COL_TRACK &&
+	       c != GT_COL_OBTAINED_DATE && c >= 0 && c < GT_NCOLS;
+}
+
+static int column_of(const loader *ld, const char *name)
 {
 	for (int c = 0; c < GT_NCOLS; c++)
-		if (strcmp(name, gt_column_names[c]) == 0)
+		if (strcmp(name, gt_colmap_column(ld->map, c)) == 0)
 			return c;
 	return -1;
 }
@@ -247,17 +258,18 @@ static void map_columns(loader *ld, int seen[GT_NCOLS])
 	for (int c = 0; c < GT_NCOLS; c++)
 		seen[c] = -1;
 	for (int i = 0; i < ld->ds->header_fields && ld->st == GT_OK; i++) {
-		int c = column_of(trim_name(ld->ds->arena + ld->hdr[i]));
+		int c = column_of(ld, trim_name(ld->ds->arena + ld->hdr[i]));
+		char shown[64];
 
 		ld->colmap[i] = c;
 		if (c < 0)
 			continue;
+		gt_text_safe(gt_colmap_column(ld->map, c), shown, sizeof(shown), 40);
 		if (seen[c] >= 0)
 			ld->st = gt_fail(ld->err, GT_ERR_COLUMN,
 			                 "%s: duplicated column '%s' "
 			                 "(fields %d and %d)", ld->name,
-			                 gt_column_names[c], seen[c] + 1,
-			                 i + 1);
+			                 shown, seen[c] + 1, i + 1);
 		seen[c] = i;
 	}
 }
@@ -305,9 +317,9 @@ static void fold_name(const char *s, char *out, size_t n)
 /* The unrecognised header field that looks like column c, or -1. */
 static int near_miss(const loader *ld, int c)
 {
-	char want[32], got[64];
+	char want[GT_COLMAP_NAME], got[GT_COLMAP_NAME];
 
-	fold_name(gt_column_names[c], want, sizeof(want));
+	fold_name(gt_colmap_column(ld->map, c), want, sizeof(want));
 	for (int i = 0; i < ld->ds->header_fields; i++) {
 		if (ld->colmap[i] >= 0)
 			continue;
@@ -318,31 +330,66 @@ static int near_miss(const loader *ld, int c)
 	return -1;
 }
 
-/* Fail naming every required column the header lacks; then the header's
- * look-alikes of those names, if any (shown escaped: they are data). */
+/* Bytes of the header's names listed in a missing-columns message. */
+#define HEADER_LIST_MAX 280
+
+/* The header's names, escaped, as "a, b, c" (cut with ", ..." when long). */
+static void header_list(const loader *ld, strbuf *b)
+{
+	char shown[64];
+	size_t start = b->len;
+
+	for (int i = 0; i < ld->ds->header_fields; i++) {
+		gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
+		if (b->len - start + strlen(shown) + 2 > HEADER_LIST_MAX) {
+			sb_add(b, ", ...");
+			return;
+		}
+		sb_add(b, "%s'%s'", i ? ", " : "", shown);
+	}
+}
+
+/* A required or mapped column the header lacks, into the list; its
+ * look-alike in the header, if any, into the hint. */
+static void missing_one(const loader *ld, int c, strbuf *b, strbuf *h)
+{
+	char shown[64];
+	int i;
+
+	gt_text_safe(gt_colmap_column(ld->map, c), shown, sizeof(shown), 40);
+	if (gt_colmap_mapped(ld->map, c))
+		sb_add(b, "%s%s (mapped to '%s', which the header lacks)",
+		       b->len ? ", " : "", gt_column_names[c], shown);
+	else
+		sb_add(b, "%s%s", b->len ? ", " : "", gt_column_names[c]);
+	i = near_miss(ld, c);
+	if (i < 0)
+		return;
+	gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
+	sb_add(h, "%sfield %d is '%s'", h->len ? ", " : " (", i + 1, shown);
+}
+
+/* Fail naming every required (or mapped) column the header lacks; then the
+ * header's look-alikes of those names, if any, --map, and the header's
+ * names (shown escaped: they are data). */
 static void check_missing(loader *ld, const int seen[GT_NCOLS])
 {
-	char list[GT_ERROR_MAX], hint[GT_ERROR_MAX], shown[64];
+	char list[GT_ERROR_MAX], hint[GT_ERROR_MAX], have[GT_ERROR_MAX];
 	strbuf b = { list, sizeof(list), 0 }, h = { hint, sizeof(hint), 0 };
+	strbuf f = { have, sizeof(have), 0 };
 
-	list[0] = hint[0] = '\0';
-	for (int c = 0; c < GT_NCOLS; c++) {
-		int i;
-
-		if (seen[c] >= 0)
-			continue;
-		sb_add(&b, "%s%s", b.len ? ", " : "", gt_column_names[c]);
-		i = near_miss(ld, c);
-		if (i < 0)
-			continue;
-		gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
-		sb_add(&h, "%sfield %d is '%s'", h.len ? ", " : " (", i + 1, shown);
-	}
+	list[0] = hint[0] = have[0] = '\0';
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (seen[c] < 0 && (gt_column_required(c) || gt_colmap_mapped(ld->map, c)))
+			missing_one(ld, c, &b, &h);
+	if (!b.len)
+		return;
 	if (h.len)
 		sb_add(&h, ": names must match exactly)");
-	if (b.len)
-		ld->st = gt_fail(ld->err, GT_ERR_COLUMN, "%s: missing columns: "
-		                 "%s%s", ld->name, list, hint);
+	header_list(ld, &f);
+	ld->st = gt_fail(ld->err, GT_ERR_COLUMN, "%s: missing columns: %s%s; "
+	                 "name them with --map FIELD=COLUMN; the file's columns: %s",
+	                 ld->name, list, hint, have);
 }
 
 /* Offset of the first byte of s that no CSV text holds: a control
@@ -384,6 +431,15 @@ static int binary_header(loader *ld, const int seen[GT_NCOLS])
 	return 0;
 }
 
+/* Remember the file's names of the mapped columns, for messages. */
+static void keep_mapped_names(loader *ld)
+{
+	for (int c = 0; c < GT_NCOLS && ld->st == GT_OK; c++)
+		if (gt_colmap_mapped(ld->map, c) &&
+		    !(ld->ds->colname[c] = copy_name(gt_colmap_column(ld->map, c))))
+			nomem(ld);
+}
+
 /* The header record has ended: map its fields, then forget its text. */
 static void end_header(loader *ld)
 {
@@ -397,6 +453,8 @@ static void end_header(loader *ld)
 		return;
 	}
 	map_columns(ld, seen);
+	memcpy(ld->ds->field, seen, sizeof(ld->ds->field));
+	keep_mapped_names(ld);
 	if (ld->st == GT_OK && !binary_header(ld, seen))
 		check_missing(ld, seen);
 	ld->ds->arena_len = EMPTY_OFF + 1;
@@ -622,14 +680,23 @@ static gt_status load_end(loader *ld)
 	return ld->st;
 }
 
-gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
-                           const char *name, gt_error *err)
+gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
+                                  const char *name, const gt_colmap *map,
+                                  gt_error *err)
 {
 	loader ld;
 
-	if (load_begin(&ld, ds, name, len, err) == GT_OK)
+	if (load_begin(&ld, ds, name, len, err) == GT_OK) {
+		ld.map = map;
 		feed(&ld, buf, len);
+	}
 	return load_end(&ld);
+}
+
+gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
+                           const char *name, gt_error *err)
+{
+	return gt_dataset_parse_mapped(ds, buf, len, name, NULL, err);
 }
 
 void gt_dataset_free(gt_dataset *ds)
@@ -641,6 +708,8 @@ void gt_dataset_free(gt_dataset *ds)
 	free(ds->line);
 	free(ds->nfields);
 	free(ds->arena);
+	for (int c = 0; c < GT_NCOLS; c++)
+		free(ds->colname[c]);
 	memset(ds, 0, sizeof(*ds));
 }
 
@@ -688,7 +757,8 @@ static void feed_file(loader *ld, FILE *f)
 	free(block);
 }
 
-gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err)
+gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
+                                 const gt_colmap *map, gt_error *err)
 {
 	loader ld;
 	size_t size = 0;
@@ -698,8 +768,15 @@ gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err)
 	f = open_input(path, &size, err);
 	if (!f)
 		return GT_ERR_IO;       /* open_input failed and said why */
-	if (load_begin(&ld, ds, path, size, err) == GT_OK)
+	if (load_begin(&ld, ds, path, size, err) == GT_OK) {
+		ld.map = map;
 		feed_file(&ld, f);
+	}
 	fclose(f);
 	return load_end(&ld);
+}
+
+gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err)
+{
+	return gt_dataset_load_mapped(ds, path, NULL, err);
 }

@@ -94,6 +94,51 @@ int gt_mode_index(const char *mode)
 	return -1;
 }
 
+/* An integer written in a cell: [-]digits, then optionally a point and
+ * zeros ("5", "-1", "5.0"; no blanks, as pandas writes them). Its value if
+ * it is -1 .. 11, else -2. */
+static int small_int(const char *s)
+{
+	int neg = *s == '-', v = 0, digits = 0;
+
+	for (s += neg; *s >= '0' && *s <= '9'; s++, digits++)
+		if ((v = v * 10 + (*s - '0')) > 11)
+			return -2;
+	if (*s == '.')
+		while (*++s == '0')
+			;
+	if (!digits || *s)
+		return -2;
+	v = neg ? -v : v;
+	return v >= -1 ? v : -2;
+}
+
+int gt_key_value(const char *s, int *pitch)
+{
+	int v;
+
+	if (!s)
+		return -1;
+	v = gt_key_index(s);
+	if (v < 0)
+		v = small_int(s);
+	if (v == -1)
+		return 0;
+	if (v < 0)
+		return -1;
+	*pitch = v;
+	return 1;
+}
+
+int gt_mode_value(const char *s)
+{
+	int v = gt_mode_index(s);
+
+	if (v < 0 && s)
+		v = small_int(s);
+	return v == 0 || v == 1 ? v : -1;
+}
+
 /* One-hot column of each pitch class (C = 0), minor then major: the
  * position of e.g. "C#m" and "C#" in gt_scale_names (checked by
  * test_encode against gt_scale_parts, which reads the names). A table,

@@ -13,6 +13,7 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->test_fraction = 0.2;
 	o->split_seed = 42;
 	o->prep = GT_PREP_STUDY;
+	o->map = NULL;
 }
 
 /* Indices of the KEPT tracks (the study's samples), in file order. */
@@ -339,7 +340,7 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
                      gt_error *err)
 {
 	double t0 = gt_now(), t1, t2;
-	gt_status st = gt_dataset_load(&p->ds, path, err);
+	gt_status st = gt_dataset_load_mapped(&p->ds, path, o->map, err);
 
 	if (st != GT_OK)
 		return st;

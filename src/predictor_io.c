@@ -6,8 +6,8 @@
  * length, checksum) is checked first, then a bounds-checked reader with a
  * sticky error walks the payload and validates every field before anything
  * the file claims is allocated. Saving writes a temporary file next to the
- * target and renames it into place. */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC */
+ * target and renames it into place (atomic_file.h). */
+#define _POSIX_C_SOURCE 200809L /* O_CLOEXEC */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "genretui/atomic_file.h"
 #include "genretui/predictor.h"
 #include "genretui/textfmt.h"
 
@@ -661,81 +662,6 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
 
 /* ---- Files */
 
-static int write_all(int fd, const unsigned char *b, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, b, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return -1;
-		}
-		b += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Give the temporary file a normal file's mode (mkstemp makes it 0600),
- * fill it, flush it to disk and close it. Returns 0, or -1 with errno. */
-static int fill_tmp(int fd, const unsigned char *b, size_t n)
-{
-	mode_t mask = umask(0);
-	int e;
-
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, b, n) != 0 || fsync(fd) != 0) {
-		e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	return close(fd);
-}
-
-/* Best effort: make the rename itself durable. */
-static void sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-	                  : strdup(".");
-	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
-static gt_status write_atomic(const char *path, const unsigned char *b, size_t n,
-                              gt_error *err)
-{
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + sizeof(".tmpXXXXXX")), name[NAME_SHOWN + 16];
-	int fd, e;
-
-	shown_name(path, name);
-	if (!tmp)
-		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", name);
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmpXXXXXX", sizeof(".tmpXXXXXX"));
-	fd = mkstemp(tmp);                     /* O_EXCL: never follows a symlink */
-	if (fd < 0 || fill_tmp(fd, b, n) != 0 || rename(tmp, path) != 0) {
-		e = errno;
-		if (fd >= 0)
-			unlink(tmp);
-		free(tmp);
-		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", name, strerror(e));
-	}
-	free(tmp);
-	sync_dir(path);
-	return GT_OK;
-}
-
 gt_status gt_predictor_save(const gt_predictor *p, const char *path, gt_error *err)
 {
 	unsigned char *buf;
@@ -744,7 +670,7 @@ gt_status gt_predictor_save(const gt_predictor *p, const char *path, gt_error *e
 
 	if (st != GT_OK)
 		return st;
-	st = write_atomic(path, buf, len, err);
+	st = gt_write_atomic(path, buf, len, err);
 	free(buf);
 	return st;
 }

@@ -408,6 +408,7 @@ static int load(gt_app *app)
 	memset(&pred, 0, sizeof(pred));
 	gt_pipeline_defaults(&o);
 	o.split_seed = app->cli->split_seed;
+	o.map = &app->cli->map;
 	if (app->cli->model) {
 		if (gt_predictor_load(&pred, app->cli->model, &err) != GT_OK) {
 			fprintf(stderr, "genretui: %s\n", err.msg);

@@ -150,6 +150,11 @@ static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
 	snprintf(line, sizeof(line), "tempo '?'   %7s  %.5g",
 	         gt_fmt_count(a, sizeof(a), L->unknown_tempo), L->unknown_tempo / n);
 	gt_draw_text(w, (*y)++, x, width, line);
+	if (!L->unknown_key)
+		return;
+	snprintf(line, sizeof(line), "key -1      %7s  %.5g",
+	         gt_fmt_count(a, sizeof(a), L->unknown_key), L->unknown_key / n);
+	gt_draw_text(w, (*y)++, x, width, line);
 }
 
 /* What always answering the most common training genre would score. */

@@ -28,6 +28,8 @@ static const char *const confusion_help[] = {
 	"t\tswitch between the test rows and the training rows",
 	"c\tcursor to the next of the most-confused pairs",
 	"Enter\tlist the rows of the focused cell in Browse",
+	"x\texport the run: epochs.csv, confusion_test/train.csv,",
+	"\treport.json into --export DIR, else genretui-export/",
 	NULL
 };
 
@@ -563,7 +565,7 @@ static int is_enter(int ch)
 static int pane_key(int ch)
 {
 	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
-	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtc", ch));
+	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcx", ch));
 }
 
 static int confusion_key(gt_app *app, int ch)
@@ -590,6 +592,8 @@ static int confusion_key(gt_app *app, int ch)
 		next_pair(set.cm);
 	else if (is_enter(ch))
 		open_cell(app);
+	else if (ch == 'x')
+		gt_tui_export(app);
 	else
 		return 0;
 	return 1;
@@ -597,7 +601,7 @@ static int confusion_key(gt_app *app, int ch)
 
 const gt_pane gt_confusion_pane = {
 	.title = "Confusion",
-	.hint = "hjkl  v view  t set  Enter rows",
+	.hint = "hjkl  v view  t set  Enter rows  x export",
 	.help = confusion_help,
 	.draw = confusion_draw,
 	.key = confusion_key,

@@ -61,6 +61,8 @@ static const char *const train_help[] = {
 	"p\tpause / resume",
 	"s\tstop, keeping the model as it is",
 	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
+	"x\texport the run: epochs.csv, confusion_test/train.csv,",
+	"\treport.json into --export DIR, else genretui-export/",
 	"r\tthe runs of this session side by side (again: the plots)",
 	"j k / Up Down\tchoose a setting",
 	"h l / Left Right\tdecrease / increase it (- and + too)",
@@ -85,6 +87,16 @@ void gt_train_init(gt_app *app)
 static int busy(void)
 {
 	return T.state == RUNNING || T.state == PAUSED;
+}
+
+int gt_train_busy(void)
+{
+	return busy();
+}
+
+const char *gt_train_preset_name(void)
+{
+	return T.preset ? T.preset->name : "";
 }
 
 static double run_seconds(void)
@@ -378,6 +390,9 @@ static int train_key(gt_app *app, int ch)
 		return 1;
 	case 'w':
 		save_model(app);
+		return 1;
+	case 'x':
+		gt_tui_export(app);
 		return 1;
 	case 'r':
 		show_runs = !show_runs;
@@ -744,7 +759,7 @@ void gt_train_free(void)
 
 const gt_pane gt_train_pane = {
 	.title = "Train",
-	.hint = "t train  p pause  s stop  w save  r runs",
+	.hint = "t train  p pause  s stop  w save  x export  r runs",
 	.help = train_help,
 	.draw = train_draw,
 	.key = train_key,

@@ -7,7 +7,7 @@
  * same result when the failure was one the code may shrug off (a shrinking
  * realloc, or libcsv retrying with a smaller block); never crash, and under
  * AddressSanitizer never leak. */
-#define _POSIX_C_SOURCE 200809L   /* fork, pipe, waitpid */
+#define _POSIX_C_SOURCE 200809L   /* fork, pipe, waitpid, mkdtemp */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,9 @@
 
 #include "testutil.h"
 #include "genretui/clean.h"
+#include "genretui/colmap.h"
 #include "genretui/dataset.h"
+#include "genretui/export.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
@@ -260,6 +262,78 @@ static void test_session(void **state)
 	}
 }
 
+/* A file read through --map: the mapped names are kept for messages. */
+static void test_mapped_load(void **state)
+{
+	static const char text[] = "id,artists,track_name,popularity,acousticness,"
+		"danceability,duration,energy,instrumentalness,key,liveness,loudness,"
+		"mode,speechiness,bpm,valence,track_genre\n"
+		"1,A,B,27,0.1,0.2,200000,0.3,0.4,5,0.5,-5.5,1,0.06,120,0.7,rock\n";
+	gt_colmap m;
+	gt_dataset ds;
+	gt_error err = {0};
+	long total;
+
+	(void)state;
+	gt_colmap_init(&m);
+	assert_int_equal(gt_colmap_parse(&m, "label=track_genre,artist_name=artists,"
+	                                 "duration_ms=duration,tempo=bpm", &err), GT_OK);
+	arm(0);
+	assert_int_equal(gt_dataset_parse_mapped(&ds, text, strlen(text), "m.csv", &m, &err),
+	                 GT_OK);
+	total = calls;
+	gt_dataset_free(&ds);
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = gt_dataset_parse_mapped(&ds, text, strlen(text), "m.csv", &m, &err);
+		arm(0);
+		if (st == GT_OK)
+			assert_string_equal(gt_column_name(&ds, GT_COL_TEMPO), "bpm");
+		else
+			assert_nomem(st, &err, at);
+		gt_dataset_free(&ds);
+	}
+}
+
+/* --export: every allocation of the writer may fail; the files already
+ * there are then left as they were. */
+static void test_export(void **state)
+{
+	char buf[1024], dir[] = "/tmp/gt-alloc-XXXXXX", cmd[64];
+	const char *path = data_file("ledger_small.csv", buf, sizeof(buf));
+	const gt_preset *paper = gt_preset_find("paper");
+	const gt_export_info info = { "ledger_small.csv", 0, "paper" };
+	gt_hparams hp = paper->hp;
+	gt_session s;
+	gt_error err = {0};
+	long total;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(gt_session_open(&s, path, NULL, &err), GT_OK);
+	hp.epochs = 2;
+	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
+	while (gt_session_step(&s, NULL) >= 0)
+		;
+	arm(0);
+	assert_int_equal(gt_export_write(dir, &s, &info, &err), GT_OK);
+	total = calls;
+	for (long at = 1; at <= total; at++) {
+		gt_status st;
+
+		arm(at);
+		st = gt_export_write(dir, &s, &info, &err);
+		arm(0);
+		if (st != GT_OK)
+			assert_nomem(st, &err, at);
+	}
+	gt_session_close(&s);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* ---- Model files: decoding the fixed version-1 file, and encoding */
 
 static unsigned char *read_all(const char *path, size_t *len)
@@ -326,6 +400,8 @@ int main(void)
 		cmocka_unit_test(test_load_growth),
 		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_model_file),
+		cmocka_unit_test(test_mapped_load),
+		cmocka_unit_test(test_export),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -107,7 +107,8 @@ static void test_init_shows_all(void **state)
 static void test_fate_tags(void **state)
 {
 	static const char *const want[GT_NFATES] = {
-		"ok", "malform", "blank", "missing", "invalid", "-1dur", "?tempo", "both"
+		"ok", "malform", "blank", "missing", "invalid", "-1dur", "?tempo", "both",
+		"?key"
 	};
 
 	(void)state;

@@ -227,19 +227,21 @@ static void test_small_describe(void **state)
 		"line 9: invalid value in column 'tempo': 'abc' is not a number",
 		"line 10: invalid value in column 'danceability': '7' is out of "
 		"range [0, 1]",
-		"line 11: invalid value in column 'key': unknown key 'H'",
+		"line 11: invalid value in column 'key': unknown key 'H' "
+		"(expected C, C#, ... B, or 0 to 11, -1 for unknown)",
 		"line 12: invalid value in column 'music_genre': unknown genre "
 		"'Polka'",
 		"line 13: wrong number of fields: 17, expected 18",
 		"line 14: kept",
 		"line 15: invalid value in column 'mode': unknown mode 'Dorian' "
-		"(expected Major or Minor)",
+		"(expected Major or Minor, or 1 or 0)",
 		"line 16: invalid value in column 'popularity': '101.0' is out of "
 		"range [0, 100]",
 		"line 17: invalid value in column 'duration_ms': '0.0' is out of "
 		"range (> 0, or -1 for unknown)",
 		"line 18: invalid value in column 'key': unknown key "
-		"'\\x1b[31mX\\nY'",
+		"'\\x1b[31mX\\nY' (expected C, C#, ... B, or 0 to 11, -1 for "
+		"unknown)",
 		"line 20: wrong number of fields: 19, expected 18",
 		"line 22: kept",
 		"line 23: invalid value in column 'loudness': 'inf' is not a number",
@@ -330,25 +332,26 @@ static void describe_one(const char *text, const char *want)
 #define KEY_ROW(key) HEADER "\n1,a,b,27.0,0.1,0.2,200000.0,0.3,0.4,\"" key \
 	"\",0.5,-5.5,Minor,0.06,120.0,4-Apr,0.7,Rock\n"
 #define KEY_MSG "line 2: invalid value in column 'key': unknown key "
+#define KEY_END " (expected C, C#, ... B, or 0 to 11, -1 for unknown)"
 
 /* Data must never reach a terminal as control sequences. */
 static void test_describe_escapes(void **state)
 {
 	(void)state;
-	describe_one(KEY_ROW("\x1b]0;pwned\x07"), KEY_MSG "'\\x1b]0;pwned\\x07'");
-	describe_one(KEY_ROW("a\tb\rc\x7f"), KEY_MSG "'a\\tb\\rc\\x7f'");
-	describe_one(KEY_ROW("\xc2\x9b" "31m"), KEY_MSG "'\\u009b31m'");
-	describe_one(KEY_ROW("\x9b\xff\xc3"), KEY_MSG "'\\x9b\\xff\\xc3'");
-	describe_one(KEY_ROW("back\\slash"), KEY_MSG "'back\\\\slash'");
+	describe_one(KEY_ROW("\x1b]0;pwned\x07"), KEY_MSG "'\\x1b]0;pwned\\x07'" KEY_END);
+	describe_one(KEY_ROW("a\tb\rc\x7f"), KEY_MSG "'a\\tb\\rc\\x7f'" KEY_END);
+	describe_one(KEY_ROW("\xc2\x9b" "31m"), KEY_MSG "'\\u009b31m'" KEY_END);
+	describe_one(KEY_ROW("\x9b\xff\xc3"), KEY_MSG "'\\x9b\\xff\\xc3'" KEY_END);
+	describe_one(KEY_ROW("back\\slash"), KEY_MSG "'back\\\\slash'" KEY_END);
 	describe_one(KEY_ROW("R\xc3\xb6yksopp \xe2\x99\xab"),
-	             KEY_MSG "'R\xc3\xb6yksopp \xe2\x99\xab'");
+	             KEY_MSG "'R\xc3\xb6yksopp \xe2\x99\xab'" KEY_END);
 	/* Cut at 40 bytes, never inside a UTF-8 sequence or an escape. */
 	describe_one(KEY_ROW("\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01xyz"),
 	             KEY_MSG "'\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01"
-	             "\\x01...'");
+	             "\\x01...'" KEY_END);
 	describe_one(KEY_ROW("123456789012345678901234567890123456789\xc3\xb6z"),
 	             KEY_MSG "'123456789012345678901234567890123456789"
-	             "\xc3\xb6...'");
+	             "\xc3\xb6...'" KEY_END);
 }
 
 /* Leniency where the contract allows it, strictness elsewhere. */
@@ -365,6 +368,54 @@ static void test_lenient_names(void **state)
 	describe_one(HEADER "\n1,a,b,5,0,1,1,0.3,0.4,C,0.5,-5,Major,0.06,"
 	             "??,x,0.7,Rock\n", "line 2: invalid value in column "
 	             "'tempo': '?\?' is not a number");
+}
+
+/* Spotify Web API keys and modes: integers, -1 an unknown key (its own
+ * fate, counted with the other unknowns), either form in one column. */
+static void test_integer_keys(void **state)
+{
+	static const char text[] = HEADER "\n"
+		"1,a,b,5,0,1,1,0.3,0.4,5,0.5,-5,1,0.06,120,x,0.7,Rock\n"       /* F */
+		"2,a,b,5,0,1,1,0.3,0.4,A#,0.5,-5,0,0.06,120,x,0.7,Rock\n"      /* A#m */
+		"3,a,b,5,0,1,1,0.3,0.4,11.0,0.5,-5,Minor,0.06,120,x,0.7,Rock\n" /* Bm */
+		"4,a,b,5,0,1,1,0.3,0.4,-1,0.5,-5,1,0.06,120,x,0.7,Rock\n"
+		"5,a,b,5,0,1,-1,0.3,0.4,-1,0.5,-5,1,0.06,?,x,0.7,Rock\n"
+		"6,a,b,5,0,1,1,0.3,0.4,12,0.5,-5,1,0.06,120,x,0.7,Rock\n"
+		"7,a,b,5,0,1,1,0.3,0.4,3,0.5,-5,2,0.06,120,x,0.7,Rock\n"
+		"8,a,b,5,0,1,-1,0.3,0.4,0,0.5,-5,0,0.06,120,x,0.7,Rock\n";   /* Cm */
+	fixture f;
+	gt_error err = { 0 };
+	const gt_ledger *lg = &f.cl.ledger;
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(gt_dataset_parse(&f.ds, text, strlen(text), "t.csv", &err), GT_OK);
+	assert_int_equal(gt_clean_run(&f.cl, &f.ds, &err), GT_OK);
+	assert_int_equal(lg->kept, 3);
+	assert_int_equal(lg->fate[GT_FATE_UNKNOWN_KEY], 2);
+	assert_int_equal(lg->fate[GT_FATE_INVALID], 2);
+	assert_int_equal(lg->fate[GT_FATE_UNKNOWN_DURATION], 1);
+	assert_int_equal(lg->unknown_key, 2);
+	assert_int_equal(lg->unknown_duration, 2);    /* rows 5 and 8 */
+	assert_int_equal(lg->unknown_tempo, 1);       /* row 5, whose key is unknown too */
+	assert_int_equal(lg->complete, 8);
+	assert_int_equal(f.cl.ntracks, 4);            /* unknown keys are not usable */
+	assert_int_equal(f.cl.tracks[0].scale, 16);   /* F */
+	assert_int_equal(f.cl.tracks[1].scale, 2);    /* A#m */
+	assert_int_equal(f.cl.tracks[2].scale, 5);    /* Bm */
+	assert_int_equal(f.cl.tracks[3].scale, 9);    /* Cm */
+	assert_int_equal(f.cl.tracks[3].unknown, GT_UNKNOWN_DURATION);
+	gt_clean_describe(&f.cl, &f.ds, 3, buf, sizeof(buf));
+	assert_string_equal(buf, "line 5: unknown key (-1)");
+	gt_clean_describe(&f.cl, &f.ds, 5, buf, sizeof(buf));
+	assert_string_equal(buf, "line 7: invalid value in column 'key': unknown key '12' "
+	                    "(expected C, C#, ... B, or 0 to 11, -1 for unknown)");
+	gt_clean_describe(&f.cl, &f.ds, 6, buf, sizeof(buf));
+	assert_string_equal(buf, "line 8: invalid value in column 'mode': unknown mode '2' "
+	                    "(expected Major or Minor, or 1 or 0)");
+	assert_string_equal(gt_fate_key(GT_FATE_UNKNOWN_KEY), "unknown_key");
+	gt_clean_free(&f.cl);
+	gt_dataset_free(&f.ds);
 }
 
 static void test_empty_dataset(void **state)
@@ -441,6 +492,7 @@ int main(void)
 		                                teardown),
 		cmocka_unit_test(test_describe_escapes),
 		cmocka_unit_test(test_lenient_names),
+		cmocka_unit_test(test_integer_keys),
 		cmocka_unit_test(test_empty_dataset),
 		cmocka_unit_test(test_real_ledger),
 	};

@@ -40,6 +40,40 @@ static void test_keys_and_modes(void **state)
 	assert_int_equal(gt_mode_index("Dorian"), -1);
 }
 
+/* Data files: note names or the Spotify Web API's pitch classes, -1 unknown. */
+static void test_key_and_mode_values(void **state)
+{
+	static const struct { const char *s; int r, pitch; } keys[] = {
+		{ "C", 1, 0 }, { "A#", 1, 10 }, { "0", 1, 0 }, { "5", 1, 5 },
+		{ "11", 1, 11 }, { "5.0", 1, 5 }, { "10.00", 1, 10 }, { "-1", 0, -1 },
+		{ "-1.0", 0, -1 }, { "12", -1, -1 }, { "-2", -1, -1 }, { "5.5", -1, -1 },
+		{ " 5", -1, -1 }, { "5 ", -1, -1 }, { "", -1, -1 }, { "-", -1, -1 },
+		{ ".", -1, -1 }, { "1e1", -1, -1 }, { "H", -1, -1 }, { "0x5", -1, -1 },
+		{ "100000000000000000000", -1, -1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		int pitch = -1, r = gt_key_value(keys[i].s, &pitch);
+
+		if (r != keys[i].r || pitch != keys[i].pitch)
+			fail_msg("key '%s': %d, pitch %d", keys[i].s, r, pitch);
+	}
+	assert_int_equal(gt_key_value(NULL, NULL), -1);
+	assert_int_equal(gt_mode_value("Major"), 1);
+	assert_int_equal(gt_mode_value("MINOR"), 0);
+	assert_int_equal(gt_mode_value("1"), 1);
+	assert_int_equal(gt_mode_value("0"), 0);
+	assert_int_equal(gt_mode_value("1.0"), 1);
+	assert_int_equal(gt_mode_value("2"), -1);
+	assert_int_equal(gt_mode_value("-1"), -1);
+	assert_int_equal(gt_mode_value(""), -1);
+	assert_int_equal(gt_mode_value(NULL), -1);
+	/* the prompt's key= and mode= stay note names and words */
+	assert_int_equal(gt_key_index("5"), -1);
+	assert_int_equal(gt_mode_index("1"), -1);
+}
+
 /* The 24 one-hot columns are pandas' sorted scale names. */
 static void test_scale_columns_sorted(void **state)
 {
@@ -82,6 +116,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_genre_order),
 		cmocka_unit_test(test_keys_and_modes),
+		cmocka_unit_test(test_key_and_mode_values),
 		cmocka_unit_test(test_scale_columns_sorted),
 		cmocka_unit_test(test_input_vector),
 	};

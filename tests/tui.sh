@@ -94,7 +94,9 @@ for how in q C-c TERM; do
 	start 80 24 "" "trap : INT; stty -a >$tmp/before; $GENRETUI $CSV; st=\$?; stty -a >$tmp/after; (exit \$st)"
 	wait_for "kept" 20
 	case $how in
-	TERM) pkill -TERM -f "^$GENRETUI $CSV" 2>/dev/null || tm send-keys -t gt q ;;
+	# only this pane's genretui: under make -j2 another test runs the same command
+	TERM) pkill -TERM -P "$(tm display -p -t gt '#{pane_pid}')" -f "^$GENRETUI $CSV" 2>/dev/null ||
+		tm send-keys -t gt q ;;
 	*) keys "$how" ;;
 	esac
 	if wait_for "EXIT=" 5 && cmp -s "$tmp/before" "$tmp/after"; then

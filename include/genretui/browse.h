@@ -97,7 +97,8 @@ int gt_browser_sort(gt_browser *b, int col, int desc);
 /* Is column c summarised and sorted as numbers? */
 int gt_browser_numeric(int c);
 /* Short tag of a fate for a narrow column: "ok", "blank", "?tempo",
- * "-1dur", "both", "missing", "invalid", "malform" (at most 7 bytes). */
+ * "-1dur", "both", "?key", "missing", "invalid", "malform" (at most 7
+ * bytes). */
 const char *gt_browser_fate_tag(gt_fate f);
 /* Dataset row at position p (p < b->n). */
 size_t gt_browser_row(const gt_browser *b, size_t p);

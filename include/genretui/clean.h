@@ -8,6 +8,9 @@
  *   INVALID    a value that cannot be used: not a number, NaN/inf, out of
  *              range (0..1 features, popularity 0..100, duration > 0 or -1,
  *              tempo > 0 or '?'), unknown key, mode or genre
+ *   UNKNOWN_KEY  key == -1: the Spotify Web API's "no key detected" (keys
+ *              are note names, C .. B, or its pitch classes 0 .. 11; modes
+ *              Major/Minor or 1/0, either form in any row)
  *   UNKNOWN_*  duration_ms == -1 and/or tempo == '?' (the study's unknowns)
  *   KEPT       otherwise
  * The 14 musical columns are all columns but instance_id, artist_name,
@@ -29,7 +32,8 @@
 	X(GT_FATE_INVALID,          "invalid",          "invalid value")    \
 	X(GT_FATE_UNKNOWN_DURATION, "unknown_duration", "unknown duration (-1)") \
 	X(GT_FATE_UNKNOWN_TEMPO,    "unknown_tempo",    "unknown tempo (?)") \
-	X(GT_FATE_UNKNOWN_BOTH,     "unknown_both",     "unknown duration and tempo")
+	X(GT_FATE_UNKNOWN_BOTH,     "unknown_both",     "unknown duration and tempo") \
+	X(GT_FATE_UNKNOWN_KEY,      "unknown_key",      "unknown key (-1)")
 
 typedef enum {
 #define GT_FATE_ENUM(id, key, text) id,
@@ -45,6 +49,7 @@ const char *gt_fate_text(gt_fate f);
 /* Bits of gt_track.unknown */
 #define GT_UNKNOWN_DURATION 1u
 #define GT_UNKNOWN_TEMPO    2u
+#define GT_UNKNOWN_KEY      4u   /* (such rows are not usable: no scale) */
 
 /* One usable row: KEPT, or dropped only for unknown duration/tempo (the
  * improved preset imputes those). Values are raw, as in the file. */
@@ -66,6 +71,7 @@ typedef struct {
 	                                    field count: the study's 50,000 */
 	size_t unknown_duration;         /* valid complete rows with duration -1 (incl. both) */
 	size_t unknown_tempo;            /* valid complete rows with tempo '?' (incl. both) */
+	size_t unknown_key;              /* valid complete rows with key -1 */
 	size_t genre_before[GT_NCLASSES];/* complete rows with a valid genre, per class */
 	size_t genre_after[GT_NCLASSES]; /* kept rows per class */
 } gt_ledger;

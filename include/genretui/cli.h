@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "genretui/colmap.h"
+
 typedef enum { GT_RUN_TUI, GT_RUN_BATCH, GT_RUN_PREDICT, GT_RUN_HELP, GT_RUN_VERSION } gt_run_mode;
 
 typedef struct {
@@ -24,6 +26,8 @@ typedef struct {
 	const char *save_model;  /* --save-model FILE: write the trained model */
 	int repeat;              /* --repeat N: train N seeds (seed, seed+1, ...), 0 = once */
 	int cv;                  /* --cv K: K-fold cross-validation, 0 = none */
+	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
+	gt_colmap map;           /* --map FIELD=COLUMN,...: columns named otherwise */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */

@@ -1,7 +1,10 @@
 /* dataset.h: the raw CSV table, loaded with libcsv, every cell kept as text.
  *
  * The table keeps the 18 columns the study knows, found by header name in any
- * order (extra columns are ignored). Every data record of the file becomes one
+ * order (extra columns are ignored), or under the names a gt_colmap gives
+ * them (--map, colmap.h). The 14 musical columns are required; the four the
+ * study drops first (instance_id, artist_name, track_name, obtained_date)
+ * may be absent, and read as empty cells then. Every data record of the file becomes one
  * row, even a broken one: rows whose field count differs from the header's are
  * kept (missing cells read as "", surplus fields dropped) and flagged, so that
  * cleaning can count them with their line numbers instead of losing them. */
@@ -43,8 +46,14 @@ typedef enum {
 /* Header names, indexed by gt_column. */
 extern const char *const gt_column_names[GT_NCOLS];
 
+struct gt_colmap;
+
 typedef struct {
 	char *path;          /* name given to the loader (for messages) */
+	int field[GT_NCOLS]; /* header field (0-based) of each column; -1 when an
+	                        optional column is absent */
+	char *colname[GT_NCOLS];   /* header name of a column read under another
+	                              name (--map), else NULL */
 	size_t nrows;        /* data records read, header excluded */
 	char **cells;        /* nrows * GT_NCOLS, row-major; never NULL ("" if empty) */
 	long *line;          /* nrows: 1-based file line on which each record starts */
@@ -58,11 +67,15 @@ typedef struct {
 	size_t rows_cap;
 } gt_dataset;
 
+/* Is column c required in every file (a musical column)? */
+int gt_column_required(gt_column c);
+
 /* Load path into ds (which is initialised here). On failure ds is left empty
  * and err says what went wrong and where (file:line). Fails for a missing or
- * unreadable file, an empty file, a header missing any of the 18 columns (all
- * missing ones are named, with the header's look-alike names, e.g. a field
- * "Danceability", shown escaped), a duplicated column name, a CSV syntax
+ * unreadable file, an empty file, a header missing any required or mapped
+ * column (all are named, with the header's look-alike names, e.g. a field
+ * "Danceability", then --map is suggested and the header's names listed,
+ * all shown escaped), a duplicated column name, a CSV syntax
  * error (e.g. an unterminated quote), which names the line, or a file that
  * is not CSV text: UTF-16, a NUL byte (line and field named), or a first
  * line of binary data with none of the columns. File names and text from
@@ -74,7 +87,20 @@ gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err);
 gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
                            const char *name, gt_error *err);
 
+/* The same with columns named by map (NULL: the study's names). */
+gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
+                                 const struct gt_colmap *map, gt_error *err);
+gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
+                                  const char *name, const struct gt_colmap *map,
+                                  gt_error *err);
+
 void gt_dataset_free(gt_dataset *ds);
+
+/* The name column c has in the file: its --map name, else its own. */
+static inline const char *gt_column_name(const gt_dataset *ds, gt_column c)
+{
+	return ds->colname[c] ? ds->colname[c] : gt_column_names[c];
+}
 
 /* Cell text of row r, column c; "" when empty. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)

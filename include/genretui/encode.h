@@ -38,6 +38,15 @@ int gt_genre_lookup(const char *name);
 int gt_key_index(const char *key);
 /* 1 for "Major", 0 for "Minor" (case-insensitive), or -1. */
 int gt_mode_index(const char *mode);
+
+/* A key cell of a data file, in either convention: a note name (as
+ * gt_key_index) or the Spotify Web API's integer pitch class, 0 = C ...
+ * 11 = B ("5" or "5.0"), where -1 means no key was detected. Returns 1 and
+ * sets *pitch, 0 for -1 (unknown), or -1 when it is neither. */
+int gt_key_value(const char *s, int *pitch);
+/* A mode cell: Major/Minor (case-insensitive) or the API's 1/0 ("1.0" too).
+ * Returns 1 major, 0 minor, or -1. */
+int gt_mode_value(const char *s);
 /* One-hot column (0..23) of a key pitch class and mode, or -1 if invalid. */
 int gt_scale_index(int pitch, int major);
 /* Pitch class and mode of a one-hot column; returns 0, or -1 if out of range. */

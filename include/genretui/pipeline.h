@@ -27,6 +27,7 @@ typedef struct {
 	double test_fraction;   /* 0.2 */
 	uint32_t split_seed;    /* 42 */
 	gt_prep prep;           /* the first preparation (GT_PREP_STUDY) */
+	const struct gt_colmap *map;   /* column names (--map), or NULL */
 } gt_pipeline_opts;
 
 typedef struct {

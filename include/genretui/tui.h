@@ -91,6 +91,13 @@ int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s);
 int gt_train_tick(gt_app *app, double budget);
 /* Set the Train form's defaults from the command line and preset. */
 void gt_train_init(gt_app *app);
+/* A run is going or paused; the preset the Train form names. */
+int gt_train_busy(void);
+const char *gt_train_preset_name(void);
+
+/* x: write the run shown to --export DIR, else genretui-export/
+ * (tui_export.c); says what happened in the status bar. */
+void gt_tui_export(gt_app *app);
 
 /* Free the Predict pane's readline state and history, and the Train pane's
  * record of runs (at exit). */

@@ -1,0 +1,49 @@
+/* atomic_file.h: files that are replaced whole or not at all.
+ *
+ * A file is written to a temporary file beside it (mkstemp: created with
+ * O_EXCL, so a symlink planted there is never followed), given the mode a
+ * new file gets under the umask (0666 & ~umask), flushed to disk and renamed
+ * over the target. rename replaces a symlink at the target instead of
+ * writing through it, and a crash, a full disk or a read-only directory
+ * leaves either the old file or the new one, never a mix.
+ *
+ * Several files (an export) go in two phases: every temporary file is
+ * written first (gt_atomic_prepare), and only when all are on disk are they
+ * renamed into place (gt_atomic_commit); a failure before that removes the
+ * temporary files (gt_atomic_abort) and leaves every existing file as it
+ * was. Messages name the target path (escaped): "out/epochs.csv: cannot
+ * write: Permission denied". */
+#ifndef GENRETUI_ATOMIC_FILE_H
+#define GENRETUI_ATOMIC_FILE_H
+
+#include <stddef.h>
+
+#include "genretui/status.h"
+
+/* A temporary file written and waiting to be renamed over its target. */
+typedef struct {
+	char *path;     /* target (a copy) */
+	char *tmp;      /* the temporary file beside it, or NULL */
+} gt_atomic;
+
+/* Write b[0..n) to a temporary file beside path. Fails at once if path is
+ * a directory (so that a later commit does not). On failure nothing is
+ * left behind and a->tmp is NULL. */
+gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
+                            size_t n, gt_error *err);
+/* Rename the temporary file over the target (then make the rename durable,
+ * best effort). On failure the temporary file is removed. Frees a. */
+gt_status gt_atomic_commit(gt_atomic *a, gt_error *err);
+/* Remove the temporary file, if any, and free a. */
+void gt_atomic_abort(gt_atomic *a);
+
+/* Both phases for one file. */
+gt_status gt_write_atomic(const char *path, const void *b, size_t n,
+                          gt_error *err);
+
+/* Make directory dir and any missing parents (mode 0777 & ~umask). An
+ * existing directory (or a symlink to one) is fine; anything else at dir
+ * is an error: "out: exists and is not a directory". */
+gt_status gt_make_dir(const char *dir, gt_error *err);
+
+#endif

@@ -1,0 +1,53 @@
+/* export.h: a finished run written to a directory, for other tools
+ * (`--export DIR` in batch mode, x in the Train and Confusion panes).
+ *
+ * Four files, each replaced atomically (atomic_file.h; a planted symlink is
+ * replaced, never followed; modes follow the umask):
+ *   epochs.csv           epoch,loss,accuracy,val_loss,val_accuracy,seconds
+ *                        one line per trained epoch (none for a model read
+ *                        from a file); an unknown value is an empty field
+ *   confusion_test.csv   the test and training confusion matrices: a header
+ *   confusion_train.csv  row "true/predicted,<genre>,...", then one row per
+ *                        true genre: its name and the counts it was
+ *                        predicted as each genre
+ *   report.json          the classification reports (report_json.h) of both
+ *                        sets, top-2 and fusion-aware accuracy, the preset,
+ *                        architecture, hyperparameters, seeds and the counts
+ *                        of rows read, kept, trained and tested
+ * Numbers are written in the C locale ("0.5", never "0,5"). All four are
+ * written to temporary files first and renamed only when every one is on
+ * disk: a failure (read-only directory, DIR a file, a disk full) leaves the
+ * files already there as they were. */
+#ifndef GENRETUI_EXPORT_H
+#define GENRETUI_EXPORT_H
+
+#include <jansson.h>
+
+#include "genretui/session.h"
+#include "genretui/status.h"
+
+/* The files, in the order they are written. */
+#define GT_EXPORT_NFILES 4
+extern const char *const gt_export_files[GT_EXPORT_NFILES];
+
+/* What the report says beyond the session. */
+typedef struct {
+	const char *data;       /* the CSV read (NULL: not said) */
+	int synthetic;          /* it is the bundled synthetic sample */
+	const char *preset;     /* preset name */
+} gt_export_info;
+
+/* The text of each file (malloc'd, NUL-terminated), or NULL when out of
+ * memory. */
+char *gt_export_epochs_csv(const gt_session *s);
+char *gt_export_confusion_csv(const gt_confusion *cm);
+/* report.json as a JSON object (new reference), or NULL. */
+json_t *gt_export_report(const gt_session *s, const gt_export_info *info);
+
+/* Write the four files into dir, made first (with its parents) if missing.
+ * The session must hold an evaluated model (else GT_ERR_ARG: "nothing to
+ * export"). Errors name the path: "out/epochs.csv: cannot write: ...". */
+gt_status gt_export_write(const char *dir, const gt_session *s,
+                          const gt_export_info *info, gt_error *err);
+
+#endif

@@ -1,0 +1,213 @@
+/* atomic_file.c: temporary file, fsync, rename (see atomic_file.h). */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "genretui/atomic_file.h"
+#include "genretui/textfmt.h"
+
+#define NAME_SHOWN 200             /* bytes of a file name shown in messages */
+#define TMP_SUFFIX ".tmpXXXXXX"
+
+/* A file name made safe for a message: it may hold control characters. */
+static const char *shown_name(const char *path, char buf[NAME_SHOWN + 16])
+{
+	gt_text_safe(path, buf, NAME_SHOWN + 16, NAME_SHOWN);
+	return buf;
+}
+
+static gt_status cannot_write(const char *path, int e, gt_error *err)
+{
+	char name[NAME_SHOWN + 16];
+
+	return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", shown_name(path, name),
+	               strerror(e));
+}
+
+static int write_all(int fd, const unsigned char *b, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, b, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return -1;
+		}
+		b += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Give the temporary file a normal file's mode (mkstemp makes it 0600),
+ * fill it, flush it to disk and close it. Returns 0, or -1 with errno. */
+static int fill_tmp(int fd, const unsigned char *b, size_t n)
+{
+	mode_t mask = umask(0);
+	int e;
+
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, b, n) != 0 || fsync(fd) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* Best effort: make the rename itself durable. */
+static void sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+	                  : strdup(".");
+	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Is there a directory (not a link to one) at path? */
+static int is_dir(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static char *copy_str(const char *s, size_t extra)
+{
+	size_t n = strlen(s);
+	char *c = malloc(n + extra + 1);
+
+	if (c)
+		memcpy(c, s, n + 1);
+	return c;
+}
+
+gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
+                            size_t n, gt_error *err)
+{
+	char name[NAME_SHOWN + 16];
+	int fd, e;
+
+	a->path = copy_str(path, 0);
+	a->tmp = copy_str(path, sizeof(TMP_SUFFIX));
+	if (!a->path || !a->tmp) {
+		gt_atomic_abort(a);
+		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", shown_name(path, name));
+	}
+	strcat(a->tmp, TMP_SUFFIX);
+	if (is_dir(path)) {           /* the rename would fail: say so now */
+		gt_atomic_abort(a);
+		return cannot_write(path, EISDIR, err);
+	}
+	fd = mkstemp(a->tmp);                  /* O_EXCL: never follows a symlink */
+	if (fd < 0 || fill_tmp(fd, b, n) != 0) {
+		e = errno;
+		if (fd < 0) {                  /* nothing was created */
+			free(a->tmp);
+			a->tmp = NULL;
+		}
+		gt_atomic_abort(a);
+		return cannot_write(path, e, err);
+	}
+	return GT_OK;
+}
+
+gt_status gt_atomic_commit(gt_atomic *a, gt_error *err)
+{
+	gt_status st = GT_OK;
+
+	if (!a->tmp || !a->path)
+		st = gt_fail(err, GT_ERR_IO, "nothing to rename");
+	else if (rename(a->tmp, a->path) != 0)
+		st = cannot_write(a->path, errno, err);
+	else {
+		free(a->tmp);
+		a->tmp = NULL;
+		sync_dir(a->path);
+	}
+	gt_atomic_abort(a);
+	return st;
+}
+
+void gt_atomic_abort(gt_atomic *a)
+{
+	if (a->tmp)
+		unlink(a->tmp);
+	free(a->tmp);
+	free(a->path);
+	a->tmp = a->path = NULL;
+}
+
+gt_status gt_write_atomic(const char *path, const void *b, size_t n, gt_error *err)
+{
+	gt_atomic a;
+	gt_status st = gt_atomic_prepare(&a, path, b, n, err);
+
+	return st == GT_OK ? gt_atomic_commit(&a, err) : st;
+}
+
+/* mkdir one level; an existing directory is fine. 0, or -1 with errno. */
+static int make_one(const char *dir)
+{
+	struct stat sb;
+
+	if (mkdir(dir, 0777) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	if (stat(dir, &sb) != 0)
+		return -1;
+	if (!S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
+}
+
+gt_status gt_make_dir(const char *dir, gt_error *err)
+{
+	char name[NAME_SHOWN + 16], *p = copy_str(dir, 0);
+	int e = 0;
+
+	if (!p)
+		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", shown_name(dir, name));
+	if (!*p) {
+		free(p);
+		return gt_fail(err, GT_ERR_ARG, "an empty directory name");
+	}
+	/* each parent, then dir itself; p is cut at the one that fails */
+	for (char *s = p + 1; *s && e == 0; s++)
+		if (*s == '/' && s[-1] != '/') {
+			*s = '\0';
+			if (make_one(p) != 0)
+				e = errno;
+			else
+				*s = '/';
+		}
+	if (e == 0 && make_one(p) != 0)
+		e = errno;
+	shown_name(p, name);
+	free(p);
+	if (e == ENOTDIR)
+		return gt_fail(err, GT_ERR_IO, "%s: exists and is not a directory", name);
+	if (e)
+		return gt_fail(err, GT_ERR_IO, "%s: cannot create the directory: %s", name,
+		               strerror(e));
+	return GT_OK;
+}

@@ -1,0 +1,297 @@
+/* export.c: a finished run as CSV and JSON files in a directory (see
+ * export.h). Every file is rendered in memory first, then written through
+ * atomic_file's two phases. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream, newlocale, uselocale */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/atomic_file.h"
+#include "genretui/encode.h"
+#include "genretui/export.h"
+#include "genretui/report_json.h"
+#include "genretui/textfmt.h"
+
+const char *const gt_export_files[GT_EXPORT_NFILES] = {
+	"epochs.csv", "confusion_test.csv", "confusion_train.csv", "report.json"
+};
+
+/* ---- Text in the C locale ---- */
+
+/* A stream in memory whose numbers are printed in the C locale, whatever
+ * setlocale the interface made. */
+typedef struct {
+	FILE *f;
+	char *buf;
+	size_t len;
+	locale_t c, old;
+} memtext;
+
+static int text_open(memtext *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (!t->c)
+		return -1;
+	t->f = open_memstream(&t->buf, &t->len);
+	if (!t->f) {
+		freelocale(t->c);
+		return -1;
+	}
+	t->old = uselocale(t->c);
+	return 0;
+}
+
+/* The text (the caller frees it), or NULL if any write failed. */
+static char *text_close(memtext *t)
+{
+	int bad = ferror(t->f);
+
+	bad |= fclose(t->f) != 0;
+	uselocale(t->old);
+	freelocale(t->c);
+	if (bad) {
+		free(t->buf);
+		return NULL;
+	}
+	return t->buf;
+}
+
+/* A CSV field: quoted when it holds a comma, a quote or a line end. */
+static void csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+/* ",v": ten significant digits, or an empty field when v is not finite. */
+static void csv_real(FILE *f, double v)
+{
+	fputc(',', f);
+	if (isfinite(v))
+		fprintf(f, "%.10g", v);
+}
+
+/* Epochs in the history (a model read from a file has none). */
+static int epochs_done(const gt_session *s)
+{
+	return s->running && !s->loaded ? s->trainer.epoch : 0;
+}
+
+char *gt_export_epochs_csv(const gt_session *s)
+{
+	int n = epochs_done(s);
+	memtext t;
+
+	if (text_open(&t) != 0)
+		return NULL;
+	fputs("epoch,loss,accuracy,val_loss,val_accuracy,seconds\n", t.f);
+	for (int i = 0; i < n; i++) {
+		const gt_epoch *e = &s->trainer.history[i];
+
+		fprintf(t.f, "%d", e->epoch);
+		csv_real(t.f, e->loss);
+		csv_real(t.f, e->accuracy);
+		csv_real(t.f, e->val_loss);
+		csv_real(t.f, e->val_accuracy);
+		csv_real(t.f, e->seconds);
+		fputc('\n', t.f);
+	}
+	return text_close(&t);
+}
+
+static const char *class_name(int c)
+{
+	return c >= 0 && c < GT_NCLASSES ? gt_genre_names[c] : "?";
+}
+
+char *gt_export_confusion_csv(const gt_confusion *cm)
+{
+	memtext t;
+
+	if (text_open(&t) != 0)
+		return NULL;
+	fputs("true/predicted", t.f);
+	for (int p = 0; p < cm->k; p++) {
+		fputc(',', t.f);
+		csv_field(t.f, class_name(p));
+	}
+	fputc('\n', t.f);
+	for (int r = 0; r < cm->k; r++) {
+		csv_field(t.f, class_name(r));
+		for (int p = 0; p < cm->k; p++)
+			fprintf(t.f, ",%ld", cm->cell[r][p]);
+		fputc('\n', t.f);
+	}
+	return text_close(&t);
+}
+
+/* ---- report.json ---- */
+
+static const char *act_name(gt_act a)
+{
+	return a == GT_ACT_SIGMOID ? "sigmoid" : a == GT_ACT_RELU ? "relu" : "linear";
+}
+
+static json_t *arch_json(const gt_arch *a)
+{
+	json_t *sizes = json_array(), *acts = json_array();
+
+	for (int l = 0; l <= a->nlayers; l++)
+		json_array_append_new(sizes, json_integer(a->sizes[l]));
+	for (int l = 0; l < a->nlayers; l++)
+		json_array_append_new(acts, json_string(act_name(a->act[l])));
+	return json_pack("{s:o, s:o, s:s}", "sizes", sizes, "activations", acts, "loss",
+	                 a->loss == GT_LOSS_KERAS_SIGMOID ? "keras_sigmoid_ce" : "softmax_ce");
+}
+
+/* One set's report with its accuracies beyond the study's. */
+static json_t *set_json(const gt_report *r, size_t rows, double top2, double fusion)
+{
+	json_t *o = json_pack("{s:I, s:o, s:o, s:o}", "rows", (json_int_t)rows,
+	                      "accuracy", gt_json_num(r->accuracy),
+	                      "top2_accuracy", gt_json_num(top2),
+	                      "fusion_accuracy", gt_json_num(fusion));
+
+	json_object_set_new(o, "report", gt_json_report(r));
+	return o;
+}
+
+static json_t *counts_json(const gt_session *s)
+{
+	const gt_ledger *L = &s->pipe.clean.ledger;
+	json_t *kept = json_object();
+
+	for (int c = 0; c < GT_NCLASSES; c++)
+		json_object_set_new(kept, gt_genre_names[c], json_integer((json_int_t)L->genre_after[c]));
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
+		"rows_read", (json_int_t)L->rows_read, "rows_kept", (json_int_t)L->kept,
+		"rows_dropped", (json_int_t)L->dropped,
+		"train", (json_int_t)s->pipe.train.n, "test", (json_int_t)s->pipe.test.n,
+		"kept_per_genre", kept, "train_support", gt_json_support(&s->pipe.train),
+		"test_support", gt_json_support(&s->pipe.test));
+}
+
+json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
+{
+	const gt_hparams *hp = &s->trainer.hp;
+	const char *preset = info && info->preset ? info->preset : "";
+	json_t *o = json_object();
+
+	json_object_set_new(o, "genretui", json_string(PACKAGE_VERSION));
+	json_object_set_new(o, "file", info && info->data ? gt_json_path(info->data) : json_null());
+	json_object_set_new(o, "synthetic", json_boolean(info && info->synthetic));
+	json_object_set_new(o, "preset", json_string(preset));
+	json_object_set_new(o, "model_from_file", json_boolean(s->loaded));
+	json_object_set_new(o, "architecture", arch_json(&s->model.arch));
+	json_object_set_new(o, "hyperparameters", gt_json_hparams(preset, hp, s->pipe.split_seed));
+	json_object_set_new(o, "seed", json_integer((json_int_t)hp->seed));
+	json_object_set_new(o, "split_seed", json_integer((json_int_t)s->pipe.split_seed));
+	json_object_set_new(o, "epochs_trained", json_integer(s->trainer.epoch));
+	json_object_set_new(o, "genres", gt_json_genres());
+	json_object_set_new(o, "counts", counts_json(s));
+	json_object_set_new(o, "test", set_json(&s->rep_test, s->pipe.test.n, s->top2_test,
+	                                        s->fusion_test));
+	json_object_set_new(o, "train", set_json(&s->rep_train, s->pipe.train.n,
+	                                         s->top2_train, s->fusion_train));
+	return o;
+}
+
+/* ---- Writing ---- */
+
+static char *report_text(const gt_session *s, const gt_export_info *info)
+{
+	json_t *doc = gt_export_report(s, info);
+	char *body = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) : NULL;
+	char *out = body ? malloc(strlen(body) + 2) : NULL;
+
+	if (out) {
+		strcpy(out, body);
+		strcat(out, "\n");
+	}
+	free(body);
+	json_decref(doc);
+	return out;
+}
+
+/* The four files' text, in gt_export_files order; 0, or -1 when out of memory. */
+static int render(char *out[GT_EXPORT_NFILES], const gt_session *s,
+                  const gt_export_info *info)
+{
+	out[0] = gt_export_epochs_csv(s);
+	out[1] = gt_export_confusion_csv(&s->cm_test);
+	out[2] = gt_export_confusion_csv(&s->cm_train);
+	out[3] = report_text(s, info);
+	for (int i = 0; i < GT_EXPORT_NFILES; i++)
+		if (!out[i])
+			return -1;
+	return 0;
+}
+
+/* dir + "/" + name, or NULL. */
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+/* Every temporary file first, then every rename. */
+static gt_status write_all(const char *dir, char *text[GT_EXPORT_NFILES], gt_error *err)
+{
+	gt_atomic pend[GT_EXPORT_NFILES];
+	gt_status st = GT_OK;
+	int ready = 0;
+
+	for (; ready < GT_EXPORT_NFILES && st == GT_OK; ready++) {
+		char *path = join(dir, gt_export_files[ready]);
+
+		st = path ? gt_atomic_prepare(&pend[ready], path, text[ready],
+		                              strlen(text[ready]), err)
+		          : gt_fail(err, GT_ERR_NOMEM, "export: out of memory");
+		free(path);
+	}
+	if (st != GT_OK)
+		ready--;             /* the one that failed left nothing behind */
+	for (int i = 0; i < ready; i++) {
+		if (st == GT_OK)
+			st = gt_atomic_commit(&pend[i], err);
+		else
+			gt_atomic_abort(&pend[i]);
+	}
+	return st;
+}
+
+gt_status gt_export_write(const char *dir, const gt_session *s,
+                          const gt_export_info *info, gt_error *err)
+{
+	char *text[GT_EXPORT_NFILES] = { NULL };
+	gt_status st;
+
+	if (!s->running || !s->evaluated)
+		return gt_fail(err, GT_ERR_ARG, "nothing to export: no trained model yet");
+	st = gt_make_dir(dir, err);
+	if (st == GT_OK && render(text, s, info) != 0)
+		st = gt_fail(err, GT_ERR_NOMEM, "export: out of memory");
+	if (st == GT_OK)
+		st = write_all(dir, text, err);
+	for (int i = 0; i < GT_EXPORT_NFILES; i++)
+		free(text[i]);
+	return st;
+}

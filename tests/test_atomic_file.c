@@ -1,0 +1,231 @@
+/* test_atomic_file.c: files replaced whole: the umask, a planted symlink
+ * replaced (never followed), the two phases of a set of files, failures
+ * that leave the old file and no temporary behind; and gt_make_dir. */
+#define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink */
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "genretui/atomic_file.h"
+
+static int make_tmp(void **state)
+{
+	char tmpl[] = "/tmp/gt-atomic-XXXXXX";
+
+	if (!mkdtemp(tmpl))
+		return -1;
+	*state = strdup(tmpl);
+	return *state ? 0 : -1;
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)ftw;
+	if (flag == FTW_DP)
+		chmod(path, 0700), rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+static int remove_tmp(void **state)
+{
+	/* read-only directories first become writable, then everything goes */
+	nftw(*state, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(*state);
+	return 0;
+}
+
+static char *path_in(const char *dir, const char *name, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s/%s", dir, name);
+	return buf;
+}
+
+/* The whole content of path (NUL-terminated), or NULL. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *b = calloc(1, 4096);
+
+	if (!f || !b) {
+		if (f)
+			fclose(f);
+		free(b);
+		return NULL;
+	}
+	fread(b, 1, 4095, f);
+	fclose(f);
+	return b;
+}
+
+static void assert_content(const char *path, const char *want)
+{
+	char *got = slurp(path);
+
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static int count_entries(const char *dir, const char *part)
+{
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += strstr(e->d_name, part) != NULL;
+	closedir(d);
+	return n;
+}
+
+static void test_write_and_umask(void **state)
+{
+	char p[4096];
+	gt_error err;
+	struct stat sb;
+	mode_t old = umask(022);
+
+	path_in(*state, "a.txt", p, sizeof(p));
+	assert_int_equal(gt_write_atomic(p, "one\n", 4, &err), GT_OK);
+	assert_content(p, "one\n");
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0644);
+	umask(077);
+	assert_int_equal(gt_write_atomic(p, "two\n", 4, &err), GT_OK);
+	umask(old);
+	assert_content(p, "two\n");
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_int_equal(count_entries(*state, ".tmp"), 0);
+}
+
+static void test_symlink_replaced(void **state)
+{
+	char p[4096], target[4096], dangling[4096];
+	gt_error err;
+	struct stat sb;
+
+	path_in(*state, "target", target, sizeof(target));
+	path_in(*state, "link.csv", p, sizeof(p));
+	assert_int_equal(gt_write_atomic(target, "precious", 8, &err), GT_OK);
+	assert_int_equal(symlink(target, p), 0);
+	assert_int_equal(gt_write_atomic(p, "new", 3, &err), GT_OK);
+	assert_int_equal(lstat(p, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	assert_content(p, "new");
+	assert_content(target, "precious");
+	/* a dangling link: nothing is created where it points */
+	path_in(*state, "planted", dangling, sizeof(dangling));
+	path_in(*state, "dangling.csv", p, sizeof(p));
+	assert_int_equal(symlink(dangling, p), 0);
+	assert_int_equal(gt_write_atomic(p, "x", 1, &err), GT_OK);
+	assert_int_equal(lstat(dangling, &sb), -1);
+	assert_int_equal(lstat(p, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+}
+
+/* Two phases: nothing changes until the commit; abort leaves no trace. */
+static void test_phases(void **state)
+{
+	char p[4096], q[4096];
+	gt_atomic a, b;
+	gt_error err;
+
+	path_in(*state, "p.csv", p, sizeof(p));
+	path_in(*state, "q.csv", q, sizeof(q));
+	assert_int_equal(gt_write_atomic(p, "old p", 5, &err), GT_OK);
+	assert_int_equal(gt_atomic_prepare(&a, p, "new p", 5, &err), GT_OK);
+	assert_int_equal(gt_atomic_prepare(&b, q, "new q", 5, &err), GT_OK);
+	assert_content(p, "old p");
+	assert_int_equal(access(q, F_OK), -1);
+	assert_int_equal(count_entries(*state, ".tmp"), 2);
+	assert_int_equal(gt_atomic_commit(&a, &err), GT_OK);
+	gt_atomic_abort(&b);
+	assert_content(p, "new p");
+	assert_int_equal(access(q, F_OK), -1);
+	assert_int_equal(count_entries(*state, ".tmp"), 0);
+	assert_null(a.tmp);
+	assert_null(b.path);
+}
+
+static void test_failures(void **state)
+{
+	char p[4096], sub[4096];
+	gt_error err;
+	struct stat sb;
+
+	/* no such directory: the path is named */
+	path_in(*state, "no/such/x.csv", p, sizeof(p));
+	assert_int_equal(gt_write_atomic(p, "x", 1, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, p));
+	assert_non_null(strstr(err.msg, "cannot write"));
+	/* a directory where the file should go */
+	path_in(*state, "sub", sub, sizeof(sub));
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(gt_write_atomic(sub, "x", 1, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "sub: cannot write: "));
+	assert_int_equal(stat(sub, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(count_entries(*state, ".tmp"), 0);
+	/* a read-only directory (root writes anyway) */
+	path_in(*state, "sub/x.csv", p, sizeof(p));
+	assert_int_equal(gt_write_atomic(p, "old", 3, &err), GT_OK);
+	assert_int_equal(chmod(sub, 0500), 0);
+	if (geteuid() != 0) {
+		assert_int_equal(gt_write_atomic(p, "new", 3, &err), GT_ERR_IO);
+		assert_non_null(strstr(err.msg, "x.csv: cannot write: "));
+		assert_non_null(strstr(err.msg, strerror(EACCES)));
+		assert_content(p, "old");
+	}
+	assert_int_equal(chmod(sub, 0700), 0);
+	assert_int_equal(count_entries(sub, ".tmp"), 0);
+}
+
+static void test_make_dir(void **state)
+{
+	char d[4096], f[4096];
+	gt_error err;
+	struct stat sb;
+	mode_t old = umask(027);
+
+	path_in(*state, "a/b/c/", d, sizeof(d));
+	assert_int_equal(gt_make_dir(d, &err), GT_OK);
+	assert_int_equal(stat(d, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(sb.st_mode & 07777, 0750);
+	umask(old);
+	assert_int_equal(gt_make_dir(d, &err), GT_OK);       /* exists: fine */
+	path_in(*state, "file", f, sizeof(f));
+	assert_int_equal(gt_write_atomic(f, "x", 1, &err), GT_OK);
+	assert_int_equal(gt_make_dir(f, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "file: exists and is not a directory"));
+	path_in(*state, "file/below", d, sizeof(d));
+	assert_int_equal(gt_make_dir(d, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "/file: exists and is not a directory"));
+	assert_null(strstr(err.msg, "below"));
+	assert_int_equal(gt_make_dir("", &err), GT_ERR_ARG);
+}
+
+#define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_tmp, remove_tmp)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		WITH_DIR(test_write_and_umask),
+		WITH_DIR(test_symlink_replaced),
+		WITH_DIR(test_phases),
+		WITH_DIR(test_failures),
+		WITH_DIR(test_make_dir),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

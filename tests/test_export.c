@@ -1,0 +1,400 @@
+/* test_export.c: a run written to a directory. The CSVs are read back and
+ * compared with the session (the history to 10 significant digits, the
+ * matrices exactly), report.json is parsed with jansson and checked
+ * against the reports; numbers stay in the C locale; a planted symlink is
+ * replaced; failures (DIR a file, a file a directory, a read-only
+ * directory, no model) name the path and leave the old files as they were. */
+#define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink, strdup */
+#include <errno.h>
+#include <ftw.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "testutil.h"
+#include "genretui/encode.h"
+#include "genretui/export.h"
+#include "genretui/preset.h"
+#include "genretui/session.h"
+
+static gt_session sess;     /* trained once, on the synthetic sample */
+static int have_sess;
+static const gt_export_info info = { "sample.csv", 1, "paper" };
+
+static int train_sample(void **state)
+{
+	const char *csv = getenv("GT_SAMPLE_CSV");
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_error err;
+
+	(void)state;
+	if (!csv || access(csv, R_OK) != 0)
+		return 0;
+	if (gt_session_open(&sess, csv, NULL, &err) != GT_OK)
+		return -1;
+	hp.epochs = 3;
+	hp.seed = 7;
+	if (gt_session_start(&sess, &paper->arch, &hp, &err) != GT_OK)
+		return -1;
+	while (gt_session_step(&sess, NULL) >= 0)
+		;
+	have_sess = 1;
+	return 0;
+}
+
+static int close_sample(void **state)
+{
+	(void)state;
+	if (have_sess)
+		gt_session_close(&sess);
+	return 0;
+}
+
+static int make_tmp(void **state)
+{
+	char tmpl[] = "/tmp/gt-export-XXXXXX";
+
+	if (!mkdtemp(tmpl))
+		return -1;
+	*state = strdup(tmpl);
+	return *state ? 0 : -1;
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+static int remove_tmp(void **state)
+{
+	nftw(*state, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(*state);
+	return 0;
+}
+
+static void need_session(void)
+{
+	if (!have_sess) {
+		print_message("GT_SAMPLE_CSV is not readable\n");
+		skip();
+	}
+}
+
+/* The whole content of dir/name (NUL-terminated), or NULL. */
+static char *slurp(const char *dir, const char *name)
+{
+	char path[4096];
+	FILE *f;
+	char *b;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	b = calloc(1, (size_t)n + 1);
+	if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+		free(b);
+		b = NULL;
+	}
+	fclose(f);
+	return b;
+}
+
+/* Split line s (modified) at commas into at most max fields; returns the count. */
+static int fields(char *s, char **out, int max)
+{
+	int n = 0;
+
+	for (char *p = s; n < max; p++) {
+		out[n++] = p;
+		p = strchr(p, ',');
+		if (!p)
+			break;
+		*p = '\0';
+	}
+	return n;
+}
+
+static void check_epochs(const char *text)
+{
+	char *copy = strdup(text), *save = NULL, *line, *f[8];
+	int i = 0;
+
+	line = strtok_r(copy, "\n", &save);
+	assert_string_equal(line, "epoch,loss,accuracy,val_loss,val_accuracy,seconds");
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		const gt_epoch *e = &sess.trainer.history[i];
+
+		assert_true(i < sess.trainer.epoch);
+		assert_int_equal(fields(line, f, 8), 6);
+		assert_int_equal(atoi(f[0]), i + 1);
+		assert_near(strtod(f[1], NULL), e->loss, 1e-9 * e->loss);
+		assert_near(strtod(f[2], NULL), e->accuracy, 1e-9);
+		assert_near(strtod(f[3], NULL), e->val_loss, 1e-9 * e->val_loss);
+		assert_near(strtod(f[4], NULL), e->val_accuracy, 1e-9);
+		assert_near(strtod(f[5], NULL), e->seconds, 1e-9 * e->seconds + 1e-12);
+		i++;
+	}
+	assert_int_equal(i, 3);
+	free(copy);
+}
+
+static void check_confusion(const char *text, const gt_confusion *cm)
+{
+	char *copy = strdup(text), *save = NULL, *line, *f[GT_MAX_CLASSES + 2];
+	int r = 0;
+
+	line = strtok_r(copy, "\n", &save);
+	assert_int_equal(fields(line, f, GT_MAX_CLASSES + 2), GT_NCLASSES + 1);
+	assert_string_equal(f[0], "true/predicted");
+	for (int c = 0; c < GT_NCLASSES; c++)
+		assert_string_equal(f[c + 1], gt_genre_names[c]);
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		assert_true(r < GT_NCLASSES);
+		assert_int_equal(fields(line, f, GT_MAX_CLASSES + 2), GT_NCLASSES + 1);
+		assert_string_equal(f[0], gt_genre_names[r]);
+		for (int p = 0; p < GT_NCLASSES; p++)
+			assert_int_equal(atol(f[p + 1]), cm->cell[r][p]);
+		r++;
+	}
+	assert_int_equal(r, GT_NCLASSES);
+	free(copy);
+}
+
+static double jnum(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (!json_is_number(v))
+		fail_msg("'%s' is not a number", key);
+	return json_number_value(v);
+}
+
+static void check_set(json_t *set, const gt_report *r, size_t rows, double top2,
+                      double fusion)
+{
+	json_t *rep = json_object_get(set, "report");
+
+	assert_non_null(rep);
+	assert_int_equal(jnum(set, "rows"), rows);
+	assert_near(jnum(set, "accuracy"), r->accuracy, 1e-9);
+	assert_near(jnum(set, "top2_accuracy"), top2, 1e-9);
+	assert_near(jnum(set, "fusion_accuracy"), fusion, 1e-9);
+	for (int c = 0; c < GT_NCLASSES; c++) {
+		json_t *g = json_object_get(rep, gt_genre_names[c]);
+
+		assert_non_null(g);
+		assert_near(jnum(g, "precision"), r->precision[c], 1e-9);
+		assert_near(jnum(g, "recall"), r->recall[c], 1e-9);
+		assert_near(jnum(g, "f1"), r->f1[c], 1e-9);
+		assert_int_equal(jnum(g, "support"), r->support[c]);
+	}
+	assert_near(jnum(rep, "accuracy"), r->accuracy, 1e-9);
+	assert_near(jnum(json_object_get(rep, "macro_avg"), "f1"), r->macro_f1, 1e-9);
+	assert_near(jnum(json_object_get(rep, "weighted_avg"), "precision"),
+	            r->weighted_precision, 1e-9);
+	assert_int_equal(jnum(json_object_get(rep, "weighted_avg"), "support"), r->total);
+}
+
+static void check_report(const char *dir)
+{
+	char path[4096];
+	json_error_t je;
+	json_t *d, *hp, *counts;
+
+	snprintf(path, sizeof(path), "%s/report.json", dir);
+	d = json_load_file(path, 0, &je);
+	if (!d)
+		fail_msg("report.json: %s (line %d)", je.text, je.line);
+	assert_string_equal(json_string_value(json_object_get(d, "preset")), "paper");
+	assert_string_equal(json_string_value(json_object_get(d, "file")), "sample.csv");
+	assert_true(json_is_true(json_object_get(d, "synthetic")));
+	assert_int_equal(jnum(d, "seed"), 7);
+	assert_int_equal(jnum(d, "split_seed"), 42);
+	assert_int_equal(jnum(d, "epochs_trained"), 3);
+	hp = json_object_get(d, "hyperparameters");
+	assert_int_equal(jnum(hp, "batch_size"), 16);
+	assert_near(jnum(hp, "lr"), 0.001, 1e-12);
+	assert_int_equal(jnum(hp, "epochs"), 3);
+	assert_int_equal(json_array_size(json_object_get(d, "genres")), GT_NCLASSES);
+	assert_int_equal(json_integer_value(json_array_get(json_object_get(
+		json_object_get(d, "architecture"), "sizes"), 2)), GT_NCLASSES);
+	counts = json_object_get(d, "counts");
+	assert_int_equal(jnum(counts, "rows_read"), sess.pipe.clean.ledger.rows_read);
+	assert_int_equal(jnum(counts, "rows_kept"), sess.pipe.clean.ledger.kept);
+	assert_int_equal(jnum(counts, "train"), sess.pipe.train.n);
+	assert_int_equal(jnum(counts, "test"), sess.pipe.test.n);
+	assert_int_equal(json_array_size(json_object_get(counts, "test_support")), GT_NCLASSES);
+	check_set(json_object_get(d, "test"), &sess.rep_test, sess.pipe.test.n,
+	          sess.top2_test, sess.fusion_test);
+	check_set(json_object_get(d, "train"), &sess.rep_train, sess.pipe.train.n,
+	          sess.top2_train, sess.fusion_train);
+	json_decref(d);
+}
+
+static void test_round_trip(void **state)
+{
+	const char *dir = *state;
+	char sub[4096], *t;
+	gt_error err;
+	struct stat sb;
+	mode_t old = umask(027);
+
+	need_session();
+	snprintf(sub, sizeof(sub), "%s/new/run", dir);          /* made with its parent */
+	if (gt_export_write(sub, &sess, &info, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	umask(old);
+	assert_int_equal(stat(sub, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0750);
+	for (int i = 0; i < GT_EXPORT_NFILES; i++) {
+		char p[4200];
+
+		snprintf(p, sizeof(p), "%s/%s", sub, gt_export_files[i]);
+		assert_int_equal(stat(p, &sb), 0);
+		assert_int_equal(sb.st_mode & 07777, 0640);
+	}
+	check_epochs(t = slurp(sub, "epochs.csv"));
+	free(t);
+	check_confusion(t = slurp(sub, "confusion_test.csv"), &sess.cm_test);
+	free(t);
+	check_confusion(t = slurp(sub, "confusion_train.csv"), &sess.cm_train);
+	free(t);
+	check_report(sub);
+}
+
+/* A locale with a decimal comma must not reach the files. */
+static void test_c_locale(void **state)
+{
+	static const char *const commas[] = { "de_DE.UTF-8", "fr_FR.UTF-8", "de_DE", NULL };
+	const char *got = NULL;
+	char *t;
+	gt_error err;
+
+	need_session();
+	for (int i = 0; commas[i] && !got; i++)
+		got = setlocale(LC_NUMERIC, commas[i]);
+	if (!got) {
+		print_message("no locale with a decimal comma is installed\n");
+		skip();
+	}
+	assert_int_equal(gt_export_write(*state, &sess, &info, &err), GT_OK);
+	setlocale(LC_NUMERIC, "C");
+	t = slurp(*state, "epochs.csv");
+	check_epochs(t);
+	free(t);
+	check_report(*state);
+}
+
+static void test_symlink_replaced(void **state)
+{
+	char target[4096], link[4096], *t;
+	gt_error err;
+	struct stat sb;
+	FILE *f;
+
+	need_session();
+	snprintf(target, sizeof(target), "%s/precious", (char *)*state);
+	snprintf(link, sizeof(link), "%s/epochs.csv", (char *)*state);
+	f = fopen(target, "w");
+	fputs("precious\n", f);
+	fclose(f);
+	assert_int_equal(symlink(target, link), 0);
+	assert_int_equal(gt_export_write(*state, &sess, &info, &err), GT_OK);
+	assert_int_equal(lstat(link, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	t = slurp(*state, "precious");
+	assert_string_equal(t, "precious\n");
+	free(t);
+}
+
+static void test_failures(void **state)
+{
+	const char *dir = *state;
+	char p[4096], *before, *after;
+	gt_session none;
+	gt_error err;
+
+	need_session();
+	/* DIR is a file */
+	snprintf(p, sizeof(p), "%s/afile", dir);
+	fclose(fopen(p, "w"));
+	assert_int_equal(gt_export_write(p, &sess, &info, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "afile: exists and is not a directory"));
+	/* one of the files is a directory: nothing already there changes */
+	assert_int_equal(gt_export_write(dir, &sess, &info, &err), GT_OK);
+	before = slurp(dir, "epochs.csv");
+	snprintf(p, sizeof(p), "%s/report.json", dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/epochs.csv", dir);
+	{
+		FILE *f = fopen(p, "w");
+
+		fputs("old\n", f);
+		fclose(f);
+	}
+	assert_int_equal(gt_export_write(dir, &sess, &info, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "report.json: cannot write: "));
+	assert_non_null(strstr(err.msg, strerror(EISDIR)));
+	after = slurp(dir, "epochs.csv");
+	assert_string_equal(after, "old\n");
+	free(before);
+	free(after);
+	/* a read-only directory (root writes anyway) */
+	snprintf(p, sizeof(p), "%s/ro", dir);
+	assert_int_equal(mkdir(p, 0500), 0);
+	if (geteuid() != 0) {
+		assert_int_equal(gt_export_write(p, &sess, &info, &err), GT_ERR_IO);
+		assert_non_null(strstr(err.msg, "ro/epochs.csv: cannot write: "));
+	}
+	chmod(p, 0700);
+	/* no model */
+	memset(&none, 0, sizeof(none));
+	assert_int_equal(gt_export_write(dir, &none, &info, &err), GT_ERR_ARG);
+	assert_non_null(strstr(err.msg, "nothing to export"));
+}
+
+/* A matrix of two classes: two rows and columns, named. */
+static void test_small_matrix(void **state)
+{
+	gt_confusion cm;
+	char *t;
+
+	(void)state;
+	gt_confusion_init(&cm, 2);
+	cm.cell[0][1] = 5;
+	t = gt_export_confusion_csv(&cm);
+	assert_string_equal(t, "true/predicted,Electronic,Anime\nElectronic,0,5\nAnime,0,0\n");
+	free(t);
+}
+
+#define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_tmp, remove_tmp)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		WITH_DIR(test_round_trip),
+		WITH_DIR(test_c_locale),
+		WITH_DIR(test_symlink_replaced),
+		WITH_DIR(test_failures),
+		cmocka_unit_test(test_small_matrix),
+	};
+
+	return cmocka_run_group_tests(tests, train_sample, close_sample);
+}

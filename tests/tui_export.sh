@@ -1,0 +1,103 @@
+#!/bin/sh
+# tui_export.sh: x in the Train and Confusion panes (tmux), on the bundled
+# synthetic sample: the advice before a run, the files written after one
+# (the same figures as the screen's), the help overlay and the hints, a
+# planted symlink replaced, and an --export DIR that is a file refused with
+# its name in the status bar. Prints TAP; skips without tmux or python3.
+GENRETUI=${GENRETUI:-./genretui}
+SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
+case $GENRETUI in /*) ;; *) GENRETUI=$(pwd)/$GENRETUI ;; esac
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP python3 is not installed"
+	exit 0
+fi
+tmp=$(mktemp -d) || exit 99
+sock="gt-export-$$"
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
+check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
+screen() { tm capture-pane -p -t gt; }
+wait_for() {
+	i=0
+	while [ $i -lt $((${2:-10} * 10)) ]; do
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { if wait_for "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
+keys() { tm send-keys -t gt "$@"; sleep 0.2; }
+# start ARGS: genretui on the sample in a 120x40 terminal, in $tmp
+start() {
+	tm kill-session -t gt 2>/dev/null
+	tm new-session -d -s gt -x 120 -y 40 -c "$tmp" \
+		"env LANG=C.UTF-8 TERM=xterm-256color sh -c '$GENRETUI --epochs 2 $1 $SAMPLE; echo EXIT=\$?; sleep 60'"
+	wait_for "kept" 20
+}
+
+echo "1..14"
+start "--export $tmp/out"
+keys 3
+expect "the Train pane's hint names x" "x export"
+keys x
+expect "x before a run says how to get one" "no run to export yet: t in the Train pane trains one"
+[ ! -e "$tmp/out" ]
+check "nothing is written before a run" $?
+keys t
+wait_for "done after 2 epochs" 30
+keys x
+expect "x after the run says where the files went" "run exported to $tmp/out/"
+python3 - "$tmp/out" >"$tmp/py" 2>&1 <<'PY'
+import csv, json, os, sys
+d = sys.argv[1]
+ep = list(csv.DictReader(open(os.path.join(d, "epochs.csv"))))
+assert [int(e["epoch"]) for e in ep] == [1, 2], ep
+rep = json.load(open(os.path.join(d, "report.json")))
+for name, key in (("confusion_test.csv", "test"), ("confusion_train.csv", "train")):
+    rows = list(csv.reader(open(os.path.join(d, name))))
+    assert rows[0][1:] == rep["genres"] and len(rows) == 11
+    assert sum(int(v) for r in rows[1:] for v in r[1:]) == rep[key]["rows"]
+assert rep["epochs_trained"] == 2 and rep["preset"] == "paper"
+print("%.4f" % rep["test"]["accuracy"])
+PY
+check "the four files are whole and agree with each other" $?
+acc=$(tail -n 1 "$tmp/py")
+expect "report.json's test accuracy is the one on screen" "acc $acc | best epoch"
+keys '?'
+expect "the Train help lists x" "export the run: epochs.csv, confusion_test/train.csv,"
+keys Escape
+keys 4
+expect "the Confusion pane's hint names x" "Enter rows  x export"
+keys '?'
+expect "the Confusion help lists x" "report.json into --export DIR, else genretui-export/"
+keys Escape
+echo precious >"$tmp/target"
+rm -f "$tmp/out/report.json" && ln -s "$tmp/target" "$tmp/out/report.json"
+keys x
+expect "x in the Confusion pane exports" "run exported to $tmp/out/"
+[ ! -L "$tmp/out/report.json" ] && [ "$(cat "$tmp/target")" = precious ] &&
+	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out/report.json"
+check "a planted symlink is replaced, its target untouched" $?
+keys q
+expect "q exits with status 0" "EXIT=0"
+
+# --export naming a file: the status bar names it, nothing is written
+: >"$tmp/afile"
+start "--export $tmp/afile"
+keys 3
+keys t
+wait_for "done after 2 epochs" 30
+keys x
+expect "an --export DIR that is a file is refused by name" "afile: exists and is not a directory"
+keys q
+expect "q exits with status 0 after a refused export" "EXIT=0"
+exit 0
