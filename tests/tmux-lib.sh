@@ -35,6 +35,7 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 # not_ok DESCRIPTION: the failure, with the screen as it is now
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; screen 2>/dev/null | sed 's/^/# /'; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 # check DESCRIPTION STATUS: ok when STATUS is 0
 check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
 
