@@ -5,13 +5,16 @@
  * length, checksum) is checked first, then a bounds-checked reader with a
  * sticky error walks the payload and validates every field before anything
  * the file claims is allocated. Saving writes a temporary file next to the
- * target and renames it into place. */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC */
+ * target and renames it into place, with the signals that would end the
+ * program held meanwhile. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC,
+                                   sigaction, sigprocmask */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -647,11 +650,45 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
+/* While the temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT
+ * wait: what they do (by default, end the program) happens once the new
+ * file is in place or the temporary one is removed. SIGXFSZ is ignored
+ * meanwhile, so that a file-size limit fails the save (EFBIG) like a full
+ * disk. Only SIGKILL or a crash can leave a stale PATH.tmpXXXXXX. */
+typedef struct {
+	sigset_t mask;
+	struct sigaction xfsz;
+} held_signals;
+
+static void hold_signals(held_signals *h)
+{
+	struct sigaction ignore;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, &h->mask);
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGXFSZ, &ignore, &h->xfsz);
+}
+
+static void release_signals(const held_signals *h)
+{
+	sigaction(SIGXFSZ, &h->xfsz, NULL);
+	sigprocmask(SIG_SETMASK, &h->mask, NULL);
+}
+
 static gt_status write_atomic(const char *path, const unsigned char *b, size_t n,
                               gt_error *err)
 {
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + sizeof(".tmpXXXXXX")), name[NAME_SHOWN + 16];
+	held_signals held;
 	int fd, e;
 
 	shown_name(path, name);
@@ -659,14 +696,17 @@ static gt_status write_atomic(const char *path, const unsigned char *b, size_t n
 		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", name);
 	memcpy(tmp, path, plen);
 	memcpy(tmp + plen, ".tmpXXXXXX", sizeof(".tmpXXXXXX"));
+	hold_signals(&held);
 	fd = mkstemp(tmp);                     /* O_EXCL: never follows a symlink */
 	if (fd < 0 || fill_tmp(fd, b, n) != 0 || rename(tmp, path) != 0) {
 		e = errno;
 		if (fd >= 0)
 			unlink(tmp);
+		release_signals(&held);
 		free(tmp);
 		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", name, strerror(e));
 	}
+	release_signals(&held);
 	free(tmp);
 	sync_dir(path);
 	return GT_OK;
