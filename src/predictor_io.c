@@ -689,9 +689,18 @@ static gt_status write_atomic(const char *path, const unsigned char *b, size_t n
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + sizeof(".tmpXXXXXX")), name[NAME_SHOWN + 16];
 	held_signals held;
+	struct stat sb;
 	int fd, e;
 
 	shown_name(path, name);
+	/* rename would put the model in the place of a FIFO or a device such
+	 * as /dev/null: only a regular file is replaced (or a symlink to one,
+	 * or a dangling one: the link itself, its target untouched). */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		free(tmp);
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", name,
+		               S_ISDIR(sb.st_mode) ? strerror(EISDIR) : "not a regular file");
+	}
 	if (!tmp)
 		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", name);
 	memcpy(tmp, path, plen);

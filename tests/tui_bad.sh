@@ -4,11 +4,13 @@
 # and exits 1 with the terminal as it was (stty -a identical before and
 # after); artist and track names holding escape sequences and control
 # characters are shown escaped in the Browse pane, and none reaches the
-# terminal. Prints TAP. Needs tmux (skips without it), not the real dataset.
+# terminal; w in the Train pane reports a save that fails and one that
+# works. Prints TAP. Needs tmux (skips without it), not the real dataset.
 . "$(dirname "$0")/tmux-lib.sh"
 BAD=${GT_TESTDATA:-tests/data}/bad
 case $GENRETUI in /*) ;; *) GENRETUI=$(pwd)/$GENRETUI ;; esac
 case $BAD in /*) ;; *) BAD=$(pwd)/$BAD ;; esac
+case $SAMPLE in /*) ;; *) SAMPLE=$(pwd)/$SAMPLE ;; esac
 esc=$(printf '\033')
 
 # launch FILE: genretui FILE in a fresh 160x30 terminal, run from the corpus
@@ -22,7 +24,7 @@ restored() {
 	fi
 }
 
-echo "1..13"
+echo "1..17"
 # ---- Files that cannot be used: the message, status 1, the terminal intact.
 launch stray_quote.csv
 expect "a malformed CSV prints where and why" \
@@ -54,4 +56,31 @@ fi
 keys q
 expect "q exits 0" "EXIT=0"
 restored "after browsing hostile names"
+
+# ---- w in the Train pane: a save that fails (a file-size limit below the
+# model's size) says why in the status bar and leaves the old file as it
+# was; one that works says where the model went, and the model loads.
+"$GENRETUI" --batch --json --quiet --epochs 1 --save-model "$tmp/old.gtm" "$SAMPLE" >/dev/null 2>&1
+cp "$tmp/old.gtm" "$tmp/m.gtm"
+start 100 30 "" "cd $tmp && ulimit -f 8 && $GENRETUI --epochs 1 --save-model m.gtm $SAMPLE"
+wait_for "kept"
+keys 3
+keys t
+wait_for "done after 1 epochs"
+keys w
+expect "w with a file-size limit: the status bar says why" "m.gtm: cannot write: File too large"
+keys q
+wait_for "EXIT=0"
+cmp -s "$tmp/old.gtm" "$tmp/m.gtm" && ! ls "$tmp" | grep -q '\.tmp'
+check "... and the old file is intact, no temporary file left" $?
+start 100 30 "" "cd $tmp && $GENRETUI --epochs 1 --save-model new.gtm $SAMPLE"
+wait_for "kept"
+keys 3
+keys t
+wait_for "done after 1 epochs"
+keys w
+expect "w saves the model and says where" "model saved to new.gtm (genretui --model new.gtm --predict)"
+echo 'energy=0.9' | "$GENRETUI" --model "$tmp/new.gtm" --predict 2>&1 | grep -q 'filled='
+check "... and the saved model loads" $?
+keys q
 exit 0
