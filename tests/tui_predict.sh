@@ -1,11 +1,12 @@
 #!/bin/sh
 # tui_predict.sh: the Predict pane's readline prompt inside curses, with a
-# model saved by --batch --save-model and loaded by --model. Prints TAP;
-# skips without tmux or the real dataset.
+# model saved by --batch --save-model and loaded by --model, its history
+# file, and a symbolic link planted there (never written through). Prints
+# TAP; skips without tmux or the real dataset.
 . "$(dirname "$0")/tmux-lib.sh"
 need_csv
 
-echo "1..14"
+echo "1..17"
 "$GENRETUI" --batch --epochs 2 --quiet --save-model "$tmp/m.gtm" "$CSV" >/dev/null 2>&1
 if [ -s "$tmp/m.gtm" ]; then ok "--batch --save-model writes a model"; else not_ok "--batch --save-model writes a model"; fi
 # History goes to a private state directory.
@@ -38,4 +39,30 @@ printf 'energy=0.9 danceability=0.2\nkey=H\nrow 2\n' | "$GENRETUI" --model "$tmp
 if [ "$(grep -c . "$tmp/out")" = 3 ] && grep -q "^error: column 5: unknown key 'H'" "$tmp/out" &&
 	grep -q "true=Electronic" "$tmp/out"; then
 	ok "--predict from a pipe: one line per input line"; else not_ok "--predict from a pipe: one line per input line"; cat "$tmp/out" | sed 's/^/# /'; fi
+
+# A symbolic link planted at the history path is never written through:
+# both prompts say so and keep no history; the link's target is untouched.
+mkdir -p "$tmp/trap/genretui"
+echo precious >"$tmp/precious"
+ln -s "$tmp/precious" "$tmp/trap/genretui/history"
+untouched() { [ -L "$tmp/trap/genretui/history" ] && [ "$(cat "$tmp/precious")" = precious ]; }
+start 200 34 "XDG_STATE_HOME=$tmp/trap" "$GENRETUI --model $tmp/m.gtm $CSV"
+wait_for "kept" 20
+keys 5
+expect "a planted history symlink: the pane says it is not followed" \
+	"/history: is a symbolic link (not followed); the prompt's history is not kept"
+keys 'energy=0.5' Enter
+keys 'quit' Enter
+keys q
+wait_for "EXIT=0"
+untouched
+check "... and its target is untouched after a line and quitting" $?
+start 200 34 "XDG_STATE_HOME=$tmp/trap" "$GENRETUI --model $tmp/m.gtm --predict"
+wait_for "genre>" 20
+keys 'energy=0.5' Enter
+keys 'quit' Enter
+wait_for "EXIT=0"
+if screen | grep -qF "/history: is a symbolic link (not followed); the prompt's history is not kept" && untouched
+then ok "--predict on a terminal: the same message, the target untouched"
+else not_ok "--predict on a terminal: the same message, the target untouched"; fi
 exit 0
