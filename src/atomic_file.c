@@ -1,7 +1,9 @@
 /* atomic_file.c: temporary file, fsync, rename (see atomic_file.h). */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC,
+                                   sigaction, sigprocmask */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,12 +82,57 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
-/* Is there a directory (not a link to one) at path? */
-static int is_dir(const char *path)
+/* While any temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT
+ * wait: what they do (by default, end the program) happens once the new
+ * files are in place or the temporary ones removed. SIGXFSZ is ignored
+ * meanwhile, so that a file-size limit fails the write (EFBIG) like a full
+ * disk. Only SIGKILL or a crash can leave a stale PATH.tmpXXXXXX. Counted:
+ * an export holds them from its first temporary file to its last rename. */
+static struct {
+	int depth;
+	sigset_t mask;
+	struct sigaction xfsz;
+} held;
+
+static void hold_signals(void)
+{
+	struct sigaction ignore;
+	sigset_t set;
+
+	if (held.depth++ > 0)
+		return;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, &held.mask);
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGXFSZ, &ignore, &held.xfsz);
+}
+
+static void release_signals(void)
+{
+	if (held.depth == 0 || --held.depth > 0)
+		return;
+	sigaction(SIGXFSZ, &held.xfsz, NULL);
+	sigprocmask(SIG_SETMASK, &held.mask, NULL);
+}
+
+/* rename would put the file in the place of a directory, a FIFO or a
+ * device such as /dev/null: only a regular file is replaced (or a symlink
+ * to one, or a dangling one: the link itself, its target untouched).
+ * 0, or an errno-like reason in *why. */
+static int replaceable(const char *path, const char **why)
 {
 	struct stat sb;
 
-	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return 1;
+	*why = S_ISDIR(sb.st_mode) ? strerror(EISDIR) : "not a regular file";
+	return 0;
 }
 
 static char *copy_str(const char *s, size_t extra)
@@ -102,8 +149,10 @@ gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
                             size_t n, gt_error *err)
 {
 	char name[NAME_SHOWN + 16];
+	const char *why;
 	int fd, e;
 
+	a->held = 0;
 	a->path = copy_str(path, 0);
 	a->tmp = copy_str(path, sizeof(TMP_SUFFIX));
 	if (!a->path || !a->tmp) {
@@ -111,10 +160,14 @@ gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
 		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", shown_name(path, name));
 	}
 	strcat(a->tmp, TMP_SUFFIX);
-	if (is_dir(path)) {           /* the rename would fail: say so now */
+	if (!replaceable(path, &why)) {   /* the rename would fail or do harm: say so now */
+		free(a->tmp);
+		a->tmp = NULL;
 		gt_atomic_abort(a);
-		return cannot_write(path, EISDIR, err);
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", shown_name(path, name), why);
 	}
+	hold_signals();                        /* released by commit or abort */
+	a->held = 1;
 	fd = mkstemp(a->tmp);                  /* O_EXCL: never follows a symlink */
 	if (fd < 0 || fill_tmp(fd, b, n) != 0) {
 		e = errno;
@@ -152,6 +205,9 @@ void gt_atomic_abort(gt_atomic *a)
 	free(a->tmp);
 	free(a->path);
 	a->tmp = a->path = NULL;
+	if (a->held)
+		release_signals();
+	a->held = 0;
 }
 
 gt_status gt_write_atomic(const char *path, const void *b, size_t n, gt_error *err)

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include <readline/readline.h>
 
 #include "genretui/asker.h"
+#include "genretui/histfile.h"
 #include "genretui/predict_cli.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
@@ -47,14 +47,31 @@ char *gt_history_path(char *buf, size_t n)
 		return NULL;
 	if (make_parents(buf) != 0)
 		return NULL;
-	if (access(buf, F_OK) != 0) {   /* append_history needs the file to exist */
-		int fd = open(buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-
-		if (fd < 0)
-			return NULL;
-		close(fd);
-	}
 	return buf;
+}
+
+static void add_line(const char *line, void *ctx)
+{
+	(void)ctx;
+	add_history(line);
+}
+
+const char *gt_history_open(char *buf, size_t n, gt_error *err)
+{
+	const char *path = gt_history_path(buf, n);
+
+	if (path && gt_hist_read(path, add_line, NULL, err) != GT_OK)
+		return NULL;
+	return path;
+}
+
+gt_status gt_history_add(const char **path, const char *line, gt_error *err)
+{
+	add_history(line);
+	if (!*path || gt_hist_append(*path, line, err) == GT_OK)
+		return GT_OK;
+	*path = NULL;
+	return GT_ERR_IO;
 }
 
 /* ---- completion ---- */
@@ -204,30 +221,33 @@ static int script_loop(gt_asker *a)
 	return bad ? 1 : 0;
 }
 
+static void history_warn(const gt_error *err)
+{
+	fprintf(stderr, "genretui: %s; the prompt's history is not kept\n", err->msg);
+}
+
 static int readline_loop(gt_asker *a)
 {
 	char hist[4096], *line;
-	const char *path = gt_history_path(hist, sizeof(hist));
+	gt_error err = {0};
+	const char *path = gt_history_open(hist, sizeof(hist), &err);
 
+	if (err.code != GT_OK)
+		history_warn(&err);
 	gt_prompt_install_completion();
-	if (path)
-		read_history(path);
 	printf("Type name=value pairs (e.g. energy=0.9 key=A# mode=minor), help, or quit.\n");
 	while ((line = readline("genre> ")) != NULL) {
 		int r;
 
-		if (*line) {
-			add_history(line);
-			if (path)
-				append_history(1, path);
-		}
+		if (*line && gt_history_add(&path, line, &err) != GT_OK)
+			history_warn(&err);
 		r = gt_asker_line(a, line, print_line, stdout);
 		free(line);
 		if (r == 1)
 			break;
 	}
-	if (path)
-		history_truncate_file(path, 1000);
+	if (path && gt_hist_truncate(path, GT_HISTORY_LINES, &err) != GT_OK)
+		history_warn(&err);
 	return 0;
 }
 

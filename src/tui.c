@@ -461,8 +461,14 @@ static void main_loop(gt_app *app)
 		}
 		timeout(training ? 0 : -1);
 		ch = getch();
-		if (ch == ERR)
+		if (ch == ERR) {
+			/* A terminal that has hung up is no terminal any more; when
+			 * SIGHUP was blocked, this is how its going is seen (else
+			 * getch would fail at once, forever). */
+			if (!isatty(STDIN_FILENO))
+				got_signal = SIGHUP;
 			continue;
+		}
 		handle_key(app, ch);
 		dirty = 1;
 	}

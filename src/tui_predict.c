@@ -14,6 +14,7 @@
 #include <readline/readline.h>
 
 #include "genretui/asker.h"
+#include "genretui/histfile.h"
 #include "genretui/predict_cli.h"
 #include "genretui/tui.h"
 
@@ -143,19 +144,25 @@ static void show_matches(char **matches, int n, int maxlen)
 	push_line(GT_OUT_TEXT, line);
 }
 
+static void history_warn(const gt_error *err)
+{
+	char line[GT_ERROR_MAX + 64];
+
+	snprintf(line, sizeof(line), "%s; the prompt's history is not kept", err->msg);
+	push_line(GT_OUT_ERROR, line);
+}
+
 static void on_line(char *line)
 {
 	gt_app *app = P.app;
+	gt_error err = {0};
 
 	if (!line) {                     /* Ctrl-D on an empty line */
 		P.leave = 1;
 		return;
 	}
-	if (*line) {
-		add_history(line);
-		if (P.hist_path)
-			append_history(1, P.hist_path);
-	}
+	if (*line && gt_history_add(&P.hist_path, line, &err) != GT_OK)
+		history_warn(&err);
 	push_line(GT_OUT_TEXT, "");
 	{
 		char echo[600];
@@ -172,6 +179,8 @@ static void on_line(char *line)
 
 static void setup_readline(gt_app *app)
 {
+	gt_error err = {0};
+
 	P.devnull = fopen("/dev/null", "w");
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
@@ -184,9 +193,7 @@ static void setup_readline(gt_app *app)
 	rl_completion_display_matches_hook = show_matches;
 	rl_outstream = P.devnull ? P.devnull : stderr;
 	gt_prompt_install_completion();
-	P.hist_path = gt_history_path(P.hist, sizeof(P.hist));
-	if (P.hist_path)
-		read_history(P.hist_path);
+	P.hist_path = gt_history_open(P.hist, sizeof(P.hist), &err);
 	rl_callback_handler_install("", on_line);
 	gt_asker_init(&P.asker, &P.pred, &app->session.pipe);
 	P.asker.utf8 = app->utf8;
@@ -194,6 +201,8 @@ static void setup_readline(gt_app *app)
 	push_line(GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
 	push_line(GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
 	push_line(GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");
+	if (err.code != GT_OK)
+		history_warn(&err);
 	P.ready = 1;
 }
 
@@ -334,9 +343,11 @@ static void predict_draw(gt_app *app, WINDOW *w)
 void gt_predict_free(void)
 {
 	if (P.ready) {
+		gt_error err = {0};
+
 		rl_callback_handler_remove();
-		if (P.hist_path)
-			history_truncate_file(P.hist_path, 1000);
+		if (P.hist_path && gt_hist_truncate(P.hist_path, GT_HISTORY_LINES, &err) != GT_OK)
+			fprintf(stderr, "genretui: %s\n", err.msg);   /* the screen is gone */
 	}
 	for (int i = 0; i < P.count; i++)
 		free(P.text[(P.first + i) % SCROLLBACK]);

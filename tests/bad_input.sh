@@ -4,8 +4,10 @@
 # message and exit status of a file that cannot be used, the ledger of one
 # that loads with rows dropped. Then data text and file names never reach
 # the terminal raw, and the model file written by --save-model respects the
-# umask and replaces a planted symlink instead of following it. Prints TAP
-# (the plan comes last).
+# umask and replaces a planted symlink instead of following it; a save that
+# cannot be done (under a file, over a directory or FIFO, past a file-size
+# limit, on a full or read-only file system) fails with its reason and
+# leaves the old file intact. Prints TAP (the plan comes last).
 GENRETUI=${GENRETUI:-./genretui}
 BAD=${GT_TESTDATA:-tests/data}/bad
 case $GENRETUI in /*) ;; *) GENRETUI=$(pwd)/$GENRETUI ;; esac   # (run changes directory)
@@ -226,6 +228,81 @@ else
 		not_ok "saving into a read-only directory fails and keeps the old file"
 	fi
 	chmod 755 "$tmp/w/ro"
+fi
+
+# ---- Saving where it cannot be done, in ways that hold for root too: the
+# message names the file and the reason, the status is 1, nothing is on
+# standard output, what was there is as it was, no temporary file is left.
+cp "$tmp/w/m022.gtm" "$tmp/old.gtm"
+json_save() { run --batch --json --quiet --epochs 1 --save-model "$1" fewer_than_batch.csv; }
+# refused DESCRIPTION FILE REASON [TEST...]: the last save failed so, no
+# temporary file is beside FILE (when relative), and TEST holds
+refused() {
+	desc=$1 file=$2 reason=$3
+	shift 3
+	case $file in /*) dir=/nonexistent ;; *) dir=$(dirname "$tmp/w/$file") ;; esac
+	if [ "$got" = 1 ] && [ ! -s "$tmp/out" ] &&
+		grep -qxF "genretui: $file: cannot write: $reason" "$tmp/err" &&
+		! ls -a "$dir" 2>/dev/null | grep -q '\.tmp' && { [ $# = 0 ] || "$@"; }
+	then ok "$desc"
+	else echo "# exit $got"; not_ok "$desc"; fi
+}
+# intact: in the namespace, the old file was intact and no temporary file left
+intact() { grep -qx intact "$tmp/ns" && ! grep -q '\.tmp' "$tmp/ns"; }
+echo plain >"$tmp/w/plain"
+json_save plain/m.gtm
+refused "saving under a regular file fails: Not a directory" plain/m.gtm "Not a directory" \
+	grep -qx plain "$tmp/w/plain"
+json_save adir
+refused "saving over a directory fails: Is a directory" adir "Is a directory" test -d "$tmp/w/adir"
+mkfifo "$tmp/w/fifo.gtm"
+json_save fifo.gtm
+refused "saving over a FIFO is refused, the FIFO stays" fifo.gtm "not a regular file" \
+	test -p "$tmp/w/fifo.gtm"
+# A file-size limit below the model's size: EFBIG, as on a full disk.
+cp "$tmp/old.gtm" "$tmp/w/limited.gtm"
+(cd "$tmp/w" && ulimit -f 8 && exec "$GENRETUI" --batch --json --quiet --epochs 1 \
+	--save-model limited.gtm fewer_than_batch.csv) >"$tmp/out" 2>"$tmp/err" </dev/null
+got=$?
+refused "a file-size limit fails the save (File too large), the old file intact" limited.gtm \
+	"File too large" cmp -s "$tmp/old.gtm" "$tmp/w/limited.gtm"
+
+# A full and a read-only file system, in a mount namespace of our own (as
+# root, where unshare and mount work; skipped elsewhere).
+mkdir "$tmp/mnt"
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
+	unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$tmp/mnt'" 2>/dev/null; then
+	ns=1
+else
+	ns=
+fi
+# in_ns SETUP: mount SETUP on $tmp/mnt (holding the old model), then save to
+# $tmp/mnt/m.gtm; the status, whether the old file is intact and what the
+# directory holds are written to $tmp/ns
+in_ns() {
+	unshare -m sh -c '
+		mnt=$1 tmp=$2 genretui=$3
+		eval "$4" || exit 99
+		(cd "$tmp/w" && exec "$genretui" --batch --json --quiet --epochs 1 \
+			--save-model "$mnt/m.gtm" fewer_than_batch.csv) >"$tmp/out" 2>"$tmp/err" </dev/null
+		echo $? >"$tmp/ns"
+		cmp -s "$tmp/old.gtm" "$mnt/m.gtm" && echo intact >>"$tmp/ns"
+		ls -a "$mnt" >>"$tmp/ns"' sh "$tmp/mnt" "$tmp" "$GENRETUI" "$1"
+	got=$(sed -n 1p "$tmp/ns")
+}
+# The file system is filled up after the old model is copied in.
+if [ -n "$ns" ]; then
+	in_ns 'mount -t tmpfs -o size=64k tmpfs "$mnt" && cp "$tmp/old.gtm" "$mnt/m.gtm" &&
+		{ cat /dev/zero >"$mnt/fill"; true; } 2>/dev/null'
+	refused "saving to a full file system fails (No space left on device), the old file intact" \
+		"$tmp/mnt/m.gtm" "No space left on device" intact
+	cp "$tmp/old.gtm" "$tmp/mnt/m.gtm"
+	in_ns 'mount --bind "$mnt" "$mnt" && mount -o remount,bind,ro "$mnt"'
+	refused "saving to a read-only file system fails (Read-only file system), the old file intact" \
+		"$tmp/mnt/m.gtm" "Read-only file system" intact
+else
+	skip "saving to a full file system fails, the old file intact" "needs root, unshare and mount"
+	skip "saving to a read-only file system fails, the old file intact" "needs root, unshare and mount"
 fi
 echo "1..$n"
 exit 0

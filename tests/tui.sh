@@ -3,47 +3,8 @@
 # the Balance pane, help, resizing, colour rules, and the terminal being
 # restored on q, Ctrl-C and SIGTERM. Prints TAP. Needs tmux and the real
 # dataset ($GT_REAL_CSV); skips when either is missing.
-GENRETUI=${GENRETUI:-./genretui}
-CSV=${GT_REAL_CSV:-../shared/data/music_genre.csv}
-SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-if [ ! -r "$CSV" ]; then
-	echo "1..0 # SKIP the real dataset is not at $CSV"
-	exit 0
-fi
-
-tmp=$(mktemp -d) || exit 99
-sock="gt-tui-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
-screen() { tm capture-pane -p -t gt; }
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-10} * 10)) ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { if wait_for "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
-expect_not() { sleep 0.3; if screen | grep -qF -- "$2"; then not_ok "$1"; else ok "$1"; fi; }
-keys() { tm send-keys -t gt "$@"; sleep 0.2; }
-# start WIDTH HEIGHT ENV COMMAND: a fresh session running COMMAND, then a shell
-start() {
-	tm kill-session -t gt 2>/dev/null
-	tm new-session -d -s gt -x "$1" -y "$2" \
-		"env LANG=C.UTF-8 TERM=xterm-256color $3 sh -c '$4; echo EXIT=\$?; sleep 60'"
-}
+. "$(dirname "$0")/tmux-lib.sh"
+need_csv
 
 echo "1..22"
 start 80 24 "" "$GENRETUI $CSV"
@@ -91,15 +52,14 @@ keys q
 
 # The terminal is restored: stty settings identical before and after.
 for how in q C-c TERM; do
-	start 80 24 "" "trap : INT; stty -a >$tmp/before; $GENRETUI $CSV; st=\$?; stty -a >$tmp/after; (exit \$st)"
+	start 80 24 "" "$(with_stty "$GENRETUI $CSV")"
 	wait_for "kept" 20
 	case $how in
 	# only this pane's genretui: under make -j2 another test runs the same command
-	TERM) pkill -TERM -P "$(tm display -p -t gt '#{pane_pid}')" -f "^$GENRETUI $CSV" 2>/dev/null ||
-		tm send-keys -t gt q ;;
+	TERM) kill -TERM "$(app_pid)" 2>/dev/null || tm send-keys -t gt q ;;
 	*) keys "$how" ;;
 	esac
-	if wait_for "EXIT=" 5 && cmp -s "$tmp/before" "$tmp/after"; then
+	if wait_for "EXIT=" 5 && stty_same; then
 		ok "terminal restored after $how"; else not_ok "terminal restored after $how"; fi
 done
 

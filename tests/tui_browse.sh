@@ -1,51 +1,12 @@
 #!/bin/sh
 # tui_browse.sh: the Browse pane in a real terminal (tmux), on the real file:
 # send keys as a person would and check what the screen shows. Prints TAP.
-GENRETUI=${GENRETUI:-./genretui}
-CSV=${GT_REAL_CSV:-}
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux not installed"
-	exit 0
-fi
-if [ -z "$CSV" ] || [ ! -r "$CSV" ]; then
-	echo "1..0 # SKIP the real dataset (GT_REAL_CSV) is not here"
-	exit 0
-fi
-
-tmp=$(mktemp -d) || exit 99
-# a private server on a socket of our own, removed with $tmp
-T="tmux -f /dev/null -S $tmp/tmux.sock"
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
-n=0
-
-screen() { $T capture-pane -p -t gt >"$tmp/screen" 2>/dev/null; }
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	sed 's/^/# /' "$tmp/screen"
-}
-# wait_for TEXT: poll the screen until it shows TEXT (at most ~10 s)
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# expect DESCRIPTION TEXT: a test passes when the screen shows TEXT
-expect() {
-	if wait_for "$2"; then ok "$1"; else echo "# '$2' never appeared"; not_ok "$1"; fi
-}
-keys() { $T send-keys -t gt "$@"; }
+. "$(dirname "$0")/tmux-lib.sh"
+need_csv
 
 echo "1..21"
-$T new-session -d -s gt -x 120 -y 40 \
-	"env LANG=C.UTF-8 '$GENRETUI' '$CSV'; echo GT-EXIT=\$?; sleep 60"
+# TERM=screen (tmux's own): its mouse reports are the X10 ones sent below
+start 120 40 "TERM=screen" "$GENRETUI $CSV"
 
 expect "the pane opens with the row count" "50,005 of 50,005 rows"
 expect "a sticky header names the columns" "line fate    │ instance_id artist_name"
@@ -94,4 +55,4 @@ expect "the prompt takes the keys (q does not quit)" "go to line: 3"
 keys Escape
 expect "Esc leaves the prompt" "line 5: kept"
 keys q
-expect "q quits" "GT-EXIT=0"
+expect "q quits" "EXIT=0"

@@ -5,55 +5,12 @@
 # the training set (t), the cursor and its description, Enter opening the
 # cell's rows in Browse, 80x24 and small sizes, NO_COLOR, and q. Prints TAP.
 # Needs tmux and the real dataset ($GT_REAL_CSV); skips when either is missing.
-GENRETUI=${GENRETUI:-./genretui}
-CSV=${GT_REAL_CSV:-../shared/data/music_genre.csv}
+. "$(dirname "$0")/tmux-lib.sh"
+need_csv
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-if [ ! -r "$CSV" ]; then
-	echo "1..0 # SKIP the real dataset is not at $CSV"
-	exit 0
-fi
-
-sock="gt-confusion-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null' EXIT
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
-screen() { tm capture-pane -p -t gt; }
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-10} * 10)) ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-# wait_re REGEX [SECONDS]: the same for an extended regular expression
-wait_re() {
-	i=0
-	while [ $i -lt $((${2:-5} * 10)) ]; do
-		screen 2>/dev/null | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { if wait_for "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
-expect_re() { if wait_re "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
-keys() { tm send-keys -t gt "$@"; sleep 0.2; }
-# start WIDTH HEIGHT ENV: genretui on the real data, training 3 epochs
-start() {
-	tm kill-session -t gt 2>/dev/null
-	tm new-session -d -s gt -x "$1" -y "$2" \
-		"env LANG=C.UTF-8 TERM=xterm-256color $3 sh -c '$GENRETUI --epochs 3 $CSV; echo EXIT=\$?; sleep 60'"
+# launch WIDTH HEIGHT ENV: genretui on the real data, training 3 epochs
+launch() {
+	start "$1" "$2" "$3" "$GENRETUI --epochs 3 $CSV"
 	wait_for "kept" 30
 }
 # train: in the Train pane start a run, wait for it, show the Confusion pane
@@ -69,7 +26,7 @@ train() {
 matrix_row() { screen | grep -E "^$1 +[ \[>]" | head -1; }
 
 echo "1..29"
-start 200 60 ""
+launch 200 60 ""
 keys 4
 expect "before any model the pane says how to train one" \
 	"No model yet. Press 3 for the Train pane, then t to train."
@@ -131,7 +88,7 @@ keys q
 expect "q exits with status 0" "EXIT=0"
 
 # 80x24 without colour: everything needed fits and reads from text alone.
-start 80 24 "NO_COLOR=1"
+launch 80 24 "NO_COLOR=1"
 train >/dev/null
 wait_for "true Electronic, predicted Electronic" 5
 s=$(screen)

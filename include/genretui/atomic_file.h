@@ -12,7 +12,10 @@
  * renamed into place (gt_atomic_commit); a failure before that removes the
  * temporary files (gt_atomic_abort) and leaves every existing file as it
  * was. Messages name the target path (escaped): "out/epochs.csv: cannot
- * write: Permission denied". */
+ * write: Permission denied". Only a regular file (or a symlink, replaced
+ * itself) is replaced: a directory, FIFO or device at the path is refused.
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT are held while temporary files exist,
+ * so a signal cannot leave one behind. */
 #ifndef GENRETUI_ATOMIC_FILE_H
 #define GENRETUI_ATOMIC_FILE_H
 
@@ -24,10 +27,11 @@
 typedef struct {
 	char *path;     /* target (a copy) */
 	char *tmp;      /* the temporary file beside it, or NULL */
+	int held;       /* it holds the terminating signals (atomic_file.c) */
 } gt_atomic;
 
 /* Write b[0..n) to a temporary file beside path. Fails at once if path is
- * a directory (so that a later commit does not). On failure nothing is
+ * not a regular file (so that a later commit does not). On failure nothing is
  * left behind and a->tmp is NULL. */
 gt_status gt_atomic_prepare(gt_atomic *a, const char *path, const void *b,
                             size_t n, gt_error *err);

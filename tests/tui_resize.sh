@@ -1,0 +1,95 @@
+#!/bin/sh
+# tui_resize.sh: 100 window sizes, tiny ones (below the 50x12 minimum, down
+# to 1x1) among them, thrown at the Train pane while it trains on the real
+# file. The program neither crashes nor loses a step: the figures of every
+# epoch (loss) and the last epoch's loss and accuracy, training and test,
+# are those of --batch with the same settings, which does not draw at all.
+# The run is sized to outlast the resizes: about 6 s of training in batch
+# mode (more in the pane, which draws too), from the cost of one epoch (so
+# fewer epochs under a sanitizer). The batch run for comparison goes
+# alongside. Prints TAP; needs tmux and the real dataset.
+. "$(dirname "$0")/tmux-lib.sh"
+need_csv
+
+SEED=7
+opts="--batch-size 1 --seed $SEED"
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# the cost of one epoch: two epochs less one (loading costs the same)
+run_ms() {
+	t0=$(now_ms)
+	"$GENRETUI" --batch --json --quiet --epochs "$1" $opts "$CSV" >/dev/null 2>&1 || exit 99
+	echo $(($(now_ms) - t0))
+}
+one=$(run_ms 1)
+epoch_ms=$(($(run_ms 2) - one))
+[ $epoch_ms -lt 1 ] && epoch_ms=1
+epochs=$((6000 / epoch_ms + 1))
+[ $epochs -lt 2 ] && epochs=2
+[ $epochs -gt 150 ] && epochs=150
+echo "# one epoch costs $epoch_ms ms; training $epochs epochs"
+
+# 98 of the 100 sizes (50x12 and 49x12 come first, checked): one row too
+# few, tiny ones, then random ones (a fixed seed: every run sends the same).
+awk 'BEGIN {
+	print "50 11"; print "1 1"; print "2 1"; print "10 3"
+	srand(42)
+	for (i = 6; i < 100; i++)
+		printf "%d %d\n", 1 + int(rand() * 220), 1 + int(rand() * 70)
+}' >"$tmp/sizes"
+
+echo "1..9"
+start 160 40 "" "$(with_stty "$GENRETUI --epochs $epochs $opts $CSV")"
+wait_for "kept" 30
+keys 3
+keys t
+if wait_re "Epoch [0-9]+/$epochs .* running" 20; then ok "the run starts ($epochs epochs)"; else not_ok "the run starts ($epochs epochs)"; fi
+"$GENRETUI" --batch --epochs $epochs $opts "$CSV" >"$tmp/batch" 2>&1 &
+batch=$!
+# The first two of the 100 sizes: the smallest that works, one below it.
+tm resize-window -t gt -x 50 -y 12
+if wait_re "Epoch [0-9]+/" 5; then ok "at 50x12 the pane is drawn"; else not_ok "at 50x12 the pane is drawn"; fi
+tm resize-window -t gt -x 49 -y 12
+if wait_for "terminal too small" 5; then ok "at 49x12: terminal too small"; else not_ok "at 49x12: terminal too small"; fi
+while read -r w h; do
+	tm resize-window -t gt -x "$w" -y "$h"
+	sleep 0.03
+done <"$tmp/sizes"
+tm resize-window -t gt -x 160 -y 40
+if wait_re "Epoch [0-9]+/$epochs .* running" 2; then
+	ok "100 resizes while it trains, and it still trains"
+elif screen | grep -qE "Epoch $epochs/$epochs .* done"; then
+	# a machine fast beyond the estimate: the run ended while resizing
+	ok "100 resizes while it trains # the run ended before the last resize"
+else
+	not_ok "100 resizes while it trains, and it still trains"
+fi
+
+wait "$batch"
+wait_re "Epoch $epochs/$epochs .* done" 600
+check "the run finishes" $?
+
+# The epochs the pane lists (the last ones that fit): batch "Epoch N/E - ...
+# - loss: L - ...", pane "N L ...".
+sed -n 's|^Epoch \([0-9]*\)/[0-9]* - .* - loss: \([0-9.]*\) - .*|\1 \2|p' "$tmp/batch" >"$tmp/want"
+screen | sed -n 's|^ *\([0-9][0-9]*\) \([0-9]\.[0-9]\{4\}\) [0-9]\.[0-9]\{3\} .*|\1 \2|p' >"$tmp/got"
+shown=$(wc -l <"$tmp/got")
+if [ "$(wc -l <"$tmp/want")" = $epochs ] && [ "$shown" -ge 2 ] && ! grep -vxFf "$tmp/want" "$tmp/got" >/dev/null; then
+	ok "the loss of every epoch listed ($shown) equals the batch run's"
+else
+	paste "$tmp/want" "$tmp/got" | sed 's/^/# batch | pane: /'
+	not_ok "the loss of every epoch listed equals the batch run's"
+fi
+# The last epoch: "loss L acc A | test loss L acc A" against the batch line.
+want=$(sed -n "s|^Epoch $epochs/$epochs - .* - loss: \([0-9.]*\) - accuracy: \([0-9.]*\) - val_loss: \([0-9.]*\) - val_accuracy: \([0-9.]*\)\$|loss \1 acc \2 \| test loss \3 acc \4|p" "$tmp/batch")
+if [ -n "$want" ] && screen | grep -qF -- "$want"; then
+	ok "the last epoch's figures equal the batch run's: $want"
+else
+	echo "# batch: $want"
+	not_ok "the last epoch's figures equal the batch run's"
+fi
+keys q
+if wait_for "EXIT=0" 10; then ok "q exits with status 0 (no crash)"; else not_ok "q exits with status 0 (no crash)"; fi
+stty_same
+check "the terminal is as it was" $?
+exit 0

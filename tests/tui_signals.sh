@@ -1,0 +1,130 @@
+#!/bin/sh
+# tui_signals.sh: SIGINT, SIGTERM and SIGHUP sent to the terminal interface
+# while it loads its file, while it trains (Train pane) and while the
+# readline prompt (Predict pane) holds a half-typed line. Each time the
+# program ends with the status genretui(1) documents (SIGINT quits like q,
+# status 0; SIGTERM and SIGHUP give 128 + the signal's number; before the
+# interface is up a signal has its default effect), the terminal's settings
+# are as they were (stty -a before and after) and nothing but the loading
+# line is left on the screen. Loading is held deterministically by reading
+# the data from a FIFO that a writer keeps open. Then the same signals at
+# the prompt of --predict on its own, the terminal closing under the
+# program (idle, training, and with SIGHUP blocked), and Ctrl-C typed at
+# the Predict pane. Prints TAP; needs tmux and the real dataset.
+. "$(dirname "$0")/tmux-lib.sh"
+need_csv
+
+# signum NAME: the signal's number
+signum() { case $1 in INT) echo 2 ;; HUP) echo 1 ;; TERM) echo 15 ;; esac; }
+
+# ended DESCRIPTION STATUS [NOTICE]: the program ended with STATUS, the
+# terminal is restored, and the screen holds only the loading line, the
+# status and NOTICE (the shell's word for a process a signal killed).
+ended() {
+	if wait_for "EXIT=" 20 && screen | grep -qx "EXIT=$2" && stty_same &&
+		! screen | grep -v -e '^genretui: loading .* \.\.\.$' -e '^EXIT=' -e '^$' \
+			-e "^${3:-EXIT=}\$" | grep -q .; then
+		ok "$1"
+	else
+		echo "# wanted EXIT=$2"
+		stty_same || diff "$tmp/before" "$tmp/after" | sed 's/^/# stty: /'
+		not_ok "$1"
+	fi
+}
+
+# send SIGNAL: to the program running in the session
+send() {
+	pid=$(app_pid)
+	if [ -n "$pid" ]; then kill -"$1" "$pid"; else echo "# no program to signal"; fi
+}
+
+"$GENRETUI" --batch --epochs 1 --quiet --save-model "$tmp/m.gtm" "$CSV" >/dev/null 2>&1
+mkfifo "$tmp/fifo.csv" || exit 99
+
+echo "1..16"
+for sig in INT TERM HUP; do
+	case $sig in INT) want=0 ;; *) want=$((128 + $(signum $sig))) ;; esac
+
+	# (a) Loading: the writer sends the header and 1,000 rows, then holds
+	# the FIFO open, so the loader waits for the rest.
+	start 100 30 "" "$(with_stty "$GENRETUI $tmp/fifo.csv")"
+	(head -n 1000 "$CSV" && exec sleep 60) >"$tmp/fifo.csv" &
+	writer=$!
+	wait_for "loading" 20
+	sleep 0.5
+	send $sig
+	case $sig in INT) notice= ;; TERM) notice=Terminated ;; HUP) notice=Hangup ;; esac
+	ended "SIG$sig while loading: killed (status $((128 + $(signum $sig)))), terminal as it was" \
+		$((128 + $(signum $sig))) "$notice"
+	kill "$writer" 2>/dev/null
+	wait "$writer" 2>/dev/null
+
+	# (b) Training in the Train pane.
+	start 100 30 "" "$(with_stty "$GENRETUI --epochs 50 --batch-size 1 $CSV")"
+	wait_for "kept" 30
+	keys 3
+	keys t
+	wait_for "running" 10
+	send $sig
+	ended "SIG$sig while training: status $want, terminal as it was" $want
+
+	# (c) The readline prompt with a half-typed line.
+	start 100 30 "XDG_STATE_HOME=$tmp/state" "$(with_stty "$GENRETUI --model $tmp/m.gtm $CSV")"
+	wait_for "kept" 30
+	keys 5
+	keys 'energy=0.9 dance'
+	wait_for "genre> energy=0.9 dance" 10
+	send $sig
+	ended "SIG$sig at the predict prompt: status $want, terminal as it was" $want
+done
+
+# --predict on its own: readline's handlers put the terminal back, then the
+# signal has its default effect.
+for sig in INT TERM HUP; do
+	start 100 30 "XDG_STATE_HOME=$tmp/state" "$(with_stty "$GENRETUI --model $tmp/m.gtm --predict")"
+	wait_for "genre>" 20
+	keys 'energy=0.9 tem'
+	wait_for "genre> energy=0.9 tem" 10
+	send $sig
+	st=$((128 + $(signum $sig)))
+	if wait_for "EXIT=$st" 20 && stty_same; then ok "SIG$sig at the --predict prompt: status $st, terminal as it was"
+	else not_ok "SIG$sig at the --predict prompt: status $st, terminal as it was"; fi
+done
+
+# gone PID: the process has ended (a zombie counts: its parent is gone too)
+gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		case $(ps -o stat= -p "$1" 2>/dev/null) in ''|Z*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# The terminal goes away (tmux closes the pane): the program ends, also
+# when SIGHUP is blocked and only the dead terminal tells (python3 blocks
+# it before starting genretui; skipped without python3).
+for how in idle training blocked; do
+	case $how in
+	blocked) command -v python3 >/dev/null 2>&1 || { skip "the terminal closes, SIGHUP blocked: the program ends" "no python3"; continue; }
+		cmd="python3 -c \"import os, signal, sys; signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP}); os.execv(sys.argv[1], sys.argv[1:])\" $GENRETUI $CSV" ;;
+	*) cmd="$GENRETUI --epochs 50 --batch-size 1 $CSV" ;;
+	esac
+	start 100 30 "" "$cmd"
+	wait_for "kept" 30
+	if [ $how = training ]; then keys 3; keys t; wait_for "running" 10; fi
+	pid=$(app_pid)
+	tm kill-session -t gt
+	if [ -n "$pid" ] && gone "$pid"; then ok "the terminal closes ($how): the program ends"
+	else not_ok "the terminal closes ($how): the program ends"; kill "$pid" 2>/dev/null; fi
+done
+
+# Ctrl-C typed at the prompt is the terminal's SIGINT: it quits too.
+start 100 30 "XDG_STATE_HOME=$tmp/state" "$(with_stty "$GENRETUI --model $tmp/m.gtm $CSV")"
+wait_for "kept" 30
+keys 5
+keys 'tempo=12'
+wait_for "genre> tempo=12" 10
+keys C-c
+ended "Ctrl-C typed at the predict prompt quits (status 0), terminal as it was" 0
+exit 0
