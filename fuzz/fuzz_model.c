@@ -4,7 +4,7 @@
  * stops at the checksum and the payload's decoder is never reached).
  * Checked: a refusal comes with a printable message; an accepted image
  * encodes back to the same bytes (the format is canonical), and the model
- * it holds answers with ten probabilities. */
+ * it holds answers with one probability per genre. */
 #include <string.h>
 
 #include "fuzz_check.h"
@@ -14,12 +14,13 @@ static void check_model(gt_predictor *p, const uint8_t *data, size_t size)
 {
 	unsigned char *out;
 	size_t len;
-	double probs[GT_NCLASSES];
+	double probs[GT_MAX_CLASSES];
 	gt_error err = { GT_OK, "" };
 
 	FZ_CHECK(gt_predictor_encode(p, &out, &len, &err) == GT_OK);
 	FZ_CHECK(len == size && memcmp(out, data, size) == 0);
 	free(out);
+	FZ_CHECK(p->genres.k == p->model.arch.sizes[p->model.arch.nlayers]);
 	gt_predictor_probs(p, p->median, 0, probs);
 	gt_predictor_probs(p, p->hi, 23, probs);
 }

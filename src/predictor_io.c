@@ -1,4 +1,4 @@
-/* predictor_io.c: model files (format version 1, see predictor.h).
+/* predictor_io.c: model files (format versions 1 and 2, see predictor.h).
  *
  * Encoding writes every field byte by byte, little-endian, into a growing
  * buffer. Decoding treats the image as untrusted: the header (magic, version,
@@ -150,15 +150,15 @@ static void w_str(writer *w, const char *s, size_t n)
 
 /* ---- Encoding */
 
-static void put_names(writer *w)
+static void put_names(writer *w, const gt_genres *g)
 {
 	w_u32(w, GT_NINPUTS);
-	w_u32(w, GT_NCLASSES);
+	w_u32(w, (uint32_t)g->k);
 	w_u32(w, GT_NNUMERIC);
 	for (int i = 0; i < GT_NINPUTS; i++)
 		w_str(w, gt_input_names[i], strlen(gt_input_names[i]));
-	for (int c = 0; c < GT_NCLASSES; c++)
-		w_str(w, gt_genre_names[c], strlen(gt_genre_names[c]));
+	for (int c = 0; c < g->k && c < GT_MAX_CLASSES; c++)   /* as the file spells them */
+		w_str(w, g->raw[c], strnlen(g->raw[c], GT_GENRE_RAW - 1));
 }
 
 /* Negative ints become huge u32 values that decoding rejects. */
@@ -192,7 +192,7 @@ static void put_training(writer *w, const gt_predictor *p)
 
 static void put_payload(writer *w, const gt_predictor *p)
 {
-	put_names(w);
+	put_names(w, &p->genres);
 	w_str(w, p->preset, strnlen(p->preset, sizeof(p->preset)));
 	put_arch(w, &p->model.arch);
 	put_training(w, p);
@@ -210,7 +210,7 @@ static void put_payload(writer *w, const gt_predictor *p)
 static void put_image(writer *w, const gt_predictor *p)
 {
 	w_bytes(w, magic, MAGIC_SIZE);
-	w_u32(w, GT_MODEL_VERSION);
+	w_u32(w, p->genres.from_data ? 2 : 1);   /* the study's genres: version 1, as ever */
 	w_uint(w, 0, 8);                       /* length, patched below */
 	put_payload(w, p);
 	if (w->nomem)
@@ -262,6 +262,8 @@ typedef struct {
 	const char *name;       /* for messages */
 	gt_error *err;
 	gt_status st;
+	int version;            /* 1: the study's genres; 2: a file's own */
+	long nclasses;
 } reader;
 
 static void r_fail(reader *r, gt_status code, const char *fmt, ...)
@@ -343,10 +345,49 @@ static void read_counts(reader *r)
 	if (ni != GT_NINPUTS || nn != GT_NNUMERIC)
 		r_fail(r, GT_ERR_MODEL, "the model was made for different inputs (%ld inputs, "
 		       "%ld numeric; this build has %d and %d)", ni, nn, GT_NINPUTS, GT_NNUMERIC);
-	if (nc != GT_NCLASSES)
+	if (r->version == 1 && nc != GT_NCLASSES)
 		r_fail(r, GT_ERR_MODEL, "the model was made for different genres (%ld, "
 		       "this build has %d)", nc, GT_NCLASSES);
+	else if (r->version == 2 && (nc < 2 || nc > GT_MAX_CLASSES))
+		r_fail(r, GT_ERR_MODEL, "the genre count is %ld, expected 2 to %d", nc,
+		       GT_MAX_CLASSES);
+	r->nclasses = nc;
 }
+
+/* Version 2: a file's own genres, each 1..GT_GENRE_RAW-1 bytes without NUL,
+ * no two alike. */
+static void read_own_genres(reader *r, gt_genres *g)
+{
+	char names[GT_MAX_CLASSES][GT_GENRE_RAW], shown[QUOTE_MAX + 4];
+	const char *ptr[GT_MAX_CLASSES];
+	int k = (int)r->nclasses;
+
+	for (int c = 0; c < k && r->st == GT_OK; c++) {
+		size_t len = (size_t)r_uint(r, 2, "a genre name length");
+		const unsigned char *s = r_take(r, len, "a genre name");
+
+		if (!s)
+			break;
+		quote(shown, s, len);
+		if (len == 0 || len >= GT_GENRE_RAW || memchr(s, 0, len)) {
+			r_fail(r, GT_ERR_MODEL, "genre %d's name '%s' is empty, longer than %d "
+			       "bytes or holds a NUL", c, shown, GT_GENRE_RAW - 1);
+			break;
+		}
+		memcpy(names[c], s, len);
+		names[c][len] = '\0';
+		ptr[c] = names[c];
+		for (int d = 0; d < c && r->st == GT_OK; d++)
+			if (strcmp(names[c], names[d]) == 0)
+				r_fail(r, GT_ERR_MODEL, "genres %d and %d are both '%s'", d, c, shown);
+	}
+	if (r->st == GT_OK)
+		gt_genres_set(g, ptr, k);
+	g->from_data = 1;
+}
+
+/* Version 1: the study's ten, checked by name. */
+static void read_genres(reader *r, gt_genres *g);
 
 /* Stored names must be this build's, in order. kind: "inputs"/"genres",
  * unit: "input"/"genre". */
@@ -394,10 +435,10 @@ static void check_arch(reader *r, const gt_arch *a)
 		return;
 	if (gt_arch_check(a, &e) != GT_OK)
 		r_fail(r, GT_ERR_MODEL, "invalid architecture: %s", e.msg);
-	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != GT_NCLASSES)
+	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != r->nclasses)
 		r_fail(r, GT_ERR_MODEL, "the network maps %d inputs to %d outputs, "
-		       "expected %d to %d", a->sizes[0], a->sizes[a->nlayers],
-		       GT_NINPUTS, GT_NCLASSES);
+		       "expected %d to %ld", a->sizes[0], a->sizes[a->nlayers],
+		       GT_NINPUTS, r->nclasses);
 }
 
 static void read_arch(reader *r, gt_arch *a)
@@ -514,7 +555,7 @@ static void read_payload(reader *r, gt_predictor *p)
 	memset(&arch, 0, sizeof(arch));
 	read_counts(r);
 	read_names(r, gt_input_names, GT_NINPUTS, "inputs", "input");
-	read_names(r, gt_genre_names, GT_NCLASSES, "genres", "genre");
+	read_genres(r, &p->genres);
 	read_preset(r, p->preset);
 	read_arch(r, &arch);
 	read_training(r, p);
@@ -524,6 +565,18 @@ static void read_payload(reader *r, gt_predictor *p)
 	if (r->st == GT_OK && r->pos != r->end)
 		r_fail(r, GT_ERR_MODEL, "unexpected data after the parameters (%zu bytes)",
 		       r->end - r->pos);
+}
+
+static void read_genres(reader *r, gt_genres *g)
+{
+	if (r->st != GT_OK)
+		return;
+	if (r->version == 2) {
+		read_own_genres(r, g);
+		return;
+	}
+	read_names(r, gt_genre_names, GT_NCLASSES, "genres", "genre");
+	gt_genres_study(g);
 }
 
 /* ---- Header: magic, version, length, checksum, in that order */
@@ -540,9 +593,9 @@ static gt_status check_kind(const unsigned char *b, size_t len, const char *name
 	if (memcmp(b, magic, len < MAGIC_SIZE ? len : MAGIC_SIZE) != 0)
 		return gt_fail(err, GT_ERR_MODEL, "%s: not a genretui model file", name);
 	version = len >= MAGIC_SIZE + 4 ? get_le(b + MAGIC_SIZE, 4) : GT_MODEL_VERSION;
-	if (version != GT_MODEL_VERSION)
+	if (version < 1 || version > GT_MODEL_VERSION)
 		return gt_fail(err, GT_ERR_MODEL, "%s: model file version %" PRIu64 " is not "
-		               "supported (this genretui reads version %d)", name, version,
+		               "supported (this genretui reads versions 1 and %d)", name, version,
 		               GT_MODEL_VERSION);
 	return GT_OK;
 }
@@ -583,10 +636,13 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
                               const char *name, gt_error *err)
 {
 	gt_error local;
-	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK };
+	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK,
+	             1, GT_NCLASSES };
 
 	memset(p, 0, sizeof(*p));
 	r.st = check_header(buf, len, r.name, &r.end, r.err);
+	if (r.st == GT_OK)
+		r.version = (int)get_le(buf + MAGIC_SIZE, 4);
 	if (r.st == GT_OK)
 		read_payload(&r, p);
 	if (r.st != GT_OK) {

@@ -48,10 +48,13 @@ void gt_session_close(gt_session *s)
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err)
 {
+	gt_arch a = *arch;
 	gt_status st;
 
 	drop_run(s);
-	st = gt_model_init(&s->model, arch, hp->batch_size, err);
+	if (a.nlayers >= 1 && a.nlayers <= GT_MAX_LAYERS)   /* one output per genre of the file */
+		a.sizes[a.nlayers] = s->pipe.clean.genres.k;
+	st = gt_model_init(&s->model, &a, hp->batch_size, err);
 	if (st != GT_OK)
 		return st;
 	st = gt_trainer_init(&s->trainer, &s->model, &s->pipe.train, &s->pipe.test, hp, err);
@@ -165,8 +168,12 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *no
                            const gt_hparams *hp, int epochs_trained, gt_error *err)
 {
 	gt_hparams h = *hp;
+	int outputs = m->arch.sizes[m->arch.nlayers];
 	gt_status st;
 
+	if (outputs != s->pipe.clean.genres.k)
+		return gt_fail(err, GT_ERR_MODEL, "the model predicts %d genres, the file has %d",
+		               outputs, s->pipe.clean.genres.k);
 	h.epochs = epochs_trained > 0 ? epochs_trained : 1;
 	st = gt_session_start(s, &m->arch, &h, err);
 	if (st != GT_OK)

@@ -370,17 +370,22 @@ static void test_failures(void **state)
 	assert_non_null(strstr(err.msg, "nothing to export"));
 }
 
-/* A matrix of two classes: two rows and columns, named. */
-static void test_small_matrix(void **state)
+/* A file's own genres, named as given: CSV-quoted where needed. */
+static void test_own_genres(void **state)
 {
+	static const char *const names[] = { "drum, bass", "k-pop", "say \"hi\"" };
+	gt_genres g;
 	gt_confusion cm;
 	char *t;
 
 	(void)state;
-	gt_confusion_init(&cm, 2);
+	assert_int_equal(gt_genres_set(&g, names, 3), 0);
+	gt_confusion_init(&cm, 3);
 	cm.cell[0][1] = 5;
-	t = gt_export_confusion_csv(&cm);
-	assert_string_equal(t, "true/predicted,Electronic,Anime\nElectronic,0,5\nAnime,0,0\n");
+	cm.cell[2][2] = 7;
+	t = gt_export_confusion_csv(&cm, &g);
+	assert_string_equal(t, "true/predicted,\"drum, bass\",k-pop,\"say \"\"hi\"\"\"\n"
+	                    "\"drum, bass\",0,5,0\nk-pop,0,0,0\n\"say \"\"hi\"\"\",0,0,7\n");
 	free(t);
 }
 
@@ -393,7 +398,7 @@ int main(void)
 		WITH_DIR(test_c_locale),
 		WITH_DIR(test_symlink_replaced),
 		WITH_DIR(test_failures),
-		cmocka_unit_test(test_small_matrix),
+		cmocka_unit_test(test_own_genres),
 	};
 
 	return cmocka_run_group_tests(tests, train_sample, close_sample);

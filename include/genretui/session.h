@@ -37,7 +37,9 @@ gt_status gt_session_open(gt_session *s, const char *path,
                           const gt_pipeline_opts *o, gt_error *err);
 void gt_session_close(gt_session *s);
 
-/* Start a fresh run (any previous model and metrics are dropped). */
+/* Start a fresh run (any previous model and metrics are dropped). The
+ * network's last layer gets one output per genre of the file
+ * (pipe.clean.genres.k), whatever arch says. */
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err);
 
@@ -50,6 +52,8 @@ void gt_session_evaluate(gt_session *s);
 
 /* Take a model trained elsewhere (a saved model file): its weights, and its
  * normalisation, which the session's rows are rescaled to; then evaluate.
+ * Its outputs must be as many as the file's genres (GT_ERR_MODEL otherwise;
+ * that the names agree is the caller's to check, gt_genres_same).
  * The trainer holds no history (epochs_trained is recorded only). */
 gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_minmax *norm,
                            const gt_hparams *hp, int epochs_trained, gt_error *err);
