@@ -17,6 +17,9 @@ fi
 sock="gt-map-$$"
 tm() { tmux -L "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT
+# a session that outlives the others: killing the last one would end the
+# server, and a new session started at that moment fails
+tm new-session -d -s keep "sleep 3600"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
