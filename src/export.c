@@ -182,6 +182,15 @@ static json_t *counts_json(const gt_session *s)
 		"test_support", gt_json_support(&s->pipe.test, g->k));
 }
 
+/* Fusion-aware accuracy needs artist and track names; a file without
+ * them (the columns are optional) has none: NaN, written as null. */
+static double fusion_or_nan(const gt_session *s, double v)
+{
+	const gt_dataset *ds = &s->pipe.ds;
+
+	return ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0 ? v : NAN;
+}
+
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 {
 	const gt_hparams *hp = &s->trainer.hp;
@@ -203,9 +212,9 @@ json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 	json_object_set_new(o, "genres_from_data", json_boolean(g->from_data));
 	json_object_set_new(o, "counts", counts_json(s));
 	json_object_set_new(o, "test", set_json(&s->rep_test, g, s->pipe.test.n, s->top2_test,
-	                                        s->fusion_test));
+	                                        fusion_or_nan(s, s->fusion_test)));
 	json_object_set_new(o, "train", set_json(&s->rep_train, g, s->pipe.train.n,
-	                                         s->top2_train, s->fusion_train));
+	                                         s->top2_train, fusion_or_nan(s, s->fusion_train)));
 	return o;
 }
 

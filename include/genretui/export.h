@@ -12,7 +12,8 @@
  *                        predicted as each genre (the file's own genres,
  *                        genres.h, CSV-quoted where needed)
  *   report.json          the classification reports (report_json.h) of both
- *                        sets, top-2 and fusion-aware accuracy, the preset,
+ *                        sets, top-2 and fusion-aware accuracy (null when
+ *                        the file has no artist and track names), the preset,
  *                        architecture, hyperparameters, seeds and the counts
  *                        of rows read, kept, trained and tested
  * Numbers are written in the C locale ("0.5", never "0,5"). All four are
