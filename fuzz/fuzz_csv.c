@@ -33,7 +33,7 @@ static void check_clean(const gt_clean *cl, const gt_dataset *ds)
 	FZ_CHECK(lg->kept + lg->dropped == lg->rows_read);
 	FZ_CHECK(cl->ntracks <= ds->nrows);
 	for (size_t i = 0; i < cl->ntracks; i++) {
-		FZ_CHECK(cl->tracks[i].genre >= 0 && cl->tracks[i].genre < GT_NCLASSES);
+		FZ_CHECK(cl->tracks[i].genre >= 0 && cl->tracks[i].genre < cl->genres.k);
 		FZ_CHECK(cl->tracks[i].scale >= 0 && cl->tracks[i].scale < 24);
 		FZ_CHECK(cl->tracks[i].row < ds->nrows);
 	}

@@ -5,7 +5,7 @@
  * Checked: a refusal comes with a printable message; an accepted image
  * of the current version encodes back to the same bytes (the format is
  * canonical), one of an older version to an image that decodes; and the
- * model it holds answers with ten probabilities. */
+ * model it holds answers with one probability per genre. */
 #include <string.h>
 
 #include "fuzz_check.h"
@@ -15,7 +15,7 @@ static void check_model(gt_predictor *p, const uint8_t *data, size_t size)
 {
 	unsigned char *out;
 	size_t len;
-	double probs[GT_NCLASSES];
+	double probs[GT_MAX_CLASSES];
 	gt_error err = { GT_OK, "" };
 
 	gt_predictor q;
@@ -28,6 +28,7 @@ static void check_model(gt_predictor *p, const uint8_t *data, size_t size)
 		gt_predictor_free(&q);
 	}
 	free(out);
+	FZ_CHECK(p->genres.k == p->model.arch.sizes[p->model.arch.nlayers]);
 	gt_predictor_probs(p, p->median, 0, probs);
 	gt_predictor_probs(p, p->hi, 23, probs);
 }

@@ -65,49 +65,52 @@ static void warn_values(gt_asker *a, unsigned filled, gt_out_fn out, void *ctx)
 
 static void answer_bars(gt_asker *a, const double *p, const int best[2], gt_out_fn out, void *ctx)
 {
-	int order[GT_NCLASSES];
+	const gt_genres *g = &a->pred->genres;
+	int order[GT_MAX_CLASSES];
 	char bar[512];
 
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < g->k; c++)
 		order[c] = c;
-	for (int i = 1; i < GT_NCLASSES; i++)   /* most probable first */
+	for (int i = 1; i < g->k; i++)   /* most probable first */
 		for (int j = i; j > 0 && p[order[j]] > p[order[j - 1]]; j--) {
 			int t = order[j];
 
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	for (int i = 0; i < GT_NCLASSES; i++) {
+	for (int i = 0; i < g->k; i++) {
 		int c = order[i];
 
 		gt_fmt_bar(bar, sizeof(bar), p[c], a->bar_width, a->utf8);
 		say(out, ctx, c == best[0] ? GT_OUT_BEST : c == best[1] ? GT_OUT_SECOND : GT_OUT_BAR,
-		    "  %-12s %5.1f%% %s", gt_genre_names[c], 100 * p[c], bar);
+		    "  %-12s %5.1f%% %s", g->name[c], 100 * p[c], bar);
 	}
 }
 
 /* Predict the current track and write the answer. */
 static void answer(gt_asker *a, gt_out_fn out, void *ctx)
 {
-	double p[GT_NCLASSES];
+	const gt_genres *g = &a->pred->genres;
+	double p[GT_MAX_CLASSES];
 	unsigned filled = gt_predictor_ask(a->pred, &a->cur, p);
 	int best[2];
 	char names[256];
 
-	gt_top2(p, GT_NCLASSES, best);
+	gt_top2(p, g->k, best);
 	if (a->brief) {
 		names_of(filled, names, sizeof(names));
 		for (char *c = names; *c; c++)   /* one field: no spaces */
 			if (*c == ' ')
 				memmove(c, c + 1, strlen(c));
-		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s", gt_genre_names[best[0]],
-		    p[best[0]], gt_genre_names[best[1]], p[best[1]], names,
-		    a->row_genre >= 0 ? "\ttrue=" : "", a->row_genre >= 0 ? gt_genre_names[a->row_genre] : "");
+		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s", g->name[best[0]],
+		    p[best[0]], g->name[best[1]], p[best[1]], names,
+		    a->row_genre >= 0 ? "\ttrue=" : "",
+		    a->row_genre >= 0 ? gt_genre_name(&a->pipe->clean.genres, a->row_genre) : "");
 		a->row_genre = -1;
 		return;
 	}
-	say(out, ctx, GT_OUT_ANSWER, "%s (%.1f%%), then %s (%.1f%%)", gt_genre_names[best[0]],
-	    100 * p[best[0]], gt_genre_names[best[1]], 100 * p[best[1]]);
+	say(out, ctx, GT_OUT_ANSWER, "%s (%.1f%%), then %s (%.1f%%)", g->name[best[0]],
+	    100 * p[best[0]], g->name[best[1]], 100 * p[best[1]]);
 	warn_values(a, filled, out, ctx);
 	answer_bars(a, p, best, out, ctx);
 }
@@ -226,7 +229,8 @@ static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
 	a->row_genre = t->genre;
 	if (!a->brief)
 		say(out, ctx, GT_OUT_TEXT, "row %ld, line %ld: %s - %s: true genre %s; %s", n,
-		    p->ds.line[r], artist, track, gt_genre_names[t->genre], split_side(p, r, t));
+		    p->ds.line[r], artist, track, gt_genre_name(&p->clean.genres, t->genre),
+		    split_side(p, r, t));
 	return 0;
 }
 

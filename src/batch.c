@@ -98,20 +98,23 @@ static void print_ledger(FILE *f, const gt_batch *b)
 static void print_genre_counts(FILE *f, const gt_batch *b)
 {
 	const gt_ledger *L = &b->session.pipe.clean.ledger;
-	int order[GT_NCLASSES];
+	const gt_genres *g = &b->session.pipe.clean.genres;
+	int order[GT_MAX_CLASSES];
 
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < g->k; c++)
 		order[c] = c;
-	for (int i = 1; i < GT_NCLASSES; i++)
+	for (int i = 1; i < g->k; i++)
 		for (int j = i; j > 0 && L->genre_after[order[j]] > L->genre_after[order[j - 1]]; j--) {
 			int t = order[j];
 
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
+	if (g->from_data)
+		fprintf(f, "Genres: the file's own %d labels, not the study's ten\n", g->k);
 	fprintf(f, "%-13s %7s %7s\n", "Genre", "before", "after");
-	for (int i = 0; i < GT_NCLASSES; i++)
-		fprintf(f, "%-13s %7zu %7zu\n", gt_genre_names[order[i]],
+	for (int i = 0; i < g->k; i++)
+		fprintf(f, "%-13s %7zu %7zu\n", g->name[order[i]],
 		        L->genre_before[order[i]], L->genre_after[order[i]]);
 	fputc('\n', f);
 }
@@ -125,20 +128,21 @@ static void print_fusion(FILE *f, const gt_batch *b)
 	fprintf(f, "Tracks under several genres (same artist and track, artist not empty_field):\n");
 	fprintf(f, "  %zu tracks, %zu rows\n", fu->multi_tracks, fu->multi_rows);
 	for (size_t i = 0; i < fu->ncombos && i < 5; i++) {
-		gt_fusion_set_name(fu->combos[i].set, name, sizeof(name));
+		gt_fusion_set_name(fu->combos[i].set, &b->session.pipe.clean.genres, name,
+		                   sizeof(name));
 		fprintf(f, "  %-34s %6zu tracks\n", name, fu->combos[i].tracks);
 	}
 	fputc('\n', f);
 }
 
-static void print_support(FILE *f, const char *what, const gt_samples *s)
+static void print_support(FILE *f, const char *what, const gt_samples *s, int k)
 {
-	long count[GT_NCLASSES] = {0};
+	long count[GT_MAX_CLASSES] = {0};
 
 	for (size_t i = 0; i < s->n; i++)
 		count[s->y[i]]++;
 	fprintf(f, "  %-14s", what);
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < k; c++)
 		fprintf(f, " %ld", count[c]);
 	fputc('\n', f);
 }
@@ -146,6 +150,7 @@ static void print_support(FILE *f, const char *what, const gt_samples *s)
 static void print_split(FILE *f, const gt_batch *b)
 {
 	const gt_pipeline *p = &b->session.pipe;
+	const gt_genres *g = &p->clean.genres;
 
 	fprintf(f, "Split (split seed %u, test fraction 0.2): %zu train, %zu test rows\n",
 	        b->split_seed, p->train.n, p->test.n);
@@ -160,10 +165,10 @@ static void print_split(FILE *f, const gt_batch *b)
 		        " (seed %u), patience %d epochs\n", b->hp.val_fraction * 100, b->hp.seed,
 		        b->hp.patience);
 	fprintf(f, "  classes: ");
-	for (int c = 0; c < GT_NCLASSES; c++)
-		fprintf(f, "%d %s%s", c, gt_genre_names[c], c + 1 < GT_NCLASSES ? ", " : "\n");
-	print_support(f, "train support", &p->train);
-	print_support(f, "test support", &p->test);
+	for (int c = 0; c < g->k; c++)
+		fprintf(f, "%d %s%s", c, g->name[c], c + 1 < g->k ? ", " : "\n");
+	print_support(f, "train support", &p->train, g->k);
+	print_support(f, "test support", &p->test, g->k);
 	fputc('\n', f);
 }
 
@@ -194,15 +199,17 @@ static void print_stopping(FILE *f, const gt_batch *b)
 static void print_results(FILE *f, const gt_batch *b)
 {
 	const gt_session *s = &b->session;
+	const char *names[GT_MAX_CLASSES];
 
+	gt_genres_names(&s->pipe.clean.genres, names);
 	fprintf(f, "\nConfusion Matrix - Test Dataset (rows = true, columns = predicted)\n");
 	gt_confusion_print(f, &s->cm_test);
 	fputc('\n', f);
-	gt_report_print(f, &s->rep_test, gt_genre_names, b->digits);
+	gt_report_print(f, &s->rep_test, names, b->digits);
 	fprintf(f, "\nConfusion Matrix - Train Dataset (rows = true, columns = predicted)\n");
 	gt_confusion_print(f, &s->cm_train);
 	fputc('\n', f);
-	gt_report_print(f, &s->rep_train, gt_genre_names, b->digits);
+	gt_report_print(f, &s->rep_train, names, b->digits);
 	fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
 	        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
 	print_stopping(f, b);
@@ -401,7 +408,7 @@ static void warn_small(const gt_batch *b)
 	const gt_pipeline *p = &b->session.pipe;
 	int genres = 0, last = 0;
 
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < p->clean.genres.k; c++)
 		if (p->clean.ledger.genre_after[c]) {
 			genres++;
 			last = c;
@@ -409,7 +416,7 @@ static void warn_small(const gt_batch *b)
 	if (genres == 1)
 		fprintf(stderr, "genretui: warning: every kept row is %s: with a single "
 		        "genre the network can only learn to predict it\n",
-		        gt_genre_names[last]);
+		        gt_genre_name(&p->clean.genres, last));
 	if (b->hp.epochs > 0 && p->train.n < (size_t)b->hp.batch_size)
 		fprintf(stderr, "genretui: warning: %zu training row%s, fewer than the "
 		        "batch size %d: each epoch is a single step\n", p->train.n,

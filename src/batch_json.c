@@ -75,26 +75,26 @@ static json_t *dropped_rows(const gt_pipeline *p)
 	return a;
 }
 
-static json_t *genre_counts(const size_t *counts)
+static json_t *genre_counts(const size_t *counts, const gt_genres *g)
 {
 	json_t *o = json_object();
 
-	for (int c = 0; c < GT_NCLASSES; c++)
-		json_object_set_new(o, gt_genre_names[c], json_integer((json_int_t)counts[c]));
+	for (int c = 0; c < g->k; c++)
+		json_object_set_new(o, g->name[c], json_integer((json_int_t)counts[c]));
 	return o;
 }
 
 /* Tracks listed under several genres: counts and the genre sets. */
-static json_t *fusion_json(const gt_fusion *f)
+static json_t *fusion_json(const gt_fusion *f, const gt_genres *g)
 {
 	json_t *combos = json_array();
 
 	for (size_t i = 0; i < f->ncombos; i++) {
 		json_t *names = json_array();
 
-		for (int c = 0; c < GT_NCLASSES; c++)
+		for (int c = 0; c < g->k; c++)
 			if ((f->combos[i].set >> c) & 1u)
-				json_array_append_new(names, json_string(gt_genre_names[c]));
+				json_array_append_new(names, json_string(g->name[c]));
 		json_array_append_new(combos, json_pack("{s:o, s:I}", "genres", names,
 		                                        "tracks", (json_int_t)f->combos[i].tracks));
 	}
@@ -159,6 +159,7 @@ static json_t *runs_json(const gt_batch *b)
 static void add_results(json_t *doc, const gt_batch *b)
 {
 	const gt_session *s = &b->session;
+	const gt_genres *g = &s->pipe.clean.genres;
 	int ok = b->trained && s->evaluated && !b->nruns;
 
 	json_object_set_new(doc, "epochs", ok ? gt_json_epochs(&s->trainer) : json_array());
@@ -166,8 +167,8 @@ static void add_results(json_t *doc, const gt_batch *b)
 	json_object_set_new(doc, "test_accuracy", ok ? num(s->rep_test.accuracy) : json_null());
 	json_object_set_new(doc, "confusion_test", ok ? gt_json_confusion(&s->cm_test) : json_null());
 	json_object_set_new(doc, "confusion_train", ok ? gt_json_confusion(&s->cm_train) : json_null());
-	json_object_set_new(doc, "report_test", ok ? gt_json_report(&s->rep_test) : json_null());
-	json_object_set_new(doc, "report_train", ok ? gt_json_report(&s->rep_train) : json_null());
+	json_object_set_new(doc, "report_test", ok ? gt_json_report(&s->rep_test, g) : json_null());
+	json_object_set_new(doc, "report_train", ok ? gt_json_report(&s->rep_train, g) : json_null());
 	json_object_set_new(doc, "top2_accuracy", ok ? num(s->top2_test) : json_null());
 	json_object_set_new(doc, "fusion_accuracy", ok ? num(s->fusion_test) : json_null());
 	json_object_set_new(doc, "top2_accuracy_train", ok ? num(s->top2_train) : json_null());
@@ -179,6 +180,7 @@ static void add_results(json_t *doc, const gt_batch *b)
 int gt_batch_print_json(FILE *f, const gt_batch *b)
 {
 	const gt_pipeline *p = &b->session.pipe;
+	const gt_genres *g = &p->clean.genres;
 	json_t *doc = ledger_json(&p->clean.ledger);
 	int rc;
 
@@ -186,12 +188,13 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "synthetic", json_boolean(b->synthetic));
 	json_object_set_new(doc, "version", json_string(PACKAGE_VERSION));
-	json_object_set_new(doc, "genres", gt_json_genres());
-	json_object_set_new(doc, "counts_before", genre_counts(p->clean.ledger.genre_before));
-	json_object_set_new(doc, "counts_kept", genre_counts(p->clean.ledger.genre_after));
-	json_object_set_new(doc, "train_support", gt_json_support(&p->train));
-	json_object_set_new(doc, "test_support", gt_json_support(&p->test));
-	json_object_set_new(doc, "fusion", fusion_json(&p->fusion));
+	json_object_set_new(doc, "genres", gt_json_genres(g));
+	json_object_set_new(doc, "genres_from_data", json_boolean(g->from_data));
+	json_object_set_new(doc, "counts_before", genre_counts(p->clean.ledger.genre_before, g));
+	json_object_set_new(doc, "counts_kept", genre_counts(p->clean.ledger.genre_after, g));
+	json_object_set_new(doc, "train_support", gt_json_support(&p->train, g->k));
+	json_object_set_new(doc, "test_support", gt_json_support(&p->test, g->k));
+	json_object_set_new(doc, "fusion", fusion_json(&p->fusion, g));
 	json_object_set_new(doc, "hyperparameters",
 	                    gt_json_hparams(b->preset->name, &b->hp, b->split_seed));
 	add_results(doc, b);

@@ -224,12 +224,9 @@ void gt_browser_fit_widths(gt_browser *b)
 
 /* ---- Filters and order -------------------------------------------------- */
 
-static int row_genre(const gt_dataset *ds, size_t r)
+static int row_genre(const gt_browser *b, size_t r)
 {
-	const char *s = gt_cell(ds, r, GT_COL_GENRE);
-	int g = gt_genre_index(s);
-
-	return g >= 0 ? g : gt_genre_lookup(s);
+	return gt_genres_find(&b->clean->genres, gt_cell(b->ds, r, GT_COL_GENRE));
 }
 
 /* Does row r pass every filter? */
@@ -244,7 +241,7 @@ static int wanted(const gt_browser *b, size_t r)
 	if (b->show == GT_SHOW_MULTI &&
 	    (!b->genres || !b->genres[r] || !(b->genres[r] & (b->genres[r] - 1))))
 		return 0;
-	return b->genre < 0 || row_genre(b->ds, r) == b->genre;
+	return b->genre < 0 || row_genre(b, r) == b->genre;
 }
 
 /* One row to sort: its key (v, or s for text) and its place in the file. */
@@ -345,7 +342,7 @@ int gt_browser_set_genre(gt_browser *b, int genre)
 {
 	int old = b->genre;
 
-	b->genre = genre >= 0 && genre < GT_NCLASSES ? genre : -1;
+	b->genre = genre >= 0 && genre < b->clean->genres.k ? genre : -1;
 	if (rebuild(b, cursor_row(b)) != 0) {
 		b->genre = old;
 		return -1;

@@ -52,7 +52,7 @@ typedef enum {
 	K_NUMBER,       /* any finite number (loudness, in dB) */
 	K_KEY,          /* note name or pitch class 0..11; -1 for unknown */
 	K_MODE,         /* Major or Minor, or 1 or 0 */
-	K_GENRE         /* one of the 10 classes */
+	K_GENRE         /* a class of the file's genres (genres.h) */
 } col_kind;
 
 static const struct {
@@ -225,19 +225,10 @@ static verdict judge_range(col_kind kind, double v)
 	}
 }
 
-/* Class of a genre name: the exact name first, as the file spells it, then
- * leniently (case, spaces and '-' ignored); -1 if none. */
-static int genre_class(const char *s)
-{
-	int g = gt_genre_index(s);
-
-	return g >= 0 ? g : gt_genre_lookup(s);
-}
-
-/* Judge one non-empty cell of column c. *v gets its value: the number (NaN
- * when unknown), the key's pitch class (NaN when unknown), 1/0 for
- * Major/Minor, or the class. */
-static verdict judge_cell(gt_column c, const char *s, double *v)
+/* Judge one non-empty cell of column c, whose genres are g. *v gets its
+ * value: the number (NaN when unknown), the key's pitch class (NaN when
+ * unknown), 1/0 for Major/Minor, or the class. */
+static verdict judge_cell(const gt_genres *g, gt_column c, const char *s, double *v)
 {
 	col_kind kind = col_spec[c].kind;
 	verdict vd;
@@ -256,7 +247,7 @@ static verdict judge_cell(gt_column c, const char *s, double *v)
 		*v = gt_mode_value(s);
 		return *v >= 0 ? V_OK : V_BAD_MODE;
 	case K_GENRE:
-		*v = genre_class(s);
+		*v = gt_genres_find(g, s);
 		return *v >= 0 ? V_OK : V_BAD_GENRE;
 	default:
 		break;
@@ -339,7 +330,8 @@ static gt_fate fate_of_unknowns(unsigned bits)
 
 /* Fate of a complete row: INVALID at its first bad column, or usable, in
  * which case t is filled. */
-static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
+static gt_rowfate judge_values(const gt_genres *g, const gt_dataset *ds, size_t r,
+                               gt_track *t)
 {
 	gt_rowfate rf = { GT_FATE_INVALID, -1 };
 	int pitch = -1, major = -1;
@@ -348,7 +340,7 @@ static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
 	t->row = r;
 	for (int c = 0; c < GT_NCOLS; c++) {
 		double v;
-		verdict vd = judge_cell(c, gt_cell(ds, r, c), &v);
+		verdict vd = judge_cell(g, c, gt_cell(ds, r, c), &v);
 
 		if (vd != V_OK && vd != V_UNKNOWN) {
 			rf.col = (signed char)c;
@@ -363,7 +355,7 @@ static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
 
 /* Fate of row r. *genre is the row's class if the row is complete and its
  * genre cell names one (even if another cell is invalid), else -1. */
-static gt_rowfate judge_row(const gt_dataset *ds, size_t r, gt_track *t,
+static gt_rowfate judge_row(const gt_genres *g, const gt_dataset *ds, size_t r, gt_track *t,
                             int *genre)
 {
 	gt_rowfate rf = { GT_FATE_MALFORMED, -1 };
@@ -371,8 +363,8 @@ static gt_rowfate judge_row(const gt_dataset *ds, size_t r, gt_track *t,
 	*genre = -1;
 	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf))
 		return rf;
-	*genre = genre_class(gt_cell(ds, r, GT_COL_GENRE));
-	return judge_values(ds, r, t);
+	*genre = gt_genres_find(g, gt_cell(ds, r, GT_COL_GENRE));
+	return judge_values(g, ds, r, t);
 }
 
 /* ---- The run and its ledger ------------------------------------------- */
@@ -408,6 +400,8 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 	gt_track *shrunk;
 
 	memset(out, 0, sizeof(*out));
+	if (gt_genres_from_data(&out->genres, ds, err) != GT_OK)
+		return GT_ERR_NOMEM;
 	out->fates = malloc(room * sizeof(*out->fates));
 	out->tracks = gt_big_alloc(room * sizeof(*out->tracks));   /* trimmed below */
 	if (!out->fates || !out->tracks) {
@@ -418,7 +412,7 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 		gt_track *t = &out->tracks[out->ntracks];
 		int genre;
 
-		out->fates[r] = judge_row(ds, r, t, &genre);
+		out->fates[r] = judge_row(&out->genres, ds, r, t, &genre);
 		count_row(&out->ledger, out->fates[r].fate, genre, t);
 		out->ntracks += usable(out->fates[r].fate);
 	}
@@ -447,7 +441,8 @@ void gt_clean_free(gt_clean *c)
 
 /* Why cell s of column c is invalid, e.g. "'abc' is not a number": the
  * cell text, shown safely, between two fixed parts. */
-static int why_invalid(gt_column c, const char *s, char *buf, size_t n)
+static int why_invalid(const gt_genres *g, gt_column c, const char *s, char *buf,
+                       size_t n)
 {
 	static const char *const around[][2] = {
 		[V_NOT_NUMBER] = { "'", "' is not a number" },
@@ -467,7 +462,7 @@ static int why_invalid(gt_column c, const char *s, char *buf, size_t n)
 	};
 	char text[SHOW_BUF];
 	double v;
-	verdict vd = judge_cell(c, s, &v);
+	verdict vd = judge_cell(g, c, s, &v);
 
 	gt_text_safe(s, text, sizeof(text), SHOW_MAX);
 	if (vd == V_OK || vd == V_UNKNOWN)      /* not invalid after all */
@@ -498,7 +493,7 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 		return snprintf(buf, n, "line %ld: %s in column '%s'", line,
 		                gt_fate_text(rf.fate), col);
 	case GT_FATE_INVALID:
-		why_invalid(rf.col, gt_cell(ds, r, rf.col), why, sizeof(why));
+		why_invalid(&c->genres, rf.col, gt_cell(ds, r, rf.col), why, sizeof(why));
 		return snprintf(buf, n, "line %ld: %s in column '%s': %s", line,
 		                gt_fate_text(rf.fate), col, why);
 	default:
@@ -554,6 +549,8 @@ gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
 	char name[216], why[GT_ERROR_MAX], first[GT_ERROR_MAX];
 	size_t n = ds->nrows;
 
+	if (gt_genres_check(&c->genres, ds, err) != GT_OK)
+		return GT_ERR_EMPTY;
 	if (lg->kept >= need)
 		return GT_OK;
 	gt_text_safe(ds->path ? ds->path : "(buffer)", name, sizeof(name), 200);

@@ -1,15 +1,11 @@
 /* confusion_view.c: the Confusion pane's figures and texts (no curses).
- * Shapes: cm->cell[true][predicted], k = gt_cv_classes(cm) <= GT_NCLASSES,
- * so every genre index has a name. */
+ * Shapes: cm->cell[true][predicted], k = gt_cv_classes(cm) <= GT_MAX_CLASSES;
+ * names come from the file's genres (genres.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "genretui/confusion_view.h"
-
-const char *const gt_genre_short[GT_NCLASSES] = {
-	"Elec", "Anim", "Jazz", "Alt", "Ctry", "Rap", "Blue", "Rock", "Clas", "HipH"
-};
 
 static const char *const view_names[GT_CV_NVIEWS] = {
 	"counts", "recall (row %)", "precision (column %)"
@@ -27,7 +23,7 @@ int gt_cv_classes(const gt_confusion *cm)
 {
 	if (cm->k < 0)
 		return 0;
-	return cm->k > GT_NCLASSES ? GT_NCLASSES : cm->k;
+	return cm->k > GT_MAX_CLASSES ? GT_MAX_CLASSES : cm->k;
 }
 
 long gt_cv_row_total(const gt_confusion *cm, int t)
@@ -154,19 +150,13 @@ int gt_cv_top_pairs(const gt_confusion *cm, gt_cv_pair *out, int max)
 	return n;
 }
 
-/* Name of class c, "?" outside the named classes. */
-static const char *genre(int c)
-{
-	return (c >= 0 && c < GT_NCLASSES) ? gt_genre_names[c] : "?";
-}
-
 int gt_cv_percent(long part, long whole)
 {
 	return (int)lround(100.0 * share(part, whole));
 }
 
-int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, gt_cv_view v,
-                   int t, int p)
+int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
+                   gt_cv_view v, int t, int p)
 {
 	int k = gt_cv_classes(cm);
 	long c;
@@ -177,24 +167,25 @@ int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, gt_cv_view v,
 	c = cm->cell[t][p];
 	if (v == GT_CV_PRECISION)
 		return snprintf(buf, n, "true %s, predicted %s: %ld, %d%% of predicted %s%s",
-		                genre(t), genre(p), c,
-		                gt_cv_percent(c, gt_cv_col_total(cm, p)), genre(p), tail);
+		                gt_genre_name(g, t), gt_genre_name(g, p), c,
+		                gt_cv_percent(c, gt_cv_col_total(cm, p)), gt_genre_name(g, p), tail);
 	return snprintf(buf, n, "true %s, predicted %s: %ld, %d%% of %s%s",
-	                genre(t), genre(p), c,
-	                gt_cv_percent(c, gt_cv_row_total(cm, t)), genre(t), tail);
+	                gt_genre_name(g, t), gt_genre_name(g, p), c,
+	                gt_cv_percent(c, gt_cv_row_total(cm, t)), gt_genre_name(g, t), tail);
 }
 
-int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_cv_pair *pr)
+int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
+                    const gt_cv_pair *pr)
 {
-	return snprintf(buf, n, "%s -> %s %ld (%d%%)", genre(pr->t),
-	                genre(pr->p), pr->count,
+	return snprintf(buf, n, "%s -> %s %ld (%d%%)", gt_genre_name(g, pr->t),
+	                gt_genre_name(g, pr->p), pr->count,
 	                gt_cv_percent(pr->count, gt_cv_row_total(cm, pr->t)));
 }
 
-int gt_cv_cell_label(char *buf, size_t n, const char *set, int t, int p)
+int gt_cv_cell_label(char *buf, size_t n, const gt_genres *g, const char *set, int t, int p)
 {
 	return snprintf(buf, n, "%s rows: true %s, predicted %s", set,
-	                genre(t), genre(p));
+	                gt_genre_name(g, t), gt_genre_name(g, p));
 }
 
 int gt_cv_clamp_move(int pos, int delta, int k)

@@ -113,12 +113,7 @@ char *gt_export_epochs_csv(const gt_session *s)
 	return text_close(&t);
 }
 
-static const char *class_name(int c)
-{
-	return c >= 0 && c < GT_NCLASSES ? gt_genre_names[c] : "?";
-}
-
-char *gt_export_confusion_csv(const gt_confusion *cm)
+char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g)
 {
 	memtext t;
 
@@ -127,11 +122,11 @@ char *gt_export_confusion_csv(const gt_confusion *cm)
 	fputs("true/predicted", t.f);
 	for (int p = 0; p < cm->k; p++) {
 		fputc(',', t.f);
-		csv_field(t.f, class_name(p));
+		csv_field(t.f, gt_genre_name(g, p));
 	}
 	fputc('\n', t.f);
 	for (int r = 0; r < cm->k; r++) {
-		csv_field(t.f, class_name(r));
+		csv_field(t.f, gt_genre_name(g, r));
 		for (int p = 0; p < cm->k; p++)
 			fprintf(t.f, ",%ld", cm->cell[r][p]);
 		fputc('\n', t.f);
@@ -159,35 +154,47 @@ static json_t *arch_json(const gt_arch *a)
 }
 
 /* One set's report with its accuracies beyond the study's. */
-static json_t *set_json(const gt_report *r, size_t rows, double top2, double fusion)
+static json_t *set_json(const gt_report *r, const gt_genres *g, size_t rows, double top2,
+                        double fusion)
 {
 	json_t *o = json_pack("{s:I, s:o, s:o, s:o}", "rows", (json_int_t)rows,
 	                      "accuracy", gt_json_num(r->accuracy),
 	                      "top2_accuracy", gt_json_num(top2),
 	                      "fusion_accuracy", gt_json_num(fusion));
 
-	json_object_set_new(o, "report", gt_json_report(r));
+	json_object_set_new(o, "report", gt_json_report(r, g));
 	return o;
 }
 
 static json_t *counts_json(const gt_session *s)
 {
 	const gt_ledger *L = &s->pipe.clean.ledger;
+	const gt_genres *g = &s->pipe.clean.genres;
 	json_t *kept = json_object();
 
-	for (int c = 0; c < GT_NCLASSES; c++)
-		json_object_set_new(kept, gt_genre_names[c], json_integer((json_int_t)L->genre_after[c]));
+	for (int c = 0; c < g->k; c++)
+		json_object_set_new(kept, g->name[c], json_integer((json_int_t)L->genre_after[c]));
 	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
 		"rows_read", (json_int_t)L->rows_read, "rows_kept", (json_int_t)L->kept,
 		"rows_dropped", (json_int_t)L->dropped,
 		"train", (json_int_t)s->pipe.train.n, "test", (json_int_t)s->pipe.test.n,
-		"kept_per_genre", kept, "train_support", gt_json_support(&s->pipe.train),
-		"test_support", gt_json_support(&s->pipe.test));
+		"kept_per_genre", kept, "train_support", gt_json_support(&s->pipe.train, g->k),
+		"test_support", gt_json_support(&s->pipe.test, g->k));
+}
+
+/* Fusion-aware accuracy needs artist and track names; a file without
+ * them (the columns are optional) has none: NaN, written as null. */
+static double fusion_or_nan(const gt_session *s, double v)
+{
+	const gt_dataset *ds = &s->pipe.ds;
+
+	return ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0 ? v : NAN;
 }
 
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 {
 	const gt_hparams *hp = &s->trainer.hp;
+	const gt_genres *g = &s->pipe.clean.genres;
 	const char *preset = info && info->preset ? info->preset : "";
 	json_t *o = json_object();
 
@@ -201,12 +208,13 @@ json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 	json_object_set_new(o, "seed", json_integer((json_int_t)hp->seed));
 	json_object_set_new(o, "split_seed", json_integer((json_int_t)s->pipe.split_seed));
 	json_object_set_new(o, "epochs_trained", json_integer(s->trainer.epoch));
-	json_object_set_new(o, "genres", gt_json_genres());
+	json_object_set_new(o, "genres", gt_json_genres(g));
+	json_object_set_new(o, "genres_from_data", json_boolean(g->from_data));
 	json_object_set_new(o, "counts", counts_json(s));
-	json_object_set_new(o, "test", set_json(&s->rep_test, s->pipe.test.n, s->top2_test,
-	                                        s->fusion_test));
-	json_object_set_new(o, "train", set_json(&s->rep_train, s->pipe.train.n,
-	                                         s->top2_train, s->fusion_train));
+	json_object_set_new(o, "test", set_json(&s->rep_test, g, s->pipe.test.n, s->top2_test,
+	                                        fusion_or_nan(s, s->fusion_test)));
+	json_object_set_new(o, "train", set_json(&s->rep_train, g, s->pipe.train.n,
+	                                         s->top2_train, fusion_or_nan(s, s->fusion_train)));
 	return o;
 }
 
@@ -232,8 +240,8 @@ static int render(char *out[GT_EXPORT_NFILES], const gt_session *s,
                   const gt_export_info *info)
 {
 	out[0] = gt_export_epochs_csv(s);
-	out[1] = gt_export_confusion_csv(&s->cm_test);
-	out[2] = gt_export_confusion_csv(&s->cm_train);
+	out[1] = gt_export_confusion_csv(&s->cm_test, &s->pipe.clean.genres);
+	out[2] = gt_export_confusion_csv(&s->cm_train, &s->pipe.clean.genres);
 	out[3] = report_text(s, info);
 	for (int i = 0; i < GT_EXPORT_NFILES; i++)
 		if (!out[i])

@@ -10,7 +10,7 @@
  * (artist, track) key and the genre bits of all its rows. */
 typedef struct {
 	size_t row;          /* representative row; SIZE_MAX = empty slot */
-	uint16_t genres;
+	uint32_t genres;
 	uint32_t count;      /* rows with this key */
 } slot;
 
@@ -27,7 +27,7 @@ static uint64_t fnv(const char *a, const char *b)
 }
 
 /* Class of the row, or -1 when its name or genre is not usable. */
-static int usable_row(const gt_dataset *ds, size_t r)
+static int usable_row(const gt_dataset *ds, const gt_genres *gs, size_t r)
 {
 	const char *artist = gt_cell(ds, r, GT_COL_ARTIST);
 
@@ -36,8 +36,8 @@ static int usable_row(const gt_dataset *ds, size_t r)
 
 	if (!*artist || !strcmp(artist, "empty_field") || !*gt_cell(ds, r, GT_COL_TRACK))
 		return -1;
-	c = gt_genre_index(genre);       /* exact spelling first: the common case */
-	return c >= 0 ? c : gt_genre_lookup(genre);
+	c = gt_genres_find(gs, genre);
+	return c < 32 ? c : -1;          /* (bits of a uint32_t; GT_MAX_CLASSES is 32) */
 }
 
 static int same_key(const gt_dataset *ds, size_t a, size_t b)
@@ -72,7 +72,7 @@ static gt_status tally(gt_fusion *f, const slot *tab, size_t nslots, gt_error *e
 	if (!f->combos)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for genre combinations");
 	for (size_t i = 0; i < nslots; i++) {
-		uint16_t g = tab[i].genres;
+		uint32_t g = tab[i].genres;
 		size_t c = 0;
 
 		if (tab[i].row == SIZE_MAX || !(g & (g - 1)))
@@ -90,10 +90,11 @@ static gt_status tally(gt_fusion *f, const slot *tab, size_t nslots, gt_error *e
 
 /* Fill the table, then give every row its track's genre bits; where[r] is
  * the slot of row r (or SIZE_MAX). */
-static void group(gt_fusion *f, slot *tab, size_t mask, const gt_dataset *ds, size_t *where)
+static void group(gt_fusion *f, slot *tab, size_t mask, const gt_dataset *ds,
+                  const gt_genres *gs, size_t *where)
 {
 	for (size_t r = 0; r < ds->nrows; r++) {
-		int c = usable_row(ds, r);
+		int c = usable_row(ds, gs, r);
 		slot *s;
 
 		where[r] = SIZE_MAX;
@@ -102,7 +103,7 @@ static void group(gt_fusion *f, slot *tab, size_t mask, const gt_dataset *ds, si
 		s = find(tab, mask, ds, r);
 		if (s->row == SIZE_MAX)
 			s->row = r;
-		s->genres |= (uint16_t)(1u << c);
+		s->genres |= (uint32_t)1 << c;
 		s->count++;
 		where[r] = (size_t)(s - tab);
 	}
@@ -116,7 +117,8 @@ static void group(gt_fusion *f, slot *tab, size_t mask, const gt_dataset *ds, si
 		}
 }
 
-gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, gt_error *err)
+gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *gs,
+                          gt_error *err)
 {
 	size_t nslots = 16, *where;
 	slot *tab;
@@ -136,7 +138,7 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, gt_error *err)
 	}
 	for (size_t i = 0; i < nslots; i++)
 		tab[i] = (slot){ SIZE_MAX, 0, 0 };
-	group(f, tab, nslots - 1, ds, where);
+	group(f, tab, nslots - 1, ds, gs, where);
 	st = tally(f, tab, nslots, err);
 	free(tab);
 	free(where);
@@ -152,13 +154,13 @@ void gt_fusion_free(gt_fusion *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void gt_fusion_set_name(uint16_t set, char *buf, size_t n)
+void gt_fusion_set_name(uint32_t set, const gt_genres *gs, char *buf, size_t n)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (int c = 0; c < GT_NCLASSES && used < n; c++)
+	for (int c = 0; c < gs->k && c < 32 && used < n; c++)
 		if ((set >> c) & 1u)
 			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " + " : "",
-			                         gt_genre_names[c]);
+			                         gs->name[c]);
 }

@@ -348,7 +348,7 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 	p->load_s = t1 - t0;
 	st = gt_clean_run(&p->clean, &p->ds, err);
 	if (st == GT_OK)
-		st = gt_fusion_build(&p->fusion, &p->ds, err);
+		st = gt_fusion_build(&p->fusion, &p->ds, &p->clean.genres, err);
 	if (st != GT_OK)
 		return st;
 	t2 = gt_now();

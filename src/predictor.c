@@ -24,6 +24,7 @@ gt_status gt_predictor_from_session(gt_predictor *p, const gt_session *s,
 	memcpy(p->median, s->pipe.median, sizeof(p->median));
 	memcpy(p->lo, s->pipe.lo, sizeof(p->lo));
 	memcpy(p->hi, s->pipe.hi, sizeof(p->hi));
+	p->genres = s->pipe.clean.genres;
 	snprintf(p->preset, sizeof(p->preset), "%s", preset ? preset : "");
 	p->hp = s->trainer.hp;
 	p->split_seed = s->pipe.split_seed;
@@ -41,7 +42,7 @@ void gt_predictor_free(gt_predictor *p)
 }
 
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
-                        double probs[GT_NCLASSES])
+                        double probs[GT_MAX_CLASSES])
 {
 	double x[GT_NINPUTS];
 	gt_real xr[GT_NINPUTS];
@@ -55,25 +56,25 @@ void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scal
 }
 
 unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,
-                          double probs[GT_NCLASSES])
+                          double probs[GT_MAX_CLASSES])
 {
 	unsigned filled = gt_track_input_missing(t);
-	double num[GT_NNUMERIC], one[GT_NCLASSES];
-	int n = 0;
+	double num[GT_NNUMERIC], one[GT_MAX_CLASSES];
+	int n = 0, k = p->genres.k;
 
 	for (int f = 0; f < GT_NNUMERIC; f++)
 		num[f] = (filled & (1u << f)) ? p->median[f] : t->num[f];
-	memset(probs, 0, GT_NCLASSES * sizeof(double));
+	memset(probs, 0, GT_MAX_CLASSES * sizeof(double));
 	for (int pitch = 0; pitch < 12; pitch++)
 		for (int major = 0; major <= 1; major++) {
 			if ((t->key >= 0 && pitch != t->key) || (t->mode >= 0 && major != t->mode))
 				continue;
 			gt_predictor_probs(p, num, gt_scale_index(pitch, major), one);
-			for (int c = 0; c < GT_NCLASSES; c++)
+			for (int c = 0; c < k; c++)
 				probs[c] += one[c];
 			n++;
 		}
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < k; c++)
 		probs[c] /= n;
 	return filled;
 }

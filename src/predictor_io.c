@@ -151,15 +151,15 @@ static void w_str(writer *w, const char *s, size_t n)
 
 /* ---- Encoding */
 
-static void put_names(writer *w)
+static void put_names(writer *w, const gt_genres *g)
 {
 	w_u32(w, GT_NINPUTS);
-	w_u32(w, GT_NCLASSES);
+	w_u32(w, (uint32_t)g->k);
 	w_u32(w, GT_NNUMERIC);
 	for (int i = 0; i < GT_NINPUTS; i++)
 		w_str(w, gt_input_names[i], strlen(gt_input_names[i]));
-	for (int c = 0; c < GT_NCLASSES; c++)
-		w_str(w, gt_genre_names[c], strlen(gt_genre_names[c]));
+	for (int c = 0; c < g->k && c < GT_MAX_CLASSES; c++)   /* as the file spells them */
+		w_str(w, g->raw[c], strnlen(g->raw[c], GT_GENRE_RAW - 1));
 }
 
 /* Negative ints become huge u32 values that decoding rejects. */
@@ -212,7 +212,7 @@ static void put_norm(writer *w, const gt_norm *n)
 
 static void put_payload(writer *w, const gt_predictor *p)
 {
-	put_names(w);
+	put_names(w, &p->genres);
 	w_str(w, p->preset, strnlen(p->preset, sizeof(p->preset)));
 	put_arch(w, &p->model.arch);
 	put_training(w, p);
@@ -281,7 +281,8 @@ typedef struct {
 	const char *name;       /* for messages */
 	gt_error *err;
 	gt_status st;
-	uint32_t version;       /* of the file: 1 or 2 */
+	int version;            /* of the file: 1 or 2 */
+	long nclasses;
 } reader;
 
 static void r_fail(reader *r, gt_status code, const char *fmt, ...)
@@ -363,10 +364,48 @@ static void read_counts(reader *r)
 	if (ni != GT_NINPUTS || nn != GT_NNUMERIC)
 		r_fail(r, GT_ERR_MODEL, "the model was made for different inputs (%ld inputs, "
 		       "%ld numeric; this build has %d and %d)", ni, nn, GT_NINPUTS, GT_NNUMERIC);
-	if (nc != GT_NCLASSES)
+	if (r->version == 1 && nc != GT_NCLASSES)
 		r_fail(r, GT_ERR_MODEL, "the model was made for different genres (%ld, "
 		       "this build has %d)", nc, GT_NCLASSES);
+	else if (r->version == 2 && (nc < 2 || nc > GT_MAX_CLASSES))
+		r_fail(r, GT_ERR_MODEL, "the genre count is %ld, expected 2 to %d", nc,
+		       GT_MAX_CLASSES);
+	r->nclasses = nc;
 }
+
+/* Version 2: the genres as stored (the study's ten, or a file's own), each
+ * 1..GT_GENRE_RAW-1 bytes without NUL, no two alike. */
+static void read_own_genres(reader *r, gt_genres *g)
+{
+	char names[GT_MAX_CLASSES][GT_GENRE_RAW], shown[QUOTE_MAX + 4];
+	const char *ptr[GT_MAX_CLASSES];
+	int k = (int)r->nclasses;
+
+	for (int c = 0; c < k && r->st == GT_OK; c++) {
+		size_t len = (size_t)r_uint(r, 2, "a genre name length");
+		const unsigned char *s = r_take(r, len, "a genre name");
+
+		if (!s)
+			break;
+		quote(shown, s, len);
+		if (len == 0 || len >= GT_GENRE_RAW || memchr(s, 0, len)) {
+			r_fail(r, GT_ERR_MODEL, "genre %d's name '%s' is empty, longer than %d "
+			       "bytes or holds a NUL", c, shown, GT_GENRE_RAW - 1);
+			break;
+		}
+		memcpy(names[c], s, len);
+		names[c][len] = '\0';
+		ptr[c] = names[c];
+		for (int d = 0; d < c && r->st == GT_OK; d++)
+			if (strcmp(names[c], names[d]) == 0)
+				r_fail(r, GT_ERR_MODEL, "genres %d and %d are both '%s'", d, c, shown);
+	}
+	if (r->st == GT_OK)
+		gt_genres_set(g, ptr, k);   /* the study's ten in order: the study's table */
+}
+
+/* Version 1: the study's ten, checked by name. */
+static void read_genres(reader *r, gt_genres *g);
 
 /* Stored names must be this build's, in order. kind: "inputs"/"genres",
  * unit: "input"/"genre". */
@@ -414,10 +453,10 @@ static void check_arch(reader *r, const gt_arch *a)
 		return;
 	if (gt_arch_check(a, &e) != GT_OK)
 		r_fail(r, GT_ERR_MODEL, "invalid architecture: %s", e.msg);
-	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != GT_NCLASSES)
+	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != r->nclasses)
 		r_fail(r, GT_ERR_MODEL, "the network maps %d inputs to %d outputs, "
-		       "expected %d to %d", a->sizes[0], a->sizes[a->nlayers],
-		       GT_NINPUTS, GT_NCLASSES);
+		       "expected %d to %ld", a->sizes[0], a->sizes[a->nlayers],
+		       GT_NINPUTS, r->nclasses);
 }
 
 static void read_arch(reader *r, gt_arch *a)
@@ -575,7 +614,7 @@ static void read_payload(reader *r, gt_predictor *p)
 	memset(&arch, 0, sizeof(arch));
 	read_counts(r);
 	read_names(r, gt_input_names, GT_NINPUTS, "inputs", "input");
-	read_names(r, gt_genre_names, GT_NCLASSES, "genres", "genre");
+	read_genres(r, &p->genres);
 	read_preset(r, p->preset);
 	read_arch(r, &arch);
 	read_training(r, p);
@@ -586,6 +625,18 @@ static void read_payload(reader *r, gt_predictor *p)
 	if (r->st == GT_OK && r->pos != r->end)
 		r_fail(r, GT_ERR_MODEL, "unexpected data after the parameters (%zu bytes)",
 		       r->end - r->pos);
+}
+
+static void read_genres(reader *r, gt_genres *g)
+{
+	if (r->st != GT_OK)
+		return;
+	if (r->version == 2) {
+		read_own_genres(r, g);
+		return;
+	}
+	read_names(r, gt_genre_names, GT_NCLASSES, "genres", "genre");
+	gt_genres_study(g);
 }
 
 /* ---- Header: magic, version, length, checksum, in that order */
@@ -645,12 +696,13 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
                               const char *name, gt_error *err)
 {
 	gt_error local;
-	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK, 0 };
+	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK,
+	             1, GT_NCLASSES };
 
 	memset(p, 0, sizeof(*p));
 	r.st = check_header(buf, len, r.name, &r.end, r.err);
 	if (r.st == GT_OK)
-		r.version = (uint32_t)get_le(buf + MAGIC_SIZE, 4);
+		r.version = (int)get_le(buf + MAGIC_SIZE, 4);
 	if (r.st == GT_OK)
 		read_payload(&r, p);
 	if (r.st != GT_OK) {

@@ -21,23 +21,24 @@ json_t *gt_json_path(const char *path)
 	return json_string(buf);
 }
 
-json_t *gt_json_genres(void)
+json_t *gt_json_genres(const gt_genres *g)
 {
 	json_t *a = json_array();
 
-	for (int c = 0; c < GT_NCLASSES; c++)
-		json_array_append_new(a, json_string(gt_genre_names[c]));
+	for (int c = 0; c < g->k; c++)
+		json_array_append_new(a, json_string(g->name[c]));
 	return a;
 }
 
-json_t *gt_json_support(const gt_samples *s)
+json_t *gt_json_support(const gt_samples *s, int k)
 {
-	json_int_t count[GT_NCLASSES] = {0};
+	json_int_t count[GT_MAX_CLASSES] = {0};
 	json_t *a = json_array();
 
 	for (size_t i = 0; i < s->n; i++)
-		count[s->y[i]]++;
-	for (int c = 0; c < GT_NCLASSES; c++)
+		if (s->y[i] >= 0 && s->y[i] < GT_MAX_CLASSES)
+			count[s->y[i]]++;
+	for (int c = 0; c < k && c < GT_MAX_CLASSES; c++)
 		json_array_append_new(a, json_integer(count[c]));
 	return a;
 }
@@ -78,12 +79,12 @@ static json_t *avg_json(double p, double r, double f1, long support_total)
 	                 "support", (json_int_t)support_total);
 }
 
-json_t *gt_json_report(const gt_report *r)
+json_t *gt_json_report(const gt_report *r, const gt_genres *g)
 {
 	json_t *o = json_object();
 
-	for (int c = 0; c < r->k && c < GT_NCLASSES; c++)
-		json_object_set_new(o, gt_genre_names[c],
+	for (int c = 0; c < r->k && c < g->k; c++)
+		json_object_set_new(o, g->name[c],
 		                    avg_json(r->precision[c], r->recall[c], r->f1[c], r->support[c]));
 	json_object_set_new(o, "accuracy", gt_json_num(r->accuracy));
 	json_object_set_new(o, "macro_avg", avg_json(r->macro_precision, r->macro_recall,

@@ -81,6 +81,7 @@ gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err)
 {
+	gt_arch a = *arch;
 	gt_status st;
 
 	drop_run(s);
@@ -89,7 +90,9 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 		if (st != GT_OK)
 			return st;
 	}
-	st = gt_model_init(&s->model, arch, hp->batch_size, err);
+	if (a.nlayers >= 1 && a.nlayers <= GT_MAX_LAYERS)   /* one output per genre of the file */
+		a.sizes[a.nlayers] = s->pipe.clean.genres.k;
+	st = gt_model_init(&s->model, &a, hp->batch_size, err);
 	if (st != GT_OK)
 		return st;
 	st = gt_trainer_init(&s->trainer, &s->model, &s->pipe.train, &s->pipe.test, hp, err);
@@ -220,8 +223,12 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
                            const gt_hparams *hp, int epochs_trained, gt_error *err)
 {
 	gt_hparams h = *hp;
+	int outputs = m->arch.sizes[m->arch.nlayers];
 	gt_status st;
 
+	if (outputs != s->pipe.clean.genres.k)
+		return gt_fail(err, GT_ERR_MODEL, "the model predicts %d genres, the file has %d",
+		               outputs, s->pipe.clean.genres.k);
 	h.epochs = epochs_trained > 0 ? epochs_trained : 1;
 	h.val_fraction = 0;   /* nothing is trained: keep every training row */
 	h.prep = norm->prep;

@@ -141,6 +141,36 @@ size_t gt_text_safe(const char *s, char *out, size_t outsz, size_t max_bytes)
 	return used;
 }
 
+char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells)
+{
+	mbstate_t st;
+	size_t len = 0;
+	int used = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (s[len]) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + len, MB_CUR_MAX, &st);
+		int w = 1;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof(st));
+			k = 1;
+		} else if (wcwidth(wc) >= 0) {
+			w = wcwidth(wc);
+		}
+		if (used + w > cells || len + k >= n)
+			break;
+		used += w;
+		len += k;
+	}
+	memcpy(buf, s, len);
+	while (used++ < cells && len + 1 < n)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return buf;
+}
+
 int gt_text_width(const char *s)
 {
 	mbstate_t st;

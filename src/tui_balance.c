@@ -12,24 +12,30 @@
 #define NOTES_X 49    /* first cell of the notes right of the ledger */
 
 static const char *const balance_help[] = {
-	"(no keys)\tthis pane only shows figures; see Browse for the rows",
+	"j k / Up Down\tscroll the genres when not all fit",
+	"\t(this pane only shows figures; see Browse for the rows)",
 	NULL
 };
 
+/* Ledger, notes and a fusion line need this many rows under the genres. */
+#define BELOW_GENRES 13
+
+static int first_genre;        /* genres scrolled past (j/k) */
+
 /* Per-class counts of a sample set. */
-static void supports(const gt_samples *s, size_t out[GT_NCLASSES])
+static void supports(const gt_samples *s, size_t out[GT_MAX_CLASSES])
 {
-	memset(out, 0, GT_NCLASSES * sizeof(size_t));
+	memset(out, 0, GT_MAX_CLASSES * sizeof(size_t));
 	for (size_t i = 0; i < s->n; i++)
 		out[s->y[i]]++;
 }
 
 /* Classes by descending kept count, as pandas' value_counts prints them. */
-static void by_kept(const gt_ledger *L, int order[GT_NCLASSES])
+static void by_kept(const gt_ledger *L, int k, int order[GT_MAX_CLASSES])
 {
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < k; c++)
 		order[c] = c;
-	for (int i = 1; i < GT_NCLASSES; i++)
+	for (int i = 1; i < k; i++)
 		for (int j = i; j > 0 && L->genre_after[order[j]] > L->genre_after[order[j - 1]]; j--) {
 			int t = order[j];
 
@@ -38,11 +44,11 @@ static void by_kept(const gt_ledger *L, int order[GT_NCLASSES])
 		}
 }
 
-static size_t max_before(const gt_ledger *L)
+static size_t max_before(const gt_ledger *L, int k)
 {
 	size_t m = 1;
 
-	for (int c = 0; c < GT_NCLASSES; c++)
+	for (int c = 0; c < k; c++)
 		if (L->genre_before[c] > m)
 			m = L->genre_before[c];
 	return m;
@@ -67,26 +73,38 @@ static void draw_bars(gt_app *app, WINDOW *w, int y, int x, int width,
 	wattrset(w, A_NORMAL);
 }
 
+/* Genre rows that fit above the ledger (all of them on a tall terminal). */
+static int genre_rows(WINDOW *w, int k)
+{
+	int room = getmaxy(w) - 1 - BELOW_GENRES;
+
+	return k <= room ? k : room < 2 ? 2 : room;
+}
+
 static void draw_genres(gt_app *app, WINDOW *w, int *y)
 {
 	const gt_pipeline *p = &app->session.pipe;
 	const gt_ledger *L = &p->clean.ledger;
-	size_t tr[GT_NCLASSES], te[GT_NCLASSES], scale = max_before(L);
-	int order[GT_NCLASSES], width = getmaxx(w), barw = width - BAR_X;
-	char a[16], b[16], c[16], d[16], e[16], line[256];
+	const gt_genres *gs = &p->clean.genres;
+	size_t tr[GT_MAX_CLASSES], te[GT_MAX_CLASSES], scale = max_before(L, gs->k);
+	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - BAR_X;
+	int rows = genre_rows(w, gs->k), shown = rows < gs->k ? rows - 1 : rows;
+	char a[16], b[16], c[16], d[16], e[16], name[96], line[256];
 
 	supports(&p->train, tr);
 	supports(&p->test, te);
-	by_kept(L, order);
+	by_kept(L, gs->k, order);
+	first_genre = first_genre > gs->k - shown ? gs->k - shown : first_genre;
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s  %s", "Genre", "before", "after",
 	         "kept", "train", "test", barw > 10 ? "after cleaning (dim: before)" : "");
 	gt_draw_text(w, (*y)++, 0, width, line);
 	wattrset(w, A_NORMAL);
-	for (int i = 0; i < GT_NCLASSES; i++, (*y)++) {
+	for (int i = first_genre; i < first_genre + shown; i++, (*y)++) {
 		int g = order[i];
 
-		snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s", gt_genre_names[g],
+		snprintf(line, sizeof(line), " %s %8s %8s %7s %8s %7s",
+		         gt_fmt_pad(name, sizeof(name), gs->name[g], 12),
 		         gt_fmt_count(a, sizeof(a), L->genre_before[g]),
 		         gt_fmt_count(b, sizeof(b), L->genre_after[g]),
 		         gt_fmt_percent(c, sizeof(c), (double)L->genre_after[g], (double)L->genre_before[g]),
@@ -94,6 +112,13 @@ static void draw_genres(gt_app *app, WINDOW *w, int *y)
 		gt_draw_text(w, *y, 0, width, line);
 		if (barw > 4)
 			draw_bars(app, w, *y, BAR_X, barw - 1, L->genre_before[g], L->genre_after[g], scale);
+	}
+	if (shown < gs->k) {
+		snprintf(line, sizeof(line), " genres %d-%d of %d (j/k scroll)", first_genre + 1,
+		         first_genre + shown, gs->k);
+		wattrset(w, A_DIM);
+		gt_draw_text(w, (*y)++, 0, width, line);
+		wattrset(w, A_NORMAL);
 	}
 }
 
@@ -161,18 +186,18 @@ static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
 static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
 {
 	const gt_pipeline *p = &app->session.pipe;
-	size_t tr[GT_NCLASSES], te[GT_NCLASSES];
-	char a[16], b[16], line[128];
+	size_t tr[GT_MAX_CLASSES], te[GT_MAX_CLASSES];
+	char a[16], b[16], line[160];
 	int major = 0;
 
 	supports(&p->train, tr);
 	supports(&p->test, te);
-	for (int c = 1; c < GT_NCLASSES; c++)
+	for (int c = 1; c < p->clean.genres.k; c++)
 		if (tr[c] > tr[major])
 			major = c;
 	heading(app, w, (*y)++, x, width, "Majority-class baseline");
 	snprintf(line, sizeof(line), "always %s: %.1f%% of test",
-	         gt_genre_names[major], p->test.n ? 100.0 * te[major] / p->test.n : 0);
+	         gt_genre_name(&p->clean.genres, major), p->test.n ? 100.0 * te[major] / p->test.n : 0);
 	gt_draw_text(w, (*y)++, x, width, line);
 	snprintf(line, sizeof(line), "(%s of %s test rows)", gt_fmt_count(a, sizeof(a), te[major]),
 	         gt_fmt_count(b, sizeof(b), p->test.n));
@@ -182,15 +207,17 @@ static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
 	gt_draw_text(w, (*y)++, x, width, line);
 }
 
-static void draw_notes(gt_app *app, WINDOW *w, int y, int x)
+/* The notes right of the ledger; returns the row after them. */
+static int draw_notes(gt_app *app, WINDOW *w, int y, int x)
 {
 	int width = getmaxx(w) - x;
 
 	if (width < 20)
-		return;
+		return y;
 	draw_unknowns(app, w, &y, x, width);
 	y++;
 	draw_baseline(app, w, &y, x, width);
+	return y;
 }
 
 /* Tracks the file lists under several genres, by genre set, as many as fit. */
@@ -206,7 +233,8 @@ static void draw_fusion(gt_app *app, WINDOW *w, int y)
 	         gt_fmt_count(a, sizeof(a), f->multi_tracks), gt_fmt_count(b, sizeof(b), f->multi_rows));
 	heading(app, w, y++, 0, width, line);
 	for (size_t i = 0; i < f->ncombos && (int)i < rows - 1; i++) {
-		gt_fusion_set_name(f->combos[i].set, name, sizeof(name));
+		gt_fusion_set_name(f->combos[i].set, &app->session.pipe.clean.genres, name,
+		                   sizeof(name));
 		snprintf(line, sizeof(line), " %-40s %8s", name, gt_fmt_count(a, sizeof(a), f->combos[i].tracks));
 		gt_draw_text(w, y++, 0, width, line);
 	}
@@ -214,27 +242,32 @@ static void draw_fusion(gt_app *app, WINDOW *w, int y)
 
 static void balance_draw(gt_app *app, WINDOW *w)
 {
-	int y = 0, ledger_top;
+	int y = 0, ledger_top, notes_end;
 
 	werase(w);
 	draw_genres(app, w, &y);
 	y++;
 	ledger_top = y;
 	draw_ledger(app, w, &y);
-	draw_notes(app, w, ledger_top, NOTES_X);
-	draw_fusion(app, w, y + 1);
+	notes_end = draw_notes(app, w, ledger_top, NOTES_X);
+	draw_fusion(app, w, (y > notes_end ? y : notes_end) + 1);   /* under both */
 }
 
 static int balance_key(gt_app *app, int ch)
 {
 	(void)app;
-	(void)ch;
-	return 0;
+	if (ch == 'j' || ch == KEY_DOWN)
+		first_genre++;         /* (clamped when drawn) */
+	else if ((ch == 'k' || ch == KEY_UP) && first_genre > 0)
+		first_genre--;
+	else
+		return ch == 'k' || ch == KEY_UP;
+	return 1;
 }
 
 const gt_pane gt_balance_pane = {
 	.title = "Balance",
-	.hint = "per-genre counts, ledger, split",
+	.hint = "per-genre counts, ledger, split  j/k genres",
 	.help = balance_help,
 	.draw = balance_draw,
 	.key = balance_key,

@@ -123,7 +123,8 @@ static void draw_info(gt_app *app, WINDOW *w, int width)
 	         gt_fmt_count(shown, sizeof(shown), b->n),
 	         gt_fmt_count(total, sizeof(total), b->ds->nrows),
 	         b->pick ? ": " : "", b->pick ? b->label : "", b->pick ? " (c clears)" : "",
-	         show_name(b->show), b->genre < 0 ? "all" : gt_genre_names[b->genre], order);
+	         show_name(b->show), b->genre < 0 ? "all" : gt_genre_name(&b->clean->genres, b->genre),
+	         order);
 	wattrset(w, A_BOLD);
 	x = gt_draw_text(w, 0, 0, width, line);
 	wattrset(w, A_NORMAL);
@@ -455,7 +456,7 @@ static void draw_detail(gt_app *app, WINDOW *w, int y, int width)
 		char set[128];
 		size_t len = strlen(line);
 
-		gt_fusion_set_name(b->genres[r], set, sizeof(set));
+		gt_fusion_set_name(b->genres[r], &app->session.pipe.clean.genres, set, sizeof(set));
 		snprintf(line + len, sizeof(line) - len, "   listed as %s", set);
 	}
 	wattrset(w, gt_attr(app, b->clean->fates[r].fate == GT_FATE_KEPT ? GT_C_KEPT : GT_C_DROPPED));
@@ -626,7 +627,7 @@ static void filter_key(gt_app *app, int ch)
 	if (ch == 'f')
 		rc = gt_browser_set_show(b, (gt_show)((b->show + 1) % GT_NSHOW));
 	else if (ch == 'F')
-		rc = gt_browser_set_genre(b, b->genre + 1 < GT_NCLASSES ? b->genre + 1 : -1);
+		rc = gt_browser_set_genre(b, b->genre + 1 < b->clean->genres.k ? b->genre + 1 : -1);
 	else
 		rc = gt_browser_clear(b);
 	if (rc != 0)

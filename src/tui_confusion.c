@@ -18,7 +18,7 @@
 #include "genretui/tui.h"
 
 #define REPORT_W 61     /* 12-cell name + four 10-cell columns + " hardest" */
-#define REPORT_H 15     /* heading, 10 genres, blank, 3 summary rows */
+#define REPORT_H(k) ((k) + 5)   /* heading, k genres, blank, 3 summary rows */
 #define NPAIRS 5
 #define SIDE_GAP 3
 
@@ -59,8 +59,14 @@ typedef struct {
 	int k;                         /* classes */
 	int label_w, cell_w;           /* row-label column and one cell, in cells */
 	int nrows, ncols;              /* matrix rows / columns drawn */
-	char txt[GT_NCLASSES][GT_NCLASSES][16];   /* each cell's number */
+	char txt[GT_MAX_CLASSES][GT_MAX_CLASSES][16];   /* each cell's number */
 } grid;
+
+/* The file's genres: names and column headings. */
+static const gt_genres *genres(const gt_app *app)
+{
+	return &app->session.pipe.clean.genres;
+}
 
 /* Only the test rows are evaluated at each epoch end while a run goes on;
  * the training rows are evaluated when it finishes or is stopped. */
@@ -110,14 +116,13 @@ static int put_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
 static void draw_no_model(gt_app *app, WINDOW *w)
 {
 	static const char *const about[] = {
-		"When a model is trained, this pane shows the 10x10 confusion matrix of the",
 		"test rows (rows = true genre, columns = predicted), the classification",
 		"report and the most-confused pairs (in the study: Rap and Hip-Hop), and",
 		"lists the rows of any cell in Browse.",
 		NULL
 	};
 	const gt_trainer *tr = &app->session.trainer;
-	int width = getmaxx(w) - 2;
+	int width = getmaxx(w) - 2, k = genres(app)->k;
 	char line[160];
 
 	put_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width, "Confusion: where the model goes wrong");
@@ -127,8 +132,11 @@ static void draw_no_model(gt_app *app, WINDOW *w)
 	else
 		snprintf(line, sizeof(line), "No model yet. Press 3 for the Train pane, then t to train.");
 	put_attr(w, A_BOLD, 3, 2, width, line);
+	snprintf(line, sizeof(line), "When a model is trained, this pane shows the %dx%d confusion "
+	         "matrix of the", k, k);
+	put(w, 5, 2, width, line);
 	for (int i = 0; about[i]; i++)
-		put(w, 5 + i, 2, width, about[i]);
+		put(w, 6 + i, 2, width, about[i]);
 }
 
 /* ---- header ---- */
@@ -250,7 +258,7 @@ static void draw_headings(gt_app *app, WINDOW *w, const grid *g)
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w) {
 		int p = cv.left + j;
 
-		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, gt_genre_short[p]);
+		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, genres(app)->abbr[p]);
 		put_attr(w, p == cv.p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
 		         g->y, x, g->cell_w, s);
 	}
@@ -282,7 +290,7 @@ static void draw_cell(gt_app *app, WINDOW *w, const grid *g, int y, int x, int t
 static void draw_row(gt_app *app, WINDOW *w, const grid *g, int i, const gt_confusion *cm)
 {
 	int t = cv.top + i, y = g->y + 1 + i, x = g->label_w;
-	const char *name = g->label_w >= 12 ? gt_genre_names[t] : gt_genre_short[t];
+	const char *name = g->label_w >= 12 ? genres(app)->name[t] : genres(app)->abbr[t];
 
 	put_attr(w, t == cv.t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
 	if (i == 0 && cv.top > 0)
@@ -294,18 +302,18 @@ static void draw_row(gt_app *app, WINDOW *w, const grid *g, int i, const gt_conf
 }
 
 /* The focused cell in words, then where Enter leads if there is room. */
-static void draw_focus(WINDOW *w, const grid *g, const shown_set *set)
+static void draw_focus(gt_app *app, WINDOW *w, const grid *g, const shown_set *set)
 {
-	char line[160];
+	char line[320];
 	int y = g->y + 1 + g->nrows, width = getmaxx(w), x;
 
-	gt_cv_describe(line, sizeof(line), set->cm, cv.view, cv.t, cv.p);
+	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv.view, cv.t, cv.p);
 	x = put_attr(w, A_BOLD, y, 0, width, line);
 	if (set->fusion && cv.t != cv.p && set->cm->cell[cv.t][cv.p] > 0) {
-		char more[96];
+		char more[128];
 
 		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv.t][cv.p],
-		         gt_genre_names[cv.p]);
+		         gt_genre_name(genres(app), cv.p));
 		x += put_attr(w, A_BOLD, y, x, width - x, more);
 	}
 	if (width - x > 30)
@@ -317,7 +325,7 @@ static void draw_grid(gt_app *app, WINDOW *w, const grid *g, const shown_set *se
 	draw_headings(app, w, g);
 	for (int i = 0; i < g->nrows; i++)
 		draw_row(app, w, g, i, set->cm);
-	draw_focus(w, g, set);
+	draw_focus(app, w, g, set);
 }
 
 /* ---- report, pairs, legend ---- */
@@ -338,13 +346,14 @@ static int extreme_f1(const gt_report *r, int k, int best)
 static void report_row(gt_app *app, WINDOW *w, const gt_report *r, int c, int best,
                        int worst, int x, int y, int width)
 {
-	char line[128], sup[32];
+	char line[160], sup[32], name[96];
 	const char *note = c == best ? " easiest" : c == worst ? " hardest" : "";
 	attr_t a = c == cv.t ? gt_attr(app, GT_C_CURSOR)
 	         : c == best ? gt_attr(app, GT_C_GOOD)
 	         : c == worst ? gt_attr(app, GT_C_BAD) : A_NORMAL;
 
-	snprintf(line, sizeof(line), "%-12s %9.2f %9.2f %9.2f %9s%s", gt_genre_names[c],
+	snprintf(line, sizeof(line), "%s %9.2f %9.2f %9.2f %9s%s",
+	         gt_fmt_pad(name, sizeof(name), genres(app)->name[c], 12),
 	         r->precision[c], r->recall[c], r->f1[c],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
 	put_attr(w, a, y, x, width, line);
@@ -358,7 +367,7 @@ static void draw_report(gt_app *app, WINDOW *w, const gt_report *r, int x, int y
 	const double f1[] = { r->accuracy, r->macro_f1, r->weighted_f1 };
 	const double pr[] = { 0, r->macro_precision, r->weighted_precision };
 	const double re[] = { 0, r->macro_recall, r->weighted_recall };
-	int k = r->k > GT_NCLASSES ? GT_NCLASSES : r->k;
+	int k = r->k > GT_MAX_CLASSES ? GT_MAX_CLASSES : r->k;
 	char line[128], tot[32];
 
 	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
@@ -388,7 +397,7 @@ static int draw_compact(gt_app *app, WINDOW *w, const gt_report *r, int x, int y
 
 	if (y >= end)
 		return y;
-	used = put_attr(w, gt_attr(app, GT_C_CURSOR), y, x, width, gt_genre_names[t]);
+	used = put_attr(w, gt_attr(app, GT_C_CURSOR), y, x, width, gt_genre_name(genres(app), t));
 	snprintf(line, sizeof(line), ": precision %.2f  recall %.2f  F1 %.2f  support %s",
 	         r->precision[t], r->recall[t], r->f1[t],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[t]));
@@ -432,7 +441,7 @@ static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int
 		int cur = top[i].t == cv.t && top[i].p == cv.p;
 		int len = snprintf(line, sizeof(line), "%d. ", i + 1);
 
-		gt_cv_pair_text(line + len, sizeof(line) - (size_t)len, cm, &top[i]);
+		gt_cv_pair_text(line + len, sizeof(line) - (size_t)len, cm, genres(app), &top[i]);
 		put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, x + 2, width - 2, line);
 	}
 	return y;
@@ -465,9 +474,9 @@ static void draw_extras(gt_app *app, WINDOW *w, const shown_set *set, int x, int
 {
 	int end = y + avail;
 
-	if (avail >= REPORT_H + 2 + NPAIRS) {
+	if (avail >= REPORT_H(set->rep->k) + 2 + NPAIRS) {
 		draw_report(app, w, set->rep, x, y, width);
-		y += REPORT_H + 1;
+		y += REPORT_H(set->rep->k) + 1;
 	} else {
 		y = draw_compact(app, w, set->rep, x, y, width, end);
 	}
@@ -526,7 +535,7 @@ static void open_cell(gt_app *app)
 	size_t *rows;
 	char label[128];
 
-	gt_cv_cell_label(label, sizeof(label), set.name, cv.t, cv.p);
+	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv.t, cv.p);
 	if (n == 0) {
 		gt_app_message(app, 0, "No %s: the cell is empty.", label);
 		return;

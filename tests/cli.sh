@@ -23,7 +23,7 @@ has() {
 	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
 }
 
-echo "1..68"
+echo "1..73"
 check "--help exits 0" 0 "$GENRETUI" --help
 has "--help lists --batch" "$tmp/out" "--batch"
 has "--help lists the paper preset" "$tmp/out" "paper"
@@ -194,4 +194,35 @@ fi
 printf 'row 1\n' | "$GENRETUI" --predict --epochs 1 --map "$MAP" "$API" >"$tmp/out" 2>"$tmp/err"
 if [ $? = 0 ] && grep -q "	true=[A-Z]" "$tmp/out"; then ok "--predict trains on it with --map, then answers"
 else not_ok "--predict trains on it with --map, then answers"; fi
+# Genres of its own: the classes come from the file (names as given, in
+# byte order), through the text and JSON, the export, the model file
+# (version 2) and the prompt.
+OWN=${GT_TESTDATA:-tests/data}/spotify_api_own_genres.csv
+check "a file of twelve genres of its own trains" 0 "$GENRETUI" --batch --epochs 2 --map "$MAP" --save-model "$tmp/own.gtm" --export "$tmp/own" "$OWN"
+has "the text says the genres are the file's" "$tmp/out" "^Genres: the file's own 12 labels, not the study's ten"
+has "the classes are the file's names in byte order" "$tmp/out" "classes: 0 ambient, 1 bluegrass, 2 bossa nova, 3 disco, 4 drum, bass, 5 forr"
+"$GENRETUI" --batch --json --epochs 1 --map "$MAP" "$OWN" >"$tmp/own.json" 2>"$tmp/err"
+if python3 - "$tmp/own.json" "$tmp/own" "$tmp/own.gtm" >"$tmp/out" 2>"$tmp/err" <<'PY'
+import csv, json, os, struct, sys
+d = json.load(open(sys.argv[1]))
+names = ["ambient", "bluegrass", "bossa nova", "disco", "drum, bass", "forr\u00f3", "grunge",
+         "k-pop", "metal", "reggae", "salsa", "techno"]
+assert d["genres"] == names and d["genres_from_data"] is True, d["genres"]
+assert len(d["confusion_test"]) == 12 and all(len(r) == 12 for r in d["confusion_test"])
+assert set(names) <= set(d["report_test"]) and d["counts_kept"]["drum, bass"] == 20
+rows = list(csv.reader(open(os.path.join(sys.argv[2], "confusion_test.csv"), encoding="utf-8")))
+assert rows[0] == ["true/predicted"] + names and [r[0] for r in rows[1:]] == names
+rep = json.load(open(os.path.join(sys.argv[2], "report.json"), encoding="utf-8"))
+assert rep["genres"] == names and rep["architecture"]["sizes"][-1] == 12
+head = open(sys.argv[3], "rb").read(12)
+assert head[:8] == b"GTMODEL\0" and struct.unpack("<I", head[8:12])[0] == 2
+PY
+then ok "JSON, export and model file carry the file's genres (model version 2)"
+else not_ok "JSON, export and model file carry the file's genres (model version 2)"; fi
+printf 'energy=0.9 danceability=0.4\n' | "$GENRETUI" --model "$tmp/own.gtm" --predict >"$tmp/out" 2>"$tmp/err"
+if [ $? = 0 ] && grep -qE "^(ambient|bluegrass|bossa nova|disco|drum, bass|forr.*|grunge|k-pop|metal|reggae|salsa|techno)	0\.[0-9]+	" "$tmp/out"; then
+	ok "the saved model answers with the file's genres"
+else
+	not_ok "the saved model answers with the file's genres"
+fi
 exit 0

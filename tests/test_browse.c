@@ -149,7 +149,7 @@ static void test_filter_multi_genre(void **state)
 {
 	fixture *f = *state;
 	gt_browser *b = &f->b;
-	uint16_t genres[9] = { 0 };
+	uint32_t genres[9] = { 0 };
 
 	assert_int_equal(gt_browser_set_show(b, GT_SHOW_MULTI), 0);
 	assert_int_equal(b->n, 0);                  /* no fusion data: nothing */

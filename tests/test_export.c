@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "testutil.h"
+#include "genretui/colmap.h"
 #include "genretui/encode.h"
 #include "genretui/export.h"
 #include "genretui/preset.h"
@@ -370,18 +371,60 @@ static void test_failures(void **state)
 	assert_non_null(strstr(err.msg, "nothing to export"));
 }
 
-/* A matrix of two classes: two rows and columns, named. */
-static void test_small_matrix(void **state)
+/* A file's own genres, named as given: CSV-quoted where needed. */
+static void test_own_genres(void **state)
 {
+	static const char *const names[] = { "drum, bass", "k-pop", "say \"hi\"" };
+	gt_genres g;
 	gt_confusion cm;
 	char *t;
 
 	(void)state;
-	gt_confusion_init(&cm, 2);
+	assert_int_equal(gt_genres_set(&g, names, 3), 0);
+	gt_confusion_init(&cm, 3);
 	cm.cell[0][1] = 5;
-	t = gt_export_confusion_csv(&cm);
-	assert_string_equal(t, "true/predicted,Electronic,Anime\nElectronic,0,5\nAnime,0,0\n");
+	cm.cell[2][2] = 7;
+	t = gt_export_confusion_csv(&cm, &g);
+	assert_string_equal(t, "true/predicted,\"drum, bass\",k-pop,\"say \"\"hi\"\"\"\n"
+	                    "\"drum, bass\",0,5,0\nk-pop,0,0,0\n\"say \"\"hi\"\"\",0,0,7\n");
 	free(t);
+}
+
+/* Without artist names (an optional column) there is no fusion-aware
+ * accuracy: report.json says null; top-2 accuracy is still there. */
+static void test_fusion_unavailable(void **state)
+{
+	const char *dir = getenv("GT_TESTDATA");
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_pipeline_opts o;
+	gt_colmap map;
+	gt_session s;
+	gt_error err;
+	json_t *doc, *test;
+	char path[4096];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/spotify_api_synthetic.csv", dir ? dir : "tests/data");
+	if (access(path, R_OK) != 0)
+		skip();
+	gt_colmap_init(&map);
+	assert_int_equal(gt_colmap_parse(&map, "label=track_genre,duration_ms=duration", &err),
+	                 GT_OK);
+	gt_pipeline_defaults(&o);
+	o.map = &map;
+	assert_int_equal(gt_session_open(&s, path, &o, &err), GT_OK);
+	assert_int_equal(s.pipe.ds.field[GT_COL_ARTIST], -1);
+	hp.epochs = 1;
+	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
+	while (gt_session_step(&s, NULL) >= 0)
+		;
+	doc = gt_export_report(&s, &info);
+	test = json_object_get(doc, "test");
+	assert_true(json_is_null(json_object_get(test, "fusion_accuracy")));
+	assert_true(json_is_number(json_object_get(test, "top2_accuracy")));
+	json_decref(doc);
+	gt_session_close(&s);
 }
 
 #define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_tmp, remove_tmp)
@@ -393,7 +436,8 @@ int main(void)
 		WITH_DIR(test_c_locale),
 		WITH_DIR(test_symlink_replaced),
 		WITH_DIR(test_failures),
-		cmocka_unit_test(test_small_matrix),
+		cmocka_unit_test(test_own_genres),
+		cmocka_unit_test(test_fusion_unavailable),
 	};
 
 	return cmocka_run_group_tests(tests, train_sample, close_sample);

@@ -6,11 +6,14 @@
 #include "testutil.h"
 #include "genretui/encode.h"
 #include "genretui/fusion.h"
+#include "genretui/genres.h"
 
 #define HEADER "instance_id,artist_name,track_name,popularity,acousticness,danceability," \
 	"duration_ms,energy,instrumentalness,key,liveness,loudness,mode,speechiness,tempo," \
 	"obtained_date,valence,music_genre\n"
 #define ROW(artist, track, genre) "1," artist "," track ",1,0.1,0.1,1000,0.1,0.1,C,0.1,-5,Major,0.1,100,4-Apr,0.1," genre "\n"
+
+static gt_genres study;      /* the study's ten (set up in main) */
 
 static void parse(gt_dataset *ds, const char *csv)
 {
@@ -40,7 +43,7 @@ static void test_groups_by_artist_and_track(void **state)
 
 	(void)state;
 	parse(&ds, csv);
-	assert_int_equal(gt_fusion_build(&f, &ds, &err), GT_OK);
+	assert_int_equal(gt_fusion_build(&f, &ds, &study, &err), GT_OK);
 	assert_int_equal(f.multi_tracks, 2);
 	assert_int_equal(f.multi_rows, 5);
 	assert_true(gt_fusion_is_multi(&f, 0) && gt_fusion_is_multi(&f, 1));
@@ -53,9 +56,9 @@ static void test_groups_by_artist_and_track(void **state)
 	assert_false(gt_fusion_accepts(&f, 2, 5, 9));          /* a Rap-only track */
 	assert_true(gt_fusion_accepts(&f, 2, 5, 5));
 	assert_int_equal(f.ncombos, 2);
-	gt_fusion_set_name(f.combos[0].set, name, sizeof(name));
+	gt_fusion_set_name(f.combos[0].set, &study, name, sizeof(name));
 	assert_int_equal(f.combos[0].tracks, 1);
-	gt_fusion_set_name((1u << 5) | (1u << 9), name, sizeof(name));
+	gt_fusion_set_name((1u << 5) | (1u << 9), &study, name, sizeof(name));
 	assert_string_equal(name, "Rap + Hip-Hop");
 	gt_fusion_free(&f);
 	gt_dataset_free(&ds);
@@ -69,7 +72,7 @@ static void test_empty_file(void **state)
 
 	(void)state;
 	parse(&ds, HEADER);
-	assert_int_equal(gt_fusion_build(&f, &ds, &err), GT_OK);
+	assert_int_equal(gt_fusion_build(&f, &ds, &study, &err), GT_OK);
 	assert_int_equal(f.multi_tracks, 0);
 	assert_int_equal(f.ncombos, 0);
 	gt_fusion_free(&f);
@@ -88,7 +91,7 @@ static void test_real_file(void **state)
 	if (!path || access(path, R_OK) != 0)
 		skip();
 	assert_int_equal(gt_dataset_load(&ds, path, &err), GT_OK);
-	assert_int_equal(gt_fusion_build(&f, &ds, &err), GT_OK);
+	assert_int_equal(gt_fusion_build(&f, &ds, &study, &err), GT_OK);
 	assert_int_equal(f.multi_tracks, 3606);
 	assert_int_equal(f.multi_rows, 7408);
 	assert_int_equal(f.combos[0].set, (1u << 5) | (1u << 9));    /* Hip-Hop + Rap */
@@ -109,5 +112,6 @@ int main(void)
 		cmocka_unit_test(test_real_file),
 	};
 
+	gt_genres_study(&study);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

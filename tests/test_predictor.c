@@ -138,6 +138,7 @@ static void make_predictor(gt_predictor *p, uint32_t seed)
 		p->median[f] = (p->lo[f] + p->hi[f]) / 2;
 	}
 	snprintf(p->preset, sizeof(p->preset), "paper");
+	gt_genres_study(&p->genres);
 	p->hp = paper->hp;
 	p->split_seed = 42;
 	p->epochs_trained = 12;
@@ -181,6 +182,8 @@ static void assert_same(const gt_predictor *a, const gt_predictor *b)
 	assert_memory_equal(&a->train_accuracy, &b->train_accuracy, sizeof(double));
 	assert_memory_equal(&a->test_macro_f1, &b->test_macro_f1, sizeof(double));
 	assert_int_equal(b->model.max_batch, 1);
+	assert_true(gt_genres_same(&a->genres, &b->genres));
+	assert_int_equal(a->genres.from_data, b->genres.from_data);
 }
 
 /* Decode must fail with GT_ERR_MODEL, a message naming the file (and
@@ -285,7 +288,7 @@ static void test_round_trip(void **state)
 	assert_same(&a, &b);
 	gt_rng_seed(&rng, 5);
 	for (int k = 0; k < 50; k++) {
-		double num[GT_NNUMERIC], pa[GT_NCLASSES], pb[GT_NCLASSES];
+		double num[GT_NNUMERIC], pa[GT_MAX_CLASSES] = {0}, pb[GT_MAX_CLASSES] = {0};
 		int scale;
 
 		random_track(&rng, num, &scale);
@@ -305,7 +308,7 @@ static void test_round_trip(void **state)
 /* A column whose min equals max is valid (it scales to 0). */
 static void test_equal_min_max(void **state)
 {
-	double num[GT_NNUMERIC] = {0}, probs[GT_NCLASSES];
+	double num[GT_NNUMERIC] = {0}, probs[GT_MAX_CLASSES];
 	gt_predictor a, b;
 	unsigned char *img;
 	size_t n;
@@ -345,6 +348,61 @@ static void test_fixture_v1(void **state)
 	assert_int_equal(b.norm.prep, GT_PREP_STUDY);
 	assert_int_equal(b.hp.patience, 0);
 	assert_same(&a, &b);
+	gt_predictor_free(&a);
+}
+
+/* A predictor of a file's own genres (names[0..k-1]) whose network has
+ * outputs outputs. */
+static void make_own(gt_predictor *p, const char *const *names, int k, int outputs)
+{
+	gt_arch arch = gt_preset_find("paper")->arch;
+	gt_rng rng;
+
+	make_predictor(p, 21);
+	gt_model_free(&p->model);
+	arch.sizes[arch.nlayers] = outputs;
+	assert_int_equal(gt_model_init(&p->model, &arch, 1, NULL), GT_OK);
+	gt_rng_seed(&rng, 21);
+	gt_model_glorot(&p->model, &rng);
+	assert_int_equal(gt_genres_set(&p->genres, names, k), 0);
+}
+
+/* Version 2: a file's own genres, their names stored and checked. */
+static void test_own_genres_v2(void **state)
+{
+	static const char *const own[] = { "k-pop", "drum, bass", "forr\xc3\xb3" };
+	static const char *const twice[] = { "a", "b", "a" };
+	gt_predictor a, b;
+	unsigned char *img, *img2;
+	size_t n, n2;
+	gt_error err;
+
+	(void)state;
+	make_own(&a, own, 3, 3);
+	encode_ok(&a, &img, &n);
+	assert_int_equal(get_le(img + 8, 4), 2);
+	decode_ok(&b, img, n);
+	assert_same(&a, &b);
+	assert_string_equal(b.genres.raw[2], "forr\xc3\xb3");
+	encode_ok(&b, &img2, &n2);                /* canonical */
+	assert_int_equal(n, n2);
+	assert_memory_equal(img, img2, n);
+	free(img);
+	free(img2);
+	gt_predictor_free(&a);
+	gt_predictor_free(&b);
+	/* what a version-2 file may not hold; encoding checks it by decoding */
+	make_own(&a, twice, 3, 3);
+	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
+	assert_non_null(strstr(err.msg, "genres 0 and 2 are both 'a'"));
+	gt_predictor_free(&a);
+	make_own(&a, own, 3, 4);
+	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
+	assert_non_null(strstr(err.msg, "maps 35 inputs to 4 outputs, expected 35 to 3"));
+	gt_predictor_free(&a);
+	make_own(&a, own, 1, 1);
+	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
+	assert_non_null(strstr(err.msg, "the genre count is 1, expected 2 to 32"));
 	gt_predictor_free(&a);
 }
 
@@ -399,6 +457,7 @@ static void test_improved_round_trip(void **state)
 	assert_int_equal(gt_model_init(&a.model, &imp->arch, 1, NULL), GT_OK);
 	gt_rng_seed(&rng, 5);
 	gt_model_glorot(&a.model, &rng);
+	gt_genres_study(&a.genres);
 	a.norm.prep = GT_PREP_IMPUTE;
 	for (int f = 0; f < GT_NNUMERIC; f++) {
 		a.norm.std.mean[f] = f * 3.25 - 7;
@@ -445,11 +504,13 @@ static void test_every_truncation(void **state)
 	gt_predictor_free(&p);
 }
 
-/* What a corrupted byte at offset i must be reported as. */
-static const char *corruption_kind(size_t i)
+/* What a corrupted byte at offset i, now v, must be reported as. */
+static const char *corruption_kind(size_t i, unsigned char v)
 {
 	if (i < 8)
 		return "not a genretui model file";
+	if (i == 8 && v >= 1 && v <= GT_MODEL_VERSION)   /* a known version: the checksum tells */
+		return "checksum mismatch: the file is corrupted";
 	if (i < 12)
 		return "is not supported (this genretui reads versions 1 to 2)";
 	if (i < HDR)
@@ -474,7 +535,7 @@ static void test_every_byte_corruption(void **state)
 			unsigned char keep = b[i];
 
 			b[i] = how[k] ? (unsigned char)(keep + 1) : keep ^ 0xff;
-			expect_reject(b, n, corruption_kind(i));
+			expect_reject(b, n, corruption_kind(i, b[i]));
 			if (i >= 12 && i < HDR) {
 				gt_predictor_decode(&p, b, n, NAME, &err);
 				assert_true(strstr(err.msg, "truncated") ||
@@ -546,12 +607,16 @@ static void test_different_inputs(void **state)
 	c = splice(b, n, at, 7, "\x05\0te\x1bpo", 7, &m);  /* shown safely */
 	expect_reject(c, m, "different inputs ('te?po' at input 9");
 	free(c);
+	/* version 2 stores any genre names: other names are a file's own genres */
 	at = name_at(GT_NINPUTS + 2);           /* "Jazz" */
-	c = splice(b, n, at, 6, "\x04\0Jizz", 6, &m);
-	expect_reject(c, m, "different genres ('Jizz' at genre 2, this build has 'Jazz')");
+	c = splice(b, n, at, 6, "\x04\0Jizz", 6, &m);   /* splice fixes length and CRC */
+	assert_int_equal(gt_predictor_decode(&p, c, m, NAME, &err), GT_OK);
+	assert_true(p.genres.from_data);
+	assert_string_equal(p.genres.raw[2], "Jizz");
+	gt_predictor_free(&p);
 	free(c);
 	reject_patched(b, n, HDR, 4, 36, "different inputs (36 inputs");
-	reject_patched(b, n, HDR + 4, 4, 11, "different genres (11");
+	reject_patched(b, n, HDR + 4, 4, 33, "the genre count is 33, expected 2 to 32");
 	reject_patched(b, n, name_at(3), 2, 60000, "ends inside a name");
 	free(b);
 }
@@ -876,7 +941,7 @@ static void compare_test_rows(gt_session *s, gt_predictor *q)
 	for (size_t i = 0; i < pp->test.n; i++) {
 		const gt_track *t = &pp->clean.tracks[pp->sample_track[pp->split.test[i]]];
 		const gt_real *x = pp->test.x + i * GT_NINPUTS;
-		double want[GT_NCLASSES], got[GT_NCLASSES], raw[GT_NCLASSES];
+		double want[GT_MAX_CLASSES] = {0}, got[GT_MAX_CLASSES] = {0}, raw[GT_MAX_CLASSES] = {0};
 
 		assert_int_equal(t->row, pp->test_row[i]);
 		gt_predict_probs(&s->model, x, want);
@@ -942,6 +1007,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_equal_min_max),
 		cmocka_unit_test(test_fixture_v1),
+		cmocka_unit_test(test_own_genres_v2),
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_every_byte_corruption),
 		cmocka_unit_test(test_version_and_trailing),

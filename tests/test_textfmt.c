@@ -163,10 +163,27 @@ static void test_text_width(void **state)
 	setlocale(LC_CTYPE, "C");
 }
 
+static void test_fmt_pad(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "disco", 8), "disco   ");
+	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "bossa nova", 8), "bossa no");
+	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "", 3), "   ");
+	assert_string_equal(gt_fmt_pad(buf, 4, "disco", 8), "dis");   /* the buffer first */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		skip();
+	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "forr\xc3\xb3", 7), "forr\xc3\xb3  ");
+	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "ハルジオン", 5), "ハル ");
+	setlocale(LC_CTYPE, "C");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fmt_count),
+		cmocka_unit_test(test_fmt_pad),
 		cmocka_unit_test(test_fmt_percent),
 		cmocka_unit_test(test_fmt_bar),
 		cmocka_unit_test(test_utf8_decode),

@@ -78,6 +78,9 @@ keys() { tm send-keys -t gt "$@"; sleep 0.2; }
 # shell COMMAND (no single quotes in it) with ENV added to the environment;
 # when COMMAND ends the pane shows EXIT=its status and stays a minute.
 start() {
+	# a second session keeps the server up while gt is replaced: else a
+	# new session can meet the server on its way out and be lost
+	tm has-session -t keep 2>/dev/null || tm new-session -d -s keep "sleep 3600"
 	tm kill-session -t gt 2>/dev/null
 	rm -f "$tmp/before" "$tmp/after"
 	tm new-session -d -s gt -x "$1" -y "$2" \
@@ -92,6 +95,14 @@ with_stty() {
 # stty_same: the terminal's settings are as they were before COMMAND
 stty_same() { [ -s "$tmp/before" ] && cmp -s "$tmp/before" "$tmp/after"; }
 # app_pid: the process id of the program the session's shell is running
+# (asked again for up to 2 s: a loaded machine may be slow to show it)
 app_pid() {
-	pgrep -P "$(tm display -p -t gt '#{pane_pid}')" -x "$(basename "$GENRETUI")" | head -1
+	i=0
+	while [ $i -lt 20 ]; do
+		p=$(pgrep -P "$(tm display -p -t gt '#{pane_pid}')" -x "$(basename "$GENRETUI")" | head -1)
+		[ -n "$p" ] && { echo "$p"; return 0; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
 }

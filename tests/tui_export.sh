@@ -20,6 +20,9 @@ tmp=$(mktemp -d) || exit 99
 sock="gt-export-$$"
 tm() { tmux -L "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# a session that outlives the others: killing the last one would end the
+# server, and a new session started at that moment fails
+tm new-session -d -s keep "sleep 3600"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }

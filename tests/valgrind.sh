@@ -2,7 +2,8 @@
 # valgrind.sh: genretui under valgrind's memcheck (--leak-check=full): a
 # one-epoch batch run on the real dataset (when $GT_REAL_CSV names it) and
 # on the bundled sample, JSON output and model saving, the --predict pipe on
-# the saved model, and every file of the bad-input corpus. Each must report
+# the saved model, --map, --export and a file of its own genres, and every
+# file of the bad-input corpus. Each must report
 # no memory error and no leak. Prints TAP. Not part of make check (the real
 # file takes ~20 s under valgrind): CI runs it when valgrind is installed.
 #   GENRETUI=build/genretui GT_TESTDATA=tests/data GT_REAL_CSV=... tests/valgrind.sh
@@ -47,6 +48,15 @@ vg "one epoch on the bundled sample" --batch --epochs 1
 vg "JSON output and a saved model" --batch --json --epochs 1 --save-model "$tmp/m.gtm"
 printf 'energy=0.9 danceability=0.8 key=A# mode=minor\ntempo=abc\nshow\n' >"$tmp/in"
 vg "--predict from a pipe on the saved model" --model "$tmp/m.gtm" --predict
+: >"$tmp/in"
+MAP=music_genre=track_genre,artist_name=artists,duration_ms=duration,instance_id=track_id
+vg "--map and --export on the API-style file" --batch --epochs 1 --map "$MAP" \
+	--export "$tmp/exp" "$DATA/spotify_api_synthetic.csv"
+vg "a file of its own genres, saved as model version 2" --batch --json --epochs 1 \
+	--map "$MAP" --save-model "$tmp/own.gtm" "$DATA/spotify_api_own_genres.csv"
+printf 'energy=0.9\nrow 3\n' >"$tmp/in"
+vg "--predict on that model, rows of its file" --model "$tmp/own.gtm" --map "$MAP" \
+	--predict "$DATA/spotify_api_own_genres.csv"
 : >"$tmp/in"
 for f in "$DATA"/bad/*.csv; do
 	vg "bad input $(basename "$f")" --batch --epochs 1 "$f"

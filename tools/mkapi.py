@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """mkapi.py - write tests/data/spotify_api_synthetic.csv, a SMALL SYNTHETIC
 file shaped like Spotify Web API exports (e.g. the "Spotify Tracks Dataset"
-layout), not like the study's Kaggle file.
+layout), not like the study's Kaggle file; with --own-genres,
+tests/data/spotify_api_own_genres.csv, the same layout with twelve genres
+that are not the study's.
 
 Every value is drawn from a seeded random generator around made-up per-genre
 centres; artist, album and track names are invented ("Artist 17", "Track
@@ -17,14 +19,20 @@ What differs from the study's file, on purpose:
     a few rows; mode as 1 (major) / 0 (minor);
   * integer popularity and duration, genres in lower case ("hip-hop").
 
-genretui reads it with
+The --own-genres file has 20 rows of each of OWN_GENRES (names as a file of
+other genres would spell them: lower case, a comma inside one, which CSV
+quotes, a non-ASCII letter) and no unknown key.
+
+genretui reads both with
   --map music_genre=track_genre,artist_name=artists,duration_ms=duration,instance_id=track_id
 
 Usage: python3 tools/mkapi.py [-o tests/data/spotify_api_synthetic.csv]
-The output is byte-for-byte deterministic (seed 6).
+       python3 tools/mkapi.py --own-genres [-o tests/data/spotify_api_own_genres.csv]
+The output is byte-for-byte deterministic (seeds 6 and 7).
 """
 
 import argparse
+import csv
 import random
 
 GENRES = ["electronic", "anime", "jazz", "alternative", "country", "rap",
@@ -33,6 +41,8 @@ HEADER = ["", "track_id", "artists", "album_name", "track_name", "popularity",
           "duration", "explicit", "danceability", "energy", "key", "loudness",
           "mode", "speechiness", "acousticness", "instrumentalness", "liveness",
           "valence", "tempo", "time_signature", "track_genre"]
+OWN_GENRES = ["k-pop", "salsa", "techno", "drum, bass", "forr\u00f3", "bossa nova",
+              "metal", "reggae", "ambient", "disco", "grunge", "bluegrass"]
 ROWS_PER_GENRE = 30
 UNKNOWN_KEYS = 3          # rows with key -1, spread over the file
 
@@ -70,21 +80,32 @@ def row(rng, i, genre, c, key):
     ]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("-o", "--output", default="tests/data/spotify_api_synthetic.csv")
-    out = ap.parse_args().output
-    rng = random.Random(6)
-    centres = {g: centre(rng) for g in GENRES}
-    n = ROWS_PER_GENRE * len(GENRES)
-    unknown = set(rng.sample(range(n), UNKNOWN_KEYS))
-    order = [g for g in GENRES for _ in range(ROWS_PER_GENRE)]
+def write(out, rng, genres, per_genre, unknown_keys):
+    centres = {g: centre(rng) for g in genres}
+    n = per_genre * len(genres)
+    unknown = set(rng.sample(range(n), unknown_keys))
+    order = [g for g in genres for _ in range(per_genre)]
     rng.shuffle(order)
-    with open(out, "w", newline="") as f:
-        f.write(",".join(HEADER) + "\n")
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADER)
         for i, genre in enumerate(order):
             key = -1 if i in unknown else rng.randrange(12)
-            f.write(",".join(row(rng, i, genre, centres[genre], key)) + "\n")
+            w.writerow(row(rng, i, genre, centres[genre], key))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--own-genres", action="store_true",
+                    help="twelve genres that are not the study's")
+    ap.add_argument("-o", "--output")
+    a = ap.parse_args()
+    if a.own_genres:
+        write(a.output or "tests/data/spotify_api_own_genres.csv", random.Random(7),
+              OWN_GENRES, 20, 0)
+    else:
+        write(a.output or "tests/data/spotify_api_synthetic.csv", random.Random(6),
+              GENRES, ROWS_PER_GENRE, UNKNOWN_KEYS)
 
 
 if __name__ == "__main__":

@@ -45,11 +45,11 @@ typedef struct {
 typedef struct {
 	const gt_dataset *ds;
 	const gt_clean *clean;
-	const uint16_t *genres;     /* [nrows] genre bits of each row's track
+	const uint32_t *genres;     /* [nrows] genre bits of each row's track
 	                               (fusion.h), or NULL: set after init */
 	/* filters, combined with AND */
 	gt_show show;
-	int genre;                  /* class 0..9, or -1 for every genre */
+	int genre;                  /* class (clean->genres), or -1 for every genre */
 	unsigned char *pick;        /* [nrows] 1 = in the row set, or NULL */
 	size_t npick;               /* rows in the row set */
 	char label[GT_BROWSE_LABEL];/* what the row set is ("" if none) */

@@ -7,7 +7,8 @@
  *   MISSING    some, not all, of the 14 musical columns are empty
  *   INVALID    a value that cannot be used: not a number, NaN/inf, out of
  *              range (0..1 features, popularity 0..100, duration > 0 or -1,
- *              tempo > 0 or '?'), unknown key, mode or genre
+ *              tempo > 0 or '?'), unknown key, mode or genre (a genre is
+ *              a class of genres.h: the study's ten or the file's own)
  *   UNKNOWN_KEY  key == -1: the Spotify Web API's "no key detected" (keys
  *              are note names, C .. B, or its pitch classes 0 .. 11; modes
  *              Major/Minor or 1/0, either form in any row)
@@ -22,6 +23,7 @@
 
 #include "genretui/dataset.h"
 #include "genretui/encode.h"
+#include "genretui/genres.h"
 #include "genretui/status.h"
 
 #define GT_FATE_LIST(X)                                              \
@@ -57,7 +59,7 @@ typedef struct {
 	size_t row;                  /* index into the dataset */
 	double num[GT_NNUMERIC];     /* numeric features, GT_F_ order; NaN where unknown */
 	int scale;                   /* one-hot column 0..23 (see encode.h) */
-	int genre;                   /* class 0..9 */
+	int genre;                   /* class, 0..genres.k - 1 */
 	unsigned unknown;            /* GT_UNKNOWN_* bits; 0 for KEPT rows */
 } gt_track;
 
@@ -72,8 +74,8 @@ typedef struct {
 	size_t unknown_duration;         /* valid complete rows with duration -1 (incl. both) */
 	size_t unknown_tempo;            /* valid complete rows with tempo '?' (incl. both) */
 	size_t unknown_key;              /* valid complete rows with key -1 */
-	size_t genre_before[GT_NCLASSES];/* complete rows with a valid genre, per class */
-	size_t genre_after[GT_NCLASSES]; /* kept rows per class */
+	size_t genre_before[GT_MAX_CLASSES];/* complete rows with a valid genre, per class */
+	size_t genre_after[GT_MAX_CLASSES]; /* kept rows per class */
 } gt_ledger;
 
 /* Per-row fate; for MISSING and INVALID also the first offending column. */
@@ -84,6 +86,7 @@ typedef struct {
 
 typedef struct {
 	gt_ledger ledger;
+	gt_genres genres;     /* the classes (genres.h): the study's ten, or the file's */
 	gt_rowfate *fates;    /* ds->nrows entries */
 	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_* */
 	size_t ntracks;
@@ -106,7 +109,8 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
  * snprintf would write. */
 int gt_ledger_dropped_text(const gt_ledger *lg, char *buf, size_t n);
 
-/* GT_OK if at least need rows are kept. Otherwise GT_ERR_EMPTY and one line
+/* GT_OK if the genres can be trained on (gt_genres_check) and at least
+ * need rows are kept. Otherwise GT_ERR_EMPTY and the genres' message, or one line
  * that names the file and says why, with every dropped row counted by
  * reason and the first one explained, e.g.
  * "t.csv: none of the 3 data rows can be used (dropped: 2 invalid value,

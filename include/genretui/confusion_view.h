@@ -12,18 +12,17 @@
 #include <stddef.h>
 
 #include "genretui/encode.h"
+#include "genretui/genres.h"
 #include "genretui/metrics.h"
 
 typedef enum { GT_CV_COUNTS, GT_CV_RECALL, GT_CV_PRECISION, GT_CV_NVIEWS } gt_cv_view;
 
-/* Four-letter column headings, in class order:
- * "Elec Anim Jazz Alt Ctry Rap Blue Rock Clas HipH". */
-extern const char *const gt_genre_short[GT_NCLASSES];
-
 /* "counts", "recall (row %)", "precision (column %)"; "?" out of range. */
 const char *gt_cv_view_name(gt_cv_view v);
 
-/* The classes of cm that have names here: cm->k clamped to 0..GT_NCLASSES. */
+/* The classes of cm: cm->k clamped to 0..GT_MAX_CLASSES. (Names and the
+ * short column headings, "Elec Anim ... HipH" for the study's genres, are
+ * the file's: gt_genres, genres.h.) */
 int gt_cv_classes(const gt_confusion *cm);
 
 /* Row total (support of true class t) and column total (times p was predicted). */
@@ -68,15 +67,16 @@ int gt_cv_percent(long part, long whole);
  *   "true Rap, predicted Hip-Hop: 288, 37% of Rap"           (counts, recall)
  *   "true Rap, predicted Hip-Hop: 288, 44% of predicted Hip-Hop" (precision)
  * with " (correct)" after a diagonal cell. Returns snprintf's result. */
-int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, gt_cv_view v,
-                   int t, int p);
+int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
+                   gt_cv_view v, int t, int p);
 
 /* One pair as a list line: "Rap -> Hip-Hop 288 (37%)", the percentage of
  * the true genre's row. Returns snprintf's result. */
-int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_cv_pair *pr);
+int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
+                    const gt_cv_pair *pr);
 
 /* Browse's label for a cell's rows: "test rows: true Rap, predicted Hip-Hop". */
-int gt_cv_cell_label(char *buf, size_t n, const char *set, int t, int p);
+int gt_cv_cell_label(char *buf, size_t n, const gt_genres *g, const char *set, int t, int p);
 
 /* Move a cursor coordinate by delta, clamped to 0..k-1 (0 when k < 1). */
 int gt_cv_clamp_move(int pos, int delta, int k);

@@ -9,9 +9,11 @@
  *   confusion_test.csv   the test and training confusion matrices: a header
  *   confusion_train.csv  row "true/predicted,<genre>,...", then one row per
  *                        true genre: its name and the counts it was
- *                        predicted as each genre
+ *                        predicted as each genre (the file's own genres,
+ *                        genres.h, CSV-quoted where needed)
  *   report.json          the classification reports (report_json.h) of both
- *                        sets, top-2 and fusion-aware accuracy, the preset,
+ *                        sets, top-2 and fusion-aware accuracy (null when
+ *                        the file has no artist and track names), the preset,
  *                        architecture, hyperparameters, seeds and the counts
  *                        of rows read, kept, trained and tested
  * Numbers are written in the C locale ("0.5", never "0,5"). All four are
@@ -40,7 +42,7 @@ typedef struct {
 /* The text of each file (malloc'd, NUL-terminated), or NULL when out of
  * memory. */
 char *gt_export_epochs_csv(const gt_session *s);
-char *gt_export_confusion_csv(const gt_confusion *cm);
+char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g);
 /* report.json as a JSON object (new reference), or NULL. */
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info);
 

@@ -15,15 +15,16 @@
 
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
+#include "genretui/genres.h"
 #include "genretui/status.h"
 
 typedef struct {
-	uint16_t set;        /* genre bits (1 << class) */
+	uint32_t set;        /* genre bits (1 << class) */
 	size_t tracks;       /* distinct tracks carrying exactly this set */
 } gt_genre_combo;
 
 typedef struct {
-	uint16_t *genres;    /* [nrows]: every genre the row's track carries in the
+	uint32_t *genres;    /* [nrows]: every genre the row's track carries in the
 	                        file (bit per class); 0 when the row has no usable name */
 	size_t multi_tracks; /* distinct tracks with two or more genres */
 	size_t multi_rows;   /* rows of those tracks */
@@ -31,13 +32,15 @@ typedef struct {
 	size_t ncombos;
 } gt_fusion;
 
-gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, gt_error *err);
+/* gs: the classes of ds's labels (the cleaning's). */
+gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *gs,
+                          gt_error *err);
 void gt_fusion_free(gt_fusion *f);
 
 /* The row's track carries more than one genre. */
 static inline int gt_fusion_is_multi(const gt_fusion *f, size_t row)
 {
-	uint16_t g = f->genres ? f->genres[row] : 0;
+	uint32_t g = f->genres ? f->genres[row] : 0;
 
 	return g && (g & (g - 1));
 }
@@ -46,10 +49,10 @@ static inline int gt_fusion_is_multi(const gt_fusion *f, size_t row)
  * its track carries elsewhere in the file. */
 static inline int gt_fusion_accepts(const gt_fusion *f, size_t row, int truth, int c)
 {
-	return c == truth || (f->genres && c >= 0 && c < 16 && (f->genres[row] >> c) & 1u);
+	return c == truth || (f->genres && c >= 0 && c < 32 && (f->genres[row] >> c) & 1u);
 }
 
-/* "Hip-Hop + Rap" for a genre set. */
-void gt_fusion_set_name(uint16_t set, char *buf, size_t n);
+/* "Hip-Hop + Rap" for a genre set of the classes gs. */
+void gt_fusion_set_name(uint32_t set, const gt_genres *gs, char *buf, size_t n);
 
 #endif

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define GT_MAX_CLASSES 16
+#include "genretui/encode.h"   /* GT_MAX_CLASSES */
 
 typedef struct {
 	int k;                                        /* classes in use */

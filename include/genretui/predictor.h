@@ -5,14 +5,18 @@
  *
  * Model file format, version 2 (all integers little-endian, doubles IEEE 754
  * binary64 little-endian); version 1 files are still read (they lack the
- * fields marked v2 and hold the study's min-max normalisation):
+ * fields marked v2, hold the study's min-max normalisation and the study's
+ * ten genres):
  *   magic     8 bytes  "GTMODEL\0"
  *   version   u32      2
  *   length    u64      bytes of the payload that follows
  *   payload:
- *     ninputs u32 (35), nclasses u32 (10), nnumeric u32 (11)
+ *     ninputs u32 (35), nclasses u32 (version 1: 10; 2: 2 to 32), nnumeric u32 (11)
  *     input names:  ninputs  x (u16 length + bytes), in input order
- *     genre names:  nclasses x (u16 length + bytes), in class order
+ *     genre names:  nclasses x (u16 length + bytes), in class order (version
+ *       1: the study's ten; 2: the study's ten, or as the training file
+ *       spelled its own genres (genres.h), 1 to 63
+ *       bytes, no NUL, no two alike)
  *     preset name:  u16 length + bytes
  *     nlayers u32, sizes (nlayers + 1) x u32, activations nlayers x u32
  *       (0 linear, 1 sigmoid, 2 relu), loss u32 (0 Keras sigmoid, 1 softmax CE)
@@ -31,8 +35,9 @@
  *   checksum  u32      CRC-32 (IEEE, as zlib's crc32) of every byte before it
  * A file is rejected unless every field is present, consistent and in range
  * (finite numbers, accuracies in [0, 1], epochs trained <= epochs, min <=
- * median <= max, known names and enum codes, at most 64 MiB) and the
- * checksum matches. The four min-max scaled inputs are fixed by the format. Writing goes to a temporary file in the same
+ * median <= max, known names and enum codes, as many outputs as genres, at
+ * most 64 MiB) and the checksum matches. The four min-max scaled inputs are
+ * fixed by the format. Writing goes to a temporary file in the same
  * directory that is renamed over the target, so a crash or a full disk leaves
  * either the old file or the new one. */
 #ifndef GENRETUI_PREDICTOR_H
@@ -42,6 +47,7 @@
 #include <stdint.h>
 
 #include "genretui/encode.h"
+#include "genretui/genres.h"
 #include "genretui/model.h"
 #include "genretui/normalize.h"
 #include "genretui/status.h"
@@ -51,6 +57,7 @@
 
 typedef struct {
 	gt_model model;                  /* arch + weights (max_batch 1 after load) */
+	gt_genres genres;                /* what the outputs are: genres.k classes */
 	gt_norm norm;                    /* applied to inputs before the model */
 	double median[GT_NNUMERIC];      /* training rows, raw units, GT_F_ order */
 	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* training range, raw units */
@@ -68,10 +75,10 @@ gt_status gt_predictor_from_session(gt_predictor *p, const struct gt_session *s,
                                     const char *preset, gt_error *err);
 void gt_predictor_free(gt_predictor *p);
 
-/* Probabilities p[GT_NCLASSES] for raw numeric values (GT_F_ order, units as
- * in the data) and a scale column (encode.h). */
+/* Probabilities probs[0 .. genres.k - 1] for raw numeric values (GT_F_
+ * order, units as in the data) and a scale column (encode.h). */
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
-                        double probs[GT_NCLASSES]);
+                        double probs[GT_MAX_CLASSES]);
 
 struct gt_track_input_s;
 
@@ -80,7 +87,7 @@ struct gt_track_input_s;
  * averaged over every scale it could be (equal weights). Returns the bits
  * (1 << GT_F_x) of the numeric features that were filled. */
 unsigned gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
-                          double probs[GT_NCLASSES]);
+                          double probs[GT_MAX_CLASSES]);
 
 /* Model files (predictor_io.c). A save writes PATH.tmpXXXXXX beside PATH
  * and renames it over PATH (a symlink there is replaced, not followed; a

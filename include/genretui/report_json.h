@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "genretui/genres.h"
 #include "genretui/metrics.h"
 #include "genretui/train.h"
 
@@ -21,10 +22,10 @@ json_t *gt_json_num(double v);
 json_t *gt_json_path(const char *path);
 
 /* The genre names in class order: ["Electronic", "Anime", ...]. */
-json_t *gt_json_genres(void);
+json_t *gt_json_genres(const gt_genres *g);
 
-/* Rows per class of a set: [n0, n1, ...] (the support). */
-json_t *gt_json_support(const gt_samples *s);
+/* Rows per class (of k) of a set: [n0, n1, ...] (the support). */
+json_t *gt_json_support(const gt_samples *s, int k);
 
 /* One object per finished epoch of t: epoch, loss, accuracy, val_loss,
  * val_accuracy, seconds. */
@@ -34,8 +35,8 @@ json_t *gt_json_epochs(const gt_trainer *t);
 json_t *gt_json_confusion(const gt_confusion *cm);
 
 /* scikit-learn's classification report as an object: one member per genre
- * ({precision, recall, f1, support}), accuracy, macro_avg, weighted_avg. */
-json_t *gt_json_report(const gt_report *r);
+ * of g ({precision, recall, f1, support}), accuracy, macro_avg, weighted_avg. */
+json_t *gt_json_report(const gt_report *r, const gt_genres *g);
 
 /* {preset, epochs, batch_size, lr, beta1, beta2, epsilon, seed, split_seed,
  * preparation, lr_schedule, lr_min, dropout, validation_fraction, patience}. */

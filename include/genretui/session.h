@@ -52,7 +52,9 @@ gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
 
 /* Start a fresh run (any previous model and metrics are dropped). The sets
  * are first rebuilt on the study's split if hp->prep differs from theirs
- * (a fold stays a fold: call gt_session_prepare to leave it). */
+ * (a fold stays a fold: call gt_session_prepare to leave it). The network's
+ * last layer gets one output per genre of the file (pipe.clean.genres.k),
+ * whatever arch says. */
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err);
 
@@ -65,6 +67,8 @@ void gt_session_evaluate(gt_session *s);
 
 /* Take a model trained elsewhere (a saved model file): its weights, and its
  * normalisation, which the session's rows are rescaled to; then evaluate.
+ * Its outputs must be as many as the file's genres (GT_ERR_MODEL otherwise;
+ * that the names agree is the caller's to check, gt_genres_same).
  * The trainer holds no history (epochs_trained is recorded only). */
 gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,
                            const gt_hparams *hp, int epochs_trained, gt_error *err);

@@ -40,4 +40,9 @@ size_t gt_text_safe(const char *s, char *out, size_t outsz, size_t max_bytes);
  * So in a UTF-8 locale "Röyksopp" is 8 cells, in the C locale 9. */
 int gt_text_width(const char *s);
 
+/* s cut to at most cells terminal cells (never inside a character) and
+ * padded with spaces to exactly that many, as gt_text_width counts them:
+ * a column of names that lines up, "forró" as well as "disco". Returns buf. */
+char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells);
+
 #endif

@@ -110,6 +110,13 @@ def main():
     write("one_kept.csv", text([HEADER, row(1), row(2, tempo="?"), row(3, key="H")]))
     write("fewer_than_batch.csv", text([HEADER] + rows(5)))
     write("single_genre.csv", text([HEADER] + rows(30, music_genre="Rock")))
+    # genres of their own (not the study's ten): usable, too many, one only
+    write("own_genres.csv", text([HEADER] + [row(i, music_genre=g) for i, g in
+                                            enumerate(["polka", "salsa", "Rock", "polka",
+                                                       "salsa", "polka"], 1)]))
+    write("many_genres.csv", text([HEADER] + [row(i, music_genre="g%02d" % (40 - i))
+                                              for i in range(1, 41)]))
+    write("one_own_genre.csv", text([HEADER] + rows(5, music_genre="polka")))
     write("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" +
           bytes(range(256)))
     write("nul_in_row.csv", text([HEADER, row(1)]) + b"2.0,Artist 2,Tr\x00ck 2\n")
