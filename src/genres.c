@@ -25,13 +25,13 @@ void gt_genres_study(gt_genres *g)
 	}
 }
 
-/* Up to 4 characters of a printable name (never inside a UTF-8 sequence). */
-static void abbreviate(const char *name, char *out, size_t n)
+/* Up to max characters of a printable name (never inside a UTF-8 sequence). */
+static void abbreviate(const char *name, char *out, size_t n, int max)
 {
 	size_t len = 0;
 	int chars = 0;
 
-	while (name[len] && chars < 4) {
+	while (name[len] && chars < max) {
 		unsigned cp;
 		size_t step = gt_utf8_decode(name + len, &cp);
 
@@ -49,9 +49,8 @@ static void distinct_abbrs(gt_genres *g)
 			if (strcmp(g->abbr[c], g->abbr[d]) == 0) {
 				char head[GT_GENRE_ABBR];
 
-				abbreviate(g->name[c], head, sizeof(head));
-				head[strlen(head) > 3 ? 3 : strlen(head)] = '\0';
-				snprintf(g->abbr[c], sizeof(g->abbr[c]), "%s%d", head, c % 10);
+				abbreviate(g->name[c], head, sizeof(head), 3);   /* <= 12 bytes */
+				snprintf(g->abbr[c], sizeof(g->abbr[c]), "%.15s%d", head, c % 10);
 				break;
 			}
 }
@@ -80,7 +79,7 @@ int gt_genres_set(gt_genres *g, const char *const *names, int k)
 	for (int c = 0; c < k; c++) {
 		memcpy(g->raw[c], names[c], strlen(names[c]) + 1);
 		gt_text_safe(names[c], g->name[c], sizeof(g->name[c]), GT_GENRE_NAME - 12);
-		abbreviate(g->name[c], g->abbr[c], sizeof(g->abbr[c]));
+		abbreviate(g->name[c], g->abbr[c], sizeof(g->abbr[c]), 4);
 	}
 	distinct_abbrs(g);
 	return 0;

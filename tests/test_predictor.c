@@ -349,6 +349,7 @@ static void test_fixture_v1(void **state)
 	assert_int_equal(b.hp.patience, 0);
 	assert_same(&a, &b);
 	gt_predictor_free(&a);
+	gt_predictor_free(&b);
 }
 
 /* A predictor of a file's own genres (names[0..k-1]) whose network has
@@ -438,6 +439,7 @@ static void test_fixture_v2(void **state)
 	free(disk);
 	free(img);
 	gt_predictor_free(&a);
+	gt_predictor_free(&b);
 }
 
 /* The improved preset's predictor: standardisation and its training
@@ -473,6 +475,7 @@ static void test_improved_round_trip(void **state)
 	assert_same(&a, &b);
 	assert_int_equal(b.hp.prep, GT_PREP_IMPUTE);
 	assert_near(b.hp.dropout, imp->hp.dropout, 0);
+	gt_predictor_free(&b);
 	free(img);
 	a.norm.std.sd[3] = 0;
 	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
