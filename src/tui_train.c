@@ -611,8 +611,8 @@ static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int widt
 	int xmax = t->hp.epochs - 1;
 	gt_canvas c;
 
-	if (prev && prev->epochs - 1 > xmax)
-		xmax = prev->epochs - 1;
+	if (prev && prev->n - 1 > xmax)    /* the epochs it trained: it may have been stopped */
+		xmax = prev->n - 1;
 	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc, prev != NULL);
 	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
 		return;

@@ -26,7 +26,10 @@ need_csv() {
 }
 
 tmp=$(mktemp -d) || exit 99
-tm() { tmux -f /dev/null -S "$tmp/tmux.sock" "$@"; }
+# The server outlives its sessions: else a new session could reach a server
+# still exiting after the last one was killed ("server exited unexpectedly").
+echo "set -g exit-empty off" >"$tmp/tmux.conf"
+tm() { tmux -f "$tmp/tmux.conf" -S "$tmp/tmux.sock" "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 n=0
@@ -99,7 +102,8 @@ stty_same() { [ -s "$tmp/before" ] && cmp -s "$tmp/before" "$tmp/after"; }
 app_pid() {
 	i=0
 	while [ $i -lt 20 ]; do
-		p=$(pgrep -P "$(tm display -p -t gt '#{pane_pid}')" -x "$(basename "$GENRETUI")" | head -1)
+		pp=$(tm display -p -t gt '#{pane_pid}' 2>/dev/null)
+		p=$([ -n "$pp" ] && pgrep -P "$pp" -x "$(basename "$GENRETUI")" | head -1)
 		[ -n "$p" ] && { echo "$p"; return 0; }
 		sleep 0.1
 		i=$((i + 1))
