@@ -4,51 +4,21 @@
 # (the same figures as the screen's), the help overlay and the hints, a
 # planted symlink replaced, and an --export DIR that is a file refused with
 # its name in the status bar. Prints TAP; skips without tmux or python3.
-GENRETUI=${GENRETUI:-./genretui}
-SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
+. "$(dirname "$0")/tmux-lib.sh"
 case $GENRETUI in /*) ;; *) GENRETUI=$(pwd)/$GENRETUI ;; esac
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "1..0 # SKIP python3 is not installed"
 	exit 0
 fi
-tmp=$(mktemp -d) || exit 99
-sock="gt-export-$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-# a session that outlives the others: killing the last one would end the
-# server, and a new session started at that moment fails
-tm new-session -d -s keep "sleep 3600"
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t gt 2>/dev/null | sed 's/^/# /'; }
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1"; fi; }
-screen() { tm capture-pane -p -t gt; }
-wait_for() {
-	i=0
-	while [ $i -lt $((${2:-10} * 10)) ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { if wait_for "$2" "${3:-5}"; then ok "$1"; else not_ok "$1"; fi; }
-keys() { tm send-keys -t gt "$@"; sleep 0.2; }
-# start ARGS: genretui on the sample in a 120x40 terminal, in $tmp
-start() {
-	tm kill-session -t gt 2>/dev/null
-	tm new-session -d -s gt -x 120 -y 40 -c "$tmp" \
-		"env LANG=C.UTF-8 TERM=xterm-256color sh -c '$GENRETUI --epochs 2 $1 $SAMPLE; echo EXIT=\$?; sleep 60'"
+# run ARGS: genretui on the sample in a 120x40 terminal, in $tmp (where
+# x writes genretui-export/ without --export)
+run() {
+	start 120 40 "" "cd $tmp && $GENRETUI --epochs 2 $1 $SAMPLE"
 	wait_for "kept" 20
 }
 
 echo "1..14"
-start "--export $tmp/out"
+run "--export $tmp/out"
 keys 3
 expect "the Train pane's hint names x" "x export"
 keys x
@@ -95,7 +65,7 @@ expect "q exits with status 0" "EXIT=0"
 
 # --export naming a file: the status bar names it, nothing is written
 : >"$tmp/afile"
-start "--export $tmp/afile"
+run "--export $tmp/afile"
 keys 3
 keys t
 wait_for "done after 2 epochs" 30
