@@ -32,8 +32,10 @@ static gt_status cannot_write(const char *path, int e, gt_error *err)
 	               strerror(e));
 }
 
-static int write_all(int fd, const unsigned char *b, size_t n)
+int gt_write_all(int fd, const void *buf, size_t n)
 {
+	const unsigned char *b = buf;
+
 	while (n > 0) {
 		ssize_t k = write(fd, b, n);
 
@@ -58,7 +60,7 @@ static int fill_tmp(int fd, const unsigned char *b, size_t n)
 	int e;
 
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, b, n) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0666 & ~mask) != 0 || gt_write_all(fd, b, n) != 0 || fsync(fd) != 0) {
 		e = errno;
 		close(fd);
 		errno = e;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "genretui/atomic_file.h"
 #include "genretui/histfile.h"
 #include "genretui/textfmt.h"
 
@@ -48,41 +49,36 @@ static int open_regular(const char *path, int flags, int *e, struct stat *sb)
 	return -1;
 }
 
-static int write_all(int fd, const char *b, size_t n)
+/* open_regular for reading, as a stream (its mode in *mode if not NULL);
+ * NULL with *e set. */
+static FILE *open_stream(const char *path, int *e, mode_t *mode)
 {
-	while (n > 0) {
-		ssize_t k = write(fd, b, n);
+	struct stat sb;
+	int fd = open_regular(path, O_RDONLY, e, &sb);
+	FILE *f;
 
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return -1;
-		}
-		b += k;
-		n -= (size_t)k;
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "r"))) {
+		*e = errno;
+		close(fd);
 	}
-	return 0;
+	if (mode)
+		*mode = sb.st_mode;
+	return f;
 }
 
 gt_status gt_hist_read(const char *path, void (*add)(const char *line, void *ctx),
                        void *ctx, gt_error *err)
 {
-	struct stat sb;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
-	int e = 0, fd = open_regular(path, O_RDONLY, &e, &sb);
-	FILE *f;
+	int e = 0;
+	FILE *f = open_stream(path, &e, NULL);
 
-	if (fd < 0)
+	if (!f)
 		return e == ENOENT ? GT_OK : hist_fail(err, path, e);
-	if (!(f = fdopen(fd, "r"))) {
-		e = errno;
-		close(fd);
-		return hist_fail(err, path, e);
-	}
 	while ((len = getline(&line, &cap, f)) > 0) {
 		line[strcspn(line, "\n")] = '\0';
 		add(line, ctx);
@@ -105,7 +101,7 @@ gt_status gt_hist_append(const char *path, const char *line, gt_error *err)
 	memcpy(buf, line, n);
 	buf[n] = '\n';
 	fd = open_regular(path, O_WRONLY | O_APPEND | O_CREAT, &e, &sb);
-	if (fd >= 0 && write_all(fd, buf, n + 1) != 0)
+	if (fd >= 0 && gt_write_all(fd, buf, n + 1) != 0)
 		e = errno;
 	if (fd >= 0 && close(fd) != 0 && !e)
 		e = errno;
@@ -170,7 +166,7 @@ static int ring_replace(const tail_ring *r, size_t keep, const char *path, mode_
 		size_t n = strlen(s);
 
 		/* the last line may lack its newline: appends must not join it */
-		if (write_all(fd, s, n) != 0 || (s[n - 1] != '\n' && write_all(fd, "\n", 1) != 0))
+		if (gt_write_all(fd, s, n) != 0 || (s[n - 1] != '\n' && gt_write_all(fd, "\n", 1) != 0))
 			e = errno;
 	}
 	if (close(fd) != 0 && !e)
@@ -186,23 +182,18 @@ static int ring_replace(const tail_ring *r, size_t keep, const char *path, mode_
 gt_status gt_hist_truncate(const char *path, size_t keep, gt_error *err)
 {
 	tail_ring r = { .size = keep ? keep : 1 };
-	struct stat sb;
-	int e = 0, fd = open_regular(path, O_RDONLY, &e, &sb);
-	FILE *f;
+	mode_t mode = 0;
+	int e = 0;
+	FILE *f = open_stream(path, &e, &mode);
 
-	if (fd < 0)
+	if (!f)
 		return e == ENOENT ? GT_OK : hist_fail(err, path, e);
-	if (!(f = fdopen(fd, "r"))) {
-		e = errno;
-		close(fd);
-		return hist_fail(err, path, e);
-	}
 	if (!(r.line = calloc(r.size, sizeof(*r.line))))
 		e = ENOMEM;
 	else if (ring_fill(&r, f) != 0)
 		e = errno;
 	fclose(f);
-	if (!e && r.count > keep && ring_replace(&r, keep, path, sb.st_mode) != 0)
+	if (!e && r.count > keep && ring_replace(&r, keep, path, mode) != 0)
 		e = errno;
 	ring_free(&r);
 	return e ? hist_fail(err, path, e) : GT_OK;

@@ -45,6 +45,10 @@ void gt_atomic_abort(gt_atomic *a);
 gt_status gt_write_atomic(const char *path, const void *b, size_t n,
                           gt_error *err);
 
+/* Write all n bytes to fd, going on after EINTR and short writes. 0, or -1
+ * with errno (EIO if the file takes nothing). */
+int gt_write_all(int fd, const void *b, size_t n);
+
 /* Make directory dir and any missing parents (mode 0777 & ~umask). An
  * existing directory (or a symlink to one) is fine; anything else at dir
  * is an error: "out: exists and is not a directory". */
