@@ -1,15 +1,17 @@
 /* dataset_load.c: read a CSV file into a gt_dataset with libcsv.
  *
  * Input (a memory buffer, or a file read in 64 KiB blocks) is fed to libcsv
- * one physical line at a time, so that when a record ends we know on which
- * line it ended; a line cut by a block boundary is fed in two pieces. A
- * record starts on the first non-blank line fed while no record is open
- * (libcsv skips lines holding only blanks and line ends, so those are not
- * records). The first record is the header: it maps file fields to
- * gt_column. Every later record becomes a row; only the 18 known columns'
- * text is copied, into one arena. While parsing, ds->cells holds arena
- * offsets cast to pointers (the arena moves when it grows); they become real
- * pointers once the arena is final. */
+ * a block at a time. libcsv does not say where in the input a field ends,
+ * so lines are counted from what it hands over: with CSV_REPALL_NL every
+ * line end outside a quoted field reaches on_row (lines holding only blanks
+ * too, as records without fields, which are not records), and the line
+ * ends inside quoted fields are in their text, counted once per record in
+ * the arena (one memchr a row, not a loop a field). A record starts on the
+ * line where its first field starts. The first record is the header: it maps
+ * file fields to gt_column. Every later record becomes a row; only the 18
+ * known columns' text is copied, into one arena, and a cell is its 32-bit
+ * offset there (half the size of a pointer, and valid while the arena
+ * grows). */
 #define _POSIX_C_SOURCE 200809L
 
 #include <csv.h>
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "genretui/bigmem.h"
 #include "genretui/dataset.h"
 #include "genretui/textfmt.h"
 
@@ -48,15 +51,14 @@ typedef struct {
 	gt_error *err;
 	gt_status st;        /* first failure, met in a callback or feeding */
 	int started;         /* input has begun (the BOM check is done) */
-	int line_start;      /* the next byte fed begins a new line */
 	int last_cr;         /* the last byte fed was a CR */
-	long line;           /* physical line being fed, 1-based */
+	long line;           /* line on which the open record began, or the next
+	                        one will: 1 + the line ends handed over before */
 	long rec_line;       /* line on which the open record began */
-	long field_line;     /* line on which the current field began */
-	int open;            /* a record has begun and not yet ended */
+	size_t rec_text;     /* arena offset of the open record's text */
 	int nf;              /* fields seen so far in the open record */
 	int header_done;
-	size_t *hdr;         /* header field i -> arena offset of its name */
+	uint32_t *hdr;       /* header field i -> arena offset of its name */
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
@@ -71,40 +73,70 @@ static gt_status nomem(loader *ld)
 	return ld->st;
 }
 
-/* Append len bytes and a NUL to the arena; *at gets their offset. */
-static int arena_put(loader *ld, const void *s, size_t len, size_t *at)
+/* Line ends among s[0..n). */
+static long newlines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	long k = 0;
+
+	while (s < end && (s = memchr(s, '\n', (size_t)(end - s)))) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* Room for len more bytes and a NUL in the arena, whose offsets must stay
+ * below 4 GiB; 0, or -1 (failed). */
+static int arena_room(loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
-	size_t need = ds->arena_len + len + 1;
+	size_t need = ds->arena_len + len + 1, cap = ds->arena_cap;
+	char *p;
 
-	if (need > ds->arena_cap) {
-		size_t cap = ds->arena_cap;
-		char *p;
-
-		while (cap < need)
-			cap *= 2;
-		p = realloc(ds->arena, cap);
-		if (!p)
-			return nomem(ld);
-		ds->arena = p;
-		ds->arena_cap = cap;
+	if (need <= cap)
+		return 0;
+	if (len >= UINT32_MAX || need > UINT32_MAX) {
+		if (ld->st == GT_OK)
+			ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: too large: "
+			                 "the text of the columns used exceeds "
+			                 "4 GiB", ld->name);
+		return -1;
 	}
-	if (len)
-		memcpy(ds->arena + ds->arena_len, s, len);
-	ds->arena[ds->arena_len + len] = '\0';
-	*at = ds->arena_len;
-	ds->arena_len = need;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(ds->arena, cap);
+	if (!p)
+		return nomem(ld), -1;
+	ds->arena = p;
+	ds->arena_cap = cap;
 	return 0;
 }
 
-/* The kept cells of a file take about as many bytes as the file itself, so
- * start there; byte 0 is the shared empty cell. */
+/* Append s[0..len) and a NUL to the arena; returns their offset, or
+ * EMPTY_OFF if it failed (ld->st says why). */
+static uint32_t arena_put(loader *ld, const char *s, size_t len)
+{
+	gt_dataset *ds = ld->ds;
+	uint32_t at = (uint32_t)ds->arena_len;
+
+	if (arena_room(ld, len))
+		return EMPTY_OFF;
+	memcpy(ds->arena + at, s, len);
+	ds->arena[at + len] = '\0';
+	ds->arena_len += len + 1;
+	return at;
+}
+
+/* The kept cells of a file take at most as many bytes as the file itself
+ * (a NUL for each field's delimiter), so start there; byte 0 is the shared
+ * empty cell. */
 static int arena_init(loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 
-	ds->arena_cap = len < 4096 ? 4096 : len + 1;
-	ds->arena = malloc(ds->arena_cap);
+	ds->arena_cap = len < 4096 ? 4096 : len < UINT32_MAX - 2 ? len + 2 : UINT32_MAX;
+	ds->arena = gt_big_alloc(ds->arena_cap);
 	if (!ds->arena)
 		return nomem(ld);
 	ds->arena[EMPTY_OFF] = '\0';
@@ -120,11 +152,11 @@ static int rows_reserve(loader *ld)
 	size_t cap = ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint;
 	long *line;
 	int *nfields;
-	char **cells;
+	uint32_t *cells;
 
 	if (ds->nrows < ds->rows_cap)
 		return 0;
-	if (cap > SIZE_MAX / (GT_NCOLS * sizeof(char *)))
+	if (cap > SIZE_MAX / (GT_NCOLS * sizeof(*cells) + sizeof(*line)))
 		return nomem(ld);
 	line = realloc(ds->line, cap * sizeof(*line));
 	if (!line)
@@ -134,7 +166,8 @@ static int rows_reserve(loader *ld)
 	if (!nfields)
 		return nomem(ld);
 	ds->nfields = nfields;
-	cells = realloc(ds->cells, cap * GT_NCOLS * sizeof(*cells));
+	cells = ds->cells ? realloc(ds->cells, cap * GT_NCOLS * sizeof(*cells))
+	                  : gt_big_alloc(cap * GT_NCOLS * sizeof(*cells));
 	if (!cells)
 		return nomem(ld);
 	ds->cells = cells;
@@ -142,34 +175,28 @@ static int rows_reserve(loader *ld)
 	return 0;
 }
 
-/* An arena offset parked in a cell until the arena stops moving. */
-static char *off_cell(size_t off)
-{
-	return (char *)(uintptr_t)off;
-}
-
 /* Begin data row ds->nrows: every cell empty until its field arrives. */
 static int row_begin(loader *ld)
 {
 	gt_dataset *ds = ld->ds;
-	char **cells;
+	uint32_t *cells;
 
 	if (rows_reserve(ld))
 		return -1;
 	cells = ds->cells + ds->nrows * GT_NCOLS;
 	for (int c = 0; c < GT_NCOLS; c++)
-		cells[c] = off_cell(EMPTY_OFF);
+		cells[c] = EMPTY_OFF;
 	ds->line[ds->nrows] = ld->rec_line;
 	return 0;
 }
 
 static void header_field(loader *ld, const char *s, size_t len)
 {
-	size_t at;
+	uint32_t at;
 
 	if ((size_t)ld->nf >= ld->hdr_cap) {
 		size_t cap = ld->hdr_cap ? ld->hdr_cap * 2 : 32;
-		size_t *hdr = realloc(ld->hdr, cap * sizeof(*hdr));
+		uint32_t *hdr = realloc(ld->hdr, cap * sizeof(*hdr));
 
 		if (!hdr) {
 			nomem(ld);
@@ -178,38 +205,40 @@ static void header_field(loader *ld, const char *s, size_t len)
 		ld->hdr = hdr;
 		ld->hdr_cap = cap;
 	}
-	if (arena_put(ld, s, len, &at) == 0)
+	at = arena_put(ld, s, len);
+	if (ld->st == GT_OK)
 		ld->hdr[ld->nf] = at;
 }
 
 static void data_field(loader *ld, const char *s, size_t len)
 {
 	gt_dataset *ds = ld->ds;
-	size_t at;
 	int col;
 
 	if (ld->nf == 0 && row_begin(ld))
 		return;
-	if (ld->nf >= ds->header_fields)
-		return;                 /* surplus field: dropped */
-	col = ld->colmap[ld->nf];
-	if (col < 0 || len == 0)
+	if (ld->nf >= ds->header_fields) {
+		ld->line += newlines(s, len);   /* surplus field: dropped */
 		return;
-	if (arena_put(ld, s, len, &at) == 0)
-		ds->cells[ds->nrows * GT_NCOLS + (size_t)col] = off_cell(at);
+	}
+	col = ld->colmap[ld->nf];
+	if (col < 0)
+		ld->line += newlines(s, len);   /* (the arena's are counted later) */
+	else if (len > 0)
+		ds->cells[ds->nrows * GT_NCOLS + (size_t)col] = arena_put(ld, s, len);
 }
 
 /* libcsv field callback. s is never NULL, since CSV_EMPTY_IS_NULL is off;
- * len is what counts. */
+ * len is what counts. The field began on ld->line. */
 static void on_field(void *s, size_t len, void *data)
 {
 	loader *ld = data;
 
 	if (ld->st != GT_OK)
 		return;
-	if (!ld->open) {        /* a record after a lone CR on the same line */
-		ld->open = 1;
+	if (ld->nf == 0) {
 		ld->rec_line = ld->line;
+		ld->rec_text = ld->ds->arena_len;
 	}
 	if (!ld->header_done)
 		header_field(ld, s, len);
@@ -217,7 +246,14 @@ static void on_field(void *s, size_t len, void *data)
 		data_field(ld, s, len);
 	if (ld->nf < INT_MAX)
 		ld->nf++;
-	ld->field_line = ld->line;
+}
+
+/* Line ends in the open record's fields kept in the arena so far. */
+static long record_newlines(const loader *ld)
+{
+	const gt_dataset *ds = ld->ds;
+
+	return ld->nf ? newlines(ds->arena + ld->rec_text, ds->arena_len - ld->rec_text) : 0;
 }
 
 /* Trim blanks and a trailing CR around a header name, in place. */
@@ -402,23 +438,32 @@ static void end_header(loader *ld)
 	ld->ds->arena_len = EMPTY_OFF + 1;
 }
 
-/* libcsv end-of-record callback (c is the terminator, or -1 at the end). */
+/* libcsv end-of-record callback: c is the terminator (-1 at the end of
+ * the input). A record without fields is a line end between records. */
 static void on_row(int c, void *data)
 {
 	loader *ld = data;
 
-	(void)c;
-	if (ld->st != GT_OK)
-		return;
-	if (!ld->header_done) {
-		end_header(ld);
-	} else if (ld->nf > 0 || row_begin(ld) == 0) {
-		/* (a record always has a field; the check keeps nfields safe) */
-		ld->ds->nfields[ld->ds->nrows] = ld->nf;
-		ld->ds->nrows++;
+	if (ld->st == GT_OK && ld->nf > 0) {
+		ld->line += record_newlines(ld);
+		if (!ld->header_done) {
+			end_header(ld);
+		} else {
+			ld->ds->nfields[ld->ds->nrows] = ld->nf;
+			ld->ds->nrows++;
+		}
 	}
-	ld->open = 0;
 	ld->nf = 0;
+	ld->line += c == '\n';
+}
+
+/* The line of the next byte libcsv reads: the open field's text (not yet
+ * handed over) may hold line ends. */
+static long line_now(const loader *ld)
+{
+	const char *open = (const char *)ld->p.entry_buf;
+
+	return ld->line + record_newlines(ld) + (open ? newlines(open, ld->p.entry_pos) : 0);
 }
 
 /* " (field 3, column 'tempo')": where in the record a syntax error is. */
@@ -435,7 +480,7 @@ static void where_field(const loader *ld, char *buf, size_t n)
 		snprintf(buf, n, " (field %ld)", ld->nf + 1L);
 }
 
-/* csv_parse stopped early on this line: say why. */
+/* csv_parse stopped early, at the byte it could not take: say why. */
 static void parse_error(loader *ld, struct csv_parser *p)
 {
 	char where[96];
@@ -454,18 +499,17 @@ static void parse_error(loader *ld, struct csv_parser *p)
 		what = "quote character inside an unquoted field";
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: %s%s",
-	                 ld->name, ld->line, what, where);
+	                 ld->name, line_now(ld), what, where);
 }
 
-/* A NUL byte is next on the current line: no CSV text holds one. */
+/* A NUL byte is next: no CSV text holds one. */
 static void nul_error(loader *ld)
 {
 	char where[96];
 
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: not a CSV text file: "
-	                 "a NUL byte%s", ld->name,
-	                 ld->line + (ld->line_start ? 1 : 0), where);
+	                 "a NUL byte%s", ld->name, line_now(ld), where);
 }
 
 /* libcsv grows a field's buffer by a fixed block (128 bytes) per step, so
@@ -477,28 +521,25 @@ static void grow_field(struct csv_parser *p)
 		csv_set_blk_size(p, p->entry_size);
 }
 
-/* Does s[0..n) hold only what libcsv skips between records? */
-static int blank_text(const char *s, size_t n)
+/* Note a CRLF line end in s[0..n) (only whether there is one). */
+static void see_crlf(loader *ld, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return 0;
-	return 1;
+	const char *cr = s;
+
+	if (ld->ds->crlf || n == 0)
+		return;
+	if (ld->last_cr && s[0] == '\n')
+		ld->ds->crlf = 1;
+	while (!ld->ds->crlf && (cr = memchr(cr, '\r', (size_t)(s + n - cr))) &&
+	       cr + 1 < s + n)
+		ld->ds->crlf = *++cr == '\n';
+	ld->last_cr = s[n - 1] == '\r';
 }
 
-/* Feed s[0..n), which holds at most one '\n', at its end. */
-static void feed_piece(loader *ld, const char *s, size_t n)
+/* Feed s[0..n) to libcsv. */
+static void feed_block(loader *ld, const char *s, size_t n)
 {
-	if (ld->line_start)
-		ld->line++;
-	if (!ld->open && !blank_text(s, n)) {
-		ld->open = 1;
-		ld->rec_line = ld->field_line = ld->line;
-	}
-	if (s[n - 1] == '\n' && (n >= 2 ? s[n - 2] == '\r' : ld->last_cr))
-		ld->ds->crlf = 1;
-	ld->line_start = s[n - 1] == '\n';
-	ld->last_cr = s[n - 1] == '\r';
+	see_crlf(ld, s, n);
 	grow_field(&ld->p);
 	if (csv_parse(&ld->p, s, n, on_field, on_row, ld) < n &&
 	    ld->st == GT_OK)
@@ -524,8 +565,8 @@ static size_t begin_input(loader *ld, const char *buf, size_t len)
 	return 0;
 }
 
-/* Feed the next len bytes of input, a line (or READ_BLOCK bytes of a
- * longer one) at a time; stop at a NUL byte. */
+/* Feed the next len bytes of input, READ_BLOCK bytes at a time; stop at
+ * a NUL byte. */
 static void feed(loader *ld, const char *buf, size_t len)
 {
 	size_t skip = !ld->started && len ? begin_input(ld, buf, len) : 0;
@@ -533,30 +574,19 @@ static void feed(loader *ld, const char *buf, size_t len)
 	buf += skip;
 	len -= skip;
 	while (len && ld->st == GT_OK) {
-		size_t max = len < READ_BLOCK ? len : READ_BLOCK;
-		const char *nl = memchr(buf, '\n', max);
-		size_t n = nl ? (size_t)(nl - buf) + 1 : max;
+		size_t n = len < READ_BLOCK ? len : READ_BLOCK;
 		const char *nul = memchr(buf, '\0', n);
 
 		if (nul && nul > buf)
-			feed_piece(ld, buf, (size_t)(nul - buf));
+			feed_block(ld, buf, (size_t)(nul - buf));
 		if (nul && ld->st == GT_OK)
 			nul_error(ld);
 		if (nul)
 			return;
-		feed_piece(ld, buf, n);
+		feed_block(ld, buf, n);
 		buf += n;
 		len -= n;
 	}
-}
-
-/* Turn the parked offsets into pointers now that the arena stays put. */
-static void fix_cells(gt_dataset *ds)
-{
-	size_t n = ds->nrows * GT_NCOLS;
-
-	for (size_t i = 0; i < n; i++)
-		ds->cells[i] = ds->arena + (uintptr_t)ds->cells[i];
 }
 
 /* strdup through this file's malloc (which allocation-failure tests can
@@ -578,11 +608,12 @@ static gt_status load_begin(loader *ld, gt_dataset *ds, const char *name,
 	gt_error_clear(err);
 	ld->ds = ds;
 	ld->err = err;
-	ld->line_start = 1;
+	ld->line = 1;
 	ld->rows_hint = size / 64 + 1024;
 	/* Empty unquoted fields must reach us as "", not NULL: no
-	 * CSV_EMPTY_IS_NULL. csv_init cannot fail for a non-NULL parser. */
-	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	 * CSV_EMPTY_IS_NULL. Every line end reaches on_row: CSV_REPALL_NL.
+	 * csv_init cannot fail for a non-NULL parser. */
+	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
 	/* Our realloc, not the one libcsv was linked with: the same allocator
 	 * as the rest of the loader (and the one tests can make fail). */
 	csv_set_realloc_func(&ld->p, realloc);
@@ -602,7 +633,7 @@ static void finish(loader *ld)
 	if (ld->st == GT_OK && csv_fini(&ld->p, on_field, on_row, ld) != 0)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: "
 		                 "unterminated quoted field", ld->name,
-		                 ld->field_line);
+		                 ld->line + record_newlines(ld));
 	if (ld->st == GT_OK && !ld->header_done)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s: empty file",
 		                 ld->name);
@@ -615,9 +646,7 @@ static gt_status load_end(loader *ld)
 	csv_free(&ld->p);
 	free(ld->hdr);
 	free(ld->colmap);
-	if (ld->st == GT_OK)
-		fix_cells(ld->ds);
-	else
+	if (ld->st != GT_OK)
 		gt_dataset_free(ld->ds);
 	return ld->st;
 }

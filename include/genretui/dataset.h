@@ -9,6 +9,7 @@
 #define GENRETUI_DATASET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "genretui/status.h"
 
@@ -46,14 +47,15 @@ extern const char *const gt_column_names[GT_NCOLS];
 typedef struct {
 	char *path;          /* name given to the loader (for messages) */
 	size_t nrows;        /* data records read, header excluded */
-	char **cells;        /* nrows * GT_NCOLS, row-major; never NULL ("" if empty) */
+	uint32_t *cells;     /* nrows * GT_NCOLS, row-major: offsets of the cells'
+	                        NUL-terminated text in arena (0: the empty cell) */
 	long *line;          /* nrows: 1-based file line on which each record starts */
 	int *nfields;        /* nrows: fields the record actually had */
 	int header_fields;   /* fields in the header line */
 	int has_bom;         /* the file began with a UTF-8 byte-order mark */
 	int crlf;            /* at least one CRLF line ending was seen */
+	char *arena;         /* the text of every kept cell (under 4 GiB) */
 	/* private storage */
-	char *arena;
 	size_t arena_len, arena_cap;
 	size_t rows_cap;
 } gt_dataset;
@@ -79,7 +81,7 @@ void gt_dataset_free(gt_dataset *ds);
 /* Cell text of row r, column c; "" when empty. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
 {
-	return ds->cells[r * GT_NCOLS + (size_t)c];
+	return ds->arena + ds->cells[r * GT_NCOLS + (size_t)c];
 }
 
 #endif
