@@ -119,15 +119,24 @@ typedef struct {
  * the position after them. */
 static const char *read_digits(const char *s, decimal *d, int fraction)
 {
-	for (; is_digit(*s); s++) {
-		if (d->m < 1000000000000000000ull) {
-			d->m = d->m * 10 + (uint64_t)(*s - '0');
-			d->e10 -= fraction;
+	uint64_t m = d->m;
+	int e10 = d->e10, lost = d->lost;
+	unsigned dig;
+
+	/* (locals: a store through d could change *s, for all the compiler
+	 * knows, and would be reloaded every digit) */
+	for (; (dig = (unsigned)(unsigned char)*s - '0') <= 9; s++) {
+		if (m < 1000000000000000000ull) {
+			m = m * 10 + dig;
+			e10 -= fraction;
 		} else {
-			d->lost |= *s != '0';
-			d->e10 += !fraction;
+			lost |= dig != 0;
+			e10 += !fraction;
 		}
 	}
+	d->m = m;
+	d->e10 = e10;
+	d->lost = lost;
 	return s;
 }
 
@@ -173,6 +182,40 @@ static int exact_value(const decimal *d, int e, int neg, double *v)
 #endif
 }
 
+/* The same for m above 2^53, where long double is the x87 format with
+ * a 64-bit significand: m and 10^|e| (|e| <= 27) are exact there, and the
+ * quotient or product is rounded once to 64 bits, then to the double.
+ * That second rounding is strtod's except when the first landed exactly
+ * halfway between two doubles (the last 11 of its 64 bits 10000000000),
+ * which is left to strtod. The real file's 17-digit loudness and tempo
+ * values ("-5.2010000000000005") take this path. */
+static int exact_value_x87(const decimal *d, int e, int neg, double *v)
+{
+#if LDBL_MANT_DIG == 64 && (defined(__x86_64__) || defined(__i386__))
+	static const long double pow10[28] = {
+		1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L,
+		1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L,
+		1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
+	};
+	long double x;
+	uint64_t low;
+
+	e += d->e10;
+	if (d->lost || e < -27 || e > 27)
+		return 0;
+	x = (long double)d->m;
+	x = e < 0 ? x / pow10[-e] : x * pow10[e];
+	memcpy(&low, &x, sizeof(low));    /* the significand, little-endian */
+	if ((low & 0x7ff) == 0x400)
+		return 0;
+	*v = neg ? -(double)x : (double)x;
+	return 1;
+#else
+	(void)d, (void)e, (void)neg, (void)v;
+	return 0;
+#endif
+}
+
 /* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
  * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
  * gets its value, the double strtod would return. */
@@ -193,7 +236,7 @@ static verdict parse_number(const char *s, double *v)
 		return V_NOT_NUMBER;
 	if (*q != '\0')
 		return V_NOT_NUMBER;
-	if (!exact_value(&d, e, *s == '-', v))
+	if (!exact_value(&d, e, *s == '-', v) && !exact_value_x87(&d, e, *s == '-', v))
 		*v = c_strtod(s);
 	return isfinite(*v) ? V_OK : V_NOT_FINITE;
 }
@@ -331,9 +374,11 @@ static gt_fate fate_of_unknowns(unsigned bits)
 	}
 }
 
-/* Fate of a complete row: INVALID at its first bad column, or usable, in
- * which case t is filled. */
-static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
+/* Fate of a complete row whose genre cell names class genre (or -1):
+ * INVALID at its first bad column, or usable, in which case t is
+ * filled. */
+static gt_rowfate judge_values(const gt_dataset *ds, size_t r, int genre,
+                               gt_track *t)
 {
 	gt_rowfate rf = { GT_FATE_INVALID, -1 };
 	int pitch = -1, major = -1;
@@ -341,8 +386,9 @@ static gt_rowfate judge_values(const gt_dataset *ds, size_t r, gt_track *t)
 	memset(t, 0, sizeof(*t));
 	t->row = r;
 	for (int c = 0; c < GT_NCOLS; c++) {
-		double v;
-		verdict vd = judge_cell(c, gt_cell(ds, r, c), &v);
+		double v = genre;
+		verdict vd = c == GT_COL_GENRE ? (genre >= 0 ? V_OK : V_BAD_GENRE)
+		                               : judge_cell(c, gt_cell(ds, r, c), &v);
 
 		if (vd != V_OK && vd != V_UNKNOWN) {
 			rf.col = (signed char)c;
@@ -366,7 +412,7 @@ static gt_rowfate judge_row(const gt_dataset *ds, size_t r, gt_track *t,
 	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf))
 		return rf;
 	*genre = genre_class(gt_cell(ds, r, GT_COL_GENRE));
-	return judge_values(ds, r, t);
+	return judge_values(ds, r, *genre, t);
 }
 
 /* ---- The run and its ledger ------------------------------------------- */
