@@ -61,6 +61,7 @@ typedef struct {
 	uint32_t *hdr;       /* header field i -> arena offset of its name */
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
+	uint32_t *row_cells; /* the open data row's cells */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
 	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } loader;
@@ -86,16 +87,15 @@ static long newlines(const char *s, size_t n)
 	return k;
 }
 
-/* Room for len more bytes and a NUL in the arena, whose offsets must stay
- * below 4 GiB; 0, or -1 (failed). */
-static int arena_room(loader *ld, size_t len)
+/* Grow the arena to hold len more bytes and a NUL; its offsets must stay
+ * below 4 GiB. 0, or -1 (failed). Rare: the arena starts as large as the
+ * file. */
+static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 	size_t need = ds->arena_len + len + 1, cap = ds->arena_cap;
 	char *p;
 
-	if (need <= cap)
-		return 0;
 	if (len >= UINT32_MAX || need > UINT32_MAX) {
 		if (ld->st == GT_OK)
 			ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: too large: "
@@ -120,7 +120,7 @@ static uint32_t arena_put(loader *ld, const char *s, size_t len)
 	gt_dataset *ds = ld->ds;
 	uint32_t at = (uint32_t)ds->arena_len;
 
-	if (arena_room(ld, len))
+	if (ds->arena_cap - ds->arena_len <= len && arena_grow(ld, len))
 		return EMPTY_OFF;
 	memcpy(ds->arena + at, s, len);
 	ds->arena[at + len] = '\0';
@@ -183,7 +183,7 @@ static int row_begin(loader *ld)
 
 	if (rows_reserve(ld))
 		return -1;
-	cells = ds->cells + ds->nrows * GT_NCOLS;
+	cells = ld->row_cells = ds->cells + ds->nrows * GT_NCOLS;
 	for (int c = 0; c < GT_NCOLS; c++)
 		cells[c] = EMPTY_OFF;
 	ds->line[ds->nrows] = ld->rec_line;
@@ -212,20 +212,14 @@ static void header_field(loader *ld, const char *s, size_t len)
 
 static void data_field(loader *ld, const char *s, size_t len)
 {
-	gt_dataset *ds = ld->ds;
-	int col;
+	int col = ld->nf < ld->ds->header_fields ? ld->colmap[ld->nf] : -1;
 
 	if (ld->nf == 0 && row_begin(ld))
 		return;
-	if (ld->nf >= ds->header_fields) {
-		ld->line += newlines(s, len);   /* surplus field: dropped */
-		return;
-	}
-	col = ld->colmap[ld->nf];
-	if (col < 0)
-		ld->line += newlines(s, len);   /* (the arena's are counted later) */
+	if (col < 0)            /* an unknown or surplus field, dropped */
+		ld->line += newlines(s, len);   /* (the arena's: per record) */
 	else if (len > 0)
-		ds->cells[ds->nrows * GT_NCOLS + (size_t)col] = arena_put(ld, s, len);
+		ld->row_cells[col] = arena_put(ld, s, len);
 }
 
 /* libcsv field callback. s is never NULL, since CSV_EMPTY_IS_NULL is off;
