@@ -166,22 +166,6 @@ static void help(gt_out_fn out, void *ctx)
 	say(out, ctx, GT_OUT_TEXT, "commands: row N (predict data row N), show, clear, help, quit");
 }
 
-/* Index in clean.tracks of dataset row r, or -1 (tracks are in file order). */
-static long track_of_row(const gt_clean *c, size_t r)
-{
-	size_t lo = 0, hi = c->ntracks;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c->tracks[mid].row < r)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->ntracks && c->tracks[lo].row == r ? (long)lo : -1;
-}
-
 /* Which side of the split dataset row r is on. */
 static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 {
@@ -198,8 +182,7 @@ static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
 {
 	const gt_pipeline *p = a->pipe;
 	char artist[160], track[160], why[256];
-	const gt_track *t;
-	long ti;
+	gt_track track_values, *t = &track_values;
 	size_t r = (size_t)(n - 1);
 	int pitch, major;
 
@@ -209,11 +192,10 @@ static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
 		return say(out, ctx, GT_OUT_ERROR, "row %ld: the file has data rows 1 to %zu", n, p->ds.nrows), -1;
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_TRACK), track, sizeof(track), 50);
-	if ((ti = track_of_row(&p->clean, r)) < 0) {
+	if (gt_clean_track(&p->ds, r, t) != 0) {
 		gt_clean_describe(&p->clean, &p->ds, r, why, sizeof(why));
 		return say(out, ctx, GT_OUT_ERROR, "row %ld cannot be predicted: %s", n, why), -1;
 	}
-	t = &p->clean.tracks[ti];
 	gt_track_input_clear(&a->cur);
 	for (int f = 0; f < GT_NNUMERIC; f++)
 		if (isfinite(t->num[f])) {

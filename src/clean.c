@@ -444,11 +444,10 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 {
 	size_t n = ds->nrows, room = n ? n : 1;
-	gt_track *shrunk;
 
 	memset(out, 0, sizeof(*out));
 	out->fates = malloc(room * sizeof(*out->fates));
-	out->tracks = gt_big_alloc(room * sizeof(*out->tracks));   /* trimmed below */
+	out->tracks = gt_big_alloc(room * GT_TRACK_ROOM);
 	if (!out->fates || !out->tracks) {
 		gt_clean_free(out);
 		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
@@ -463,11 +462,14 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 	}
 	out->ledger.kept = out->ledger.fate[GT_FATE_KEPT];
 	out->ledger.dropped = n - out->ledger.kept;
-	shrunk = realloc(out->tracks, (out->ntracks ? out->ntracks : 1) *
-	                              sizeof(*out->tracks));
-	if (shrunk)
-		out->tracks = shrunk;
 	return GT_OK;
+}
+
+int gt_clean_track(const gt_dataset *ds, size_t r, gt_track *t)
+{
+	int genre;
+
+	return r < ds->nrows && usable(judge_row(ds, r, t, &genre).fate) ? 0 : -1;
 }
 
 void gt_clean_free(gt_clean *c)

@@ -1,11 +1,15 @@
-/* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows. */
+/* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows.
+ *
+ * The samples' input rows are written over their tracks (clean.tracks has
+ * room for that, GT_TRACK_ROOM): the tracks and the input matrices are
+ * never in memory together, which at a million rows saves 100 MB and the
+ * time to fault it in. */
 #include <stdint.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/bigmem.h"
 #include "genretui/pipeline.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
@@ -14,61 +18,90 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->split_seed = 42;
 }
 
-/* Indices of the KEPT tracks (the study's samples), in file order. */
+/* The study's samples are the KEPT tracks: move them to the front of
+ * clean.tracks, in file order (the UNKNOWN_* ones are dropped). */
 static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 {
+	gt_track *t = p->clean.tracks;
 	size_t n = 0;
 
-	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(size_t));
-	if (!p->sample_track)
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < p->clean.ntracks; i++)
-		if (p->clean.tracks[i].unknown == 0)
-			p->sample_track[n++] = i;
-	p->nsamples = n;
+		if (t[i].unknown == 0)
+			t[n++] = t[i];
+	p->clean.ntracks = p->nsamples = n;
 	return gt_clean_require(&p->clean, &p->ds, 2, err);
 }
 
-/* Where each sample goes: dest[s] = its row in xtrain, or -1 - its row in
- * xtest. The sets are then filled in file order: the tracks (5 MB) are
- * read front to back, where reading them in split order missed the cache
- * on nearly every row. */
-static int32_t *destinations(const gt_pipeline *p)
+/* Where each sample goes: to[s] = its row in the sets, xtrain's rows
+ * first, then xtest's. */
+static uint32_t *destinations(const gt_pipeline *p)
 {
-	int32_t *dest = malloc(p->nsamples * sizeof(*dest));
+	uint32_t *to = malloc(p->nsamples * sizeof(*to));
 
-	if (!dest)
+	if (!to)
 		return NULL;
 	for (uint32_t i = 0; i < p->split.ntrain; i++)
-		dest[p->split.train[i]] = (int32_t)i;
+		to[p->split.train[i]] = i;
 	for (uint32_t i = 0; i < p->split.ntest; i++)
-		dest[p->split.test[i]] = -1 - (int32_t)i;
-	return dest;
+		to[p->split.test[i]] = p->split.ntrain + i;
+	return to;
 }
 
 /* Min and max of the scaled inputs over the training samples. They are
  * among the 11 raw numbers, so the tracks' values are read directly. */
-static void fit_norm(gt_pipeline *p, const int32_t *dest)
+static void fit_norm(gt_pipeline *p, const uint32_t *to)
 {
 	gt_minmax_reset(&p->norm);
 	for (size_t s = 0; s < p->nsamples; s++)
-		if (dest[s] >= 0)
-			gt_minmax_add(&p->norm, p->clean.tracks[p->sample_track[s]].num);
+		if (to[s] < p->split.ntrain)
+			gt_minmax_add(&p->norm, p->clean.tracks[s].num);
 }
 
-/* Encode every sample into its row of xtrain or xtest, with its class and
- * dataset row. */
-static void fill_sets(gt_pipeline *p, const int32_t *dest)
+/* Turn the sample tracks into input rows in file order, in place (x is
+ * the tracks' memory): the last first, since row s begins past every
+ * track before s (GT_TRACK_ROOM >= sizeof(gt_track)). Each sample's class
+ * and dataset row go to its place in the sets, to[s]. */
+static void encode_in_place(gt_pipeline *p, gt_real *x, const uint32_t *to)
 {
-	for (size_t s = 0; s < p->nsamples; s++) {
-		const gt_track *t = &p->clean.tracks[p->sample_track[s]];
-		int train = dest[s] >= 0;
-		size_t i = (size_t)(train ? dest[s] : -1 - dest[s]);
+	for (size_t s = p->nsamples; s-- > 0;) {
+		gt_track t = p->clean.tracks[s];        /* a copy: x overwrites it */
+		size_t i = to[s];
 
-		gt_pipeline_encode(p, t->num, t->scale,
-		                   (train ? p->xtrain : p->xtest) + i * GT_NINPUTS);
-		(train ? p->ytrain : p->ytest)[i] = t->genre;
-		(train ? p->train_row : p->test_row)[i] = t->row;
+		gt_pipeline_encode(p, t.num, t.scale, x + s * GT_NINPUTS);
+		if (i < p->split.ntrain) {
+			p->ytrain[i] = t.genre;
+			p->train_row[i] = t.row;
+		} else {
+			p->ytest[i - p->split.ntrain] = t.genre;
+			p->test_row[i - p->split.ntrain] = t.row;
+		}
+	}
+}
+
+/* Move row s of x to row to[s], for every s, in place: each cycle of the
+ * permutation is followed once, carrying one row (to is used up). */
+static void permute_rows(gt_real *x, uint32_t *to, size_t n)
+{
+	gt_real carry[GT_NINPUTS], tmp[GT_NINPUTS];
+	size_t bytes = sizeof(carry);
+
+	for (size_t s = 0; s < n; s++) {
+		size_t j = to[s];
+
+		if (j == s)
+			continue;
+		memcpy(carry, x + s * GT_NINPUTS, bytes);   /* belongs at j */
+		to[s] = (uint32_t)s;
+		while (j != s) {
+			size_t next = to[j];
+
+			memcpy(tmp, x + j * GT_NINPUTS, bytes);
+			memcpy(x + j * GT_NINPUTS, carry, bytes);
+			memcpy(carry, tmp, bytes);              /* belongs at next */
+			to[j] = (uint32_t)j;
+			j = next;
+		}
+		memcpy(x + s * GT_NINPUTS, carry, bytes);
 	}
 }
 
@@ -103,8 +136,11 @@ static double select_kth(double *v, size_t n, size_t k)
 }
 
 /* Median, min and max of each raw numeric feature over the training rows
- * (before normalisation): what the predict prompt fills in and checks. */
-static gt_status train_stats(gt_pipeline *p, gt_error *err)
+ * (before normalisation): what the predict prompt fills in and checks.
+ * The values are gathered in file order: in split order every one was a
+ * cache miss, a quarter of the preparation on the real file and far more
+ * on bigger ones. */
+static gt_status train_stats(gt_pipeline *p, const uint32_t *to, gt_error *err)
 {
 	size_t n = p->split.ntrain;
 	double *v = malloc(n * sizeof(double));
@@ -113,17 +149,20 @@ static gt_status train_stats(gt_pipeline *p, gt_error *err)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	for (int f = 0; f < GT_NNUMERIC; f++) {
 		double upper, lower;
+		size_t i = 0;
 
 		p->lo[f] = INFINITY;
 		p->hi[f] = -INFINITY;
-		for (size_t i = 0; i < n; i++) {
-			v[i] = p->clean.tracks[p->sample_track[p->split.train[i]]].num[f];
+		for (size_t s = 0; s < p->nsamples; s++)
+			if (to[s] < n)
+				v[i++] = p->clean.tracks[s].num[f];
+		for (i = 0; i < n; i++) {
 			p->lo[f] = v[i] < p->lo[f] ? v[i] : p->lo[f];
 			p->hi[f] = v[i] > p->hi[f] ? v[i] : p->hi[f];
 		}
 		upper = select_kth(v, n, n / 2);
 		lower = upper;
-		for (size_t i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
+		for (i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
 			lower = i == 0 || v[i] > lower ? v[i] : lower;
 		p->median[f] = (lower + upper) / 2;
 	}
@@ -134,26 +173,33 @@ static gt_status train_stats(gt_pipeline *p, gt_error *err)
 static gt_status make_sets(gt_pipeline *p, gt_error *err)
 {
 	size_t ntr = p->split.ntrain, nte = p->split.ntest;
-	int32_t *dest;
+	uint32_t *to;
+	gt_status st;
 
-	p->xtrain = gt_big_alloc(ntr * GT_NINPUTS * sizeof(gt_real));
-	p->xtest = gt_big_alloc(nte * GT_NINPUTS * sizeof(gt_real));
 	p->ytrain = malloc(ntr * sizeof(int));
 	p->ytest = malloc(nte * sizeof(int));
 	p->train_row = malloc(ntr * sizeof(size_t));
 	p->test_row = malloc(nte * sizeof(size_t));
-	dest = destinations(p);
-	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row ||
-	    !p->test_row || !dest) {
-		free(dest);
+	to = destinations(p);
+	if (!p->ytrain || !p->ytest || !p->train_row || !p->test_row || !to) {
+		free(to);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", p->nsamples);
 	}
-	fit_norm(p, dest);
-	fill_sets(p, dest);
-	free(dest);
+	fit_norm(p, to);
+	st = train_stats(p, to, err);
+	if (st == GT_OK) {
+		/* the tracks' memory becomes the sets, xtrain's rows first */
+		p->xtrain = (gt_real *)p->clean.tracks;
+		p->xtest = p->xtrain + ntr * GT_NINPUTS;
+		encode_in_place(p, p->xtrain, to);
+		p->clean.tracks = NULL;
+		p->clean.ntracks = 0;
+		permute_rows(p->xtrain, to, p->nsamples);
+	}
+	free(to);
 	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
 	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
-	return GT_OK;
+	return st;
 }
 
 static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
@@ -180,8 +226,6 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 		                   o->split_seed, err);
 	if (st == GT_OK)
 		st = make_sets(p, err);
-	if (st == GT_OK)
-		st = train_stats(p, err);
 	p->prep_s = gt_now() - t2;
 	return st;
 }
@@ -209,9 +253,7 @@ void gt_pipeline_close(gt_pipeline *p)
 	gt_clean_free(&p->clean);
 	gt_fusion_free(&p->fusion);
 	gt_split_free(&p->split);
-	free(p->sample_track);
-	free(p->xtrain);
-	free(p->xtest);
+	free(p->xtrain);             /* (xtest is its second part) */
 	free(p->ytrain);
 	free(p->ytest);
 	free(p->train_row);
@@ -219,13 +261,17 @@ void gt_pipeline_close(gt_pipeline *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* (gt_encode_inputs and gt_minmax_apply on the 11 numbers only: the 24
+ * one-hot inputs need no arithmetic) */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
                         int scale, gt_real *x)
 {
-	double row[GT_NINPUTS];
+	double row[GT_NNUMERIC];
 
-	gt_encode_inputs(num, scale, row);
-	gt_minmax_apply(&p->norm, row, 1, GT_NINPUTS);
-	for (int i = 0; i < GT_NINPUTS; i++)
+	memcpy(row, num, sizeof(row));
+	gt_minmax_apply(&p->norm, row, 1, GT_NNUMERIC);
+	for (int i = 0; i < GT_NNUMERIC; i++)
 		x[i] = (gt_real)row[i];
+	for (int s = 0; s < GT_NSCALES; s++)
+		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
 }

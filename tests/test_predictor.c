@@ -807,10 +807,13 @@ static void compare_test_rows(gt_session *s, gt_predictor *q)
 
 	assert_memory_equal(&q->norm, &pp->norm, sizeof(q->norm));
 	for (size_t i = 0; i < pp->test.n; i++) {
-		const gt_track *t = &pp->clean.tracks[pp->sample_track[pp->split.test[i]]];
+		gt_track track;
+		const gt_track *t = &track;
 		const gt_real *x = pp->test.x + i * GT_NINPUTS;
 		double want[GT_NCLASSES], got[GT_NCLASSES], raw[GT_NCLASSES];
 
+		assert_int_equal(gt_clean_track(&pp->ds, pp->test_row[i], &track), 0);
+		assert_int_equal(t->unknown, 0);
 		assert_int_equal(t->row, pp->test_row[i]);
 		gt_predict_probs(&s->model, x, want);
 		gt_predict_probs(&q->model, x, got);

@@ -19,6 +19,7 @@
 
 #include "genretui/dataset.h"
 #include "genretui/encode.h"
+#include "genretui/real.h"
 #include "genretui/status.h"
 
 #define GT_FATE_LIST(X)                                              \
@@ -76,10 +77,17 @@ typedef struct {
 	signed char col;      /* gt_column, or -1 */
 } gt_rowfate;
 
+/* Bytes gt_clean_run reserves per dataset row for tracks: a track, or a
+ * row of the model's inputs, which the pipeline writes over the tracks in
+ * place (pipeline.c). Reserved, not used: only the pages written count. */
+#define GT_TRACK_ROOM (sizeof(gt_track) > GT_NINPUTS * sizeof(gt_real) \
+                       ? sizeof(gt_track) : GT_NINPUTS * sizeof(gt_real))
+
 typedef struct {
 	gt_ledger ledger;
 	gt_rowfate *fates;    /* ds->nrows entries */
-	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_* */
+	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_*
+	                         (room for ds->nrows * GT_TRACK_ROOM bytes) */
 	size_t ntracks;
 } gt_clean;
 
@@ -108,6 +116,10 @@ int gt_ledger_dropped_text(const gt_ledger *lg, char *buf, size_t n);
  * not a number", or "t.csv: no data rows after the header". */
 gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
                            size_t need, gt_error *err);
+
+/* Row r's track if it is usable (KEPT or UNKNOWN_*): returns 0 and fills
+ * t as gt_clean_run does; -1 otherwise. */
+int gt_clean_track(const gt_dataset *ds, size_t r, gt_track *t);
 
 /* Parse a whole numeric cell strictly (strtod, no trailing junk, finite):
  * returns 0 and sets *v, or -1. */

@@ -27,14 +27,16 @@ typedef struct {
 	gt_clean clean;
 	gt_fusion fusion;        /* tracks the file lists under several genres */
 	size_t nsamples;         /* kept rows */
-	size_t *sample_track;    /* [nsamples] index into clean.tracks */
 	gt_split split;
 	uint32_t split_seed;     /* the seed the split was drawn with */
 	gt_minmax norm;          /* fitted on training rows */
 	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
 	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max */
 	gt_real *xtrain, *xtest; /* [n][GT_NINPUTS], normalised (computed in
-	                            double, then rounded to gt_real) */
+	                            double, then rounded to gt_real); one block,
+	                            xtest after xtrain, made of clean.tracks'
+	                            memory: once open, clean.tracks is NULL (see
+	                            gt_clean_track for a row's values) */
 	int *ytrain, *ytest;
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */
 	gt_samples train, test;  /* views of the arrays above */
