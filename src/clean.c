@@ -9,6 +9,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,14 +93,21 @@ static int is_digit(char c)
 
 /* strtod in the C locale: the UI calls setlocale(LC_ALL, ""), and in many
  * locales strtod would stop at the '.' of "0.652". */
+static locale_t c_numeric;
+
+static void make_c_numeric(void)
+{
+	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
 static double c_strtod(const char *s)
 {
-	static locale_t c_numeric;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;   /* (rows are cleaned
+	                                                      in two threads) */
 	locale_t old;
 	double v;
 
-	if (!c_numeric)
-		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	pthread_once(&once, make_c_numeric);
 	if (!c_numeric)
 		return strtod(s, NULL);
 	old = uselocale(c_numeric);
@@ -441,9 +449,57 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
 		lg->genre_after[t->genre]++;
 }
 
+/* Rows from..to-1 of ds: their fates, their usable tracks (from tracks
+ * on, in file order) and their counts. */
+typedef struct {
+	const gt_dataset *ds;
+	size_t from, to;
+	gt_rowfate *fates;       /* [ds->nrows] */
+	gt_track *tracks;
+	size_t ntracks;
+	gt_ledger ledger;
+	pthread_t thread;
+} row_range;
+
+static void *clean_range(void *arg)
+{
+	row_range *rr = arg;
+
+	for (size_t r = rr->from; r < rr->to; r++) {
+		gt_track *t = &rr->tracks[rr->ntracks];
+		int genre;
+
+		rr->fates[r] = judge_row(rr->ds, r, t, &genre);
+		count_row(&rr->ledger, rr->fates[r].fate, genre, t);
+		rr->ntracks += usable(rr->fates[r].fate);
+	}
+	return NULL;
+}
+
+static void ledger_add(gt_ledger *a, const gt_ledger *b)
+{
+	a->rows_read += b->rows_read;
+	a->complete += b->complete;
+	a->unknown_duration += b->unknown_duration;
+	a->unknown_tempo += b->unknown_tempo;
+	for (int f = 0; f < GT_NFATES; f++)
+		a->fate[f] += b->fate[f];
+	for (int g = 0; g < GT_NCLASSES; g++) {
+		a->genre_before[g] += b->genre_before[g];
+		a->genre_after[g] += b->genre_after[g];
+	}
+}
+
+/* Rows are judged one by one, independently: a big file's second half is
+ * cleaned in a thread of its own, its tracks written from the slot of its
+ * first row (a row has at most one track) and moved down after. */
+#define CLEAN_THREAD_MIN 16384    /* rows */
+
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 {
-	size_t n = ds->nrows, room = n ? n : 1;
+	size_t n = ds->nrows, room = n ? n : 1, half = n >= CLEAN_THREAD_MIN ? n / 2 : n;
+	row_range a, b;
+	int two;
 
 	memset(out, 0, sizeof(*out));
 	out->fates = malloc(room * sizeof(*out->fates));
@@ -452,14 +508,20 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 		gt_clean_free(out);
 		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
 	}
-	for (size_t r = 0; r < n; r++) {
-		gt_track *t = &out->tracks[out->ntracks];
-		int genre;
-
-		out->fates[r] = judge_row(ds, r, t, &genre);
-		count_row(&out->ledger, out->fates[r].fate, genre, t);
-		out->ntracks += usable(out->fates[r].fate);
-	}
+	a = (row_range){ .ds = ds, .from = 0, .to = half, .fates = out->fates,
+	                 .tracks = out->tracks };
+	b = (row_range){ .ds = ds, .from = half, .to = n, .fates = out->fates,
+	                 .tracks = out->tracks + half };
+	two = half < n && pthread_create(&b.thread, NULL, clean_range, &b) == 0;
+	clean_range(&a);
+	if (two)
+		pthread_join(b.thread, NULL);
+	else
+		clean_range(&b);
+	memmove(out->tracks + a.ntracks, b.tracks, b.ntracks * sizeof(*b.tracks));
+	out->ntracks = a.ntracks + b.ntracks;
+	out->ledger = a.ledger;
+	ledger_add(&out->ledger, &b.ledger);
 	out->ledger.kept = out->ledger.fate[GT_FATE_KEPT];
 	out->ledger.dropped = n - out->ledger.kept;
 	return GT_OK;
