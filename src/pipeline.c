@@ -6,6 +6,7 @@
  * time to fault it in. */
 #include <stdint.h>
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,31 +203,82 @@ static gt_status make_sets(gt_pipeline *p, gt_error *err)
 	return st;
 }
 
-static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
-                     gt_error *err)
-{
-	double t0 = gt_now(), t1, t2;
-	gt_status st = gt_dataset_load(&p->ds, path, err);
+/* Grouping the rows by track (fusion.h) only reads the dataset: on a big
+ * file it runs in a thread of its own while the rows are cleaned, split
+ * and encoded (a sixth of that time on the real file). */
+#define FUSION_THREAD_MIN 16384    /* rows */
 
-	if (st != GT_OK)
-		return st;
-	t1 = gt_now();
-	p->load_s = t1 - t0;
-	st = gt_clean_run(&p->clean, &p->ds, err);
-	if (st == GT_OK)
-		st = gt_fusion_build(&p->fusion, &p->ds, err);
-	if (st != GT_OK)
-		return st;
+typedef struct {
+	gt_pipeline *p;
+	gt_error err;
+	gt_status st;
+	pthread_t thread;
+	int threaded;
+} fusion_job;
+
+static void *fusion_main(void *arg)
+{
+	fusion_job *j = arg;
+
+	j->st = gt_fusion_build(&j->p->fusion, &j->p->ds, &j->err);
+	return NULL;
+}
+
+static void fusion_start(fusion_job *j, gt_pipeline *p)
+{
+	memset(j, 0, sizeof(*j));
+	j->p = p;
+	j->threaded = p->ds.nrows >= FUSION_THREAD_MIN &&
+	              pthread_create(&j->thread, NULL, fusion_main, j) == 0;
+}
+
+/* Wait for the grouping (or do it now); st if it failed, else its status. */
+static gt_status fusion_end(fusion_job *j, gt_status st, gt_error *err)
+{
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	else if (st == GT_OK)
+		fusion_main(j);
+	if (st == GT_OK && j->st != GT_OK)
+		*err = j->err;
+	return st != GT_OK ? st : j->st;
+}
+
+/* Clean, split and encode the loaded rows. */
+static gt_status prepare(gt_pipeline *p, const gt_pipeline_opts *o, gt_error *err)
+{
+	double t1 = gt_now(), t2;
+	gt_status st = gt_clean_run(&p->clean, &p->ds, err);
+
 	t2 = gt_now();
 	p->clean_s = t2 - t1;
-	p->split_seed = o->split_seed;
-	st = pick_samples(p, err);
+	if (st == GT_OK)
+		st = pick_samples(p, err);
 	if (st == GT_OK)
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
 		                   o->split_seed, err);
 	if (st == GT_OK)
 		st = make_sets(p, err);
 	p->prep_s = gt_now() - t2;
+	return st;
+}
+
+static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
+                     gt_error *err)
+{
+	double t0 = gt_now(), t1;
+	gt_status st = gt_dataset_load(&p->ds, path, err);
+	fusion_job fusion;
+
+	if (st != GT_OK)
+		return st;
+	p->load_s = gt_now() - t0;
+	p->split_seed = o->split_seed;
+	fusion_start(&fusion, p);
+	st = prepare(p, o, err);
+	t1 = gt_now();
+	st = fusion_end(&fusion, st, err);
+	p->prep_s += gt_now() - t1;     /* (waiting for the grouping, if at all) */
 	return st;
 }
 
