@@ -674,6 +674,20 @@ gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
 	return load_end(&ld);
 }
 
+const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len)
+{
+	const uint32_t *cell = ds->cells + r * GT_NCOLS;
+	uint32_t lo = UINT32_MAX, hi = EMPTY_OFF;
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (cell[c] != EMPTY_OFF) {
+			lo = cell[c] < lo ? cell[c] : lo;
+			hi = cell[c] > hi ? cell[c] : hi;
+		}
+	*len = lo == UINT32_MAX ? 0 : hi + strlen(ds->arena + hi) - lo;
+	return lo == UINT32_MAX ? NULL : ds->arena + lo;
+}
+
 void gt_dataset_free(gt_dataset *ds)
 {
 	if (!ds)

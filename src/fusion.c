@@ -13,6 +13,7 @@
 
 #include "genretui/encode.h"
 #include "genretui/fusion.h"
+#include "genretui/textfmt.h"
 
 typedef struct {
 	uint32_t hash;       /* 0: empty slot (real hashes are never 0) */
@@ -29,28 +30,10 @@ typedef struct {
 	size_t n, cap;
 } keyset;
 
-/* Fold s, and its length, into the hash h, 8 bytes at a time. */
-static uint64_t hash_text(uint64_t h, const char *s)
-{
-	size_t n = strlen(s);
-	uint64_t w;
-
-	h = (h ^ n) * 0x9e3779b97f4a7c15ull;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 29);
-}
-
 static uint32_t key_hash(const gt_dataset *ds, size_t r)
 {
-	uint64_t h = hash_text(hash_text(0, gt_cell(ds, r, GT_COL_ARTIST)),
-	                       gt_cell(ds, r, GT_COL_TRACK));
+	uint64_t h = gt_hash_text(gt_hash_text(0, gt_cell(ds, r, GT_COL_ARTIST)),
+	                          gt_cell(ds, r, GT_COL_TRACK));
 	uint32_t h32 = (uint32_t)(h >> 32);
 
 	return h32 ? h32 : 1;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/median.h"
 #include "genretui/pipeline.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
@@ -106,36 +107,6 @@ static void permute_rows(gt_real *x, uint32_t *to, size_t n)
 	}
 }
 
-/* The k-th smallest of v[0..n-1] (k < n), moving the k smaller ones before
- * it (Hoare's selection: linear on average, where a sort was a tenth of the
- * load time). */
-static double select_kth(double *v, size_t n, size_t k)
-{
-	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
-
-	while (lo < hi) {   /* Wirth's partition; signed: j may step below lo */
-		double pivot = v[kk], t;
-		ptrdiff_t i = lo, j = hi;
-
-		do {
-			while (v[i] < pivot)
-				i++;
-			while (pivot < v[j])
-				j--;
-			if (i <= j) {
-				t = v[i], v[i] = v[j], v[j] = t;
-				i++;
-				j--;
-			}
-		} while (i <= j);
-		if (j < kk)
-			lo = i;
-		if (kk < i)
-			hi = j;
-	}
-	return v[kk];
-}
-
 /* Median, min and max of each raw numeric feature over the training rows
  * (before normalisation): what the predict prompt fills in and checks.
  * The values are gathered in file order: in split order every one was a
@@ -149,7 +120,6 @@ static gt_status train_stats(gt_pipeline *p, const uint32_t *to, gt_error *err)
 	if (!v)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	for (int f = 0; f < GT_NNUMERIC; f++) {
-		double upper, lower;
 		size_t i = 0;
 
 		p->lo[f] = INFINITY;
@@ -161,11 +131,7 @@ static gt_status train_stats(gt_pipeline *p, const uint32_t *to, gt_error *err)
 			p->lo[f] = v[i] < p->lo[f] ? v[i] : p->lo[f];
 			p->hi[f] = v[i] > p->hi[f] ? v[i] : p->hi[f];
 		}
-		upper = select_kth(v, n, n / 2);
-		lower = upper;
-		for (i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
-			lower = i == 0 || v[i] > lower ? v[i] : lower;
-		p->median[f] = (lower + upper) / 2;
+		p->median[f] = gt_median(v, n);   /* (a sort was a tenth of the load) */
 	}
 	free(v);
 	return GT_OK;

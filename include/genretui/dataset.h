@@ -78,6 +78,12 @@ gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
 
 void gt_dataset_free(gt_dataset *ds);
 
+/* The text of row r's non-empty cells, which lie together in the arena,
+ * each NUL-terminated, in the file's column order: *len bytes from the
+ * pointer returned (the last NUL not counted); NULL and 0 if every cell of
+ * the row is empty. (To scan a row at once, e.g. the Browse search.) */
+const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len);
+
 /* Cell text of row r, column c; "" when empty. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
 {
