@@ -73,9 +73,11 @@ static void encode_in_place(gt_pipeline *p, gt_real *x, const uint32_t *to)
 		if (i < p->split.ntrain) {
 			p->ytrain[i] = t.genre;
 			p->train_row[i] = t.row;
+			p->train_support[t.genre]++;
 		} else {
 			p->ytest[i - p->split.ntrain] = t.genre;
 			p->test_row[i - p->split.ntrain] = t.row;
+			p->test_support[t.genre]++;
 		}
 	}
 }

@@ -16,14 +16,6 @@ static const char *const balance_help[] = {
 	NULL
 };
 
-/* Per-class counts of a sample set. */
-static void supports(const gt_samples *s, size_t out[GT_NCLASSES])
-{
-	memset(out, 0, GT_NCLASSES * sizeof(size_t));
-	for (size_t i = 0; i < s->n; i++)
-		out[s->y[i]]++;
-}
-
 /* Classes by descending kept count, as pandas' value_counts prints them. */
 static void by_kept(const gt_ledger *L, int order[GT_NCLASSES])
 {
@@ -71,12 +63,11 @@ static void draw_genres(gt_app *app, WINDOW *w, int *y)
 {
 	const gt_pipeline *p = &app->session.pipe;
 	const gt_ledger *L = &p->clean.ledger;
-	size_t tr[GT_NCLASSES], te[GT_NCLASSES], scale = max_before(L);
+	const size_t *tr = p->train_support, *te = p->test_support;
+	size_t scale = max_before(L);
 	int order[GT_NCLASSES], width = getmaxx(w), barw = width - BAR_X;
 	char a[16], b[16], c[16], d[16], e[16], line[256];
 
-	supports(&p->train, tr);
-	supports(&p->test, te);
 	by_kept(L, order);
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s  %s", "Genre", "before", "after",
@@ -156,12 +147,10 @@ static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
 static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
 {
 	const gt_pipeline *p = &app->session.pipe;
-	size_t tr[GT_NCLASSES], te[GT_NCLASSES];
+	const size_t *tr = p->train_support, *te = p->test_support;
 	char a[16], b[16], line[128];
 	int major = 0;
 
-	supports(&p->train, tr);
-	supports(&p->test, te);
 	for (int c = 1; c < GT_NCLASSES; c++)
 		if (tr[c] > tr[major])
 			major = c;

@@ -39,6 +39,7 @@ typedef struct {
 	                            gt_clean_track for a row's values) */
 	int *ytrain, *ytest;
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */
+	size_t train_support[GT_NCLASSES], test_support[GT_NCLASSES];  /* rows per class */
 	gt_samples train, test;  /* views of the arrays above */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
 } gt_pipeline;
