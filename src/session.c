@@ -136,6 +136,8 @@ static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *r
 
 void gt_session_evaluate(gt_session *s)
 {
+	double t0 = gt_now();
+
 	if (!s->running)
 		return;
 	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
@@ -146,6 +148,7 @@ void gt_session_evaluate(gt_session *s)
 	               &s->fusion_train, NULL);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
+	s->eval_s = gt_now() - t0;
 }
 
 /* Rescale rows normalised with `from` to what `to` would have given. */
