@@ -201,7 +201,7 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, gt_error *err)
 	gt_status st;
 
 	memset(f, 0, sizeof(*f));
-	if (ds->nrows < UINT32_MAX && table_make(&k, 1024) == 0) {
+	if (ds->nrows < UINT32_MAX && table_make(&k, ds->nrows > 32768 ? 65536 : 1024) == 0) {
 		id = malloc(n * sizeof(*id));
 		f->genres = calloc(n, sizeof(*f->genres));
 	}

@@ -172,8 +172,8 @@ static gt_status make_sets(gt_pipeline *p, gt_error *err)
 }
 
 /* Grouping the rows by track (fusion.h) only reads the dataset: on a big
- * file it runs in a thread of its own while the rows are cleaned, split
- * and encoded (a sixth of that time on the real file). */
+ * file it runs in a thread of its own while the rows are split and encoded
+ * (after the cleaning, which has two threads of its own). */
 #define FUSION_THREAD_MIN 16384    /* rows */
 
 typedef struct {
@@ -212,41 +212,39 @@ static gt_status fusion_end(fusion_job *j, gt_status st, gt_error *err)
 	return st != GT_OK ? st : j->st;
 }
 
-/* Clean, split and encode the loaded rows. */
+/* Split and encode the cleaned rows. */
 static gt_status prepare(gt_pipeline *p, const gt_pipeline_opts *o, gt_error *err)
 {
-	double t1 = gt_now(), t2;
-	gt_status st = gt_clean_run(&p->clean, &p->ds, err);
+	gt_status st = pick_samples(p, err);
 
-	t2 = gt_now();
-	p->clean_s = t2 - t1;
-	if (st == GT_OK)
-		st = pick_samples(p, err);
 	if (st == GT_OK)
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
 		                   o->split_seed, err);
 	if (st == GT_OK)
 		st = make_sets(p, err);
-	p->prep_s = gt_now() - t2;
 	return st;
 }
 
 static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
                      gt_error *err)
 {
-	double t0 = gt_now(), t1;
+	double t0 = gt_now(), t1, t2;
 	gt_status st = gt_dataset_load(&p->ds, path, err);
 	fusion_job fusion;
 
 	if (st != GT_OK)
 		return st;
-	p->load_s = gt_now() - t0;
-	p->split_seed = o->split_seed;
-	fusion_start(&fusion, p);
-	st = prepare(p, o, err);
 	t1 = gt_now();
-	st = fusion_end(&fusion, st, err);
-	p->prep_s += gt_now() - t1;     /* (waiting for the grouping, if at all) */
+	p->load_s = t1 - t0;
+	p->split_seed = o->split_seed;
+	st = gt_clean_run(&p->clean, &p->ds, err);
+	t2 = gt_now();
+	p->clean_s = t2 - t1;
+	if (st != GT_OK)
+		return st;
+	fusion_start(&fusion, p);
+	st = fusion_end(&fusion, prepare(p, o, err), err);
+	p->prep_s = gt_now() - t2;      /* (with any wait for the grouping) */
 	return st;
 }
 
