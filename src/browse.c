@@ -668,10 +668,14 @@ static void fill_bins(gt_colstats *st, const double *v, size_t k)
 static int numeric_stats(const gt_browser *b, int c, gt_colstats *st)
 {
 	double *v = malloc((b->n ? b->n : 1) * sizeof(*v)), sum = 0;
+	uint64_t *scratch = malloc((b->n ? b->n : 1) * sizeof(*scratch));
 	size_t k = 0;
 
-	if (!v)
+	if (!v || !scratch) {
+		free(v);
+		free(scratch);
 		return -1;
+	}
 	st->min = st->max = st->mean = st->median = NAN;
 	for (size_t p = 0; p < b->n; p++)
 		if (gt_parse_number(gt_cell(b->ds, b->idx[p], (gt_column)c), &v[k]) == 0) {
@@ -684,9 +688,10 @@ static int numeric_stats(const gt_browser *b, int c, gt_colstats *st)
 	if (k) {
 		st->mean = sum / (double)k;
 		fill_bins(st, v, k);
-		st->median = gt_median(v, k);
+		st->median = gt_median(v, k, scratch);
 	}
 	free(v);
+	free(scratch);
 	return 0;
 }
 

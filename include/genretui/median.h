@@ -1,15 +1,15 @@
-/* median.h: medians by selection (linear on average), not by sorting. */
+/* median.h: the median of many doubles by radix selection: linear, and
+ * without the unpredictable branches of a quickselect (which took 0.4 ms
+ * for each 32,000 values, the training medians a third of the
+ * preparation). */
 #ifndef GENRETUI_MEDIAN_H
 #define GENRETUI_MEDIAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* The k-th smallest of v[0..n-1] (k < n); v is reordered, the k smaller
- * values before it. */
-double gt_select_kth(double *v, size_t n, size_t k);
-
-/* Median of v[0..n-1] (n >= 1): the middle value, or the mean of the two
- * middle ones; v is reordered. NaN values are not allowed. */
-double gt_median(double *v, size_t n);
+/* Median of v[0..n-1] (n >= 1, no NaN): the middle value, or the mean of
+ * the two middle ones. scratch: room for n keys. v is not changed. */
+double gt_median(const double *v, size_t n, uint64_t *scratch);
 
 #endif
