@@ -42,6 +42,7 @@ typedef struct {
 	size_t train_support[GT_NCLASSES], test_support[GT_NCLASSES];  /* rows per class */
 	gt_samples train, test;  /* views of the arrays above */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
+	double fusion_s;         /* ... and grouping rows by track (not the study's) */
 } gt_pipeline;
 
 void gt_pipeline_defaults(gt_pipeline_opts *o);
