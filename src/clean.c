@@ -224,14 +224,56 @@ static int exact_value_x87(const decimal *d, int e, int neg, double *v)
 #endif
 }
 
+/* The common case in one pass: [+-]digits[.digits] with at most 15
+ * digits in all (every number of the real file but the 17-digit ones), so
+ * m < 2^53 and at most 15 decimals: exact_value's one division, without
+ * its bookkeeping (numbers were a third of the cleaning). Returns 0 when
+ * s is anything else. */
+static int plain_number(const char *s, double *v)
+{
+#if FLT_EVAL_METHOD == 0
+	static const double pow10[16] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15
+	};
+	const unsigned char *p = (const unsigned char *)s + (*s == '+' || *s == '-');
+	const unsigned char *start = p, *point = NULL;
+	uint64_t m = 0;
+	unsigned dig;
+	size_t n;
+
+	for (; (dig = (unsigned)*p - '0') <= 9; p++)
+		m = m * 10 + dig;
+	if (*p == '.') {
+		point = p++;
+		for (; (dig = (unsigned)*p - '0') <= 9; p++)
+			m = m * 10 + dig;
+	}
+	n = (size_t)(p - start) - (point != NULL);     /* digits */
+	if (*p != '\0' || n == 0 || n > 15)
+		return 0;
+	*v = (double)m / pow10[point ? p - point - 1 : 0];
+	*v = *s == '-' ? -*v : *v;
+	return 1;
+#else
+	(void)s, (void)v;
+	return 0;
+#endif
+}
+
 /* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
  * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
  * gets its value, the double strtod would return. */
 static verdict parse_number(const char *s, double *v)
 {
 	decimal d = { 0, 0, 0 };
-	const char *p = s + (*s == '+' || *s == '-'), *q = read_digits(p, &d, 0);
-	int any = q != p, e = 0;
+	const char *p = s + (*s == '+' || *s == '-'), *q;
+	int any, e = 0;
+
+	if (plain_number(s, v))
+		return V_OK;
+	q = read_digits(p, &d, 0);
+	any = q != p;
 
 	if (*q == '.') {
 		p = q + 1;
