@@ -198,9 +198,9 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_object_set_new(doc, "hyperparameters",
 	                    gt_json_hparams(b->preset->name, &b->hp, b->split_seed));
 	add_results(doc, b);
-	json_object_set_new(doc, "timing", json_pack("{s:o, s:o, s:o, s:o}",
+	json_object_set_new(doc, "timing", json_pack("{s:o, s:o, s:o, s:o, s:o}",
 		"load_s", num(p->load_s), "clean_s", num(p->clean_s), "prep_s", num(p->prep_s),
-		"train_s", num(b->session.train_s)));
+		"fusion_s", num(p->fusion_s), "train_s", num(b->session.train_s)));
 	rc = json_dumpf(doc, f, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
 	fputc('\n', f);
 	json_decref(doc);

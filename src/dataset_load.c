@@ -1,15 +1,20 @@
 /* dataset_load.c: read a CSV file into a gt_dataset with libcsv.
  *
  * Input (a memory buffer, or a file read in 64 KiB blocks) is fed to libcsv
- * one physical line at a time, so that when a record ends we know on which
- * line it ended; a line cut by a block boundary is fed in two pieces. A
- * record starts on the first non-blank line fed while no record is open
- * (libcsv skips lines holding only blanks and line ends, so those are not
- * records). The first record is the header: it maps file fields to
- * gt_column. Every later record becomes a row; only the 18 known columns'
- * text is copied, into one arena. While parsing, ds->cells holds arena
- * offsets cast to pointers (the arena moves when it grows); they become real
- * pointers once the arena is final. */
+ * a block at a time. libcsv does not say where in the input a field ends,
+ * so lines are counted from what it hands over: with CSV_REPALL_NL every
+ * line end outside a quoted field reaches on_row (lines holding only blanks
+ * too, as records without fields, which are not records), and the line
+ * ends inside quoted fields are in their text, counted once per record in
+ * the arena (one memchr a row, not a loop a field). A record starts on the
+ * line where its first field starts. The first record is the header: it maps
+ * file fields to gt_column. Every later record becomes a row; only the 18
+ * known columns' text is copied, into one arena, and a cell is its 32-bit
+ * offset there (half the size of a pointer, and valid while the arena
+ * grows).
+ *
+ * A big file is parsed by two loaders at once (libcsv itself is a third
+ * of the whole pipeline's time): see "Two halves" below. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <csv.h>
@@ -20,9 +25,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "genretui/colmap.h"
+#include "genretui/bigmem.h"
 #include "genretui/dataset.h"
 #include "genretui/textfmt.h"
 
@@ -41,6 +50,9 @@ static char *copy_name(const char *name);
  * grow_field). */
 #define READ_BLOCK 65536
 
+/* Files from this size on are parsed in two halves at once. */
+#define SPLIT_MIN ((size_t)1 << 20)
+
 /* Bytes of the file's name shown in messages (escaped: names come from the
  * command line, and a file name can hold control characters). */
 #define NAME_SHOWN 200
@@ -51,18 +63,19 @@ typedef struct {
 	gt_error *err;
 	gt_status st;        /* first failure, met in a callback or feeding */
 	int started;         /* input has begun (the BOM check is done) */
-	int line_start;      /* the next byte fed begins a new line */
 	int last_cr;         /* the last byte fed was a CR */
-	long line;           /* physical line being fed, 1-based */
+	long line;           /* line on which the open record began, or the next
+	                        one will: 1 + the line ends handed over before */
 	long rec_line;       /* line on which the open record began */
-	long field_line;     /* line on which the current field began */
-	int open;            /* a record has begun and not yet ended */
+	size_t rec_text;     /* arena offset of the open record's text */
 	int nf;              /* fields seen so far in the open record */
 	int header_done;
-	size_t *hdr;         /* header field i -> arena offset of its name */
+	int fixed_arena;     /* the arena is shared: it may not move */
+	uint32_t *hdr;       /* header field i -> arena offset of its name */
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
 	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
+	uint32_t *row_cells; /* the open data row's cells */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
 	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } loader;
@@ -75,40 +88,71 @@ static gt_status nomem(loader *ld)
 	return ld->st;
 }
 
-/* Append len bytes and a NUL to the arena; *at gets their offset. */
-static int arena_put(loader *ld, const void *s, size_t len, size_t *at)
+/* Line ends among s[0..n). */
+static long newlines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	long k = 0;
+
+	while (s < end && (s = memchr(s, '\n', (size_t)(end - s)))) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* Grow the arena to hold len more bytes and a NUL; its offsets must stay
+ * below 4 GiB. 0, or -1 (failed). Rare: the arena starts as large as the
+ * file. */
+static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
-	size_t need = ds->arena_len + len + 1;
+	size_t need = ds->arena_len + len + 1, cap = ds->arena_cap;
+	char *p;
 
-	if (need > ds->arena_cap) {
-		size_t cap = ds->arena_cap;
-		char *p;
-
-		while (cap < need)
-			cap *= 2;
-		p = realloc(ds->arena, cap);
-		if (!p)
-			return nomem(ld);
-		ds->arena = p;
-		ds->arena_cap = cap;
+	if (ld->fixed_arena)    /* a second half that does not fit: see half_join */
+		return nomem(ld), -1;
+	if (len >= UINT32_MAX || need > UINT32_MAX) {
+		if (ld->st == GT_OK)
+			ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: too large: "
+			                 "the text of the columns used exceeds "
+			                 "4 GiB", ld->name);
+		return -1;
 	}
-	if (len)
-		memcpy(ds->arena + ds->arena_len, s, len);
-	ds->arena[ds->arena_len + len] = '\0';
-	*at = ds->arena_len;
-	ds->arena_len = need;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(ds->arena, cap);
+	if (!p)
+		return nomem(ld), -1;
+	ds->arena = p;
+	ds->arena_cap = cap;
 	return 0;
 }
 
-/* The kept cells of a file take about as many bytes as the file itself, so
- * start there; byte 0 is the shared empty cell. */
+/* Append s[0..len) and a NUL to the arena; returns their offset, or
+ * EMPTY_OFF if it failed (ld->st says why). */
+static uint32_t arena_put(loader *ld, const char *s, size_t len)
+{
+	gt_dataset *ds = ld->ds;
+	uint32_t at = (uint32_t)ds->arena_len;
+
+	if (ds->arena_cap - ds->arena_len <= len && arena_grow(ld, len))
+		return EMPTY_OFF;
+	memcpy(ds->arena + at, s, len);
+	ds->arena[at + len] = '\0';
+	ds->arena_len += len + 1;
+	return at;
+}
+
+/* The kept cells of a file take at most as many bytes as the file itself
+ * (a NUL for each field's delimiter), so start there; byte 0 is the shared
+ * empty cell. */
 static int arena_init(loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 
-	ds->arena_cap = len < 4096 ? 4096 : len + 1;
-	ds->arena = malloc(ds->arena_cap);
+	ds->arena_cap = len < 4096 ? 4096 : len < UINT32_MAX - 2 ? len + 2 : UINT32_MAX;
+	ds->arena = gt_big_alloc(ds->arena_cap);
 	if (!ds->arena)
 		return nomem(ld);
 	ds->arena[EMPTY_OFF] = '\0';
@@ -116,19 +160,16 @@ static int arena_init(loader *ld, size_t len)
 	return 0;
 }
 
-/* Make room for one more row (amortised doubling). An array that did grow
- * is kept even if a later one fails: the dataset is freed then anyway. */
-static int rows_reserve(loader *ld)
+/* Room for cap rows. An array that did grow is kept even if a later one
+ * fails: the dataset is freed then anyway. */
+static int rows_resize(loader *ld, size_t cap)
 {
 	gt_dataset *ds = ld->ds;
-	size_t cap = ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint;
 	long *line;
 	int *nfields;
-	char **cells;
+	uint32_t *cells;
 
-	if (ds->nrows < ds->rows_cap)
-		return 0;
-	if (cap > SIZE_MAX / (GT_NCOLS * sizeof(char *)))
+	if (cap > SIZE_MAX / (GT_NCOLS * sizeof(*cells) + sizeof(*line)))
 		return nomem(ld);
 	line = realloc(ds->line, cap * sizeof(*line));
 	if (!line)
@@ -138,7 +179,8 @@ static int rows_reserve(loader *ld)
 	if (!nfields)
 		return nomem(ld);
 	ds->nfields = nfields;
-	cells = realloc(ds->cells, cap * GT_NCOLS * sizeof(*cells));
+	cells = ds->cells ? realloc(ds->cells, cap * GT_NCOLS * sizeof(*cells))
+	                  : gt_big_alloc(cap * GT_NCOLS * sizeof(*cells));
 	if (!cells)
 		return nomem(ld);
 	ds->cells = cells;
@@ -146,34 +188,38 @@ static int rows_reserve(loader *ld)
 	return 0;
 }
 
-/* An arena offset parked in a cell until the arena stops moving. */
-static char *off_cell(size_t off)
+/* Make room for one more row (amortised doubling). */
+static int rows_reserve(loader *ld)
 {
-	return (char *)(uintptr_t)off;
+	gt_dataset *ds = ld->ds;
+
+	if (ds->nrows < ds->rows_cap)
+		return 0;
+	return rows_resize(ld, ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint);
 }
 
 /* Begin data row ds->nrows: every cell empty until its field arrives. */
 static int row_begin(loader *ld)
 {
 	gt_dataset *ds = ld->ds;
-	char **cells;
+	uint32_t *cells;
 
 	if (rows_reserve(ld))
 		return -1;
-	cells = ds->cells + ds->nrows * GT_NCOLS;
+	cells = ld->row_cells = ds->cells + ds->nrows * GT_NCOLS;
 	for (int c = 0; c < GT_NCOLS; c++)
-		cells[c] = off_cell(EMPTY_OFF);
+		cells[c] = EMPTY_OFF;
 	ds->line[ds->nrows] = ld->rec_line;
 	return 0;
 }
 
 static void header_field(loader *ld, const char *s, size_t len)
 {
-	size_t at;
+	uint32_t at;
 
 	if ((size_t)ld->nf >= ld->hdr_cap) {
 		size_t cap = ld->hdr_cap ? ld->hdr_cap * 2 : 32;
-		size_t *hdr = realloc(ld->hdr, cap * sizeof(*hdr));
+		uint32_t *hdr = realloc(ld->hdr, cap * sizeof(*hdr));
 
 		if (!hdr) {
 			nomem(ld);
@@ -182,38 +228,34 @@ static void header_field(loader *ld, const char *s, size_t len)
 		ld->hdr = hdr;
 		ld->hdr_cap = cap;
 	}
-	if (arena_put(ld, s, len, &at) == 0)
+	at = arena_put(ld, s, len);
+	if (ld->st == GT_OK)
 		ld->hdr[ld->nf] = at;
 }
 
 static void data_field(loader *ld, const char *s, size_t len)
 {
-	gt_dataset *ds = ld->ds;
-	size_t at;
-	int col;
+	int col = ld->nf < ld->ds->header_fields ? ld->colmap[ld->nf] : -1;
 
 	if (ld->nf == 0 && row_begin(ld))
 		return;
-	if (ld->nf >= ds->header_fields)
-		return;                 /* surplus field: dropped */
-	col = ld->colmap[ld->nf];
-	if (col < 0 || len == 0)
-		return;
-	if (arena_put(ld, s, len, &at) == 0)
-		ds->cells[ds->nrows * GT_NCOLS + (size_t)col] = off_cell(at);
+	if (col < 0)            /* an unknown or surplus field, dropped */
+		ld->line += newlines(s, len);   /* (the arena's: per record) */
+	else if (len > 0)
+		ld->row_cells[col] = arena_put(ld, s, len);
 }
 
 /* libcsv field callback. s is never NULL, since CSV_EMPTY_IS_NULL is off;
- * len is what counts. */
+ * len is what counts. The field began on ld->line. */
 static void on_field(void *s, size_t len, void *data)
 {
 	loader *ld = data;
 
 	if (ld->st != GT_OK)
 		return;
-	if (!ld->open) {        /* a record after a lone CR on the same line */
-		ld->open = 1;
+	if (ld->nf == 0) {
 		ld->rec_line = ld->line;
+		ld->rec_text = ld->ds->arena_len;
 	}
 	if (!ld->header_done)
 		header_field(ld, s, len);
@@ -221,7 +263,14 @@ static void on_field(void *s, size_t len, void *data)
 		data_field(ld, s, len);
 	if (ld->nf < INT_MAX)
 		ld->nf++;
-	ld->field_line = ld->line;
+}
+
+/* Line ends in the open record's fields kept in the arena so far. */
+static long record_newlines(const loader *ld)
+{
+	const gt_dataset *ds = ld->ds;
+
+	return ld->nf ? newlines(ds->arena + ld->rec_text, ds->arena_len - ld->rec_text) : 0;
 }
 
 /* Trim blanks and a trailing CR around a header name, in place. */
@@ -460,23 +509,32 @@ static void end_header(loader *ld)
 	ld->ds->arena_len = EMPTY_OFF + 1;
 }
 
-/* libcsv end-of-record callback (c is the terminator, or -1 at the end). */
+/* libcsv end-of-record callback: c is the terminator (-1 at the end of
+ * the input). A record without fields is a line end between records. */
 static void on_row(int c, void *data)
 {
 	loader *ld = data;
 
-	(void)c;
-	if (ld->st != GT_OK)
-		return;
-	if (!ld->header_done) {
-		end_header(ld);
-	} else if (ld->nf > 0 || row_begin(ld) == 0) {
-		/* (a record always has a field; the check keeps nfields safe) */
-		ld->ds->nfields[ld->ds->nrows] = ld->nf;
-		ld->ds->nrows++;
+	if (ld->st == GT_OK && ld->nf > 0) {
+		ld->line += record_newlines(ld);
+		if (!ld->header_done) {
+			end_header(ld);
+		} else {
+			ld->ds->nfields[ld->ds->nrows] = ld->nf;
+			ld->ds->nrows++;
+		}
 	}
-	ld->open = 0;
 	ld->nf = 0;
+	ld->line += c == '\n';
+}
+
+/* The line of the next byte libcsv reads: the open field's text (not yet
+ * handed over) may hold line ends. */
+static long line_now(const loader *ld)
+{
+	const char *open = (const char *)ld->p.entry_buf;
+
+	return ld->line + record_newlines(ld) + (open ? newlines(open, ld->p.entry_pos) : 0);
 }
 
 /* " (field 3, column 'tempo')": where in the record a syntax error is. */
@@ -493,7 +551,7 @@ static void where_field(const loader *ld, char *buf, size_t n)
 		snprintf(buf, n, " (field %ld)", ld->nf + 1L);
 }
 
-/* csv_parse stopped early on this line: say why. */
+/* csv_parse stopped early, at the byte it could not take: say why. */
 static void parse_error(loader *ld, struct csv_parser *p)
 {
 	char where[96];
@@ -512,18 +570,17 @@ static void parse_error(loader *ld, struct csv_parser *p)
 		what = "quote character inside an unquoted field";
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: %s%s",
-	                 ld->name, ld->line, what, where);
+	                 ld->name, line_now(ld), what, where);
 }
 
-/* A NUL byte is next on the current line: no CSV text holds one. */
+/* A NUL byte is next: no CSV text holds one. */
 static void nul_error(loader *ld)
 {
 	char where[96];
 
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: not a CSV text file: "
-	                 "a NUL byte%s", ld->name,
-	                 ld->line + (ld->line_start ? 1 : 0), where);
+	                 "a NUL byte%s", ld->name, line_now(ld), where);
 }
 
 /* libcsv grows a field's buffer by a fixed block (128 bytes) per step, so
@@ -535,28 +592,25 @@ static void grow_field(struct csv_parser *p)
 		csv_set_blk_size(p, p->entry_size);
 }
 
-/* Does s[0..n) hold only what libcsv skips between records? */
-static int blank_text(const char *s, size_t n)
+/* Note a CRLF line end in s[0..n) (only whether there is one). */
+static void see_crlf(loader *ld, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return 0;
-	return 1;
+	const char *cr = s;
+
+	if (ld->ds->crlf || n == 0)
+		return;
+	if (ld->last_cr && s[0] == '\n')
+		ld->ds->crlf = 1;
+	while (!ld->ds->crlf && (cr = memchr(cr, '\r', (size_t)(s + n - cr))) &&
+	       cr + 1 < s + n)
+		ld->ds->crlf = *++cr == '\n';
+	ld->last_cr = s[n - 1] == '\r';
 }
 
-/* Feed s[0..n), which holds at most one '\n', at its end. */
-static void feed_piece(loader *ld, const char *s, size_t n)
+/* Feed s[0..n) to libcsv. */
+static void feed_block(loader *ld, const char *s, size_t n)
 {
-	if (ld->line_start)
-		ld->line++;
-	if (!ld->open && !blank_text(s, n)) {
-		ld->open = 1;
-		ld->rec_line = ld->field_line = ld->line;
-	}
-	if (s[n - 1] == '\n' && (n >= 2 ? s[n - 2] == '\r' : ld->last_cr))
-		ld->ds->crlf = 1;
-	ld->line_start = s[n - 1] == '\n';
-	ld->last_cr = s[n - 1] == '\r';
+	see_crlf(ld, s, n);
 	grow_field(&ld->p);
 	if (csv_parse(&ld->p, s, n, on_field, on_row, ld) < n &&
 	    ld->st == GT_OK)
@@ -582,8 +636,8 @@ static size_t begin_input(loader *ld, const char *buf, size_t len)
 	return 0;
 }
 
-/* Feed the next len bytes of input, a line (or READ_BLOCK bytes of a
- * longer one) at a time; stop at a NUL byte. */
+/* Feed the next len bytes of input, READ_BLOCK bytes at a time; stop at
+ * a NUL byte. */
 static void feed(loader *ld, const char *buf, size_t len)
 {
 	size_t skip = !ld->started && len ? begin_input(ld, buf, len) : 0;
@@ -591,30 +645,19 @@ static void feed(loader *ld, const char *buf, size_t len)
 	buf += skip;
 	len -= skip;
 	while (len && ld->st == GT_OK) {
-		size_t max = len < READ_BLOCK ? len : READ_BLOCK;
-		const char *nl = memchr(buf, '\n', max);
-		size_t n = nl ? (size_t)(nl - buf) + 1 : max;
+		size_t n = len < READ_BLOCK ? len : READ_BLOCK;
 		const char *nul = memchr(buf, '\0', n);
 
 		if (nul && nul > buf)
-			feed_piece(ld, buf, (size_t)(nul - buf));
+			feed_block(ld, buf, (size_t)(nul - buf));
 		if (nul && ld->st == GT_OK)
 			nul_error(ld);
 		if (nul)
 			return;
-		feed_piece(ld, buf, n);
+		feed_block(ld, buf, n);
 		buf += n;
 		len -= n;
 	}
-}
-
-/* Turn the parked offsets into pointers now that the arena stays put. */
-static void fix_cells(gt_dataset *ds)
-{
-	size_t n = ds->nrows * GT_NCOLS;
-
-	for (size_t i = 0; i < n; i++)
-		ds->cells[i] = ds->arena + (uintptr_t)ds->cells[i];
 }
 
 /* strdup through this file's malloc (which allocation-failure tests can
@@ -636,11 +679,12 @@ static gt_status load_begin(loader *ld, gt_dataset *ds, const char *name,
 	gt_error_clear(err);
 	ld->ds = ds;
 	ld->err = err;
-	ld->line_start = 1;
+	ld->line = 1;
 	ld->rows_hint = size / 64 + 1024;
 	/* Empty unquoted fields must reach us as "", not NULL: no
-	 * CSV_EMPTY_IS_NULL. csv_init cannot fail for a non-NULL parser. */
-	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	 * CSV_EMPTY_IS_NULL. Every line end reaches on_row: CSV_REPALL_NL.
+	 * csv_init cannot fail for a non-NULL parser. */
+	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
 	/* Our realloc, not the one libcsv was linked with: the same allocator
 	 * as the rest of the loader (and the one tests can make fail). */
 	csv_set_realloc_func(&ld->p, realloc);
@@ -660,7 +704,7 @@ static void finish(loader *ld)
 	if (ld->st == GT_OK && csv_fini(&ld->p, on_field, on_row, ld) != 0)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: "
 		                 "unterminated quoted field", ld->name,
-		                 ld->field_line);
+		                 ld->line + record_newlines(ld));
 	if (ld->st == GT_OK && !ld->header_done)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s: empty file",
 		                 ld->name);
@@ -673,9 +717,7 @@ static gt_status load_end(loader *ld)
 	csv_free(&ld->p);
 	free(ld->hdr);
 	free(ld->colmap);
-	if (ld->st == GT_OK)
-		fix_cells(ld->ds);
-	else
+	if (ld->st != GT_OK)
 		gt_dataset_free(ld->ds);
 	return ld->st;
 }
@@ -699,6 +741,20 @@ gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
 	return gt_dataset_parse_mapped(ds, buf, len, name, NULL, err);
 }
 
+const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len)
+{
+	const uint32_t *cell = ds->cells + r * GT_NCOLS;
+	uint32_t lo = UINT32_MAX, hi = EMPTY_OFF;
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (cell[c] != EMPTY_OFF) {
+			lo = cell[c] < lo ? cell[c] : lo;
+			hi = cell[c] > hi ? cell[c] : hi;
+		}
+	*len = lo == UINT32_MAX ? 0 : hi + strlen(ds->arena + hi) - lo;
+	return lo == UINT32_MAX ? NULL : ds->arena + lo;
+}
+
 void gt_dataset_free(gt_dataset *ds)
 {
 	if (!ds)
@@ -713,47 +769,226 @@ void gt_dataset_free(gt_dataset *ds)
 	memset(ds, 0, sizeof(*ds));
 }
 
-/* Open path for reading; NULL (err set) if it can't be or is a directory.
+/* Open path for reading; -1 (err set) if it can't be or is a directory.
  * *size is its size if it is a regular file, else 0. */
-static FILE *open_input(const char *path, size_t *size, gt_error *err)
+static int open_input(const char *path, size_t *size, gt_error *err)
 {
 	char name[NAME_SHOWN + 16];
 	struct stat sb;
-	FILE *f;
+	int fd;
 
 	gt_text_safe(path, name, sizeof(name), NAME_SHOWN);
-	f = fopen(path, "rb");
-	if (!f) {
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
 		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
-		return NULL;
+		return -1;
 	}
-	if (fstat(fileno(f), &sb) != 0)
+	if (fstat(fd, &sb) != 0)
 		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
 	else if (S_ISDIR(sb.st_mode))
 		gt_fail(err, GT_ERR_IO, "%s: is a directory", name);
 	else {
 		*size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
-		return f;
+		return fd;
 	}
-	fclose(f);
+	close(fd);
+	return -1;
+}
+
+/* Feed fd to the loader in blocks, from offset `at` with pread (at >= 0)
+ * or from where fd stands; stop after `limit` bytes or at the end. The
+ * file is never held whole. Returns the bytes fed. */
+static size_t feed_fd(loader *ld, int fd, off_t at, size_t limit, char *block)
+{
+	size_t done = 0;
+
+	while (ld->st == GT_OK && done < limit) {
+		size_t want = limit - done < READ_BLOCK ? limit - done : READ_BLOCK;
+		ssize_t n = at >= 0 ? pread(fd, block, want, at + (off_t)done)
+		                    : read(fd, block, want);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			ld->st = gt_fail(ld->err, GT_ERR_IO, "%s: %s", ld->name,
+			                 strerror(errno));
+		if (n <= 0)
+			break;
+		feed(ld, block, (size_t)n);
+		done += (size_t)n;
+	}
+	return done;
+}
+
+/* ---- Two halves ---------------------------------------------------------
+ *
+ * A file of SPLIT_MIN bytes or more is cut after the first line end past
+ * its middle. Once the header is read, a second loader parses from the cut
+ * to the end in a thread of its own, into rows of its own and into the
+ * upper part of the arena (the text of n bytes of input takes at most
+ * n + 1 bytes of it), while the first one parses up to the cut. If the
+ * first loader then stands between two records and both succeeded, the
+ * second half's rows are appended (their line numbers moved on by the
+ * first half's lines); otherwise (the cut fell inside a quoted field, or
+ * either half met an error) the second half is dropped and the first
+ * loader goes on to the end alone, which gives every message exactly as a
+ * single loader would. */
+
+typedef struct {
+	loader ld;           /* the second half's loader ... */
+	gt_dataset ds;       /* ... its rows (the arena is the first half's) */
+	gt_error err;
+	int fd;
+	off_t from;          /* the cut */
+	pthread_t thread;
+} half;
+
+/* The first byte after the first line end at or past the middle of fd
+ * (size bytes), or 0 if there is none. */
+static size_t cut_point(int fd, size_t size)
+{
+	char buf[4096];
+	size_t at = size / 2;
+
+	while (at < size) {
+		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
+		const char *nl = n > 0 ? memchr(buf, '\n', (size_t)n) : NULL;
+
+		if (nl)
+			return at + (size_t)(nl - buf) + 1;
+		if (n <= 0)
+			return 0;
+		at += (size_t)n;
+	}
+	return 0;
+}
+
+static void *half_main(void *arg)
+{
+	half *h = arg;
+	char *block = malloc(READ_BLOCK);
+
+	if (!block)
+		nomem(&h->ld);
+	else
+		feed_fd(&h->ld, h->fd, h->from, SIZE_MAX, block);
+	free(block);
+	if (h->ld.st == GT_OK && csv_fini(&h->ld.p, on_field, on_row, &h->ld) != 0)
+		h->ld.st = GT_ERR_CSV;  /* (the first loader will say it) */
 	return NULL;
 }
 
-/* Feed f to the loader in blocks: the file is never held whole. */
-static void feed_file(loader *ld, FILE *f)
+/* Start parsing fd from `from` in a thread, with a's header; 0, or -1. */
+static int half_start(half *h, const loader *a, int fd, size_t from)
+{
+	memset(h, 0, sizeof(*h));
+	h->fd = fd;
+	h->from = (off_t)from;
+	h->ld = (loader){ .ds = &h->ds, .err = &h->err, .started = 1, .line = 1,
+	                  .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
+	                  .rows_hint = (a->ds->arena_cap - from) / 64 + 1024 };
+	memcpy(h->ld.name, a->name, sizeof(h->ld.name));
+	csv_init(&h->ld.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+	csv_set_realloc_func(&h->ld.p, realloc);
+	csv_set_free_func(&h->ld.p, free);
+	h->ds.header_fields = a->ds->header_fields;
+	h->ds.arena = a->ds->arena;
+	h->ds.arena_len = from + 1;
+	h->ds.arena_cap = a->ds->arena_cap;
+	if (pthread_create(&h->thread, NULL, half_main, h) == 0)
+		return 0;
+	csv_free(&h->ld.p);
+	return -1;
+}
+
+static void half_free(half *h)
+{
+	csv_free(&h->ld.p);
+	free(h->ld.hdr);
+	free(h->ds.cells);
+	free(h->ds.line);
+	free(h->ds.nfields);
+}
+
+static void count_fields(void *s, size_t len, void *data)
+{
+	(void)s, (void)len;
+	++*(int *)data;
+}
+
+static void count_records(int c, void *data)
+{
+	(void)c;
+	++*(int *)data;
+}
+
+/* Does the loader stand between two records? Asked of a copy of its
+ * parser: csv_fini hands over any open record (and fails on an open
+ * quote) without touching the loader. */
+static int between_records(const loader *ld)
+{
+	struct csv_parser probe = ld->p;
+	int pending = 0;
+
+	return csv_fini(&probe, count_fields, count_records, &pending) == 0 &&
+	       pending == 0;
+}
+
+/* Append h's rows to a's; 0, or -1 (out of memory, said in a->st). */
+static int half_append(loader *a, const half *h)
+{
+	gt_dataset *ds = a->ds;
+	const gt_dataset *b = &h->ds;
+	size_t n = ds->nrows + b->nrows;
+
+	if (n > ds->rows_cap && rows_resize(a, n) != 0)
+		return -1;
+	memcpy(ds->cells + ds->nrows * GT_NCOLS, b->cells,
+	       b->nrows * GT_NCOLS * sizeof(*b->cells));
+	memcpy(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
+	for (size_t r = 0; r < b->nrows; r++)
+		ds->line[ds->nrows + r] = b->line[r] + a->line - 1;
+	ds->nrows = n;
+	ds->arena_len = b->arena_len;
+	ds->crlf |= b->crlf;
+	a->line += h->ld.line - 1;
+	return 0;
+}
+
+/* Wait for the second half; take its rows if the halves join up. Returns
+ * 0 if it did (the input is all read), -1 if the first loader must go on
+ * from the cut alone. */
+static int half_join(half *h, loader *a)
+{
+	int joined;
+
+	pthread_join(h->thread, NULL);
+	joined = a->st == GT_OK && h->ld.st == GT_OK && between_records(a) &&
+	         half_append(a, h) == 0;
+	half_free(h);
+	return joined ? 0 : -1;
+}
+
+/* Feed the file, in two halves at once when it is big. */
+static void feed_file(loader *ld, int fd, size_t size)
 {
 	char *block = malloc(READ_BLOCK);
-	size_t n;
+	size_t cut = size >= SPLIT_MIN ? cut_point(fd, size) : 0, done;
+	half h;
 
 	if (!block) {
 		nomem(ld);
 		return;
 	}
-	while (ld->st == GT_OK && (n = fread(block, 1, READ_BLOCK, f)) > 0)
-		feed(ld, block, n);
-	if (ld->st == GT_OK && ferror(f))
-		ld->st = gt_fail(ld->err, GT_ERR_IO, "%s: %s", ld->name,
-		                 strerror(errno));
+	done = feed_fd(ld, fd, -1, cut ? READ_BLOCK : SIZE_MAX, block);
+	if (cut && ld->header_done && done < cut && half_start(&h, ld, fd, cut) == 0) {
+		feed_fd(ld, fd, -1, cut - done, block);
+		if (half_join(&h, ld) == 0) {
+			free(block);
+			return;
+		}
+	}
+	feed_fd(ld, fd, -1, SIZE_MAX, block);   /* the rest, alone */
 	free(block);
 }
 
@@ -762,17 +997,17 @@ gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
 {
 	loader ld;
 	size_t size = 0;
-	FILE *f;
+	int fd;
 
 	memset(ds, 0, sizeof(*ds));
-	f = open_input(path, &size, err);
-	if (!f)
+	fd = open_input(path, &size, err);
+	if (fd < 0)
 		return GT_ERR_IO;       /* open_input failed and said why */
 	if (load_begin(&ld, ds, path, size, err) == GT_OK) {
 		ld.map = map;
-		feed_file(&ld, f);
+		feed_file(&ld, fd, size);
 	}
-	fclose(f);
+	close(fd);
 	return load_end(&ld);
 }
 

@@ -1,36 +1,48 @@
-/* fusion.c: grouping rows by (artist, track) to find multi-genre tracks. */
+/* fusion.c: grouping rows by (artist, track) to find multi-genre tracks.
+ *
+ * Every distinct (artist, track) key gets an id, in order of first
+ * appearance. An open-addressing table maps a key's hash to its id; it
+ * grows to stay at most half full, so its size follows the distinct
+ * tracks (41,000 on the real file, and on copies of it however long), not
+ * the rows: at a million rows, a table sized by rows (32 MB) missed the
+ * cache on every probe. Slots keep the hash, so that only a probable
+ * match reads the text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "genretui/encode.h"
 #include "genretui/fusion.h"
+#include "genretui/textfmt.h"
 
-/* Open-addressing table of tracks: each slot holds the first row seen for a
- * (artist, track) key and the genre bits of all its rows. */
 typedef struct {
-	size_t row;          /* representative row; SIZE_MAX = empty slot */
-	uint32_t genres;
-	uint32_t count;      /* rows with this key */
+	uint32_t hash;       /* 0: empty slot (real hashes are never 0) */
+	uint32_t id;
 } slot;
 
-static uint64_t fnv(const char *a, const char *b)
-{
-	uint64_t h = 1469598103934665603ull;
+/* The distinct keys so far. */
+typedef struct {
+	slot *tab;           /* mask + 1 slots */
+	size_t mask;
+	uint32_t *first;     /* [id]: first row with the key */
+	uint32_t *genres;    /* [id]: genre bits of all its rows */
+	uint32_t *count;     /* [id]: its rows */
+	size_t n, cap;
+} keyset;
 
-	for (; *a; a++)
-		h = (h ^ (unsigned char)*a) * 1099511628211ull;
-	h = (h ^ 0xff) * 1099511628211ull;   /* separator no text byte equals */
-	for (; *b; b++)
-		h = (h ^ (unsigned char)*b) * 1099511628211ull;
-	return h;
+static uint32_t key_hash(const gt_dataset *ds, size_t r)
+{
+	uint64_t h = gt_hash_text(gt_hash_text(0, gt_cell(ds, r, GT_COL_ARTIST)),
+	                          gt_cell(ds, r, GT_COL_TRACK));
+	uint32_t h32 = (uint32_t)(h >> 32);
+
+	return h32 ? h32 : 1;
 }
 
 /* Class of the row, or -1 when its name or genre is not usable. */
 static int usable_row(const gt_dataset *ds, const gt_genres *gs, size_t r)
 {
 	const char *artist = gt_cell(ds, r, GT_COL_ARTIST);
-
 	const char *genre = gt_cell(ds, r, GT_COL_GENRE);
 	int c;
 
@@ -46,14 +58,101 @@ static int same_key(const gt_dataset *ds, size_t a, size_t b)
 	       !strcmp(gt_cell(ds, a, GT_COL_TRACK), gt_cell(ds, b, GT_COL_TRACK));
 }
 
-/* Slot of row r's key in tab (mask + 1 slots), empty or matching. */
-static slot *find(slot *tab, size_t mask, const gt_dataset *ds, size_t r)
+/* The slot of row r's key (hash h): its own, or the empty one to take. */
+static slot *find(const keyset *k, const gt_dataset *ds, size_t r, uint32_t h)
 {
-	size_t i = (size_t)fnv(gt_cell(ds, r, GT_COL_ARTIST), gt_cell(ds, r, GT_COL_TRACK)) & mask;
+	size_t i = h & k->mask;
 
-	while (tab[i].row != SIZE_MAX && !same_key(ds, tab[i].row, r))
-		i = (i + 1) & mask;
-	return &tab[i];
+	while (k->tab[i].hash && (k->tab[i].hash != h ||
+	                          !same_key(ds, k->first[k->tab[i].id], r)))
+		i = (i + 1) & k->mask;
+	return &k->tab[i];
+}
+
+/* Move the keys to a table of nslots (a power of two); 0 or -1. */
+static int table_make(keyset *k, size_t nslots)
+{
+	slot *tab = malloc(nslots * sizeof(*tab));
+
+	if (!tab)
+		return -1;
+	/* Written now, not calloc'd: a fresh page that is read first maps the
+	 * shared zero page, and writing it then flushed the TLB of every CPU
+	 * (perf: 4% of a load, all in the kernel) */
+	memset(tab, 0, nslots * sizeof(*tab));
+	for (size_t i = 0; k->tab && i <= k->mask; i++)
+		if (k->tab[i].hash) {
+			size_t j = k->tab[i].hash & (nslots - 1);
+
+			while (tab[j].hash)
+				j = (j + 1) & (nslots - 1);
+			tab[j] = k->tab[i];
+		}
+	free(k->tab);
+	k->tab = tab;
+	k->mask = nslots - 1;
+	return 0;
+}
+
+/* Room for one more key, the table at most half full; 0 or -1. */
+static int keys_reserve(keyset *k)
+{
+	if (2 * (k->n + 1) > k->mask + 1 && table_make(k, 2 * (k->mask + 1)) != 0)
+		return -1;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 1024;
+		uint32_t *first = realloc(k->first, cap * sizeof(*first));
+		uint32_t *genres = first ? realloc(k->genres, cap * sizeof(*genres)) : NULL;
+		uint32_t *count = genres ? realloc(k->count, cap * sizeof(*count)) : NULL;
+
+		if (first)
+			k->first = first;
+		if (genres)
+			k->genres = genres;
+		if (!count)
+			return -1;
+		k->count = count;
+		k->cap = cap;
+	}
+	return 0;
+}
+
+static void keys_free(keyset *k)
+{
+	free(k->tab);
+	free(k->first);
+	free(k->genres);
+	free(k->count);
+}
+
+/* Key id of every row with a usable name and genre (else UINT32_MAX) in
+ * id[], the genre bits of each key in k; 0, or -1 (out of memory). */
+static int group(keyset *k, const gt_dataset *ds, const gt_genres *gs, uint32_t *id)
+{
+	for (size_t r = 0; r < ds->nrows; r++) {
+		int c = usable_row(ds, gs, r);
+		uint32_t h;
+		slot *s;
+
+		id[r] = UINT32_MAX;
+		if (c < 0)
+			continue;
+		if (keys_reserve(k) != 0)
+			return -1;
+		h = key_hash(ds, r);
+		s = find(k, ds, r, h);
+		if (!s->hash) {
+			*s = (slot){ h, (uint32_t)k->n };
+			k->first[k->n] = (uint32_t)r;
+			k->genres[k->n] = 0;
+			k->count[k->n] = 0;
+			k->n++;
+		}
+		k->genres[s->id] |= (uint32_t)1 << c;
+		k->count[s->id]++;
+		id[r] = s->id;
+	}
+	return 0;
 }
 
 static int cmp_combo(const void *a, const void *b)
@@ -65,17 +164,27 @@ static int cmp_combo(const void *a, const void *b)
 	return (x->set > y->set) - (x->set < y->set);
 }
 
-/* Count the genre sets of the multi-genre tracks. */
-static gt_status tally(gt_fusion *f, const slot *tab, size_t nslots, gt_error *err)
+static int multi(uint32_t g)
 {
+	return (g & (g - 1)) != 0;
+}
+
+/* Count the multi-genre tracks, their rows and their genre sets. */
+static gt_status tally(gt_fusion *f, const keyset *k, gt_error *err)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (multi(k->genres[i])) {
+			f->multi_tracks++;
+			f->multi_rows += k->count[i];
+		}
 	f->combos = calloc(f->multi_tracks ? f->multi_tracks : 1, sizeof(*f->combos));
 	if (!f->combos)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for genre combinations");
-	for (size_t i = 0; i < nslots; i++) {
-		uint32_t g = tab[i].genres;
+	for (size_t i = 0; i < k->n; i++) {
+		uint32_t g = k->genres[i];
 		size_t c = 0;
 
-		if (tab[i].row == SIZE_MAX || !(g & (g - 1)))
+		if (!multi(g))
 			continue;
 		while (c < f->ncombos && f->combos[c].set != g)
 			c++;
@@ -88,60 +197,29 @@ static gt_status tally(gt_fusion *f, const slot *tab, size_t nslots, gt_error *e
 	return GT_OK;
 }
 
-/* Fill the table, then give every row its track's genre bits; where[r] is
- * the slot of row r (or SIZE_MAX). */
-static void group(gt_fusion *f, slot *tab, size_t mask, const gt_dataset *ds,
-                  const gt_genres *gs, size_t *where)
-{
-	for (size_t r = 0; r < ds->nrows; r++) {
-		int c = usable_row(ds, gs, r);
-		slot *s;
-
-		where[r] = SIZE_MAX;
-		if (c < 0)
-			continue;
-		s = find(tab, mask, ds, r);
-		if (s->row == SIZE_MAX)
-			s->row = r;
-		s->genres |= (uint32_t)1 << c;
-		s->count++;
-		where[r] = (size_t)(s - tab);
-	}
-	for (size_t r = 0; r < ds->nrows; r++)
-		if (where[r] != SIZE_MAX)
-			f->genres[r] = tab[where[r]].genres;
-	for (size_t i = 0; i <= mask; i++)
-		if (tab[i].row != SIZE_MAX && (tab[i].genres & (tab[i].genres - 1))) {
-			f->multi_tracks++;
-			f->multi_rows += tab[i].count;
-		}
-}
-
 gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *gs,
                           gt_error *err)
 {
-	size_t nslots = 16, *where;
-	slot *tab;
+	size_t n = ds->nrows ? ds->nrows : 1;
+	keyset k = { 0 };
+	uint32_t *id = NULL;
 	gt_status st;
 
 	memset(f, 0, sizeof(*f));
-	while (nslots < 2 * ds->nrows)   /* load factor <= 1/2 */
-		nslots *= 2;
-	tab = malloc(nslots * sizeof(*tab));
-	where = malloc((ds->nrows ? ds->nrows : 1) * sizeof(*where));
-	f->genres = calloc(ds->nrows ? ds->nrows : 1, sizeof(*f->genres));
-	if (!tab || !where || !f->genres) {
-		free(tab);
-		free(where);
-		gt_fusion_free(f);
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory for grouping tracks");
+	if (ds->nrows < UINT32_MAX && table_make(&k, ds->nrows > 32768 ? 65536 : 1024) == 0) {
+		id = malloc(n * sizeof(*id));
+		f->genres = calloc(n, sizeof(*f->genres));
 	}
-	for (size_t i = 0; i < nslots; i++)
-		tab[i] = (slot){ SIZE_MAX, 0, 0 };
-	group(f, tab, nslots - 1, ds, gs, where);
-	st = tally(f, tab, nslots, err);
-	free(tab);
-	free(where);
+	if (!id || !f->genres || group(&k, ds, gs, id) != 0) {
+		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for grouping tracks");
+	} else {
+		for (size_t r = 0; r < ds->nrows; r++)
+			if (id[r] != UINT32_MAX)
+				f->genres[r] = k.genres[id[r]];
+		st = tally(f, &k, err);
+	}
+	keys_free(&k);
+	free(id);
 	if (st != GT_OK)
 		gt_fusion_free(f);
 	return st;

@@ -1,4 +1,10 @@
-/* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows. */
+/* pipeline.c: CSV path -> cleaned, encoded, split, normalised rows.
+ *
+ * The tracks stay as cleaning made them: the training and test sets are
+ * built beside them, and rebuilt from them for another preparation or a
+ * fold (gt_pipeline_prepare, gt_pipeline_fold). Whatever can be is read
+ * from the tracks in file order (the split's order missed the cache on
+ * nearly every row). */
 #include <stdint.h>
 #include <math.h>
 #include <stddef.h>
@@ -6,6 +12,7 @@
 #include <string.h>
 
 #include "genretui/bigmem.h"
+#include "genretui/median.h"
 #include "genretui/pipeline.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
@@ -53,75 +60,43 @@ static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t
 	return dest;
 }
 
-/* The k-th smallest of v[0..n-1] (k < n), moving the k smaller ones before
- * it (Hoare's selection: linear on average, where a sort was a tenth of the
- * load time). */
-static double select_kth(double *v, size_t n, size_t k)
-{
-	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
-
-	while (lo < hi) {   /* Wirth's partition; signed: j may step below lo */
-		double pivot = v[kk], t;
-		ptrdiff_t i = lo, j = hi;
-
-		do {
-			while (v[i] < pivot)
-				i++;
-			while (pivot < v[j])
-				j--;
-			if (i <= j) {
-				t = v[i], v[i] = v[j], v[j] = t;
-				i++;
-				j--;
-			}
-		} while (i <= j);
-		if (j < kk)
-			lo = i;
-		if (kk < i)
-			hi = j;
-	}
-	return v[kk];
-}
-
-/* Median of v[0..n-1] (n >= 1; v is reordered). */
-static double median_of(double *v, size_t n)
-{
-	double upper = select_kth(v, n, n / 2), lower = upper;
-
-	for (size_t i = 0; n % 2 == 0 && i < n / 2; i++)   /* the largest below */
-		lower = i == 0 || v[i] > lower ? v[i] : lower;
-	return (lower + upper) / 2;
-}
-
 /* Median, min and max of each raw numeric feature over the training rows
  * whose value is known (before normalisation): what imputation and the
- * predict prompt fill in, and what the prompt checks values against. */
-static gt_status train_stats(gt_pipeline *p, const uint32_t *train, size_t ntr,
+ * predict prompt fill in, and what the prompt checks values against. The
+ * values are gathered in file order (dest: see destinations), without a
+ * branch on the split, which picks rows at random. */
+static gt_status train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr,
                              gt_error *err)
 {
-	double *v = malloc((ntr ? ntr : 1) * sizeof(double));
+	double *v = malloc((ntr + 1) * sizeof(double));   /* (+1: see below) */
+	uint64_t *scratch = malloc((ntr ? ntr : 1) * sizeof(*scratch));
 
-	if (!v)
+	if (!v || !scratch) {
+		free(v);
+		free(scratch);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
+	}
 	for (int f = 0; f < GT_NNUMERIC; f++) {
 		size_t n = 0;
 
 		p->lo[f] = INFINITY;
 		p->hi[f] = -INFINITY;
-		for (size_t i = 0; i < ntr; i++) {
-			double x = p->clean.tracks[train[i]].num[f];
+		for (size_t t = 0; t < p->clean.ntracks; t++) {
+			double x = p->clean.tracks[t].num[f];
 
-			if (isnan(x))
-				continue;
-			v[n++] = x;
-			p->lo[f] = x < p->lo[f] ? x : p->lo[f];
-			p->hi[f] = x > p->hi[f] ? x : p->hi[f];
+			v[n] = x;          /* kept if a known training value */
+			n += (size_t)((dest[t] >= 0) & !isnan(x));
 		}
-		p->median[f] = n ? median_of(v, n) : 0.0;
+		for (size_t i = 0; i < n; i++) {
+			p->lo[f] = v[i] < p->lo[f] ? v[i] : p->lo[f];
+			p->hi[f] = v[i] > p->hi[f] ? v[i] : p->hi[f];
+		}
+		p->median[f] = n ? gt_median(v, n, scratch) : 0.0;
 		if (!n)
 			p->lo[f] = p->hi[f] = 0.0;
 	}
 	free(v);
+	free(scratch);
 	return GT_OK;
 }
 
@@ -135,9 +110,11 @@ static const double *filled(const gt_pipeline *p, const gt_track *t, double buf[
 	return buf;
 }
 
-/* Fit p->norm for prep on the training tracks. */
+/* Fit p->norm for prep on the training tracks: train[] in the sets' order,
+ * dest[] as destinations made it. The min-max is read in file order; the
+ * standardisation's sums in the sets' order (bit for bit as ever). */
 static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
-                          size_t ntr, gt_error *err)
+                          size_t ntr, const int32_t *dest, gt_error *err)
 {
 	double (*rows)[GT_NNUMERIC];
 	const double **ptr;
@@ -145,8 +122,9 @@ static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	p->norm.prep = prep;
 	if (prep == GT_PREP_STUDY) {
 		gt_minmax_reset(&p->norm.mm);
-		for (size_t i = 0; i < ntr; i++)
-			gt_minmax_add(&p->norm.mm, p->clean.tracks[train[i]].num);
+		for (size_t t = 0; t < p->clean.ntracks; t++)
+			if (dest[t] >= 0)
+				gt_minmax_add(&p->norm.mm, p->clean.tracks[t].num);
 		return GT_OK;
 	}
 	rows = malloc((ntr ? ntr : 1) * sizeof(*rows));
@@ -168,9 +146,12 @@ static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 }
 
 /* Encode every placed track into its row of xtrain or xtest, with its
- * class, dataset row and whether a value of it was imputed. */
+ * class, dataset row and whether a value of it was imputed; count the
+ * sets' rows per class. */
 static void fill_sets(gt_pipeline *p, const int32_t *dest)
 {
+	memset(p->train_support, 0, sizeof(p->train_support));
+	memset(p->test_support, 0, sizeof(p->test_support));
 	for (size_t k = 0; k < p->clean.ntracks; k++) {
 		const gt_track *t = &p->clean.tracks[k];
 		int train = dest[k] >= 0;
@@ -184,6 +165,7 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
 		(train ? p->train_row : p->test_row)[i] = t->row;
 		(train ? p->train_imputed : p->test_imputed)[i] = t->unknown != 0;
+		(train ? p->train_support : p->test_support)[t->genre]++;
 	}
 }
 
@@ -230,11 +212,11 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		free(dest);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", ntr + nte);
 	}
-	st = train_stats(p, train, ntr, err);
+	st = train_stats(p, dest, ntr, err);
 	if (st == GT_OK && fixed)
 		p->norm = *fixed;
 	else if (st == GT_OK)
-		st = fit_norm(p, prep, train, ntr, err);
+		st = fit_norm(p, prep, train, ntr, dest, err);
 	if (st == GT_OK)
 		fill_sets(p, dest);
 	free(dest);
@@ -336,31 +318,35 @@ gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
 	return st;
 }
 
+/* The study's pipeline (load, clean, split and encode: what the Python
+ * reference does, each timed), then the grouping by track, timed apart. */
 static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
                      gt_error *err)
 {
-	double t0 = gt_now(), t1, t2;
+	double t0 = gt_now(), t1, t2, t3;
 	gt_status st = gt_dataset_load_mapped(&p->ds, path, o->map, err);
 
 	if (st != GT_OK)
 		return st;
 	t1 = gt_now();
 	p->load_s = t1 - t0;
+	p->split_seed = o->split_seed;
 	st = gt_clean_run(&p->clean, &p->ds, err);
-	if (st == GT_OK)
-		st = gt_fusion_build(&p->fusion, &p->ds, &p->clean.genres, err);
 	if (st != GT_OK)
 		return st;
 	t2 = gt_now();
 	p->clean_s = t2 - t1;
-	p->split_seed = o->split_seed;
 	st = pick_samples(p, err);
 	if (st == GT_OK)
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
 		                   o->split_seed, err);
 	if (st == GT_OK)
 		st = gt_pipeline_prepare(p, o->prep, NULL, err);
-	p->prep_s = gt_now() - t2;
+	t3 = gt_now();
+	p->prep_s = t3 - t2;
+	if (st == GT_OK)
+		st = gt_fusion_build(&p->fusion, &p->ds, &p->clean.genres, err);
+	p->fusion_s = gt_now() - t3;
 	return st;
 }
 
@@ -392,13 +378,17 @@ void gt_pipeline_close(gt_pipeline *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* (gt_encode_inputs and gt_norm_apply, whose arithmetic is on the 11
+ * numbers only: the 24 one-hot inputs are written as they are) */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
                         int scale, gt_real *x)
 {
 	double row[GT_NINPUTS];
 
-	gt_encode_inputs(num, scale, row);
+	memcpy(row, num, GT_NNUMERIC * sizeof(*row));
 	gt_norm_apply(&p->norm, row);
-	for (int i = 0; i < GT_NINPUTS; i++)
+	for (int i = 0; i < GT_NNUMERIC; i++)
 		x[i] = (gt_real)row[i];
+	for (int s = 0; s < GT_NSCALES; s++)
+		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
 }

@@ -206,6 +206,8 @@ static void slice_metrics(gt_session *s)
 
 void gt_session_evaluate(gt_session *s)
 {
+	double t0 = gt_now();
+
 	if (!s->running)
 		return;
 	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
@@ -217,6 +219,7 @@ void gt_session_evaluate(gt_session *s)
 	slice_metrics(s);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
+	s->eval_s = gt_now() - t0;
 }
 
 gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,

@@ -274,7 +274,7 @@ static int dashboard_fits(void)
 	return COLS >= GT_DASH_COLS && LINES >= GT_DASH_ROWS;
 }
 
-static void draw_all(gt_app *app)
+void gt_app_draw(gt_app *app)
 {
 
 	if (COLS < GT_MIN_COLS || LINES < GT_MIN_ROWS) {
@@ -464,7 +464,7 @@ static void main_loop(gt_app *app)
 		if (tick)
 			dirty = 1;
 		if (dirty && (!training || gt_now() - last_draw >= 0.1)) {
-			draw_all(app);
+			gt_app_draw(app);
 			last_draw = gt_now();
 			dirty = 0;
 		}
@@ -501,8 +501,12 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 		gt_session_close(&app.session);
 		return 1;
 	}
-	main_loop(&app);
+	if (getenv("GT_BENCH_REDRAW"))
+		gt_bench_redraw(&app, atoi(getenv("GT_BENCH_REDRAW")));
+	else
+		main_loop(&app);
 	restore_terminal();
+	gt_bench_report();
 	gt_predict_free();
 	gt_train_free();
 	gt_browse_free(&app);

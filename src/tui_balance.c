@@ -22,14 +22,6 @@ static const char *const balance_help[] = {
 
 static int first_genre;        /* genres scrolled past (j/k) */
 
-/* Per-class counts of a sample set. */
-static void supports(const gt_samples *s, size_t out[GT_MAX_CLASSES])
-{
-	memset(out, 0, GT_MAX_CLASSES * sizeof(size_t));
-	for (size_t i = 0; i < s->n; i++)
-		out[s->y[i]]++;
-}
-
 /* Classes by descending kept count, as pandas' value_counts prints them. */
 static void by_kept(const gt_ledger *L, int k, int order[GT_MAX_CLASSES])
 {
@@ -86,13 +78,12 @@ static void draw_genres(gt_app *app, WINDOW *w, int *y)
 	const gt_pipeline *p = &app->session.pipe;
 	const gt_ledger *L = &p->clean.ledger;
 	const gt_genres *gs = &p->clean.genres;
-	size_t tr[GT_MAX_CLASSES], te[GT_MAX_CLASSES], scale = max_before(L, gs->k);
+	const size_t *tr = p->train_support, *te = p->test_support;
+	size_t scale = max_before(L, gs->k);
 	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - BAR_X;
 	int rows = genre_rows(w, gs->k), shown = rows < gs->k ? rows - 1 : rows;
 	char a[16], b[16], c[16], d[16], e[16], name[96], line[256];
 
-	supports(&p->train, tr);
-	supports(&p->test, te);
 	by_kept(L, gs->k, order);
 	first_genre = first_genre > gs->k - shown ? gs->k - shown : first_genre;
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -186,12 +177,10 @@ static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
 static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
 {
 	const gt_pipeline *p = &app->session.pipe;
-	size_t tr[GT_MAX_CLASSES], te[GT_MAX_CLASSES];
+	const size_t *tr = p->train_support, *te = p->test_support;
 	char a[16], b[16], line[160];
 	int major = 0;
 
-	supports(&p->train, tr);
-	supports(&p->test, te);
 	for (int c = 1; c < p->clean.genres.k; c++)
 		if (tr[c] > tr[major])
 			major = c;

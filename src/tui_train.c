@@ -185,12 +185,14 @@ static void finish_run(gt_app *app, int state)
 {
 	gt_session *s = &app->session;
 
-	T.elapsed = run_seconds();
+	/* the run's training time, as --batch counts it (train_s): without the
+	 * evaluation that ends it, which gt_session_step made for a run done */
+	T.elapsed = run_seconds() - (s->evaluated ? s->eval_s : 0);
 	T.state = state;
 	if (!s->evaluated)
 		gt_session_evaluate(s);
 	record_run(s, state == STOPPED);
-	gt_app_message(app, 0, "%s after %d epochs in %.2f s: test accuracy %.4f, train accuracy %.4f",
+	gt_app_message(app, 0, "%s after %d epochs in %.3f s: test accuracy %.4f, train accuracy %.4f",
 	               state == DONE ? "done" : "stopped", s->trainer.epoch, T.elapsed,
 	               s->rep_test.accuracy, s->rep_train.accuracy);
 }

@@ -405,6 +405,84 @@ static void test_many_short_rows(void **state)
 	free(text);
 }
 
+/* Load text[0..len) from a file and parse it from memory: the same
+ * status, message, rows, lines and cells. */
+static void assert_file_as_memory(const char *text, size_t len)
+{
+	static char name[] = "/tmp/gt_test_halves_XXXXXX";
+	gt_dataset mem, file;
+	gt_error merr = { 0 }, ferr = { 0 };
+	gt_status mst, fst;
+	int fd;
+
+	strcpy(name + strlen(name) - 6, "XXXXXX");
+	fd = mkstemp(name);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	mst = gt_dataset_parse(&mem, text, len, name, &merr);
+	fst = gt_dataset_load(&file, name, &ferr);
+	unlink(name);
+	assert_int_equal(fst, mst);
+	assert_string_equal(ferr.msg, merr.msg);
+	assert_int_equal(file.nrows, mem.nrows);
+	assert_int_equal(file.crlf, mem.crlf);
+	for (size_t r = 0; r < mem.nrows; r++) {
+		assert_int_equal(file.line[r], mem.line[r]);
+		assert_int_equal(file.nfields[r], mem.nfields[r]);
+		for (int c = 0; c < GT_NCOLS; c++)
+			assert_string_equal(gt_cell(&file, r, c), gt_cell(&mem, r, c));
+	}
+	gt_dataset_free(&mem);
+	gt_dataset_free(&file);
+}
+
+/* A file of a megabyte or more is parsed in two halves at once, cut at a
+ * line end past its middle (dataset_load.c). Whatever lies across the
+ * cut (a quoted field of many lines, blank lines, CRLF) or just after it
+ * (a syntax error, a NUL byte, an unterminated quote), the result is what
+ * one loader gives. The odd text goes at the start of a row a few rows
+ * before or after the middle. */
+static void test_load_halves(void **state)
+{
+	static const char *const odd[] = {
+		"\"a\nb\n\nc\",", "\n\n  \n", "\r\n", "x\"y,", "\"q\"z,", "\0,",
+		"\"open,", NULL    /* NULL: a quoted field of 400 lines */
+	};
+	size_t cap = 1300000, half;
+	char *rows = malloc(cap), *text = malloc(cap + 4096);
+	size_t len = (size_t)sprintf(rows, "%s\n", HEADER);
+
+	(void)state;
+	for (int i = 0; len + 300 < cap; i++)
+		len += (size_t)sprintf(rows + len, ROW("%d.0", "%d", "Rock") "\n", i, i);
+	half = len / 2;
+	for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+		for (int shift = -3; shift <= 3; shift++) {
+			char many[1024] = "\"";
+			const char *o = odd[k];
+			size_t at = half, olen;
+
+			for (int i = 0; !o && i < 400; i++)
+				strcat(many, "a\n");
+			if (!o)
+				o = strcat(many, "\",");
+			olen = k == 5 ? 2 : strlen(o);
+			while (rows[at - 1] != '\n')
+				at--;
+			for (int s = shift; s != 0; s += s < 0 ? 1 : -1)
+				do
+					at += s < 0 ? -1 : 1;
+				while (rows[at - 1] != '\n');
+			memcpy(text, rows, at);
+			memcpy(text + at, o, olen);        /* (may hold a NUL) */
+			memcpy(text + at + olen, rows + at, len - at);
+			assert_file_as_memory(text, len + olen);
+		}
+	free(rows);
+	free(text);
+}
+
 static void test_load_fixture(void **state)
 {
 	const char *dir = getenv("GT_TESTDATA");
@@ -478,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_load_not_found),
 		cmocka_unit_test(test_load_directory),
 		cmocka_unit_test(test_load_blocks),
+		cmocka_unit_test(test_load_halves),
 		cmocka_unit_test(test_many_short_rows),
 		cmocka_unit_test(test_load_fixture),
 		cmocka_unit_test(test_real_file),

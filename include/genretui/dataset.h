@@ -12,6 +12,7 @@
 #define GENRETUI_DATASET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "genretui/status.h"
 
@@ -55,14 +56,15 @@ typedef struct {
 	char *colname[GT_NCOLS];   /* header name of a column read under another
 	                              name (--map), else NULL */
 	size_t nrows;        /* data records read, header excluded */
-	char **cells;        /* nrows * GT_NCOLS, row-major; never NULL ("" if empty) */
+	uint32_t *cells;     /* nrows * GT_NCOLS, row-major: offsets of the cells'
+	                        NUL-terminated text in arena (0: the empty cell) */
 	long *line;          /* nrows: 1-based file line on which each record starts */
 	int *nfields;        /* nrows: fields the record actually had */
 	int header_fields;   /* fields in the header line */
 	int has_bom;         /* the file began with a UTF-8 byte-order mark */
 	int crlf;            /* at least one CRLF line ending was seen */
+	char *arena;         /* the text of every kept cell (under 4 GiB) */
 	/* private storage */
-	char *arena;
 	size_t arena_len, arena_cap;
 	size_t rows_cap;
 } gt_dataset;
@@ -102,10 +104,16 @@ static inline const char *gt_column_name(const gt_dataset *ds, gt_column c)
 	return ds->colname[c] ? ds->colname[c] : gt_column_names[c];
 }
 
+/* The text of row r's non-empty cells, which lie together in the arena,
+ * each NUL-terminated, in the file's column order: *len bytes from the
+ * pointer returned (the last NUL not counted); NULL and 0 if every cell of
+ * the row is empty. (To scan a row at once, e.g. the Browse search.) */
+const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len);
+
 /* Cell text of row r, column c; "" when empty. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
 {
-	return ds->cells[r * GT_NCOLS + (size_t)c];
+	return ds->arena + ds->cells[r * GT_NCOLS + (size_t)c];
 }
 
 #endif

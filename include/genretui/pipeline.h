@@ -51,8 +51,10 @@ typedef struct {
 	size_t *train_row, *test_row; /* dataset row of each train/test sample */
 	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
 	size_t imputed_train, imputed_test;          /* how many rows that is */
+	size_t train_support[GT_MAX_CLASSES], test_support[GT_MAX_CLASSES]; /* rows per class */
 	gt_samples train, test;  /* views of the arrays above */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
+	double fusion_s;         /* ... and grouping rows by track (not the study's) */
 } gt_pipeline;
 
 void gt_pipeline_defaults(gt_pipeline_opts *o);

@@ -22,6 +22,7 @@ typedef struct gt_session {
 	int test_epoch;          /* epoch that cm_test/rep_test describe (updated at
 	                            every epoch end while training), 0 if none */
 	double train_s;          /* seconds spent in training steps so far */
+	double eval_s;           /* seconds the last gt_session_evaluate took */
 	int *pred_test, *pred_train;   /* argmax class per test/train row */
 	gt_confusion cm_test, cm_train;
 	gt_report rep_test, rep_train;

@@ -4,6 +4,7 @@
 #define GENRETUI_TEXTFMT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* v with thousands separators ("40,560") into buf; returns buf. */
 char *gt_fmt_count(char *buf, size_t n, unsigned long long v);
@@ -33,6 +34,10 @@ size_t gt_utf8_decode(const char *s, unsigned *cp);
  * (it is cut earlier, with "...", when needed; outsz >= max_bytes + 10 is
  * enough for the max_bytes cut). Returns the length written. */
 size_t gt_text_safe(const char *s, char *out, size_t outsz, size_t max_bytes);
+
+/* Fold s (and its length) into the hash h, 8 bytes at a time: for hash
+ * tables of cell text (not stable across versions, never stored). */
+uint64_t gt_hash_text(uint64_t h, const char *s);
 
 /* Terminal cells that text s takes when drawn (the UI's gt_draw_text):
  * characters of the current locale by wcwidth; a byte that is not one, or

@@ -80,6 +80,16 @@ void gt_app_message(gt_app *app, int error, const char *fmt, ...)
 /* Switch to pane i. */
 void gt_app_show(gt_app *app, int pane);
 
+/* Draw the whole screen (bars, the pane or the dashboard, help) and send
+ * what changed to the terminal. */
+void gt_app_draw(gt_app *app);
+
+/* GT_BENCH_REDRAW=N (tui_bench.c): instead of the key loop, train the
+ * form's settings to the end, then time N complete redraws of every pane;
+ * gt_bench_report prints the figures once the terminal is given back. */
+void gt_bench_redraw(gt_app *app, int n);
+void gt_bench_report(void);
+
 /* Draw text at (y, x) in w, clipped to width cells (UTF-8 aware, never
  * writes control characters); returns the cells used. */
 int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s);
