@@ -284,26 +284,36 @@ static int text_cmp(const char *a, const char *b)
 	return c ? c : strcmp(a, b);
 }
 
-/* Stable sort of a[0..n-1] by key, a byte at a time (tmp: n more items);
- * returns the sorted array, a or tmp. Bytes all rows share are skipped. */
+/* Stable sort of a[0..n-1] by key, 11 bits at a time (six passes; the
+ * counts of all six are taken in one pass first); tmp: n more items.
+ * Returns the sorted array, a or tmp. Digits all keys share are skipped. */
+#define RADIX_BITS 11
+#define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
+
 static sort_item *radix_sort(sort_item *a, sort_item *tmp, size_t n)
 {
-	for (int shift = 0; shift < 64; shift += 8) {
-		size_t count[256] = { 0 }, at = 0;
+	static size_t count[RADIX_PASSES][1 << RADIX_BITS];   /* (one UI thread) */
+	const uint64_t mask = (1u << RADIX_BITS) - 1;
+
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		for (int p = 0; p < RADIX_PASSES; p++)
+			count[p][a[i].key >> (p * RADIX_BITS) & mask]++;
+	for (int p = 0; p < RADIX_PASSES && n > 0; p++) {
+		int shift = p * RADIX_BITS;
+		size_t *c = count[p], at = 0;
 		sort_item *t;
 
-		for (size_t i = 0; i < n; i++)
-			count[a[i].key >> shift & 255]++;
-		if (n == 0 || count[a[0].key >> shift & 255] == n)
+		if (c[a[0].key >> shift & mask] == n)
 			continue;
-		for (int d = 0; d < 256; d++) {
-			size_t c = count[d];
+		for (size_t d = 0; d <= mask; d++) {
+			size_t k = c[d];
 
-			count[d] = at;
-			at += c;
+			c[d] = at;
+			at += k;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[count[a[i].key >> shift & 255]++] = a[i];
+			tmp[c[a[i].key >> shift & mask]++] = a[i];
 		t = a, a = tmp, tmp = t;
 	}
 	return a;
@@ -596,21 +606,63 @@ int gt_browser_row_matches(const gt_browser *b, size_t r, const unsigned *q, siz
 	return -1;
 }
 
-/* Can row r hold folded query q, whose first character is ASCII? The
- * row's text is looked at in one go (gt_row_text): when it is all
- * printable ASCII without a backslash (drawn as it is), a row without the
- * first character in either case cannot. */
-static int row_may_match(const gt_dataset *ds, size_t r, unsigned q0)
-{
-	size_t len;
-	const unsigned char *t = (const unsigned char *)gt_row_text(ds, r, &len);
-	unsigned char lo = (unsigned char)q0;
-	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 32) : lo;
+/* Eight bytes at a time (the search looked at every byte of a million
+ * rows one by one: 0.28 s): a word with each byte b set to
+ * b == c ? 0x80 : 0, and a word flagging the bytes a row cannot be
+ * skipped for (a control character but NUL, DEL and up, a backslash). */
+#define ONES ((uint64_t)0x0101010101010101ull)
+#define HIGHS (ONES * 0x80)
 
-	for (size_t i = 0; i < len; i++) {
+static uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+
+	return ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;   /* exact, no carries */
+}
+
+static uint64_t bytes_unplain(uint64_t x)
+{
+	uint64_t low = x & ~HIGHS;
+	uint64_t ctl = ((low + ONES * (0x80 - 0x20)) ^ HIGHS) & (low + ~HIGHS);  /* 0 < b < 0x20 */
+
+	return ((ctl | (low + ONES)) & HIGHS) | (x & HIGHS) | bytes_equal(x, '\\');
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Can row r hold folded query q (qn >= 1 characters, the first ASCII)?
+ * The row's text is looked at in one go (gt_row_text): when it is all
+ * printable ASCII without a backslash (drawn as it is), a row where the
+ * query's first two characters never follow each other (any case) cannot.
+ * (One character let every row with "Jazz" through for a 'z'.) */
+static int row_may_match(const gt_dataset *ds, size_t r, const unsigned *q, size_t qn)
+{
+	size_t len, i = 0;
+	const unsigned char *t = (const unsigned char *)gt_row_text(ds, r, &len);
+	unsigned char lo = (unsigned char)q[0];
+	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 32) : lo;
+	unsigned next = qn > 1 ? q[1] : 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, t + i, 8);
+		if (bytes_unplain(x))
+			return 1;
+		if (bytes_equal(x, lo) | bytes_equal(x, up))
+			for (size_t j = i; j < i + 8; j++)      /* these, one by one */
+				if (ascii_lower(t[j]) == lo && (qn == 1 || ascii_lower(t[j + 1]) == next))
+					return 1;
+	}
+	for (; i < len; i++) {
 		unsigned char c = t[i];
 
-		if (c == lo || c == up || c == '\\' || c >= 0x7f || (c < 0x20 && c))
+		if (c == '\\' || c >= 0x7f || (c < 0x20 && c))
+			return 1;
+		if (ascii_lower(c) == lo && (qn == 1 || ascii_lower(t[i + 1]) == next))
 			return 1;
 	}
 	return 0;
@@ -631,7 +683,7 @@ int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrap
 	ascii0 = qn > 0 && fq[0] >= 0x20 && fq[0] < 0x7f && fq[0] != '\\';
 	for (size_t k = 1; k <= b->n; k++) {
 		size_t p = dir >= 0 ? (b->cur + k) % b->n : (b->cur + b->n - k % b->n) % b->n;
-		int c = ascii0 && !row_may_match(b->ds, b->idx[p], fq[0]) ? -1
+		int c = ascii0 && !row_may_match(b->ds, b->idx[p], fq, qn) ? -1
 		        : gt_browser_row_matches(b, b->idx[p], fq, qn);
 
 		if (c >= 0) {
