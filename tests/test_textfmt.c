@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "genretui/status.h"
 #include "genretui/textfmt.h"
 
 static void test_fmt_count(void **state)
@@ -179,9 +180,35 @@ static void test_fmt_pad(void **state)
 	setlocale(LC_CTYPE, "C");
 }
 
+/* gt_fail cuts a message at GT_ERROR_MAX - 1 bytes, but never inside a
+ * UTF-8 sequence (fuzz_csv found a column list cut inside U+FEFF). */
+static void test_error_cut_whole_characters(void **state)
+{
+	char pad[GT_ERROR_MAX];
+	gt_error err;
+
+	(void)state;
+	for (int shift = 0; shift < 4; shift++) {
+		size_t n = GT_ERROR_MAX - 3 + (size_t)shift - 2;
+
+		memset(pad, 'a', n);
+		pad[n] = '\0';
+		gt_fail(&err, GT_ERR_CSV, "%s\xef\xbb\xbf tail", pad);
+		assert_true(strlen(err.msg) <= GT_ERROR_MAX - 1);
+		for (size_t i = 0; err.msg[i]; ) {
+			unsigned cp;
+			size_t k = gt_utf8_decode(err.msg + i, &cp);
+
+			assert_true(k > 0);
+			i += k;
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_error_cut_whole_characters),
 		cmocka_unit_test(test_fmt_count),
 		cmocka_unit_test(test_fmt_pad),
 		cmocka_unit_test(test_fmt_percent),
