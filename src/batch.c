@@ -243,15 +243,24 @@ static int train(gt_batch *b, FILE *progress)
 	return 0;
 }
 
-void gt_mean_sd(const double *v, int n, double *mean, double *sd)
+/* Figure off (a double's offset in gt_run_figs) of run i. */
+static double run_fig(const gt_run_figs *runs, int i, size_t off)
+{
+	double v;
+
+	memcpy(&v, (const char *)&runs[i] + off, sizeof(v));
+	return v;
+}
+
+void gt_runs_mean_sd(const gt_run_figs *runs, int n, size_t off, double *mean, double *sd)
 {
 	double sum = 0, sq = 0;
 
 	for (int i = 0; i < n; i++)
-		sum += v[i];
+		sum += run_fig(runs, i, off);
 	*mean = n ? sum / n : NAN;
 	for (int i = 0; i < n; i++)
-		sq += (v[i] - *mean) * (v[i] - *mean);
+		sq += (run_fig(runs, i, off) - *mean) * (run_fig(runs, i, off) - *mean);
 	*sd = n > 1 ? sqrt(sq / (n - 1)) : 0;
 }
 
@@ -285,12 +294,9 @@ static void print_run(FILE *f, const gt_run_figs *r, int cv)
 /* Mean +- sd of one figure over the runs; off is its offset in gt_run_figs. */
 static void print_summary_line(FILE *f, const gt_batch *b, const char *what, size_t off)
 {
-	double v[1000], mean, sd;
-	int n = b->nruns < 1000 ? b->nruns : 1000;
+	double mean, sd;
 
-	for (int i = 0; i < n; i++)
-		memcpy(&v[i], (const char *)&b->runs[i] + off, sizeof(double));
-	gt_mean_sd(v, n, &mean, &sd);
+	gt_runs_mean_sd(b->runs, b->nruns, off, &mean, &sd);
 	fprintf(f, "  %-18s %.4f +- %.4f\n", what, mean, sd);
 }
 

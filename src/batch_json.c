@@ -138,13 +138,10 @@ static json_t *runs_json(const gt_batch *b)
 			"train_s", num(r->seconds)));
 	}
 	for (size_t k = 0; k < sizeof(figs) / sizeof(figs[0]); k++) {
-		double v[1000], mean, sd;
-		int n = b->nruns < 1000 ? b->nruns : 1000;
+		double mean, sd;
 		char key[64];
 
-		for (int i = 0; i < n; i++)
-			memcpy(&v[i], (const char *)&b->runs[i] + figs[k].off, sizeof(double));
-		gt_mean_sd(v, n, &mean, &sd);
+		gt_runs_mean_sd(b->runs, b->nruns, figs[k].off, &mean, &sd);
 		snprintf(key, sizeof(key), "%s_mean", figs[k].name);
 		json_object_set_new(summary, key, num(mean));
 		snprintf(key, sizeof(key), "%s_sd", figs[k].name);

@@ -17,8 +17,10 @@ typedef struct {
 	double accuracy, macro_f1, top2, fusion, seconds;
 } gt_run_figs;
 
-/* Mean and sample standard deviation (n - 1; 0 for one value). */
-void gt_mean_sd(const double *v, int n, double *mean, double *sd);
+/* Mean and sample standard deviation (n - 1; 0 for one value) over runs
+ * 0..n-1 of the figure at offset off (a double member of gt_run_figs). */
+void gt_runs_mean_sd(const gt_run_figs *runs, int n, size_t off, double *mean,
+                     double *sd);
 
 /* Everything one batch run produced, for the text and JSON printers. */
 typedef struct {
