@@ -641,16 +641,22 @@ static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int widt
 	gt_canvas_free(&c);
 }
 
-static const char *const idle_text[] = {
-	"No training yet.",
-	"",
-	"t (or Enter) trains the network with the settings on the left:",
-	"the study's 35-35-10 sigmoid network, Adam, batch 16, 15 epochs.",
-	"The loss and accuracy of the training rows and of the 8,112",
-	"held-out test rows are plotted here after every epoch.",
-	"Keys work while it trains: p pauses, s stops, 1-5 switch panes.",
-	NULL
-};
+/* Before any run: how to start one, with the chosen preset and the data's
+ * own number of test rows. */
+static void draw_idle(gt_app *app, WINDOW *w, int x, int width)
+{
+	char line[256], rows[32];
+
+	gt_draw_text(w, 1, x, width, "No training yet.");
+	gt_draw_text(w, 3, x, width, "t (or Enter) trains the network with the settings on the left:");
+	snprintf(line, sizeof(line), "%s: %s.", T.preset->name, T.preset->summary);
+	gt_draw_text(w, 4, x, width, line);
+	gt_fmt_count(rows, sizeof(rows), (unsigned long long)app->session.pipe.test.n);
+	snprintf(line, sizeof(line), "The loss and accuracy of the training rows and of the %s", rows);
+	gt_draw_text(w, 5, x, width, line);
+	gt_draw_text(w, 6, x, width, "held-out test rows are plotted here after every epoch.");
+	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, s stops, 1-5 switch panes.");
+}
 
 /* A model from --model: its figures, no curves (it was trained elsewhere). */
 static void draw_loaded(gt_app *app, WINDOW *w, int x, int width)
@@ -706,8 +712,7 @@ static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
 		return;
 	}
 	if (!app->session.running) {
-		for (int i = 0; idle_text[i]; i++)
-			gt_draw_text(w, 1 + i, x, width, idle_text[i]);
+		draw_idle(app, w, x, width);
 		return;
 	}
 	draw_progress(app, w, x, width);
