@@ -395,14 +395,14 @@ static void store_value(gt_track *t, gt_column c, verdict vd, double v,
 	if (f >= 0)
 		t->num[f] = v;
 	if (vd == V_UNKNOWN)
-		t->unknown |= c == GT_COL_DURATION ? GT_UNKNOWN_DURATION
-		            : c == GT_COL_TEMPO ? GT_UNKNOWN_TEMPO : GT_UNKNOWN_KEY;
+		t->unknown |= (uint8_t)(c == GT_COL_DURATION ? GT_UNKNOWN_DURATION
+		            : c == GT_COL_TEMPO ? GT_UNKNOWN_TEMPO : GT_UNKNOWN_KEY);
 	if (col_spec[c].kind == K_KEY)
 		*pitch = vd == V_OK ? (int)v : -1;
 	else if (col_spec[c].kind == K_MODE)
 		*major = (int)v;
 	else if (col_spec[c].kind == K_GENRE)
-		t->genre = (int)v;
+		t->genre = (uint8_t)v;
 }
 
 static gt_fate fate_of_unknowns(unsigned bits)
@@ -431,7 +431,7 @@ static gt_rowfate judge_values(const gt_genres *g, const gt_dataset *ds, size_t 
 	int pitch = -1, major = -1;
 
 	memset(t, 0, sizeof(*t));
-	t->row = r;
+	t->row = (uint32_t)r;
 	for (int c = 0; c < GT_NCOLS; c++) {
 		double v = genre;
 		verdict vd = c == GT_COL_GENRE ? (genre >= 0 ? V_OK : V_BAD_GENRE)
@@ -443,7 +443,7 @@ static gt_rowfate judge_values(const gt_genres *g, const gt_dataset *ds, size_t 
 		}
 		store_value(t, c, vd, v, &pitch, &major);
 	}
-	t->scale = gt_scale_index(pitch, major);
+	t->scale = (uint8_t)gt_scale_index(pitch, major);
 	rf.fate = fate_of_unknowns(t->unknown);
 	return rf;
 }

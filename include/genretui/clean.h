@@ -20,6 +20,7 @@
 #define GENRETUI_CLEAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "genretui/dataset.h"
 #include "genretui/encode.h"
@@ -56,12 +57,12 @@ const char *gt_fate_text(gt_fate f);
 /* One usable row: KEPT, or dropped only for unknown duration/tempo (the
  * improved preset imputes those). Values are raw, as in the file. */
 typedef struct {
-	size_t row;                  /* index into the dataset */
 	double num[GT_NNUMERIC];     /* numeric features, GT_F_ order; NaN where unknown */
-	int scale;                   /* one-hot column 0..23 (see encode.h) */
-	int genre;                   /* class, 0..genres.k - 1 */
-	unsigned unknown;            /* GT_UNKNOWN_* bits; 0 for KEPT rows */
-} gt_track;
+	uint32_t row;                /* index into the dataset (< 2^32: see dataset.h) */
+	uint8_t scale;               /* one-hot column 0..23 (see encode.h) */
+	uint8_t genre;               /* class, 0..genres.k - 1 (< GT_MAX_CLASSES) */
+	uint8_t unknown;             /* GT_UNKNOWN_* bits; 0 for KEPT rows */
+} gt_track;                      /* 96 bytes: 1M rows keep 96 MB of these */
 
 /* What cleaning did, in counts. Sum of fate[] == rows_read. */
 typedef struct {
