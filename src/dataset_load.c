@@ -43,7 +43,7 @@ const char *const gt_column_names[GT_NCOLS] = {
 
 static char *copy_name(const char *name);
 
-/* Offset 0 of the arena always holds a NUL: empty and absent cells use it. */
+/* Offset 0 of the arena always holds a NUL (what a failed arena_put gives). */
 #define EMPTY_OFF 0
 
 /* Block size for reading files, and the most fed to libcsv at once (see
@@ -75,7 +75,7 @@ typedef struct {
 	size_t hdr_cap;
 	int *colmap;         /* header field i -> gt_column, or -1 */
 	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
-	uint32_t *row_cells; /* the open data row's cells */
+	uint8_t *row_cells;  /* the open data row's cells (ds->cell_at) */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
 	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } loader;
@@ -167,9 +167,10 @@ static int rows_resize(loader *ld, size_t cap)
 	gt_dataset *ds = ld->ds;
 	long *line;
 	int *nfields;
-	uint32_t *cells;
+	uint32_t *row_at;
+	uint8_t *cell_at;
 
-	if (cap > SIZE_MAX / (GT_NCOLS * sizeof(*cells) + sizeof(*line)))
+	if (cap > SIZE_MAX / (GT_NCOLS + sizeof(*row_at) + sizeof(*line) + sizeof(*nfields)))
 		return nomem(ld);
 	line = realloc(ds->line, cap * sizeof(*line));
 	if (!line)
@@ -179,11 +180,15 @@ static int rows_resize(loader *ld, size_t cap)
 	if (!nfields)
 		return nomem(ld);
 	ds->nfields = nfields;
-	cells = ds->cells ? realloc(ds->cells, cap * GT_NCOLS * sizeof(*cells))
-	                  : gt_big_alloc(cap * GT_NCOLS * sizeof(*cells));
-	if (!cells)
+	row_at = realloc(ds->row_at, cap * sizeof(*row_at));
+	if (!row_at)
 		return nomem(ld);
-	ds->cells = cells;
+	ds->row_at = row_at;
+	cell_at = ds->cell_at ? realloc(ds->cell_at, cap * GT_NCOLS)
+	                      : gt_big_alloc(cap * GT_NCOLS);
+	if (!cell_at)
+		return nomem(ld);
+	ds->cell_at = cell_at;
 	ds->rows_cap = cap;
 	return 0;
 }
@@ -198,17 +203,17 @@ static int rows_reserve(loader *ld)
 	return rows_resize(ld, ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint);
 }
 
-/* Begin data row ds->nrows: every cell empty until its field arrives. */
+/* Begin data row ds->nrows: its cells go from the arena's end; each is
+ * "far" (a field the record lacks reads as "") until its field arrives. */
 static int row_begin(loader *ld)
 {
 	gt_dataset *ds = ld->ds;
-	uint32_t *cells;
 
 	if (rows_reserve(ld))
 		return -1;
-	cells = ld->row_cells = ds->cells + ds->nrows * GT_NCOLS;
-	for (int c = 0; c < GT_NCOLS; c++)
-		cells[c] = EMPTY_OFF;
+	ld->row_cells = ds->cell_at + ds->nrows * GT_NCOLS;
+	memset(ld->row_cells, GT_CELL_FAR, GT_NCOLS);
+	ds->row_at[ds->nrows] = (uint32_t)ds->arena_len;
 	ds->line[ds->nrows] = ld->rec_line;
 	return 0;
 }
@@ -239,10 +244,15 @@ static void data_field(loader *ld, const char *s, size_t len)
 
 	if (ld->nf == 0 && row_begin(ld))
 		return;
-	if (col < 0)            /* an unknown or surplus field, dropped */
+	if (col < 0) {          /* an unknown or surplus field, dropped */
 		ld->line += newlines(s, len);   /* (the arena's: per record) */
-	else if (len > 0)
-		ld->row_cells[col] = arena_put(ld, s, len);
+	} else {                /* kept, even empty: gt_cell_far counts cells */
+		uint32_t at = arena_put(ld, s, len);
+		size_t from_row = at - ld->ds->row_at[ld->ds->nrows];
+
+		if (ld->st == GT_OK && from_row < GT_CELL_FAR)
+			ld->row_cells[col] = (uint8_t)from_row;
+	}
 }
 
 /* libcsv field callback. s is never NULL, since CSV_EMPTY_IS_NULL is off;
@@ -480,6 +490,19 @@ static int binary_header(loader *ld, const int seen[GT_NCOLS])
 	return 0;
 }
 
+/* Each column's place among a row's cells, which follow the header's
+ * field order. */
+static void rank_columns(gt_dataset *ds)
+{
+	for (int c = 0; c < GT_NCOLS; c++) {
+		int k = 0;
+
+		for (int o = 0; o < GT_NCOLS; o++)
+			k += ds->field[o] >= 0 && ds->field[o] < ds->field[c];
+		ds->rank[c] = (signed char)(ds->field[c] < 0 ? -1 : k);
+	}
+}
+
 /* Remember the file's names of the mapped columns, for messages. */
 static void keep_mapped_names(loader *ld)
 {
@@ -503,6 +526,7 @@ static void end_header(loader *ld)
 	}
 	map_columns(ld, seen);
 	memcpy(ld->ds->field, seen, sizeof(ld->ds->field));
+	rank_columns(ld->ds);
 	keep_mapped_names(ld);
 	if (ld->st == GT_OK && !binary_header(ld, seen))
 		check_missing(ld, seen);
@@ -741,18 +765,37 @@ gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
 	return gt_dataset_parse_mapped(ds, buf, len, name, NULL, err);
 }
 
+/* Does row r's record have the field of column c? */
+static int has_field(const gt_dataset *ds, size_t r, int c)
+{
+	return ds->field[c] >= 0 && ds->field[c] < ds->nfields[r];
+}
+
+const char *gt_cell_far(const gt_dataset *ds, size_t r, gt_column c)
+{
+	const char *s = ds->arena + ds->row_at[r];
+
+	if (!has_field(ds, r, (int)c))
+		return "";
+	for (int k = 0; k < ds->rank[c]; k++)
+		s += strlen(s) + 1;
+	return s;
+}
+
 const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len)
 {
-	const uint32_t *cell = ds->cells + r * GT_NCOLS;
-	uint32_t lo = UINT32_MAX, hi = EMPTY_OFF;
+	int last = -1;
+	const char *s;
 
 	for (int c = 0; c < GT_NCOLS; c++)
-		if (cell[c] != EMPTY_OFF) {
-			lo = cell[c] < lo ? cell[c] : lo;
-			hi = cell[c] > hi ? cell[c] : hi;
-		}
-	*len = lo == UINT32_MAX ? 0 : hi + strlen(ds->arena + hi) - lo;
-	return lo == UINT32_MAX ? NULL : ds->arena + lo;
+		if (has_field(ds, r, c) && (last < 0 || ds->rank[c] > ds->rank[last]))
+			last = c;
+	*len = 0;
+	if (last < 0)
+		return NULL;
+	s = gt_cell(ds, r, (gt_column)last);
+	*len = (size_t)(s + strlen(s) - (ds->arena + ds->row_at[r]));
+	return ds->arena + ds->row_at[r];
 }
 
 void gt_dataset_free(gt_dataset *ds)
@@ -760,7 +803,8 @@ void gt_dataset_free(gt_dataset *ds)
 	if (!ds)
 		return;
 	free(ds->path);
-	free(ds->cells);
+	free(ds->row_at);
+	free(ds->cell_at);
 	free(ds->line);
 	free(ds->nfields);
 	free(ds->arena);
@@ -905,7 +949,8 @@ static void half_free(half *h)
 {
 	csv_free(&h->ld.p);
 	free(h->ld.hdr);
-	free(h->ds.cells);
+	free(h->ds.row_at);
+	free(h->ds.cell_at);
 	free(h->ds.line);
 	free(h->ds.nfields);
 }
@@ -943,8 +988,8 @@ static int half_append(loader *a, const half *h)
 
 	if (n > ds->rows_cap && rows_resize(a, n) != 0)
 		return -1;
-	memcpy(ds->cells + ds->nrows * GT_NCOLS, b->cells,
-	       b->nrows * GT_NCOLS * sizeof(*b->cells));
+	memcpy(ds->row_at + ds->nrows, b->row_at, b->nrows * sizeof(*b->row_at));
+	memcpy(ds->cell_at + ds->nrows * GT_NCOLS, b->cell_at, b->nrows * GT_NCOLS);
 	memcpy(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
 	for (size_t r = 0; r < b->nrows; r++)
 		ds->line[ds->nrows + r] = b->line[r] + a->line - 1;

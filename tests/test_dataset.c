@@ -305,7 +305,8 @@ static void test_free_twice(void **state)
 	parse_ok(&ds, HEADER "\n" ROW("1.0", "1", "Rock") "\n");
 	gt_dataset_free(&ds);
 	gt_dataset_free(&ds);
-	assert_null(ds.cells);
+	assert_null(ds.row_at);
+	assert_null(ds.cell_at);
 	gt_dataset_free(NULL);
 }
 
@@ -483,6 +484,82 @@ static void test_load_halves(void **state)
 	free(text);
 }
 
+/* Cells that begin 255 bytes or more into their row are found by walking
+ * the row (gt_cell_far), in any column order, with a column absent and in
+ * a record that lacks fields; gt_row_text spans exactly the row's cells.
+ * The same rows in a file of two halves give the same cells. */
+static const char *far_header =
+	"music_genre,track_name,tempo,valence,speechiness,mode,loudness,"
+	"liveness,key,instrumentalness,energy,duration_ms,danceability,"
+	"acousticness,popularity,artist_name,instance_id";   /* no obtained_date */
+
+static size_t far_row(char *out, int i, size_t name_len)
+{
+	char name[1024];
+
+	memset(name, 'a' + i % 26, name_len);
+	name[name_len] = '\0';
+	return (size_t)sprintf(out, "Jazz,%s,%d.5,0.7,,Minor,-5.5,0.5,A#,0.4,0.3,"
+	                       "200000.0,0.2,0.1,27.0,Art %d,%d.0\n", name, i, i, i);
+}
+
+static void check_far_row(const gt_dataset *ds, size_t r, int i, size_t name_len)
+{
+	char want[64];
+	const char *track = gt_cell(ds, r, GT_COL_TRACK), *text;
+	size_t len;
+
+	assert_int_equal(strlen(track), name_len);
+	if (name_len)
+		assert_int_equal(track[0], 'a' + i % 26);
+	sprintf(want, "%d.5", i);
+	assert_string_equal(gt_cell(ds, r, GT_COL_TEMPO), want);
+	assert_string_equal(gt_cell(ds, r, GT_COL_SPEECHINESS), "");
+	assert_string_equal(gt_cell(ds, r, GT_COL_OBTAINED_DATE), "");
+	assert_string_equal(gt_cell(ds, r, GT_COL_GENRE), "Jazz");
+	sprintf(want, "Art %d", i);
+	assert_string_equal(gt_cell(ds, r, GT_COL_ARTIST), want);
+	sprintf(want, "%d.0", i);
+	assert_string_equal(gt_cell(ds, r, GT_COL_INSTANCE_ID), want);
+	text = gt_row_text(ds, r, &len);
+	assert_ptr_equal(text, gt_cell(ds, r, GT_COL_GENRE));   /* the first field */
+	assert_ptr_equal(text + len - strlen(want), gt_cell(ds, r, GT_COL_INSTANCE_ID));
+}
+
+static void test_far_cells(void **state)
+{
+	static const size_t lens[] = { 0, 200, 240, 250, 251, 253, 254, 255, 300, 900 };
+	size_t n = sizeof(lens) / sizeof(lens[0]), len;
+	char *text = malloc(1500000);
+	gt_dataset ds;
+	const char *row;
+
+	(void)state;
+	len = (size_t)sprintf(text, "%s\n", far_header);
+	for (size_t k = 0; k < n; k++)
+		len += far_row(text + len, (int)k, lens[k]);
+	len += (size_t)sprintf(text + len, "Rock,%0300d,1\n", 7);      /* short */
+	text[len] = '\0';
+	parse_ok(&ds, text);
+	assert_int_equal(ds.nrows, n + 1);
+	for (size_t k = 0; k < n; k++)
+		check_far_row(&ds, k, (int)k, lens[k]);
+	assert_int_equal(ds.nfields[n], 3);
+	assert_string_equal(gt_cell(&ds, n, GT_COL_TEMPO), "1");
+	assert_string_equal(gt_cell(&ds, n, GT_COL_VALENCE), "");
+	assert_string_equal(gt_cell(&ds, n, GT_COL_INSTANCE_ID), "");
+	row = gt_row_text(&ds, n, &len);
+	assert_int_equal(len, 4 + 1 + 300 + 1 + 1);
+	assert_string_equal(row, "Rock");
+	gt_dataset_free(&ds);
+	/* over a megabyte: two halves, with far cells on both sides of the cut */
+	len = (size_t)sprintf(text, "%s\n", far_header);
+	for (int i = 0; len + 1200 < 1400000; i++)
+		len += far_row(text + len, i, lens[(size_t)i % n]);
+	assert_file_as_memory(text, len);
+	free(text);
+}
+
 static void test_load_fixture(void **state)
 {
 	const char *dir = getenv("GT_TESTDATA");
@@ -558,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_load_blocks),
 		cmocka_unit_test(test_load_halves),
 		cmocka_unit_test(test_many_short_rows),
+		cmocka_unit_test(test_far_cells),
 		cmocka_unit_test(test_load_fixture),
 		cmocka_unit_test(test_real_file),
 	};

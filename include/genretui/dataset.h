@@ -56,8 +56,17 @@ typedef struct {
 	char *colname[GT_NCOLS];   /* header name of a column read under another
 	                              name (--map), else NULL */
 	size_t nrows;        /* data records read, header excluded */
-	uint32_t *cells;     /* nrows * GT_NCOLS, row-major: offsets of the cells'
-	                        NUL-terminated text in arena (0: the empty cell) */
+	uint32_t *row_at;    /* nrows: arena offset of the row's cells, which lie
+	                        together, NUL-terminated, in the file's field
+	                        order: one for each field of a column (an empty
+	                        field too) that the record has */
+	uint8_t *cell_at;    /* nrows * GT_NCOLS, row-major: where each cell
+	                        begins, from row_at; GT_CELL_FAR when it begins
+	                        that far or further in, or the record lacks the
+	                        field (see gt_cell). 22 bytes a row, where 32-bit
+	                        offsets took 72 */
+	signed char rank[GT_NCOLS];  /* place of column c's cell among its row's
+	                        cells (-1: the column is absent) */
 	long *line;          /* nrows: 1-based file line on which each record starts */
 	int *nfields;        /* nrows: fields the record actually had */
 	int header_fields;   /* fields in the header line */
@@ -104,16 +113,27 @@ static inline const char *gt_column_name(const gt_dataset *ds, gt_column c)
 	return ds->colname[c] ? ds->colname[c] : gt_column_names[c];
 }
 
-/* The text of row r's non-empty cells, which lie together in the arena,
- * each NUL-terminated, in the file's column order: *len bytes from the
- * pointer returned (the last NUL not counted); NULL and 0 if every cell of
- * the row is empty. (To scan a row at once, e.g. the Browse search.) */
+/* The text of row r's cells, which lie together in the arena, each
+ * NUL-terminated, in the file's field order: *len bytes from the pointer
+ * returned (the last NUL not counted); NULL and 0 if the record has no
+ * field of a column. (To scan a row at once, e.g. the Browse search.) */
 const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len);
+
+/* Cells that begin this many bytes or more into their row's text (and
+ * cells the record lacks) are found by gt_cell_far: rare, since a row of
+ * the real file takes about 150 bytes. */
+#define GT_CELL_FAR 255u
+
+/* Cell text of row r, column c found by walking the row's cells; "" when
+ * the column is absent or the record lacks its field. */
+const char *gt_cell_far(const gt_dataset *ds, size_t r, gt_column c);
 
 /* Cell text of row r, column c; "" when empty. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
 {
-	return ds->arena + ds->cells[r * GT_NCOLS + (size_t)c];
+	unsigned at = ds->cell_at[r * GT_NCOLS + (size_t)c];
+
+	return at < GT_CELL_FAR ? ds->arena + ds->row_at[r] + at : gt_cell_far(ds, r, c);
 }
 
 #endif
