@@ -221,8 +221,8 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		fill_sets(p, dest);
 	free(dest);
 	p->prep = p->norm.prep;
-	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
-	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
+	p->train = (gt_samples){ p->xtrain, NULL, p->ytrain, ntr, GT_NINPUTS, 0 };
+	p->test = (gt_samples){ p->xtest, NULL, p->ytest, nte, GT_NINPUTS, 0 };
 	p->imputed_train = p->imputed_test = 0;
 	for (size_t i = 0; st == GT_OK && i < ntr; i++)
 		p->imputed_train += p->train_imputed[i];
