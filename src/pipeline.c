@@ -23,17 +23,22 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->map = NULL;
 }
 
-/* Indices of the KEPT tracks (the study's samples), in file order. */
+/* Indices of the KEPT tracks (the study's samples), in file order. Row
+ * indices are 32-bit from here on (pipeline.h). */
 static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 {
 	size_t n = 0;
 
-	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(size_t));
+	if (p->ds.nrows > UINT32_MAX)
+		return gt_fail(err, GT_ERR_NOMEM, "%zu rows are too many (at most %lu)",
+		               p->ds.nrows, (unsigned long)UINT32_MAX);
+	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) *
+	                         sizeof(*p->sample_track));
 	if (!p->sample_track)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < p->clean.ntracks; i++)
 		if (p->clean.tracks[i].unknown == 0)
-			p->sample_track[n++] = i;
+			p->sample_track[n++] = (uint32_t)i;
 	p->nsamples = n;
 	return gt_clean_require(&p->clean, &p->ds, 2, err);
 }
@@ -163,7 +168,7 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 		gt_pipeline_encode(p, filled(p, t, buf), t->scale,
 		                   (train ? p->xtrain : p->xtest) + i * GT_NINPUTS);
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
-		(train ? p->train_row : p->test_row)[i] = t->row;
+		(train ? p->train_row : p->test_row)[i] = (uint32_t)t->row;
 		(train ? p->train_imputed : p->test_imputed)[i] = t->unknown != 0;
 		(train ? p->train_support : p->test_support)[t->genre]++;
 	}
@@ -202,8 +207,8 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NINPUTS * sizeof(gt_real));
 	p->ytrain = malloc((ntr ? ntr : 1) * sizeof(int));
 	p->ytest = malloc((nte ? nte : 1) * sizeof(int));
-	p->train_row = malloc((ntr ? ntr : 1) * sizeof(size_t));
-	p->test_row = malloc((nte ? nte : 1) * sizeof(size_t));
+	p->train_row = malloc((ntr ? ntr : 1) * sizeof(*p->train_row));
+	p->test_row = malloc((nte ? nte : 1) * sizeof(*p->test_row));
 	p->train_imputed = malloc(ntr ? ntr : 1);
 	p->test_imputed = malloc(nte ? nte : 1);
 	dest = destinations(p, train, ntr, test, nte);
@@ -263,11 +268,11 @@ gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed
 	/* The study's split of the KEPT tracks; the rows it dropped for unknown
 	 * values join the training side after them. */
 	for (size_t i = 0; i < ntr; i++)
-		train[i] = (uint32_t)p->sample_track[p->split.train[i]];
+		train[i] = p->sample_track[p->split.train[i]];
 	for (size_t i = 0; i < nunk; i++)
 		train[ntr + i] = unk[i];
 	for (size_t i = 0; i < nte; i++)
-		test[i] = (uint32_t)p->sample_track[p->split.test[i]];
+		test[i] = p->sample_track[p->split.test[i]];
 	st = build_sets(p, prep, train, ntr + nunk, test, nte, fixed, err);
 	p->fold = p->nfolds = 0;
 	free(train), free(test), free(unk);

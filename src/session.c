@@ -143,7 +143,7 @@ static void evaluate_set(gt_model *m, const gt_samples *set, int *pred,
 
 /* Top-2 and fusion-aware accuracy of one set; rows[i] is sample i's
  * dataset row. Fills cells (if not NULL) with fusion-explained errors. */
-static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *rows,
+static void fusion_metrics(gt_session *s, const gt_samples *set, const uint32_t *rows,
                            const int *pred, double *top2, double *fusion, gt_confusion *cells)
 {
 	gt_model *m = &s->model;

@@ -4,6 +4,10 @@
  * compatible) -> min-max from training rows. Samples are the KEPT rows in
  * file order; the split permutes sample indices.
  *
+ * Row indices (sample_track, train_row, test_row) are 32-bit, like the
+ * dataset's cell offsets: its text is under 4 GiB, so it cannot hold 2^32
+ * usable rows (a file of 2^32 rows or more is refused all the same).
+ *
  * The sets can be rebuilt for the improved preset's preparation
  * (GT_PREP_IMPUTE, normalize.h): the test set stays the study's test rows,
  * in the same order, and the rows the study dropped for unknown
@@ -35,7 +39,7 @@ typedef struct {
 	gt_clean clean;
 	gt_fusion fusion;        /* tracks the file lists under several genres */
 	size_t nsamples;         /* kept rows */
-	size_t *sample_track;    /* [nsamples] index into clean.tracks */
+	uint32_t *sample_track;  /* [nsamples] index into clean.tracks */
 	gt_split split;
 	uint32_t split_seed;     /* the seed the split was drawn with */
 	gt_prep prep;            /* how the sets below were prepared */
@@ -48,7 +52,7 @@ typedef struct {
 	gt_real *xtrain, *xtest; /* [n][GT_NINPUTS], normalised (computed in
 	                            double, then rounded to gt_real) */
 	int *ytrain, *ytest;
-	size_t *train_row, *test_row; /* dataset row of each train/test sample */
+	uint32_t *train_row, *test_row; /* dataset row of each train/test sample */
 	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
 	size_t imputed_train, imputed_test;          /* how many rows that is */
 	size_t train_support[GT_MAX_CLASSES], test_support[GT_MAX_CLASSES]; /* rows per class */
