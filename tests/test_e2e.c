@@ -130,7 +130,7 @@ static void test_real_file_improved_sets(void **state)
 		double sum = 0, sq = 0;
 
 		for (size_t i = 0; i < s.pipe.train.n; i++) {
-			double v = s.pipe.xtrain[i * GT_NINPUTS + (size_t)f];
+			double v = s.pipe.xtrain[i * GT_NNUMERIC + (size_t)f];
 
 			assert_true(isfinite(v));
 			sum += v;
