@@ -210,7 +210,7 @@ int gt_cv_scroll(int first, int visible, int cursor, int n)
 	return first < 0 ? 0 : first;
 }
 
-size_t gt_cv_cell_rows(const int *truth, const int *pred, const size_t *rows,
+size_t gt_cv_cell_rows(const int *truth, const int *pred, const uint32_t *rows,
                        size_t n, int t, int p, size_t *out, size_t cap)
 {
 	size_t found = 0;

@@ -294,18 +294,49 @@ GT_HOT static void dropout(gt_real *z, int units, int lanes, int nl, int l,
 	}
 }
 
-void gt_model_load_rows(gt_model *m, const gt_real *x, const uint32_t *idx, int n)
+gt_samples gt_samples_range(const gt_samples *s, size_t from, size_t n)
 {
-	size_t d = (size_t)m->arch.sizes[0], lanes = (size_t)m->lanes;
+	gt_samples r = *s;
+
+	r.x = s->x ? s->x + from * (size_t)s->nnum : NULL;
+	r.hot = s->hot ? s->hot + from : NULL;
+	r.y = s->y ? s->y + from : NULL;
+	r.n = n;
+	return r;
+}
+
+/* The one-hot inputs of rows 0..n-1 all 0, before each row sets its 1: in
+ * the lanes a contiguous run per input, in rows[0] the n rows whole (the
+ * dense values are written over; the padding stays 0). */
+static void clear_hot(gt_model *m, const gt_samples *s, int n)
+{
+	size_t lanes = (size_t)m->lanes;
+
+	for (int h = 0; h < s->nhot; h++)
+		memset(m->a[0] + ((size_t)s->nnum + (size_t)h) * lanes, 0,
+		       (size_t)n * sizeof(gt_real));
+	memset(m->rows[0], 0, (size_t)n * (size_t)m->row_len[0] * sizeof(gt_real));
+}
+
+void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx, int n)
+{
+	size_t d = (size_t)s->nnum, lanes = (size_t)m->lanes;
 	gt_real *lane = m->a[0];
 
+	if (s->nhot > 0)
+		clear_hot(m, s, n);
 	for (int r = 0; r < n; r++) {
-		const gt_real *src = x + (idx ? idx[r] : (size_t)r) * d;
+		size_t j = idx ? idx[r] : (size_t)r;
+		const gt_real *src = s->x + j * d;
 		gt_real *row = m->rows[0] + (size_t)r * (size_t)m->row_len[0];
 
 		for (size_t i = 0; i < d; i++) {    /* one loop: no memcpy call per row */
 			row[i] = src[i];
 			lane[i * lanes + (size_t)r] = src[i];
+		}
+		if (s->nhot > 0 && s->hot[j] < s->nhot) {
+			row[d + s->hot[j]] = 1;
+			lane[(d + s->hot[j]) * lanes + (size_t)r] = 1;
 		}
 	}
 }
@@ -392,9 +423,10 @@ void gt_model_backprop(gt_model *m, int n)
 const gt_real *gt_model_forward(gt_model *m, const gt_real *x, int n)
 {
 	int k = m->arch.sizes[m->arch.nlayers];
+	gt_samples rows = { x, NULL, NULL, (size_t)n, m->arch.sizes[0], 0 };
 	const gt_real *lanes;
 
-	gt_model_load_rows(m, x, NULL, n);
+	gt_model_load_rows(m, &rows, NULL, n);
 	lanes = gt_model_run(m, n);
 	for (int r = 0; r < n; r++)
 		for (int j = 0; j < k; j++)

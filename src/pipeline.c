@@ -23,17 +23,22 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->map = NULL;
 }
 
-/* Indices of the KEPT tracks (the study's samples), in file order. */
+/* Indices of the KEPT tracks (the study's samples), in file order. Row
+ * indices are 32-bit from here on (pipeline.h). */
 static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 {
 	size_t n = 0;
 
-	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(size_t));
+	if (p->ds.nrows > UINT32_MAX)
+		return gt_fail(err, GT_ERR_NOMEM, "%zu rows are too many (at most %lu)",
+		               p->ds.nrows, (unsigned long)UINT32_MAX);
+	p->sample_track = malloc((p->clean.ntracks ? p->clean.ntracks : 1) *
+	                         sizeof(*p->sample_track));
 	if (!p->sample_track)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < p->clean.ntracks; i++)
 		if (p->clean.tracks[i].unknown == 0)
-			p->sample_track[n++] = i;
+			p->sample_track[n++] = (uint32_t)i;
 	p->nsamples = n;
 	return gt_clean_require(&p->clean, &p->ds, 2, err);
 }
@@ -176,9 +181,22 @@ static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	return GT_OK;
 }
 
-/* Encode every placed track into its row of xtrain or xtest, with its
- * class, dataset row and whether a value of it was imputed; count the
- * sets' rows per class. */
+/* Normalise a track's 11 raw numbers into x [GT_NNUMERIC]: in double
+ * (gt_norm_apply reads and writes the numeric inputs of a whole row only),
+ * then rounded to gt_real. */
+static void encode_numbers(const gt_pipeline *p, const double num[GT_NNUMERIC], gt_real *x)
+{
+	double row[GT_NINPUTS];
+
+	memcpy(row, num, GT_NNUMERIC * sizeof(*row));
+	gt_norm_apply(&p->norm, row);
+	for (int i = 0; i < GT_NNUMERIC; i++)
+		x[i] = (gt_real)row[i];
+}
+
+/* Encode every placed track into its row of xtrain or xtest and its scale
+ * into train_hot or test_hot, with its class, dataset row and whether a
+ * value of it was imputed; count the sets' rows per class. */
 static void fill_sets(gt_pipeline *p, const int32_t *dest)
 {
 	memset(p->train_support, 0, sizeof(p->train_support));
@@ -191,10 +209,10 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 
 		if (dest[k] == NOWHERE)
 			continue;
-		gt_pipeline_encode(p, filled(p, t, buf), t->scale,
-		                   (train ? p->xtrain : p->xtest) + i * GT_NINPUTS);
+		encode_numbers(p, filled(p, t, buf), (train ? p->xtrain : p->xtest) + i * GT_NNUMERIC);
+		(train ? p->train_hot : p->test_hot)[i] = (uint8_t)t->scale;
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
-		(train ? p->train_row : p->test_row)[i] = t->row;
+		(train ? p->train_row : p->test_row)[i] = (uint32_t)t->row;
 		(train ? p->train_imputed : p->test_imputed)[i] = t->unknown != 0;
 		(train ? p->train_support : p->test_support)[t->genre]++;
 	}
@@ -204,6 +222,8 @@ static void free_sets(gt_pipeline *p)
 {
 	free(p->xtrain);
 	free(p->xtest);
+	free(p->train_hot);
+	free(p->test_hot);
 	free(p->ytrain);
 	free(p->ytest);
 	free(p->train_row);
@@ -211,6 +231,7 @@ static void free_sets(gt_pipeline *p)
 	free(p->train_imputed);
 	free(p->test_imputed);
 	p->xtrain = p->xtest = NULL;
+	p->train_hot = p->test_hot = NULL;
 	p->ytrain = p->ytest = NULL;
 	p->train_row = p->test_row = NULL;
 	p->train_imputed = p->test_imputed = NULL;
@@ -229,17 +250,20 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	gt_status st;
 
 	free_sets(p);
-	p->xtrain = gt_big_alloc((ntr ? ntr : 1) * GT_NINPUTS * sizeof(gt_real));
-	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NINPUTS * sizeof(gt_real));
+	p->xtrain = gt_big_alloc((ntr ? ntr : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->train_hot = malloc(ntr ? ntr : 1);
+	p->test_hot = malloc(nte ? nte : 1);
 	p->ytrain = malloc((ntr ? ntr : 1) * sizeof(int));
 	p->ytest = malloc((nte ? nte : 1) * sizeof(int));
-	p->train_row = malloc((ntr ? ntr : 1) * sizeof(size_t));
-	p->test_row = malloc((nte ? nte : 1) * sizeof(size_t));
+	p->train_row = malloc((ntr ? ntr : 1) * sizeof(*p->train_row));
+	p->test_row = malloc((nte ? nte : 1) * sizeof(*p->test_row));
 	p->train_imputed = malloc(ntr ? ntr : 1);
 	p->test_imputed = malloc(nte ? nte : 1);
 	dest = destinations(p, train, ntr, test, nte);
-	if (!p->xtrain || !p->xtest || !p->ytrain || !p->ytest || !p->train_row ||
-	    !p->test_row || !p->train_imputed || !p->test_imputed || !dest) {
+	if (!p->xtrain || !p->xtest || !p->train_hot || !p->test_hot || !p->ytrain ||
+	    !p->ytest || !p->train_row || !p->test_row || !p->train_imputed ||
+	    !p->test_imputed || !dest) {
 		free(dest);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", ntr + nte);
 	}
@@ -252,8 +276,8 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		fill_sets(p, dest);
 	free(dest);
 	p->prep = p->norm.prep;
-	p->train = (gt_samples){ p->xtrain, p->ytrain, ntr, GT_NINPUTS };
-	p->test = (gt_samples){ p->xtest, p->ytest, nte, GT_NINPUTS };
+	p->train = (gt_samples){ p->xtrain, p->train_hot, p->ytrain, ntr, GT_NNUMERIC, GT_NSCALES };
+	p->test = (gt_samples){ p->xtest, p->test_hot, p->ytest, nte, GT_NNUMERIC, GT_NSCALES };
 	p->imputed_train = p->imputed_test = 0;
 	for (size_t i = 0; st == GT_OK && i < ntr; i++)
 		p->imputed_train += p->train_imputed[i];
@@ -294,11 +318,11 @@ gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed
 	/* The study's split of the KEPT tracks; the rows it dropped for unknown
 	 * values join the training side after them. */
 	for (size_t i = 0; i < ntr; i++)
-		train[i] = (uint32_t)p->sample_track[p->split.train[i]];
+		train[i] = p->sample_track[p->split.train[i]];
 	for (size_t i = 0; i < nunk; i++)
 		train[ntr + i] = unk[i];
 	for (size_t i = 0; i < nte; i++)
-		test[i] = (uint32_t)p->sample_track[p->split.test[i]];
+		test[i] = p->sample_track[p->split.test[i]];
 	st = build_sets(p, prep, train, ntr + nunk, test, nte, fixed, err);
 	p->fold = p->nfolds = 0;
 	free(train), free(test), free(unk);
@@ -409,17 +433,12 @@ void gt_pipeline_close(gt_pipeline *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* (gt_encode_inputs and gt_norm_apply, whose arithmetic is on the 11
- * numbers only: the 24 one-hot inputs are written as they are) */
+/* The sets' rows as gt_model_load_rows expands them (the 24 one-hot
+ * inputs are not normalised). */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
                         int scale, gt_real *x)
 {
-	double row[GT_NINPUTS];
-
-	memcpy(row, num, GT_NNUMERIC * sizeof(*row));
-	gt_norm_apply(&p->norm, row);
-	for (int i = 0; i < GT_NNUMERIC; i++)
-		x[i] = (gt_real)row[i];
+	encode_numbers(p, num, x);
 	for (int s = 0; s < GT_NSCALES; s++)
 		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
 }

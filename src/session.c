@@ -143,7 +143,7 @@ static void evaluate_set(gt_model *m, const gt_samples *set, int *pred,
 
 /* Top-2 and fusion-aware accuracy of one set; rows[i] is sample i's
  * dataset row. Fills cells (if not NULL) with fusion-explained errors. */
-static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *rows,
+static void fusion_metrics(gt_session *s, const gt_samples *set, const uint32_t *rows,
                            const int *pred, double *top2, double *fusion, gt_confusion *cells)
 {
 	gt_model *m = &s->model;
@@ -154,8 +154,11 @@ static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *r
 		gt_confusion_init(cells, k);
 	for (size_t i = 0; i < set->n; i += (size_t)m->max_batch) {
 		int n = set->n - i < (size_t)m->max_batch ? (int)(set->n - i) : m->max_batch;
-		const gt_real *out = gt_model_forward(m, set->x + i * (size_t)set->d, n);
+		gt_samples part = gt_samples_range(set, i, (size_t)n);
+		const gt_real *out;   /* [k][lanes] */
 
+		gt_model_load_rows(m, &part, NULL, n);
+		out = gt_model_run(m, n);
 		for (int r = 0; r < n; r++) {
 			size_t j = i + (size_t)r;
 			int best[2], y = set->y[j];
@@ -163,7 +166,7 @@ static void fusion_metrics(gt_session *s, const gt_samples *set, const size_t *r
 			double o[GT_MAX_CLASSES];
 
 			for (int c = 0; c < k && c < GT_MAX_CLASSES; c++)
-				o[c] = out[(size_t)r * k + c];
+				o[c] = out[(size_t)c * (size_t)m->lanes + (size_t)r];
 			gt_top2(o, k < GT_MAX_CLASSES ? k : GT_MAX_CLASSES, best);
 			in2 += best[0] == y || best[1] == y;
 			ok += accepted;

@@ -47,7 +47,7 @@ typedef struct {
 	const gt_confusion *cm;
 	const gt_report *rep;
 	const int *truth, *pred;       /* [n] true and predicted class */
-	const size_t *rows;            /* [n] dataset row of each sample */
+	const uint32_t *rows;          /* [n] dataset row of each sample */
 	size_t n;
 	const gt_confusion *fusion;    /* errors a multi-genre track explains, or NULL */
 	double top2, fusion_acc;       /* top-2 and fusion-aware accuracy; NaN if unknown */

@@ -374,7 +374,7 @@ static void test_cell_rows(void **state)
 {
 	const int truth[] = { 5, 9, 5, 5, 0, 5 };
 	const int pred[]  = { 9, 9, 5, 9, 9, 9 };
-	const size_t rows[] = { 100, 101, 102, 103, 104, 105 };
+	const uint32_t rows[] = { 100, 101, 102, 103, 104, 105 };
 	size_t out[4];
 
 	(void)state;

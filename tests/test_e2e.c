@@ -106,7 +106,7 @@ static void test_real_file_study(void **state)
 static void test_real_file_improved_sets(void **state)
 {
 	const char *path = env_file("GT_REAL_CSV");
-	size_t *study_rows;
+	uint32_t *study_rows;
 	gt_session s;
 	gt_error err;
 
@@ -114,13 +114,13 @@ static void test_real_file_improved_sets(void **state)
 	if (!path)
 		skip();
 	assert_int_equal(gt_session_open(&s, path, NULL, &err), GT_OK);
-	study_rows = malloc(s.pipe.test.n * sizeof(size_t));
+	study_rows = malloc(s.pipe.test.n * sizeof(*study_rows));
 	assert_non_null(study_rows);
-	memcpy(study_rows, s.pipe.test_row, s.pipe.test.n * sizeof(size_t));
+	memcpy(study_rows, s.pipe.test_row, s.pipe.test.n * sizeof(*study_rows));
 	assert_int_equal(gt_session_prepare(&s, GT_PREP_IMPUTE, NULL, &err), GT_OK);
 	assert_int_equal(s.pipe.prep, GT_PREP_IMPUTE);
 	assert_int_equal(s.pipe.test.n, 8112);
-	assert_memory_equal(s.pipe.test_row, study_rows, 8112 * sizeof(size_t));
+	assert_memory_equal(s.pipe.test_row, study_rows, 8112 * sizeof(*study_rows));
 	assert_int_equal(s.pipe.train.n, 32448 + 9440);
 	assert_int_equal(s.pipe.imputed_train, 9440);
 	assert_int_equal(s.pipe.imputed_test, 0);
@@ -130,7 +130,7 @@ static void test_real_file_improved_sets(void **state)
 		double sum = 0, sq = 0;
 
 		for (size_t i = 0; i < s.pipe.train.n; i++) {
-			double v = s.pipe.xtrain[i * GT_NINPUTS + (size_t)f];
+			double v = s.pipe.xtrain[i * GT_NNUMERIC + (size_t)f];
 
 			assert_true(isfinite(v));
 			sum += v;

@@ -1,5 +1,6 @@
-/* test_model.c: forward values by hand, and finite-difference gradient
- * checks of every layer type and of both losses.
+/* test_model.c: forward values by hand, finite-difference gradient checks
+ * of every layer type and of both losses, and compact rows (a one-hot group
+ * as a byte) loaded as their dense rows.
  *
  * Built twice: tests/test_model with gt_real = float, as the program runs,
  * and tests/test_model_f64 against the same model and loss sources built
@@ -274,6 +275,136 @@ static void test_dropout(void **state)
 	gt_model_free(&m);
 }
 
+/* ---- Compact rows: dense values and a one-hot group as a byte a row */
+
+#define CNUM 3              /* dense inputs */
+#define CHOT 5              /* one-hot inputs after them */
+#define CW (CNUM + CHOT)    /* the model's inputs */
+#define CROWS 20            /* rows; the model's max_batch (lanes: 32) */
+#define COUT 4
+
+typedef struct {
+	gt_real x[CROWS * CNUM];
+	uint8_t hot[CROWS];
+	gt_real dense[CROWS * CW];   /* the same rows expanded by hand */
+} compact_rows;
+
+static const gt_arch compact_arch = {
+	2, { CW, 6, COUT }, { GT_ACT_RELU, GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE
+};
+
+/* Random rows; row 7 names no input of the group (255 >= CHOT). */
+static void make_compact(gt_rng *r, compact_rows *c)
+{
+	for (int i = 0; i < CROWS; i++) {
+		c->hot[i] = (uint8_t)(i == 7 ? 255 : gt_rng_interval(r, CHOT - 1));
+		for (int j = 0; j < CNUM; j++)
+			c->x[i * CNUM + j] = c->dense[i * CW + j] = (gt_real)gt_rng_uniform(r, -1.5, 1.5);
+		for (int h = 0; h < CHOT; h++)
+			c->dense[i * CW + CNUM + h] = h == c->hot[i] ? 1 : 0;
+	}
+}
+
+/* A model of compact_arch with random weights and biases, and its rows. */
+static void compact_setup(gt_model *m, compact_rows *c, uint32_t seed)
+{
+	gt_rng r;
+
+	gt_rng_seed(&r, seed);
+	assert_int_equal(gt_model_init(m, &compact_arch, CROWS, NULL), GT_OK);
+	assert_int_equal(m->lanes, 32);
+	gt_model_glorot(m, &r);
+	for (size_t i = 0; i < m->nparams; i++)
+		m->params[i] += (gt_real)gt_rng_uniform(&r, -0.3, 0.3);
+	make_compact(&r, c);
+}
+
+/* The model's input holds rows want [n][CW]: in the lanes and row by row. */
+static void assert_input(const gt_model *m, const gt_real *want, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < CW; j++) {
+			gt_real lane = m->a[0][(size_t)j * (size_t)m->lanes + (size_t)i];
+			gt_real row = m->rows[0][(size_t)i * (size_t)m->row_len[0] + (size_t)j];
+
+			if (memcmp(&lane, &want[i * CW + j], sizeof(lane)) != 0 ||
+			    memcmp(&row, &want[i * CW + j], sizeof(row)) != 0)
+				fail_msg("row %d input %d: lane %g, row %g, expected %g", i, j,
+				         (double)lane, (double)row, (double)want[i * CW + j]);
+		}
+}
+
+/* The outputs [n][COUT] of the lanes a run returned. */
+static void lanes_out(const gt_model *m, const gt_real *lanes, int n, gt_real *out)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < COUT; j++)
+			out[i * COUT + j] = lanes[(size_t)j * (size_t)m->lanes + (size_t)i];
+}
+
+/* Compact rows loaded into the model are their dense rows bit for bit:
+ * the input, the outputs and the gradients of gt_model_forward on the
+ * dense rows. */
+static void test_load_compact(void **state)
+{
+	gt_model m;
+	compact_rows c;
+	gt_samples s = { c.x, c.hot, NULL, CROWS, CNUM, CHOT };
+	gt_real want[CROWS * COUT], got[CROWS * COUT], dout[CROWS * COUT], grads[128];
+	gt_rng r;
+
+	(void)state;
+	compact_setup(&m, &c, 21);
+	assert_true(m.nparams <= 128);
+	gt_rng_seed(&r, 22);
+	for (int i = 0; i < CROWS * COUT; i++)
+		dout[i] = (gt_real)gt_rng_uniform(&r, -1, 1);
+	memcpy(want, gt_model_forward(&m, c.dense, CROWS), sizeof(want));
+	gt_model_backward(&m, dout, CROWS);
+	memcpy(grads, m.grads, m.nparams * sizeof(gt_real));
+	memset(m.grads, 0, m.nparams * sizeof(gt_real));
+	gt_model_load_rows(&m, &s, NULL, CROWS);
+	assert_input(&m, c.dense, CROWS);
+	lanes_out(&m, gt_model_run(&m, CROWS), CROWS, got);
+	assert_memory_equal(got, want, sizeof(want));
+	gt_model_backward(&m, dout, CROWS);
+	assert_memory_equal(m.grads, grads, m.nparams * sizeof(gt_real));
+	gt_model_free(&m);
+}
+
+/* Rows gathered by index (repeats allowed) and a range of rows load as
+ * the same dense rows do, after a batch whose hot inputs were elsewhere. */
+static void test_load_gathered(void **state)
+{
+	static const uint32_t idx[9] = { 19, 0, 7, 7, 3, 12, 0, 5, 18 };
+	gt_model m;
+	compact_rows c;
+	gt_samples s = { c.x, c.hot, NULL, CROWS, CNUM, CHOT }, part;
+	gt_real rows[9 * CW], want[9 * COUT], got[9 * COUT];
+
+	(void)state;
+	compact_setup(&m, &c, 23);
+	for (int r = 0; r < 9; r++)
+		memcpy(rows + r * CW, c.dense + idx[r] * CW, CW * sizeof(gt_real));
+	gt_model_load_rows(&m, &s, NULL, CROWS);   /* every row: all ones to clear */
+	gt_model_load_rows(&m, &s, idx, 9);
+	assert_input(&m, rows, 9);
+	lanes_out(&m, gt_model_run(&m, 9), 9, got);
+	memcpy(want, gt_model_forward(&m, rows, 9), sizeof(want));
+	assert_memory_equal(got, want, sizeof(want));
+
+	part = gt_samples_range(&s, 5, 9);
+	assert_int_equal(part.n, 9);
+	assert_ptr_equal(part.hot, c.hot + 5);
+	gt_model_load_rows(&m, &s, NULL, CROWS);
+	gt_model_load_rows(&m, &part, NULL, 9);
+	assert_input(&m, c.dense + 5 * CW, 9);
+	lanes_out(&m, gt_model_run(&m, 9), 9, got);
+	memcpy(want, gt_model_forward(&m, c.dense + 5 * CW, 9), sizeof(want));
+	assert_memory_equal(got, want, sizeof(want));
+	gt_model_free(&m);
+}
+
 static void test_arch_check(void **state)
 {
 	gt_arch bad_loss = { 1, { 3, 2 }, { GT_ACT_LINEAR }, GT_LOSS_KERAS_SIGMOID };
@@ -343,6 +474,8 @@ int main(void)
 		cmocka_unit_test(test_gradcheck_sigmoid_softmax),
 		cmocka_unit_test(test_gradcheck_keras_loss),
 		cmocka_unit_test(test_dropout),
+		cmocka_unit_test(test_load_compact),
+		cmocka_unit_test(test_load_gathered),
 		cmocka_unit_test(test_arch_check),
 		cmocka_unit_test(test_glorot_limits),
 	};

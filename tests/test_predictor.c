@@ -934,8 +934,9 @@ static const char *env_file(const char *var)
 	return p && access(p, R_OK) == 0 ? p : NULL;
 }
 
-/* Every test row: the session's model on the pipeline's normalised row, the
- * loaded model on the same row, and the loaded predictor on the raw values. */
+/* Every test row: the session's model on the pipeline's normalised row
+ * (its one-hot expanded here), the loaded model on the same row, and the
+ * loaded predictor on the raw values. */
 static void compare_test_rows(gt_session *s, gt_predictor *q)
 {
 	const gt_pipeline *pp = &s->pipe;
@@ -943,9 +944,12 @@ static void compare_test_rows(gt_session *s, gt_predictor *q)
 	assert_memory_equal(&q->norm, &pp->norm, sizeof(q->norm));
 	for (size_t i = 0; i < pp->test.n; i++) {
 		const gt_track *t = &pp->clean.tracks[pp->sample_track[pp->split.test[i]]];
-		const gt_real *x = pp->test.x + i * GT_NINPUTS;
+		gt_real x[GT_NINPUTS] = {0};
 		double want[GT_MAX_CLASSES] = {0}, got[GT_MAX_CLASSES] = {0}, raw[GT_MAX_CLASSES] = {0};
 
+		assert_int_equal(pp->test.hot[i], t->scale);
+		memcpy(x, pp->test.x + i * GT_NNUMERIC, GT_NNUMERIC * sizeof(gt_real));
+		x[GT_NNUMERIC + pp->test.hot[i]] = 1;
 		assert_int_equal(t->row, pp->test_row[i]);
 		gt_predict_probs(&s->model, x, want);
 		gt_predict_probs(&q->model, x, got);

@@ -1,5 +1,6 @@
 /* test_train.c: training as a step: epoch boundaries, reproducibility,
- * learning on a small separable problem. */
+ * learning on a small separable problem, compact rows (a one-hot group
+ * stored as a byte) trained exactly as their dense expansion. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ static gt_hparams hp(int epochs, int bs, uint32_t seed)
 /* Train fully; returns the trainer (caller frees trainer and model). */
 static void train_all(gt_trainer *t, gt_model *m, const gt_hparams *h)
 {
-	gt_samples s = { X, Y, N, D }, none = { NULL, NULL, 0, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 }, none = { NULL, NULL, NULL, 0, D, 0 };
 
 	assert_int_equal(gt_model_init(m, &small_arch, h->batch_size, NULL), GT_OK);
 	assert_int_equal(gt_trainer_init(t, m, &s, &none, h, NULL), GT_OK);
@@ -55,7 +56,7 @@ static void train_all(gt_trainer *t, gt_model *m, const gt_hparams *h)
 
 static void test_epoch_boundaries(void **state)
 {
-	gt_samples s = { X, Y, N, D }, test = { X, Y, 30, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 }, test = { X, NULL, Y, 30, D, 0 };
 	gt_hparams h = hp(2, 16, 1);
 	gt_model m;
 	gt_trainer t;
@@ -88,7 +89,7 @@ static void test_epoch_boundaries(void **state)
 static void test_learns_blobs(void **state)
 {
 	gt_hparams h = hp(40, 10, 3);
-	gt_samples s = { X, Y, N, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 };
 	gt_model m;
 	gt_trainer t;
 	double loss, acc;
@@ -124,7 +125,7 @@ static void test_reproducible_from_seed(void **state)
 
 static void test_rejects_bad_setup(void **state)
 {
-	gt_samples s = { X, Y, N, D }, empty = { X, Y, 0, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 }, empty = { X, NULL, Y, 0, D, 0 };
 	gt_hparams h = hp(1, 32, 1);
 	gt_model m;
 	gt_trainer t;
@@ -163,7 +164,7 @@ static const gt_arch relu_arch = {
 
 static void train_relu(gt_trainer *t, gt_model *m, const gt_hparams *h)
 {
-	gt_samples s = { X, Y, N, D }, none = { NULL, NULL, 0, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 }, none = { NULL, NULL, NULL, 0, D, 0 };
 
 	assert_int_equal(gt_model_init(m, &relu_arch, h->batch_size, NULL), GT_OK);
 	assert_int_equal(gt_trainer_init(t, m, &s, &none, h, NULL), GT_OK);
@@ -266,7 +267,7 @@ static void test_cosine_schedule(void **state)
 static void test_dropout_training(void **state)
 {
 	gt_hparams h = hp(40, 10, 3), plain = hp(40, 10, 3);
-	gt_samples s = { X, Y, N, D };
+	gt_samples s = { X, NULL, Y, N, D, 0 };
 	gt_model a, b, c;
 	gt_trainer ta, tb, tc;
 	double acc;
@@ -289,6 +290,95 @@ static void test_dropout_training(void **state)
 	gt_model_free(&c);
 }
 
+/* The blobs compact (XC, HOT): column 0 dense, columns 1..3 a one-hot
+ * group naming the row's largest of them; and the same rows dense (XD),
+ * expanded by hand. */
+#define NNUM 1
+#define NHOT (D - NNUM)
+static gt_real XC[N * NNUM], XD[N * D];
+static uint8_t HOT[N];
+
+static void make_compact(void)
+{
+	for (int i = 0; i < N; i++) {
+		int h = 0;
+
+		for (int j = 1; j < NHOT; j++)
+			h = X[i * D + NNUM + j] > X[i * D + NNUM + h] ? j : h;
+		HOT[i] = (uint8_t)h;
+		XC[i] = XD[i * D] = X[i * D];
+		for (int j = 0; j < NHOT; j++)
+			XD[i * D + NNUM + j] = j == h ? 1 : 0;
+	}
+}
+
+/* Train relu_arch on s (test: the first 30 rows of it) with a validation
+ * slice and dropout. */
+static void train_set(gt_trainer *t, gt_model *m, const gt_samples *s)
+{
+	gt_hparams h = hp(6, 10, 12);
+	gt_samples test = gt_samples_range(s, 0, 30);
+
+	h.val_fraction = 0.2;
+	h.dropout = 0.3;
+	assert_int_equal(gt_model_init(m, &relu_arch, h.batch_size, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(t, m, s, &test, &h, NULL), GT_OK);
+	while (gt_trainer_step(t, NULL) >= 0)
+		;
+}
+
+/* Compact rows train exactly as their dense expansion: the same weights at
+ * the end, the same figures every epoch (test rows and the validation
+ * slice, which is copied compact, included). */
+static void test_compact_trains_as_dense(void **state)
+{
+	gt_samples compact = { XC, HOT, Y, N, NNUM, NHOT }, dense = { XD, NULL, Y, N, D, 0 };
+	gt_model a, b;
+	gt_trainer ta, tb;
+
+	(void)state;
+	make_compact();
+	train_set(&ta, &a, &compact);
+	train_set(&tb, &b, &dense);
+	assert_int_equal(ta.val.nnum, NNUM);
+	assert_int_equal(ta.val.nhot, NHOT);
+	for (size_t i = 0; i < ta.nval; i++)
+		assert_int_equal(ta.hotval[i], HOT[ta.val_idx[i]]);
+	assert_int_equal(ta.epoch, tb.epoch);
+	for (int e = 0; e < ta.epoch; e++) {
+		assert_memory_equal(&ta.history[e].loss, &tb.history[e].loss, sizeof(double));
+		assert_memory_equal(&ta.history[e].val_loss, &tb.history[e].val_loss, sizeof(double));
+		assert_memory_equal(&ta.history[e].vs_loss, &tb.history[e].vs_loss, sizeof(double));
+	}
+	assert_memory_equal(a.params, b.params, a.nparams * sizeof(gt_real));
+	gt_trainer_free(&ta);
+	gt_trainer_free(&tb);
+	gt_model_free(&a);
+	gt_model_free(&b);
+}
+
+/* Rows of another width than the model's, or a one-hot group without its
+ * bytes, are refused with a message. */
+static void test_rejects_bad_rows(void **state)
+{
+	gt_samples narrow = { XC, HOT, Y, N, NNUM, NHOT - 1 }, nobytes = { XC, NULL, Y, N, NNUM, NHOT };
+	gt_samples s = { X, NULL, Y, N, D, 0 };
+	gt_hparams h = hp(1, 16, 1);
+	gt_model m;
+	gt_trainer t;
+	gt_error err;
+
+	(void)state;
+	assert_int_equal(gt_model_init(&m, &small_arch, 16, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &narrow, &narrow, &h, &err), GT_ERR_ARG);
+	assert_string_equal(err.msg, "rows have 3 inputs but the model takes 4");
+	assert_int_equal(gt_trainer_init(&t, &m, &s, &narrow, &h, &err), GT_ERR_ARG);
+	assert_int_equal(gt_trainer_init(&t, &m, &nobytes, &nobytes, &h, &err), GT_ERR_ARG);
+	assert_string_equal(err.msg, "a one-hot group of 3 inputs needs a byte per row "
+	                    "naming one (at most 256)");
+	gt_model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +392,8 @@ int main(void)
 		cmocka_unit_test(test_restores_best),
 		cmocka_unit_test(test_cosine_schedule),
 		cmocka_unit_test(test_dropout_training),
+		cmocka_unit_test(test_compact_trains_as_dense),
+		cmocka_unit_test(test_rejects_bad_rows),
 	};
 
 	return cmocka_run_group_tests(tests, make_blobs, NULL);

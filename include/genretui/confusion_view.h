@@ -10,6 +10,7 @@
 #define GENRETUI_CONFUSION_VIEW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "genretui/encode.h"
 #include "genretui/genres.h"
@@ -86,9 +87,10 @@ int gt_cv_clamp_move(int pos, int delta, int k);
 int gt_cv_scroll(int first, int visible, int cursor, int n);
 
 /* The dataset rows of cell (t, p): rows[i] for every i < n with
- * truth[i] == t and pred[i] == p, in order, written to out while fewer than
- * cap have been written. Returns how many rows match (may exceed cap). */
-size_t gt_cv_cell_rows(const int *truth, const int *pred, const size_t *rows,
+ * truth[i] == t and pred[i] == p, in order, written to out (as Browse takes
+ * them) while fewer than cap have been written. Returns how many rows
+ * match (may exceed cap). */
+size_t gt_cv_cell_rows(const int *truth, const int *pred, const uint32_t *rows,
                        size_t n, int t, int p, size_t *out, size_t cap);
 
 #endif

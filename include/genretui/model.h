@@ -13,7 +13,11 @@
  * matrix product whose inner loop runs along the lanes, over contiguous
  * memory and with no sums across a vector: what SIMD does best (model.c).
  * The trainer and gt_evaluate use the lanes directly (gt_model_load_rows,
- * gt_model_run, gt_model_backprop), skipping the conversions. */
+ * gt_model_run, gt_model_backprop), skipping the conversions.
+ *
+ * Rows come as gt_samples: dense values, then optionally a one-hot group
+ * stored as one byte per row and expanded only as rows are loaded (the
+ * pipeline's 24 scale inputs: 45 bytes a row where 35 floats took 140). */
 #ifndef GENRETUI_MODEL_H
 #define GENRETUI_MODEL_H
 
@@ -30,6 +34,22 @@
 #define GT_LANE_ROUND 16
 
 typedef enum { GT_ACT_LINEAR, GT_ACT_SIGMOID, GT_ACT_RELU } gt_act;
+
+/* Rows ready for the model: x [n][nnum] the dense inputs, encoded and
+ * normalised; hot [n] which of the nhot one-hot inputs after them is 1
+ * (NULL when nhot is 0; a value >= nhot sets none); y [n] classes (NULL
+ * where no labels are needed). The model's input width is nnum + nhot. A
+ * dense matrix [n][d] is nnum = d, nhot = 0. */
+typedef struct {
+	const gt_real *x;
+	const uint8_t *hot;
+	const int *y;
+	size_t n;
+	int nnum, nhot;
+} gt_samples;
+
+/* Rows from .. from + n - 1 of s, as samples of their own (a view). */
+gt_samples gt_samples_range(const gt_samples *s, size_t from, size_t n);
 
 typedef enum {
 	/* Keras SparseCategoricalCrossentropy(from_logits=False) on sigmoid
@@ -93,14 +113,16 @@ const gt_real *gt_model_forward(gt_model *m, const gt_real *x, int n);
  * m->grads with dL/dparams. */
 void gt_model_backward(gt_model *m, const gt_real *dout, int n);
 
-/* The same in lanes. load_rows copies n <= max_batch rows of x (rows of
- * sizes[0] values) into the input: rows idx[0..n-1], or 0..n-1 if idx is
- * NULL. run computes the layers and returns the last activations,
+/* The same in lanes. load_rows writes n <= max_batch rows of s (s->nnum +
+ * s->nhot == sizes[0]) into the input, each row's one-hot expanded to 0s
+ * and a 1: rows idx[0..n-1], or 0..n-1 if idx is NULL. It is the only way
+ * rows enter the model (gt_model_forward loads its dense x through it).
+ * run computes the layers and returns the last activations,
  * [outputs][lanes]; lanes n and up hold nothing of use. backprop needs
  * delta[nlayers] filled with dL/d(output) for lanes 0..n-1 and zero in the
  * other lanes up to n rounded up to GT_LANE_ROUND (gt_loss_lanes writes it
  * so); it overwrites m->grads. */
-void gt_model_load_rows(gt_model *m, const gt_real *x, const uint32_t *idx,
+void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx,
                         int n);
 const gt_real *gt_model_run(gt_model *m, int n);
 void gt_model_backprop(gt_model *m, int n);

@@ -4,6 +4,14 @@
  * compatible) -> min-max from training rows. Samples are the KEPT rows in
  * file order; the split permutes sample indices.
  *
+ * The sets are held compact: a row is its 11 numeric inputs and the index
+ * of its scale, the one hot input of the 24 (45 bytes, not 35 floats' 140);
+ * the model expands the one-hot as it loads rows (gt_model_load_rows).
+ *
+ * Row indices (sample_track, train_row, test_row) are 32-bit, like the
+ * dataset's cell offsets: its text is under 4 GiB, so it cannot hold 2^32
+ * usable rows (a file of 2^32 rows or more is refused all the same).
+ *
  * The sets can be rebuilt for the improved preset's preparation
  * (GT_PREP_IMPUTE, normalize.h): the test set stays the study's test rows,
  * in the same order, and the rows the study dropped for unknown
@@ -35,7 +43,7 @@ typedef struct {
 	gt_clean clean;
 	gt_fusion fusion;        /* tracks the file lists under several genres */
 	size_t nsamples;         /* kept rows */
-	size_t *sample_track;    /* [nsamples] index into clean.tracks */
+	uint32_t *sample_track;  /* [nsamples] index into clean.tracks */
 	gt_split split;
 	uint32_t split_seed;     /* the seed the split was drawn with */
 	gt_prep prep;            /* how the sets below were prepared */
@@ -45,14 +53,17 @@ typedef struct {
 	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
 	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max
 	                            (over the known values) */
-	gt_real *xtrain, *xtest; /* [n][GT_NINPUTS], normalised (computed in
+	gt_real *xtrain, *xtest; /* [n][GT_NNUMERIC], normalised (computed in
 	                            double, then rounded to gt_real) */
+	uint8_t *train_hot, *test_hot; /* [n] scale 0..GT_NSCALES-1: the hot input
+	                            of the one-hot after the numeric ones */
 	int *ytrain, *ytest;
-	size_t *train_row, *test_row; /* dataset row of each train/test sample */
+	uint32_t *train_row, *test_row; /* dataset row of each train/test sample */
 	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
 	size_t imputed_train, imputed_test;          /* how many rows that is */
 	size_t train_support[GT_MAX_CLASSES], test_support[GT_MAX_CLASSES]; /* rows per class */
-	gt_samples train, test;  /* views of the arrays above */
+	gt_samples train, test;  /* views of the arrays above (nnum GT_NNUMERIC,
+	                            nhot GT_NSCALES) */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
 	double fusion_s;         /* ... and grouping rows by track (not the study's) */
 } gt_pipeline;
@@ -78,7 +89,9 @@ gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed
 gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
                            gt_error *err);
 
-/* Encode and normalise one track's raw values into x [GT_NINPUTS]. */
+/* Encode and normalise one track's raw values into x [GT_NINPUTS], the
+ * whole row the model sees for a row of the sets (a scale outside
+ * 0..GT_NSCALES-1 sets no one-hot input). */
 void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
                         int scale, gt_real *x);
 

@@ -16,14 +16,6 @@
 #include "genretui/rng.h"
 #include "genretui/status.h"
 
-/* Rows ready for the model: x [n][d] encoded and normalised, y [n] classes. */
-typedef struct {
-	const gt_real *x;
-	const int *y;
-	size_t n;
-	int d;
-} gt_samples;
-
 typedef enum {
 	GT_LR_CONSTANT,      /* lr throughout (the study) */
 	GT_LR_COSINE         /* epoch e (0-based) of E: lr_min + (lr - lr_min) (1 + cos(pi e / E)) / 2 */
@@ -84,8 +76,10 @@ typedef struct {
 	 * order[] holds the others (train.n - nval of them). */
 	uint32_t *val_idx;       /* [nval] training-row indices of the slice */
 	size_t nval;
-	gt_samples val;          /* the slice's rows, copied (xval, yval) */
-	gt_real *xval;
+	gt_samples val;          /* the slice's rows, copied compact (xval,
+	                            hotval, yval) */
+	gt_real *xval;           /* [nval][train.nnum] */
+	uint8_t *hotval;         /* [nval], NULL when train.nhot is 0 */
 	int *yval;
 	gt_real *best_params;    /* [nparams] weights of the best epoch */
 	int best_epoch;          /* 1-based, 0 before the first epoch */
@@ -94,7 +88,8 @@ typedef struct {
 	uint32_t step_count;     /* steps taken: the dropout masks' key */
 } gt_trainer;
 
-/* Prepare training of m on train (test may have n == 0): seeds the random
+/* Prepare training of m on train (test may have n == 0), whose rows have
+ * nnum + nhot == m's inputs (gt_samples, model.h): seeds the random
  * generator with hp->seed, gives m fresh Glorot weights, resets Adam. m must
  * have been made with max_batch >= hp->batch_size. */
 gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
