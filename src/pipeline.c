@@ -7,6 +7,7 @@
  * nearly every row). */
 #include <stdint.h>
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,31 +109,60 @@ static void stats_of(gt_pipeline *p, int f, const double *v, size_t n,
 	p->median[f] = n ? gt_median(v, n, scratch) : 0.0;
 }
 
+/* Statistics of features f0..f1-1: gathered a group at a time (see
+ * STATS_GATHER_MAX), with buffers of its own. */
+typedef struct {
+	gt_pipeline *p;
+	const int32_t *dest;
+	size_t ntr;
+	int f0, f1;
+	int failed;              /* out of memory */
+	pthread_t thread;
+} stats_job;
+
+static void *stats_range(void *arg)
+{
+	stats_job *j = arg;
+	size_t ntr = j->ntr, per = STATS_GATHER_MAX / ((ntr + 1) * sizeof(double));
+	int group = per < 1 ? 1 : per > GT_NNUMERIC ? GT_NNUMERIC : (int)per;
+	double *v = gt_big_alloc((size_t)group * (ntr + 1) * sizeof(double));
+	uint64_t *scratch = gt_big_alloc((ntr ? ntr : 1) * sizeof(*scratch));
+	size_t n[GT_NNUMERIC];
+
+	j->failed = !v || !scratch;
+	for (int f0 = j->f0; !j->failed && f0 < j->f1; f0 += group) {
+		int g = j->f1 - f0 < group ? j->f1 - f0 : group;
+
+		gather(j->p, j->dest, f0, g, v, ntr, n);
+		for (int k = 0; k < g; k++)
+			stats_of(j->p, f0 + k, v + (size_t)k * (ntr + 1), n[k], scratch);
+	}
+	free(v);
+	free(scratch);
+	return NULL;
+}
+
+/* From this many training rows on, half the features' statistics are
+ * computed in a thread of their own (the real file: 5.7 ms in one). */
+#define STATS_THREAD_MIN 16384
+
 /* Median, min and max of each raw numeric feature over the training rows
  * whose value is known (before normalisation): what imputation and the
  * predict prompt fill in, and what the prompt checks values against. */
 static gt_status train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr,
                              gt_error *err)
 {
-	size_t per = STATS_GATHER_MAX / ((ntr + 1) * sizeof(double)), n[GT_NNUMERIC];
-	int group = per < 1 ? 1 : per > GT_NNUMERIC ? GT_NNUMERIC : (int)per;
-	double *v = gt_big_alloc((size_t)group * (ntr + 1) * sizeof(double));
-	uint64_t *scratch = gt_big_alloc((ntr ? ntr : 1) * sizeof(*scratch));
+	int cut = ntr >= STATS_THREAD_MIN ? GT_NNUMERIC / 2 : 0;
+	stats_job a = { p, dest, ntr, 0, cut, 0, 0 }, b = { p, dest, ntr, cut, GT_NNUMERIC, 0, 0 };
+	int two = cut > 0 && pthread_create(&a.thread, NULL, stats_range, &a) == 0;
 
-	if (!v || !scratch) {
-		free(v);
-		free(scratch);
+	if (!two)
+		b.f0 = 0;
+	stats_range(&b);
+	if (two)
+		pthread_join(a.thread, NULL);
+	if (a.failed || b.failed)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
-	}
-	for (int f0 = 0; f0 < GT_NNUMERIC; f0 += group) {
-		int g = GT_NNUMERIC - f0 < group ? GT_NNUMERIC - f0 : group;
-
-		gather(p, dest, f0, g, v, ntr, n);
-		for (int j = 0; j < g; j++)
-			stats_of(p, f0 + j, v + (size_t)j * (ntr + 1), n[j], scratch);
-	}
-	free(v);
-	free(scratch);
 	return GT_OK;
 }
 
