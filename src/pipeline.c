@@ -66,13 +66,13 @@ static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t
 	return dest;
 }
 
-/* Bytes of raw values the training statistics gather at once: every
- * feature's in one pass over the tracks when they fit (the real file:
- * 2.8 MB), else a few features a pass (a million rows: 4 passes of 3),
- * so that gathering never takes more memory than the sets built after
- * it. (One pass per feature read the tracks 11 times: 5 ms of the real
- * file's 10 ms of preparation, 120 ms at a million rows.) */
-#define STATS_GATHER_MAX ((size_t)16 << 20)
+/* Bytes of raw values each of the two threads computing the training
+ * statistics gathers at once: all its features' in one pass over the
+ * tracks when they fit (the real file: 1.4 MB), else a few features a pass
+ * (a million rows: 1 a pass), so that gathering takes less memory than the
+ * sets built after it. (One pass per feature in one thread read the
+ * tracks 11 times: 5 ms of the real file's 10 ms of preparation.) */
+#define STATS_GATHER_MAX ((size_t)8 << 20)
 
 /* Gather features f0..f0+g-1 of the training tracks whose value is known
  * into columns of v (stride ntr + 1: a column's next slot is written before
