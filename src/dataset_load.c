@@ -50,6 +50,10 @@ static char *copy_name(const char *name);
  * grow_field). */
 #define READ_BLOCK 65536
 
+/* Bytes read first from a file parsed in two halves: the header's line
+ * fits in them (else more blocks follow until it has ended). */
+#define HEADER_BLOCK 4096
+
 /* Files from this size on are parsed in two halves at once. */
 #define SPLIT_MIN ((size_t)1 << 20)
 
@@ -1025,7 +1029,16 @@ static void feed_file(loader *ld, int fd, size_t size)
 		nomem(ld);
 		return;
 	}
-	done = feed_fd(ld, fd, -1, cut ? READ_BLOCK : SIZE_MAX, block);
+	/* The header first, a small block at a time, so that the second half
+	 * starts before the first writes its rows (and takes their pages). */
+	done = feed_fd(ld, fd, -1, cut ? HEADER_BLOCK : SIZE_MAX, block);
+	while (cut && !ld->header_done && ld->st == GT_OK && done < cut) {
+		size_t n = feed_fd(ld, fd, -1, READ_BLOCK, block);
+
+		if (n == 0)
+			break;
+		done += n;
+	}
 	if (cut && ld->header_done && done < cut && half_start(&h, ld, fd, cut) == 0) {
 		feed_fd(ld, fd, -1, cut - done, block);
 		if (half_join(&h, ld) == 0) {

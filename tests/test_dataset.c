@@ -444,6 +444,28 @@ static void assert_file_as_memory(const char *text, size_t len)
  * (a syntax error, a NUL byte, an unterminated quote), the result is what
  * one loader gives. The odd text goes at the start of a row a few rows
  * before or after the middle. */
+/* A header longer than the first block read from a big file (4 KiB): the
+ * second half starts once it has ended, and the rows are the same. */
+static void test_long_header_halves(void **state)
+{
+	size_t cap = 1300000, len;
+	char *text = malloc(cap + 8192);
+
+	(void)state;
+	len = (size_t)sprintf(text, "%s", HEADER);
+	for (int i = 0; i < 700; i++)            /* 700 extra columns: 6 KB */
+		len += (size_t)sprintf(text + len, ",extra%d", i);
+	text[len++] = '\n';
+	for (int i = 0; len < cap; i++) {
+		len += (size_t)sprintf(text + len, ROW("%d.0", "%d", "Rock"), i, i);
+		for (int k = 0; k < 700; k++)
+			text[len++] = ',';
+		text[len++] = '\n';
+	}
+	assert_file_as_memory(text, len);
+	free(text);
+}
+
 static void test_load_halves(void **state)
 {
 	static const char *const odd[] = {
@@ -634,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_load_directory),
 		cmocka_unit_test(test_load_blocks),
 		cmocka_unit_test(test_load_halves),
+		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),
 		cmocka_unit_test(test_far_cells),
 		cmocka_unit_test(test_load_fixture),
