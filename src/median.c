@@ -27,7 +27,7 @@ static double double_of(uint64_t key)
 }
 
 /* Bits of the key looked at a pass: 11 bits take 6 passes over what is
- * left (8 took 8) and their counts (16 KB) stay in the L1 cache. 20-36%
+ * left (8 took 8) and their counts (16 KB) stay in the L1 cache: 2-35%
  * faster on 32,000 and 650,000 values. */
 #define DIGIT 11
 
