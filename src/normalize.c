@@ -81,3 +81,22 @@ void gt_norm_apply(const gt_norm *n, double row[GT_NINPUTS])
 	for (int f = 0; f < GT_NNUMERIC; f++)
 		row[f] = (row[f] - n->std.mean[f]) / n->std.sd[f];
 }
+
+void gt_norm_numbers(const gt_norm *n, const double num[GT_NNUMERIC],
+                     gt_real x[GT_NNUMERIC])
+{
+	double row[GT_NINPUTS];
+
+	gt_encode_inputs(num, -1, row);     /* (no scale: the one-hot is not read) */
+	gt_norm_apply(n, row);
+	for (int i = 0; i < GT_NNUMERIC; i++)
+		x[i] = (gt_real)row[i];
+}
+
+void gt_norm_encode(const gt_norm *n, const double num[GT_NNUMERIC], int scale,
+                    gt_real x[GT_NINPUTS])
+{
+	gt_norm_numbers(n, num, x);
+	for (int s = 0; s < GT_NSCALES; s++)
+		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
+}

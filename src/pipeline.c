@@ -177,21 +177,23 @@ static const double *filled(const gt_pipeline *p, const gt_track *t, double buf[
 	return buf;
 }
 
-/* Fit p->norm for prep on the training tracks: train[] in the sets' order,
- * dest[] as destinations made it. The min-max is read in file order; the
- * standardisation's sums in the sets' order (bit for bit as ever). */
+/* Fit p->norm for prep on the training tracks, train[] in the sets' order
+ * (the standardisation's sums are taken in that order, bit for bit as
+ * ever). The study's min-max is the training minima and maxima that
+ * train_stats found: no training row of the study's preparation has an
+ * unknown value. */
 static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
-                          size_t ntr, const int32_t *dest, gt_error *err)
+                          size_t ntr, gt_error *err)
 {
 	double (*rows)[GT_NNUMERIC];
 	const double **ptr;
 
 	p->norm.prep = prep;
 	if (prep == GT_PREP_STUDY) {
-		gt_minmax_reset(&p->norm.mm);
-		for (size_t t = 0; t < p->clean.ntracks; t++)
-			if (dest[t] >= 0)
-				gt_minmax_add(&p->norm.mm, p->clean.tracks[t].num);
+		for (int j = 0; j < GT_NSCALED; j++) {
+			p->norm.mm.min[j] = p->lo[gt_scaled_inputs[j]];
+			p->norm.mm.max[j] = p->hi[gt_scaled_inputs[j]];
+		}
 		return GT_OK;
 	}
 	rows = malloc((ntr ? ntr : 1) * sizeof(*rows));
@@ -212,19 +214,6 @@ static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	return GT_OK;
 }
 
-/* Normalise a track's 11 raw numbers into x [GT_NNUMERIC]: in double
- * (gt_norm_apply reads and writes the numeric inputs of a whole row only),
- * then rounded to gt_real. */
-static void encode_numbers(const gt_pipeline *p, const double num[GT_NNUMERIC], gt_real *x)
-{
-	double row[GT_NINPUTS];
-
-	memcpy(row, num, GT_NNUMERIC * sizeof(*row));
-	gt_norm_apply(&p->norm, row);
-	for (int i = 0; i < GT_NNUMERIC; i++)
-		x[i] = (gt_real)row[i];
-}
-
 /* Encode every placed track into its row of xtrain or xtest and its scale
  * into train_hot or test_hot, with its class, dataset row and whether a
  * value of it was imputed; count the sets' rows per class. */
@@ -240,7 +229,8 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 
 		if (dest[k] == NOWHERE)
 			continue;
-		encode_numbers(p, filled(p, t, buf), (train ? p->xtrain : p->xtest) + i * GT_NNUMERIC);
+		gt_norm_numbers(&p->norm, filled(p, t, buf),
+		                (train ? p->xtrain : p->xtest) + i * GT_NNUMERIC);
 		(train ? p->train_hot : p->test_hot)[i] = (uint8_t)t->scale;
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
 		(train ? p->train_row : p->test_row)[i] = (uint32_t)t->row;
@@ -302,7 +292,7 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	if (st == GT_OK && fixed)
 		p->norm = *fixed;
 	else if (st == GT_OK)
-		st = fit_norm(p, prep, train, ntr, dest, err);
+		st = fit_norm(p, prep, train, ntr, err);
 	if (st == GT_OK)
 		fill_sets(p, dest);
 	free(dest);
@@ -462,14 +452,4 @@ void gt_pipeline_close(gt_pipeline *p)
 	free(p->sample_track);
 	free_sets(p);
 	memset(p, 0, sizeof(*p));
-}
-
-/* The sets' rows as gt_model_load_rows expands them (the 24 one-hot
- * inputs are not normalised). */
-void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
-                        int scale, gt_real *x)
-{
-	encode_numbers(p, num, x);
-	for (int s = 0; s < GT_NSCALES; s++)
-		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
 }

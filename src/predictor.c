@@ -44,15 +44,10 @@ void gt_predictor_free(gt_predictor *p)
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
                         double probs[GT_MAX_CLASSES])
 {
-	double x[GT_NINPUTS];
-	gt_real xr[GT_NINPUTS];
+	gt_real x[GT_NINPUTS];
 
-	/* as gt_pipeline_encode: normalised in double, then rounded */
-	gt_encode_inputs(num, scale, x);
-	gt_norm_apply(&p->norm, x);
-	for (int i = 0; i < GT_NINPUTS; i++)
-		xr[i] = (gt_real)x[i];
-	gt_predict_probs(&p->model, xr, probs);
+	gt_norm_encode(&p->norm, num, scale, x);   /* as the sets' rows */
+	gt_predict_probs(&p->model, x, probs);
 }
 
 unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,

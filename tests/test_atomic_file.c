@@ -1,10 +1,8 @@
 /* test_atomic_file.c: files replaced whole: the umask, a planted symlink
  * replaced (never followed), the two phases of a set of files, failures
  * that leave the old file and no temporary behind; and gt_make_dir. */
-#define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink */
-#include <dirent.h>
+#define _XOPEN_SOURCE 700 /* symlink */
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,35 +10,8 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "testdir.h"
 #include "genretui/atomic_file.h"
-
-static int make_tmp(void **state)
-{
-	char tmpl[] = "/tmp/gt-atomic-XXXXXX";
-
-	if (!mkdtemp(tmpl))
-		return -1;
-	*state = strdup(tmpl);
-	return *state ? 0 : -1;
-}
-
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)ftw;
-	if (flag == FTW_DP)
-		chmod(path, 0700), rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
-static int remove_tmp(void **state)
-{
-	/* read-only directories first become writable, then everything goes */
-	nftw(*state, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(*state);
-	return 0;
-}
 
 static char *path_in(const char *dir, const char *name, char *buf, size_t n)
 {
@@ -74,19 +45,6 @@ static void assert_content(const char *path, const char *want)
 	free(got);
 }
 
-static int count_entries(const char *dir, const char *part)
-{
-	struct dirent *e;
-	DIR *d = opendir(dir);
-	int n = 0;
-
-	assert_non_null(d);
-	while ((e = readdir(d)))
-		n += strstr(e->d_name, part) != NULL;
-	closedir(d);
-	return n;
-}
-
 static void test_write_and_umask(void **state)
 {
 	char p[4096];
@@ -105,7 +63,7 @@ static void test_write_and_umask(void **state)
 	assert_content(p, "two\n");
 	assert_int_equal(stat(p, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0600);
-	assert_int_equal(count_entries(*state, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(*state, ".tmp"), 0);
 }
 
 static void test_symlink_replaced(void **state)
@@ -147,12 +105,12 @@ static void test_phases(void **state)
 	assert_int_equal(gt_atomic_prepare(&b, q, "new q", 5, &err), GT_OK);
 	assert_content(p, "old p");
 	assert_int_equal(access(q, F_OK), -1);
-	assert_int_equal(count_entries(*state, ".tmp"), 2);
+	assert_int_equal(gt_testdir_count(*state, ".tmp"), 2);
 	assert_int_equal(gt_atomic_commit(&a, &err), GT_OK);
 	gt_atomic_abort(&b);
 	assert_content(p, "new p");
 	assert_int_equal(access(q, F_OK), -1);
-	assert_int_equal(count_entries(*state, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(*state, ".tmp"), 0);
 	assert_null(a.tmp);
 	assert_null(b.path);
 }
@@ -175,7 +133,7 @@ static void test_failures(void **state)
 	assert_non_null(strstr(err.msg, "sub: cannot write: "));
 	assert_int_equal(stat(sub, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
-	assert_int_equal(count_entries(*state, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(*state, ".tmp"), 0);
 	/* a read-only directory (root writes anyway) */
 	path_in(*state, "sub/x.csv", p, sizeof(p));
 	assert_int_equal(gt_write_atomic(p, "old", 3, &err), GT_OK);
@@ -187,7 +145,7 @@ static void test_failures(void **state)
 		assert_content(p, "old");
 	}
 	assert_int_equal(chmod(sub, 0700), 0);
-	assert_int_equal(count_entries(sub, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(sub, ".tmp"), 0);
 }
 
 static void test_make_dir(void **state)
@@ -215,7 +173,6 @@ static void test_make_dir(void **state)
 	assert_int_equal(gt_make_dir("", &err), GT_ERR_ARG);
 }
 
-#define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_tmp, remove_tmp)
 
 int main(void)
 {

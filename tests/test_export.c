@@ -4,9 +4,8 @@
  * against the reports; numbers stay in the C locale; a planted symlink is
  * replaced; failures (DIR a file, a file a directory, a read-only
  * directory, no model) name the path and leave the old files as they were. */
-#define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink, strdup */
+#define _XOPEN_SOURCE 700 /* symlink, strdup */
 #include <errno.h>
-#include <ftw.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include <jansson.h>
 
 #include "testutil.h"
+#include "testdir.h"
 #include "genretui/colmap.h"
 #include "genretui/encode.h"
 #include "genretui/export.h"
@@ -54,33 +54,6 @@ static int close_sample(void **state)
 	(void)state;
 	if (have_sess)
 		gt_session_close(&sess);
-	return 0;
-}
-
-static int make_tmp(void **state)
-{
-	char tmpl[] = "/tmp/gt-export-XXXXXX";
-
-	if (!mkdtemp(tmpl))
-		return -1;
-	*state = strdup(tmpl);
-	return *state ? 0 : -1;
-}
-
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb, (void)ftw;
-	if (flag == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
-static int remove_tmp(void **state)
-{
-	nftw(*state, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(*state);
 	return 0;
 }
 
@@ -427,7 +400,6 @@ static void test_fusion_unavailable(void **state)
 	gt_session_close(&s);
 }
 
-#define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_tmp, remove_tmp)
 
 int main(void)
 {

@@ -1,7 +1,7 @@
 /* test_pipeline.c: the training and test sets on the bundled sample
  * (GT_SAMPLE_CSV; skipped when absent). They are held compact, 11 numbers
  * and the scale's byte a row; loaded into a model, every row must be the
- * 35 inputs gt_pipeline_encode gives for its track, bit for bit, for each
+ * 35 inputs gt_norm_encode gives for its track, bit for bit, for each
  * preparation and for a cross-validation fold. */
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +60,7 @@ static long *track_of_row(const gt_pipeline *p)
 	return t;
 }
 
-/* A track's 35 inputs as gt_pipeline_encode gives them (its unknown
+/* A track's 35 inputs as gt_norm_encode gives them (its unknown
  * values filled with the training median). */
 static void encoded_row(const gt_pipeline *p, const gt_track *t, gt_real x[GT_NINPUTS])
 {
@@ -68,7 +68,7 @@ static void encoded_row(const gt_pipeline *p, const gt_track *t, gt_real x[GT_NI
 
 	for (int f = 0; f < GT_NNUMERIC; f++)
 		num[f] = isnan(t->num[f]) ? p->median[f] : t->num[f];
-	gt_pipeline_encode(p, num, t->scale, x);
+	gt_norm_encode(&p->norm, num, t->scale, x);
 }
 
 /* Load set s (rows[i] its dataset rows) into m BATCH rows at a time; each
@@ -159,7 +159,7 @@ static void test_fold_sets(void **state)
 }
 
 /* The model on the compact test rows and on their dense 35-input rows
- * (built with gt_pipeline_encode): the same loss, accuracy and classes. */
+ * (built with gt_norm_encode): the same loss, accuracy and classes. */
 static void test_evaluate_compact(void **state)
 {
 	gt_arch arch = { 2, { GT_NINPUTS, 12, GT_NCLASSES }, { GT_ACT_SIGMOID, GT_ACT_SIGMOID },

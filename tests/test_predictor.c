@@ -2,7 +2,7 @@
  * the sample and the real data, bit for bit on every test row), rejection of
  * every truncation, every single-byte corruption and of crafted files with a
  * valid checksum, and saving/loading through the file system. */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, strdup */
+#define _POSIX_C_SOURCE 200809L /* getrlimit, umask, opendir */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "testdir.h"
 #include "genretui/predict.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
@@ -738,48 +739,6 @@ static void test_fuzz_payload(void **state)
 
 /* ---- Files */
 
-static int make_dir(void **state)
-{
-	char tmpl[] = "/tmp/gt-test-XXXXXX";
-
-	if (!mkdtemp(tmpl))
-		return -1;
-	*state = strdup(tmpl);
-	return *state ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-	char path[4096];
-	struct dirent *e;
-	DIR *d = opendir(*state);
-
-	while (d && (e = readdir(d)))
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-			snprintf(path, sizeof(path), "%s/%s", (char *)*state, e->d_name);
-			if (unlink(path) != 0)
-				rmdir(path);
-		}
-	if (d)
-		closedir(d);
-	rmdir(*state);
-	free(*state);
-	return 0;
-}
-
-static int count_entries(const char *dir, const char *part)
-{
-	struct dirent *e;
-	DIR *d = opendir(dir);
-	int n = 0;
-
-	assert_non_null(d);
-	while ((e = readdir(d)))
-		n += strstr(e->d_name, part) != NULL;
-	closedir(d);
-	return n;
-}
-
 /* Open file descriptors (Linux), to catch leaks on error paths; -1 elsewhere. */
 static int count_fds(void)
 {
@@ -814,8 +773,8 @@ static void test_save_load(void **state)
 	umask(old);
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0600);
-	assert_int_equal(count_entries(dir, ".tmp"), 0);
-	assert_int_equal(count_entries(dir, "m.gtm"), 1);
+	assert_int_equal(gt_testdir_count(dir, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(dir, "m.gtm"), 1);
 	if (gt_predictor_load(&c, path, &err) != GT_OK)
 		fail_msg("%s", err.msg);
 	assert_same(&b, &c);
@@ -867,19 +826,19 @@ static void test_save_errors(void **state)
 	assert_int_equal(gt_predictor_save(&p, path, &err), GT_ERR_IO);
 	assert_non_null(strstr(err.msg, path));
 	assert_non_null(strstr(err.msg, "cannot write"));
-	assert_int_equal(count_entries(dir, ""), 2);      /* . and .. */
+	assert_int_equal(gt_testdir_count(dir, ""), 2);      /* . and .. */
 	snprintf(path, sizeof(path), "%s/sub", dir);      /* over a directory */
 	assert_int_equal(mkdir(path, 0700), 0);
 	assert_int_equal(gt_predictor_save(&p, path, &err), GT_ERR_IO);
 	assert_int_equal(stat(path, &sb), 0);
 	assert_true(S_ISDIR(sb.st_mode));
-	assert_int_equal(count_entries(dir, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(dir, ".tmp"), 0);
 	/* a model that cannot be read back is not written */
 	snprintf(path, sizeof(path), "%s/nan.gtm", dir);
 	p.model.params[3] = NAN;
 	assert_int_equal(gt_predictor_save(&p, path, &err), GT_ERR_MODEL);
 	assert_non_null(strstr(err.msg, "parameter 3 is not a finite number"));
-	assert_int_equal(count_entries(dir, "nan"), 0);
+	assert_int_equal(gt_testdir_count(dir, "nan"), 0);
 	assert_int_equal(count_fds(), fds);
 	gt_predictor_free(&p);
 }
@@ -917,7 +876,7 @@ static void test_failed_write_keeps_old(void **state)
 	file_bytes(path, &after, &na);
 	assert_int_equal(na, nb);
 	assert_memory_equal(after, before, nb);
-	assert_int_equal(count_entries(dir, ".tmp"), 0);
+	assert_int_equal(gt_testdir_count(dir, ".tmp"), 0);
 	assert_int_equal(count_fds(), fds);
 	free(before);
 	free(after);
@@ -1005,7 +964,6 @@ static void test_real_round_trip(void **state)
 	session_round_trip(csv, 1, *state);
 }
 
-#define WITH_DIR(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
 {

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "genretui/encode.h"
+#include "genretui/real.h"
 
 #define GT_NSCALED 4
 
@@ -66,5 +67,15 @@ void gt_standard_fit(gt_standard *st, const double *const *rows, size_t n);
 
 /* Normalise one encoded row of GT_NINPUTS values in place. */
 void gt_norm_apply(const gt_norm *n, double row[GT_NINPUTS]);
+
+/* A track's model inputs from its 11 raw numbers (none NaN): normalised in
+ * double, then rounded to gt_real. gt_norm_numbers gives the 11 numeric
+ * inputs (the sets' compact rows), gt_norm_encode all GT_NINPUTS with the
+ * scale's one-hot (a single row to predict; a scale outside 0..GT_NSCALES-1
+ * sets no one-hot input): the same numbers, bit for bit. */
+void gt_norm_numbers(const gt_norm *n, const double num[GT_NNUMERIC],
+                     gt_real x[GT_NNUMERIC]);
+void gt_norm_encode(const gt_norm *n, const double num[GT_NNUMERIC], int scale,
+                    gt_real x[GT_NINPUTS]);
 
 #endif

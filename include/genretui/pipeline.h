@@ -89,10 +89,4 @@ gt_status gt_pipeline_prepare(gt_pipeline *p, gt_prep prep, const gt_norm *fixed
 gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
                            gt_error *err);
 
-/* Encode and normalise one track's raw values into x [GT_NINPUTS], the
- * whole row the model sees for a row of the sets (a scale outside
- * 0..GT_NSCALES-1 sets no one-hot input). */
-void gt_pipeline_encode(const gt_pipeline *p, const double num[GT_NNUMERIC],
-                        int scale, gt_real *x);
-
 #endif

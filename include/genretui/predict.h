@@ -5,7 +5,7 @@
 #include "genretui/model.h"
 
 /* Class probabilities p[k] (k = model outputs) for one encoded, normalised
- * input row x [sizes[0]] (see gt_pipeline_encode). Uses the model's
+ * input row x [sizes[0]] (see gt_norm_encode). Uses the model's
  * workspace. */
 void gt_predict_probs(gt_model *m, const gt_real *x, double *p);
 
