@@ -18,6 +18,7 @@
 #include "genretui/bigmem.h"
 #include "genretui/clean.h"
 #include "genretui/textfmt.h"
+#include "genretui/threads.h"
 
 static const char *const fate_keys[GT_NFATES] = {
 #define GT_FATE_KEY(id, key, text) key,
@@ -499,7 +500,7 @@ typedef struct {
 	gt_track *tracks;
 	size_t ntracks;
 	gt_ledger ledger;
-	pthread_t thread;
+	gt_thread thread;
 } row_range;
 
 static void *clean_range(void *arg)
@@ -557,10 +558,10 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 	                 .fates = out->fates, .tracks = out->tracks };
 	b = (row_range){ .genres = &out->genres, .ds = ds, .from = half, .to = n,
 	                 .fates = out->fates, .tracks = out->tracks + half };
-	two = half < n && pthread_create(&b.thread, NULL, clean_range, &b) == 0;
+	two = half < n && gt_thread_start(&b.thread, clean_range, &b) == 0;
 	clean_range(&a);
 	if (two)
-		pthread_join(b.thread, NULL);
+		gt_thread_join(&b.thread);
 	else
 		clean_range(&b);
 	memmove(out->tracks + a.ntracks, b.tracks, b.ntracks * sizeof(*b.tracks));

@@ -34,6 +34,7 @@
 #include "genretui/bigmem.h"
 #include "genretui/dataset.h"
 #include "genretui/textfmt.h"
+#include "genretui/threads.h"
 
 const char *const gt_column_names[GT_NCOLS] = {
 #define GT_COLUMN_NAME(id, name) name,
@@ -888,7 +889,7 @@ typedef struct {
 	gt_error err;
 	int fd;
 	off_t from;          /* the cut */
-	pthread_t thread;
+	gt_thread thread;
 } half;
 
 /* The first byte after the first line end at or past the middle of fd
@@ -943,7 +944,7 @@ static int half_start(half *h, const loader *a, int fd, size_t from)
 	h->ds.arena = a->ds->arena;
 	h->ds.arena_len = from + 1;
 	h->ds.arena_cap = a->ds->arena_cap;
-	if (pthread_create(&h->thread, NULL, half_main, h) == 0)
+	if (gt_thread_start(&h->thread, half_main, h) == 0)
 		return 0;
 	csv_free(&h->ld.p);
 	return -1;
@@ -1011,7 +1012,7 @@ static int half_join(half *h, loader *a)
 {
 	int joined;
 
-	pthread_join(h->thread, NULL);
+	gt_thread_join(&h->thread);
 	joined = a->st == GT_OK && h->ld.st == GT_OK && between_records(a) &&
 	         half_append(a, h) == 0;
 	half_free(h);

@@ -15,6 +15,7 @@
 #include "genretui/bigmem.h"
 #include "genretui/median.h"
 #include "genretui/pipeline.h"
+#include "genretui/threads.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
 {
@@ -118,7 +119,7 @@ typedef struct {
 	size_t ntr;
 	int f0, f1;
 	int failed;              /* out of memory */
-	pthread_t thread;
+	gt_thread thread;
 } stats_job;
 
 static void *stats_range(void *arg)
@@ -154,14 +155,15 @@ static gt_status train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr,
                              gt_error *err)
 {
 	int cut = ntr >= STATS_THREAD_MIN ? GT_NNUMERIC / 2 : 0;
-	stats_job a = { p, dest, ntr, 0, cut, 0, 0 }, b = { p, dest, ntr, cut, GT_NNUMERIC, 0, 0 };
-	int two = cut > 0 && pthread_create(&a.thread, NULL, stats_range, &a) == 0;
+	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut },
+	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC };
+	int two = cut > 0 && gt_thread_start(&a.thread, stats_range, &a) == 0;
 
 	if (!two)
 		b.f0 = 0;
 	stats_range(&b);
 	if (two)
-		pthread_join(a.thread, NULL);
+		gt_thread_join(&a.thread);
 	if (a.failed || b.failed)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	return GT_OK;

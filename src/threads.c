@@ -1,0 +1,79 @@
+/* threads.c: a helper thread that starts on another CPU (see threads.h). */
+#define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
+
+#include <pthread.h>
+#include <sched.h>
+#include <string.h>
+
+#include "genretui/threads.h"
+
+#if defined(__linux__) && defined(CPU_SETSIZE)
+#define SPREAD 1
+_Static_assert(sizeof(cpu_set_t) <= sizeof(((gt_thread *)0)->mask),
+               "gt_thread.mask holds a cpu_set_t");
+#else
+#define SPREAD 0
+#endif
+
+static void *trampoline(void *arg)
+{
+	gt_thread *t = arg;
+
+#if SPREAD
+	cpu_set_t all;
+
+	if (t->restore) {
+		memcpy(&all, t->mask, sizeof(all));
+		pthread_setaffinity_np(pthread_self(), sizeof(all), &all);
+	}
+#endif
+	return t->fn(t->arg);
+}
+
+/* An affinity for the new thread: the caller's CPUs but the one it runs
+ * on; 0, or -1 if there is no other. */
+static int other_cpus(gt_thread *t, pthread_attr_t *attr)
+{
+#if SPREAD
+	cpu_set_t all, other;
+	int cpu = sched_getcpu();
+
+	if (cpu < 0 || cpu >= CPU_SETSIZE ||
+	    pthread_getaffinity_np(pthread_self(), sizeof(all), &all) != 0 ||
+	    !CPU_ISSET(cpu, &all) || CPU_COUNT(&all) < 2)
+		return -1;
+	other = all;
+	CPU_CLR(cpu, &other);
+	if (pthread_attr_setaffinity_np(attr, sizeof(other), &other) != 0)
+		return -1;
+	memcpy(t->mask, &all, sizeof(all));
+	return 0;
+#else
+	(void)t, (void)attr;
+	return -1;
+#endif
+}
+
+int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg)
+{
+	pthread_attr_t attr;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	t->fn = fn;
+	t->arg = arg;
+	if (pthread_attr_init(&attr) != 0)
+		return pthread_create(&t->id, NULL, trampoline, t);
+	t->restore = other_cpus(t, &attr) == 0;
+	rc = pthread_create(&t->id, &attr, trampoline, t);
+	pthread_attr_destroy(&attr);
+	return rc;
+}
+
+void *gt_thread_join(gt_thread *t)
+{
+	void *ret = NULL;
+
+	pthread_join(t->id, &ret);
+	return ret;
+}

@@ -1,0 +1,107 @@
+/* test_threads.c: a helper thread runs its function and hands back its
+ * result; while running it has the caller's affinity again; with two CPUs
+ * or more it starts on one the caller is not on, and with one it still
+ * runs. */
+#define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
+#include "testutil.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <string.h>
+
+#include "genretui/threads.h"
+
+typedef struct {
+	int in;             /* a value to double */
+	int first_cpu;      /* where the helper found itself first */
+	cpu_set_t mask;     /* its affinity then */
+	int mask_ok;
+} job;
+
+static void *helper(void *arg)
+{
+	job *j = arg;
+
+	j->first_cpu = sched_getcpu();
+	j->mask_ok = pthread_getaffinity_np(pthread_self(), sizeof(j->mask), &j->mask) == 0;
+	j->in *= 2;
+	return &j->in;
+}
+
+static cpu_set_t own_mask(void)
+{
+	cpu_set_t m;
+
+	assert_int_equal(pthread_getaffinity_np(pthread_self(), sizeof(m), &m), 0);
+	return m;
+}
+
+static void test_runs_and_returns(void **state)
+{
+	job j = { .in = 21 };
+	gt_thread t;
+	cpu_set_t mine = own_mask();
+
+	(void)state;
+	assert_int_equal(gt_thread_start(&t, helper, &j), 0);
+	assert_ptr_equal(gt_thread_join(&t), &j.in);
+	assert_int_equal(j.in, 42);
+	assert_true(j.mask_ok);
+	assert_true(CPU_EQUAL(&j.mask, &mine));  /* the caller's, given back */
+}
+
+/* With at least two CPUs, a helper starts on a CPU its caller is not on
+ * (plain pthread_create, tried here, put most of them on the caller's). */
+static void test_starts_elsewhere(void **state)
+{
+	cpu_set_t mine = own_mask();
+	int elsewhere = 0, tries = 20;
+
+	(void)state;
+	if (CPU_COUNT(&mine) < 2)
+		skip();
+	for (int i = 0; i < tries; i++) {
+		job j = { .in = i, .first_cpu = -1 };
+		gt_thread t;
+		int cpu = sched_getcpu();
+
+		assert_int_equal(gt_thread_start(&t, helper, &j), 0);
+		gt_thread_join(&t);
+		elsewhere += j.first_cpu >= 0 && j.first_cpu != cpu;
+	}
+	/* (a migration of the caller between its sched_getcpu and the start
+	 * could spoil one try in a great many) */
+	assert_true(elsewhere >= tries - 2);
+}
+
+/* A caller allowed one CPU: the helper runs there. */
+static void test_one_cpu(void **state)
+{
+	cpu_set_t mine = own_mask(), one;
+	job j = { .in = 5 };
+	gt_thread t;
+	int cpu = sched_getcpu();
+
+	(void)state;
+	assert_true(cpu >= 0);
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	assert_int_equal(pthread_setaffinity_np(pthread_self(), sizeof(one), &one), 0);
+	assert_int_equal(gt_thread_start(&t, helper, &j), 0);
+	gt_thread_join(&t);
+	assert_int_equal(pthread_setaffinity_np(pthread_self(), sizeof(mine), &mine), 0);
+	assert_int_equal(j.in, 10);
+	assert_int_equal(j.first_cpu, cpu);
+	assert_true(CPU_EQUAL(&j.mask, &one));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_runs_and_returns),
+		cmocka_unit_test(test_starts_elsewhere),
+		cmocka_unit_test(test_one_cpu),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
