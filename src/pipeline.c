@@ -126,7 +126,8 @@ static void *stats_range(void *arg)
 {
 	stats_job *j = arg;
 	size_t ntr = j->ntr, per = STATS_GATHER_MAX / ((ntr + 1) * sizeof(double));
-	int group = per < 1 ? 1 : per > GT_NNUMERIC ? GT_NNUMERIC : (int)per;
+	size_t nf = (size_t)(j->f1 - j->f0);     /* this job's features: room for no more */
+	int group = per < 1 || nf < 1 ? 1 : per > nf ? (int)nf : (int)per;
 	double *v = gt_big_alloc((size_t)group * (ntr + 1) * sizeof(double));
 	uint64_t *scratch = gt_big_alloc((ntr ? ntr : 1) * sizeof(*scratch));
 	size_t n[GT_NNUMERIC];
