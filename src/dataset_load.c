@@ -136,7 +136,8 @@ static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 
 /* Append s[0..len) and a NUL to the arena; returns their offset, or
  * EMPTY_OFF if it failed (ld->st says why). */
-static uint32_t arena_put(loader *ld, const char *s, size_t len)
+static inline __attribute__((always_inline)) uint32_t arena_put(loader *ld, const char *s,
+                                                              size_t len)
 {
 	gt_dataset *ds = ld->ds;
 	uint32_t at = (uint32_t)ds->arena_len;
