@@ -128,11 +128,14 @@ static void *stats_range(void *arg)
 	size_t ntr = j->ntr, per = STATS_GATHER_MAX / ((ntr + 1) * sizeof(double));
 	size_t nf = (size_t)(j->f1 - j->f0);     /* this job's features: room for no more */
 	int group = per < 1 || nf < 1 ? 1 : per > nf ? (int)nf : (int)per;
-	double *v = gt_big_alloc((size_t)group * (ntr + 1) * sizeof(double));
-	uint64_t *scratch = gt_big_alloc((ntr ? ntr : 1) * sizeof(*scratch));
+	size_t nv = (size_t)group * (ntr + 1);
+	/* the values, then the keys of one feature: one allocation, so that
+	 * they share huge pages (the real file: 1.8 MB, one) */
+	double *v = gt_big_alloc(nv * sizeof(double) + (ntr ? ntr : 1) * sizeof(uint64_t));
+	uint64_t *scratch = v ? (uint64_t *)(v + nv) : NULL;
 	size_t n[GT_NNUMERIC];
 
-	j->failed = !v || !scratch;
+	j->failed = !v;
 	for (int f0 = j->f0; !j->failed && f0 < j->f1; f0 += group) {
 		int g = j->f1 - f0 < group ? j->f1 - f0 : group;
 
@@ -141,7 +144,6 @@ static void *stats_range(void *arg)
 			stats_of(j->p, f0 + k, v + (size_t)k * (ntr + 1), n[k], scratch);
 	}
 	free(v);
-	free(scratch);
 	return NULL;
 }
 
