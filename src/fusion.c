@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/bigmem.h"
 #include "genretui/encode.h"
 #include "genretui/fusion.h"
 #include "genretui/textfmt.h"
@@ -28,6 +29,7 @@ typedef struct {
 	uint32_t *genres;    /* [id]: genre bits of all its rows */
 	uint32_t *count;     /* [id]: its rows */
 	size_t n, cap;
+	size_t first_cap;    /* the first capacity of the [id] arrays */
 } keyset;
 
 static uint32_t key_hash(const gt_dataset *ds, size_t r)
@@ -72,7 +74,7 @@ static slot *find(const keyset *k, const gt_dataset *ds, size_t r, uint32_t h)
 /* Move the keys to a table of nslots (a power of two); 0 or -1. */
 static int table_make(keyset *k, size_t nslots)
 {
-	slot *tab = malloc(nslots * sizeof(*tab));
+	slot *tab = gt_big_alloc(nslots * sizeof(*tab));
 
 	if (!tab)
 		return -1;
@@ -94,13 +96,26 @@ static int table_make(keyset *k, size_t nslots)
 	return 0;
 }
 
+/* The first guess at the distinct keys of a big file. */
+#define KEYS_GUESS 65536
+
+/* Slots of a table that holds n keys at most half full. */
+static size_t slots_for(size_t n)
+{
+	size_t slots = 1024;
+
+	while (slots < 2 * n)
+		slots *= 2;
+	return slots;
+}
+
 /* Room for one more key, the table at most half full; 0 or -1. */
 static int keys_reserve(keyset *k)
 {
 	if (2 * (k->n + 1) > k->mask + 1 && table_make(k, 2 * (k->mask + 1)) != 0)
 		return -1;
 	if (k->n == k->cap) {
-		size_t cap = k->cap ? 2 * k->cap : 1024;
+		size_t cap = k->cap ? 2 * k->cap : k->first_cap;
 		uint32_t *first = realloc(k->first, cap * sizeof(*first));
 		uint32_t *genres = first ? realloc(k->genres, cap * sizeof(*genres)) : NULL;
 		uint32_t *count = genres ? realloc(k->count, cap * sizeof(*count)) : NULL;
@@ -206,7 +221,10 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 	gt_status st;
 
 	memset(f, 0, sizeof(*f));
-	if (ds->nrows < UINT32_MAX && table_make(&k, ds->nrows > 32768 ? 65536 : 1024) == 0) {
+	/* sized for every row a key of its own, up to the real file's 41,000
+	 * distinct tracks (growing took a table and arrays more: faults) */
+	k.first_cap = n < 1024 ? 1024 : n < KEYS_GUESS ? n : KEYS_GUESS;
+	if (ds->nrows < UINT32_MAX && table_make(&k, slots_for(k.first_cap)) == 0) {
 		id = malloc(n * sizeof(*id));
 		f->genres = calloc(n, sizeof(*f->genres));
 	}
