@@ -219,20 +219,29 @@ static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	return GT_OK;
 }
 
-/* Encode every placed track into its row of xtrain or xtest and its scale
- * into train_hot or test_hot, with its class, dataset row and whether a
- * value of it was imputed; count the sets' rows per class. */
-static void fill_sets(gt_pipeline *p, const int32_t *dest)
+/* Tracks from..to-1 of p, encoded into their sets (see fill_sets), their
+ * rows per class counted into support. */
+typedef struct {
+	gt_pipeline *p;
+	const int32_t *dest;
+	size_t from, to;
+	size_t support[2][GT_MAX_CLASSES];   /* [0]: training rows, [1]: test */
+	gt_thread thread;
+} fill_job;
+
+static void *fill_range(void *arg)
 {
-	memset(p->train_support, 0, sizeof(p->train_support));
-	memset(p->test_support, 0, sizeof(p->test_support));
-	for (size_t k = 0; k < p->clean.ntracks; k++) {
+	fill_job *j = arg;
+	gt_pipeline *p = j->p;
+
+	for (size_t k = j->from; k < j->to; k++) {
 		const gt_track *t = &p->clean.tracks[k];
-		int train = dest[k] >= 0;
-		size_t i = (size_t)(train ? dest[k] : -1 - dest[k]);
+		int32_t d = j->dest[k];
+		int train = d >= 0;
+		size_t i = (size_t)(train ? d : -1 - d);
 		double buf[GT_NNUMERIC];
 
-		if (dest[k] == NOWHERE)
+		if (d == NOWHERE)
 			continue;
 		gt_norm_numbers(&p->norm, filled(p, t, buf),
 		                (train ? p->xtrain : p->xtest) + i * GT_NNUMERIC);
@@ -240,7 +249,34 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
 		(train ? p->train_row : p->test_row)[i] = (uint32_t)t->row;
 		(train ? p->train_imputed : p->test_imputed)[i] = t->unknown != 0;
-		(train ? p->train_support : p->test_support)[t->genre]++;
+		j->support[!train][t->genre]++;
+	}
+	return NULL;
+}
+
+/* From this many tracks on, the second half of them is encoded in a thread
+ * of its own (the real file: 3 ms in one). */
+#define FILL_THREAD_MIN 16384
+
+/* Encode every placed track into its row of xtrain or xtest and its scale
+ * into train_hot or test_hot, with its class, dataset row and whether a
+ * value of it was imputed; count the sets' rows per class. Each track has
+ * rows of its own: the halves write apart. */
+static void fill_sets(gt_pipeline *p, const int32_t *dest)
+{
+	size_t n = p->clean.ntracks, half = n >= FILL_THREAD_MIN ? n / 2 : n;
+	fill_job a = { .p = p, .dest = dest, .from = 0, .to = half },
+	         b = { .p = p, .dest = dest, .from = half, .to = n };
+	int two = half < n && gt_thread_start(&b.thread, fill_range, &b) == 0;
+
+	fill_range(&a);
+	if (two)
+		gt_thread_join(&b.thread);
+	else
+		fill_range(&b);
+	for (int c = 0; c < GT_MAX_CLASSES; c++) {
+		p->train_support[c] = a.support[0][c] + b.support[0][c];
+		p->test_support[c] = a.support[1][c] + b.support[1][c];
 	}
 }
 
