@@ -364,8 +364,10 @@ static int musical(gt_column c)
 }
 
 /* BLANK if every musical cell is empty, MISSING (first empty column) if
- * some are; returns 0 and leaves *rf alone if none are. */
-static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf)
+ * some are; returns 0 and leaves *rf alone if none are. cell[c] gets the
+ * text of each musical column c. */
+static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
+                       const char *cell[GT_NCOLS])
 {
 	int empty = 0, nmusical = 0, first = -1;
 
@@ -373,7 +375,8 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf)
 		if (!musical(c))
 			continue;
 		nmusical++;
-		if (gt_cell(ds, r, c)[0] == '\0') {
+		cell[c] = gt_cell(ds, r, c);
+		if (cell[c][0] == '\0') {
 			empty++;
 			if (first < 0)
 				first = c;
@@ -422,11 +425,12 @@ static gt_fate fate_of_unknowns(unsigned bits)
 	}
 }
 
-/* Fate of a complete row whose genre cell names class genre of g (or -1):
- * INVALID at its first bad column, or usable, in which case t is
- * filled. */
-static gt_rowfate judge_values(const gt_genres *g, const gt_dataset *ds, size_t r,
-                               int genre, gt_track *t)
+/* Fate of complete row r, whose musical cells are cell[] and whose genre
+ * cell names class genre of g (or -1): INVALID at its first bad column, or
+ * usable, in which case t is filled. (The other columns are never bad and
+ * hold nothing t keeps.) */
+static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCOLS],
+                               size_t r, int genre, gt_track *t)
 {
 	gt_rowfate rf = { GT_FATE_INVALID, -1 };
 	int pitch = -1, major = -1;
@@ -435,8 +439,12 @@ static gt_rowfate judge_values(const gt_genres *g, const gt_dataset *ds, size_t 
 	t->row = (uint32_t)r;
 	for (int c = 0; c < GT_NCOLS; c++) {
 		double v = genre;
-		verdict vd = c == GT_COL_GENRE ? (genre >= 0 ? V_OK : V_BAD_GENRE)
-		                               : judge_cell(g, c, gt_cell(ds, r, c), &v);
+		verdict vd;
+
+		if (!musical(c))
+			continue;
+		vd = c == GT_COL_GENRE ? (genre >= 0 ? V_OK : V_BAD_GENRE)
+		                       : judge_cell(g, c, cell[c], &v);
 
 		if (vd != V_OK && vd != V_UNKNOWN) {
 			rf.col = (signed char)c;
@@ -455,12 +463,13 @@ static gt_rowfate judge_row(const gt_genres *g, const gt_dataset *ds, size_t r, 
                             int *genre)
 {
 	gt_rowfate rf = { GT_FATE_MALFORMED, -1 };
+	const char *cell[GT_NCOLS];
 
 	*genre = -1;
-	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf))
+	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf, cell))
 		return rf;
-	*genre = gt_genres_find(g, gt_cell(ds, r, GT_COL_GENRE));
-	return judge_values(g, ds, r, *genre, t);
+	*genre = gt_genres_find(g, cell[GT_COL_GENRE]);
+	return judge_values(g, cell, r, *genre, t);
 }
 
 /* ---- The run and its ledger ------------------------------------------- */
