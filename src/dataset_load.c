@@ -13,8 +13,8 @@
  * offset there (half the size of a pointer, and valid while the arena
  * grows).
  *
- * A big file is parsed by two loaders at once (libcsv itself is a third
- * of the whole pipeline's time): see "Two halves" below. */
+ * A big file is parsed in parts by two threads at once (libcsv itself is
+ * half of the whole pipeline's instructions): see "Parts" below. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <csv.h>
@@ -51,11 +51,11 @@ static char *copy_name(const char *name);
  * grow_field). */
 #define READ_BLOCK 65536
 
-/* Bytes read first from a file parsed in two halves: the header's line
+/* Bytes read first from a file parsed in parts: the header's line
  * fits in them (else more blocks follow until it has ended). */
 #define HEADER_BLOCK 4096
 
-/* Files from this size on are parsed in two halves at once. */
+/* Files from this size on are parsed in parts, two at once. */
 #define SPLIT_MIN ((size_t)1 << 20)
 
 /* Bytes of the file's name shown in messages (escaped: names come from the
@@ -115,7 +115,7 @@ static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 	size_t need = ds->arena_len + len + 1, cap = ds->arena_cap;
 	char *p;
 
-	if (ld->fixed_arena)    /* a second half that does not fit: see half_join */
+	if (ld->fixed_arena)    /* a part that does not fit: see "Parts" */
 		return nomem(ld), -1;
 	if (len >= UINT32_MAX || need > UINT32_MAX) {
 		if (ld->st == GT_OK)
@@ -870,35 +870,51 @@ static size_t feed_fd(loader *ld, int fd, off_t at, size_t limit, char *block)
 	return done;
 }
 
-/* ---- Two halves ---------------------------------------------------------
+/* ---- Parts ---------------------------------------------------------------
  *
- * A file of SPLIT_MIN bytes or more is cut after the first line end past
- * its middle. Once the header is read, a second loader parses from the cut
- * to the end in a thread of its own, into rows of its own and into the
- * upper part of the arena (the text of n bytes of input takes at most
- * n + 1 bytes of it), while the first one parses up to the cut. If the
- * first loader then stands between two records and both succeeded, the
- * second half's rows are appended (their line numbers moved on by the
- * first half's lines); otherwise (the cut fell inside a quoted field, or
- * either half met an error) the second half is dropped and the first
- * loader goes on to the end alone, which gives every message exactly as a
- * single loader would. */
+ * A file of SPLIT_MIN bytes or more is cut into parts of about
+ * GT_LOAD_PART bytes, each cut after a line end. Once the header is read,
+ * the loading thread and one helper take the parts one after another, each
+ * part parsed by a loader of its own into rows of its own and into its own
+ * stretch of the arena (the text of n bytes of input takes at most n + 1
+ * bytes of it); the loading thread's own loader has part 0. Parts taken as
+ * they come, not two fixed halves, keep both threads busy to the end: with
+ * halves, one often finished 10-15 ms before the other (a slow page fault,
+ * a busy CPU). Then the parts are joined in order: part i's rows are
+ * appended (their line numbers moved on) if it and the one before it stand
+ * between two records where they meet, and no loader failed. At the first
+ * part that cannot be (a cut inside a quoted field, or an error), the
+ * rest is dropped and the first loader goes on alone from that part's
+ * start, which gives every message exactly as a single loader would. */
+
+/* Bytes of a part (dataset.h). */
+#define PART_BYTES GT_LOAD_PART
+
+/* At most this many parts (a 32 MB file has 64 already). */
+#define PARTS_MAX 64
 
 typedef struct {
-	loader ld;           /* the second half's loader ... */
-	gt_dataset ds;       /* ... its rows (the arena is the first half's) */
+	loader ld;           /* the part's loader ... */
+	gt_dataset ds;       /* ... its rows (the arena is the first loader's) */
 	gt_error err;
-	int fd;
-	off_t from;          /* the cut */
-	gt_thread thread;
-} half;
+	off_t from, to;      /* its bytes: [from, to); the last goes to the end */
+} part;
 
-/* The first byte after the first line end at or past the middle of fd
- * (size bytes), or 0 if there is none. */
-static size_t cut_point(int fd, size_t size)
+typedef struct {
+	part *parts;         /* [1, n): part 0 is the first loader's */
+	int n;
+	int next;            /* the next part to take, under lock */
+	int last_to_end;     /* the last part reads on to the end of the file */
+	pthread_mutex_t lock;
+	int fd;
+	gt_thread helper;
+} parts;
+
+/* The first byte after the first line end at or past `at` in fd (size
+ * bytes), or 0 if there is none. */
+static size_t cut_point(int fd, size_t at, size_t size)
 {
 	char buf[4096];
-	size_t at = size / 2;
 
 	while (at < size) {
 		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
@@ -913,52 +929,109 @@ static size_t cut_point(int fd, size_t size)
 	return 0;
 }
 
-static void *half_main(void *arg)
+/* Start part i's loader on bytes [from, to), with a's header. */
+static void part_init(part *pt, const loader *a, off_t from, off_t to)
 {
-	half *h = arg;
+	memset(pt, 0, sizeof(*pt));
+	pt->from = from;
+	pt->to = to;
+	pt->ld = (loader){ .ds = &pt->ds, .err = &pt->err, .started = 1, .line = 1,
+	                   .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
+	                   .rows_hint = (size_t)(to - from) / 64 + 1024 };
+	memcpy(pt->ld.name, a->name, sizeof(pt->ld.name));
+	csv_init(&pt->ld.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+	csv_set_realloc_func(&pt->ld.p, realloc);
+	csv_set_free_func(&pt->ld.p, free);
+	pt->ds.header_fields = a->ds->header_fields;
+	pt->ds.arena = a->ds->arena;
+	pt->ds.arena_len = (size_t)from + 1;
+	pt->ds.arena_cap = a->ds->arena_cap;
+}
+
+static void part_free(part *pt)
+{
+	csv_free(&pt->ld.p);
+	free(pt->ld.hdr);
+	free(pt->ds.row_at);
+	free(pt->ds.cell_at);
+	free(pt->ds.line);
+	free(pt->ds.nfields);
+}
+
+/* Cut bytes [done, size) of fd into parts after a's header (read up to
+ * done); 0, or -1 if there is but one part or no memory for more. */
+static int parts_make(parts *ps, const loader *a, int fd, size_t done, size_t size)
+{
+	size_t want = size / PART_BYTES, cuts[PARTS_MAX + 1];
+	int n = 1;
+
+	want = want < 2 ? 2 : want > PARTS_MAX ? PARTS_MAX : want;
+	cuts[0] = 0;
+	for (size_t i = 1; i < want; i++) {
+		size_t at = size / want * i, c;
+
+		at = at > done ? at : done;
+		at = at > cuts[n - 1] ? at : cuts[n - 1];
+		c = cut_point(fd, at, size);
+		if (c == 0 || c >= size)
+			break;
+		cuts[n++] = c;           /* (> at >= both: rising, past the header) */
+	}
+	if (n < 2 || !(ps->parts = malloc((size_t)n * sizeof(*ps->parts))))
+		return -1;
+	ps->n = n;
+	ps->next = 1;
+	ps->fd = fd;
+	ps->last_to_end = 1;
+	for (int i = 1; i < n; i++)
+		part_init(&ps->parts[i], a, (off_t)cuts[i],
+		          (off_t)(i + 1 < n ? cuts[i + 1] : size));
+	ps->parts[0].to = (off_t)cuts[1];    /* (only its end is used) */
+	return 0;
+}
+
+/* The next part to parse, or 0 when all are taken. */
+static int part_take(parts *ps)
+{
+	int i;
+
+	pthread_mutex_lock(&ps->lock);
+	i = ps->next < ps->n ? ps->next++ : 0;
+	pthread_mutex_unlock(&ps->lock);
+	return i;
+}
+
+/* Parse parts until none is left; block is READ_BLOCK bytes. */
+static void parts_work(parts *ps, char *block)
+{
+	int i;
+
+	while ((i = part_take(ps)) > 0) {
+		part *pt = &ps->parts[i];
+		int last = i == ps->n - 1;
+
+		feed_fd(&pt->ld, ps->fd, pt->from,
+		        last ? SIZE_MAX : (size_t)(pt->to - pt->from), block);
+		if (last && pt->ld.st == GT_OK &&
+		    csv_fini(&pt->ld.p, on_field, on_row, &pt->ld) != 0)
+			pt->ld.st = GT_ERR_CSV;   /* (the first loader will say it) */
+	}
+}
+
+static void *helper_main(void *arg)
+{
+	parts *ps = arg;
 	char *block = malloc(READ_BLOCK);
+	int i;
 
-	if (!block)
-		nomem(&h->ld);
-	else
-		feed_fd(&h->ld, h->fd, h->from, SIZE_MAX, block);
+	if (block) {
+		parts_work(ps, block);
+	} else {                /* no block: fail whatever it takes */
+		while ((i = part_take(ps)) > 0)
+			nomem(&ps->parts[i].ld);
+	}
 	free(block);
-	if (h->ld.st == GT_OK && csv_fini(&h->ld.p, on_field, on_row, &h->ld) != 0)
-		h->ld.st = GT_ERR_CSV;  /* (the first loader will say it) */
 	return NULL;
-}
-
-/* Start parsing fd from `from` in a thread, with a's header; 0, or -1. */
-static int half_start(half *h, const loader *a, int fd, size_t from)
-{
-	memset(h, 0, sizeof(*h));
-	h->fd = fd;
-	h->from = (off_t)from;
-	h->ld = (loader){ .ds = &h->ds, .err = &h->err, .started = 1, .line = 1,
-	                  .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
-	                  .rows_hint = (a->ds->arena_cap - from) / 64 + 1024 };
-	memcpy(h->ld.name, a->name, sizeof(h->ld.name));
-	csv_init(&h->ld.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	csv_set_realloc_func(&h->ld.p, realloc);
-	csv_set_free_func(&h->ld.p, free);
-	h->ds.header_fields = a->ds->header_fields;
-	h->ds.arena = a->ds->arena;
-	h->ds.arena_len = from + 1;
-	h->ds.arena_cap = a->ds->arena_cap;
-	if (gt_thread_start(&h->thread, half_main, h) == 0)
-		return 0;
-	csv_free(&h->ld.p);
-	return -1;
-}
-
-static void half_free(half *h)
-{
-	csv_free(&h->ld.p);
-	free(h->ld.hdr);
-	free(h->ds.row_at);
-	free(h->ds.cell_at);
-	free(h->ds.line);
-	free(h->ds.nfields);
 }
 
 static void count_fields(void *s, size_t len, void *data)
@@ -985,8 +1058,8 @@ static int between_records(const loader *ld)
 	       pending == 0;
 }
 
-/* Append h's rows to a's; 0, or -1 (out of memory, said in a->st). */
-static int half_append(loader *a, const half *h)
+/* Append part h's rows to a's; 0, or -1 (out of memory, said in a->st). */
+static int part_append(loader *a, const part *h)
 {
 	gt_dataset *ds = a->ds;
 	const gt_dataset *b = &h->ds;
@@ -1006,49 +1079,71 @@ static int half_append(loader *a, const half *h)
 	return 0;
 }
 
-/* Wait for the second half; take its rows if the halves join up. Returns
- * 0 if it did (the input is all read), -1 if the first loader must go on
- * from the cut alone. */
-static int half_join(half *h, loader *a)
+/* Can part i (>= 1) be appended after the parts before it? They and it
+ * succeeded, and they meet between records at both of its ends (the last
+ * part's end is the file's, which its own csv_fini checked). */
+static int part_fits(const parts *ps, const loader *a, int i)
 {
-	int joined;
+	const part *pt = &ps->parts[i];
+	const loader *before = i == 1 ? a : &ps->parts[i - 1].ld;
 
-	gt_thread_join(&h->thread);
-	joined = a->st == GT_OK && h->ld.st == GT_OK && between_records(a) &&
-	         half_append(a, h) == 0;
-	half_free(h);
-	return joined ? 0 : -1;
+	return a->st == GT_OK && pt->ld.st == GT_OK && between_records(before) &&
+	       (i == ps->n - 1 || between_records(&pt->ld));
 }
 
-/* Feed the file, in two halves at once when it is big. */
+/* Join the parts to a's rows in order. Returns the offset from which a
+ * must go on alone (the start of the first part not joined), or -1 if
+ * all were. */
+static off_t parts_join(parts *ps, loader *a)
+{
+	off_t rest = -1;
+
+	for (int i = 1; i < ps->n; i++)
+		if (rest < 0 && (!part_fits(ps, a, i) || part_append(a, &ps->parts[i]) != 0))
+			rest = ps->parts[i].from;
+	for (int i = 1; i < ps->n; i++)
+		part_free(&ps->parts[i]);
+	free(ps->parts);
+	return rest;
+}
+
+/* Feed the file, in parts at once when it is big. */
 static void feed_file(loader *ld, int fd, size_t size)
 {
 	char *block = malloc(READ_BLOCK);
-	size_t cut = size >= SPLIT_MIN ? cut_point(fd, size) : 0, done;
-	half h;
+	size_t done;
+	parts ps = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	off_t rest;
 
 	if (!block) {
 		nomem(ld);
 		return;
 	}
-	/* The header first, a small block at a time, so that the second half
-	 * starts before the first writes its rows (and takes their pages). */
-	done = feed_fd(ld, fd, -1, cut ? HEADER_BLOCK : SIZE_MAX, block);
-	while (cut && !ld->header_done && ld->st == GT_OK && done < cut) {
+	/* The header first, a small block at a time, so that the helper starts
+	 * before the first loader writes its rows (and takes their pages). */
+	done = feed_fd(ld, fd, -1, size >= SPLIT_MIN ? HEADER_BLOCK : SIZE_MAX, block);
+	while (size >= SPLIT_MIN && !ld->header_done && ld->st == GT_OK && done < size / 2) {
 		size_t n = feed_fd(ld, fd, -1, READ_BLOCK, block);
 
 		if (n == 0)
 			break;
 		done += n;
 	}
-	if (cut && ld->header_done && done < cut && half_start(&h, ld, fd, cut) == 0) {
-		feed_fd(ld, fd, -1, cut - done, block);
-		if (half_join(&h, ld) == 0) {
-			free(block);
-			return;
-		}
+	if (size >= SPLIT_MIN && ld->header_done && ld->st == GT_OK &&
+	    parts_make(&ps, ld, fd, done, size) == 0) {
+		int two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
+
+		feed_fd(ld, fd, -1, (size_t)ps.parts[0].to - done, block);
+		parts_work(&ps, block);
+		if (two)
+			gt_thread_join(&ps.helper);
+		rest = parts_join(&ps, ld);
+		if (rest >= 0)          /* the rest, alone */
+			feed_fd(ld, fd, rest, SIZE_MAX, block);
+		free(block);
+		return;
 	}
-	feed_fd(ld, fd, -1, SIZE_MAX, block);   /* the rest, alone */
+	feed_fd(ld, fd, -1, SIZE_MAX, block);   /* all of it, alone */
 	free(block);
 }
 

@@ -81,6 +81,11 @@ typedef struct {
 /* Is column c required in every file (a musical column)? */
 int gt_column_required(gt_column c);
 
+/* A file of a megabyte or more is read in parts of about this many bytes,
+ * cut after line ends, two at a time (dataset_load.c); the rows are the
+ * same as those of one reading (tests/test_dataset.c). */
+#define GT_LOAD_PART ((size_t)512 << 10)
+
 /* Load path into ds (which is initialised here). On failure ds is left empty
  * and err says what went wrong and where (file:line). Fails for a missing or
  * unreadable file, an empty file, a header missing any required or mapped
