@@ -499,30 +499,63 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
 		lg->genre_after[t->genre]++;
 }
 
-/* Rows from..to-1 of ds: their fates, their usable tracks (from tracks
- * on, in file order) and their counts. */
+/* ---- Cleaning in chunks, two threads at once ----
+ *
+ * Rows are judged one by one, independently. The rows come in chunks of
+ * CLEAN_CHUNK, which the calling thread and, from CLEAN_THREAD_MIN rows,
+ * a helper take as they come (with two fixed halves one thread often
+ * finished 4 ms after the other: a slow page fault, a busy CPU). A
+ * chunk's tracks are written from the slot of its first row (a row has at
+ * most one track), and moved down in order after. */
+#define CLEAN_CHUNK 4096          /* rows */
+#define CLEAN_THREAD_MIN 16384    /* rows */
+
 typedef struct {
 	const gt_genres *genres;
 	const gt_dataset *ds;
-	size_t from, to;
 	gt_rowfate *fates;       /* [ds->nrows] */
-	gt_track *tracks;
-	size_t ntracks;
-	gt_ledger ledger;
+	gt_track *tracks;        /* [ds->nrows]: chunk c's from slot c * CLEAN_CHUNK */
+	size_t *ntracks;         /* [nchunks]: tracks of each chunk */
+	size_t nchunks;
+	size_t next;             /* the next chunk to take, under lock */
+	pthread_mutex_t lock;
+} clean_job;
+
+typedef struct {
+	clean_job *job;
+	gt_ledger ledger;        /* the counts of the chunks it took */
 	gt_thread thread;
-} row_range;
+} cleaner;
 
-static void *clean_range(void *arg)
+static size_t chunk_take(clean_job *j)
 {
-	row_range *rr = arg;
+	size_t c;
 
-	for (size_t r = rr->from; r < rr->to; r++) {
-		gt_track *t = &rr->tracks[rr->ntracks];
-		int genre;
+	pthread_mutex_lock(&j->lock);
+	c = j->next < j->nchunks ? j->next++ : j->nchunks;
+	pthread_mutex_unlock(&j->lock);
+	return c;
+}
 
-		rr->fates[r] = judge_row(rr->genres, rr->ds, r, t, &genre);
-		count_row(&rr->ledger, rr->fates[r].fate, genre, t);
-		rr->ntracks += usable(rr->fates[r].fate);
+static void *clean_chunks(void *arg)
+{
+	cleaner *w = arg;
+	clean_job *j = w->job;
+	size_t c;
+
+	while ((c = chunk_take(j)) < j->nchunks) {
+		size_t from = c * CLEAN_CHUNK, to = from + CLEAN_CHUNK;
+		gt_track *t = j->tracks + from;
+
+		to = to < j->ds->nrows ? to : j->ds->nrows;
+		for (size_t r = from; r < to; r++) {
+			int genre;
+
+			j->fates[r] = judge_row(j->genres, j->ds, r, t, &genre);
+			count_row(&w->ledger, j->fates[r].fate, genre, t);
+			t += usable(j->fates[r].fate);
+		}
+		j->ntracks[c] = (size_t)(t - (j->tracks + from));
 	}
 	return NULL;
 }
@@ -542,41 +575,48 @@ static void ledger_add(gt_ledger *a, const gt_ledger *b)
 	}
 }
 
-/* Rows are judged one by one, independently: a big file's second half is
- * cleaned in a thread of its own, its tracks written from the slot of its
- * first row (a row has at most one track) and moved down after. */
-#define CLEAN_THREAD_MIN 16384    /* rows */
+/* Judge every row of j, in two threads when there are many. */
+static void clean_all(clean_job *j, gt_ledger *lg)
+{
+	cleaner a = { .job = j }, b = { .job = j };
+	int two = j->ds->nrows >= CLEAN_THREAD_MIN &&
+	          gt_thread_start(&b.thread, clean_chunks, &b) == 0;
+
+	clean_chunks(&a);
+	if (two)
+		gt_thread_join(&b.thread);
+	*lg = a.ledger;
+	ledger_add(lg, &b.ledger);
+}
 
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 {
-	size_t n = ds->nrows, room = n ? n : 1, half = n >= CLEAN_THREAD_MIN ? n / 2 : n;
-	row_range a, b;
+	size_t n = ds->nrows, room = n ? n : 1;
+	clean_job j = { .ds = ds, .nchunks = (n + CLEAN_CHUNK - 1) / CLEAN_CHUNK,
+	                .lock = PTHREAD_MUTEX_INITIALIZER };
 	gt_track *shrunk;
-	int two;
 
 	memset(out, 0, sizeof(*out));
 	if (gt_genres_from_data(&out->genres, ds, err) != GT_OK)
 		return GT_ERR_NOMEM;
 	out->fates = malloc(room * sizeof(*out->fates));
 	out->tracks = gt_big_alloc(room * sizeof(*out->tracks));   /* trimmed below */
-	if (!out->fates || !out->tracks) {
+	j.ntracks = malloc((j.nchunks ? j.nchunks : 1) * sizeof(*j.ntracks));
+	if (!out->fates || !out->tracks || !j.ntracks) {
+		free(j.ntracks);
 		gt_clean_free(out);
 		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
 	}
-	a = (row_range){ .genres = &out->genres, .ds = ds, .from = 0, .to = half,
-	                 .fates = out->fates, .tracks = out->tracks };
-	b = (row_range){ .genres = &out->genres, .ds = ds, .from = half, .to = n,
-	                 .fates = out->fates, .tracks = out->tracks + half };
-	two = half < n && gt_thread_start(&b.thread, clean_range, &b) == 0;
-	clean_range(&a);
-	if (two)
-		gt_thread_join(&b.thread);
-	else
-		clean_range(&b);
-	memmove(out->tracks + a.ntracks, b.tracks, b.ntracks * sizeof(*b.tracks));
-	out->ntracks = a.ntracks + b.ntracks;
-	out->ledger = a.ledger;
-	ledger_add(&out->ledger, &b.ledger);
+	j.genres = &out->genres;
+	j.fates = out->fates;
+	j.tracks = out->tracks;
+	clean_all(&j, &out->ledger);
+	for (size_t c = 0; c < j.nchunks; c++) {     /* down, in file order */
+		memmove(out->tracks + out->ntracks, out->tracks + c * CLEAN_CHUNK,
+		        j.ntracks[c] * sizeof(*out->tracks));
+		out->ntracks += j.ntracks[c];
+	}
+	free(j.ntracks);
 	out->ledger.kept = out->ledger.fate[GT_FATE_KEPT];
 	out->ledger.dropped = n - out->ledger.kept;
 	shrunk = realloc(out->tracks, (out->ntracks ? out->ntracks : 1) *
