@@ -438,12 +438,12 @@ static void assert_file_as_memory(const char *text, size_t len)
 	gt_dataset_free(&file);
 }
 
-/* A file of a megabyte or more is parsed in two halves at once, cut at a
- * line end past its middle (dataset_load.c). Whatever lies across the
- * cut (a quoted field of many lines, blank lines, CRLF) or just after it
- * (a syntax error, a NUL byte, an unterminated quote), the result is what
- * one loader gives. The odd text goes at the start of a row a few rows
- * before or after the middle. */
+/* A file of a megabyte or more is parsed in parts, two at once, cut at
+ * line ends (dataset_load.c). Whatever lies across a cut (a quoted field
+ * of many lines, blank lines, CRLF) or just after it (a syntax error, a
+ * NUL byte, an unterminated quote), the result is what one loader gives.
+ * The odd text goes at the start of a row a few rows before or after the
+ * cut. */
 /* A header longer than the first block read from a big file (4 KiB): the
  * second half starts once it has ended, and the rows are the same. */
 static void test_long_header_halves(void **state)
@@ -466,25 +466,22 @@ static void test_long_header_halves(void **state)
 	free(text);
 }
 
-static void test_load_halves(void **state)
+/* Odd text from the list below put at the start of a row a few rows
+ * before or after byte `near` of rows[0..len); each file loads as it
+ * parses from memory. */
+static void odd_text_near(const char *rows, size_t len, size_t near, int shifts)
 {
 	static const char *const odd[] = {
 		"\"a\nb\n\nc\",", "\n\n  \n", "\r\n", "x\"y,", "\"q\"z,", "\0,",
 		"\"open,", NULL    /* NULL: a quoted field of 400 lines */
 	};
-	size_t cap = 1300000, half;
-	char *rows = malloc(cap), *text = malloc(cap + 4096);
-	size_t len = (size_t)sprintf(rows, "%s\n", HEADER);
+	char *text = malloc(len + 4096);
 
-	(void)state;
-	for (int i = 0; len + 300 < cap; i++)
-		len += (size_t)sprintf(rows + len, ROW("%d.0", "%d", "Rock") "\n", i, i);
-	half = len / 2;
 	for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
-		for (int shift = -3; shift <= 3; shift++) {
+		for (int shift = -shifts; shift <= shifts; shift++) {
 			char many[1024] = "\"";
 			const char *o = odd[k];
-			size_t at = half, olen;
+			size_t at = near, olen;
 
 			for (int i = 0; !o && i < 400; i++)
 				strcat(many, "a\n");
@@ -502,8 +499,45 @@ static void test_load_halves(void **state)
 			memcpy(text + at + olen, rows + at, len - at);
 			assert_file_as_memory(text, len + olen);
 		}
-	free(rows);
 	free(text);
+}
+
+/* Rows of the study's layout up to about cap bytes; *len gets their size. */
+static char *many_rows(size_t cap, size_t *len)
+{
+	char *rows = malloc(cap);
+
+	*len = (size_t)sprintf(rows, "%s\n", HEADER);
+	for (int i = 0; *len + 300 < cap; i++)
+		*len += (size_t)sprintf(rows + *len, ROW("%d.0", "%d", "Rock") "\n", i, i);
+	return rows;
+}
+
+static void test_load_halves(void **state)
+{
+	size_t len;
+	char *rows = many_rows(1300000, &len);     /* two parts */
+
+	(void)state;
+	odd_text_near(rows, len, len / 2, 3);
+	free(rows);
+}
+
+/* A file of several parts (GT_LOAD_PART bytes each): odd text where its
+ * first, middle and last cuts fall (the cuts follow line ends at whole
+ * shares of the file). */
+static void test_load_parts(void **state)
+{
+	size_t len;
+	char *rows = many_rows(5 * GT_LOAD_PART + 100000, &len);
+	size_t parts = len / GT_LOAD_PART;
+
+	(void)state;
+	assert_true(parts >= 4);
+	odd_text_near(rows, len, len / parts, 1);
+	odd_text_near(rows, len, len / parts * (parts / 2), 1);
+	odd_text_near(rows, len, len / parts * (parts - 1), 1);
+	free(rows);
 }
 
 /* Cells that begin 255 bytes or more into their row are found by walking
@@ -656,6 +690,7 @@ int main(void)
 		cmocka_unit_test(test_load_directory),
 		cmocka_unit_test(test_load_blocks),
 		cmocka_unit_test(test_load_halves),
+		cmocka_unit_test(test_load_parts),
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),
 		cmocka_unit_test(test_far_cells),
