@@ -524,25 +524,13 @@ typedef struct {
 	gt_track *tracks;        /* [ds->nrows]: chunk c's from slot c * CLEAN_CHUNK */
 	size_t *ntracks;         /* [nchunks]: tracks of each chunk */
 	size_t nchunks;
-	size_t next;             /* the next chunk to take, under lock */
-	pthread_mutex_t lock;
+	gt_queue queue;          /* the chunks not yet taken */
 } clean_job;
 
 typedef struct {
 	clean_job *job;
 	gt_ledger ledger;        /* the counts of the chunks it took */
-	gt_thread thread;
 } cleaner;
-
-static size_t chunk_take(clean_job *j)
-{
-	size_t c;
-
-	pthread_mutex_lock(&j->lock);
-	c = j->next < j->nchunks ? j->next++ : j->nchunks;
-	pthread_mutex_unlock(&j->lock);
-	return c;
-}
 
 static void *clean_chunks(void *arg)
 {
@@ -550,7 +538,7 @@ static void *clean_chunks(void *arg)
 	clean_job *j = w->job;
 	size_t c;
 
-	while ((c = chunk_take(j)) < j->nchunks) {
+	while ((c = gt_queue_take(&j->queue)) < j->nchunks) {
 		size_t from = c * CLEAN_CHUNK, to = from + CLEAN_CHUNK;
 		gt_track *t = j->tracks + from;
 
@@ -586,12 +574,10 @@ static void ledger_add(gt_ledger *a, const gt_ledger *b)
 static void clean_all(clean_job *j, gt_ledger *lg)
 {
 	cleaner a = { .job = j }, b = { .job = j };
-	int two = j->ds->nrows >= CLEAN_THREAD_MIN &&
-	          gt_thread_start(&b.thread, clean_chunks, &b) == 0;
 
-	clean_chunks(&a);
-	if (two)
-		gt_thread_join(&b.thread);
+	gt_queue_init(&j->queue, 0, j->nchunks);
+	gt_thread_pair(clean_chunks, &a, &b, j->ds->nrows >= CLEAN_THREAD_MIN);
+	gt_queue_free(&j->queue);
 	*lg = a.ledger;
 	ledger_add(lg, &b.ledger);
 }
@@ -599,8 +585,7 @@ static void clean_all(clean_job *j, gt_ledger *lg)
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 {
 	size_t n = ds->nrows, room = n ? n : 1;
-	clean_job j = { .ds = ds, .nchunks = (n + CLEAN_CHUNK - 1) / CLEAN_CHUNK,
-	                .lock = PTHREAD_MUTEX_INITIALIZER };
+	clean_job j = { .ds = ds, .nchunks = (n + CLEAN_CHUNK - 1) / CLEAN_CHUNK };
 	gt_track *shrunk;
 
 	memset(out, 0, sizeof(*out));

@@ -901,11 +901,10 @@ typedef struct {
 } part;
 
 typedef struct {
-	part *parts;         /* [1, n): part 0 is the first loader's */
+	part *parts;         /* [1, n): part 0 is the first loader's, which ends
+	                        where part 1 begins */
 	int n;
-	int next;            /* the next part to take, under lock */
-	int last_to_end;     /* the last part reads on to the end of the file */
-	pthread_mutex_t lock;
+	gt_queue queue;      /* the parts not yet taken */
 	int fd;
 	gt_thread helper;
 } parts;
@@ -980,35 +979,22 @@ static int parts_make(parts *ps, const loader *a, int fd, size_t done, size_t si
 	if (n < 2 || !(ps->parts = malloc((size_t)n * sizeof(*ps->parts))))
 		return -1;
 	ps->n = n;
-	ps->next = 1;
 	ps->fd = fd;
-	ps->last_to_end = 1;
+	gt_queue_init(&ps->queue, 1, (size_t)n);
 	for (int i = 1; i < n; i++)
 		part_init(&ps->parts[i], a, (off_t)cuts[i],
 		          (off_t)(i + 1 < n ? cuts[i + 1] : size));
-	ps->parts[0].to = (off_t)cuts[1];    /* (only its end is used) */
 	return 0;
-}
-
-/* The next part to parse, or 0 when all are taken. */
-static int part_take(parts *ps)
-{
-	int i;
-
-	pthread_mutex_lock(&ps->lock);
-	i = ps->next < ps->n ? ps->next++ : 0;
-	pthread_mutex_unlock(&ps->lock);
-	return i;
 }
 
 /* Parse parts until none is left; block is READ_BLOCK bytes. */
 static void parts_work(parts *ps, char *block)
 {
-	int i;
+	size_t i;
 
-	while ((i = part_take(ps)) > 0) {
+	while ((i = gt_queue_take(&ps->queue)) < (size_t)ps->n) {
 		part *pt = &ps->parts[i];
-		int last = i == ps->n - 1;
+		int last = i == (size_t)ps->n - 1;
 
 		feed_fd(&pt->ld, ps->fd, pt->from,
 		        last ? SIZE_MAX : (size_t)(pt->to - pt->from), block);
@@ -1022,12 +1008,12 @@ static void *helper_main(void *arg)
 {
 	parts *ps = arg;
 	char *block = malloc(READ_BLOCK);
-	int i;
+	size_t i;
 
 	if (block) {
 		parts_work(ps, block);
 	} else {                /* no block: fail whatever it takes */
-		while ((i = part_take(ps)) > 0)
+		while ((i = gt_queue_take(&ps->queue)) < (size_t)ps->n)
 			nomem(&ps->parts[i].ld);
 	}
 	free(block);
@@ -1104,16 +1090,36 @@ static off_t parts_join(parts *ps, loader *a)
 	for (int i = 1; i < ps->n; i++)
 		part_free(&ps->parts[i]);
 	free(ps->parts);
+	gt_queue_free(&ps->queue);
 	return rest;
+}
+
+/* Parse the rest of fd in parts, two at once, ld having read done bytes
+ * (the header, and part 0's start); returns where ld must go on alone (as
+ * parts_join), or -2 if it cannot be cut into parts at all (ld then goes
+ * on from where fd stands). */
+static off_t feed_parts(loader *ld, int fd, size_t done, size_t size, char *block)
+{
+	parts ps;
+	int two;
+
+	if (parts_make(&ps, ld, fd, done, size) != 0)
+		return -2;
+	two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
+	feed_fd(ld, fd, -1, (size_t)ps.parts[1].from - done, block);   /* part 0 */
+	parts_work(&ps, block);
+	if (two)
+		gt_thread_join(&ps.helper);
+	return parts_join(&ps, ld);
 }
 
 /* Feed the file, in parts at once when it is big. */
 static void feed_file(loader *ld, int fd, size_t size)
 {
 	char *block = malloc(READ_BLOCK);
+	int split = size >= SPLIT_MIN;
 	size_t done;
-	parts ps = { .lock = PTHREAD_MUTEX_INITIALIZER };
-	off_t rest;
+	off_t rest = -2;
 
 	if (!block) {
 		nomem(ld);
@@ -1121,29 +1127,18 @@ static void feed_file(loader *ld, int fd, size_t size)
 	}
 	/* The header first, a small block at a time, so that the helper starts
 	 * before the first loader writes its rows (and takes their pages). */
-	done = feed_fd(ld, fd, -1, size >= SPLIT_MIN ? HEADER_BLOCK : SIZE_MAX, block);
-	while (size >= SPLIT_MIN && !ld->header_done && ld->st == GT_OK && done < size / 2) {
+	done = feed_fd(ld, fd, -1, split ? HEADER_BLOCK : SIZE_MAX, block);
+	while (split && !ld->header_done && ld->st == GT_OK && done < size / 2) {
 		size_t n = feed_fd(ld, fd, -1, READ_BLOCK, block);
 
 		if (n == 0)
 			break;
 		done += n;
 	}
-	if (size >= SPLIT_MIN && ld->header_done && ld->st == GT_OK &&
-	    parts_make(&ps, ld, fd, done, size) == 0) {
-		int two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
-
-		feed_fd(ld, fd, -1, (size_t)ps.parts[0].to - done, block);
-		parts_work(&ps, block);
-		if (two)
-			gt_thread_join(&ps.helper);
-		rest = parts_join(&ps, ld);
-		if (rest >= 0)          /* the rest, alone */
-			feed_fd(ld, fd, rest, SIZE_MAX, block);
-		free(block);
-		return;
-	}
-	feed_fd(ld, fd, -1, SIZE_MAX, block);   /* all of it, alone */
+	if (split && ld->header_done && ld->st == GT_OK)
+		rest = feed_parts(ld, fd, done, size, block);
+	if (rest != -1)         /* the rest (all of it if -2), alone */
+		feed_fd(ld, fd, rest >= 0 ? rest : -1, SIZE_MAX, block);
 	free(block);
 }
 

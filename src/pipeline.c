@@ -7,7 +7,6 @@
  * nearly every row). */
 #include <stdint.h>
 #include <math.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,22 +118,26 @@ typedef struct {
 	size_t ntr;
 	int f0, f1;
 	int failed;              /* out of memory */
-	gt_thread thread;
 } stats_job;
 
 static void *stats_range(void *arg)
 {
 	stats_job *j = arg;
 	size_t ntr = j->ntr, per = STATS_GATHER_MAX / ((ntr + 1) * sizeof(double));
-	size_t nf = (size_t)(j->f1 - j->f0);     /* this job's features: room for no more */
-	int group = per < 1 || nf < 1 ? 1 : per > nf ? (int)nf : (int)per;
-	size_t nv = (size_t)group * (ntr + 1);
-	/* the values, then the keys of one feature: one allocation, so that
-	 * they share huge pages (the real file: 1.8 MB, one) */
-	double *v = gt_big_alloc(nv * sizeof(double) + (ntr ? ntr : 1) * sizeof(uint64_t));
-	uint64_t *scratch = v ? (uint64_t *)(v + nv) : NULL;
+	size_t nf = (size_t)(j->f1 - j->f0), nv;     /* this job's features: room for no more */
+	int group;
+	double *v;
+	uint64_t *scratch;
 	size_t n[GT_NNUMERIC];
 
+	if (nf < 1)
+		return NULL;
+	group = per < 1 ? 1 : per > nf ? (int)nf : (int)per;
+	nv = (size_t)group * (ntr + 1);
+	/* the values, then the keys of one feature: one allocation, so that
+	 * they share huge pages (the real file: 1.8 MB, one) */
+	v = gt_big_alloc(nv * sizeof(double) + (ntr ? ntr : 1) * sizeof(uint64_t));
+	scratch = v ? (uint64_t *)(v + nv) : NULL;
 	j->failed = !v;
 	for (int f0 = j->f0; !j->failed && f0 < j->f1; f0 += group) {
 		int g = j->f1 - f0 < group ? j->f1 - f0 : group;
@@ -160,13 +163,8 @@ static gt_status train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr,
 	int cut = ntr >= STATS_THREAD_MIN ? GT_NNUMERIC / 2 : 0;
 	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut },
 	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC };
-	int two = cut > 0 && gt_thread_start(&a.thread, stats_range, &a) == 0;
 
-	if (!two)
-		b.f0 = 0;
-	stats_range(&b);
-	if (two)
-		gt_thread_join(&a.thread);
+	gt_thread_pair(stats_range, &b, &a, cut > 0);    /* (a: none when cut is 0) */
 	if (a.failed || b.failed)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	return GT_OK;
@@ -226,7 +224,6 @@ typedef struct {
 	const int32_t *dest;
 	size_t from, to;
 	size_t support[2][GT_MAX_CLASSES];   /* [0]: training rows, [1]: test */
-	gt_thread thread;
 } fill_job;
 
 static void *fill_range(void *arg)
@@ -267,13 +264,8 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 	size_t n = p->clean.ntracks, half = n >= FILL_THREAD_MIN ? n / 2 : n;
 	fill_job a = { .p = p, .dest = dest, .from = 0, .to = half },
 	         b = { .p = p, .dest = dest, .from = half, .to = n };
-	int two = half < n && gt_thread_start(&b.thread, fill_range, &b) == 0;
 
-	fill_range(&a);
-	if (two)
-		gt_thread_join(&b.thread);
-	else
-		fill_range(&b);
+	gt_thread_pair(fill_range, &a, &b, half < n);
 	for (int c = 0; c < GT_MAX_CLASSES; c++) {
 		p->train_support[c] = a.support[0][c] + b.support[0][c];
 		p->test_support[c] = a.support[1][c] + b.support[1][c];

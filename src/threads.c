@@ -1,4 +1,5 @@
-/* threads.c: a helper thread that starts on another CPU (see threads.h). */
+/* threads.c: helper threads started on another CPU, a job in two, work
+ * queues (see threads.h). */
 #define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
 
 #include <pthread.h>
@@ -76,4 +77,38 @@ void *gt_thread_join(gt_thread *t)
 
 	pthread_join(t->id, &ret);
 	return ret;
+}
+
+void gt_thread_pair(void *(*fn)(void *), void *a, void *b, int helped)
+{
+	gt_thread t;
+	int two = helped && gt_thread_start(&t, fn, b) == 0;
+
+	fn(a);
+	if (two)
+		gt_thread_join(&t);
+	else
+		fn(b);
+}
+
+void gt_queue_init(gt_queue *q, size_t first, size_t n)
+{
+	q->next = first;
+	q->n = n;
+	pthread_mutex_init(&q->lock, NULL);
+}
+
+size_t gt_queue_take(gt_queue *q)
+{
+	size_t i;
+
+	pthread_mutex_lock(&q->lock);
+	i = q->next < q->n ? q->next++ : q->n;
+	pthread_mutex_unlock(&q->lock);
+	return i;
+}
+
+void gt_queue_free(gt_queue *q)
+{
+	pthread_mutex_destroy(&q->lock);
 }

@@ -1,7 +1,8 @@
 /* test_threads.c: a helper thread runs its function and hands back its
  * result; while running it has the caller's affinity again; with two CPUs
  * or more it starts on one the caller is not on, and with one it still
- * runs. */
+ * runs. A pair runs both halves of a job, with or without a helper; a
+ * queue hands every item out once to two threads taking them at once. */
 #define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
 #include "testutil.h"
 
@@ -95,12 +96,68 @@ static void test_one_cpu(void **state)
 	assert_true(CPU_EQUAL(&j.mask, &one));
 }
 
+static void *doubled(void *arg)
+{
+	*(int *)arg *= 2;
+	return NULL;
+}
+
+static void test_pair(void **state)
+{
+	(void)state;
+	for (int helped = 0; helped <= 1; helped++) {
+		int a = 3, b = 5;
+
+		gt_thread_pair(doubled, &a, &b, helped);
+		assert_int_equal(a, 6);
+		assert_int_equal(b, 10);
+	}
+}
+
+#define ITEMS 20000
+
+typedef struct {
+	gt_queue *q;
+	unsigned char *seen;     /* [ITEMS]: times each item was taken */
+	size_t taken;
+} taker;
+
+static void *take_all(void *arg)
+{
+	taker *t = arg;
+	size_t i;
+
+	while ((i = gt_queue_take(t->q)) < ITEMS) {
+		t->seen[i]++;
+		t->taken++;
+	}
+	return NULL;
+}
+
+static void test_queue(void **state)
+{
+	static unsigned char seen_a[ITEMS], seen_b[ITEMS];
+	gt_queue q;
+	taker a = { &q, seen_a, 0 }, b = { &q, seen_b, 0 };
+
+	(void)state;
+	gt_queue_init(&q, 2, ITEMS);
+	gt_thread_pair(take_all, &a, &b, 1);
+	assert_int_equal(a.taken + b.taken, ITEMS - 2);
+	for (size_t i = 0; i < ITEMS; i++)
+		assert_int_equal(seen_a[i] + seen_b[i], i >= 2);
+	assert_int_equal(gt_queue_take(&q), ITEMS);      /* all taken */
+	gt_queue_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_runs_and_returns),
 		cmocka_unit_test(test_starts_elsewhere),
 		cmocka_unit_test(test_one_cpu),
+		cmocka_unit_test(test_pair),
+		cmocka_unit_test(test_queue),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
-/* threads.h: a helper thread that starts on another CPU.
+/* threads.h: a helper thread that starts on another CPU; a job run in two;
+ * a queue of work items.
  *
- * The core splits its big steps (a file's two halves, the cleaning, the
+ * The core splits its big steps (a file's parts, the cleaning, the
  * statistics) between the calling thread and one helper. Linux puts a new
  * thread on its parent's CPU and moves it when the load balancer next runs:
  * on the 2-CPU VM of bench/README.md, a helper started while its parent
@@ -14,6 +15,7 @@
 #define GENRETUI_THREADS_H
 
 #include <pthread.h>
+#include <stddef.h>
 
 typedef struct {
 	pthread_t id;
@@ -29,5 +31,26 @@ int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg);
 
 /* Wait for t's thread to end; returns what fn returned. */
 void *gt_thread_join(gt_thread *t);
+
+/* fn(a) in the calling thread and, if helped, fn(b) in a helper at the
+ * same time; both have run on return (fn(b) after fn(a), in the caller,
+ * when no helper is asked for or none can be started). */
+void gt_thread_pair(void *(*fn)(void *), void *a, void *b, int helped);
+
+/* Work items first..n-1, handed out one at a time to whichever thread asks
+ * next: threads that take items as they come finish together, where fixed
+ * halves left one waiting for the other when a page fault or the host
+ * slowed it. */
+typedef struct {
+	size_t next, n;
+	pthread_mutex_t lock;
+} gt_queue;
+
+void gt_queue_init(gt_queue *q, size_t first, size_t n);
+
+/* The next item, or n when all are taken. */
+size_t gt_queue_take(gt_queue *q);
+
+void gt_queue_free(gt_queue *q);
 
 #endif
