@@ -232,7 +232,7 @@ static int exact_value_x87(const decimal *d, int e, int neg, double *v)
  * third of the cleaning); 16 to 19 go to exact_value or its x87 twin
  * without being read again. Returns 0 when s is anything else, or when
  * neither gives the value surely (parse_number then reads it again). */
-static int plain_number(const char *s, double *v)
+static inline __attribute__((always_inline)) int plain_number(const char *s, double *v)
 {
 #if FLT_EVAL_METHOD == 0
 	static const double pow10[16] = {
@@ -269,17 +269,14 @@ static int plain_number(const char *s, double *v)
 #endif
 }
 
-/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
- * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
- * gets its value, the double strtod would return. */
-static verdict parse_number(const char *s, double *v)
+/* parse_number for what plain_number leaves: an exponent, more than 19
+ * digits, or not a number. */
+static __attribute__((noinline)) verdict parse_general(const char *s, double *v)
 {
 	decimal d = { 0, 0, 0 };
 	const char *p = s + (*s == '+' || *s == '-'), *q;
 	int any, e = 0;
 
-	if (plain_number(s, v))
-		return V_OK;
 	q = read_digits(p, &d, 0);
 	any = q != p;
 
@@ -297,6 +294,16 @@ static verdict parse_number(const char *s, double *v)
 	if (!exact_value(&d, e, *s == '-', v) && !exact_value_x87(&d, e, *s == '-', v))
 		*v = c_strtod(s);
 	return isfinite(*v) ? V_OK : V_NOT_FINITE;
+}
+
+/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
+ * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
+ * gets its value, the double strtod would return. The common case is
+ * read where the cell is judged (a call and its saved registers were a
+ * tenth of parse_number's instructions). */
+static inline __attribute__((always_inline)) verdict parse_number(const char *s, double *v)
+{
+	return plain_number(s, v) ? V_OK : parse_general(s, v);
 }
 
 int gt_parse_number(const char *s, double *v)
@@ -329,7 +336,8 @@ static verdict judge_range(col_kind kind, double v)
 /* Judge one non-empty cell of column c, whose genres are g. *v gets its
  * value: the number (NaN when unknown), the key's pitch class (NaN when
  * unknown), 1/0 for Major/Minor, or the class. */
-static verdict judge_cell(const gt_genres *g, gt_column c, const char *s, double *v)
+static inline __attribute__((always_inline)) verdict
+judge_cell(const gt_genres *g, gt_column c, const char *s, double *v)
 {
 	col_kind kind = col_spec[c].kind;
 	verdict vd;
@@ -378,6 +386,7 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
 {
 	int empty = 0, nmusical = 0, first = -1;
 
+#pragma GCC unroll 18
 	for (int c = 0; c < GT_NCOLS; c++) {
 		if (!musical(c))
 			continue;
@@ -398,7 +407,7 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
 
 /* Store a good value of column c into t; pitch and major collect the
  * scale's parts. */
-static void store_value(gt_track *t, gt_column c, verdict vd, double v,
+static inline __attribute__((always_inline)) void store_value(gt_track *t, gt_column c, verdict vd, double v,
                         int *pitch, int *major)
 {
 	int f = col_spec[c].feature;
@@ -444,6 +453,7 @@ static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCO
 
 	memset(t, 0, sizeof(*t));
 	t->row = (uint32_t)r;
+#pragma GCC unroll 18
 	for (int c = 0; c < GT_NCOLS; c++) {
 		double v = genre;
 		verdict vd;
