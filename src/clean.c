@@ -317,7 +317,7 @@ int gt_parse_number(const char *s, double *v)
 }
 
 /* Check a number against the range of its kind of column. */
-static verdict judge_range(col_kind kind, double v)
+static inline __attribute__((always_inline)) verdict judge_range(col_kind kind, double v)
 {
 	switch (kind) {
 	case K_FRACTION:
