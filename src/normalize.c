@@ -1,6 +1,7 @@
 /* normalize.c: the study's min-max scaling of popularity, duration_ms,
  * loudness and tempo, and the improved preset's standardisation. */
 #include <math.h>
+#include <string.h>
 
 #include "genretui/normalize.h"
 
@@ -85,9 +86,11 @@ void gt_norm_apply(const gt_norm *n, double row[GT_NINPUTS])
 void gt_norm_numbers(const gt_norm *n, const double num[GT_NNUMERIC],
                      gt_real x[GT_NNUMERIC])
 {
-	double row[GT_NINPUTS];
+	double row[GT_NINPUTS];     /* (gt_norm_apply's shape: it reads and
+	                               writes the numbers only, so the
+	                               one-hot part is left unset) */
 
-	gt_encode_inputs(num, -1, row);     /* (no scale: the one-hot is not read) */
+	memcpy(row, num, GT_NNUMERIC * sizeof(*row));
 	gt_norm_apply(n, row);
 	for (int i = 0; i < GT_NNUMERIC; i++)
 		x[i] = (gt_real)row[i];
