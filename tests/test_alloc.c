@@ -200,7 +200,8 @@ static void test_load_growth(void **state)
 	total = calls;
 	assert_int_equal(ds.nrows, 3000);
 	gt_dataset_free(&ds);
-	assert_true(total > 20);
+	assert_true(total > 15);  /* (the arena, the row arrays and libcsv's field
+	                             buffer each grow several times) */
 	for (long at = 1; at <= total; at++) {
 		gt_status st;
 

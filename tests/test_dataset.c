@@ -523,6 +523,24 @@ static void test_load_halves(void **state)
 	free(rows);
 }
 
+/* Rows far shorter than the real file's (4 bytes where it has 150): each
+ * part has many more rows than its first row arrays hold, and moves them
+ * to arrays of its own as it goes; the rows are still those one loader
+ * gives. */
+static void test_load_short_rows(void **state)
+{
+	size_t cap = 3 * GT_LOAD_PART, len;
+	char *text = malloc(cap + 4096);
+
+	(void)state;
+	len = (size_t)sprintf(text, "%s\n", HEADER);
+	for (int i = 0; len < cap; i++)
+		len += (size_t)sprintf(text + len, i % 1000 ? "%c,\n" :
+		                       ROW("%d.0", "1", "Rock") "\n", 'a' + i % 26);
+	assert_file_as_memory(text, len);
+	free(text);
+}
+
 /* A file of several parts (GT_LOAD_PART bytes each): odd text where its
  * first, middle and last cuts fall (the cuts follow line ends at whole
  * shares of the file). */
@@ -691,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_load_blocks),
 		cmocka_unit_test(test_load_halves),
 		cmocka_unit_test(test_load_parts),
+		cmocka_unit_test(test_load_short_rows),
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),
 		cmocka_unit_test(test_far_cells),

@@ -76,6 +76,9 @@ typedef struct {
 	/* private storage */
 	size_t arena_len, arena_cap;
 	size_t rows_cap;
+	void *rows_block;    /* line, row_at, nfields and cell_at, rows_cap of
+	                        each, in one block (NULL: they lie in one the
+	                        dataset does not own) */
 } gt_dataset;
 
 /* Is column c required in every file (a musical column)? */
