@@ -50,15 +50,20 @@ static gt_status pick_samples(gt_pipeline *p, gt_error *err)
  * missed the cache on nearly every row. */
 #define NOWHERE INT32_MIN
 
-static void destinations(const gt_pipeline *p, int32_t *dest, const uint32_t *train,
-                         size_t ntr, const uint32_t *test, size_t nte)
+static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t ntr,
+                             const uint32_t *test, size_t nte)
 {
+	int32_t *dest = malloc((p->clean.ntracks ? p->clean.ntracks : 1) * sizeof(*dest));
+
+	if (!dest)
+		return NULL;
 	for (size_t t = 0; t < p->clean.ntracks; t++)
 		dest[t] = NOWHERE;
 	for (size_t i = 0; i < ntr; i++)
 		dest[train[i]] = (int32_t)i;
 	for (size_t i = 0; i < nte; i++)
 		dest[test[i]] = -1 - (int32_t)i;
+	return dest;
 }
 
 /* Bytes of raw values each of the two threads computing the training
@@ -269,8 +274,16 @@ static void fill_sets(gt_pipeline *p, const int32_t *dest)
 
 static void free_sets(gt_pipeline *p)
 {
-	free(p->sets_block);
-	p->sets_block = NULL;
+	free(p->xtrain);
+	free(p->xtest);
+	free(p->train_hot);
+	free(p->test_hot);
+	free(p->ytrain);
+	free(p->ytest);
+	free(p->train_row);
+	free(p->test_row);
+	free(p->train_imputed);
+	free(p->test_imputed);
 	p->xtrain = p->xtest = NULL;
 	p->train_hot = p->test_hot = NULL;
 	p->ytrain = p->ytest = NULL;
@@ -278,51 +291,6 @@ static void free_sets(gt_pipeline *p)
 	p->train_imputed = p->test_imputed = NULL;
 	memset(&p->train, 0, sizeof(p->train));
 	memset(&p->test, 0, sizeof(p->test));
-}
-
-/* Carve n bytes (rounded up to 16) from *at; returns where they begin. */
-static void *carve(char **at, size_t n)
-{
-	void *q = *at;
-
-	*at += (n + 15) / 16 * 16;
-	return q;
-}
-
-/* The sets' ten arrays for ntr and nte rows, and the build's destinations
- * (ntracks, see destinations), in one block: on huge pages from 1 MiB on,
- * where they were ten allocations and some 200 first writes to 4 KiB
- * pages, each 2.5-10 us on the test machine (the real file: 2.3 MB, of
- * which the destinations' 162 KB stay unused with the sets). NULL if out
- * of memory. */
-static int32_t *sets_alloc(gt_pipeline *p, size_t ntr, size_t nte)
-{
-	size_t nt = p->clean.ntracks, bytes = 0;
-	size_t size[11] = {
-		ntr * GT_NNUMERIC * sizeof(gt_real), nte * GT_NNUMERIC * sizeof(gt_real),
-		ntr * sizeof(int), nte * sizeof(int),
-		ntr * sizeof(uint32_t), nte * sizeof(uint32_t), nt * sizeof(int32_t),
-		ntr, nte, ntr, nte
-	};
-	char *at;
-	int32_t *dest;
-
-	for (int i = 0; i < 11; i++)
-		bytes += (size[i] + 15) / 16 * 16;
-	if (!(at = p->sets_block = gt_big_alloc(bytes ? bytes : 1)))
-		return NULL;
-	p->xtrain = carve(&at, size[0]);
-	p->xtest = carve(&at, size[1]);
-	p->ytrain = carve(&at, size[2]);
-	p->ytest = carve(&at, size[3]);
-	p->train_row = carve(&at, size[4]);
-	p->test_row = carve(&at, size[5]);
-	dest = carve(&at, size[6]);
-	p->train_hot = carve(&at, size[7]);
-	p->test_hot = carve(&at, size[8]);
-	p->train_imputed = carve(&at, size[9]);
-	p->test_imputed = carve(&at, size[10]);
-	return dest;
 }
 
 /* Build xtrain/xtest from lists of track indices (the order of the rows in
@@ -336,10 +304,23 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	gt_status st;
 
 	free_sets(p);
-	dest = sets_alloc(p, ntr, nte);
-	if (!dest)
+	p->xtrain = gt_big_alloc((ntr ? ntr : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->train_hot = malloc(ntr ? ntr : 1);
+	p->test_hot = malloc(nte ? nte : 1);
+	p->ytrain = malloc((ntr ? ntr : 1) * sizeof(int));
+	p->ytest = malloc((nte ? nte : 1) * sizeof(int));
+	p->train_row = malloc((ntr ? ntr : 1) * sizeof(*p->train_row));
+	p->test_row = malloc((nte ? nte : 1) * sizeof(*p->test_row));
+	p->train_imputed = malloc(ntr ? ntr : 1);
+	p->test_imputed = malloc(nte ? nte : 1);
+	dest = destinations(p, train, ntr, test, nte);
+	if (!p->xtrain || !p->xtest || !p->train_hot || !p->test_hot || !p->ytrain ||
+	    !p->ytest || !p->train_row || !p->test_row || !p->train_imputed ||
+	    !p->test_imputed || !dest) {
+		free(dest);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", ntr + nte);
-	destinations(p, dest, train, ntr, test, nte);
+	}
 	st = train_stats(p, dest, ntr, err);
 	if (st == GT_OK && fixed)
 		p->norm = *fixed;
@@ -347,6 +328,7 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		st = fit_norm(p, prep, train, ntr, err);
 	if (st == GT_OK)
 		fill_sets(p, dest);
+	free(dest);
 	p->prep = p->norm.prep;
 	p->train = (gt_samples){ p->xtrain, p->train_hot, p->ytrain, ntr, GT_NNUMERIC, GT_NSCALES };
 	p->test = (gt_samples){ p->xtest, p->test_hot, p->ytest, nte, GT_NNUMERIC, GT_NSCALES };
