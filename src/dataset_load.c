@@ -174,38 +174,56 @@ static int arena_init(loader *ld, size_t len)
  * cells. */
 #define ROW_BYTES (sizeof(long) + sizeof(uint32_t) + sizeof(int) + GT_NCOLS)
 
-/* Point ds's row arrays into blk, which has room for cap rows of each:
- * line first, whose alignment covers the others. */
-static void rows_place(gt_dataset *ds, char *blk, size_t cap)
+/* Point ds's row arrays at row `base` of the arrays in blk, which hold
+ * `stride` rows each (line first, whose alignment covers the others), with
+ * room for cap rows from there. */
+static void rows_place(gt_dataset *ds, char *blk, size_t stride, size_t base, size_t cap)
 {
-	ds->line = (long *)(void *)blk;
-	ds->row_at = (uint32_t *)(void *)(ds->line + cap);
-	ds->nfields = (int *)(void *)(ds->row_at + cap);
-	ds->cell_at = (uint8_t *)(ds->nfields + cap);
+	long *line = (long *)(void *)blk;
+	uint32_t *row_at = (uint32_t *)(void *)(line + stride);
+	int *nfields = (int *)(void *)(row_at + stride);
+	uint8_t *cell_at = (uint8_t *)(nfields + stride);
+
+	ds->line = line + base;
+	ds->row_at = row_at + base;
+	ds->nfields = nfields + base;
+	ds->cell_at = cell_at + base * GT_NCOLS;
 	ds->rows_cap = cap;
 }
 
-/* Room for cap (>= nrows) rows: the four row arrays move to a block of
+/* Move ld's rows to row `base` of blk's arrays of `stride` rows, with room
+ * for cap there (> nrows), the open row's start too (row_begin wrote its
+ * line and row_at, and its cells go on through ld->row_cells); blk
+ * becomes ds->rows_block if owned, and the old block is freed. */
+static void rows_move(loader *ld, char *blk, size_t stride, size_t base, size_t cap,
+                      int owned)
+{
+	gt_dataset *ds = ld->ds, old = *ds;
+	size_t n = old.nrows < old.rows_cap ? old.nrows + 1 : old.nrows;
+
+	rows_place(ds, blk, stride, base, cap);
+	if (n) {
+		memcpy(ds->line, old.line, n * sizeof(*ds->line));
+		memcpy(ds->row_at, old.row_at, n * sizeof(*ds->row_at));
+		memcpy(ds->nfields, old.nfields, n * sizeof(*ds->nfields));
+		memcpy(ds->cell_at, old.cell_at, n * GT_NCOLS);
+	}
+	ld->row_cells = ds->cell_at + ds->nrows * GT_NCOLS;
+	free(old.rows_block);
+	ds->rows_block = owned ? blk : NULL;
+}
+
+/* Room for cap (> nrows) rows: the four row arrays move to a block of
  * their own, which gt_big_alloc puts on huge pages when it is big (first
  * writes to 4 KiB pages cost 0.6-2.5 ms a megabyte on the test machine,
  * to huge pages 0.1-0.15). */
 static int rows_resize(loader *ld, size_t cap)
 {
-	gt_dataset *ds = ld->ds;
-	gt_dataset old = *ds;
 	char *blk;
 
 	if (cap > SIZE_MAX / ROW_BYTES || !(blk = gt_big_alloc(cap * ROW_BYTES)))
 		return nomem(ld);
-	rows_place(ds, blk, cap);
-	if (old.nrows) {
-		memcpy(ds->line, old.line, old.nrows * sizeof(*ds->line));
-		memcpy(ds->row_at, old.row_at, old.nrows * sizeof(*ds->row_at));
-		memcpy(ds->nfields, old.nfields, old.nrows * sizeof(*ds->nfields));
-		memcpy(ds->cell_at, old.cell_at, old.nrows * GT_NCOLS);
-	}
-	free(old.rows_block);
-	ds->rows_block = blk;
+	rows_move(ld, blk, cap, 0, cap, 1);
 	return 0;
 }
 
@@ -944,8 +962,10 @@ typedef struct {
 	part *parts;         /* [1, n): part 0 is the first loader's, which ends
 	                        where part 1 begins */
 	int n;
-	char *slab;          /* the parts' first row arrays (NULL: none; then
-	                        each allocates its own) */
+	char *slab;          /* row arrays of slab_rows rows, where each part,
+	                        the first loader's too, has room at first (NULL:
+	                        none; then each allocates its own) */
+	size_t slab_rows;
 	gt_queue queue;      /* the parts not yet taken */
 	int fd;
 	gt_thread helper;
@@ -997,35 +1017,48 @@ static void part_free(part *pt)
 	free(pt->ds.rows_block);
 }
 
-/* Rows a part of n bytes has room for at first in the slab: the real
- * file's rows take 150 bytes; a part with more rows moves them to a block
- * of its own (rows_resize). */
-static size_t part_rows(size_t n)
+/* Rows a part of n bytes has room for at first in the slab, for rows of
+ * about `per` bytes: an eighth more, and 64. A part with more rows moves
+ * them to a block of its own (rows_resize), and the join copies them. */
+static size_t part_rows(size_t n, size_t per)
 {
-	return n / 100 + 256;
+	return n / per + n / per / 8 + 64;
 }
 
-/* One block for the row arrays of parts 1..n-1 (first writes to it, on
- * huge pages, cost a fifth of those to separate small arrays): each part's
- * rows_block stays NULL, as it does not own its arrays. */
-static void parts_slab(parts *ps)
+/* One block for the row arrays of every part, a's (part 0) included, a
+ * stretch of rows each, sized from the bytes a row took in the done bytes
+ * a read first (the real file: 157, and its 7.5 MB in 15 parts fit one
+ * huge page). A part that keeps to its stretch never has arrays of its
+ * own (its rows_block stays NULL), and parts_join then moves the rows
+ * down where they lie: where the parts had four arrays of 4 KiB pages
+ * each, then copied to a's, whose first writes cost 0.6-2.5 ms a megabyte
+ * on the test machine. */
+static void parts_slab(parts *ps, loader *a, size_t done)
 {
-	size_t rows = 0, at = 0;
+	gt_dataset *ds = a->ds;
+	size_t per = done / (ds->nrows + 1), rows, at;
 
+	per = per < 16 ? 16 : per;
+	rows = part_rows((size_t)ps->parts[1].from, per);
+	rows = rows > ds->nrows ? rows : ds->nrows + 1;
+	at = rows;
 	for (int i = 1; i < ps->n; i++)
-		rows += part_rows((size_t)(ps->parts[i].to - ps->parts[i].from));
-	ps->slab = rows <= SIZE_MAX / ROW_BYTES ? gt_big_alloc(rows * ROW_BYTES) : NULL;
-	for (int i = 1; ps->slab && i < ps->n; i++) {
-		size_t cap = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from));
+		rows += part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
+	if (rows > SIZE_MAX / ROW_BYTES || !(ps->slab = gt_big_alloc(rows * ROW_BYTES)))
+		return;
+	ps->slab_rows = rows;
+	rows_move(a, ps->slab, rows, 0, at, 0);
+	for (int i = 1; i < ps->n; i++) {
+		size_t cap = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
 
-		rows_place(&ps->parts[i].ds, ps->slab + at, cap);
-		at += cap * ROW_BYTES;
+		rows_place(&ps->parts[i].ds, ps->slab, ps->slab_rows, at, cap);
+		at += cap;
 	}
 }
 
 /* Cut bytes [done, size) of fd into parts after a's header (read up to
  * done); 0, or -1 if there is but one part or no memory for more. */
-static int parts_make(parts *ps, const loader *a, int fd, size_t done, size_t size)
+static int parts_make(parts *ps, loader *a, int fd, size_t done, size_t size)
 {
 	size_t want = size / PART_BYTES, cuts[PARTS_MAX + 1];
 	int n = 1;
@@ -1046,11 +1079,13 @@ static int parts_make(parts *ps, const loader *a, int fd, size_t done, size_t si
 		return -1;
 	ps->n = n;
 	ps->fd = fd;
+	ps->slab = NULL;
+	ps->slab_rows = 0;
 	gt_queue_init(&ps->queue, 1, (size_t)n);
 	for (int i = 1; i < n; i++)
 		part_init(&ps->parts[i], a, (off_t)cuts[i],
 		          (off_t)(i + 1 < n ? cuts[i + 1] : size));
-	parts_slab(ps);
+	parts_slab(ps, a, done);
 	return 0;
 }
 
@@ -1111,7 +1146,9 @@ static int between_records(const loader *ld)
 	       pending == 0;
 }
 
-/* Append part h's rows to a's; 0, or -1 (out of memory, said in a->st). */
+/* Append part h's rows to a's; 0, or -1 (out of memory, said in a->st).
+ * Both may lie in the slab, h's rows further on (parts_join): they then
+ * move down, a row never written before it is read. */
 static int part_append(loader *a, const part *h)
 {
 	gt_dataset *ds = a->ds;
@@ -1120,9 +1157,9 @@ static int part_append(loader *a, const part *h)
 
 	if (n > ds->rows_cap && rows_resize(a, n) != 0)
 		return -1;
-	memcpy(ds->row_at + ds->nrows, b->row_at, b->nrows * sizeof(*b->row_at));
-	memcpy(ds->cell_at + ds->nrows * GT_NCOLS, b->cell_at, b->nrows * GT_NCOLS);
-	memcpy(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
+	memmove(ds->row_at + ds->nrows, b->row_at, b->nrows * sizeof(*b->row_at));
+	memmove(ds->cell_at + ds->nrows * GT_NCOLS, b->cell_at, b->nrows * GT_NCOLS);
+	memmove(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
 	for (size_t r = 0; r < b->nrows; r++)
 		ds->line[ds->nrows + r] = b->line[r] + a->line - 1;
 	ds->nrows = n;
@@ -1144,6 +1181,35 @@ static int part_fits(const parts *ps, const loader *a, int i)
 	       (i == ps->n - 1 || between_records(&pt->ld));
 }
 
+/* Make a's row arrays ready for every part's rows. If a and every part
+ * kept to their stretches of the slab, a takes the slab: each part's rows
+ * then move down in it, to just after those before them (no further on
+ * than their own stretch). Else a gets a block of its own for all the
+ * rows, before the slab goes. If that fails, a has no rows and a->st
+ * says why. */
+static void rows_gather(parts *ps, loader *a)
+{
+	gt_dataset *ds = a->ds;
+	size_t total = ds->nrows;
+	int in_slab = ps->slab && !ds->rows_block, all = in_slab;
+
+	for (int i = 1; i < ps->n; i++) {
+		total += ps->parts[i].ds.nrows;
+		all &= !ps->parts[i].ds.rows_block;
+	}
+	if (all) {
+		ds->rows_block = ps->slab;
+		ds->rows_cap = ps->slab_rows;
+		ps->slab = NULL;
+	} else if ((in_slab || total > ds->rows_cap) &&
+	           rows_resize(a, (total > ds->rows_cap ? total : ds->rows_cap) + 1) != 0 &&
+	           in_slab) {
+		ds->line = NULL, ds->row_at = NULL, ds->cell_at = NULL;
+		ds->nfields = NULL, ds->nrows = ds->rows_cap = 0;
+		a->row_cells = NULL;
+	}
+}
+
 /* Join the parts to a's rows in order. Returns the offset from which a
  * must go on alone (the start of the first part not joined), or -1 if
  * all were. */
@@ -1151,6 +1217,7 @@ static off_t parts_join(parts *ps, loader *a)
 {
 	off_t rest = -1;
 
+	rows_gather(ps, a);
 	for (int i = 1; i < ps->n; i++)
 		if (rest < 0 && (!part_fits(ps, a, i) || part_append(a, &ps->parts[i]) != 0))
 			rest = ps->parts[i].from;
@@ -1194,7 +1261,10 @@ static void feed_file(loader *ld, int fd, size_t size)
 		return;
 	}
 	/* The header first, a small block at a time, so that the helper starts
-	 * before the first loader writes its rows (and takes their pages). */
+	 * before the first loader writes its rows (and takes their pages). Its
+	 * first rows need little room: they move to the slab (parts_slab). */
+	if (split)
+		ld->rows_hint = 1024;
 	done = feed_fd(ld, fd, -1, split ? HEADER_BLOCK : SIZE_MAX, block);
 	while (split && !ld->header_done && ld->st == GT_OK && done < size / 2) {
 		size_t n = feed_fd(ld, fd, -1, READ_BLOCK, block);
