@@ -1027,18 +1027,19 @@ static size_t part_rows(size_t n, size_t per)
 
 /* One block for the row arrays of every part, a's (part 0) included, a
  * stretch of rows each, sized from the bytes a row took in the done bytes
- * a read first (the real file: 157, and its 7.5 MB in 15 parts fit one
- * huge page). A part that keeps to its stretch never has arrays of its
- * own (its rows_block stays NULL), and parts_join then moves the rows
- * down where they lie: where the parts had four arrays of 4 KiB pages
- * each, then copied to a's, whose first writes cost 0.6-2.5 ms a megabyte
- * on the test machine. */
+ * a read first (100 if that was under 8 rows; the real file: 157, and the
+ * rows of its 15 parts fit one huge page). A part that keeps to its
+ * stretch never has arrays of its own (its rows_block stays NULL), and
+ * parts_join then moves its rows down where they lie. The parts had four
+ * arrays of 4 KiB pages each, whose rows were then copied to a's, and
+ * first writes to 4 KiB pages cost 0.6-2.5 ms a megabyte on the test
+ * machine. */
 static void parts_slab(parts *ps, loader *a, size_t done)
 {
 	gt_dataset *ds = a->ds;
-	size_t per = done / (ds->nrows + 1), rows, at;
+	size_t per = ds->nrows >= 8 ? done / (ds->nrows + 1) : 100, rows, at;
 
-	per = per < 16 ? 16 : per;
+	per = per < 16 ? 16 : per;      /* (a row has 17 commas) */
 	rows = part_rows((size_t)ps->parts[1].from, per);
 	rows = rows > ds->nrows ? rows : ds->nrows + 1;
 	at = rows;
