@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/bigmem.h"
 #include "genretui/clean.h"
 #include "genretui/textfmt.h"
 #include "genretui/threads.h"
@@ -602,7 +601,7 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 	if (gt_genres_from_data(&out->genres, ds, err) != GT_OK)
 		return GT_ERR_NOMEM;
 	out->fates = malloc(room * sizeof(*out->fates));
-	out->tracks = gt_big_alloc(room * sizeof(*out->tracks));   /* trimmed below */
+	out->tracks = malloc(room * sizeof(*out->tracks));   /* trimmed below */
 	j.ntracks = malloc((j.nchunks ? j.nchunks : 1) * sizeof(*j.ntracks));
 	if (!out->fates || !out->tracks || !j.ntracks) {
 		free(j.ntracks);

@@ -31,7 +31,6 @@
 #include <unistd.h>
 
 #include "genretui/colmap.h"
-#include "genretui/bigmem.h"
 #include "genretui/dataset.h"
 #include "genretui/textfmt.h"
 #include "genretui/threads.h"
@@ -162,7 +161,7 @@ static int arena_init(loader *ld, size_t len)
 	gt_dataset *ds = ld->ds;
 
 	ds->arena_cap = len < 4096 ? 4096 : len < UINT32_MAX - 2 ? len + 2 : UINT32_MAX;
-	ds->arena = gt_big_alloc(ds->arena_cap);
+	ds->arena = malloc(ds->arena_cap);
 	if (!ds->arena)
 		return nomem(ld);
 	ds->arena[EMPTY_OFF] = '\0';
@@ -214,14 +213,12 @@ static void rows_move(loader *ld, char *blk, size_t stride, size_t base, size_t 
 }
 
 /* Room for cap (> nrows) rows: the four row arrays move to a block of
- * their own, which gt_big_alloc puts on huge pages when it is big (first
- * writes to 4 KiB pages cost 0.6-2.5 ms a megabyte on the test machine,
- * to huge pages 0.1-0.15). */
+ * their own. */
 static int rows_resize(loader *ld, size_t cap)
 {
 	char *blk;
 
-	if (cap > SIZE_MAX / ROW_BYTES || !(blk = gt_big_alloc(cap * ROW_BYTES)))
+	if (cap > SIZE_MAX / ROW_BYTES || !(blk = malloc(cap * ROW_BYTES)))
 		return nomem(ld);
 	rows_move(ld, blk, cap, 0, cap, 1);
 	return 0;
@@ -1027,13 +1024,12 @@ static size_t part_rows(size_t n, size_t per)
 
 /* One block for the row arrays of every part, a's (part 0) included, a
  * stretch of rows each, sized from the bytes a row took in the done bytes
- * a read first (100 if that was under 8 rows; the real file: 157, and the
- * rows of its 15 parts fit one huge page). A part that keeps to its
- * stretch never has arrays of its own (its rows_block stays NULL), and
- * parts_join then moves its rows down where they lie. The parts had four
- * arrays of 4 KiB pages each, whose rows were then copied to a's, and
- * first writes to 4 KiB pages cost 0.6-2.5 ms a megabyte on the test
- * machine. */
+ * a read first (100 if that was under 8 rows; the real file: 157). A part
+ * that keeps to its stretch never has arrays of its own (its rows_block
+ * stays NULL), and parts_join then moves its rows down where they lie:
+ * no page is written that the rows do not need. (Each part had four
+ * arrays, whose rows were then copied to a's, sized for the whole file:
+ * first writes to a page cost 2.5 us or more on the test machine.) */
 static void parts_slab(parts *ps, loader *a, size_t done)
 {
 	gt_dataset *ds = a->ds;
@@ -1045,7 +1041,7 @@ static void parts_slab(parts *ps, loader *a, size_t done)
 	at = rows;
 	for (int i = 1; i < ps->n; i++)
 		rows += part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
-	if (rows > SIZE_MAX / ROW_BYTES || !(ps->slab = gt_big_alloc(rows * ROW_BYTES)))
+	if (rows > SIZE_MAX / ROW_BYTES || !(ps->slab = malloc(rows * ROW_BYTES)))
 		return;
 	ps->slab_rows = rows;
 	rows_move(a, ps->slab, rows, 0, at, 0);

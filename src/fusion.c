@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/bigmem.h"
 #include "genretui/encode.h"
 #include "genretui/fusion.h"
 #include "genretui/textfmt.h"
@@ -74,7 +73,7 @@ static slot *find(const keyset *k, const gt_dataset *ds, size_t r, uint32_t h)
 /* Move the keys to a table of nslots (a power of two); 0 or -1. */
 static int table_make(keyset *k, size_t nslots)
 {
-	slot *tab = gt_big_alloc(nslots * sizeof(*tab));
+	slot *tab = malloc(nslots * sizeof(*tab));
 
 	if (!tab)
 		return -1;

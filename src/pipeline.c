@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/bigmem.h"
 #include "genretui/median.h"
 #include "genretui/pipeline.h"
 #include "genretui/threads.h"
@@ -134,9 +133,9 @@ static void *stats_range(void *arg)
 		return NULL;
 	group = per < 1 ? 1 : per > nf ? (int)nf : (int)per;
 	nv = (size_t)group * (ntr + 1);
-	/* the values, then the keys of one feature: one allocation, so that
-	 * they share huge pages (the real file: 1.8 MB, one) */
-	v = gt_big_alloc(nv * sizeof(double) + (ntr ? ntr : 1) * sizeof(uint64_t));
+	/* the values, then the keys of one feature, in one allocation (the
+	 * real file: 1.8 MB) */
+	v = malloc(nv * sizeof(double) + (ntr ? ntr : 1) * sizeof(uint64_t));
 	scratch = v ? (uint64_t *)(v + nv) : NULL;
 	j->failed = !v;
 	for (int f0 = j->f0; !j->failed && f0 < j->f1; f0 += group) {
@@ -304,8 +303,8 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 	gt_status st;
 
 	free_sets(p);
-	p->xtrain = gt_big_alloc((ntr ? ntr : 1) * GT_NNUMERIC * sizeof(gt_real));
-	p->xtest = gt_big_alloc((nte ? nte : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->xtrain = malloc((ntr ? ntr : 1) * GT_NNUMERIC * sizeof(gt_real));
+	p->xtest = malloc((nte ? nte : 1) * GT_NNUMERIC * sizeof(gt_real));
 	p->train_hot = malloc(ntr ? ntr : 1);
 	p->test_hot = malloc(nte ? nte : 1);
 	p->ytrain = malloc((ntr ? ntr : 1) * sizeof(int));
