@@ -8,7 +8,7 @@
 
 #include "genretui/median.h"
 
-static uint64_t key_of(double v)
+uint64_t gt_median_key(double v)
 {
 	uint64_t bits;
 
@@ -31,9 +31,14 @@ static double double_of(uint64_t key)
  * faster on 32,000 and 650,000 values. */
 #define DIGIT 11
 
-/* The k-th smallest of the n keys u[] (k < n); u is overwritten. */
-static uint64_t select_key(uint64_t *u, size_t n, size_t k)
+/* The k-th smallest of the n keys u[] (k < n); u is overwritten. *below
+ * gets the (k-1)-th smallest (k >= 1): another key equal to it if one is
+ * ranked just before it, else the largest of the keys dropped below it
+ * on the way (every key smaller than it is dropped so). */
+static uint64_t select_key(uint64_t *u, size_t n, size_t k, uint64_t *below)
 {
+	uint64_t low = 0;
+
 	for (int top = 64; top > 0; top -= DIGIT) {
 		int shift = top > DIGIT ? top - DIGIT : 0;
 		uint64_t mask = ((uint64_t)1 << (top - shift)) - 1;
@@ -47,29 +52,29 @@ static uint64_t select_key(uint64_t *u, size_t n, size_t k)
 		if (count[d] == n)          /* all share these bits */
 			continue;
 		for (size_t i = 0; i < n; i++) {     /* (no branch: keep or not) */
-			u[m] = u[i];
-			m += (u[i] >> shift & mask) == d;
+			uint64_t x = u[i];
+			unsigned dig = (unsigned)(x >> shift & mask);
+
+			u[m] = x;
+			m += dig == d;
+			low = dig < d && x > low ? x : low;
 		}
 		n = m;
 	}
-	return u[0];                        /* all n left are equal */
+	*below = k ? u[0] : low;            /* all n left are equal */
+	return u[0];
+}
+
+double gt_median_keys(uint64_t *keys, size_t n)
+{
+	uint64_t below, upper = select_key(keys, n, n / 2, &below);
+
+	return n % 2 ? double_of(upper) : (double_of(below) + double_of(upper)) / 2;
 }
 
 double gt_median(const double *v, size_t n, uint64_t *scratch)
 {
-	double upper, lower = 0;
-	size_t below = 0;
-
 	for (size_t i = 0; i < n; i++)
-		scratch[i] = key_of(v[i]);
-	upper = double_of(select_key(scratch, n, n / 2));
-	if (n % 2)
-		return upper;
-	for (size_t i = 0; i < n; i++) {   /* the largest value below it, if any */
-		int under = v[i] < upper;
-
-		below += (size_t)under;
-		lower = under && (below == 1 || v[i] > lower) ? v[i] : lower;
-	}
-	return ((below >= n / 2 ? lower : upper) + upper) / 2;
+		scratch[i] = gt_median_key(v[i]);
+	return gt_median_keys(scratch, n);
 }

@@ -12,4 +12,11 @@
  * the two middle ones. scratch: room for n keys. v is not changed. */
 double gt_median(const double *v, size_t n, uint64_t *scratch);
 
+/* A double's 64-bit key, which orders as the doubles do (-0 as +0). */
+uint64_t gt_median_key(double v);
+
+/* Median of the n (>= 1) doubles whose keys are keys[] (overwritten): what
+ * gt_median gives for them, without their values. */
+double gt_median_keys(uint64_t *keys, size_t n);
+
 #endif
