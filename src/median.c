@@ -8,15 +8,6 @@
 
 #include "genretui/median.h"
 
-uint64_t gt_median_key(double v)
-{
-	uint64_t bits;
-
-	v += 0.0;             /* -0 becomes +0: they are equal */
-	memcpy(&bits, &v, sizeof(bits));
-	return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
-}
-
 static double double_of(uint64_t key)
 {
 	uint64_t bits = key >> 63 ? key & ~((uint64_t)1 << 63) : ~key;

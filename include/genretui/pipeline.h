@@ -60,6 +60,7 @@ typedef struct {
 	int *ytrain, *ytest;
 	uint32_t *train_row, *test_row; /* dataset row of each train/test sample */
 	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
+	void *sets_block;        /* (private: the arrays above lie in it) */
 	size_t imputed_train, imputed_test;          /* how many rows that is */
 	size_t train_support[GT_MAX_CLASSES], test_support[GT_MAX_CLASSES]; /* rows per class */
 	gt_samples train, test;  /* views of the arrays above (nnum GT_NNUMERIC,
