@@ -111,15 +111,13 @@ static void gather(gt_pipeline *p, const int32_t *dest, int f0, int g,
 }
 
 /* Statistics of features f0..f1-1: gathered a group at a time (see
- * STATS_GATHER_MAX), with buffers of its own. */
+ * STATS_GATHER_MAX). */
 typedef struct {
 	gt_pipeline *p;
 	const int32_t *dest;
 	size_t ntr;
 	int f0, f1;
-	uint64_t *u;             /* room for its keys (stats_bytes), or NULL:
-	                            it allocates its own */
-	int failed;              /* out of memory */
+	uint64_t *u;             /* room for its keys (stats_bytes) */
 } stats_job;
 
 /* Features of a job of nf gathered a pass, for ntr training rows. */
@@ -143,12 +141,7 @@ static void *stats_range(void *arg)
 	int group = stats_group(ntr, j->f1 - j->f0);
 	uint64_t *u = j->u;
 
-	if (j->f1 <= j->f0)
-		return NULL;
-	if (!u)
-		u = malloc(stats_bytes(ntr, j->f1 - j->f0));
-	j->failed = !u;
-	for (int f0 = j->f0; !j->failed && f0 < j->f1; f0 += group) {
+	for (int f0 = j->f0; f0 < j->f1; f0 += group) {
 		int g = j->f1 - f0 < group ? j->f1 - f0 : group;
 
 		gather(j->p, j->dest, f0, g, u, ntr, n);
@@ -156,8 +149,6 @@ static void *stats_range(void *arg)
 			j->p->median[f0 + k] = n[k] ? gt_median_keys(u + (size_t)k * (ntr + 1), n[k])
 			                            : 0.0;
 	}
-	if (u != j->u)
-		free(u);
 	return NULL;
 }
 
@@ -182,23 +173,15 @@ static size_t stats_room(size_t ntr)
 /* Median, min and max of each raw numeric feature over the training rows
  * whose value is known (before normalisation): what imputation and the
  * predict prompt fill in, and what the prompt checks values against. The
- * keys are gathered in scratch if it has stats_room bytes (NULL: the
- * jobs allocate their own). */
-static gt_status train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr,
-                             void *scratch, gt_error *err)
+ * keys are gathered in scratch, of stats_room bytes. */
+static void train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr, void *scratch)
 {
 	int cut = stats_cut(ntr);
-	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut },
-	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC };
+	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut, .u = scratch },
+	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC,
+	                .u = (uint64_t *)scratch + stats_bytes(ntr, cut) / sizeof(uint64_t) };
 
-	if (scratch) {
-		a.u = scratch;
-		b.u = (uint64_t *)scratch + stats_bytes(ntr, cut) / sizeof(uint64_t);
-	}
 	gt_thread_pair(stats_range, &b, &a, cut > 0);    /* (a: none when cut is 0) */
-	if (a.failed || b.failed)
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
-	return GT_OK;
 }
 
 /* A track's raw numbers with unknown values filled by the training median. */
@@ -365,7 +348,7 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
                             const gt_norm *fixed, gt_error *err)
 {
 	int32_t *dest;
-	gt_status st;
+	gt_status st = GT_OK;
 
 	free_sets(p);
 	dest = destinations(p, train, ntr, test, nte);
@@ -373,10 +356,10 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		free(dest);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu rows", ntr + nte);
 	}
-	st = train_stats(p, dest, ntr, p->sets_block, err);
-	if (st == GT_OK && fixed)
+	train_stats(p, dest, ntr, p->sets_block);
+	if (fixed)
 		p->norm = *fixed;
-	else if (st == GT_OK)
+	else
 		st = fit_norm(p, prep, train, ntr, err);
 	if (st == GT_OK)
 		fill_sets(p, dest);
