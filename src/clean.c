@@ -406,8 +406,8 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
 
 /* Store a good value of column c into t; pitch and major collect the
  * scale's parts. */
-static inline __attribute__((always_inline)) void store_value(gt_track *t, gt_column c, verdict vd, double v,
-                        int *pitch, int *major)
+static inline __attribute__((always_inline)) void
+store_value(gt_track *t, gt_column c, verdict vd, double v, int *pitch, int *major)
 {
 	int f = col_spec[c].feature;
 

@@ -139,8 +139,7 @@ static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 
 /* Append s[0..len) and a NUL to the arena; returns their offset, or
  * EMPTY_OFF if it failed (ld->st says why). */
-static inline __attribute__((always_inline)) uint32_t arena_put(loader *ld, const char *s,
-                                                              size_t len)
+static uint32_t arena_put(loader *ld, const char *s, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 	uint32_t at = (uint32_t)ds->arena_len;
@@ -313,7 +312,7 @@ static __attribute__((noinline)) void field_slow(loader *ld, const char *s, size
  * that takes the short way here, arena_put's with the copy last, so that
  * no register need be saved around it (the real file has 900,000 fields:
  * on_field was 81M of the load's 400M instructions, memcpy's included,
- * and is 48M). */
+ * and is 50M). */
 static void on_field(void *s, size_t len, void *data)
 {
 	loader *ld = data;
@@ -1034,22 +1033,23 @@ static void parts_slab(parts *ps, loader *a, size_t done)
 {
 	gt_dataset *ds = a->ds;
 	size_t per = ds->nrows >= 8 ? done / (ds->nrows + 1) : 100, rows, at;
+	size_t cap[PARTS_MAX];         /* [i]: part i's rows in the slab */
 
 	per = per < 16 ? 16 : per;      /* (a row has 17 commas) */
 	rows = part_rows((size_t)ps->parts[1].from, per);
 	rows = rows > ds->nrows ? rows : ds->nrows + 1;
 	at = rows;
-	for (int i = 1; i < ps->n; i++)
-		rows += part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
+	for (int i = 1; i < ps->n; i++) {
+		cap[i] = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
+		rows += cap[i];
+	}
 	if (rows > SIZE_MAX / ROW_BYTES || !(ps->slab = malloc(rows * ROW_BYTES)))
 		return;
 	ps->slab_rows = rows;
 	rows_move(a, ps->slab, rows, 0, at, 0);
 	for (int i = 1; i < ps->n; i++) {
-		size_t cap = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
-
-		rows_place(&ps->parts[i].ds, ps->slab, ps->slab_rows, at, cap);
-		at += cap;
+		rows_place(&ps->parts[i].ds, ps->slab, rows, at, cap[i]);
+		at += cap[i];
 	}
 }
 
@@ -1198,12 +1198,13 @@ static void rows_gather(parts *ps, loader *a)
 		ds->rows_block = ps->slab;
 		ds->rows_cap = ps->slab_rows;
 		ps->slab = NULL;
-	} else if ((in_slab || total > ds->rows_cap) &&
-	           rows_resize(a, (total > ds->rows_cap ? total : ds->rows_cap) + 1) != 0 &&
-	           in_slab) {
-		ds->line = NULL, ds->row_at = NULL, ds->cell_at = NULL;
-		ds->nfields = NULL, ds->nrows = ds->rows_cap = 0;
-		a->row_cells = NULL;
+	} else if (in_slab || total > ds->rows_cap) {
+		if (rows_resize(a, (total > ds->rows_cap ? total : ds->rows_cap) + 1) != 0 &&
+		    in_slab) {      /* (its rows go with the slab) */
+			ds->line = NULL, ds->row_at = NULL, ds->cell_at = NULL;
+			ds->nfields = NULL, ds->nrows = ds->rows_cap = 0;
+			a->row_cells = NULL;
+		}
 	}
 }
 

@@ -99,7 +99,10 @@ void gt_norm_numbers(const gt_norm *n, const double num[GT_NNUMERIC],
 void gt_norm_encode(const gt_norm *n, const double num[GT_NNUMERIC], int scale,
                     gt_real x[GT_NINPUTS])
 {
-	gt_norm_numbers(n, num, x);
-	for (int s = 0; s < GT_NSCALES; s++)
-		x[GT_NNUMERIC + s] = s == scale ? 1 : 0;
+	double row[GT_NINPUTS];
+
+	gt_encode_inputs(num, scale, row);
+	gt_norm_apply(n, row);
+	for (int i = 0; i < GT_NINPUTS; i++)
+		x[i] = (gt_real)row[i];
 }
