@@ -124,14 +124,14 @@ static void release_signals(void)
 }
 
 /* rename would put the file in the place of a directory, a FIFO or a
- * device such as /dev/null: only a regular file is replaced (or a symlink
- * to one, or a dangling one: the link itself, its target untouched).
- * 0, or an errno-like reason in *why. */
+ * device such as /dev/null: only a regular file is replaced, or a symbolic
+ * link, whatever it points to (the link itself is replaced, its target
+ * never opened nor touched). 0, or an errno-like reason in *why. */
 static int replaceable(const char *path, const char **why)
 {
 	struct stat sb;
 
-	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+	if (lstat(path, &sb) != 0 || S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
 		return 1;
 	*why = S_ISDIR(sb.st_mode) ? strerror(EISDIR) : "not a regular file";
 	return 0;

@@ -768,7 +768,9 @@ static gt_status file_size(int fd, const char *path, size_t *size, gt_error *err
 static gt_status read_file(const char *path, const char *name, unsigned char **out,
                            size_t *len, gt_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO at path is refused by file_size at once instead
+	 * of waiting for a writer; it changes nothing for a regular file */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	size_t size = 0;
 	gt_status st;
 

@@ -259,6 +259,24 @@ mkfifo "$tmp/w/fifo.gtm"
 json_save fifo.gtm
 refused "saving over a FIFO is refused, the FIFO stays" fifo.gtm "not a regular file" \
 	test -p "$tmp/w/fifo.gtm"
+# A symlink at the path is replaced whatever it points to (here a device),
+# never opened: the docs' promise, and no "not a regular file".
+ln -s /dev/full "$tmp/w/full.gtm"
+json_save full.gtm
+if [ "$got" = 0 ] && [ -f "$tmp/w/full.gtm" ] && [ ! -L "$tmp/w/full.gtm" ] &&
+	[ -c /dev/full ]; then
+	ok "saving over a symlink to /dev/full replaces the link"
+else
+	not_ok "saving over a symlink to /dev/full replaces the link"
+fi
+# --model on a FIFO (no writer): refused at once, never waits for a writer.
+mkfifo "$tmp/w/model.fifo"
+(cd "$tmp/w" && exec timeout 10 "$GENRETUI" --model model.fifo --predict) \
+	>"$tmp/out" 2>"$tmp/err" </dev/null
+got=$?
+if [ "$got" = 1 ] && grep -qxF "genretui: model.fifo: cannot read: not a regular file" "$tmp/err"
+then ok "--model on a FIFO is refused at once as not a regular file"
+else echo "# exit $got"; not_ok "--model on a FIFO is refused at once as not a regular file"; fi
 # A file-size limit below the model's size: EFBIG, as on a full disk.
 cp "$tmp/old.gtm" "$tmp/w/limited.gtm"
 (cd "$tmp/w" && ulimit -f 8 && exec "$GENRETUI" --batch --json --quiet --epochs 1 \

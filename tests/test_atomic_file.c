@@ -89,6 +89,13 @@ static void test_symlink_replaced(void **state)
 	assert_int_equal(lstat(dangling, &sb), -1);
 	assert_int_equal(lstat(p, &sb), 0);
 	assert_true(S_ISREG(sb.st_mode));
+	/* a link to a device is a link like any other: replaced, not refused */
+	path_in(*state, "device.csv", p, sizeof(p));
+	assert_int_equal(symlink("/dev/null", p), 0);
+	assert_int_equal(gt_write_atomic(p, "y", 1, &err), GT_OK);
+	assert_int_equal(lstat(p, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	assert_content(p, "y");
 }
 
 /* Two phases: nothing changes until the commit; abort leaves no trace. */

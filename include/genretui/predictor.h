@@ -90,8 +90,8 @@ unsigned gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
                           double probs[GT_MAX_CLASSES]);
 
 /* Model files (predictor_io.c). A save writes PATH.tmpXXXXXX beside PATH
- * and renames it over PATH (a symlink there is replaced, not followed; a
- * directory, FIFO or device there is refused); SIGINT, SIGTERM, SIGHUP and
+ * and renames it over PATH (a symlink there is replaced, not followed,
+ * whatever it points to; a directory, FIFO or device there is refused); SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT are held until then, SIGXFSZ ignored (a size limit is an error). */
 gt_status gt_predictor_save(const gt_predictor *p, const char *path, gt_error *err);
 gt_status gt_predictor_load(gt_predictor *p, const char *path, gt_error *err);
