@@ -1,4 +1,5 @@
-/* dataset_load.c: read a CSV file into a gt_dataset with libcsv.
+/* dataset_load.c: read a CSV file into a gt_dataset with libcsv: the plain
+ * loader (dataset_loader.h).
  *
  * Input (a memory buffer, or a file read in 64 KiB blocks) is fed to libcsv
  * a block at a time. libcsv does not say where in the input a field ends,
@@ -13,8 +14,8 @@
  * offset there (half the size of a pointer, and valid while the arena
  * grows).
  *
- * A big file is parsed in parts by two threads at once (libcsv itself is
- * half of the whole pipeline's instructions): see "Parts" below. */
+ * A big file is read in parts, two at once, by dataset_parts.c, which
+ * drives loaders of this file; reading in one pass is its reference. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <csv.h>
@@ -26,14 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "genretui/colmap.h"
 #include "genretui/dataset.h"
+#include "genretui/dataset_loader.h"
 #include "genretui/textfmt.h"
-#include "genretui/threads.h"
 
 const char *const gt_column_names[GT_NCOLS] = {
 #define GT_COLUMN_NAME(id, name) name,
@@ -46,49 +46,7 @@ static char *copy_name(const char *name);
 /* Offset 0 of the arena always holds a NUL (what a failed arena_put gives). */
 #define EMPTY_OFF 0
 
-/* Block size for reading files, and the most fed to libcsv at once (see
- * grow_field). */
-#define READ_BLOCK 65536
-
-/* Bytes read first from a file parsed in parts: the header's line
- * fits in them (else more blocks follow until it has ended). */
-#define HEADER_BLOCK 4096
-
-/* Files from this size on are parsed in parts, two at once. */
-#define SPLIT_MIN ((size_t)1 << 20)
-
-/* Bytes of the file's name shown in messages (escaped: names come from the
- * command line, and a file name can hold control characters). */
-#define NAME_SHOWN 200
-
-typedef struct {
-	struct csv_parser p;
-	gt_dataset *ds;
-	gt_error *err;
-	gt_status st;        /* first failure, met in a callback or feeding */
-	int started;         /* input has begun (the BOM check is done) */
-	int last_cr;         /* the last byte fed was a CR */
-	long line;           /* line on which the open record began, or the next
-	                        one will: 1 + the line ends handed over before */
-	long rec_line;       /* line on which the open record began */
-	size_t rec_text;     /* arena offset of the open record's text */
-	int nf;              /* fields seen so far in the open record */
-	int fast_last;       /* fields 1..fast_last of a data row (counted
-	                        from 0) take on_field's short way: the header's
-	                        last field once it is read, else 0 */
-	size_t row_text;     /* arena offset of the open data row's text */
-	int header_done;
-	int fixed_arena;     /* the arena is shared: it may not move */
-	uint32_t *hdr;       /* header field i -> arena offset of its name */
-	size_t hdr_cap;
-	int *colmap;         /* header field i -> gt_column, or -1 */
-	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
-	uint8_t *row_cells;  /* the open data row's cells (ds->cell_at) */
-	size_t rows_hint;    /* first row capacity, guessed from the size */
-	char name[NAME_SHOWN + 16];   /* ds->path made safe for messages */
-} loader;
-
-static gt_status nomem(loader *ld)
+gt_status gt_loader_nomem(gt_loader *ld)
 {
 	if (ld->st == GT_OK)
 		ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: out of memory",
@@ -112,14 +70,14 @@ static long newlines(const char *s, size_t n)
 /* Grow the arena to hold len more bytes and a NUL; its offsets must stay
  * below 4 GiB. 0, or -1 (failed). Rare: the arena starts as large as the
  * file. */
-static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
+static __attribute__((noinline, cold)) int arena_grow(gt_loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 	size_t need = ds->arena_len + len + 1, cap = ds->arena_cap;
 	char *p;
 
-	if (ld->fixed_arena)    /* a part that does not fit: see "Parts" */
-		return nomem(ld), -1;
+	if (ld->fixed_arena)    /* a part's stretch is full (dataset_parts.c) */
+		return gt_loader_nomem(ld), -1;
 	if (len >= UINT32_MAX || need > UINT32_MAX) {
 		if (ld->st == GT_OK)
 			ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: too large: "
@@ -131,7 +89,7 @@ static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 		cap *= 2;
 	p = realloc(ds->arena, cap);
 	if (!p)
-		return nomem(ld), -1;
+		return gt_loader_nomem(ld), -1;
 	ds->arena = p;
 	ds->arena_cap = cap;
 	return 0;
@@ -139,7 +97,7 @@ static __attribute__((noinline, cold)) int arena_grow(loader *ld, size_t len)
 
 /* Append s[0..len) and a NUL to the arena; returns their offset, or
  * EMPTY_OFF if it failed (ld->st says why). */
-static uint32_t arena_put(loader *ld, const char *s, size_t len)
+static uint32_t arena_put(gt_loader *ld, const char *s, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 	uint32_t at = (uint32_t)ds->arena_len;
@@ -155,27 +113,23 @@ static uint32_t arena_put(loader *ld, const char *s, size_t len)
 /* The kept cells of a file take at most as many bytes as the file itself
  * (a NUL for each field's delimiter), so start there; byte 0 is the shared
  * empty cell. */
-static int arena_init(loader *ld, size_t len)
+static int arena_init(gt_loader *ld, size_t len)
 {
 	gt_dataset *ds = ld->ds;
 
 	ds->arena_cap = len < 4096 ? 4096 : len < UINT32_MAX - 2 ? len + 2 : UINT32_MAX;
 	ds->arena = malloc(ds->arena_cap);
 	if (!ds->arena)
-		return nomem(ld);
+		return gt_loader_nomem(ld);
 	ds->arena[EMPTY_OFF] = '\0';
 	ds->arena_len = EMPTY_OFF + 1;
 	return 0;
 }
 
-/* Bytes a row takes in the row arrays: its line, row_at, nfields and
- * cells. */
-#define ROW_BYTES (sizeof(long) + sizeof(uint32_t) + sizeof(int) + GT_NCOLS)
-
 /* Point ds's row arrays at row `base` of the arrays in blk, which hold
  * `stride` rows each (line first, whose alignment covers the others), with
  * room for cap rows from there. */
-static void rows_place(gt_dataset *ds, char *blk, size_t stride, size_t base, size_t cap)
+void gt_rows_place(gt_dataset *ds, char *blk, size_t stride, size_t base, size_t cap)
 {
 	long *line = (long *)(void *)blk;
 	uint32_t *row_at = (uint32_t *)(void *)(line + stride);
@@ -193,13 +147,13 @@ static void rows_place(gt_dataset *ds, char *blk, size_t stride, size_t base, si
  * for cap there (> nrows), the open row's start too (row_begin wrote its
  * line and row_at, and its cells go on through ld->row_cells); blk
  * becomes ds->rows_block if owned, and the old block is freed. */
-static void rows_move(loader *ld, char *blk, size_t stride, size_t base, size_t cap,
+void gt_rows_move(gt_loader *ld, char *blk, size_t stride, size_t base, size_t cap,
                       int owned)
 {
 	gt_dataset *ds = ld->ds, old = *ds;
 	size_t n = old.nrows < old.rows_cap ? old.nrows + 1 : old.nrows;
 
-	rows_place(ds, blk, stride, base, cap);
+	gt_rows_place(ds, blk, stride, base, cap);
 	if (n) {
 		memcpy(ds->line, old.line, n * sizeof(*ds->line));
 		memcpy(ds->row_at, old.row_at, n * sizeof(*ds->row_at));
@@ -213,29 +167,29 @@ static void rows_move(loader *ld, char *blk, size_t stride, size_t base, size_t 
 
 /* Room for cap (> nrows) rows: the four row arrays move to a block of
  * their own. */
-static int rows_resize(loader *ld, size_t cap)
+int gt_rows_resize(gt_loader *ld, size_t cap)
 {
 	char *blk;
 
-	if (cap > SIZE_MAX / ROW_BYTES || !(blk = malloc(cap * ROW_BYTES)))
-		return nomem(ld);
-	rows_move(ld, blk, cap, 0, cap, 1);
+	if (cap > SIZE_MAX / GT_ROW_BYTES || !(blk = malloc(cap * GT_ROW_BYTES)))
+		return gt_loader_nomem(ld);
+	gt_rows_move(ld, blk, cap, 0, cap, 1);
 	return 0;
 }
 
 /* Make room for one more row (amortised doubling). */
-static int rows_reserve(loader *ld)
+static int rows_reserve(gt_loader *ld)
 {
 	gt_dataset *ds = ld->ds;
 
 	if (ds->nrows < ds->rows_cap)
 		return 0;
-	return rows_resize(ld, ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint);
+	return gt_rows_resize(ld, ds->rows_cap ? ds->rows_cap * 2 : ld->rows_hint);
 }
 
 /* Begin data row ds->nrows: its cells go from the arena's end; each is
  * "far" (a field the record lacks reads as "") until its field arrives. */
-static int row_begin(loader *ld)
+static int row_begin(gt_loader *ld)
 {
 	gt_dataset *ds = ld->ds;
 
@@ -249,7 +203,7 @@ static int row_begin(loader *ld)
 	return 0;
 }
 
-static void header_field(loader *ld, const char *s, size_t len)
+static void header_field(gt_loader *ld, const char *s, size_t len)
 {
 	uint32_t at;
 
@@ -258,7 +212,7 @@ static void header_field(loader *ld, const char *s, size_t len)
 		uint32_t *hdr = realloc(ld->hdr, cap * sizeof(*hdr));
 
 		if (!hdr) {
-			nomem(ld);
+			gt_loader_nomem(ld);
 			return;
 		}
 		ld->hdr = hdr;
@@ -271,7 +225,7 @@ static void header_field(loader *ld, const char *s, size_t len)
 
 /* A field of a data row: kept in the arena, with its place among the
  * row's cells, or dropped. */
-static void data_field(loader *ld, const char *s, size_t len)
+static void data_field(gt_loader *ld, const char *s, size_t len)
 {
 	int col = ld->nf < ld->ds->header_fields ? ld->colmap[ld->nf] : -1;
 
@@ -290,7 +244,7 @@ static void data_field(loader *ld, const char *s, size_t len)
 
 /* Any field but the commonest: the header's, a row's first, a dropped or
  * surplus one, one the arena must grow for, or any after a failure. */
-static __attribute__((noinline)) void field_slow(loader *ld, const char *s, size_t len)
+static __attribute__((noinline)) void field_slow(gt_loader *ld, const char *s, size_t len)
 {
 	if (ld->st != GT_OK)
 		return;
@@ -315,7 +269,7 @@ static __attribute__((noinline)) void field_slow(loader *ld, const char *s, size
  * and is 50M). */
 static void on_field(void *s, size_t len, void *data)
 {
-	loader *ld = data;
+	gt_loader *ld = data;
 	gt_dataset *ds = ld->ds;
 	unsigned nf = (unsigned)ld->nf;
 	size_t at = ds->arena_len, from_row;
@@ -338,7 +292,7 @@ static void on_field(void *s, size_t len, void *data)
 }
 
 /* Line ends in the open record's fields kept in the arena so far. */
-static long record_newlines(const loader *ld)
+static long record_newlines(const gt_loader *ld)
 {
 	const gt_dataset *ds = ld->ds;
 
@@ -365,7 +319,7 @@ int gt_column_required(gt_column c)
 	       c != GT_COL_OBTAINED_DATE && c >= 0 && c < GT_NCOLS;
 }
 
-static int column_of(const loader *ld, const char *name)
+static int column_of(const gt_loader *ld, const char *name)
 {
 	for (int c = 0; c < GT_NCOLS; c++)
 		if (strcmp(name, gt_colmap_column(ld->map, c)) == 0)
@@ -374,7 +328,7 @@ static int column_of(const loader *ld, const char *name)
 }
 
 /* Fill colmap from the header names; seen[c] = field of column c or -1. */
-static void map_columns(loader *ld, int seen[GT_NCOLS])
+static void map_columns(gt_loader *ld, int seen[GT_NCOLS])
 {
 	for (int c = 0; c < GT_NCOLS; c++)
 		seen[c] = -1;
@@ -436,7 +390,7 @@ static void fold_name(const char *s, char *out, size_t n)
 }
 
 /* The unrecognised header field that looks like column c, or -1. */
-static int near_miss(const loader *ld, int c)
+static int near_miss(const gt_loader *ld, int c)
 {
 	char want[GT_COLMAP_NAME], got[GT_COLMAP_NAME];
 
@@ -455,7 +409,7 @@ static int near_miss(const loader *ld, int c)
 #define HEADER_LIST_MAX 280
 
 /* The header's names, escaped, as "a, b, c" (cut with ", ..." when long). */
-static void header_list(const loader *ld, strbuf *b)
+static void header_list(const gt_loader *ld, strbuf *b)
 {
 	char shown[64];
 	size_t start = b->len;
@@ -472,7 +426,7 @@ static void header_list(const loader *ld, strbuf *b)
 
 /* A required or mapped column the header lacks, into the list; its
  * look-alike in the header, if any, into the hint. */
-static void missing_one(const loader *ld, int c, strbuf *b, strbuf *h)
+static void missing_one(const gt_loader *ld, int c, strbuf *b, strbuf *h)
 {
 	char shown[64];
 	int i;
@@ -493,7 +447,7 @@ static void missing_one(const loader *ld, int c, strbuf *b, strbuf *h)
 /* Fail naming every required (or mapped) column the header lacks; then the
  * header's look-alikes of those names, if any, --map, and the header's
  * names (shown escaped: they are data). */
-static void check_missing(loader *ld, const int seen[GT_NCOLS])
+static void check_missing(gt_loader *ld, const int seen[GT_NCOLS])
 {
 	char list[GT_ERROR_MAX], hint[GT_ERROR_MAX], have[GT_ERROR_MAX];
 	strbuf b = { list, sizeof(list), 0 }, h = { hint, sizeof(hint), 0 };
@@ -532,7 +486,7 @@ static long binary_byte(const char *s)
 
 /* A header with none of the columns that holds bytes no text does: the
  * file is not CSV at all (an image, an archive...), so say that. */
-static int binary_header(loader *ld, const int seen[GT_NCOLS])
+static int binary_header(gt_loader *ld, const int seen[GT_NCOLS])
 {
 	for (int c = 0; c < GT_NCOLS; c++)
 		if (seen[c] >= 0)
@@ -566,16 +520,16 @@ static void rank_columns(gt_dataset *ds)
 }
 
 /* Remember the file's names of the mapped columns, for messages. */
-static void keep_mapped_names(loader *ld)
+static void keep_mapped_names(gt_loader *ld)
 {
 	for (int c = 0; c < GT_NCOLS && ld->st == GT_OK; c++)
 		if (gt_colmap_mapped(ld->map, c) &&
 		    !(ld->ds->colname[c] = copy_name(gt_colmap_column(ld->map, c))))
-			nomem(ld);
+			gt_loader_nomem(ld);
 }
 
 /* The header record has ended: map its fields, then forget its text. */
-static void end_header(loader *ld)
+static void end_header(gt_loader *ld)
 {
 	int seen[GT_NCOLS];
 
@@ -584,7 +538,7 @@ static void end_header(loader *ld)
 	ld->fast_last = ld->nf - 1;
 	ld->colmap = malloc((size_t)ld->nf * sizeof(*ld->colmap) + 1);
 	if (!ld->colmap) {
-		nomem(ld);
+		gt_loader_nomem(ld);
 		return;
 	}
 	map_columns(ld, seen);
@@ -600,7 +554,7 @@ static void end_header(loader *ld)
  * the input). A record without fields is a line end between records. */
 static void on_row(int c, void *data)
 {
-	loader *ld = data;
+	gt_loader *ld = data;
 
 	if (ld->st == GT_OK && ld->nf > 0) {
 		ld->line += record_newlines(ld);
@@ -616,8 +570,9 @@ static void on_row(int c, void *data)
 }
 
 /* The line of the next byte libcsv reads: the open field's text (not yet
- * handed over) may hold line ends. */
-static long line_now(const loader *ld)
+ * handed over) may hold line ends. libcsv has no call that gives that text,
+ * so this and parse_error read its parser's fields (csv.h), here only. */
+static long line_now(const gt_loader *ld)
 {
 	const char *open = (const char *)ld->p.entry_buf;
 
@@ -625,7 +580,7 @@ static long line_now(const loader *ld)
 }
 
 /* " (field 3, column 'tempo')": where in the record a syntax error is. */
-static void where_field(const loader *ld, char *buf, size_t n)
+static void where_field(const gt_loader *ld, char *buf, size_t n)
 {
 	int col = -1;
 
@@ -639,13 +594,13 @@ static void where_field(const loader *ld, char *buf, size_t n)
 }
 
 /* csv_parse stopped early, at the byte it could not take: say why. */
-static void parse_error(loader *ld, struct csv_parser *p)
+static void parse_error(gt_loader *ld, struct csv_parser *p)
 {
 	char where[96];
 	const char *what;
 
 	if (csv_error(p) == CSV_ENOMEM) {
-		nomem(ld);
+		gt_loader_nomem(ld);
 		return;
 	}
 	if (csv_error(p) == CSV_ETOOBIG)
@@ -661,7 +616,7 @@ static void parse_error(loader *ld, struct csv_parser *p)
 }
 
 /* A NUL byte is next: no CSV text holds one. */
-static void nul_error(loader *ld)
+static void nul_error(gt_loader *ld)
 {
 	char where[96];
 
@@ -670,17 +625,22 @@ static void nul_error(loader *ld)
 	                 "a NUL byte%s", ld->name, line_now(ld), where);
 }
 
-/* libcsv grows a field's buffer by a fixed block (128 bytes) per step, so
- * a 10 MB field would cost ~80,000 reallocations, each possibly copying.
- * Growing the block with the buffer makes that geometric. */
-static void grow_field(struct csv_parser *p)
+/* libcsv grows a field's buffer by a fixed block (128 bytes) per step,
+ * which makes a long field's reallocations, each possibly copying, grow
+ * with the square of its length. Growing the block with the buffer makes
+ * that geometric. */
+static void grow_field(gt_loader *ld)
 {
-	if (p->entry_size > p->blk_size)
-		csv_set_blk_size(p, p->entry_size);
+	size_t size = csv_get_buffer_size(&ld->p);
+
+	if (size > ld->blk_size) {
+		csv_set_blk_size(&ld->p, size);
+		ld->blk_size = size;
+	}
 }
 
 /* Note a CRLF line end in s[0..n) (only whether there is one). */
-static void see_crlf(loader *ld, const char *s, size_t n)
+static void see_crlf(gt_loader *ld, const char *s, size_t n)
 {
 	const char *cr = s;
 
@@ -695,10 +655,10 @@ static void see_crlf(loader *ld, const char *s, size_t n)
 }
 
 /* Feed s[0..n) to libcsv. */
-static void feed_block(loader *ld, const char *s, size_t n)
+static void feed_block(gt_loader *ld, const char *s, size_t n)
 {
 	see_crlf(ld, s, n);
-	grow_field(&ld->p);
+	grow_field(ld);
 	if (csv_parse(&ld->p, s, n, on_field, on_row, ld) < n &&
 	    ld->st == GT_OK)
 		parse_error(ld, &ld->p);
@@ -707,7 +667,7 @@ static void feed_block(loader *ld, const char *s, size_t n)
 /* The first bytes of the input: skip a UTF-8 byte-order mark, refuse
  * UTF-16 (whose text is full of NUL bytes) with a message that says so.
  * Returns the bytes to skip. */
-static size_t begin_input(loader *ld, const char *buf, size_t len)
+static size_t begin_input(gt_loader *ld, const char *buf, size_t len)
 {
 	ld->started = 1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -723,16 +683,16 @@ static size_t begin_input(loader *ld, const char *buf, size_t len)
 	return 0;
 }
 
-/* Feed the next len bytes of input, READ_BLOCK bytes at a time; stop at
+/* Feed the next len bytes of input, GT_READ_BLOCK bytes at a time; stop at
  * a NUL byte. */
-static void feed(loader *ld, const char *buf, size_t len)
+void gt_loader_feed(gt_loader *ld, const char *buf, size_t len)
 {
 	size_t skip = !ld->started && len ? begin_input(ld, buf, len) : 0;
 
 	buf += skip;
 	len -= skip;
 	while (len && ld->st == GT_OK) {
-		size_t n = len < READ_BLOCK ? len : READ_BLOCK;
+		size_t n = len < GT_READ_BLOCK ? len : GT_READ_BLOCK;
 		const char *nul = memchr(buf, '\0', n);
 
 		if (nul && nul > buf)
@@ -757,28 +717,33 @@ static char *copy_name(const char *name)
 	return s ? memcpy(s, name, n) : NULL;
 }
 
-/* Start loading input of about size bytes into ds, named name. */
-static gt_status load_begin(loader *ld, gt_dataset *ds, const char *name,
-                            size_t size, gt_error *err)
+/* A parser from a clean state. Empty unquoted fields must reach us as "",
+ * not NULL: no CSV_EMPTY_IS_NULL. Every line end reaches on_row:
+ * CSV_REPALL_NL. csv_init cannot fail for a non-NULL parser. */
+static void parser_init(gt_loader *ld)
+{
+	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+	/* Our realloc, not the one libcsv was linked with: the same allocator
+	 * as the rest of the loader (and the one tests can make fail). */
+	csv_set_realloc_func(&ld->p, realloc);
+	csv_set_free_func(&ld->p, free);
+}
+
+gt_status gt_loader_begin(gt_loader *ld, gt_dataset *ds, const char *name,
+                          const gt_colmap *map, size_t size, gt_error *err)
 {
 	memset(ld, 0, sizeof(*ld));
 	memset(ds, 0, sizeof(*ds));
 	gt_error_clear(err);
 	ld->ds = ds;
 	ld->err = err;
+	ld->map = map;
 	ld->line = 1;
 	ld->rows_hint = size / 64 + 1024;
-	/* Empty unquoted fields must reach us as "", not NULL: no
-	 * CSV_EMPTY_IS_NULL. Every line end reaches on_row: CSV_REPALL_NL.
-	 * csv_init cannot fail for a non-NULL parser. */
-	csv_init(&ld->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	/* Our realloc, not the one libcsv was linked with: the same allocator
-	 * as the rest of the loader (and the one tests can make fail). */
-	csv_set_realloc_func(&ld->p, realloc);
-	csv_set_free_func(&ld->p, free);
+	parser_init(ld);
 	ds->path = copy_name(name ? name : "(buffer)");
 	gt_text_safe(name ? name : "(buffer)", ld->name, sizeof(ld->name),
-	             NAME_SHOWN);
+	             GT_NAME_SHOWN);
 	if (!ds->path)
 		return ld->st = gt_fail(err, GT_ERR_NOMEM, "%s: out of memory",
 		                        ld->name);
@@ -786,7 +751,7 @@ static gt_status load_begin(loader *ld, gt_dataset *ds, const char *name,
 }
 
 /* Finish the last record and check that there was a header at all. */
-static void finish(loader *ld)
+static void finish(gt_loader *ld)
 {
 	if (ld->st == GT_OK && csv_fini(&ld->p, on_field, on_row, ld) != 0)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: "
@@ -797,8 +762,35 @@ static void finish(loader *ld)
 		                 ld->name);
 }
 
-/* Finish and free the loader; on failure the dataset too. */
-static gt_status load_end(loader *ld)
+void gt_loader_begin_part(gt_loader *ld, gt_dataset *ds, gt_error *err,
+                          const gt_loader *a, size_t from)
+{
+	memset(ds, 0, sizeof(*ds));
+	*ld = (gt_loader){ .ds = ds, .err = err, .started = 1, .line = 1,
+	                   .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
+	                   .fast_last = a->fast_last, .map = a->map,
+	                   .rows_hint = GT_READ_BLOCK / 64 };
+	memcpy(ld->name, a->name, sizeof(ld->name));
+	parser_init(ld);
+	ds->header_fields = a->ds->header_fields;
+	ds->arena = a->ds->arena;
+	ds->arena_len = from + 1;
+	ds->arena_cap = a->ds->arena_cap;
+}
+
+int gt_loader_fini(gt_loader *ld)
+{
+	return csv_fini(&ld->p, on_field, on_row, ld) == 0 ? 0 : -1;
+}
+
+void gt_loader_free_part(gt_loader *ld)
+{
+	csv_free(&ld->p);
+	free(ld->hdr);
+	free(ld->ds->rows_block);
+}
+
+gt_status gt_loader_end(gt_loader *ld)
 {
 	finish(ld);
 	csv_free(&ld->p);
@@ -813,13 +805,11 @@ gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
                                   const char *name, const gt_colmap *map,
                                   gt_error *err)
 {
-	loader ld;
+	gt_loader ld;
 
-	if (load_begin(&ld, ds, name, len, err) == GT_OK) {
-		ld.map = map;
-		feed(&ld, buf, len);
-	}
-	return load_end(&ld);
+	if (gt_loader_begin(&ld, ds, name, map, len, err) == GT_OK)
+		gt_loader_feed(&ld, buf, len);
+	return gt_loader_end(&ld);
 }
 
 gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
@@ -877,11 +867,11 @@ void gt_dataset_free(gt_dataset *ds)
  * *size is its size if it is a regular file, else 0. */
 static int open_input(const char *path, size_t *size, gt_error *err)
 {
-	char name[NAME_SHOWN + 16];
+	char name[GT_NAME_SHOWN + 16];
 	struct stat sb;
 	int fd;
 
-	gt_text_safe(path, name, sizeof(name), NAME_SHOWN);
+	gt_text_safe(path, name, sizeof(name), GT_NAME_SHOWN);
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
 		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
@@ -899,15 +889,27 @@ static int open_input(const char *path, size_t *size, gt_error *err)
 	return -1;
 }
 
-/* Feed fd to the loader in blocks, from offset `at` with pread (at >= 0)
- * or from where fd stands; stop after `limit` bytes or at the end. The
- * file is never held whole. Returns the bytes fed. */
-static size_t feed_fd(loader *ld, int fd, off_t at, size_t limit, char *block)
+/* Quote characters among s[0..n). */
+static size_t quotes_in(const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t k = 0;
+
+	while (s < end && (s = memchr(s, '"', (size_t)(end - s)))) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* The file is never held whole: it is fed a block at a time. */
+size_t gt_loader_feed_fd(gt_loader *ld, int fd, off_t at, size_t limit, char *block,
+                         size_t *quotes)
 {
 	size_t done = 0;
 
 	while (ld->st == GT_OK && done < limit) {
-		size_t want = limit - done < READ_BLOCK ? limit - done : READ_BLOCK;
+		size_t want = limit - done < GT_READ_BLOCK ? limit - done : GT_READ_BLOCK;
 		ssize_t n = at >= 0 ? pread(fd, block, want, at + (off_t)done)
 		                    : read(fd, block, want);
 
@@ -918,370 +920,35 @@ static size_t feed_fd(loader *ld, int fd, off_t at, size_t limit, char *block)
 			                 strerror(errno));
 		if (n <= 0)
 			break;
-		feed(ld, block, (size_t)n);
+		if (quotes)
+			*quotes += quotes_in(block, (size_t)n);
+		gt_loader_feed(ld, block, (size_t)n);
 		done += (size_t)n;
 	}
 	return done;
 }
 
-/* ---- Parts ---------------------------------------------------------------
- *
- * A file of SPLIT_MIN bytes or more is cut into parts of about
- * GT_LOAD_PART bytes, each cut after a line end. Once the header is read,
- * the loading thread and one helper take the parts one after another, each
- * part parsed by a loader of its own into rows of its own and into its own
- * stretch of the arena (the text of n bytes of input takes at most n + 1
- * bytes of it); the loading thread's own loader has part 0. Parts taken as
- * they come, not two fixed halves, keep both threads busy to the end: with
- * halves, one often finished 10-15 ms before the other (a slow page fault,
- * a busy CPU). Then the parts are joined in order: part i's rows are
- * appended (their line numbers moved on) if it and the one before it stand
- * between two records where they meet, and no loader failed. At the first
- * part that cannot be (a cut inside a quoted field, or an error), the
- * rest is dropped and the first loader goes on alone from that part's
- * start, which gives every message exactly as a single loader would. */
-
-/* Bytes of a part (dataset.h). */
-#define PART_BYTES GT_LOAD_PART
-
-/* At most this many parts (a 32 MB file has 64 already). */
-#define PARTS_MAX 64
-
-typedef struct {
-	loader ld;           /* the part's loader ... */
-	gt_dataset ds;       /* ... its rows (the arena is the first loader's) */
-	gt_error err;
-	off_t from, to;      /* its bytes: [from, to); the last goes to the end */
-} part;
-
-typedef struct {
-	part *parts;         /* [1, n): part 0 is the first loader's, which ends
-	                        where part 1 begins */
-	int n;
-	char *slab;          /* row arrays of slab_rows rows, where each part,
-	                        the first loader's too, has room at first (NULL:
-	                        none; then each allocates its own) */
-	size_t slab_rows;
-	gt_queue queue;      /* the parts not yet taken */
-	int fd;
-	gt_thread helper;
-} parts;
-
-/* The first byte after the first line end at or past `at` in fd (size
- * bytes), or 0 if there is none. */
-static size_t cut_point(int fd, size_t at, size_t size)
+/* Feed all of fd (size bytes): a big file in parts (dataset_parts.c),
+ * else in one pass. */
+static void feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes)
 {
-	char buf[4096];
-
-	while (at < size) {
-		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
-		const char *nl = n > 0 ? memchr(buf, '\n', (size_t)n) : NULL;
-
-		if (nl)
-			return at + (size_t)(nl - buf) + 1;
-		if (n <= 0)
-			return 0;
-		at += (size_t)n;
-	}
-	return 0;
-}
-
-/* Start part i's loader on bytes [from, to), with a's header. */
-static void part_init(part *pt, const loader *a, off_t from, off_t to)
-{
-	memset(pt, 0, sizeof(*pt));
-	pt->from = from;
-	pt->to = to;
-	pt->ld = (loader){ .ds = &pt->ds, .err = &pt->err, .started = 1, .line = 1,
-	                   .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
-	                   .fast_last = a->fast_last,
-	                   .rows_hint = (size_t)(to - from) / 64 + 1024 };
-	memcpy(pt->ld.name, a->name, sizeof(pt->ld.name));
-	csv_init(&pt->ld.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	csv_set_realloc_func(&pt->ld.p, realloc);
-	csv_set_free_func(&pt->ld.p, free);
-	pt->ds.header_fields = a->ds->header_fields;
-	pt->ds.arena = a->ds->arena;
-	pt->ds.arena_len = (size_t)from + 1;
-	pt->ds.arena_cap = a->ds->arena_cap;
-}
-
-static void part_free(part *pt)
-{
-	csv_free(&pt->ld.p);
-	free(pt->ld.hdr);
-	free(pt->ds.rows_block);
-}
-
-/* Rows a part of n bytes has room for at first in the slab, for rows of
- * about `per` bytes: an eighth more, and 64. A part with more rows moves
- * them to a block of its own (rows_resize), and the join copies them. */
-static size_t part_rows(size_t n, size_t per)
-{
-	return n / per + n / per / 8 + 64;
-}
-
-/* One block for the row arrays of every part, a's (part 0) included, a
- * stretch of rows each, sized from the bytes a row took in the done bytes
- * a read first (100 if that was under 8 rows; the real file: 157). A part
- * that keeps to its stretch never has arrays of its own (its rows_block
- * stays NULL), and parts_join then moves its rows down where they lie:
- * no page is written that the rows do not need. (Each part had four
- * arrays, whose rows were then copied to a's, sized for the whole file:
- * first writes to a page cost 2.5 us or more on the test machine.) */
-static void parts_slab(parts *ps, loader *a, size_t done)
-{
-	gt_dataset *ds = a->ds;
-	size_t per = ds->nrows >= 8 ? done / (ds->nrows + 1) : 100, rows, at;
-	size_t cap[PARTS_MAX];         /* [i]: part i's rows in the slab */
-
-	per = per < 16 ? 16 : per;      /* (a row has 17 commas) */
-	rows = part_rows((size_t)ps->parts[1].from, per);
-	rows = rows > ds->nrows ? rows : ds->nrows + 1;
-	at = rows;
-	for (int i = 1; i < ps->n; i++) {
-		cap[i] = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
-		rows += cap[i];
-	}
-	if (rows > SIZE_MAX / ROW_BYTES || !(ps->slab = malloc(rows * ROW_BYTES)))
-		return;
-	ps->slab_rows = rows;
-	rows_move(a, ps->slab, rows, 0, at, 0);
-	for (int i = 1; i < ps->n; i++) {
-		rows_place(&ps->parts[i].ds, ps->slab, rows, at, cap[i]);
-		at += cap[i];
-	}
-}
-
-/* Cut bytes [done, size) of fd into parts after a's header (read up to
- * done); 0, or -1 if there is but one part or no memory for more. */
-static int parts_make(parts *ps, loader *a, int fd, size_t done, size_t size)
-{
-	size_t want = size / PART_BYTES, cuts[PARTS_MAX + 1];
-	int n = 1;
-
-	want = want < 2 ? 2 : want > PARTS_MAX ? PARTS_MAX : want;
-	cuts[0] = 0;
-	for (size_t i = 1; i < want; i++) {
-		size_t at = size / want * i, c;
-
-		at = at > done ? at : done;
-		at = at > cuts[n - 1] ? at : cuts[n - 1];
-		c = cut_point(fd, at, size);
-		if (c == 0 || c >= size)
-			break;
-		cuts[n++] = c;           /* (> at >= both: rising, past the header) */
-	}
-	if (n < 2 || !(ps->parts = malloc((size_t)n * sizeof(*ps->parts))))
-		return -1;
-	ps->n = n;
-	ps->fd = fd;
-	ps->slab = NULL;
-	ps->slab_rows = 0;
-	gt_queue_init(&ps->queue, 1, (size_t)n);
-	for (int i = 1; i < n; i++)
-		part_init(&ps->parts[i], a, (off_t)cuts[i],
-		          (off_t)(i + 1 < n ? cuts[i + 1] : size));
-	parts_slab(ps, a, done);
-	return 0;
-}
-
-/* Parse parts until none is left; block is READ_BLOCK bytes. */
-static void parts_work(parts *ps, char *block)
-{
-	size_t i;
-
-	while ((i = gt_queue_take(&ps->queue)) < (size_t)ps->n) {
-		part *pt = &ps->parts[i];
-		int last = i == (size_t)ps->n - 1;
-
-		feed_fd(&pt->ld, ps->fd, pt->from,
-		        last ? SIZE_MAX : (size_t)(pt->to - pt->from), block);
-		if (last && pt->ld.st == GT_OK &&
-		    csv_fini(&pt->ld.p, on_field, on_row, &pt->ld) != 0)
-			pt->ld.st = GT_ERR_CSV;   /* (the first loader will say it) */
-	}
-}
-
-static void *helper_main(void *arg)
-{
-	parts *ps = arg;
-	char *block = malloc(READ_BLOCK);
-	size_t i;
-
-	if (block) {
-		parts_work(ps, block);
-	} else {                /* no block: fail whatever it takes */
-		while ((i = gt_queue_take(&ps->queue)) < (size_t)ps->n)
-			nomem(&ps->parts[i].ld);
-	}
-	free(block);
-	return NULL;
-}
-
-static void count_fields(void *s, size_t len, void *data)
-{
-	(void)s, (void)len;
-	++*(int *)data;
-}
-
-static void count_records(int c, void *data)
-{
-	(void)c;
-	++*(int *)data;
-}
-
-/* Does the loader stand between two records? Asked of a copy of its
- * parser: csv_fini hands over any open record (and fails on an open
- * quote) without touching the loader. */
-static int between_records(const loader *ld)
-{
-	struct csv_parser probe = ld->p;
-	int pending = 0;
-
-	return csv_fini(&probe, count_fields, count_records, &pending) == 0 &&
-	       pending == 0;
-}
-
-/* Append part h's rows to a's; 0, or -1 (out of memory, said in a->st).
- * Both may lie in the slab, h's rows further on (parts_join): they then
- * move down, a row never written before it is read. */
-static int part_append(loader *a, const part *h)
-{
-	gt_dataset *ds = a->ds;
-	const gt_dataset *b = &h->ds;
-	size_t n = ds->nrows + b->nrows;
-
-	if (n > ds->rows_cap && rows_resize(a, n) != 0)
-		return -1;
-	memmove(ds->row_at + ds->nrows, b->row_at, b->nrows * sizeof(*b->row_at));
-	memmove(ds->cell_at + ds->nrows * GT_NCOLS, b->cell_at, b->nrows * GT_NCOLS);
-	memmove(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
-	for (size_t r = 0; r < b->nrows; r++)
-		ds->line[ds->nrows + r] = b->line[r] + a->line - 1;
-	ds->nrows = n;
-	ds->arena_len = b->arena_len;
-	ds->crlf |= b->crlf;
-	a->line += h->ld.line - 1;
-	return 0;
-}
-
-/* Can part i (>= 1) be appended after the parts before it? They and it
- * succeeded, and they meet between records at both of its ends (the last
- * part's end is the file's, which its own csv_fini checked). */
-static int part_fits(const parts *ps, const loader *a, int i)
-{
-	const part *pt = &ps->parts[i];
-	const loader *before = i == 1 ? a : &ps->parts[i - 1].ld;
-
-	return a->st == GT_OK && pt->ld.st == GT_OK && between_records(before) &&
-	       (i == ps->n - 1 || between_records(&pt->ld));
-}
-
-/* Make a's row arrays ready for every part's rows. If a and every part
- * kept to their stretches of the slab, a takes the slab: each part's rows
- * then move down in it, to just after those before them (no further on
- * than their own stretch). Else a gets a block of its own for all the
- * rows, before the slab goes. If that fails, a has no rows and a->st
- * says why. */
-static void rows_gather(parts *ps, loader *a)
-{
-	gt_dataset *ds = a->ds;
-	size_t total = ds->nrows;
-	int in_slab = ps->slab && !ds->rows_block, all = in_slab;
-
-	for (int i = 1; i < ps->n; i++) {
-		total += ps->parts[i].ds.nrows;
-		all &= !ps->parts[i].ds.rows_block;
-	}
-	if (all) {
-		ds->rows_block = ps->slab;
-		ds->rows_cap = ps->slab_rows;
-		ps->slab = NULL;
-	} else if (in_slab || total > ds->rows_cap) {
-		if (rows_resize(a, (total > ds->rows_cap ? total : ds->rows_cap) + 1) != 0 &&
-		    in_slab) {      /* (its rows go with the slab) */
-			ds->line = NULL, ds->row_at = NULL, ds->cell_at = NULL;
-			ds->nfields = NULL, ds->nrows = ds->rows_cap = 0;
-			a->row_cells = NULL;
-		}
-	}
-}
-
-/* Join the parts to a's rows in order. Returns the offset from which a
- * must go on alone (the start of the first part not joined), or -1 if
- * all were. */
-static off_t parts_join(parts *ps, loader *a)
-{
-	off_t rest = -1;
-
-	rows_gather(ps, a);
-	for (int i = 1; i < ps->n; i++)
-		if (rest < 0 && (!part_fits(ps, a, i) || part_append(a, &ps->parts[i]) != 0))
-			rest = ps->parts[i].from;
-	for (int i = 1; i < ps->n; i++)
-		part_free(&ps->parts[i]);
-	free(ps->slab);
-	free(ps->parts);
-	gt_queue_free(&ps->queue);
-	return rest;
-}
-
-/* Parse the rest of fd in parts, two at once, ld having read done bytes
- * (the header, and part 0's start); returns where ld must go on alone (as
- * parts_join), or -2 if it cannot be cut into parts at all (ld then goes
- * on from where fd stands). */
-static off_t feed_parts(loader *ld, int fd, size_t done, size_t size, char *block)
-{
-	parts ps;
-	int two;
-
-	if (parts_make(&ps, ld, fd, done, size) != 0)
-		return -2;
-	two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
-	feed_fd(ld, fd, -1, (size_t)ps.parts[1].from - done, block);   /* part 0 */
-	parts_work(&ps, block);
-	if (two)
-		gt_thread_join(&ps.helper);
-	return parts_join(&ps, ld);
-}
-
-/* Feed the file, in parts at once when it is big. */
-static void feed_file(loader *ld, int fd, size_t size)
-{
-	char *block = malloc(READ_BLOCK);
-	int split = size >= SPLIT_MIN;
-	size_t done;
-	off_t rest = -2;
+	char *block = malloc(GT_READ_BLOCK);
 
 	if (!block) {
-		nomem(ld);
+		gt_loader_nomem(ld);
 		return;
 	}
-	/* The header first, a small block at a time, so that the helper starts
-	 * before the first loader writes its rows (and takes their pages). Its
-	 * first rows need little room: they move to the slab (parts_slab). */
-	if (split)
-		ld->rows_hint = 1024;
-	done = feed_fd(ld, fd, -1, split ? HEADER_BLOCK : SIZE_MAX, block);
-	while (split && !ld->header_done && ld->st == GT_OK && done < size / 2) {
-		size_t n = feed_fd(ld, fd, -1, READ_BLOCK, block);
-
-		if (n == 0)
-			break;
-		done += n;
-	}
-	if (split && ld->header_done && ld->st == GT_OK)
-		rest = feed_parts(ld, fd, done, size, block);
-	if (rest != -1)         /* the rest (all of it if -2), alone */
-		feed_fd(ld, fd, rest >= 0 ? rest : -1, SIZE_MAX, block);
+	if (part_bytes && size >= 2 * part_bytes)
+		gt_parts_feed_file(ld, fd, size, part_bytes, block);
+	else
+		gt_loader_feed_fd(ld, fd, -1, SIZE_MAX, block, NULL);
 	free(block);
 }
 
-gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
-                                 const gt_colmap *map, gt_error *err)
+gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colmap *map,
+                                size_t part_bytes, gt_error *err)
 {
-	loader ld;
+	gt_loader ld;
 	size_t size = 0;
 	int fd;
 
@@ -1289,12 +956,16 @@ gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
 	fd = open_input(path, &size, err);
 	if (fd < 0)
 		return GT_ERR_IO;       /* open_input failed and said why */
-	if (load_begin(&ld, ds, path, size, err) == GT_OK) {
-		ld.map = map;
-		feed_file(&ld, fd, size);
-	}
+	if (gt_loader_begin(&ld, ds, path, map, size, err) == GT_OK)
+		feed_file(&ld, fd, size, part_bytes);
 	close(fd);
-	return load_end(&ld);
+	return gt_loader_end(&ld);
+}
+
+gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
+                                 const gt_colmap *map, gt_error *err)
+{
+	return gt_dataset_load_parts(ds, path, map, GT_LOAD_PART, err);
 }
 
 gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err)

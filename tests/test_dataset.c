@@ -1,5 +1,6 @@
 /* test_dataset.c: CSV loading (src/dataset_load.c) from memory buffers,
- * from files, and from the real dataset when GT_REAL_CSV names it. */
+ * from files, and from the real dataset when GT_REAL_CSV names it; a file
+ * read in parts (src/dataset_parts.c) gives what one pass gives. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "genretui/dataset.h"
+#include "genretui/dataset_loader.h"
 
 #define HEADER "instance_id,artist_name,track_name,popularity,acousticness," \
 	"danceability,duration_ms,energy,instrumentalness,key,liveness,"     \
@@ -406,6 +408,36 @@ static void test_many_short_rows(void **state)
 	free(text);
 }
 
+/* The same status, message, rows, lines, fields and cells. */
+static void assert_same(gt_status ast, const gt_error *aerr, const gt_dataset *a,
+                        gt_status bst, const gt_error *berr, const gt_dataset *b)
+{
+	assert_int_equal(ast, bst);
+	assert_string_equal(aerr->msg, berr->msg);
+	assert_int_equal(a->nrows, b->nrows);
+	assert_int_equal(a->crlf, b->crlf);
+	assert_int_equal(a->has_bom, b->has_bom);
+	assert_int_equal(a->header_fields, b->header_fields);
+	for (size_t r = 0; r < b->nrows; r++) {
+		assert_int_equal(a->line[r], b->line[r]);
+		assert_int_equal(a->nfields[r], b->nfields[r]);
+		for (int c = 0; c < GT_NCOLS; c++)
+			assert_string_equal(gt_cell(a, r, c), gt_cell(b, r, c));
+	}
+}
+
+/* Write text[0..len) to a new temporary file, named in name. */
+static void write_temp(char *name, const char *text, size_t len)
+{
+	int fd;
+
+	strcpy(name + strlen(name) - 6, "XXXXXX");
+	fd = mkstemp(name);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+}
+
 /* Load text[0..len) from a file and parse it from memory: the same
  * status, message, rows, lines and cells. */
 static void assert_file_as_memory(const char *text, size_t len)
@@ -414,28 +446,103 @@ static void assert_file_as_memory(const char *text, size_t len)
 	gt_dataset mem, file;
 	gt_error merr = { 0 }, ferr = { 0 };
 	gt_status mst, fst;
-	int fd;
 
-	strcpy(name + strlen(name) - 6, "XXXXXX");
-	fd = mkstemp(name);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
+	write_temp(name, text, len);
 	mst = gt_dataset_parse(&mem, text, len, name, &merr);
 	fst = gt_dataset_load(&file, name, &ferr);
 	unlink(name);
-	assert_int_equal(fst, mst);
-	assert_string_equal(ferr.msg, merr.msg);
-	assert_int_equal(file.nrows, mem.nrows);
-	assert_int_equal(file.crlf, mem.crlf);
-	for (size_t r = 0; r < mem.nrows; r++) {
-		assert_int_equal(file.line[r], mem.line[r]);
-		assert_int_equal(file.nfields[r], mem.nfields[r]);
-		for (int c = 0; c < GT_NCOLS; c++)
-			assert_string_equal(gt_cell(&file, r, c), gt_cell(&mem, r, c));
-	}
+	assert_same(fst, &ferr, &file, mst, &merr, &mem);
 	gt_dataset_free(&mem);
 	gt_dataset_free(&file);
+}
+
+/* A seeded generator (xorshift64), so that a failure can be replayed. */
+static uint64_t rnd_next(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* A field of odd CSV text: plain, empty, blank, quoted with commas,
+ * doubled quotes, line ends and CRLFs, many lines, or now and then an
+ * error (a stray quote, text after a closing quote, a NUL). */
+static size_t odd_field(char *out, uint64_t *s)
+{
+	static const char *const kinds[] = {
+		"0.5", "", "  ", "Rock", "-1.0", "?", "\"a,b\"", "\"x\"\"y\"",
+		"\"a\nb\"", "\"\r\n\"", "\"\n\n\n\"", "\" , \"", "\"\"", "A#",
+		"\"l1\nl2\nl3\nl4\nl5\nl6\nl7\nl8\"",
+	};
+	static const char *const bad[] = { "x\"y", "\"q\"z", "\"open" };
+	uint64_t r = rnd_next(s) % 10000;
+
+	if (r < 3)
+		return (size_t)sprintf(out, "%s", bad[rnd_next(s) % 3]);
+	if (r < 4) {
+		out[0] = 'n', out[1] = '\0';
+		return 2;
+	}
+	return (size_t)sprintf(out, "%s", kinds[r % (sizeof(kinds) / sizeof(kinds[0]))]);
+}
+
+/* Random odd CSV text after the study's header, about cap bytes, in buf
+ * (cap + 1024 bytes); returns its length. */
+static size_t odd_csv(char *buf, size_t cap, uint64_t *s)
+{
+	size_t len = (size_t)sprintf(buf, "%s%s", rnd_next(s) % 8 ? "" : "\xEF\xBB\xBF", HEADER);
+	int crlf = rnd_next(s) % 3 == 0;
+
+	buf[len++] = '\n';
+	while (len < cap) {
+		int fields = 18 + (int)(rnd_next(s) % 5) - 2;
+
+		if (rnd_next(s) % 20 == 0)              /* a blank line */
+			len += (size_t)sprintf(buf + len, "%s", crlf ? "\r\n" : "\n");
+		for (int f = 0; f < fields && len < cap; f++) {
+			if (f)
+				buf[len++] = ',';
+			len += odd_field(buf + len, s);
+		}
+		if (len < cap || rnd_next(s) % 2)      /* the last may lack one */
+			len += (size_t)sprintf(buf + len, "%s",
+			                       crlf || rnd_next(s) % 10 == 0 ? "\r\n" : "\n");
+	}
+	return len;
+}
+
+/* Random odd text (cuts inside quoted fields, blank lines, CRLF, a last
+ * record without its line end, now and then a syntax error or a NUL byte)
+ * read in parts of a few hundred bytes, read in one pass and parsed from
+ * memory: the same datasets, or the same error. */
+static void test_parts_random(void **state)
+{
+	static char name[] = "/tmp/gt_test_parts_XXXXXX";
+	size_t cap = 6000;
+	char *text = malloc(cap + 1024);
+	uint64_t seed = 0x9E3779B97F4A7C15u;
+
+	(void)state;
+	for (int k = 0; k < 400; k++) {
+		size_t len = odd_csv(text, 1000 + rnd_next(&seed) % cap, &seed);
+		size_t part = 64 + rnd_next(&seed) % 600;
+		gt_dataset mem, one, cut;
+		gt_error merr = { 0 }, oerr = { 0 }, cerr = { 0 };
+		gt_status mst, ost, cst;
+
+		write_temp(name, text, len);
+		mst = gt_dataset_parse(&mem, text, len, name, &merr);
+		ost = gt_dataset_load_parts(&one, name, NULL, 0, &oerr);
+		cst = gt_dataset_load_parts(&cut, name, NULL, part, &cerr);
+		unlink(name);
+		assert_same(ost, &oerr, &one, mst, &merr, &mem);
+		assert_same(cst, &cerr, &cut, mst, &merr, &mem);
+		gt_dataset_free(&mem);
+		gt_dataset_free(&one);
+		gt_dataset_free(&cut);
+	}
+	free(text);
 }
 
 /* A file of a megabyte or more is parsed in parts, two at once, cut at
@@ -709,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_load_blocks),
 		cmocka_unit_test(test_load_halves),
 		cmocka_unit_test(test_load_parts),
+		cmocka_unit_test(test_parts_random),
 		cmocka_unit_test(test_load_short_rows),
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),

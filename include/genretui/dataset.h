@@ -85,7 +85,7 @@ typedef struct {
 int gt_column_required(gt_column c);
 
 /* A file of a megabyte or more is read in parts of about this many bytes,
- * cut after line ends, two at a time (dataset_load.c); the rows are the
+ * cut after line ends, two at a time (dataset_parts.c); the rows are the
  * same as those of one reading (tests/test_dataset.c). */
 #define GT_LOAD_PART ((size_t)512 << 10)
 
