@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "genretui/asker.h"
@@ -15,7 +16,9 @@ void gt_asker_init(gt_asker *a, gt_predictor *pred, const gt_pipeline *pipe)
 	a->pipe = pipe;
 	a->bar_width = 30;
 	a->row_genre = -1;
+	a->keep = 1;
 	gt_track_input_clear(&a->cur);
+	gt_track_input_clear(&a->kept);
 }
 
 /* Feature names of the set bits, comma separated. */
@@ -44,12 +47,57 @@ static void say(gt_out_fn out, void *ctx, gt_out_role role, const char *fmt, ...
 	out(ctx, role, line);
 }
 
-/* Warnings: values filled with medians, values outside the training range. */
+static const char *const pitch_names[12] = {
+	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
+};
+
+/* The values of t as "name=value" joined by sep: the numeric features of
+ * the bits given, then key and mode when t has them. */
+static void values_of(const gt_track_input *t, unsigned bits, const char *sep, char *buf,
+                      size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int f = 0; f < GT_NNUMERIC && used < n; f++)
+		if (bits & (1u << f))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s=%g", used ? sep : "",
+			                         gt_prompt_feature(f), t->num[f]);
+	if (t->key >= 0 && used < n)
+		used += (size_t)snprintf(buf + used, n - used, "%skey=%s", used ? sep : "",
+		                         pitch_names[t->key]);
+	if (t->mode >= 0 && used < n)
+		snprintf(buf + used, n - used, "%smode=%s", used ? sep : "",
+		         t->mode ? "major" : "minor");
+}
+
+/* "energy=5 is outside the training range 0 .. 1; ..." for every given
+ * value outside it, or "" when none is. */
+static void unusual_text(const gt_asker *a, char *buf, size_t n)
+{
+	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int f = 0; f < GT_NNUMERIC && used < n; f++)
+		if (unusual & (1u << f))
+			used += (size_t)snprintf(buf + used, n - used,
+			                         "%s%s=%g is outside the training range %g .. %g",
+			                         used ? "; " : "", gt_prompt_feature(f), a->cur.num[f],
+			                         a->pred->lo[f], a->pred->hi[f]);
+}
+
+/* Warnings: values kept from earlier lines, values filled with medians,
+ * values outside the training range. */
 static void warn_values(gt_asker *a, unsigned filled, gt_out_fn out, void *ctx)
 {
 	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
-	char names[256];
+	char names[512];
 
+	if (a->kept.given || a->kept.key >= 0 || a->kept.mode >= 0) {
+		values_of(&a->kept, a->kept.given, ", ", names, sizeof(names));
+		say(out, ctx, GT_OUT_WARN, "kept from before: %s (clear forgets them)", names);
+	}
 	if (filled) {
 		names_of(filled, names, sizeof(names));
 		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", names);
@@ -98,14 +146,18 @@ static void answer(gt_asker *a, gt_out_fn out, void *ctx)
 
 	gt_top2(p, g->k, best);
 	if (a->brief) {
+		char warn[1024];
+
 		names_of(filled, names, sizeof(names));
 		for (char *c = names; *c; c++)   /* one field: no spaces */
 			if (*c == ' ')
 				memmove(c, c + 1, strlen(c));
-		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s", g->name[best[0]],
+		unusual_text(a, warn, sizeof(warn));
+		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s%s%s", g->name[best[0]],
 		    p[best[0]], g->name[best[1]], p[best[1]], names,
 		    a->row_genre >= 0 ? "\ttrue=" : "",
-		    a->row_genre >= 0 ? gt_genre_name(&a->pipe->clean.genres, a->row_genre) : "");
+		    a->row_genre >= 0 ? gt_genre_name(&a->pipe->clean.genres, a->row_genre) : "",
+		    *warn ? "\twarning=" : "", warn);
 		a->row_genre = -1;
 		return;
 	}
@@ -115,26 +167,17 @@ static void answer(gt_asker *a, gt_out_fn out, void *ctx)
 	answer_bars(a, p, best, out, ctx);
 }
 
-static const char *const pitch_names[12] = {
-	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
-};
-
-/* show, for scripts: the given values as name=value on one line. */
+/* show, for scripts: one comment line. */
 static void show_brief(gt_asker *a, gt_out_fn out, void *ctx)
 {
 	char line[512];
-	size_t used = 0;
 
-	line[0] = '\0';
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (a->cur.given & (1u << f))
-			used += (size_t)snprintf(line + used, sizeof(line) - used, "%s=%g ",
-			                         gt_prompt_feature(f), a->cur.num[f]);
-	if (a->cur.key >= 0)
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "key=%s ", pitch_names[a->cur.key]);
-	if (a->cur.mode >= 0)
-		snprintf(line + used, sizeof(line) - used, "mode=%s", a->cur.mode ? "major" : "minor");
-	out(ctx, GT_OUT_TEXT, line);
+	if (!a->keep) {
+		out(ctx, GT_OUT_TEXT, "# show: nothing is kept here, each line stands alone");
+		return;
+	}
+	values_of(&a->cur, a->cur.given, " ", line, sizeof(line));
+	say(out, ctx, GT_OUT_TEXT, "# %s", *line ? line : "no values given");
 }
 
 static void show(gt_asker *a, gt_out_fn out, void *ctx)
@@ -157,15 +200,24 @@ static void show(gt_asker *a, gt_out_fn out, void *ctx)
 	    a->cur.mode < 0 ? "(not given)" : a->cur.mode ? "major" : "minor");
 }
 
-static void help(gt_out_fn out, void *ctx)
+static void help(const gt_asker *a, gt_out_fn out, void *ctx)
 {
 	char names[256];
 
 	names_of((1u << GT_NNUMERIC) - 1, names, sizeof(names));
+	if (a->brief) {        /* one line in, one line out */
+		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s, key C..B, mode major/minor; "
+		    "missing ones filled with training medians); commands: row N, show, clear, "
+		    "help, quit; %s", names, a->keep ? "values are kept until clear"
+		    : "each line stands alone");
+		return;
+	}
 	say(out, ctx, GT_OUT_TEXT, "Type name=value pairs, e.g. danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
 	say(out, ctx, GT_OUT_TEXT, "names: %s, key (C, C#, ... B), mode (major, minor)", names);
 	say(out, ctx, GT_OUT_TEXT, "units as in the data: duration_ms in ms, loudness in dB, tempo in BPM, popularity 0-100");
-	say(out, ctx, GT_OUT_TEXT, "values are kept until clear; missing ones are filled with training medians");
+	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
+	    a->keep ? "values are kept from line to line (each answer says which) until clear"
+	            : "each line stands alone");
 	say(out, ctx, GT_OUT_TEXT, "commands: row N (predict data row N), show, clear, help, quit");
 }
 
@@ -197,8 +249,9 @@ static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 }
 
 /* Load row N's values into the current track; 0, or -1 with a message. */
-static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
+static int load_row(gt_asker *a, const gt_prompt_line *l, gt_out_fn out, void *ctx)
 {
+	long n = l->row;
 	const gt_pipeline *p = a->pipe;
 	char artist[160], track[160], why[256];
 	const gt_track *t;
@@ -209,7 +262,8 @@ static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
 	if (!p)
 		return say(out, ctx, GT_OUT_ERROR, "row needs the dataset: start genretui with a CSV file"), -1;
 	if (n < 1 || r >= p->ds.nrows)
-		return say(out, ctx, GT_OUT_ERROR, "row %ld: the file has data rows 1 to %zu", n, p->ds.nrows), -1;
+		return say(out, ctx, GT_OUT_ERROR, "row %s: the file has data rows 1 to %zu",
+		           l->row_text, p->ds.nrows), -1;
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_TRACK), track, sizeof(track), 50);
 	if ((ti = track_of_row(&p->clean, r)) < 0) {
@@ -234,30 +288,94 @@ static int load_row(gt_asker *a, long n, gt_out_fn out, void *ctx)
 	return 0;
 }
 
+/* Merge a line's values into the current track; what the track held and
+ * the line did not give is remembered as kept (said in the answer). */
+static void apply_values(gt_asker *a, const gt_prompt_line *l)
+{
+	a->kept = a->cur;
+	a->kept.given &= ~l->given;
+	if (l->key >= 0)
+		a->kept.key = -1;
+	if (l->mode >= 0)
+		a->kept.mode = -1;
+	gt_track_input_apply(&a->cur, l);
+}
+
+/* A command with nothing to answer: said in a script (one line per line),
+ * silent or said in the prompt. */
+static void no_answer(gt_asker *a, gt_prompt_kind kind, gt_out_fn out, void *ctx)
+{
+	switch (kind) {
+	case GT_PC_EMPTY:
+		if (a->brief)
+			out(ctx, GT_OUT_TEXT, "# empty line");
+		break;
+	case GT_PC_QUIT:
+		if (a->brief)
+			out(ctx, GT_OUT_TEXT, "# quit");
+		break;
+	case GT_PC_HELP: help(a, out, ctx); break;
+	case GT_PC_SHOW: show(a, out, ctx); break;
+	default:   /* GT_PC_CLEAR */
+		gt_track_input_clear(&a->cur);
+		out(ctx, GT_OUT_TEXT, !a->keep ? "# clear: nothing is kept here, each line stands alone"
+		    : a->brief ? "# cleared" : "cleared: every value will be filled with training medians");
+	}
+}
+
 int gt_asker_line(gt_asker *a, const char *line, gt_out_fn out, void *ctx)
 {
 	gt_prompt_line l;
 
 	gt_prompt_parse(line, &l);
-	switch (l.kind) {
-	case GT_PC_EMPTY: return 0;
-	case GT_PC_QUIT: return 1;
-	case GT_PC_HELP: help(out, ctx); return 0;
-	case GT_PC_SHOW: show(a, out, ctx); return 0;
-	case GT_PC_CLEAR:
+	gt_track_input_clear(&a->kept);
+	if (!a->keep)
 		gt_track_input_clear(&a->cur);
-		say(out, ctx, GT_OUT_TEXT, "cleared: every value will be filled with training medians");
-		return 0;
+	switch (l.kind) {
+	case GT_PC_EMPTY: case GT_PC_QUIT: case GT_PC_HELP: case GT_PC_SHOW: case GT_PC_CLEAR:
+		no_answer(a, l.kind, out, ctx);
+		return l.kind == GT_PC_QUIT;
 	case GT_PC_ERROR:
 		say(out, ctx, GT_OUT_ERROR, "column %d: %s", l.err_at + 1, l.err);
 		return -1;
 	case GT_PC_ROW:
-		if (load_row(a, l.row, out, ctx) != 0)
+		if (load_row(a, &l, out, ctx) != 0)
 			return -1;
 		break;
 	default:
-		gt_track_input_apply(&a->cur, &l);
+		apply_values(a, &l);
 	}
 	answer(a, out, ctx);
 	return 0;
+}
+
+int gt_asker_bytes(gt_asker *a, const char *buf, size_t len, gt_out_fn out, void *ctx)
+{
+	const char *nul = memchr(buf, '\0', len), *cr;
+	size_t n = nul ? (size_t)(nul - buf) : len;
+
+	if (n > 0 && buf[n - 1] == '\r' && !nul)   /* a CRLF line end */
+		n--;
+	cr = memchr(buf, '\r', n);
+	if (nul || cr) {
+		size_t at = nul && (!cr || nul < cr) ? (size_t)(nul - buf) : (size_t)(cr - buf);
+
+		say(out, ctx, GT_OUT_ERROR, "column %zu: unexpected %s inside the line (nothing of "
+		    "it is answered)", at + 1, nul && buf + at == nul ? "NUL byte" : "carriage return");
+		return -1;
+	}
+	{
+		char *line = malloc(n + 1);
+		int r;
+
+		if (!line) {
+			out(ctx, GT_OUT_ERROR, "out of memory");
+			return -1;
+		}
+		memcpy(line, buf, n);
+		line[n] = '\0';
+		r = gt_asker_line(a, line, out, ctx);
+		free(line);
+		return r;
+	}
 }

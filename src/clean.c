@@ -669,6 +669,9 @@ static int why_invalid(const gt_genres *g, gt_column c, const char *s, char *buf
 	gt_text_safe(s, text, sizeof(text), SHOW_MAX);
 	if (vd == V_OK || vd == V_UNKNOWN)      /* not invalid after all */
 		return snprintf(buf, n, "'%s' is valid", text);
+	if (vd == V_BAD_GENRE && strlen(s) >= GT_GENRE_RAW)   /* no class has such a name */
+		return snprintf(buf, n, "genre label of %zu bytes is too long (at most %d): '%s'",
+		                strlen(s), GT_GENRE_RAW - 1, text);
 	return snprintf(buf, n, "%s%s%s", around[vd][0], text, vd == V_RANGE ?
 	                range[col_spec[c].kind] : around[vd][1]);
 }

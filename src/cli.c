@@ -87,18 +87,20 @@ void gt_cli_usage(FILE *f)
 	      "                       mode Major/Minor or 1/0\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
-	      "      --epochs N       epochs to train (0: load and clean only)\n"
-	      "      --batch-size N   rows per mini-batch\n"
-	      "      --lr X           Adam learning rate\n"
+	      "      --epochs N       epochs to train, 0 to 100000 (0: load and clean only)\n"
+	      "      --batch-size N   rows per mini-batch, 1 to 65536\n"
+	      "      --lr X           Adam learning rate, greater than 0 and less than 1000\n"
 	      "      --seed N         seed of the weights, the batch order and (improved) the\n"
-	      "                       validation slice and dropout masks (default 1)\n"
-	      "      --split-seed N   seed of the train/test split (default 42, the study's)\n"
-	      "      --repeat N       with --batch: train N times, seeds SEED to SEED+N-1, and\n"
-	      "                       print each run and the mean +- sd of the figures\n"
+	      "                       validation slice and dropout masks (default 1;\n"
+	      "                       0 to 4294967295)\n"
+	      "      --split-seed N   seed of the train/test split (default 42, the study's;\n"
+	      "                       0 to 4294967295)\n"
+	      "      --repeat N       with --batch: train N times (1 to 1000), seeds SEED to\n"
+	      "                       SEED+N-1, and print each run and the mean +- sd\n"
 	      "      --cv K           with --batch: K-fold cross-validation (2 to 20 folds of\n"
 	      "                       the usable rows); mean +- sd of accuracy and macro F1\n\n"
 	      "Output:\n"
-	      "      --digits N       digits in classification reports (default 2)\n"
+	      "      --digits N       digits in classification reports, 0 to 10 (default 2)\n"
 	      "  -q, --quiet          no progress lines on stderr\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n\n"
@@ -108,15 +110,37 @@ void gt_cli_usage(FILE *f)
 	fputs("\nExit status: 0 on success, 1 on a data or model error, 2 on a usage error.\n", f);
 }
 
-/* Parse an integer in [lo, hi] from s; 0 or -1. */
-static int parse_int(const char *s, long long lo, long long hi, long long *out)
+/* The integer options and their ranges, stated in errors and --help. */
+static const struct int_option {
+	int c;
+	long long lo, hi;
+} int_options[] = {
+	{ OPT_EPOCHS, 0, 100000 }, { OPT_BATCH_SIZE, 1, 65536 },
+	{ OPT_SEED, 0, UINT32_MAX }, { OPT_SPLIT_SEED, 0, UINT32_MAX },
+	{ OPT_DIGITS, 0, 10 }, { OPT_REPEAT, 1, 1000 }, { OPT_CV, 2, 20 },
+};
+
+/* --lr: a number in the open interval (0, LR_MAX). */
+#define LR_MAX 1e3
+
+static const struct int_option *int_option(int c)
 {
+	for (size_t i = 0; i < sizeof(int_options) / sizeof(int_options[0]); i++)
+		if (int_options[i].c == c)
+			return &int_options[i];
+	return NULL;
+}
+
+/* Parse option c's integer from s within its range; 0 or -1. */
+static int parse_int(int c, const char *s, long long *out)
+{
+	const struct int_option *o = int_option(c);
 	char *end;
 	long long v;
 
 	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < lo || v > hi)
+	if (errno || end == s || *end != '\0' || v < o->lo || v > o->hi)
 		return -1;
 	*out = v;
 	return 0;
@@ -129,7 +153,7 @@ static int parse_double(const char *s, double *out)
 
 	errno = 0;
 	v = strtod(s, &end);
-	if (errno || end == s || *end != '\0' || !(v > 0 && v < 1e3))
+	if (errno || end == s || *end != '\0' || !(v > 0 && v < LR_MAX))
 		return -1;
 	*out = v;
 	return 0;
@@ -159,6 +183,37 @@ static int map_option(gt_cli *cli, const char *arg, char *err, size_t errlen)
 	return -1;
 }
 
+/* What option c expects, e.g. ": expected an integer from 0 to 10". */
+static void expected(int c, char *buf, size_t n)
+{
+	const struct int_option *o = int_option(c);
+
+	if (o)
+		snprintf(buf, n, ": expected an integer from %lld to %lld", o->lo, o->hi);
+	else if (c == OPT_LR)
+		snprintf(buf, n, ": expected a number greater than 0 and less than %g", LR_MAX);
+	else if (c == OPT_PRESET)
+		snprintf(buf, n, " (try --help for the presets)");
+	else if (c == OPT_EXPORT)
+		snprintf(buf, n, ": expected a directory name");
+	else
+		snprintf(buf, n, ": expected a file name");
+}
+
+/* err: "invalid value 'ARG' for --NAME: expected ...". */
+static void bad_value(int c, const char *arg, char *err, size_t errlen)
+{
+	const char *name = "value";
+	char shown[80], want[80];
+
+	for (const struct option *o = long_options; o->name; o++)
+		if (o->val == c)
+			name = o->name;
+	expected(c, want, sizeof(want));
+	snprintf(err, errlen, "invalid value '%s' for --%s%s",
+	         arg_shown(arg, shown, sizeof(shown)), name, want);
+}
+
 /* Apply one option with its argument; 0 or -1 with err set. */
 static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t errlen)
 {
@@ -169,37 +224,28 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case 'b': case OPT_BATCH: cli->mode = GT_RUN_BATCH; break;
 	case OPT_JSON: cli->json = 1; break;
 	case OPT_PREDICT: cli->mode = GT_RUN_PREDICT; break;
-	case OPT_MODEL: cli->model = arg; break;
-	case OPT_SAVE_MODEL: cli->save_model = arg; break;
+	case OPT_MODEL: cli->model = arg; bad = *arg == '\0'; break;
+	case OPT_SAVE_MODEL: cli->save_model = arg; bad = *arg == '\0'; break;
 	case OPT_EXPORT: cli->export_dir = arg; bad = *arg == '\0'; break;
 	case OPT_MAP: return map_option(cli, arg, err, errlen);
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;
 	case OPT_PRESET: cli->preset = arg; bad = gt_preset_find(arg) == NULL; break;
-	case OPT_EPOCHS: bad = parse_int(arg, 0, 100000, &v); cli->epochs = (int)v; break;
-	case OPT_BATCH_SIZE: bad = parse_int(arg, 1, 65536, &v); cli->batch_size = (int)v; break;
+	case OPT_EPOCHS: bad = parse_int(c, arg, &v); cli->epochs = (int)v; break;
+	case OPT_BATCH_SIZE: bad = parse_int(c, arg, &v); cli->batch_size = (int)v; break;
 	case OPT_LR: bad = parse_double(arg, &cli->lr); break;
-	case OPT_SEED: bad = parse_int(arg, 0, UINT32_MAX, &v); cli->seed = v; break;
-	case OPT_SPLIT_SEED: bad = parse_int(arg, 0, UINT32_MAX, &v); cli->split_seed = (uint32_t)v; break;
-	case OPT_DIGITS: bad = parse_int(arg, 0, 10, &v); cli->digits = (int)v; break;
-	case OPT_REPEAT: bad = parse_int(arg, 1, 1000, &v); cli->repeat = (int)v; break;
-	case OPT_CV: bad = parse_int(arg, 2, 20, &v); cli->cv = (int)v; break;
+	case OPT_SEED: bad = parse_int(c, arg, &v); cli->seed = v; break;
+	case OPT_SPLIT_SEED: bad = parse_int(c, arg, &v); cli->split_seed = (uint32_t)v; break;
+	case OPT_DIGITS: bad = parse_int(c, arg, &v); cli->digits = (int)v; break;
+	case OPT_REPEAT: bad = parse_int(c, arg, &v); cli->repeat = (int)v; break;
+	case OPT_CV: bad = parse_int(c, arg, &v); cli->cv = (int)v; break;
 	default:
 		snprintf(err, errlen, "unknown option (try --help)");
 		return -1;
 	}
-	if (bad) {
-		const char *name = "value";
-		char shown[80];
-
-		for (const struct option *o = long_options; o->name; o++)
-			if (o->val == c)
-				name = o->name;
-		snprintf(err, errlen, "invalid value '%s' for --%s%s",
-		         arg_shown(arg, shown, sizeof(shown)), name,
-		         c == OPT_PRESET ? " (try --help for the presets)" : "");
-	}
+	if (bad)
+		bad_value(c, arg, err, errlen);
 	return bad ? -1 : 0;
 }
 

@@ -202,17 +202,21 @@ static void print_line(void *ctx, gt_out_role role, const char *text)
 		fprintf(f, "%s\n", text);
 }
 
-/* Not a terminal: one answer line (or error line) per input line. */
+/* Not a terminal: exactly one output line per input line, in order, each
+ * line standing alone (no values carried from one to the next). */
 static int script_loop(gt_asker *a)
 {
 	char *line = NULL;
 	size_t cap = 0;
+	ssize_t len;
 	int bad = 0;
 
 	a->brief = 1;
-	while (getline(&line, &cap, stdin) > 0) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (gt_asker_line(a, line, print_line, stdout) == 1)
+	a->keep = 0;
+	while ((len = getline(&line, &cap, stdin)) > 0) {
+		if (line[len - 1] == '\n')
+			len--;
+		if (gt_asker_bytes(a, line, (size_t)len, print_line, stdout) == 1)
 			break;
 		bad |= ferror(stdout);
 		fflush(stdout);

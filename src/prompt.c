@@ -1,5 +1,8 @@
 /* prompt.c: parsing the predict prompt's lines, and completion. */
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,46 +114,96 @@ static const char *piece(char *buf, size_t size, const char *s, size_t n)
 	return buf;
 }
 
-/* One "name=value" token at tok (len bytes); 0, or -1 after fail(). */
-static int parse_pair(gt_prompt_line *out, const char *line, const char *tok, size_t len)
+/* One pair as typed: "name=value", also with blanks around '='. */
+typedef struct {
+	const char *name, *eq, *value;   /* eq, value: NULL when there is no '=' */
+	size_t nlen, vlen;               /* vlen 0: nothing after '=' */
+} pair;
+
+/* Why a value that gt_parse_number refused is wrong: out of range (a
+ * number too large for a double, 1e400), not finite, or not a number. */
+static const char *not_number_why(const char *value)
 {
-	const char *eq = memchr(tok, '=', len);
-	char name[48], value[64];
-	size_t nlen = eq ? (size_t)(eq - tok) : len;
-	int f;
+	char *end;
 	double v;
 
-	piece(name, sizeof(name), tok, nlen);
-	if (!eq || eq + 1 == tok + len) {
-		const char *s = suggest(tok, nlen);
-		if (eq)
-			fail(out, line, tok, len, "'%s' needs a value after '='", name);
-		else
-			fail(out, line, tok, len, "expected name=value, got '%s'", name);
-		if (!eq && s && feature_index(tok, nlen) < 0)
-			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
-			         " (did you mean %s=...?)", s);
-		return -1;
+	errno = 0;
+	v = strtod(value, &end);
+	if (end == value || *end != '\0' || isnan(v))
+		return "is not a number";
+	if (errno == ERANGE && isinf(v))
+		return "is out of range (beyond +-1.8e308)";
+	return isinf(v) ? "is not a finite number" : "is not a number";
+}
+
+/* The value of a numeric feature, or -1 after fail(). */
+static int parse_value(gt_prompt_line *out, const char *line, const pair *t, int f)
+{
+	char value[64];
+	double v;
+
+	if (t->vlen >= sizeof(value))   /* longer than any number's text */
+		return fail(out, line, t->value, t->vlen, "%s: a value of %zu characters is "
+		            "too long for a number", feature_names[f], t->vlen), -1;
+	snprintf(value, sizeof(value), "%.*s", (int)t->vlen, t->value);
+	if (gt_parse_number(value, &v) != 0) {
+		char shown[64];
+
+		return fail(out, line, t->value, t->vlen, "%s: '%s' %s", feature_names[f],
+		            piece(shown, sizeof(shown), t->value, t->vlen),
+		            not_number_why(value)), -1;
 	}
-	piece(value, sizeof(value), eq + 1, len - nlen - 1);
-	if (nlen == 3 && strncasecmp(tok, "key", 3) == 0) {
+	out->num[f] = v;
+	out->given |= 1u << f;
+	return 0;
+}
+
+/* A pair without a value: "energy" or "energy=". */
+static int no_value(gt_prompt_line *out, const char *line, const pair *t)
+{
+	const char *s = suggest(t->name, t->nlen);
+	size_t span = (size_t)((t->eq ? t->eq + 1 : t->name + t->nlen) - t->name);
+	char name[48];
+
+	piece(name, sizeof(name), t->name, t->nlen);
+	if (t->eq)
+		fail(out, line, t->name, span, "'%s' needs a value after '='", name);
+	else
+		fail(out, line, t->name, span, "expected name=value, got '%s'", name);
+	if (!t->eq && s && feature_index(t->name, t->nlen) < 0)
+		snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
+		         " (did you mean %s=...?)", s);
+	return -1;
+}
+
+/* One pair; 0, or -1 after fail(). */
+static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
+{
+	char name[48], value[64];
+	int f;
+
+	if (!t->eq || t->vlen == 0)
+		return no_value(out, line, t);
+	piece(name, sizeof(name), t->name, t->nlen);
+	piece(value, sizeof(value), t->value, t->vlen);
+	if (t->nlen == 3 && strncasecmp(t->name, "key", 3) == 0) {
 		if ((out->key = gt_key_index(value)) < 0)
-			return fail(out, line, eq + 1, len - nlen - 1,
+			return fail(out, line, t->value, t->vlen,
 			            "unknown key '%s': expected a note C, C#, D, ... B (or Db, Eb, ...)",
 			            value), -1;
 		return 0;
 	}
-	if (nlen == 4 && strncasecmp(tok, "mode", 4) == 0) {
+	if (t->nlen == 4 && strncasecmp(t->name, "mode", 4) == 0) {
 		if ((out->mode = gt_mode_index(value)) < 0)
-			return fail(out, line, eq + 1, len - nlen - 1,
+			return fail(out, line, t->value, t->vlen,
 			            "unknown mode '%s': expected major or minor", value), -1;
 		return 0;
 	}
-	f = feature_index(tok, nlen);
+	f = feature_index(t->name, t->nlen);
 	if (f < 0) {
-		const char *s = suggest(tok, nlen);
+		const char *s = suggest(t->name, t->nlen);
 
-		fail(out, line, tok, nlen, "unknown name '%s'", name);
+		fail(out, line, t->name, t->nlen, "unknown name '%s'", name);
 		if (s)
 			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
 			         " (did you mean %s?)", s);
@@ -159,12 +212,7 @@ static int parse_pair(gt_prompt_line *out, const char *line, const char *tok, si
 			         " (help lists the names)");
 		return -1;
 	}
-	if (gt_parse_number(value, &v) != 0)
-		return fail(out, line, eq + 1, len - nlen - 1,
-		            "%s: '%s' is not a number", feature_names[f], value), -1;
-	out->num[f] = v;
-	out->given |= 1u << f;
-	return 0;
+	return parse_value(out, line, t, f);
 }
 
 /* The command named by the first token, or GT_PC_SET. */
@@ -194,22 +242,72 @@ static size_t next_token(const char **p)
 	return (size_t)(s - *p);
 }
 
-/* "row N": the number, and nothing after it. */
+static const char *skip_blanks(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+/* The next pair from *p, which moves past it; 0 at the end of the line.
+ * The name ends at a blank or '='; blanks may stand on either side of
+ * '=' ("energy = 0.5"), but a word after them that holds '=' of its own is
+ * the next pair, not this one's value ("energy= tempo=120"). */
+static int next_pair(const char **p, pair *t)
+{
+	const char *s = skip_blanks(*p), *after;
+
+	memset(t, 0, sizeof(*t));
+	if (!*s)
+		return 0;
+	t->name = s;
+	while (*s && *s != '=' && !isspace((unsigned char)*s))
+		s++;
+	t->nlen = (size_t)(s - t->name);
+	after = skip_blanks(s);
+	if (*after != '=' || t->nlen == 0) {   /* a word alone, or one that starts with '=' */
+		while (*s && !isspace((unsigned char)*s))
+			s++;
+		t->nlen = (size_t)(s - t->name);
+		t->eq = t->nlen ? memchr(t->name, '=', t->nlen) : NULL;
+		*p = s;
+		return 1;
+	}
+	t->eq = after;
+	s = skip_blanks(after + 1);
+	t->value = s;
+	while (*s && !isspace((unsigned char)*s))
+		s++;
+	t->vlen = (size_t)(s - t->value);
+	if (t->value > after + 1 && memchr(t->value, '=', t->vlen)) {
+		t->vlen = 0;                       /* "energy= tempo=120": energy has none */
+		s = after + 1;
+	}
+	*p = s;
+	return 1;
+}
+
+/* "row N": the number (digits only), and nothing after it. */
 static void parse_row(gt_prompt_line *out, const char *line, const char *p)
 {
 	const char *tok = p;
-	size_t len = next_token(&tok);
-	char num[32], *end;
-	long v;
+	size_t len = next_token(&tok), digits = 0;
+	char num[32];
+	long v = 0;
 
 	piece(num, sizeof(num), tok, len);
-	v = strtol(num, &end, 10);
-	if (len == 0 || *end || v < 1) {
+	while (digits < len && isdigit((unsigned char)tok[digits])) {
+		int d = tok[digits++] - '0';
+
+		v = v > (LONG_MAX - d) / 10 ? LONG_MAX : v * 10 + d;   /* past any file's rows */
+	}
+	if (len == 0 || digits < len || v < 1) {
 		fail(out, line, len ? tok : line + strlen(line), len,
 		     "row needs a row number from 1, got '%s'", num);
 		return;
 	}
 	out->row = v;
+	snprintf(out->row_text, sizeof(out->row_text), "%s", num);
 	p = tok + len;
 	if (next_token(&p))
 		fail(out, line, p, strlen(p), "row takes one number; unexpected '%s'", p);
@@ -219,6 +317,7 @@ void gt_prompt_parse(const char *line, gt_prompt_line *out)
 {
 	const char *p = line, *tok;
 	size_t len;
+	pair t;
 
 	memset(out, 0, sizeof(*out));
 	out->key = out->mode = -1;
@@ -238,8 +337,8 @@ void gt_prompt_parse(const char *line, gt_prompt_line *out)
 			     command_kind(tok, len) == GT_PC_QUIT ? "quit" : "this command", p);
 		return;
 	}
-	for (p = line; (len = next_token(&p)) > 0; p += len)
-		if (parse_pair(out, line, p, len) != 0)
+	for (p = line; next_pair(&p, &t);)
+		if (parse_pair(out, line, &t) != 0)
 			return;
 }
 

@@ -190,6 +190,14 @@ run --batch --epochs 1 "name${esc}.csv"
 if [ "$got" = 1 ] && ! grep -q "$esc" "$tmp/err" && grep -qF 'name\x1b.csv' "$tmp/err"; then
 	ok "error messages escape the file name"; else not_ok "error messages escape the file name"; fi
 
+# ---- A genre label over the length limit is said to be too long, not unknown.
+long=$(printf 'Rock%.0s' $(seq 1 30))
+sed "s/,Polka\$/,$long/" "$tmp/w/unknown_genre.csv" >"$tmp/w/long_genre.csv"
+run --batch --epochs 0 long_genre.csv
+if [ "$got" = 0 ] && grep -qF "line 3: invalid value in column 'music_genre': genre label of 120 bytes is too long (at most 63): 'RockRock" "$tmp/out"
+then ok "a 120-byte genre label is too long, not an unknown genre"
+else not_ok "a 120-byte genre label is too long, not an unknown genre"; fi
+
 # ---- Model files: the umask is respected, a planted symlink is replaced
 # (its target untouched), and a failed save leaves the old file intact.
 train_save() { run --batch --epochs 1 --save-model "$1" fewer_than_batch.csv; }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # cli.sh: the genretui program from the outside: options, exit statuses,
-# batch text and JSON on the bundled sample. Prints TAP.
+# batch text and JSON on the bundled sample. Prints TAP (the plan comes last).
 GENRETUI=${GENRETUI:-./genretui}
 SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
 tmp=$(mktemp -d) || exit 99
@@ -23,7 +23,6 @@ has() {
 	if grep -q -- "$3" "$2"; then ok "$1"; else echo "# '$3' not in $2"; not_ok "$1"; fi
 }
 
-echo "1..73"
 check "--help exits 0" 0 "$GENRETUI" --help
 has "--help lists --batch" "$tmp/out" "--batch"
 has "--help lists the paper preset" "$tmp/out" "paper"
@@ -34,6 +33,21 @@ has "unknown option is named" "$tmp/err" "frobnicate"
 check "bad --epochs value exits 2" 2 "$GENRETUI" --batch --epochs ten "$SAMPLE"
 has "bad value is named" "$tmp/err" "invalid value 'ten' for --epochs"
 check "unknown preset exits 2" 2 "$GENRETUI" --batch --preset nope "$SAMPLE"
+# Every numeric option's error states its range; --help gives them too.
+check "--digits 100 exits 2" 2 "$GENRETUI" --batch --digits 100 "$SAMPLE"
+has "... and states the range" "$tmp/err" "invalid value '100' for --digits: expected an integer from 0 to 10$"
+check "--lr 1000 exits 2" 2 "$GENRETUI" --batch --lr 1000 "$SAMPLE"
+has "... and states the range" "$tmp/err" "for --lr: expected a number greater than 0 and less than 1000$"
+check "--batch-size 0 exits 2" 2 "$GENRETUI" --batch --batch-size 0 "$SAMPLE"
+has "... and states the range" "$tmp/err" "for --batch-size: expected an integer from 1 to 65536$"
+check "--save-model '' is a usage error" 2 "$GENRETUI" --batch --save-model '' "$SAMPLE"
+has "... that says a file name is expected" "$tmp/err" "invalid value '' for --save-model: expected a file name$"
+"$GENRETUI" --help >"$tmp/out" 2>&1
+has "--help gives the epochs range" "$tmp/out" "epochs to train, 0 to 100000"
+has "--help gives the batch size range" "$tmp/out" "rows per mini-batch, 1 to 65536"
+has "--help gives the digits range" "$tmp/out" "0 to 10 (default 2)"
+has "--help gives the repeat range" "$tmp/out" "train N times (1 to 1000)"
+has "--help gives the lr range" "$tmp/out" "greater than 0 and less than 1000"
 check "no terminal and no --batch exits 2" 2 "$GENRETUI" "$SAMPLE"
 has "no terminal suggests --batch" "$tmp/err" "use --batch"
 check "missing file exits 1" 1 "$GENRETUI" --batch /nonexistent/tracks.csv
@@ -72,6 +86,30 @@ check "--batch --save-model exits 0" 0 "$GENRETUI" --batch --epochs 1 --save-mod
 printf 'energy=0.9 danceability=0.7\n' >"$tmp/in"
 "$GENRETUI" --model "$tmp/m.gtm" --predict <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
 if [ $? = 0 ] && grep -q "^[A-Z][a-zA-Z-]*	0\.[0-9]*	" "$tmp/out"; then ok "--model --predict answers without data"; else not_ok "--model --predict answers without data"; fi
+# The pipe contract: one output line per input line, in order; every line
+# alone (the same line, the same answer); NUL and CR inside a line are
+# errors naming the column; out-of-range values get a warning field.
+printf 'tempo=120\nenergy=0.9 danceability=0.8 speechiness=0.4\ntempo=120\n\n  \nhelp\nclear\nshow\n' >"$tmp/in"
+printf '\000energy=1\nenergy=0.5\000danceability=0.9\nenergy=0.5\rdanceability=0.9\n' >>"$tmp/in"
+printf 'energy = 0.5 tempo= 120\nenergy=1e400\nloudness=1e308\nrow 99999999999999999999\nenergy=0.3\r\nquit\nenergy=1\n' >>"$tmp/in"
+"$GENRETUI" --model "$tmp/m.gtm" --predict "$SAMPLE" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+if [ $? = 0 ] && [ "$(wc -l <"$tmp/out")" = 17 ] && [ "$(sed -n 1p "$tmp/out")" = "$(sed -n 3p "$tmp/out")" ] &&
+	! grep -q "kept from" "$tmp/out"; then
+	ok "--predict from a pipe: 17 lines for the 17 up to quit, each line alone"
+else not_ok "--predict from a pipe: 17 lines for the 17 up to quit, each line alone"; fi
+if sed -n '4,8p' "$tmp/out" | grep -c '^# ' | grep -qx 5; then
+	ok "blank lines, help, clear and show give one '#' line each"; else not_ok "blank lines, help, clear and show give one '#' line each"; fi
+if [ "$(sed -n 9p "$tmp/out")" = "error: column 1: unexpected NUL byte inside the line (nothing of it is answered)" ] &&
+	sed -n 10p "$tmp/out" | grep -q "^error: column 11: unexpected NUL byte" &&
+	sed -n 11p "$tmp/out" | grep -q "^error: column 11: unexpected carriage return"; then
+	ok "text after a NUL or a CR is an error naming its column"; else not_ok "text after a NUL or a CR is an error naming its column"; fi
+if sed -n 12p "$tmp/out" | grep -q "	filled=popularity,acousticness,danceability,duration_ms,instrumentalness,liveness,loudness,speechiness,valence$"; then
+	ok "'energy = 0.5 tempo= 120' is read with blanks around ="; else not_ok "'energy = 0.5 tempo= 120' is read with blanks around ="; fi
+has "energy=1e400 is out of range" "$tmp/out" "^error: column 8: energy: '1e400' is out of range"
+has "loudness=1e308 gets a warning field" "$tmp/out" "	warning=loudness=1e+308 is outside the training range "
+has "row 99999999999999999999 names the number typed" "$tmp/out" "^error: row 99999999999999999999: the file has data rows 1 to "
+if sed -n 16p "$tmp/out" | grep -q "	filled=" && [ "$(sed -n 17p "$tmp/out")" = "# quit" ]; then
+	ok "a CRLF line end is a line end; quit ends the answers"; else not_ok "a CRLF line end is a line end; quit ends the answers"; fi
 check "missing model file exits 1" 1 "$GENRETUI" --model "$tmp/none.gtm" --predict
 has "missing model file is named" "$tmp/err" "none.gtm"
 head -c 100 "$tmp/m.gtm" >"$tmp/short.gtm"
@@ -225,4 +263,5 @@ if [ $? = 0 ] && grep -qE "^(ambient|bluegrass|bossa nova|disco|drum, bass|forr.
 else
 	not_ok "the saved model answers with the file's genres"
 fi
+echo "1..$n"
 exit 0

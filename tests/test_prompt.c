@@ -1,5 +1,6 @@
 /* test_prompt.c: the predict prompt's lines: valid, partial, malformed;
  * the track built over lines; completion. */
+#include <limits.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -92,6 +93,62 @@ static void test_errors_point_at_token(void **state)
 	assert_non_null(strstr(l.err, "help lists the names"));
 }
 
+/* Blanks around '=' are allowed; a word that holds '=' of its own is the
+ * next pair, not the value of the one before. */
+static void test_blanks_around_equals(void **state)
+{
+	gt_prompt_line l;
+
+	(void)state;
+	gt_prompt_parse("energy = 0.5 tempo= 120 key =A mode = minor", &l);
+	assert_int_equal(l.kind, GT_PC_SET);
+	assert_near(l.num[GT_F_ENERGY], 0.5, 0);
+	assert_near(l.num[GT_F_TEMPO], 120, 0);
+	assert_int_equal(l.key, 9);
+	assert_int_equal(l.mode, 0);
+	gt_prompt_parse("energy= tempo=120", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	assert_int_equal(l.err_at, 0);
+	assert_non_null(strstr(l.err, "'energy' needs a value after '='"));
+	gt_prompt_parse("energy =", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	assert_non_null(strstr(l.err, "needs a value"));
+	gt_prompt_parse("= 0.5", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	gt_prompt_parse("tempo = fast", &l);
+	assert_int_equal(l.err_at, 8);
+	assert_non_null(strstr(l.err, "'fast' is not a number"));
+}
+
+/* Numbers out of a double's range, and row numbers past a long's, are
+ * named as typed. */
+static void test_out_of_range_named(void **state)
+{
+	gt_prompt_line l;
+
+	(void)state;
+	gt_prompt_parse("energy=1e400", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	assert_non_null(strstr(l.err, "energy: '1e400' is out of range"));
+	gt_prompt_parse("energy=-1e400", &l);
+	assert_non_null(strstr(l.err, "out of range"));
+	gt_prompt_parse("energy=inf", &l);
+	assert_non_null(strstr(l.err, "is not a finite number"));
+	gt_prompt_parse("energy=nan", &l);
+	assert_non_null(strstr(l.err, "is not a number"));
+	gt_prompt_parse("row 99999999999999999999", &l);
+	assert_int_equal(l.kind, GT_PC_ROW);
+	assert_string_equal(l.row_text, "99999999999999999999");
+	assert_true(l.row == LONG_MAX);
+	gt_prompt_parse("row 12", &l);
+	assert_int_equal(l.row, 12);
+	assert_string_equal(l.row_text, "12");
+	gt_prompt_parse("row -1", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	gt_prompt_parse("row 1e3", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+}
+
 static void test_track_over_lines(void **state)
 {
 	const double lo[GT_NNUMERIC] = { 0, 0, 0, 15000, 0, 0, 0, -47, 0, 34, 0 };
@@ -145,6 +202,8 @@ int main(void)
 		cmocka_unit_test(test_pairs_any_order_any_case),
 		cmocka_unit_test(test_commands),
 		cmocka_unit_test(test_errors_point_at_token),
+		cmocka_unit_test(test_blanks_around_equals),
+		cmocka_unit_test(test_out_of_range_named),
 		cmocka_unit_test(test_track_over_lines),
 		cmocka_unit_test(test_completion),
 	};

@@ -27,8 +27,15 @@ typedef struct {
 	gt_predictor *pred;          /* the model asked */
 	const gt_pipeline *pipe;     /* the dataset, for `row N`; may be NULL */
 	gt_track_input cur;          /* values given so far */
+	gt_track_input kept;         /* those of cur the last line did not give */
+	int keep;                    /* 1 (default): values are kept from line to
+	                              * line until clear, and each answer names
+	                              * those kept ("kept from before: ...");
+	                              * 0: every line stands alone (scripts) */
 	int utf8;                    /* bars in Unicode blocks */
-	int brief;                   /* one line per answer (scripts) */
+	int brief;                   /* exactly one output line per input line
+	                              * (scripts): an answer, "error: ..." or a
+	                              * "# ..." comment where there is no answer */
 	int bar_width;               /* cells of the probability bars */
 	int row_genre;               /* true genre of the row just loaded, or -1 */
 } gt_asker;
@@ -38,5 +45,10 @@ void gt_asker_init(gt_asker *a, gt_predictor *pred, const gt_pipeline *pipe);
 /* Answer one line. Returns 1 when the line asked to quit, -1 when it was
  * malformed (the error has been written), 0 otherwise. */
 int gt_asker_line(gt_asker *a, const char *line, gt_out_fn out, void *ctx);
+
+/* Answer one line of len bytes as read from a file or pipe, its line end
+ * taken off (a CR before it is allowed): a NUL byte or a carriage return
+ * inside it is an error naming its column, never a line cut short. */
+int gt_asker_bytes(gt_asker *a, const char *buf, size_t len, gt_out_fn out, void *ctx);
 
 #endif

@@ -8,8 +8,9 @@
  *   show      print the current values       clear   forget them
  *   help      list the names                 quit    leave (also exit)
  * Names and the key/mode values are case-insensitive; numbers are in the
- * data's units (duration_ms in milliseconds, loudness in dB). Values given
- * on earlier lines are kept until `clear`. */
+ * data's units (duration_ms in milliseconds, loudness in dB); blanks may
+ * stand around '=' ("energy = 0.5"). Whether values are kept from line to
+ * line is the asker's (asker.h). */
 #ifndef GENRETUI_PROMPT_H
 #define GENRETUI_PROMPT_H
 
@@ -25,7 +26,8 @@ typedef struct {
 	double num[GT_NNUMERIC];   /* values given on this line, GT_F_ order */
 	unsigned given;            /* bit f set: num[f] was given */
 	int key, mode;             /* pitch class 0..11 / 1 major 0 minor; -1 = not given */
-	long row;                  /* GT_PC_ROW: 1-based data row */
+	long row;                  /* GT_PC_ROW: 1-based data row (LONG_MAX if larger) */
+	char row_text[32];         /* GT_PC_ROW: the number as typed, for messages */
 	int err_at, err_len;       /* GT_PC_ERROR: byte offset and length of the bad token */
 	char err[192];             /* GT_PC_ERROR: one line, what is wrong and what is expected */
 } gt_prompt_line;
