@@ -6,8 +6,6 @@
  * cleaning and the explanations (gt_clean_describe) call. */
 #define _POSIX_C_SOURCE 200809L
 
-#include <float.h>
-#include <locale.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -16,6 +14,7 @@
 #include <string.h>
 
 #include "genretui/clean.h"
+#include "genretui/number.h"
 #include "genretui/textfmt.h"
 #include "genretui/threads.h"
 
@@ -86,235 +85,6 @@ typedef enum {
 	V_BAD_KEY, V_BAD_MODE, V_BAD_GENRE
 } verdict;
 
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* strtod in the C locale: the UI calls setlocale(LC_ALL, ""), and in many
- * locales strtod would stop at the '.' of "0.652". */
-static locale_t c_numeric;
-
-static void make_c_numeric(void)
-{
-	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-}
-
-static double c_strtod(const char *s)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;   /* (rows are cleaned
-	                                                      in two threads) */
-	locale_t old;
-	double v;
-
-	pthread_once(&once, make_c_numeric);
-	if (!c_numeric)
-		return strtod(s, NULL);
-	old = uselocale(c_numeric);
-	v = strtod(s, NULL);
-	uselocale(old);
-	return v;
-}
-
-/* A decimal number's value as m * 10^e10. */
-typedef struct {
-	uint64_t m;     /* its first 19 significant digits */
-	int e10;
-	int lost;       /* a non-zero digit after the 19th was dropped */
-} decimal;
-
-/* Read the digits at s into d (fraction: they follow the point); returns
- * the position after them. */
-static const char *read_digits(const char *s, decimal *d, int fraction)
-{
-	uint64_t m = d->m;
-	int e10 = d->e10, lost = d->lost;
-	unsigned dig;
-
-	/* (locals: a store through d could change *s, for all the compiler
-	 * knows, and would be reloaded every digit) */
-	for (; (dig = (unsigned)(unsigned char)*s - '0') <= 9; s++) {
-		if (m < 1000000000000000000ull) {
-			m = m * 10 + dig;
-			e10 -= fraction;
-		} else {
-			lost |= dig != 0;
-			e10 += !fraction;
-		}
-	}
-	d->m = m;
-	d->e10 = e10;
-	d->lost = lost;
-	return s;
-}
-
-/* Read the exponent's [+-]digits at s into *e; NULL if there is no digit. */
-static const char *read_exponent(const char *s, int *e)
-{
-	int neg = *s == '-', v = 0;
-
-	s += *s == '+' || *s == '-';
-	if (!is_digit(*s))
-		return NULL;
-	for (; is_digit(*s); s++)
-		if (v < 100000)         /* far beyond any finite double */
-			v = v * 10 + (*s - '0');
-	*e = neg ? -v : v;
-	return s;
-}
-
-/* m * 10^e exactly as strtod rounds it, when that is cheap: if m < 2^53
- * and |e| <= 22, m and 10^|e| are exact doubles, and one IEEE division or
- * product rounds their exact quotient or product correctly (Clinger's
- * fast path; it needs doubles without excess precision). Returns 0 when
- * the number needs strtod. The real file's numbers nearly all fit. */
-static int exact_value(const decimal *d, int e, int neg, double *v)
-{
-#if FLT_EVAL_METHOD == 0
-	static const double pow10[23] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-	};
-	double x;
-
-	e += d->e10;
-	if (d->lost || d->m > (1ull << 53) || e < -22 || e > 22)
-		return 0;
-	x = (double)d->m;
-	x = e < 0 ? x / pow10[-e] : x * pow10[e];
-	*v = neg ? -x : x;
-	return 1;
-#else
-	(void)d, (void)e, (void)neg, (void)v;
-	return 0;
-#endif
-}
-
-/* The same for m above 2^53, where long double is the x87 format with
- * a 64-bit significand: m and 10^|e| (|e| <= 27) are exact there, and the
- * quotient or product is rounded once to 64 bits, then to the double.
- * That second rounding is strtod's except when the first landed exactly
- * halfway between two doubles (the last 11 of its 64 bits 10000000000),
- * which is left to strtod. The real file's 17-digit loudness and tempo
- * values ("-5.2010000000000005") take this path. */
-static int exact_value_x87(const decimal *d, int e, int neg, double *v)
-{
-#if LDBL_MANT_DIG == 64 && (defined(__x86_64__) || defined(__i386__))
-	static const long double pow10[28] = {
-		1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L,
-		1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L,
-		1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
-	};
-	long double x;
-	uint64_t low;
-
-	e += d->e10;
-	if (d->lost || e < -27 || e > 27)
-		return 0;
-	x = (long double)d->m;
-	x = e < 0 ? x / pow10[-e] : x * pow10[e];
-	memcpy(&low, &x, sizeof(low));    /* the significand, little-endian */
-	if ((low & 0x7ff) == 0x400)
-		return 0;
-	*v = neg ? -(double)x : (double)x;
-	return 1;
-#else
-	(void)d, (void)e, (void)neg, (void)v;
-	return 0;
-#endif
-}
-
-/* The common case in one pass: [+-]digits[.digits] with at most 19
- * digits in all (every number of the real file but those with an
- * exponent). Up to 15 digits, m < 2^53 and at most 15 decimals:
- * exact_value's one division, without its bookkeeping (numbers were a
- * third of the cleaning); 16 to 19 go to exact_value or its x87 twin
- * without being read again. Returns 0 when s is anything else, or when
- * neither gives the value surely (parse_number then reads it again). */
-static inline __attribute__((always_inline)) int plain_number(const char *s, double *v)
-{
-#if FLT_EVAL_METHOD == 0
-	static const double pow10[16] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-		1e12, 1e13, 1e14, 1e15
-	};
-	const unsigned char *p = (const unsigned char *)s + (*s == '+' || *s == '-');
-	const unsigned char *start = p, *point = NULL;
-	uint64_t m = 0;
-	unsigned dig;
-	size_t n;
-
-	for (; (dig = (unsigned)*p - '0') <= 9; p++)
-		m = m * 10 + dig;
-	if (*p == '.') {
-		point = p++;
-		for (; (dig = (unsigned)*p - '0') <= 9; p++)
-			m = m * 10 + dig;
-	}
-	n = (size_t)(p - start) - (point != NULL);     /* digits */
-	if (*p != '\0' || n == 0 || n > 19)        /* (m holds 19 digits) */
-		return 0;
-	if (n > 15) {           /* the file's 17-digit ones: no second reading */
-		decimal d = { m, point ? -(int)(p - point - 1) : 0, 0 };
-
-		return exact_value(&d, 0, *s == '-', v) || exact_value_x87(&d, 0, *s == '-', v);
-	}
-	*v = (double)m / pow10[point ? p - point - 1 : 0];
-	*v = *s == '-' ? -*v : *v;
-	return 1;
-#else
-	(void)s, (void)v;
-	return 0;
-#endif
-}
-
-/* parse_number for what plain_number leaves: an exponent, more than 19
- * digits, or not a number. */
-static __attribute__((noinline)) verdict parse_general(const char *s, double *v)
-{
-	decimal d = { 0, 0, 0 };
-	const char *p = s + (*s == '+' || *s == '-'), *q;
-	int any, e = 0;
-
-	q = read_digits(p, &d, 0);
-	any = q != p;
-
-	if (*q == '.') {
-		p = q + 1;
-		q = read_digits(p, &d, 1);
-		any |= q != p;
-	}
-	if (!any)
-		return V_NOT_NUMBER;
-	if ((*q == 'e' || *q == 'E') && !(q = read_exponent(q + 1, &e)))
-		return V_NOT_NUMBER;
-	if (*q != '\0')
-		return V_NOT_NUMBER;
-	if (!exact_value(&d, e, *s == '-', v) && !exact_value_x87(&d, e, *s == '-', v))
-		*v = c_strtod(s);
-	return isfinite(*v) ? V_OK : V_NOT_FINITE;
-}
-
-/* Is s a plain decimal number, [+-]digits[.digits][e[+-]digits], with a
- * digit before the exponent? (No blanks, hex, "inf" or "nan".) Then *v
- * gets its value, the double strtod would return. The common case is
- * read where the cell is judged (a call and its saved registers were a
- * tenth of parse_number's instructions). */
-static inline __attribute__((always_inline)) verdict parse_number(const char *s, double *v)
-{
-	return plain_number(s, v) ? V_OK : parse_general(s, v);
-}
-
-int gt_parse_number(const char *s, double *v)
-{
-	double x;
-
-	if (!s || parse_number(s, &x) != V_OK)
-		return -1;
-	*v = x;
-	return 0;
-}
-
 /* Check a number against the range of its kind of column. */
 static inline __attribute__((always_inline)) verdict judge_range(col_kind kind, double v)
 {
@@ -362,7 +132,17 @@ judge_cell(const gt_genres *g, gt_column c, const char *s, double *v)
 	}
 	if (kind == K_TEMPO && strcmp(s, "?") == 0)
 		return V_UNKNOWN;
-	vd = parse_number(s, v);
+	switch (gt_number_read(s, v)) {
+	case GT_NUM_OK:
+		vd = V_OK;
+		break;
+	case GT_NUM_BAD:
+		vd = V_NOT_NUMBER;
+		break;
+	default:
+		vd = V_NOT_FINITE;
+		break;
+	}
 	if (vd == V_OK)
 		vd = judge_range(kind, *v);
 	if (vd == V_UNKNOWN)

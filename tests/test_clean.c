@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "genretui/clean.h"
-#include "genretui/rng.h"
 
 #define HEADER "instance_id,artist_name,track_name,popularity,acousticness," \
 	"danceability,duration_ms,energy,instrumentalness,key,liveness,"     \
@@ -70,84 +69,6 @@ static void test_fate_names(void **state)
 	assert_string_equal(gt_fate_text(GT_FATE_BLANK), "blank row");
 	assert_string_equal(gt_fate_key(GT_FATE_KEPT), "kept");
 	assert_string_equal(gt_fate_key(GT_NFATES), "?");
-}
-
-static void test_parse_number(void **state)
-{
-	static const char *const bad[] = {
-		"", " ", "abc", "1.0x", "nan", "NaN", "inf", "-inf", "infinity",
-		"0x1p3", "1e", "e5", ".", "-", "1.0.0", "1,5", "1e999", "-1e400",
-		"1 2", " 1.0", "1.0 ", "?",
-	};
-	double v = 0;
-
-	(void)state;
-	assert_int_equal(gt_parse_number("27.0", &v), 0);
-	assert_true(v == 27.0);
-	assert_int_equal(gt_parse_number("-1.0", &v), 0);
-	assert_true(v == -1.0);
-	assert_int_equal(gt_parse_number("3.33e-06", &v), 0);
-	assert_true(v == 3.33e-06);
-	assert_int_equal(gt_parse_number("115.00200000000001", &v), 0);
-	assert_true(v == 115.00200000000001);
-	assert_int_equal(gt_parse_number("+.5E+1", &v), 0);
-	assert_true(v == 5.0);
-	assert_int_equal(gt_parse_number("7.", &v), 0);
-	assert_true(v == 7.0);
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		v = 42.0;
-		if (gt_parse_number(bad[i], &v) != -1)
-			fail_msg("accepted '%s'", bad[i]);
-		assert_true(v == 42.0);
-	}
-}
-
-/* gt_parse_number computes most numbers without strtod (clean.c's fast
- * path); the value must be strtod's to the last bit, on edge cases and on
- * random decimals of every length and exponent. */
-static void assert_same_as_strtod(const char *s)
-{
-	double v = 0, want = strtod(s, NULL);
-
-	if (gt_parse_number(s, &v) != 0)
-		fail_msg("rejected '%s'", s);
-	if (memcmp(&v, &want, sizeof(v)) != 0)
-		fail_msg("'%s': %.17g, strtod gives %.17g", s, v, want);
-}
-
-static void test_parse_number_exact(void **state)
-{
-	static const char *const edge[] = {
-		"0", "-0", "-0.0", "0.000", "9007199254740992", "9007199254740993",
-		"9007199254740993.0", "1e22", "1e23", "4.9e-324", "2.2250738585072014e-308",
-		"1.7976931348623157e308", "0.1", "0.30000000000000004",
-		"-5.2010000000000005", "123456789012345678901234567890",
-		"0.00000000000000000000000000001234", "1.00000000000000000000000001",
-		"00000000000000000000000000042.5", "227360.0", "1e-22", "123e-22",
-	};
-	char buf[64];
-	gt_rng r;
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
-		assert_same_as_strtod(edge[i]);
-	gt_rng_seed(&r, 5);
-	for (int i = 0; i < 200000; i++) {
-		int len = 1 + (int)gt_rng_interval(&r, 24), n = 0;
-		int point = (int)gt_rng_interval(&r, (uint32_t)len);
-
-		if (gt_rng_interval(&r, 1))
-			buf[n++] = '-';
-		for (int j = 0; j < len; j++) {
-			if (j == point)
-				buf[n++] = '.';
-			buf[n++] = (char)('0' + gt_rng_interval(&r, 9));
-		}
-		if (gt_rng_interval(&r, 3) == 0)
-			n += sprintf(buf + n, "e%d", (int)gt_rng_interval(&r, 60) - 30);
-		buf[n] = '\0';
-		assert_same_as_strtod(buf);
-	}
 }
 
 static void test_small_ledger(void **state)
@@ -480,8 +401,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fate_names),
-		cmocka_unit_test(test_parse_number),
-		cmocka_unit_test(test_parse_number_exact),
 		cmocka_unit_test_setup_teardown(test_small_ledger, setup_small,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_small_fates, setup_small,

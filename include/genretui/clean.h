@@ -25,6 +25,7 @@
 #include "genretui/dataset.h"
 #include "genretui/encode.h"
 #include "genretui/genres.h"
+#include "genretui/number.h"   /* gt_parse_number, which the cells' check uses */
 #include "genretui/status.h"
 
 #define GT_FATE_LIST(X)                                              \
@@ -120,8 +121,5 @@ int gt_ledger_dropped_text(const gt_ledger *lg, char *buf, size_t n);
 gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
                            size_t need, gt_error *err);
 
-/* Parse a whole numeric cell strictly (strtod, no trailing junk, finite):
- * returns 0 and sets *v, or -1. */
-int gt_parse_number(const char *s, double *v);
 
 #endif
