@@ -210,3 +210,101 @@ uint64_t gt_hash_text(uint64_t h, const char *s)
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
 	return h ^ (h >> 29);
 }
+
+/* ---- numbers as shown ---------------------------------------------------- */
+
+#define SHOWN_DIGITS 15   /* DBL_DIG: the decimal digits a double always keeps */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does every character of shown that is not a digit, and every pair of
+ * adjacent characters without a digit, also occur in raw (ASCII case
+ * ignored)? Then a search that skips rows by their raw text (browse.c)
+ * never skips a row for a rounded number's text. */
+static int shown_within(const char *shown, const char *raw)
+{
+	for (const char *s = shown; *s; s++) {
+		char pair[3] = { s[0], s[1], '\0' };
+
+		if (!is_digit(s[0]) && !strchr(raw, s[0]))
+			return 0;
+		if (s[1] && !is_digit(s[0]) && !is_digit(s[1]) && !strstr(raw, pair))
+			return 0;
+	}
+	return 1;
+}
+
+/* A number of more than SHOWN_DIGITS significant digits, rounded to that
+ * many: in fixed notation if raw has no exponent, else as %g chooses. 0 if
+ * it cannot be shown shorter that way (raw is then shown as it is). */
+static size_t shown_rounded(const char *raw, int has_exp, char *out, size_t outsz)
+{
+	double v = strtod(raw, NULL), mag = v < 0 ? -v : v;
+	char buf[64];
+	int n;
+
+	if (!(mag < 1e15))                    /* also inf and nan */
+		return 0;
+	if (has_exp || mag == 0 || mag >= 1e-4)
+		n = snprintf(buf, sizeof(buf), "%.*g", SHOWN_DIGITS, v);
+	else {
+		int e;                            /* v rounded = d.ddd x 10^e */
+
+		snprintf(buf, sizeof(buf), "%.*e", SHOWN_DIGITS - 1, v);
+		e = atoi(strchr(buf, 'e') + 1);
+		n = snprintf(buf, sizeof(buf), "%.*f", SHOWN_DIGITS - 1 - e, v);
+		while (n > 0 && buf[n - 1] == '0')
+			buf[--n] = '\0';
+	}
+	if (n <= 0 || (size_t)n >= outsz || (size_t)n >= strlen(raw) || !shown_within(buf, raw))
+		return 0;
+	memcpy(out, buf, (size_t)n + 1);
+	return (size_t)n;
+}
+
+size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz)
+{
+	const char *p = raw + (*raw == '+' || *raw == '-'), *digits = p, *point = NULL;
+	const char *mant_end, *keep, *q;
+	int ndig = 0, sig = 0, seen = 0;
+	size_t len;
+
+	for (; is_digit(*p) || (*p == '.' && !point); p++) {
+		point = *p == '.' ? p : point;
+		ndig += is_digit(*p);
+	}
+	mant_end = keep = p;
+	if (ndig == 0)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		if (!is_digit(*p))
+			return 0;
+		while (is_digit(*p))
+			p++;
+	}
+	if (*p)
+		return 0;
+	if (point) {                          /* trailing zeros of the fraction */
+		while (keep > point + 1 && keep[-1] == '0')
+			keep--;
+		keep = keep == point + 1 ? point : keep;
+	}
+	for (q = digits; q < keep; q++) {
+		seen |= is_digit(*q) && *q != '0';
+		sig += seen && is_digit(*q);
+	}
+	if (sig > SHOWN_DIGITS)
+		return shown_rounded(raw, *mant_end != '\0', out, outsz);
+	len = (size_t)(keep - raw) + (keep == digits) + strlen(mant_end);
+	if (len >= outsz)
+		return 0;
+	memcpy(out, raw, (size_t)(keep - raw));
+	if (keep == digits)                   /* ".000": a zero is left */
+		out[keep - raw] = '0';
+	memcpy(out + (keep - raw) + (keep == digits), mant_end, strlen(mant_end) + 1);
+	return len;
+}

@@ -2,6 +2,8 @@
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
 
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -205,11 +207,104 @@ static void test_error_cut_whole_characters(void **state)
 	}
 }
 
+/* The number as shown, or "(raw)" when raw is shown as it is. */
+static const char *shown(const char *raw)
+{
+	static char out[64];
+
+	if (gt_fmt_shown_number(raw, out, sizeof(out)) == 0)
+		snprintf(out, sizeof(out), "(raw)");
+	return out;
+}
+
+static void test_shown_number(void **state)
+{
+	(void)state;
+	/* the file's binary noise is rounded off */
+	assert_string_equal(shown("0.6709999999999999"), "0.671");
+	assert_string_equal(shown("0.010100000000000001"), "0.0101");
+	assert_string_equal(shown("-5.2010000000000005"), "-5.201");
+	assert_string_equal(shown("115.00200000000001"), "115.002");
+	assert_string_equal(shown("-7.042999999999999"), "-7.043");
+	assert_string_equal(shown("0.19999999999999998"), "0.2");
+	assert_string_equal(shown("9.9999999999999999"), "10");
+	assert_string_equal(shown("0.000012300000000000001"), "0.0000123");
+	assert_string_equal(shown("1.0100000000000001e-05"), "1.01e-05");
+	/* trailing zeros of a fraction go; everything else is kept as written */
+	assert_string_equal(shown("218293.0"), "218293");
+	assert_string_equal(shown("27.0"), "27");
+	assert_string_equal(shown("0.50"), "0.5");
+	assert_string_equal(shown("1200"), "1200");
+	assert_string_equal(shown("3.33e-06"), "3.33e-06");
+	assert_string_equal(shown("1.50E3"), "1.5E3");
+	assert_string_equal(shown("-0.0"), "-0");
+	assert_string_equal(shown(".000"), "0");
+	assert_string_equal(shown("+.50"), "+.5");
+	assert_string_equal(shown("5."), "5");
+	assert_string_equal(shown("0.00468"), "0.00468");
+	assert_string_equal(shown("123456789012345"), "123456789012345");
+	assert_string_equal(shown("1e999"), "1e999");
+	/* not numbers, or nothing shorter: as they are */
+	assert_string_equal(shown(""), "(raw)");
+	assert_string_equal(shown("?"), "(raw)");
+	assert_string_equal(shown("abc"), "(raw)");
+	assert_string_equal(shown("1.2.3"), "(raw)");
+	assert_string_equal(shown("12x3"), "(raw)");
+	assert_string_equal(shown("1e"), "(raw)");
+	assert_string_equal(shown("-"), "(raw)");
+	assert_string_equal(shown(" 1"), "(raw)");
+	assert_string_equal(shown("1234567890123456789"), "(raw)");  /* >= 1e15 */
+	assert_string_equal(shown("1e99999999999999999"), "1e99999999999999999");
+	{
+		char small[4];
+
+		assert_int_equal(gt_fmt_shown_number("0.671", small, sizeof(small)), 0);
+		assert_int_equal(gt_fmt_shown_number("0.5", small, sizeof(small)), 3);
+	}
+}
+
+/* The shown text against the plain reference, strtod then %.15g: the same
+ * value, never longer than raw, for numbers written in the ways a writer
+ * does (%.17g as the file's writer did, %.3f, %g, %e). */
+static void test_shown_number_reference(void **state)
+{
+	unsigned long long x = 88172645463325252ull;
+	char raw[128], out[64], ref[64];
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		double v, scale[] = { 1e-7, 1e-3, 1, 1e3, 1e6 };
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;          /* xorshift64 */
+		v = (double)(x >> 11) / 9007199254740992.0 * scale[i % 5] * (i % 3 ? 1 : -1);
+		switch (i % 6) {
+		case 0: snprintf(raw, sizeof(raw), "%.17g", v); break;
+		case 1: snprintf(raw, sizeof(raw), "%.16g", v); break;
+		case 2: snprintf(raw, sizeof(raw), "%.3f", v); break;
+		case 3: snprintf(raw, sizeof(raw), "%g", v); break;
+		case 4: snprintf(raw, sizeof(raw), "%.10e", v); break;
+		default: snprintf(raw, sizeof(raw), "%.17f", v); break;
+		}
+		if (gt_fmt_shown_number(raw, out, sizeof(out)) == 0) {
+			assert_true(strlen(raw) >= sizeof(out) - 1 || fabs(strtod(raw, NULL)) >= 1e15 ||
+			            strchr(raw, 'e'));
+			continue;
+		}
+		snprintf(ref, sizeof(ref), "%.15g", strtod(raw, NULL));
+		if (strtod(out, NULL) != strtod(ref, NULL))
+			fail_msg("%s shown as %s, reference %s", raw, out, ref);
+		assert_true(strlen(out) <= strlen(raw));
+		assert_true(strchr(raw, 'e') || !strchr(out, 'e'));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_error_cut_whole_characters),
 		cmocka_unit_test(test_fmt_count),
+		cmocka_unit_test(test_shown_number),
+		cmocka_unit_test(test_shown_number_reference),
 		cmocka_unit_test(test_fmt_pad),
 		cmocka_unit_test(test_fmt_percent),
 		cmocka_unit_test(test_fmt_bar),
