@@ -6,6 +6,7 @@
 #endif
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +38,7 @@ int gt_browser_numeric(int c)
 const char *gt_browser_fate_tag(gt_fate f)
 {
 	static const char *const tags[GT_NFATES] = {
-		[GT_FATE_KEPT] = "ok",              [GT_FATE_MALFORMED] = "malform",
+		[GT_FATE_KEPT] = "kept",            [GT_FATE_MALFORMED] = "malform",
 		[GT_FATE_BLANK] = "blank",          [GT_FATE_MISSING] = "missing",
 		[GT_FATE_INVALID] = "invalid",      [GT_FATE_UNKNOWN_DURATION] = "-1dur",
 		[GT_FATE_UNKNOWN_TEMPO] = "?tempo", [GT_FATE_UNKNOWN_BOTH] = "both",
@@ -45,6 +46,23 @@ const char *gt_browser_fate_tag(gt_fate f)
 	};
 
 	return (unsigned)f < GT_NFATES ? tags[f] : "?";
+}
+
+const char *gt_browser_fate_legend(gt_fate f)
+{
+	static const char *const legend[GT_NFATES] = {
+		[GT_FATE_KEPT] = "used by the study",
+		[GT_FATE_MALFORMED] = "wrong number of fields: dropped",
+		[GT_FATE_BLANK] = "blank row: dropped",
+		[GT_FATE_MISSING] = "an empty field: dropped",
+		[GT_FATE_INVALID] = "a value out of range or not a number: dropped",
+		[GT_FATE_UNKNOWN_DURATION] = "unknown duration (-1): dropped; the improved preset fills it in",
+		[GT_FATE_UNKNOWN_TEMPO] = "unknown tempo (?): dropped; the improved preset fills it in",
+		[GT_FATE_UNKNOWN_BOTH] = "unknown duration and tempo: dropped; the improved preset fills them in",
+		[GT_FATE_UNKNOWN_KEY] = "unknown key (-1): dropped",
+	};
+
+	return (unsigned)f < GT_NFATES ? legend[f] : "?";
 }
 
 size_t gt_browser_row(const gt_browser *b, size_t p)
@@ -157,26 +175,188 @@ int gt_browser_goto_line(gt_browser *b, long line)
 	return 0;
 }
 
+int gt_browser_parse_line(const char *s, long *line)
+{
+	const char *p = s, *digits;
+	int neg;
+	long v = 0, big = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	neg = *p == '-';
+	p += *p == '-' || *p == '+';
+	for (digits = p; *p >= '0' && *p <= '9'; p++) {
+		big |= v > (LONG_MAX - (*p - '0')) / 10;
+		v = big ? v : v * 10 + (*p - '0');
+	}
+	if (p == digits)
+		return -1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p)
+		return -1;
+	if (big)
+		return -2;
+	*line = neg ? -v : v;
+	return 0;
+}
+
 /* ---- Columns ------------------------------------------------------------ */
+
+static const char *const short_names[GT_NCOLS] = {
+	[GT_COL_INSTANCE_ID] = "id",         [GT_COL_ARTIST] = "artist",
+	[GT_COL_TRACK] = "track",            [GT_COL_POPULARITY] = "pop",
+	[GT_COL_ACOUSTICNESS] = "acoust",    [GT_COL_DANCEABILITY] = "dance",
+	[GT_COL_DURATION] = "dur_ms",        [GT_COL_ENERGY] = "energy",
+	[GT_COL_INSTRUMENTALNESS] = "instr", [GT_COL_KEY] = "key",
+	[GT_COL_LIVENESS] = "live",          [GT_COL_LOUDNESS] = "loud",
+	[GT_COL_MODE] = "mode",              [GT_COL_SPEECHINESS] = "speech",
+	[GT_COL_TEMPO] = "tempo",            [GT_COL_OBTAINED_DATE] = "date",
+	[GT_COL_VALENCE] = "valence",        [GT_COL_GENRE] = "genre",
+};
+
+const char *gt_browser_short_name(int c)
+{
+	return c >= 0 && c < GT_NCOLS ? short_names[c] : "?";
+}
+
+int gt_browser_find_column(const char *s, size_t len)
+{
+	int found = -1;
+
+	for (int c = 0; c < GT_NCOLS; c++) {
+		const char *full = gt_column_names[c], *brief = short_names[c];
+
+		if ((strlen(full) == len && strncasecmp(full, s, len) == 0) ||
+		    (strlen(brief) == len && strncasecmp(brief, s, len) == 0))
+			return c;                             /* a whole name */
+		if (len > 0 && (strncasecmp(full, s, len) == 0 || strncasecmp(brief, s, len) == 0))
+			found = found == -1 ? c : -2;
+	}
+	return found;
+}
+
+/* Redo the drawn order from pinned and hidden; the first scrolled column
+ * stays within it. */
+static void order_columns(gt_browser *b)
+{
+	int n = 0;
+
+	for (int pass = 1; pass >= 0; pass--)
+		for (int c = 0; c < GT_NCOLS; c++)
+			if (!b->hidden[c] && b->pinned[c] == pass)
+				b->order[n++] = c;
+	b->npinned = 0;
+	while (b->npinned < n && b->pinned[b->order[b->npinned]])
+		b->npinned++;
+	b->norder = n;
+	if (b->left > n - 1)
+		b->left = n - 1;
+	if (b->left < b->npinned)
+		b->left = b->npinned;
+}
+
+/* Place of column c in the drawn order, or -1 if hidden. */
+static int order_index(const gt_browser *b, int c)
+{
+	for (int i = 0; i < b->norder; i++)
+		if (b->order[i] == c)
+			return i;
+	return -1;
+}
+
+/* Cells the pinned columns take, gaps included. */
+static int pinned_cells(const gt_browser *b)
+{
+	int used = 0;
+
+	for (int i = 0; i < b->npinned; i++)
+		used += b->width[b->order[i]] + 1;
+	return used;
+}
 
 int gt_browser_ncols_drawn(const gt_browser *b, int avail)
 {
-	int n = 0, used = 0;
+	int n = 0, used = pinned_cells(b);
 
-	for (int c = b->left; c < GT_NCOLS && used + b->width[c] <= avail; c++) {
-		used += b->width[c] + 1;
+	for (int i = b->left; i < b->norder && used + b->width[b->order[i]] <= avail; i++) {
+		used += b->width[b->order[i]] + 1;
 		n++;
 	}
-	return n ? n : 1;
+	return n || b->left >= b->norder ? n : 1;
+}
+
+int gt_browser_drawn(const gt_browser *b, int avail, int cols[GT_NCOLS])
+{
+	int n = 0, scrolled = gt_browser_ncols_drawn(b, avail);
+
+	for (int i = 0; i < b->npinned; i++)
+		cols[n++] = b->order[i];
+	for (int i = b->left; i < b->left + scrolled; i++)
+		cols[n++] = b->order[i];
+	return n;
 }
 
 void gt_browser_focus(gt_browser *b, int c, int avail)
 {
-	b->col = c < 0 ? 0 : c >= GT_NCOLS ? GT_NCOLS - 1 : c;
-	if (b->left > b->col)
-		b->left = b->col;
-	while (b->col >= b->left + gt_browser_ncols_drawn(b, avail))
+	int i;
+
+	c = c < 0 ? 0 : c >= GT_NCOLS ? GT_NCOLS - 1 : c;
+	for (i = c; i < GT_NCOLS && b->hidden[i]; i++)
+		;
+	if (i == GT_NCOLS)
+		for (i = c; i > 0 && b->hidden[i]; i--)
+			;
+	b->col = i;
+	i = order_index(b, b->col);
+	if (i < b->npinned)
+		return;                           /* pinned: always drawn */
+	if (b->left > i)
+		b->left = i;
+	while (i >= b->left + gt_browser_ncols_drawn(b, avail))
 		b->left++;
+}
+
+void gt_browser_focus_step(gt_browser *b, int delta, int avail)
+{
+	long i = order_index(b, b->col) + (long)delta;
+
+	i = i < 0 ? 0 : i >= b->norder ? b->norder - 1 : i;
+	gt_browser_focus(b, b->order[i], avail);
+}
+
+int gt_browser_pin(gt_browser *b, int c)
+{
+	if (c < 0 || c >= GT_NCOLS)
+		return 0;
+	b->pinned[c] = !b->pinned[c];
+	order_columns(b);
+	return b->pinned[c];
+}
+
+int gt_browser_hide(gt_browser *b, int c)
+{
+	int i = order_index(b, c);
+
+	if (i < 0 || b->norder <= 1)
+		return -1;
+	if (c == b->col)
+		b->col = b->order[i + 1 < b->norder ? i + 1 : i - 1];
+	b->hidden[c] = 1;
+	order_columns(b);
+	return 0;
+}
+
+int gt_browser_unhide_all(gt_browser *b)
+{
+	int n = 0;
+
+	for (int c = 0; c < GT_NCOLS; c++) {
+		n += b->hidden[c];
+		b->hidden[c] = 0;
+	}
+	order_columns(b);
+	return n;
 }
 
 void gt_browser_resize_col(gt_browser *b, int delta)
@@ -184,23 +364,36 @@ void gt_browser_resize_col(gt_browser *b, int delta)
 	int w = delta ? b->width[b->col] + delta : b->fitted[b->col];
 
 	b->width[b->col] = w < 3 ? 3 : w > 120 ? 120 : w;
+	b->resized[b->col] = delta != 0;
+}
+
+void gt_browser_fit_room(gt_browser *b, int avail)
+{
+	int cap = avail / 4 > 12 ? avail / 4 : 12;
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (!gt_browser_numeric(c) && !b->resized[c])
+			b->width[c] = b->fitted[c] < cap ? b->fitted[c] : cap;
 }
 
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz)
 {
-	gt_text_safe(gt_cell(b->ds, row, (gt_column)c), out, outsz, SIZE_MAX);
+	const char *raw = gt_cell(b->ds, row, (gt_column)c);
+
+	if (!numeric_cols[c] || gt_fmt_shown_number(raw, out, outsz) == 0)
+		gt_text_safe(raw, out, outsz, SIZE_MAX);
 	return out;
 }
 
-/* Width of column c: its header, and the drawn text of the sampled rows:
+/* Width of column c: its short name, and the drawn text of the sampled rows:
  * all of it for numbers (a cut number misleads), 95% of it for text (a few
  * long titles should not take the screen), capped at GT_BROWSE_MAX_WIDTH. */
 static int fit_column(const gt_browser *b, int c)
 {
 	size_t n = b->ds->nrows, step = n > 2000 ? (n - 500) / 1500 + 1 : 1;
 	size_t hist[GT_BROWSE_MAX_WIDTH + 1] = { 0 }, seen = 0, below = 0;
-	int w = 0, head = (int)strlen(gt_column_names[c]);
+	int w = 0, head = (int)strlen(short_names[c]);
 	char text[256];
 
 	for (size_t r = 0; r < n; r += r < 500 ? 1 : step, seen++) {
@@ -231,6 +424,142 @@ static int row_genre(const gt_browser *b, size_t r)
 	return gt_genres_find(&b->clean->genres, gt_cell(b->ds, r, GT_COL_GENRE));
 }
 
+/* ---- Column filters ------------------------------------------------------ */
+
+static const struct {
+	const char *text;
+	gt_filter_op op;
+} ops[] = {   /* two-character ones first */
+	{ "!=", GT_OP_NE }, { "<=", GT_OP_LE }, { ">=", GT_OP_GE }, { "==", GT_OP_EQ },
+	{ "!~", GT_OP_NOMATCH }, { "=", GT_OP_EQ }, { "<", GT_OP_LT }, { ">", GT_OP_GT },
+	{ "~", GT_OP_MATCH },
+};
+#define NOPS (sizeof(ops) / sizeof(ops[0]))
+
+static const char *op_text(gt_filter_op op)
+{
+	static const char *const t[] = { "=", "!=", "<", "<=", ">", ">=", "~", "!~" };
+
+	return t[op];
+}
+
+void gt_bfilter_free(gt_bfilter *f)
+{
+	if (f->text && (f->op == GT_OP_MATCH || f->op == GT_OP_NOMATCH))
+		regfree(&f->re);
+	free(f->text);
+	f->text = NULL;
+}
+
+/* The value part of a filter: compile or read it. 0, or -1 and err. */
+static int filter_value(gt_bfilter *f, char *err, size_t errsz)
+{
+	char safe[64];
+	int rc;
+
+	f->numeric = gt_browser_numeric(f->col) && gt_parse_number(f->text, &f->num) == 0;
+	gt_text_safe(f->text, safe, sizeof(safe), 40);
+	if (f->op == GT_OP_MATCH || f->op == GT_OP_NOMATCH) {
+		rc = regcomp(&f->re, f->text, REG_EXTENDED | REG_ICASE | REG_NOSUB | REG_NEWLINE);
+		if (rc == 0)
+			return 0;
+		snprintf(err, errsz, "%s: ", gt_column_names[f->col]);
+		regerror(rc, &f->re, err + strlen(err), errsz - strlen(err));
+		return -1;
+	}
+	if (f->op == GT_OP_EQ || f->op == GT_OP_NE || f->numeric)
+		return 0;
+	if (!gt_browser_numeric(f->col))
+		snprintf(err, errsz, "%s is text: %s compares numbers (use = != or ~)",
+		         gt_column_names[f->col], op_text(f->op));
+	else
+		snprintf(err, errsz, "%s%s%s: '%s' is not a number", gt_column_names[f->col],
+		         op_text(f->op), safe, safe);
+	return -1;
+}
+
+int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errsz)
+{
+	const char *p = s, *name, *v, *end;
+	size_t i;
+	char what[64];
+
+	memset(f, 0, sizeof(*f));
+	while (*p == ' ')
+		p++;
+	for (name = p; isalnum((unsigned char)*p) || *p == '_'; p++)
+		;
+	snprintf(what, sizeof(what), "%.*s", (int)(p - name), name);
+	if (p == name) {
+		snprintf(err, errsz, "a filter is COLUMN OP VALUE (= != < <= > >= ~ !~), "
+		         "e.g. tempo>120 or genre=Rap");
+		return -1;
+	}
+	if ((f->col = gt_browser_find_column(name, (size_t)(p - name))) < 0) {
+		snprintf(err, errsz, f->col == -2 ? "'%s' names several columns: type more of it"
+		         : "no column '%s' (type a column name or its start, e.g. tempo)", what);
+		return -1;
+	}
+	while (*p == ' ')
+		p++;
+	for (i = 0; i < NOPS && strncmp(p, ops[i].text, strlen(ops[i].text)) != 0; i++)
+		;
+	if (i == NOPS) {
+		snprintf(err, errsz, "after '%s' comes an operator: = != < <= > >= ~ !~", what);
+		return -1;
+	}
+	f->op = ops[i].op;
+	for (v = p + strlen(ops[i].text); *v == ' '; v++)
+		;
+	for (end = v + strlen(v); end > v && end[-1] == ' '; end--)
+		;
+	if (!(f->text = strndup(v, (size_t)(end - v)))) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	if (filter_value(f, err, errsz) != 0) {
+		free(f->text);
+		f->text = NULL;
+		return -1;
+	}
+	gt_text_safe(f->text, what, sizeof(what), 40);
+	snprintf(f->label, sizeof(f->label), "%s%s%s", gt_column_names[f->col], op_text(f->op), what);
+	return 0;
+}
+
+static int passes_eq(const gt_bfilter *f, const char *s)
+{
+	double v;
+
+	if (f->numeric)
+		return gt_parse_number(s, &v) == 0 && v == f->num;
+	return strcasecmp(s, f->text) == 0;
+}
+
+int gt_bfilter_pass(const gt_bfilter *f, const char *s)
+{
+	double v;
+	char text[CELL_MAX];
+
+	switch (f->op) {
+	case GT_OP_EQ: return passes_eq(f, s);
+	case GT_OP_NE: return !passes_eq(f, s);
+	case GT_OP_MATCH:
+	case GT_OP_NOMATCH:
+		if (numeric_cols[f->col] && gt_fmt_shown_number(s, text, sizeof(text)) != 0)
+			s = text;
+		else
+			s = (gt_text_safe(s, text, sizeof(text), SIZE_MAX), text);
+		return (regexec(&f->re, s, 0, NULL, 0) == 0) == (f->op == GT_OP_MATCH);
+	default:
+		break;
+	}
+	if (gt_parse_number(s, &v) != 0)
+		return 0;
+	return f->op == GT_OP_LT ? v < f->num : f->op == GT_OP_LE ? v <= f->num
+	     : f->op == GT_OP_GT ? v > f->num : v >= f->num;
+}
+
 /* Does row r pass every filter? */
 static int wanted(const gt_browser *b, size_t r)
 {
@@ -238,6 +567,9 @@ static int wanted(const gt_browser *b, size_t r)
 
 	if (b->pick && !b->pick[r])
 		return 0;
+	for (int i = 0; i < b->nfilters; i++)
+		if (!gt_bfilter_pass(&b->filters[i], gt_cell(b->ds, r, (gt_column)b->filters[i].col)))
+			return 0;
 	if ((b->show == GT_SHOW_KEPT && !kept) || (b->show == GT_SHOW_DROPPED && kept))
 		return 0;
 	if (b->show == GT_SHOW_MULTI &&
@@ -382,6 +714,8 @@ static void sort_rows(gt_browser *b, sort_item *items, size_t n)
 		b->idx[i] = sorted[i].row;
 }
 
+static void count_hits(gt_browser *b);
+
 /* Redo the rows shown from the filters and the order. The cursor stays on
  * row `keep` if it is shown, else goes to the first row. All-or-nothing:
  * -1 (out of memory) before anything changes. */
@@ -404,6 +738,7 @@ static int rebuild(gt_browser *b, size_t keep)
 		b->pos[b->idx[p]] = p;
 	b->n = n;
 	memset(b->stats_ok, 0, sizeof(b->stats_ok));
+	count_hits(b);
 	gt_browser_goto(b, keep != NONE && b->pos[keep] != NONE ? b->pos[keep] : 0);
 	return 0;
 }
@@ -462,6 +797,7 @@ static int swap_filters(gt_browser *b, gt_browser *from, size_t keep)
 	b->npick = from->npick;
 	b->show = from->show;
 	b->genre = from->genre;
+	b->nfilters = 0;
 	memcpy(b->label, from->label, sizeof(b->label));
 	if (rebuild(b, keep) != 0) {
 		free(from->pick);
@@ -470,7 +806,50 @@ static int swap_filters(gt_browser *b, gt_browser *from, size_t keep)
 	}
 	if (old.pick != b->pick)
 		free(old.pick);
+	for (int i = 0; i < old.nfilters; i++)
+		gt_bfilter_free(&b->filters[i]);
 	return 0;
+}
+
+/* Add the parsed filter f (taken over: freed if it cannot be added). */
+static int add_filter(gt_browser *b, gt_bfilter *f)
+{
+	if (b->nfilters == GT_BROWSE_FILTERS) {
+		gt_bfilter_free(f);
+		return -3;
+	}
+	b->filters[b->nfilters++] = *f;
+	if (rebuild(b, cursor_row(b)) != 0) {
+		gt_bfilter_free(&b->filters[--b->nfilters]);
+		return -1;
+	}
+	return 0;
+}
+
+int gt_browser_add_filter(gt_browser *b, const char *s, char *err, size_t errsz)
+{
+	gt_bfilter f;
+
+	if (b->nfilters == GT_BROWSE_FILTERS)
+		return -3;
+	if (gt_browser_parse_filter(s, &f, err, errsz) != 0)
+		return f.col >= 0 && strcmp(err, "out of memory") == 0 ? -1 : -2;
+	return add_filter(b, &f);
+}
+
+int gt_browser_filter_value(gt_browser *b, int c)
+{
+	gt_bfilter f = { .col = c, .op = GT_OP_EQ };
+	char what[64], err[8];
+
+	if (b->n == 0 || c < 0 || c >= GT_NCOLS)
+		return -2;
+	if (!(f.text = strdup(gt_cell(b->ds, cursor_row(b), (gt_column)c))))
+		return -1;
+	filter_value(&f, err, sizeof(err));      /* = never fails */
+	gt_browser_cell_text(b, cursor_row(b), c, what, sizeof(what));
+	snprintf(f.label, sizeof(f.label), "%s=%s", gt_column_names[c], what);
+	return add_filter(b, &f);
 }
 
 int gt_browser_set_rows(gt_browser *b, const size_t *rows, size_t n, const char *label)
@@ -508,6 +887,7 @@ int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
 	b->genre = -1;
 	b->sort_col = -1;
 	b->height = 1;
+	order_columns(b);
 	b->idx = malloc(room * sizeof(*b->idx));
 	b->pos = malloc(room * sizeof(*b->pos));
 	if (!b->idx || !b->pos || rebuild(b, NONE) != 0) {
@@ -520,6 +900,9 @@ int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
 
 void gt_browser_free(gt_browser *b)
 {
+	for (int i = 0; i < b->nfilters; i++)
+		gt_bfilter_free(&b->filters[i]);
+	gt_browser_set_search(b, "", NULL, 0);
 	free(b->idx);
 	free(b->pos);
 	free(b->pick);
@@ -579,7 +962,8 @@ static int ascii_contains(const char *s, const unsigned *q, size_t qn)
 	return 0;
 }
 
-/* Does the drawn text of cell (r, c) hold q (folded)? */
+/* Does the drawn text of cell (r, c) hold q (folded)? (The text of a
+ * number is its shown form, gt_fmt_shown_number.) */
 static int cell_matches(const gt_browser *b, size_t r, int c, const unsigned *q, size_t qn,
                         int q_ascii)
 {
@@ -588,6 +972,8 @@ static int cell_matches(const gt_browser *b, size_t r, int c, const unsigned *q,
 	unsigned folded[CELL_MAX];
 	size_t tn;
 
+	if (numeric_cols[c] && gt_fmt_shown_number(raw, text, sizeof(text)) != 0)
+		raw = text;                      /* plain ASCII */
 	if (q_ascii && plain_ascii(raw))     /* the common case, without copies */
 		return ascii_contains(raw, q, qn);
 	tn = gt_browser_fold(gt_browser_cell_text(b, r, c, text, sizeof(text)), folded, CELL_MAX);
@@ -668,34 +1054,169 @@ static int row_may_match(const gt_dataset *ds, size_t r, const unsigned *q, size
 	return 0;
 }
 
-int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped)
+/* Does the drawn text of row r match the regular expression? The first
+ * matching column, or -1. The cells are joined by newlines and matched in
+ * one call (REG_NEWLINE: no match spans two cells), which is faster than
+ * one call per cell. */
+static int row_regex(const gt_browser *b, size_t r)
 {
-	size_t qmax = strlen(q), qn;
-	unsigned *fq;
-	int ascii0;
+	char text[GT_NCOLS * 256];
+	size_t at[GT_NCOLS], used = 0;
+	regmatch_t m;
 
-	*wrapped = 0;
-	if (b->n == 0 || qmax == 0)
-		return 0;
-	if (!(fq = malloc(qmax * sizeof(*fq))))
+	for (int c = 0; c < GT_NCOLS; c++) {
+		at[c] = used;
+		gt_browser_cell_text(b, r, c, text + used, sizeof(text) - used - GT_NCOLS);
+		used += strlen(text + used);
+		text[used++] = '\n';
+	}
+	text[used - 1] = '\0';
+	if (regexec(&b->re, text, 1, &m, 0) != 0)
 		return -1;
-	qn = gt_browser_fold(q, fq, qmax);
-	ascii0 = qn > 0 && fq[0] >= 0x20 && fq[0] < 0x7f && fq[0] != '\\';
+	for (int c = GT_NCOLS - 1; c >= 0; c--)
+		if ((size_t)m.rm_so >= at[c])
+			return c;
+	return 0;
+}
+
+/* The first column of row r that matches the search, or -1. */
+static int row_search(const gt_browser *b, size_t r)
+{
+	const unsigned *q = b->fq;
+	int skippable;
+
+	if (!b->literal)
+		return row_regex(b, r);
+	/* a rounded number brings new pairs of characters only with a digit
+	 * in them (gt_fmt_shown_number), so the raw text may rule a row out
+	 * for a query whose first two characters are not digits */
+	skippable = q[0] >= 0x20 && q[0] < 0x7f && q[0] != '\\' &&
+	            !(q[0] >= '0' && q[0] <= '9') && !(b->fqn > 1 && q[1] >= '0' && q[1] <= '9');
+	if (skippable && !row_may_match(b->ds, r, q, b->fqn))
+		return -1;
+	return gt_browser_row_matches(b, r, q, b->fqn);
+}
+
+/* Look at the rows shown not looked at yet; count the matches. */
+static void count_hits(gt_browser *b)
+{
+	b->nhits = 0;
+	if (!b->hit)
+		return;
+	for (size_t p = 0; p < b->n; p++) {
+		size_t r = b->idx[p];
+
+		if (!b->hit[r])
+			b->hit[r] = row_search(b, r) >= 0 ? 2 : 1;
+		b->nhits += b->hit[r] == 2;
+	}
+}
+
+/* Has pattern q a character special in an extended regular expression? */
+static int special(const char *q)
+{
+	return strpbrk(q, ".[]()*+?{}|^$\\") != NULL;
+}
+
+int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
+{
+	size_t qlen = strlen(q), nrows = b->ds->nrows;
+	unsigned char *hit;
+	unsigned *fq;
+	regex_t re;
+	int rc;
+
+	if (qlen == 0 || qlen >= GT_BROWSE_PATTERN) {
+		if (b->pattern[0])
+			regfree(&b->re);
+		free(b->hit);
+		free(b->fq);
+		b->hit = NULL, b->fq = NULL, b->pattern[0] = '\0', b->nhits = 0;
+		if (qlen == 0)
+			return 0;
+		snprintf(err, errsz, "the pattern is longer than %d bytes", GT_BROWSE_PATTERN - 1);
+		return -2;
+	}
+	if ((rc = regcomp(&re, q, REG_EXTENDED | REG_ICASE | REG_NEWLINE)) != 0) {
+		regerror(rc, &re, err, errsz);
+		return -2;
+	}
+	hit = calloc(nrows ? nrows : 1, 1);
+	fq = malloc(qlen * sizeof(*fq));
+	if (!hit || !fq) {
+		regfree(&re);
+		free(hit);
+		free(fq);
+		return -1;
+	}
+	gt_browser_set_search(b, "", NULL, 0);
+	b->re = re;
+	b->hit = hit;
+	b->fq = fq;
+	b->fqn = gt_browser_fold(q, fq, qlen);
+	b->literal = !special(q);
+	memcpy(b->pattern, q, qlen + 1);
+	count_hits(b);
+	return 0;
+}
+
+int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped)
+{
+	*wrapped = 0;
+	if (!b->hit || b->nhits == 0)
+		return 0;
 	for (size_t k = 1; k <= b->n; k++) {
 		size_t p = dir >= 0 ? (b->cur + k) % b->n : (b->cur + b->n - k % b->n) % b->n;
-		int c = ascii0 && !row_may_match(b->ds, b->idx[p], fq, qn) ? -1
-		        : gt_browser_row_matches(b, b->idx[p], fq, qn);
 
-		if (c >= 0) {
+		if (b->hit[b->idx[p]] == 2) {
+			int c = row_search(b, b->idx[p]);
+
 			*wrapped = dir >= 0 ? b->cur + k >= b->n : k > b->cur;
-			*col = b->col = c;
+			*col = b->col = c >= 0 ? c : b->col;
 			gt_browser_goto(b, p);
-			free(fq);
 			return 1;
 		}
 	}
-	free(fq);
 	return 0;
+}
+
+int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped)
+{
+	char err[128];
+	int rc = 0;
+
+	*wrapped = 0;
+	if (!q[0])
+		return 0;
+	if (strcmp(q, b->pattern) != 0)
+		rc = gt_browser_set_search(b, q, err, sizeof(err));
+	return rc < 0 ? rc : gt_browser_search_next(b, dir, col, wrapped);
+}
+
+size_t gt_browser_hits(const gt_browser *b, size_t *at)
+{
+	if (at) {
+		*at = 0;
+		for (size_t p = 0; b->hit && p < b->n && p <= b->cur; p++)
+			*at += b->hit[b->idx[p]] == 2;
+	}
+	return b->nhits;
+}
+
+int gt_browser_row_hit(const gt_browser *b, size_t r)
+{
+	return b->hit && b->hit[r] == 2;
+}
+
+int gt_browser_span(const gt_browser *b, const char *text, size_t from, size_t *so, size_t *eo)
+{
+	regmatch_t m;
+
+	if (!b->pattern[0] || regexec(&b->re, text + from, 1, &m, from ? REG_NOTBOL : 0) != 0)
+		return 0;
+	*so = from + (size_t)m.rm_so;
+	*eo = from + (size_t)m.rm_eo;
+	return 1;
 }
 
 /* ---- Column summaries --------------------------------------------------- */

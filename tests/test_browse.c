@@ -107,7 +107,7 @@ static void test_init_shows_all(void **state)
 static void test_fate_tags(void **state)
 {
 	static const char *const want[GT_NFATES] = {
-		"ok", "malform", "blank", "missing", "invalid", "-1dur", "?tempo", "both",
+		"kept", "malform", "blank", "missing", "invalid", "-1dur", "?tempo", "both",
 		"?key"
 	};
 
@@ -115,8 +115,10 @@ static void test_fate_tags(void **state)
 	for (int i = 0; i < GT_NFATES; i++) {
 		assert_string_equal(gt_browser_fate_tag((gt_fate)i), want[i]);
 		assert_true(strlen(gt_browser_fate_tag((gt_fate)i)) <= 7);
+		assert_true(strlen(gt_browser_fate_legend((gt_fate)i)) > 10);
 	}
 	assert_string_equal(gt_browser_fate_tag(GT_NFATES), "?");
+	assert_non_null(strstr(gt_browser_fate_legend(GT_FATE_UNKNOWN_TEMPO), "improved preset"));
 	assert_true(gt_browser_numeric(GT_COL_TEMPO));
 	assert_true(gt_browser_numeric(GT_COL_INSTANCE_ID));
 	assert_false(gt_browser_numeric(GT_COL_KEY));
@@ -382,10 +384,11 @@ static void test_widths(void **state)
 	fixture *f = *state;
 	gt_browser *b = &f->b;
 
-	/* fitted to header and drawn text ("Esc\x1b[31m" is 11 cells drawn) */
+	/* fitted to the short name and the drawn text ("Esc\x1b[31m" is 11
+	 * cells drawn) */
 	assert_int_equal(b->fitted[GT_COL_ARTIST], 11);
 	assert_int_equal(b->fitted[GT_COL_KEY], 3);
-	assert_int_equal(b->fitted[GT_COL_POPULARITY], 10);
+	assert_int_equal(b->fitted[GT_COL_POPULARITY], 3);     /* "pop", "abc" */
 	assert_int_equal(b->fitted[GT_COL_TEMPO], 5);
 	for (int c = 0; c < GT_NCOLS; c++) {
 		assert_int_equal(b->width[c], b->fitted[c]);
@@ -455,10 +458,10 @@ static void test_search_drawn_text(void **state)
 	gt_browser *b = &f->b;
 	int col = -1, wrapped = -1;
 
-	assert_int_equal(gt_browser_search(b, "\\x1b[31", 1, &col, &wrapped), 1);
+	assert_int_equal(gt_browser_search(b, "\\\\x1b\\[31", 1, &col, &wrapped), 1);
 	assert_int_equal(gt_browser_row(b, b->cur), 5);
 	assert_int_equal(gt_browser_search(b, "\x1b", 1, &col, &wrapped), 0);
-	assert_int_equal(gt_browser_search(b, "TWO\\NLINES", 1, &col, &wrapped), 1);
+	assert_int_equal(gt_browser_search(b, "TWO\\\\NLINES", 1, &col, &wrapped), 1);
 	assert_int_equal(gt_browser_row(b, b->cur), 4);
 	assert_int_equal(col, GT_COL_TRACK);
 	assert_int_equal(gt_browser_search(b, "yksopp's", 1, &col, &wrapped), 1);
@@ -541,6 +544,349 @@ static void test_stats_text(void **state)
 	assert_string_equal(st->top[0], "Jazz");
 	assert_int_equal(st->top_n[0], 3);
 	assert_string_equal(st->top[1], "Rock");
+}
+
+/* ---- numbers as shown ---- */
+
+static const char noisy_csv[] = HEADER
+	"1.0,A,T,27.0,0.00468,0.6709999999999999,218293.0,0.941,3.33e-06,A#,0.115,"
+	"-5.2010000000000005,Minor,0.0748,115.00200000000001,4-Apr,0.759,Electronic\n"
+	"2.0,B,U,30.0,0.1,0.2,-1.0,0.5,0.0,C,0.1,-7.0,Major,0.05,?,4-Apr,0.5,Rock\n";
+
+static void test_shown_numbers(void **state)
+{
+	gt_dataset ds;
+	gt_clean cl;
+	gt_browser b;
+	gt_error err = { 0 };
+	char buf[64];
+	int col, wrapped;
+
+	(void)state;
+	assert_int_equal(gt_dataset_parse(&ds, noisy_csv, strlen(noisy_csv), "n.csv", &err), GT_OK);
+	assert_int_equal(gt_clean_run(&cl, &ds, &err), GT_OK);
+	assert_int_equal(gt_browser_init(&b, &ds, &cl), 0);
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_DANCEABILITY, buf, sizeof(buf)), "0.671");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_LOUDNESS, buf, sizeof(buf)), "-5.201");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_TEMPO, buf, sizeof(buf)), "115.002");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_DURATION, buf, sizeof(buf)), "218293");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_INSTANCE_ID, buf, sizeof(buf)), "1");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_INSTRUMENTALNESS, buf, sizeof(buf)),
+	                    "3.33e-06");
+	assert_string_equal(gt_browser_cell_text(&b, 1, GT_COL_TEMPO, buf, sizeof(buf)), "?");
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_DANCEABILITY), "0.6709999999999999");  /* raw kept */
+	/* widths fit the text shown, not the 18 characters of the file */
+	assert_int_equal(b.fitted[GT_COL_DANCEABILITY], 5);
+	assert_int_equal(b.fitted[GT_COL_LOUDNESS], 6);
+	assert_int_equal(b.fitted[GT_COL_INSTANCE_ID], 3);
+	/* the search sees what is shown */
+	assert_int_equal(gt_browser_search(&b, "671", 1, &col, &wrapped), 1);
+	assert_int_equal(col, GT_COL_DANCEABILITY);
+	assert_int_equal(gt_browser_search(&b, "6709", 1, &col, &wrapped), 0);
+	assert_int_equal(gt_browser_search(&b, "^-5\\.201$", 1, &col, &wrapped), 1);
+	assert_int_equal(col, GT_COL_LOUDNESS);
+	/* and so does a filter that matches text */
+	assert_int_equal(gt_browser_add_filter(&b, "dance~^0.67$", buf, sizeof(buf)), 0);
+	assert_int_equal(b.n, 0);
+	gt_browser_clear(&b);
+	assert_int_equal(gt_browser_add_filter(&b, "dance~^0.671$", buf, sizeof(buf)), 0);
+	assert_int_equal(b.n, 1);
+	gt_browser_free(&b);
+	gt_clean_free(&cl);
+	gt_dataset_free(&ds);
+}
+
+/* ---- columns pinned and hidden ---- */
+
+static void test_pin_hide(void **state)
+{
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	int cols[GT_NCOLS], n;
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		b->width[c] = 10;
+	assert_int_equal(gt_browser_pin(b, GT_COL_TRACK), 1);
+	assert_int_equal(gt_browser_pin(b, GT_COL_ARTIST), 1);
+	assert_int_equal(b->npinned, 2);
+	assert_int_equal(b->order[0], GT_COL_ARTIST);      /* in file order */
+	assert_int_equal(b->order[1], GT_COL_TRACK);
+	assert_int_equal(b->order[2], GT_COL_INSTANCE_ID);
+	assert_int_equal(gt_browser_ncols_drawn(b, 55), 3);  /* 55 - 22 pinned */
+	n = gt_browser_drawn(b, 55, cols);
+	assert_int_equal(n, 5);
+	assert_int_equal(cols[0], GT_COL_ARTIST);
+	assert_int_equal(cols[2], GT_COL_INSTANCE_ID);
+	assert_int_equal(cols[4], GT_COL_ACOUSTICNESS);
+	/* scrolling to tempo keeps the pinned ones */
+	gt_browser_focus(b, GT_COL_TEMPO, 55);
+	n = gt_browser_drawn(b, 55, cols);
+	assert_int_equal(cols[0], GT_COL_ARTIST);
+	assert_int_equal(cols[1], GT_COL_TRACK);
+	assert_int_equal(cols[n - 1], GT_COL_TEMPO);
+	gt_browser_focus(b, GT_COL_ARTIST, 55);           /* pinned: no scroll */
+	assert_int_equal(cols[n - 1], GT_COL_TEMPO);
+	gt_browser_focus_step(b, 1, 55);
+	assert_int_equal(b->col, GT_COL_TRACK);
+	gt_browser_focus_step(b, 1, 55);
+	assert_int_equal(b->col, GT_COL_INSTANCE_ID);
+	/* hidden: left out, skipped, the focus moves on */
+	assert_int_equal(gt_browser_hide(b, GT_COL_POPULARITY), 0);
+	gt_browser_focus_step(b, 1, 55);
+	assert_int_equal(b->col, GT_COL_ACOUSTICNESS);
+	assert_int_equal(gt_browser_hide(b, GT_COL_ACOUSTICNESS), 0);
+	assert_int_equal(b->col, GT_COL_DANCEABILITY);
+	assert_int_equal(b->norder, GT_NCOLS - 2);
+	gt_browser_focus(b, GT_COL_POPULARITY, 55);       /* hidden: the next one */
+	assert_int_equal(b->col, GT_COL_DANCEABILITY);
+	gt_browser_focus(b, GT_NCOLS - 1, 55);
+	assert_int_equal(gt_browser_hide(b, GT_NCOLS - 1), 0);
+	assert_int_equal(b->col, GT_NCOLS - 2);           /* the last: the one before */
+	assert_int_equal(gt_browser_unhide_all(b), 3);
+	assert_int_equal(b->norder, GT_NCOLS);
+	assert_int_equal(gt_browser_pin(b, GT_COL_TRACK), 0);
+	assert_int_equal(gt_browser_pin(b, GT_COL_ARTIST), 0);
+	assert_int_equal(b->order[1], GT_COL_ARTIST);
+	for (int c = 0; c < GT_NCOLS - 1; c++)
+		assert_int_equal(gt_browser_hide(b, c), 0);
+	assert_int_equal(gt_browser_hide(b, GT_NCOLS - 1), -1);   /* never the last one */
+	assert_int_equal(b->col, GT_NCOLS - 1);
+	assert_int_equal(gt_browser_ncols_drawn(b, 5), 1);
+	/* text columns shrink to the room, numbers do not; a hand width stays */
+	gt_browser_unhide_all(b);
+	b->fitted[GT_COL_TRACK] = 30;
+	b->fitted[GT_COL_ARTIST] = 25;
+	gt_browser_fit_room(b, 64);
+	assert_int_equal(b->width[GT_COL_TRACK], 16);
+	assert_int_equal(b->width[GT_COL_ARTIST], 16);
+	assert_int_equal(b->width[GT_COL_TEMPO], 10);
+	gt_browser_focus(b, GT_COL_ARTIST, 64);
+	gt_browser_resize_col(b, 4);
+	gt_browser_fit_room(b, 64);
+	assert_int_equal(b->width[GT_COL_ARTIST], 20);
+	gt_browser_fit_room(b, 200);
+	assert_int_equal(b->width[GT_COL_TRACK], 30);
+}
+
+/* ---- the line number typed for ':' ---- */
+
+static void test_parse_line(void **state)
+{
+	fixture *f = *state;
+	long line = 0;
+
+	assert_int_equal(gt_browser_parse_line("12", &line), 0);
+	assert_int_equal(line, 12);
+	assert_int_equal(gt_browser_parse_line(" 7 ", &line), 0);
+	assert_int_equal(line, 7);
+	assert_int_equal(gt_browser_parse_line("+5", &line), 0);
+	assert_int_equal(line, 5);
+	assert_int_equal(gt_browser_parse_line("-1", &line), 0);
+	assert_int_equal(line, -1);
+	assert_int_equal(gt_browser_goto_line(&f->b, line), -1);     /* no such line */
+	assert_int_equal(gt_browser_parse_line("1e3", &line), -1);
+	assert_int_equal(gt_browser_parse_line("12x3", &line), -1);
+	assert_int_equal(gt_browser_parse_line("", &line), -1);
+	assert_int_equal(gt_browser_parse_line("-", &line), -1);
+	assert_int_equal(gt_browser_parse_line("1 2", &line), -1);
+	assert_int_equal(gt_browser_parse_line("0x10", &line), -1);
+	assert_int_equal(gt_browser_parse_line("99999999999999999999", &line), -2);
+	assert_int_equal(gt_browser_parse_line("9223372036854775807", &line), 0);
+	assert_int_equal(line, LONG_MAX);
+	assert_int_equal(gt_browser_goto_line(&f->b, line), -1);
+}
+
+/* ---- filters on columns ---- */
+
+static void test_filter_parse(void **state)
+{
+	gt_bfilter fl;
+	char err[160];
+
+	(void)state;
+	assert_int_equal(gt_browser_parse_filter("tempo>120", &fl, err, sizeof(err)), 0);
+	assert_int_equal(fl.col, GT_COL_TEMPO);
+	assert_int_equal(fl.op, GT_OP_GT);
+	assert_true(fl.numeric);
+	assert_near(fl.num, 120, 0);
+	assert_string_equal(fl.label, "tempo>120");
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter(" genre = Hip-Hop ", &fl, err, sizeof(err)), 0);
+	assert_int_equal(fl.col, GT_COL_GENRE);
+	assert_int_equal(fl.op, GT_OP_EQ);
+	assert_string_equal(fl.text, "Hip-Hop");
+	assert_string_equal(fl.label, "music_genre=Hip-Hop");
+	assert_true(gt_bfilter_pass(&fl, "hip-hop"));
+	assert_false(gt_bfilter_pass(&fl, "Hip"));
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter("DANCE<=0.5", &fl, err, sizeof(err)), 0);
+	assert_int_equal(fl.col, GT_COL_DANCEABILITY);
+	assert_int_equal(fl.op, GT_OP_LE);
+	assert_true(gt_bfilter_pass(&fl, "0.5"));
+	assert_false(gt_bfilter_pass(&fl, "0.6709999999999999"));
+	assert_false(gt_bfilter_pass(&fl, "?"));                  /* not a number */
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter("popularity!=27", &fl, err, sizeof(err)), 0);
+	assert_false(gt_bfilter_pass(&fl, "27.0"));
+	assert_true(gt_bfilter_pass(&fl, ""));
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter("artist_name~^(abba|zed)$", &fl, err, sizeof(err)), 0);
+	assert_true(gt_bfilter_pass(&fl, "ABBA"));
+	assert_false(gt_bfilter_pass(&fl, "ABBA!"));
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter("track!~queen", &fl, err, sizeof(err)), 0);
+	assert_false(gt_bfilter_pass(&fl, "Dancing Queen"));
+	gt_bfilter_free(&fl);
+	assert_int_equal(gt_browser_parse_filter("tempo=?", &fl, err, sizeof(err)), 0);
+	assert_false(fl.numeric);                                 /* text: '?' itself */
+	assert_true(gt_bfilter_pass(&fl, "?"));
+	gt_bfilter_free(&fl);
+	/* mistakes, each with its reason */
+	assert_int_equal(gt_browser_parse_filter("", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "COLUMN OP VALUE"));
+	assert_int_equal(gt_browser_parse_filter("foo=1", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no column 'foo'"));
+	assert_int_equal(gt_browser_parse_filter("d=1", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "several columns"));
+	assert_int_equal(gt_browser_parse_filter("tempo 120", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "operator"));
+	assert_int_equal(gt_browser_parse_filter("artist<5", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "artist_name is text"));
+	assert_int_equal(gt_browser_parse_filter("tempo>fast", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "'fast' is not a number"));
+	assert_int_equal(gt_browser_parse_filter("tempo>", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter("track~(", &fl, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "track_name: "));
+}
+
+static void test_filter_apply(void **state)
+{
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	char err[160];
+
+	gt_browser_set_height(b, 3);
+	assert_int_equal(gt_browser_add_filter(b, "tempo>=90", err, sizeof(err)), 0);
+	assert_string_equal(shown(b), "0,1,4,5,7");
+	assert_int_equal(gt_browser_add_filter(b, "genre=jazz", err, sizeof(err)), 0);
+	assert_string_equal(shown(b), "4,5,7");
+	assert_int_equal(b->nfilters, 2);
+	assert_string_equal(b->filters[1].label, "music_genre=jazz");
+	assert_int_equal(gt_browser_add_filter(b, "genre=", err, sizeof(err)), 0);
+	assert_int_equal(b->n, 0);
+	assert_int_equal(gt_browser_add_filter(b, "nothing", err, sizeof(err)), -2);
+	assert_int_equal(b->nfilters, 3);                          /* unchanged */
+	assert_int_equal(gt_browser_clear(b), 0);                  /* c clears them too */
+	assert_int_equal(b->nfilters, 0);
+	assert_int_equal(b->n, 9);
+	/* the value under the cursor */
+	gt_browser_goto(b, 4);
+	assert_int_equal(gt_browser_filter_value(b, GT_COL_ARTIST), 0);
+	assert_string_equal(shown(b), "4,7");
+	assert_string_equal(b->filters[0].label, "artist_name=Zed");
+	assert_int_equal(gt_browser_row(b, b->cur), 4);            /* the cursor stays */
+	gt_browser_clear(b);
+	gt_browser_goto(b, 0);
+	assert_int_equal(gt_browser_filter_value(b, GT_COL_TEMPO), 0);    /* 100.5 */
+	assert_string_equal(shown(b), "0");
+	gt_browser_clear(b);
+	gt_browser_goto(b, 2);
+	assert_int_equal(gt_browser_filter_value(b, GT_COL_TEMPO), 0);    /* '?' */
+	assert_string_equal(shown(b), "2");
+	gt_browser_clear(b);
+	for (int i = 0; i < GT_BROWSE_FILTERS; i++)
+		assert_int_equal(gt_browser_add_filter(b, "pop>0", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_add_filter(b, "pop>0", err, sizeof(err)), -3);
+	/* filters and the row set from Confusion: the row set replaces them */
+	{
+		size_t rows[] = { 6, 8 };
+
+		assert_int_equal(gt_browser_set_rows(b, rows, 2, "two"), 0);
+		assert_int_equal(b->nfilters, 0);
+		assert_int_equal(gt_browser_add_filter(b, "artist=mozart", err, sizeof(err)), 0);
+		assert_string_equal(shown(b), "6");
+	}
+}
+
+/* ---- the search as a regular expression, and its count ---- */
+
+static void test_search_regex(void **state)
+{
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	char err[128];
+	size_t at, so, eo;
+	int col, wrapped;
+
+	gt_browser_set_height(b, 3);
+	assert_int_equal(gt_browser_set_search(b, "^abba$", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_hits(b, &at), 2);              /* ABBA and abba */
+	assert_int_equal(at, 0);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 1);
+	assert_int_equal(b->cur, 1);
+	assert_int_equal(col, GT_COL_ARTIST);
+	gt_browser_hits(b, &at);
+	assert_int_equal(at, 1);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 1);
+	gt_browser_hits(b, &at);
+	assert_int_equal(at, 2);
+	assert_true(gt_browser_row_hit(b, 2));
+	assert_false(gt_browser_row_hit(b, 0));
+	/* alternatives; ^ and $ are each cell's ends */
+	assert_int_equal(gt_browser_set_search(b, "^(mozart|rap)$", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_hits(b, NULL), 2);             /* rows 6 and 8 */
+	assert_int_equal(gt_browser_set_search(b, "queen$", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_hits(b, NULL), 1);
+	assert_int_equal(gt_browser_set_search(b, "minor$", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_hits(b, NULL), 8);             /* not the blank row */
+	/* the count follows the filters */
+	gt_browser_set_show(b, GT_SHOW_KEPT);
+	assert_int_equal(gt_browser_hits(b, NULL), 4);
+	gt_browser_set_show(b, GT_SHOW_ALL);
+	/* a mistake leaves the search as it was */
+	assert_int_equal(gt_browser_set_search(b, "[", err, sizeof(err)), -2);
+	assert_true(strlen(err) > 0);
+	assert_string_equal(b->pattern, "minor$");
+	assert_int_equal(gt_browser_search(b, "(", 1, &col, &wrapped), -2);
+	/* where it matches in a cell's text, for the highlight */
+	assert_int_equal(gt_browser_set_search(b, "QUEEN", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_span(b, "Dancing Queen", 0, &so, &eo), 1);
+	assert_int_equal(so, 8);
+	assert_int_equal(eo, 13);
+	assert_int_equal(gt_browser_span(b, "Dancing Queen", 9, &so, &eo), 0);
+	assert_int_equal(gt_browser_set_search(b, "", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_hits(b, NULL), 0);
+	assert_int_equal(gt_browser_span(b, "Dancing Queen", 0, &so, &eo), 0);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 0);
+}
+
+/* Plain text goes the fast way; the same text as an expression must find
+ * the same rows. */
+static void test_search_literal_as_regex(void **state)
+{
+	static const char *const words[] = {
+		"abba", "a", "e", "zed", "rock", "0", "5", "100", "-1", "x1b", "night", "ö", "apr",
+	};
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	char err[128], re[64];
+	unsigned char lit[16];
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		assert_int_equal(gt_browser_set_search(b, words[w], err, sizeof(err)), 0);
+		assert_true(b->literal);
+		for (size_t r = 0; r < 9; r++)
+			lit[r] = (unsigned char)gt_browser_row_hit(b, r);
+		snprintf(re, sizeof(re), "(%s)", words[w]);
+		assert_int_equal(gt_browser_set_search(b, re, err, sizeof(err)), 0);
+		assert_false(b->literal);
+		for (size_t r = 0; r < 9; r++)
+			if (lit[r] != gt_browser_row_hit(b, r))
+				fail_msg("'%s' row %zu: %d as text, %d as an expression", words[w], r,
+				         lit[r], gt_browser_row_hit(b, r));
+	}
+	setlocale(LC_CTYPE, "C");
 }
 
 /* ---- the real file ---- */
@@ -633,6 +979,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_unicode_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stats_numeric, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stats_text, setup, teardown),
+		cmocka_unit_test(test_shown_numbers),
+		cmocka_unit_test_setup_teardown(test_pin_hide, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_parse_line, setup, teardown),
+		cmocka_unit_test(test_filter_parse),
+		cmocka_unit_test_setup_teardown(test_filter_apply, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_literal_as_regex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_real_file, setup_real, teardown_real),
 	};
 

@@ -13,6 +13,7 @@
 #ifndef GENRETUI_BROWSE_H
 #define GENRETUI_BROWSE_H
 
+#include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,23 @@ typedef enum { GT_SHOW_ALL, GT_SHOW_KEPT, GT_SHOW_DROPPED, GT_SHOW_MULTI, GT_NSH
 #define GT_BROWSE_BINS 12        /* histogram bins per numeric column */
 #define GT_BROWSE_MAX_WIDTH 30   /* cap of a fitted column width, cells */
 #define GT_BROWSE_LABEL 160      /* bytes of a row-set label */
+#define GT_BROWSE_FILTERS 8      /* column filters at most */
+#define GT_BROWSE_PATTERN 128    /* bytes of a search pattern */
+
+/* A filter on one column: COLUMN OP VALUE. */
+typedef enum { GT_OP_EQ, GT_OP_NE, GT_OP_LT, GT_OP_LE, GT_OP_GT, GT_OP_GE,
+               GT_OP_MATCH, GT_OP_NOMATCH } gt_filter_op;
+
+typedef struct {
+	int col;              /* gt_column */
+	gt_filter_op op;
+	char *text;           /* the value (owned) */
+	int numeric;          /* compared as numbers: a numeric column and a
+	                         value that is a number */
+	double num;           /* ... that number */
+	regex_t re;           /* GT_OP_MATCH, GT_OP_NOMATCH */
+	char label[96];       /* as listed: "tempo>120" */
+} gt_bfilter;
 
 /* Summary of one column over the rows shown. */
 typedef struct {
@@ -53,6 +71,8 @@ typedef struct {
 	unsigned char *pick;        /* [nrows] 1 = in the row set, or NULL */
 	size_t npick;               /* rows in the row set */
 	char label[GT_BROWSE_LABEL];/* what the row set is ("" if none) */
+	gt_bfilter filters[GT_BROWSE_FILTERS];
+	int nfilters;
 	/* order */
 	int sort_col;               /* gt_column, or -1 for file order */
 	int sort_desc;              /* descending */
@@ -63,11 +83,26 @@ typedef struct {
 	/* vertical: positions */
 	size_t cur, top;            /* cursor; first visible position */
 	size_t height;              /* data rows visible (>= 1), set by the pane */
-	/* horizontal: columns */
-	int col;                    /* focused column */
-	int left;                   /* first scrolled column drawn */
+	/* horizontal: columns. They are drawn in `order`: the pinned ones
+	 * first (in file order), which stay while the others scroll, then the
+	 * rest; hidden ones are left out. */
+	int col;                    /* focused column (gt_column, never hidden) */
+	int order[GT_NCOLS];        /* columns drawn, left to right */
+	int norder, npinned;        /* columns in order; the first npinned pinned */
+	int left;                   /* index in order of the first scrolled
+	                               column drawn (>= npinned) */
+	unsigned char pinned[GT_NCOLS], hidden[GT_NCOLS];
 	int width[GT_NCOLS];        /* drawn width of each column, cells */
 	int fitted[GT_NCOLS];       /* width fitted to the content */
+	unsigned char resized[GT_NCOLS];   /* width set by hand (< >) */
+	/* search: a POSIX extended regular expression, any case */
+	char pattern[GT_BROWSE_PATTERN];   /* "" when there is none */
+	regex_t re;
+	int literal;                /* pattern has no special characters */
+	unsigned *fq;               /* ... then folded (gt_browser_fold) */
+	size_t fqn;
+	unsigned char *hit;         /* [nrows] 0 not looked at, 1 no, 2 a match */
+	size_t nhits;               /* rows shown that match */
 	/* summaries, computed on request for the rows shown */
 	gt_colstats stats[GT_NCOLS];
 	unsigned char stats_ok[GT_NCOLS];
@@ -96,10 +131,13 @@ int gt_browser_sort(gt_browser *b, int col, int desc);
 
 /* Is column c summarised and sorted as numbers? */
 int gt_browser_numeric(int c);
-/* Short tag of a fate for a narrow column: "ok", "blank", "?tempo",
- * "-1dur", "both", "?key", "missing", "invalid", "malform" (at most 7
- * bytes). */
+/* Short tag of a fate for a narrow column: "kept" (the word the rest of
+ * the interface uses), "blank", "?tempo", "-1dur", "both", "?key",
+ * "missing", "invalid", "malform" (at most 7 bytes). */
 const char *gt_browser_fate_tag(gt_fate f);
+/* What a tag means, for the legend: "unknown tempo (?): dropped; the
+ * improved preset fills it in". */
+const char *gt_browser_fate_legend(gt_fate f);
 /* Dataset row at position p (p < b->n). */
 size_t gt_browser_row(const gt_browser *b, size_t p);
 
@@ -118,31 +156,103 @@ void gt_browser_goto(gt_browser *b, size_t p);
  * spans it). Returns 0; -1 if no row has that line; -2 if the row is not
  * shown (filtered out); the cursor then stays. */
 int gt_browser_goto_line(gt_browser *b, long line);
+/* Read a file line number typed for `:`: optional blanks, an optional
+ * sign, digits, optional blanks. Returns 0 and *line; -1 if s is not such
+ * a number ("1e3", "12x3", ""); -2 if it is one too large for any line. */
+int gt_browser_parse_line(const char *s, long *line);
 
-/* ---- Columns. avail is the width in cells for the scrolled columns (the
- * frozen column excluded); each drawn column takes width + 1 for the gap. */
-/* Focus column c (clamped) and scroll so it is drawn. */
+/* ---- Columns. avail is the width in cells for the data columns, pinned
+ * and scrolled (the frozen line and fate column excluded); each drawn
+ * column takes width + 1 for the gap. */
+/* Focus column c (clamped; a hidden one gives the next shown, or the one
+ * before) and scroll so it is drawn. */
 void gt_browser_focus(gt_browser *b, int c, int avail);
-/* Number of columns drawn from b->left within avail (at least 1). */
+/* Focus the column delta places right (left if < 0) in the drawn order. */
+void gt_browser_focus_step(gt_browser *b, int delta, int avail);
+/* Number of scrolled columns drawn from b->left within avail, after the
+ * pinned ones (at least 1 if any column scrolls). */
 int gt_browser_ncols_drawn(const gt_browser *b, int avail);
+/* The columns drawn within avail, left to right, into cols; their count. */
+int gt_browser_drawn(const gt_browser *b, int avail, int cols[GT_NCOLS]);
+/* Pin column c (it stays at the left while the others scroll), or unpin
+ * it if it is pinned. Returns 1 if now pinned, 0 if not. */
+int gt_browser_pin(gt_browser *b, int c);
+/* Hide column c; the focus moves to the next column shown. Returns 0, or
+ * -1 if c is the only column shown (it stays). */
+int gt_browser_hide(gt_browser *b, int c);
+/* Show every hidden column again; returns how many were hidden. */
+int gt_browser_unhide_all(gt_browser *b);
 /* Widen (delta > 0) or narrow the focused column, within 3..120 cells;
  * delta 0 restores the fitted width. */
 void gt_browser_resize_col(gt_browser *b, int delta);
-/* Fit every width to the header and the text of up to ~2,000 sampled rows
- * (the first 500 and an even spread), capped at GT_BROWSE_MAX_WIDTH. */
+/* Fit every width to the short name and the drawn text of up to ~2,000
+ * sampled rows (the first 500 and an even spread), capped at
+ * GT_BROWSE_MAX_WIDTH. Widths depend on the file only, never on the rows
+ * on the screen, so they stay put while scrolling. */
 void gt_browser_fit_widths(gt_browser *b);
-/* Cell text as drawn: made terminal-safe (gt_text_safe) into out. */
+/* Fit text columns not resized by hand to avail: at most
+ * max(12, avail / 4) cells each, so that numbers fit beside artist and
+ * track in 80 columns. */
+void gt_browser_fit_room(gt_browser *b, int avail);
+/* Short name of column c for a narrow header ("dance" for danceability). */
+const char *gt_browser_short_name(int c);
+/* Column named s: its full name, its short name, or a prefix of only one
+ * of them, any case ("genre", "music_genre", "dance"). Returns the
+ * column, -1 if none, -2 if the prefix names several. */
+int gt_browser_find_column(const char *s, size_t len);
+/* Cell text as drawn: numbers in their shown form (gt_fmt_shown_number),
+ * everything made terminal-safe (gt_text_safe), into out. */
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz);
 
-/* ---- Search: the drawn text of all 18 cells of each row, ignoring case
- * (ASCII, and other letters as towlower knows them in the locale).
- * dir +1 searches forward from the row after the cursor, -1 backward from
- * the row before, wrapping around the rows shown. On a match the cursor
- * goes to the row and the focus to the first matching column (*col), and
- * *wrapped says whether the search passed an end. Returns 1 if found, 0 if
- * not (or if q is empty), -1 when out of memory. */
+/* ---- Filters on columns, combined with AND with the others. */
+/* Read "COLUMN OP VALUE": a column (gt_browser_find_column), an operator
+ * = != < <= > >= ~ (matches the POSIX extended regular expression VALUE,
+ * any case) or !~, and the rest as the value (blanks around it dropped).
+ * = and != compare numbers on numeric columns when VALUE is a number
+ * ("tempo=120" takes "120.0"), else text ignoring ASCII case; < <= > >=
+ * need a numeric column and a number, and a cell that is not a number
+ * never passes them; != passes every row = does not; ~ looks at the cell
+ * as drawn. Returns 0, or -1 with a message in err. f is freed by
+ * gt_bfilter_free. */
+int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errsz);
+void gt_bfilter_free(gt_bfilter *f);
+/* Does cell text s pass f? */
+int gt_bfilter_pass(const gt_bfilter *f, const char *s);
+/* Add the filter s (as gt_browser_parse_filter reads it). Returns 0; -1
+ * out of memory; -2 s is not a filter (err says why); -3 there are
+ * GT_BROWSE_FILTERS already. */
+int gt_browser_add_filter(gt_browser *b, const char *s, char *err, size_t errsz);
+/* Add the filter "column c = its value at the cursor": the same raw text,
+ * or on a numeric column the same number. Returns as gt_browser_add_filter. */
+int gt_browser_filter_value(gt_browser *b, int c);
+
+/* ---- Search: the drawn text of all 18 cells of each row (numbers as
+ * shown), a POSIX extended regular expression matched in each cell
+ * (REG_ICASE; ^ and $ are a cell's ends). A pattern without special
+ * characters is plain text, looked for the fast way: its letters ignoring
+ * case (ASCII, and others as towlower knows them in the locale). */
+/* Set the search to q ("" clears it) and find which rows shown match.
+ * Returns 0; -1 out of memory; -2 q is not a valid expression (err gets
+ * regerror's words). The search stays as it was unless 0 is returned. */
+int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz);
+/* dir +1: the next matching row after the cursor, -1: the one before,
+ * wrapping around the rows shown. On a match the cursor goes to the row,
+ * the focus to the first matching column (*col), *wrapped says whether the
+ * search passed an end; returns 1. 0 if no row matches (or no search). */
+int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped);
+/* gt_browser_set_search(q) when q is not the current pattern, then
+ * gt_browser_search_next. Returns 1 found, 0 not (or q empty), -1 out of
+ * memory, -2 q is not a valid expression. */
 int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped);
+/* Rows shown that match the search; *at (if not NULL) gets how many of
+ * them are at the cursor's position or before it. */
+size_t gt_browser_hits(const gt_browser *b, size_t *at);
+/* Does dataset row r match the search (as last looked at)? */
+int gt_browser_row_hit(const gt_browser *b, size_t r);
+/* The first match of the search in text at or after byte from: 1 and its
+ * bytes [*so, *eo) (maybe empty), or 0. */
+int gt_browser_span(const gt_browser *b, const char *text, size_t from, size_t *so, size_t *eo);
 /* Does row r match query q (which is already folded by gt_browser_fold)?
  * Returns the first matching column, or -1. */
 int gt_browser_row_matches(const gt_browser *b, size_t r, const unsigned *q, size_t qn);
