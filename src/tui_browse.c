@@ -141,19 +141,24 @@ static void draw_head_cell(gt_app *app, WINDOW *w, int x, int width, int c)
 {
 	const gt_browser *b = &app->browse->b;
 	const char *arrow = b->sort_col != c ? "" : glyph(app, b->sort_desc ? G_DOWN : G_UP);
-	int aw = *arrow ? 1 : 0, nw = gt_text_width(gt_column_names[c]);
+	const char *label = gt_column_names[c];
+	int aw = *arrow ? 1 : 0, nw;
 	char name[64];
+
+	if (gt_text_width(label) + aw > width)     /* a narrow column: "dance" */
+		label = gt_browser_short_name(c);
+	nw = gt_text_width(label);
 
 	wattrset(w, c == b->col ? gt_attr(app, GT_C_CURSOR) | A_BOLD : gt_attr(app, GT_C_HEADER));
 	mvwhline(w, 1, x, ' ', width);
 	if (nw + aw <= width) {
-		snprintf(name, sizeof(name), "%s%s", gt_column_names[c], arrow);
+		snprintf(name, sizeof(name), "%s%s", label, arrow);
 		draw_cell(app, w, 1, x, width, name, gt_browser_numeric(c));
 	} else if (aw) {
-		gt_draw_text(w, 1, x, width - 1, gt_column_names[c]);
+		gt_draw_text(w, 1, x, width - 1, label);
 		gt_draw_text(w, 1, x + width - 1, 1, arrow);
 	} else
-		draw_cell(app, w, 1, x, width, gt_column_names[c], 0);
+		draw_cell(app, w, 1, x, width, label, 0);
 }
 
 static void draw_header(gt_app *app, WINDOW *w, int width)

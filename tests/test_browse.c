@@ -928,6 +928,7 @@ static void test_real_file(void **state)
 	real_fixture *f = *state;
 	gt_browser *b;
 	int col, wrapped;
+	char text_err[128];
 
 	if (!f)
 		skip();
@@ -953,6 +954,25 @@ static void test_real_file(void **state)
 	assert_string_equal(gt_cell(&f->ds, gt_browser_row(b, 0), GT_COL_TEMPO), "34.347");
 	gt_browser_goto(b, SIZE_MAX);                /* not numbers come last */
 	assert_string_equal(gt_cell(&f->ds, gt_browser_row(b, b->cur), GT_COL_TEMPO), "?");
+	/* every number of the file is shown in at most 8 characters (the
+	 * file's own texts take up to 22: 0.010100000000000001) */
+	for (size_t r = 0; r < f->ds.nrows; r++)
+		for (int c = 0; c < GT_NCOLS; c++) {
+			char text[64];
+
+			if (gt_browser_numeric(c) && strlen(gt_browser_cell_text(b, r, c, text, sizeof(text))) > 8)
+				fail_msg("line %ld %s: %s shown as %s", f->ds.line[r], gt_column_names[c],
+				         gt_cell(&f->ds, r, (gt_column)c), text);
+		}
+	assert_true(b->fitted[GT_COL_DANCEABILITY] <= 6);
+	assert_true(b->fitted[GT_COL_LOUDNESS] <= 7);
+	/* a regular expression and its count */
+	assert_int_equal(gt_browser_set_search(b, "^naughty by nature$", text_err, sizeof(text_err)), 0);
+	assert_true(gt_browser_hits(b, NULL) > 0);
+	assert_int_equal(gt_browser_add_filter(b, "genre=Rap", text_err, sizeof(text_err)), 0);
+	assert_int_equal(b->n, 5000);             /* dropped ones too */
+	assert_int_equal(gt_browser_add_filter(b, "tempo>120", text_err, sizeof(text_err)), 0);
+	assert_true(b->n > 0 && b->n < 5000);
 }
 
 int main(void)

@@ -9,7 +9,7 @@ echo "1..21"
 start 120 40 "TERM=screen" "$GENRETUI $CSV"
 
 expect "the pane opens with the row count" "50,005 of 50,005 rows"
-expect "a sticky header names the columns" "line fate    │ instance_id artist_name"
+expect "a sticky header names the columns" "line fate    │    id artist_name"
 expect "the first row shows its track in UTF-8" "Röyksopp's Night Out"
 expect "the first row's fate is in words" "line 2: unknown duration (-1)"
 

@@ -53,13 +53,14 @@ char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells);
 /* A number from the data as it is shown: raw, a plain decimal number
  * ([+-]digits[.digits][e[+-]digits]), with the trailing zeros of its
  * fraction dropped ("27.0" -> "27", "0.50" -> "0.5"); and when it has more
- * than 15 significant digits (DBL_DIG: the file's writer printed 17, so
- * "0.6709999999999999" and "115.00200000000001" carry binary noise), rounded
- * to 15 ("0.671", "115.002"), in fixed notation unless raw has an exponent.
- * The value shown is the double rounded to 15 digits (printf's %.15g), and
- * no character but a digit, nor pair of characters without a digit, is in
- * the text that is not in raw. Returns the length written into out, or 0
- * when raw is not such a number or it does not fit (raw is shown as is). */
+ * than 12 significant digits (the file's binary noise: "0.6709999999999999",
+ * "115.00200000000001", "0.0052299999999999"), rounded to 12 ("0.671",
+ * "115.002", "0.00523"), in fixed notation unless raw has an exponent.
+ * The value shown is then the double rounded to 12 digits (printf's
+ * %.12g), and no character but a digit, nor pair of characters without a
+ * digit, is in the text that is not in raw. Returns the length written
+ * into out, or 0 when raw is not such a number, is 1e12 or more with more
+ * than 12 digits, or does not fit (raw is then shown as it is). */
 size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz);
 
 #endif
