@@ -1,6 +1,6 @@
 /* atomic_file.c: temporary file, fsync, rename (see atomic_file.h). */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync, strndup, O_CLOEXEC,
-                                   sigaction, sigprocmask */
+#define _GNU_SOURCE             /* mkstemps; and mkstemp, mkdtemp, fchmod, fsync,
+                                   strndup, O_CLOEXEC, sigaction, sigprocmask */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -267,5 +267,132 @@ gt_status gt_make_dir(const char *dir, gt_error *err)
 	if (e)
 		return gt_fail(err, GT_ERR_IO, "%s: cannot create the directory: %s", name,
 		               strerror(e));
+	return GT_OK;
+}
+
+gt_status gt_check_writable(const char *path, gt_error *err)
+{
+	char name[NAME_SHOWN + 16], *probe;
+	const char *why;
+	int fd, e;
+
+	if (!replaceable(path, &why))
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", shown_name(path, name), why);
+	probe = copy_str(path, sizeof(TMP_SUFFIX));
+	if (!probe)
+		return gt_fail(err, GT_ERR_NOMEM, "%s: out of memory", shown_name(path, name));
+	strcat(probe, TMP_SUFFIX);
+	hold_signals();                   /* a signal never leaves the probe behind */
+	fd = mkstemp(probe);
+	e = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(probe);
+	}
+	release_signals();
+	free(probe);
+	return fd >= 0 ? GT_OK : cannot_write(path, e, err);
+}
+
+/* dir + "/" + name (malloc'd), or NULL. */
+static char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return p;
+}
+
+/* An existing directory: each file in it writable. */
+static gt_status check_files(const char *dir, const char *const *files, int n, gt_error *err)
+{
+	gt_status st = GT_OK;
+
+	for (int i = 0; i < n && st == GT_OK; i++) {
+		char *p = path_join(dir, files[i]);
+
+		st = p ? gt_check_writable(p, err) : gt_fail(err, GT_ERR_NOMEM, "out of memory");
+		free(p);
+	}
+	return st;
+}
+
+/* A directory to be made: its deepest existing parent must be a directory
+ * in which one can be made. p is a copy of dir, cut as the walk goes up. */
+static gt_status check_parent(char *p, const char *dir, gt_error *err)
+{
+	char name[NAME_SHOWN + 16], *probe;
+	struct stat sb;
+	int e = 0;
+
+	do {                               /* "a/b/c" -> "a/b" -> "a" -> "." */
+		char *slash = strrchr(p, '/');
+
+		while (slash && slash > p && slash[-1] == '/')
+			slash--;
+		if (!slash)
+			strcpy(p, ".");
+		else if (slash == p && p[1] == '\0')
+			return gt_fail(err, GT_ERR_IO, "/: %s", strerror(errno));
+		else
+			slash[slash == p] = '\0';     /* "/x" -> "/" */
+	} while (stat(p, &sb) != 0 && strcmp(p, ".") != 0);
+	if (strcmp(p, ".") == 0 && stat(p, &sb) != 0)
+		return gt_fail(err, GT_ERR_IO, ".: %s", strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return gt_fail(err, GT_ERR_IO, "%s: exists and is not a directory", shown_name(p, name));
+	probe = path_join(p, ".genretui-XXXXXX");
+	if (!probe)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
+	hold_signals();
+	if (mkdtemp(probe))
+		rmdir(probe);
+	else
+		e = errno;
+	release_signals();
+	free(probe);
+	if (e)
+		return gt_fail(err, GT_ERR_IO, "%s: cannot create the directory: %s",
+		               shown_name(dir, name), strerror(e));
+	return GT_OK;
+}
+
+gt_status gt_check_dir(const char *dir, const char *const *files, int n, gt_error *err)
+{
+	char name[NAME_SHOWN + 16], *p;
+	struct stat sb;
+	gt_status st;
+
+	if (!*dir)
+		return gt_fail(err, GT_ERR_ARG, "an empty directory name");
+	if (stat(dir, &sb) == 0)
+		return S_ISDIR(sb.st_mode) ? check_files(dir, files, n, err)
+		       : gt_fail(err, GT_ERR_IO, "%s: exists and is not a directory",
+		                 shown_name(dir, name));
+	p = copy_str(dir, 2);
+	if (!p)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
+	st = check_parent(p, dir, err);
+	free(p);
+	return st;
+}
+
+gt_status gt_fallback_path(const char *prefix, const char *suffix, int dir, char *buf,
+                           size_t n, gt_error *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	int fd = -1, len;
+
+	if (!tmpdir || *tmpdir != '/')
+		tmpdir = "/tmp";
+	len = snprintf(buf, n, "%s/%sXXXXXX%s", tmpdir, prefix, dir ? "" : suffix);
+	if (len < 0 || (size_t)len >= n)
+		return gt_fail(err, GT_ERR_ARG, "%s: the path is too long", tmpdir);
+	if (dir ? mkdtemp(buf) == NULL : (fd = mkstemps(buf, (int)strlen(suffix))) < 0)
+		return gt_fail(err, GT_ERR_IO, "%s: cannot write: %s", tmpdir, strerror(errno));
+	if (fd >= 0)
+		close(fd);
 	return GT_OK;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "genretui/atomic_file.h"
 #include "genretui/batch.h"
 #include "genretui/encode.h"
 #include "genretui/export.h"
@@ -354,43 +355,93 @@ static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
 	return 0;
 }
 
+/* Where the outputs go, checked before any data is read or any epoch is
+ * trained: a run is never lost to a mistyped path. */
+static int check_outputs(const gt_cli *cli, const gt_batch *b)
+{
+	gt_error err = {0};
+	const char *what = cli->save_model ? "--save-model" : "--export";
+
+	if ((cli->save_model || cli->export_dir) && b->hp.epochs < 1) {
+		fprintf(stderr, "genretui: %s needs training (--epochs 1 or more)\n", what);
+		return -1;
+	}
+	if (cli->save_model && gt_check_writable(cli->save_model, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	if (cli->export_dir && gt_export_check(cli->export_dir, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* A save failed at the end: keep the work in a new file (or directory) of
+ * $TMPDIR and say where. */
+static void keep_elsewhere(const char *what, const char *prefix, const char *suffix,
+                           int dir, gt_status (*save)(const gt_batch *, const char *,
+                                                      gt_error *), const gt_batch *b)
+{
+	char path[4096], name[512];
+	gt_error err = {0};
+
+	if (gt_fallback_path(prefix, suffix, dir, path, sizeof(path), &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s could not be kept elsewhere either: %s\n", what,
+		        err.msg);
+		return;
+	}
+	if (save(b, path, &err) == GT_OK) {
+		fprintf(stderr, "genretui: %s is kept in %s instead\n", what,
+		        shown(path, name, sizeof(name)));
+		return;
+	}
+	fprintf(stderr, "genretui: %s could not be kept elsewhere either: %s\n", what, err.msg);
+	(void)(dir ? rmdir(path) : unlink(path));   /* the empty place made for it */
+}
+
+static gt_status save_to(const gt_batch *b, const char *path, gt_error *err)
+{
+	gt_predictor pred;
+	gt_status st = gt_predictor_from_session(&pred, &b->session, b->preset->name, err);
+
+	if (st == GT_OK)
+		st = gt_predictor_save(&pred, path, err);
+	gt_predictor_free(&pred);
+	return st;
+}
+
 /* --save-model: the trained model and its statistics, for --model. */
 static int save_model(gt_batch *b, const char *path)
 {
-	gt_predictor pred;
 	gt_error err = {0};
-	gt_status st;
 	char name[512];
 
-	if (!b->trained) {
-		fprintf(stderr, "genretui: --save-model needs training (--epochs 1 or more)\n");
-		return -1;
-	}
-	st = gt_predictor_from_session(&pred, &b->session, b->preset->name, &err);
-	if (st == GT_OK)
-		st = gt_predictor_save(&pred, path, &err);
-	gt_predictor_free(&pred);
-	if (st != GT_OK) {
+	if (save_to(b, path, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
+		keep_elsewhere("the trained model", "genretui-model-", ".gtm", 0, save_to, b);
 		return -1;
 	}
 	fprintf(stderr, "genretui: model saved to %s\n", shown(path, name, sizeof(name)));
 	return 0;
 }
 
+static gt_status export_to(const gt_batch *b, const char *dir, gt_error *err)
+{
+	gt_export_info info = { b->path, b->synthetic, b->preset->name };
+
+	return gt_export_write(dir, &b->session, &info, err);
+}
+
 /* --export DIR: the run's epochs, matrices and report as files. */
 static int export_run(const gt_batch *b, const char *dir)
 {
-	gt_export_info info = { b->path, b->synthetic, b->preset->name };
 	gt_error err = {0};
 	char name[512];
 
-	if (!b->trained) {
-		fprintf(stderr, "genretui: --export needs training (--epochs 1 or more)\n");
-		return -1;
-	}
-	if (gt_export_write(dir, &b->session, &info, &err) != GT_OK) {
+	if (export_to(b, dir, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
+		keep_elsewhere("the run's export", "genretui-export-", "", 1, export_to, b);
 		return -1;
 	}
 	fprintf(stderr, "genretui: run exported to %s (epochs.csv, confusion_test.csv, "
@@ -438,6 +489,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	int rc = 0;
 
 	resolve_hparams(&b, cli);
+	if (check_outputs(cli, &b) != 0)
+		return 1;
 	gt_pipeline_defaults(&o);
 	o.split_seed = b.split_seed;
 	o.prep = b.hp.prep;

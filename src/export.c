@@ -303,3 +303,8 @@ gt_status gt_export_write(const char *dir, const gt_session *s,
 		free(text[i]);
 	return st;
 }
+
+gt_status gt_export_check(const char *dir, gt_error *err)
+{
+	return gt_check_dir(dir, gt_export_files, GT_EXPORT_NFILES, err);
+}

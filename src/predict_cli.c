@@ -14,6 +14,7 @@
 #include <readline/readline.h>
 
 #include "genretui/asker.h"
+#include "genretui/atomic_file.h"
 #include "genretui/histfile.h"
 #include "genretui/predict_cli.h"
 #include "genretui/preset.h"
@@ -141,6 +142,8 @@ static int train_here(predict_src *src, const gt_cli *cli, const char *path)
 	if (cli->batch_size > 0) hp.batch_size = cli->batch_size;
 	if (cli->lr > 0) hp.lr = cli->lr;
 	if (cli->seed >= 0) hp.seed = (uint32_t)cli->seed;
+	if (cli->save_model && gt_check_writable(cli->save_model, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;   /* before training */
 	if (gt_session_open(&src->session, path, &o, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
 	src->have_session = 1;

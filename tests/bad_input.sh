@@ -18,6 +18,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 tmp=$(mktemp -d) || exit 99
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/fallback"
+TMPDIR=$tmp/fallback   # where a model that cannot be saved is kept
+export TMPDIR
 n=0
 tab=$(printf '\t')
 
@@ -285,6 +288,31 @@ got=$?
 if [ "$got" = 1 ] && grep -qxF "genretui: model.fifo: cannot read: not a regular file" "$tmp/err"
 then ok "--model on a FIFO is refused at once as not a regular file"
 else echo "# exit $got"; not_ok "--model on a FIFO is refused at once as not a regular file"; fi
+# Output paths are checked before the data is read and before training:
+# nothing is printed but the one message, and nothing is made.
+# early DESCRIPTION WANT ARGS...: exit 1, stdout empty, stderr exactly WANT
+early() {
+	desc=$1 want=$2
+	shift 2
+	run --batch --epochs 1 "$@" fewer_than_batch.csv
+	if [ "$got" = 1 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "$want" ]
+	then ok "$desc"; else echo "# exit $got"; not_ok "$desc"; fi
+}
+early "--save-model missing_dir/x.gtm fails before training" \
+	"genretui: missing_dir/x.gtm: cannot write: No such file or directory" --save-model missing_dir/x.gtm
+early "--save-model under a file fails before training" \
+	"genretui: plain/m.gtm: cannot write: Not a directory" --save-model plain/m.gtm
+early "--export /dev/full fails before training" \
+	"genretui: /dev/full: exists and is not a directory" --export /dev/full
+early "--export to a file fails before training" \
+	"genretui: plain: exists and is not a directory" --export plain
+early "--export under a file fails before training, nothing made" \
+	"genretui: plain: exists and is not a directory" --export plain/sub/dir
+mkdir "$tmp/w/expdir" && mkfifo "$tmp/w/expdir/report.json"
+early "--export into a directory with a FIFO at report.json fails before training" \
+	"genretui: expdir/report.json: cannot write: not a regular file" --export expdir
+if [ -z "$(ls "$tmp/fallback")" ] && [ ! -e "$tmp/w/missing_dir" ]; then
+	ok "... and they leave nothing behind"; else not_ok "... and they leave nothing behind"; fi
 # A file-size limit below the model's size: EFBIG, as on a full disk.
 cp "$tmp/old.gtm" "$tmp/w/limited.gtm"
 (cd "$tmp/w" && ulimit -f 8 && exec "$GENRETUI" --batch --json --quiet --epochs 1 \
@@ -292,6 +320,12 @@ cp "$tmp/old.gtm" "$tmp/w/limited.gtm"
 got=$?
 refused "a file-size limit fails the save (File too large), the old file intact" limited.gtm \
 	"File too large" cmp -s "$tmp/old.gtm" "$tmp/w/limited.gtm"
+if grep -q "^genretui: the trained model could not be kept elsewhere either: $tmp/fallback/genretui-model-.*\.gtm: cannot write: File too large$" "$tmp/err" &&
+	[ -z "$(ls "$tmp/fallback")" ]; then
+	ok "... the fallback file fails too: said, and no empty file left"
+else
+	not_ok "... the fallback file fails too: said, and no empty file left"
+fi
 
 # A full and a read-only file system, in a mount namespace of our own (as
 # root, where unshare and mount work; skipped elsewhere).
@@ -322,12 +356,17 @@ if [ -n "$ns" ]; then
 		{ cat /dev/zero >"$mnt/fill"; true; } 2>/dev/null'
 	refused "saving to a full file system fails (No space left on device), the old file intact" \
 		"$tmp/mnt/m.gtm" "No space left on device" intact
+	kept=$(sed -n "s|^genretui: the trained model is kept in \($tmp/fallback/genretui-model-.*\.gtm\) instead\$|\1|p" "$tmp/err")
+	if [ -n "$kept" ] && echo energy=0.5 | "$GENRETUI" --model "$kept" --predict 2>/dev/null | grep -q "	filled="
+	then ok "... and the trained model is kept in a fallback file that loads"
+	else not_ok "... and the trained model is kept in a fallback file that loads"; fi
 	cp "$tmp/old.gtm" "$tmp/mnt/m.gtm"
 	in_ns 'mount --bind "$mnt" "$mnt" && mount -o remount,bind,ro "$mnt"'
 	refused "saving to a read-only file system fails (Read-only file system), the old file intact" \
 		"$tmp/mnt/m.gtm" "Read-only file system" intact
 else
 	skip "saving to a full file system fails, the old file intact" "needs root, unshare and mount"
+	skip "... and the trained model is kept in a fallback file that loads" "needs root, unshare and mount"
 	skip "saving to a read-only file system fails, the old file intact" "needs root, unshare and mount"
 fi
 echo "1..$n"

@@ -180,6 +180,71 @@ static void test_make_dir(void **state)
 	assert_int_equal(gt_make_dir("", &err), GT_ERR_ARG);
 }
 
+/* The checks before long work: they say what a write would, and make or
+ * leave nothing. */
+static void test_checks(void **state)
+{
+	static const char *const files[] = { "one.csv", "two.json" };
+	char p[4096], q[4096];
+	gt_error err;
+
+	path_in(*state, "m.gtm", p, sizeof(p));
+	assert_int_equal(gt_check_writable(p, &err), GT_OK);
+	assert_int_equal(gt_testdir_count(*state, ""), 2);   /* . and .. */
+	path_in(*state, "missing/m.gtm", p, sizeof(p));
+	assert_int_equal(gt_check_writable(p, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "missing/m.gtm: cannot write: No such file or directory"));
+	assert_int_equal(gt_check_writable(*state, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, ": cannot write: Is a directory"));
+	/* a directory to be made, under a file, or with a bad file in it */
+	path_in(*state, "new/deeper", p, sizeof(p));
+	assert_int_equal(gt_check_dir(p, files, 2, &err), GT_OK);
+	assert_int_equal(gt_testdir_count(*state, ""), 2);   /* . and .. */
+	path_in(*state, "plain", q, sizeof(q));
+	assert_int_equal(gt_write_atomic(q, "x", 1, &err), GT_OK);
+	assert_int_equal(gt_check_dir(q, files, 2, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "/plain: exists and is not a directory"));
+	path_in(*state, "plain/sub/dir", p, sizeof(p));
+	assert_int_equal(gt_check_dir(p, files, 2, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "/plain: exists and is not a directory"));
+	assert_null(strstr(err.msg, "sub"));
+	path_in(*state, "d", p, sizeof(p));
+	assert_int_equal(mkdir(p, 0700), 0);
+	assert_int_equal(gt_check_dir(p, files, 2, &err), GT_OK);
+	path_in(*state, "d/two.json", q, sizeof(q));
+	assert_int_equal(mkdir(q, 0700), 0);
+	assert_int_equal(gt_check_dir(p, files, 2, &err), GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "d/two.json: cannot write: Is a directory"));
+	assert_int_equal(gt_check_dir("", files, 2, &err), GT_ERR_ARG);
+}
+
+/* A place of its own in $TMPDIR, for work that could not be saved. */
+static void test_fallback(void **state)
+{
+	char p[4096], q[4096], *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	gt_error err;
+	struct stat sb;
+
+	setenv("TMPDIR", *state, 1);
+	assert_int_equal(gt_fallback_path("gt-model-", ".gtm", 0, p, sizeof(p), &err), GT_OK);
+	assert_int_equal(strncmp(p, *state, strlen(*state)), 0);
+	assert_non_null(strstr(p, "/gt-model-"));
+	assert_string_equal(p + strlen(p) - 4, ".gtm");
+	assert_int_equal(stat(p, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	assert_int_equal(gt_fallback_path("gt-model-", ".gtm", 0, q, sizeof(q), &err), GT_OK);
+	assert_string_not_equal(p, q);
+	assert_int_equal(gt_fallback_path("gt-export-", "", 1, q, sizeof(q), &err), GT_OK);
+	assert_int_equal(stat(q, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(rmdir(q), 0);
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+}
+
 
 int main(void)
 {
@@ -189,6 +254,8 @@ int main(void)
 		WITH_DIR(test_phases),
 		WITH_DIR(test_failures),
 		WITH_DIR(test_make_dir),
+		WITH_DIR(test_checks),
+		WITH_DIR(test_fallback),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -54,4 +54,27 @@ int gt_write_all(int fd, const void *b, size_t n);
  * is an error: "out: exists and is not a directory". */
 gt_status gt_make_dir(const char *dir, gt_error *err);
 
+/* Before long work whose result goes to path: could it be written there
+ * now? The path must be replaceable (as above) and a temporary file must be
+ * creatable beside it (one is made and removed at once: this catches a
+ * missing or read-only directory, a path under a file, no permission).
+ * Fails with the message a write would give ("x/m.gtm: cannot write: No
+ * such file or directory"). A full disk shows only when writing. */
+gt_status gt_check_writable(const char *path, gt_error *err);
+
+/* The same for a directory that gt_make_dir will make: an existing one must
+ * be a directory in which each of files[0..n) is writable; a missing one
+ * must be creatable under its deepest existing parent (a directory is made
+ * and removed there). Messages as gt_make_dir's and gt_check_writable's.
+ * Nothing is left behind. */
+gt_status gt_check_dir(const char *dir, const char *const *files, int n, gt_error *err);
+
+/* A new, empty file of a name of its own in $TMPDIR (else /tmp):
+ * "/tmp/genretui-model-Xa81bQ.gtm" for prefix "genretui-model-" and suffix
+ * ".gtm", its path written into buf (made with O_EXCL, mode 0600): a place
+ * to keep work that could not be saved where asked. With dir set, a new
+ * directory instead (mode 0700, no suffix). */
+gt_status gt_fallback_path(const char *prefix, const char *suffix, int dir, char *buf,
+                           size_t n, gt_error *err);
+
 #endif

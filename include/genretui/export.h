@@ -52,4 +52,8 @@ json_t *gt_export_report(const gt_session *s, const gt_export_info *info);
 gt_status gt_export_write(const char *dir, const gt_session *s,
                           const gt_export_info *info, gt_error *err);
 
+/* Before training: could the four files be written into dir now
+ * (gt_check_dir)? Nothing is made. */
+gt_status gt_export_check(const char *dir, gt_error *err);
+
 #endif
