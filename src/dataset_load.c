@@ -753,6 +753,9 @@ gt_status gt_loader_begin(gt_loader *ld, gt_dataset *ds, const char *name,
 /* Finish the last record and check that there was a header at all. */
 static void finish(gt_loader *ld)
 {
+	if (ld->finished)
+		return;
+	ld->finished = 1;
 	if (ld->st == GT_OK && csv_fini(&ld->p, on_field, on_row, ld) != 0)
 		ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: "
 		                 "unterminated quoted field", ld->name,
@@ -864,11 +867,10 @@ void gt_dataset_free(gt_dataset *ds)
 }
 
 /* Open path for reading; -1 (err set) if it can't be or is a directory.
- * *size is its size if it is a regular file, else 0. */
-static int open_input(const char *path, size_t *size, gt_error *err)
+ * *sb is its status. */
+static int open_input(const char *path, struct stat *sb, gt_error *err)
 {
 	char name[GT_NAME_SHOWN + 16];
-	struct stat sb;
 	int fd;
 
 	gt_text_safe(path, name, sizeof(name), GT_NAME_SHOWN);
@@ -877,14 +879,12 @@ static int open_input(const char *path, size_t *size, gt_error *err)
 		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &sb) != 0)
+	if (fstat(fd, sb) != 0)
 		gt_fail(err, GT_ERR_IO, "%s: %s", name, strerror(errno));
-	else if (S_ISDIR(sb.st_mode))
+	else if (S_ISDIR(sb->st_mode))
 		gt_fail(err, GT_ERR_IO, "%s: is a directory", name);
-	else {
-		*size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+	else
 		return fd;
-	}
 	close(fd);
 	return -1;
 }
@@ -929,35 +929,64 @@ size_t gt_loader_feed_fd(gt_loader *ld, int fd, off_t at, size_t limit, char *bl
 }
 
 /* Feed all of fd (size bytes): a big file in parts (dataset_parts.c),
- * else in one pass. */
-static void feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes)
+ * else in one pass. Returns the bytes read that the rows come from. */
+static size_t feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes)
 {
 	char *block = malloc(GT_READ_BLOCK);
+	size_t got;
 
-	if (!block) {
-		gt_loader_nomem(ld);
-		return;
-	}
+	if (!block)
+		return gt_loader_nomem(ld), 0;
 	if (part_bytes && size >= 2 * part_bytes)
-		gt_parts_feed_file(ld, fd, size, part_bytes, block);
+		got = gt_parts_feed_file(ld, fd, size, part_bytes, block);
 	else
-		gt_loader_feed_fd(ld, fd, -1, SIZE_MAX, block, NULL);
+		got = gt_loader_feed_fd(ld, fd, -1, SIZE_MAX, block, NULL);
 	free(block);
+	return got;
+}
+
+/* A regular file truncated, emptied, rewritten or grown while it was read
+ * would give rows that were never in it whole (a cut last row, a part of
+ * the rows): its size or modification time differ after the reading from
+ * before, or (with no other failure) the bytes read differ from its size.
+ * That failure then replaces any other, which the change may have caused
+ * (e.g. an unterminated quote where the file was cut). */
+static void check_unchanged(gt_loader *ld, int fd, const struct stat *before, size_t got)
+{
+	struct stat after;
+
+	if (!S_ISREG(before->st_mode) || fstat(fd, &after) != 0)
+		return;
+	if (after.st_size == before->st_size &&
+	    after.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	    after.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	    (ld->st != GT_OK || got == (size_t)before->st_size ||
+	     before->st_size == 0))     /* (a /proc file: its size says nothing) */
+		return;
+	ld->st = gt_fail(ld->err, GT_ERR_IO, "%s: the file changed while it was read "
+	                 "(%lld bytes when opened, %zu read, %lld now): load it "
+	                 "again once it is complete", ld->name,
+	                 (long long)before->st_size, got, (long long)after.st_size);
 }
 
 gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colmap *map,
                                 size_t part_bytes, gt_error *err)
 {
 	gt_loader ld;
-	size_t size = 0;
+	struct stat sb;
+	size_t size, got;
 	int fd;
 
 	memset(ds, 0, sizeof(*ds));
-	fd = open_input(path, &size, err);
+	fd = open_input(path, &sb, err);
 	if (fd < 0)
 		return GT_ERR_IO;       /* open_input failed and said why */
-	if (gt_loader_begin(&ld, ds, path, map, size, err) == GT_OK)
-		feed_file(&ld, fd, size, part_bytes);
+	size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+	if (gt_loader_begin(&ld, ds, path, map, size, err) == GT_OK) {
+		got = feed_file(&ld, fd, size, part_bytes);
+		finish(&ld);
+		check_unchanged(&ld, fd, &sb, got);
+	}
 	close(fd);
 	return gt_loader_end(&ld);
 }

@@ -47,6 +47,7 @@ typedef struct {
 	gt_error err;
 	off_t from, to;      /* its bytes: [from, to); the last goes to the end */
 	size_t quotes;       /* quote characters among the bytes it read */
+	size_t got;          /* bytes it read */
 } part;
 
 typedef struct {
@@ -55,6 +56,8 @@ typedef struct {
 	int n;
 	size_t quotes;       /* quote characters the first loader read (the
 	                        header and part 0) */
+	size_t got;          /* bytes read of the parts joined so far, part 0
+	                        and the header included */
 	char *slab;          /* row arrays of slab_rows rows, where each part,
 	                        the first loader's too, has room at first (NULL:
 	                        none; then each allocates its own) */
@@ -175,9 +178,9 @@ static void parts_work(parts *ps, char *block)
 		part *pt = &ps->parts[i];
 		int last = i == (size_t)ps->n - 1;
 
-		gt_loader_feed_fd(&pt->ld, ps->fd, pt->from,
-		                  last ? SIZE_MAX : (size_t)(pt->to - pt->from), block,
-		                  &pt->quotes);
+		pt->got = gt_loader_feed_fd(&pt->ld, ps->fd, pt->from,
+		                            last ? SIZE_MAX : (size_t)(pt->to - pt->from),
+		                            block, &pt->quotes);
 		if (last && pt->ld.st == GT_OK && gt_loader_fini(&pt->ld) != 0)
 			pt->ld.st = GT_ERR_CSV;   /* (the first loader will say it) */
 	}
@@ -277,6 +280,8 @@ static off_t parts_join(parts *ps, gt_loader *a)
 
 		if (!part_fits(a, pt, before, i == ps->n - 1) || part_append(a, pt) != 0)
 			rest = pt->from;
+		else
+			ps->got += pt->got;
 		before += pt->quotes;
 	}
 	for (int i = 1; i < ps->n; i++)
@@ -290,27 +295,31 @@ static off_t parts_join(parts *ps, gt_loader *a)
 /* Parse the rest of fd in parts, two at once, a having read done bytes
  * (the header) holding `quotes` quote characters; returns where a must go
  * on alone (as parts_join), or -2 if it cannot be cut into parts at all
- * (a then goes on from where fd stands). */
+ * (a then goes on from where fd stands). *got gets the bytes read of the
+ * parts joined, part 0 and the header included. */
 static off_t feed_parts(gt_loader *a, int fd, size_t done, size_t quotes, size_t size,
-                        size_t part_bytes, char *block)
+                        size_t part_bytes, char *block, size_t *got)
 {
 	parts ps;
+	off_t rest;
 	int two;
 
 	if (parts_make(&ps, a, fd, done, size, part_bytes) != 0)
 		return -2;
 	ps.quotes = quotes;
 	two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
-	gt_loader_feed_fd(a, fd, -1, (size_t)ps.parts[1].from - done, block,
-	                  &ps.quotes);                               /* part 0 */
+	ps.got = done + gt_loader_feed_fd(a, fd, -1, (size_t)ps.parts[1].from - done,
+	                                  block, &ps.quotes);        /* part 0 */
 	parts_work(&ps, block);
 	if (two)
 		gt_thread_join(&ps.helper);
-	return parts_join(&ps, a);
+	rest = parts_join(&ps, a);
+	*got = ps.got;
+	return rest;
 }
 
-void gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
-                        char *block)
+size_t gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
+                          char *block)
 {
 	size_t first = part_bytes < HEADER_BLOCK ? part_bytes : HEADER_BLOCK;
 	size_t more = part_bytes < GT_READ_BLOCK ? part_bytes : GT_READ_BLOCK;
@@ -330,7 +339,8 @@ void gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
 		done += n;
 	}
 	if (ld->header_done && ld->st == GT_OK)
-		rest = feed_parts(ld, fd, done, quotes, size, part_bytes, block);
+		rest = feed_parts(ld, fd, done, quotes, size, part_bytes, block, &done);
 	if (rest != -1)         /* the rest (all of it if -2), alone */
-		gt_loader_feed_fd(ld, fd, rest >= 0 ? rest : -1, SIZE_MAX, block, NULL);
+		done += gt_loader_feed_fd(ld, fd, rest >= 0 ? rest : -1, SIZE_MAX, block, NULL);
+	return done;
 }

@@ -97,7 +97,11 @@ int gt_column_required(gt_column c);
  * all shown escaped), a duplicated column name, a CSV syntax
  * error (e.g. an unterminated quote), which names the line, or a file that
  * is not CSV text: UTF-16, a NUL byte (line and field named), or a first
- * line of binary data with none of the columns. File names and text from
+ * line of binary data with none of the columns, or (GT_ERR_IO) a regular
+ * file that changed while it was read: truncated, emptied, rewritten or
+ * grown (its size or modification time differ after the reading, or the
+ * bytes read differ from its size), which is never taken as the rows read
+ * so far. File names and text from
  * the file appear in messages escaped (gt_text_safe): a message is safe to
  * print to a terminal. A file with a header and no rows loads (nrows 0). */
 gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err);

@@ -46,6 +46,7 @@ typedef struct {
 	                        last field once it is read, else 0 */
 	size_t row_text;     /* arena offset of the open data row's text */
 	int header_done;
+	int finished;        /* the input has ended (finish has run) */
 	int fixed_arena;     /* the arena is shared: it may not move */
 	uint32_t *hdr;       /* header field i -> arena offset of its name */
 	size_t hdr_cap;
@@ -106,9 +107,11 @@ void gt_rows_move(gt_loader *ld, char *blk, size_t stride, size_t base, size_t c
 int gt_rows_resize(gt_loader *ld, size_t cap);
 
 /* Feed all of fd (size bytes, read from where it stands, its start) to
- * ld, in parts of about part_bytes read two at once (dataset_parts.c). */
-void gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
-                        char *block);
+ * ld, in parts of about part_bytes read two at once (dataset_parts.c).
+ * Returns the bytes read that the rows come from: size, unless the file
+ * changed while it was read (or ld failed). */
+size_t gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
+                          char *block);
 
 /* gt_dataset_load_mapped, with a file of 2 * part_bytes or more read in
  * parts of part_bytes (0: in one pass, the plain reference). For tests. */
