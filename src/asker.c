@@ -221,22 +221,6 @@ static void help(const gt_asker *a, gt_out_fn out, void *ctx)
 	say(out, ctx, GT_OUT_TEXT, "commands: row N (predict data row N), show, clear, help, quit");
 }
 
-/* Index in clean.tracks of dataset row r, or -1 (tracks are in file order). */
-static long track_of_row(const gt_clean *c, size_t r)
-{
-	size_t lo = 0, hi = c->ntracks;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c->tracks[mid].row < r)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->ntracks && c->tracks[lo].row == r ? (long)lo : -1;
-}
-
 /* Which side of the split dataset row r is on. */
 static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 {
@@ -266,7 +250,7 @@ static int load_row(gt_asker *a, const gt_prompt_line *l, gt_out_fn out, void *c
 		           l->row_text, p->ds.nrows), -1;
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_TRACK), track, sizeof(track), 50);
-	if ((ti = track_of_row(&p->clean, r)) < 0) {
+	if ((ti = gt_clean_track_of_row(&p->clean, r)) < 0) {
 		gt_clean_describe(&p->clean, &p->ds, r, why, sizeof(why));
 		return say(out, ctx, GT_OUT_ERROR, "row %ld cannot be predicted: %s", n, why), -1;
 	}

@@ -557,3 +557,18 @@ gt_status gt_clean_require(const gt_clean *c, const gt_dataset *ds,
 	               "(dropped: %s); first: %s", name, lg->kept, n, need, why,
 	               first);
 }
+
+long gt_clean_track_of_row(const gt_clean *c, size_t r)
+{
+	size_t lo = 0, hi = c->ntracks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->tracks[mid].row < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->ntracks && c->tracks[lo].row == r ? (long)lo : -1;
+}

@@ -103,6 +103,10 @@ void gt_clean_free(gt_clean *c);
  * "line 10002: blank row" or
  * "line 57: invalid value in column 'tempo': 'abc' is not a number".
  * Returns the length snprintf would write. */
+/* Index in c->tracks of dataset row r, or -1 when row r is no usable
+ * track (tracks are in file order: a binary search). */
+long gt_clean_track_of_row(const gt_clean *c, size_t r);
+
 int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
                       char *buf, size_t n);
 

@@ -1,0 +1,488 @@
+/* featstats.c: per-genre distributions, separation, correlation and effect
+ * sizes of the features (definitions in featstats.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/featstats.h"
+
+/* ---- The training rows as a feature table */
+
+static const char *const study_names[GT_NNUMERIC + 2] = {
+	"popularity", "acousticness", "danceability", "duration_ms", "energy",
+	"instrumentalness", "liveness", "loudness", "speechiness", "tempo",
+	"valence", "key", "mode"
+};
+
+/* One training row's features: the raw numbers, key and mode. */
+static void study_row(const gt_track *t, double *x)
+{
+	int pitch = -1, major = -1;
+
+	memcpy(x, t->num, GT_NNUMERIC * sizeof(double));
+	gt_scale_parts(t->scale, &pitch, &major);
+	x[GT_NNUMERIC] = pitch >= 0 ? pitch : NAN;
+	x[GT_NNUMERIC + 1] = major >= 0 ? major : NAN;
+}
+
+gt_status gt_ftable_training(gt_ftable_buf *b, const gt_pipeline *p, gt_error *err)
+{
+	const int nf = GT_NNUMERIC + 2;
+	size_t n = p->train.n;
+
+	memset(b, 0, sizeof(*b));
+	b->x = malloc((n ? n : 1) * (size_t)nf * sizeof(double));
+	b->y = malloc((n ? n : 1) * sizeof(int));
+	if (!b->x || !b->y) {
+		gt_ftable_free(b);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %zu training rows", n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		long ti = gt_clean_track_of_row(&p->clean, p->train_row[i]);
+
+		if (ti < 0) {
+			gt_ftable_free(b);
+			return gt_fail(err, GT_ERR_ARG, "training row %zu (line %zu) has no track",
+			               i, (size_t)p->train_row[i] + 2);
+		}
+		study_row(&p->clean.tracks[ti], b->x + i * (size_t)nf);
+		b->y[i] = p->ytrain[i];
+	}
+	b->levels[GT_NNUMERIC] = 12;
+	b->levels[GT_NNUMERIC + 1] = 2;
+	b->t = (gt_ftable){ n, nf, p->clean.genres.k, b->x, b->y, study_names, b->levels };
+	return GT_OK;
+}
+
+void gt_ftable_free(gt_ftable_buf *b)
+{
+	free(b->x);
+	free(b->y);
+	memset(b, 0, sizeof(*b));
+}
+
+/* ---- Summaries */
+
+double gt_quantile_sorted(const double *v, size_t n, double q)
+{
+	double h = (double)(n - 1) * q, lo = floor(h), t = h - lo;
+	size_t i = (size_t)lo, j = i + 1 < n ? i + 1 : n - 1;
+	double diff = v[j] - v[i];
+
+	/* numpy's _lerp: from the nearer end, so that t = 1 gives v[j] exactly */
+	return t >= 0.5 ? v[j] - diff * (1 - t) : v[i] + diff * t;
+}
+
+void gt_summary_sorted(gt_summary *s, const double *v, size_t n)
+{
+	double sum = 0, ss = 0;
+
+	s->n = n;
+	if (n == 0) {
+		s->min = s->q1 = s->median = s->q3 = s->max = s->mean = s->sd = NAN;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	s->mean = sum / (double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (v[i] - s->mean) * (v[i] - s->mean);
+	s->sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
+	s->min = v[0];
+	s->max = v[n - 1];
+	s->q1 = gt_quantile_sorted(v, n, 0.25);
+	s->median = gt_quantile_sorted(v, n, 0.5);
+	s->q3 = gt_quantile_sorted(v, n, 0.75);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Feature f's known values grouped by genre into v (counting sort on the
+ * genre), each group sorted; start[0..k] the groups' bounds. */
+static void group_sorted(const gt_ftable *t, int f, double *v, size_t *start)
+{
+	size_t count[GT_MAX_CLASSES] = { 0 }, at[GT_MAX_CLASSES];
+
+	for (size_t i = 0; i < t->n; i++)
+		if (!isnan(t->x[i * (size_t)t->nf + (size_t)f]) && t->y[i] >= 0 && t->y[i] < t->k)
+			count[t->y[i]]++;
+	start[0] = 0;
+	for (int g = 0; g < t->k; g++) {
+		at[g] = start[g];
+		start[g + 1] = start[g] + count[g];
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		double x = t->x[i * (size_t)t->nf + (size_t)f];
+
+		if (!isnan(x) && t->y[i] >= 0 && t->y[i] < t->k)
+			v[at[t->y[i]]++] = x;
+	}
+	for (int g = 0; g < t->k; g++)
+		qsort(v + start[g], count[g], sizeof(double), cmp_double);
+}
+
+/* ---- Histograms and mutual information */
+
+/* numpy.histogram's bin of x for nb equal bins over [lo, hi] (edges as
+ * numpy.linspace makes them; the last bin is closed), or -1 outside. */
+static int hist_bin(double x, double lo, double hi, int nb)
+{
+	double step = (hi - lo) / nb;
+	int i;
+
+	if (x < lo || x > hi)
+		return -1;
+	i = (int)((x - lo) / (hi - lo) * nb);
+	if (i == nb)
+		i--;
+	if (x < i * step + lo)
+		i--;
+	if (i != nb - 1 && x >= (i + 1) * step + lo)
+		i++;
+	return i;
+}
+
+static int bin_of(const gt_featdist *d, double x)
+{
+	if (d->levels) {
+		int l = (int)x;
+
+		return l >= 0 && l < d->levels && (double)l == x ? l : -1;
+	}
+	return hist_bin(x, d->lo, d->hi, d->nbins);
+}
+
+/* mutual_info_score of the genre and the bin, from the histograms. */
+static double hist_mi(const gt_featdist *d, int k)
+{
+	double total = 0, mi = 0;
+	long rows[GT_MAX_CLASSES] = { 0 };
+
+	for (int g = 0; g < k; g++)
+		for (int b = 0; b < d->nbins; b++)
+			rows[g] += d->hist[g][b];
+	for (int g = 0; g < k; g++)
+		total += (double)rows[g];
+	if (total == 0)
+		return NAN;
+	for (int g = 0; g < k; g++)
+		for (int b = 0; b < d->nbins; b++) {
+			double nij = (double)d->hist[g][b];
+
+			if (nij > 0)
+				mi += nij / total * log(nij * total /
+				                        ((double)rows[g] * (double)d->hist_all[b]));
+		}
+	return mi < 0 ? 0 : mi;   /* rounding can leave -1e-17 where it is 0 */
+}
+
+static void histograms(gt_featdist *d, const double *v, const size_t *start, int k)
+{
+	if (d->levels) {
+		d->nbins = d->levels;
+		d->lo = 0;
+		d->hi = d->levels - 1;
+	} else {
+		d->nbins = GT_HIST_BINS;
+		d->lo = d->all.n ? d->all.min : 0;
+		d->hi = d->all.n ? d->all.max : 0;
+		if (d->lo == d->hi) {
+			d->lo -= 0.5;
+			d->hi += 0.5;
+		}
+	}
+	for (int g = 0; g < k; g++)
+		for (size_t i = start[g]; i < start[g + 1]; i++) {
+			int b = bin_of(d, v[i]);
+
+			if (b >= 0) {
+				d->hist[g][b]++;
+				d->hist_all[b]++;
+			}
+		}
+	for (int g = 0; g < k; g++)
+		for (int b = 0; b < d->nbins; b++)
+			if (d->hist[g][b] > d->peak)
+				d->peak = d->hist[g][b];
+	d->mi = hist_mi(d, k);
+}
+
+/* ---- One-way ANOVA */
+
+/* f_classif's F from the genres' summaries (two passes each: centred sums
+ * of squares, where scikit-learn subtracts raw ones). */
+static double anova_f(const gt_featdist *d, int k)
+{
+	double ssb = 0, ssw = 0;
+	size_t n = 0;
+	int groups = 0;
+
+	for (int g = 0; g < k; g++) {
+		const gt_summary *s = &d->genre[g];
+
+		if (s->n == 0)
+			continue;
+		groups++;
+		n += s->n;
+		ssb += (double)s->n * (s->mean - d->all.mean) * (s->mean - d->all.mean);
+		ssw += (double)(s->n - 1) * s->sd * s->sd;
+	}
+	if (groups < 2 || n <= (size_t)groups || ssw <= 0 || d->levels > 2)
+		return NAN;
+	return (ssb / (groups - 1)) / (ssw / (double)(n - (size_t)groups));
+}
+
+/* ---- Correlation */
+
+static int correlates(const gt_ftable *t, int f)
+{
+	return t->levels == NULL || t->levels[f] <= 2;
+}
+
+/* Pearson's r of features a and b over the rows where both are known. */
+static double pearson(const gt_ftable *t, int a, int b)
+{
+	double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+	size_t n = 0, nf = (size_t)t->nf;
+
+	for (size_t i = 0; i < t->n; i++) {
+		double x = t->x[i * nf + (size_t)a], y = t->x[i * nf + (size_t)b];
+
+		if (!isnan(x) && !isnan(y)) {
+			ma += x;
+			mb += y;
+			n++;
+		}
+	}
+	if (n == 0)
+		return NAN;
+	ma /= (double)n;
+	mb /= (double)n;
+	for (size_t i = 0; i < t->n; i++) {
+		double x = t->x[i * nf + (size_t)a] - ma, y = t->x[i * nf + (size_t)b] - mb;
+
+		if (!isnan(x) && !isnan(y)) {
+			sab += x * y;
+			saa += x * x;
+			sbb += y * y;
+		}
+	}
+	if (saa <= 0 || sbb <= 0)
+		return NAN;
+	return sab / sqrt(saa * sbb);
+}
+
+static void correlations(gt_featstats *fs, const gt_ftable *t)
+{
+	int nf = t->nf;
+
+	for (int a = 0; a < nf; a++)
+		for (int b = a; b < nf; b++) {
+			double r = correlates(t, a) && correlates(t, b) ? pearson(t, a, b) : NAN;
+
+			if (a == b && !isnan(r))
+				r = 1;
+			fs->corr[a * nf + b] = fs->corr[b * nf + a] = r;
+		}
+}
+
+/* ---- The whole table */
+
+static gt_status check_table(const gt_ftable *t, gt_error *err)
+{
+	if (t->nf < 1 || t->nf > GT_FEAT_MAX)
+		return gt_fail(err, GT_ERR_ARG, "%d features: 1 to %d can be described",
+		               t->nf, GT_FEAT_MAX);
+	if (t->k < 1 || t->k > GT_MAX_CLASSES)
+		return gt_fail(err, GT_ERR_ARG, "%d genres: 1 to %d can be described",
+		               t->k, GT_MAX_CLASSES);
+	for (int f = 0; t->levels && f < t->nf; f++)
+		if (t->levels[f] == 1 || t->levels[f] < 0 || t->levels[f] > GT_LEVELS_MAX)
+			return gt_fail(err, GT_ERR_ARG, "feature '%s' has %d levels: 2 to %d can be described",
+			               t->names ? t->names[f] : "?", t->levels[f], GT_LEVELS_MAX);
+	return GT_OK;
+}
+
+static void describe_feature(gt_featstats *fs, const gt_ftable *t, int f)
+{
+	gt_featdist *d = &fs->feat[f];
+	double *v = fs->sorted + (size_t)f * t->n;
+	size_t *start = fs->start + (size_t)f * (size_t)(t->k + 1), all = 0;
+	double *merged;
+
+	d->levels = t->levels ? t->levels[f] : 0;
+	group_sorted(t, f, v, start);
+	for (int g = 0; g < t->k; g++)
+		gt_summary_sorted(&d->genre[g], v + start[g], start[g + 1] - start[g]);
+	all = start[t->k];
+	merged = malloc((all ? all : 1) * sizeof(double));
+	if (merged) {   /* the overall summary needs all values in one order */
+		memcpy(merged, v, all * sizeof(double));
+		qsort(merged, all, sizeof(double), cmp_double);
+		gt_summary_sorted(&d->all, merged, all);
+		free(merged);
+	} else {
+		gt_summary_sorted(&d->all, v, 0);
+	}
+	histograms(d, v, start, t->k);
+	d->f = anova_f(d, t->k);
+}
+
+gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, gt_error *err)
+{
+	gt_status st;
+	size_t nf;
+
+	memset(fs, 0, sizeof(*fs));
+	if ((st = check_table(t, err)) != GT_OK)
+		return st;
+	nf = (size_t)t->nf;
+	fs->n = t->n;
+	fs->nf = t->nf;
+	fs->k = t->k;
+	fs->names = t->names;
+	fs->feat = calloc(nf, sizeof(*fs->feat));
+	fs->corr = malloc(nf * nf * sizeof(double));
+	fs->sorted = malloc((t->n ? t->n : 1) * nf * sizeof(double));
+	fs->start = malloc(nf * (size_t)(t->k + 1) * sizeof(size_t));
+	if (!fs->feat || !fs->corr || !fs->sorted || !fs->start) {
+		gt_featstats_free(fs);
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the statistics of %zu rows", t->n);
+	}
+	for (int f = 0; f < t->nf; f++)
+		describe_feature(fs, t, f);
+	correlations(fs, t);
+	return GT_OK;
+}
+
+void gt_featstats_free(gt_featstats *fs)
+{
+	free(fs->feat);
+	free(fs->corr);
+	free(fs->sorted);
+	free(fs->start);
+	memset(fs, 0, sizeof(*fs));
+}
+
+const double *gt_featstats_values(const gt_featstats *fs, int f, int g, size_t *n)
+{
+	const size_t *s = fs->start + (size_t)f * (size_t)(fs->k + 1);
+
+	*n = s[g + 1] - s[g];
+	return fs->sorted + (size_t)f * fs->n + s[g];
+}
+
+/* ---- Two genres */
+
+double gt_ks_sorted(const double *a, size_t na, const double *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+	double d = 0;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	while (i < na && j < nb) {
+		double x = a[i] < b[j] ? a[i] : b[j], gap;
+
+		while (i < na && a[i] == x)
+			i++;
+		while (j < nb && b[j] == x)
+			j++;
+		gap = fabs((double)i / (double)na - (double)j / (double)nb);
+		if (gap > d)
+			d = gap;
+	}
+	return d;
+}
+
+static double cohen_d(const gt_summary *a, const gt_summary *b)
+{
+	double pooled;
+
+	if (a->n < 1 || b->n < 1 || a->n + b->n < 3)
+		return NAN;
+	pooled = ((double)(a->n - 1) * a->sd * a->sd + (double)(b->n - 1) * b->sd * b->sd) /
+	         (double)(a->n + b->n - 2);
+	return pooled > 0 ? (a->mean - b->mean) / sqrt(pooled) : NAN;
+}
+
+/* Larger first, NaN last, then feature order: qsort's comparison on keys. */
+typedef struct {
+	double key;
+	int index;
+} ranked;
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+	int na = isnan(a->key), nb = isnan(b->key);
+
+	if (na != nb)
+		return na - nb;
+	if (!na && a->key != b->key)
+		return a->key < b->key ? 1 : -1;
+	return a->index - b->index;
+}
+
+gt_status gt_featstats_compare(const gt_featstats *fs, int a, int b, gt_effect_rank by,
+                               gt_effect *out, gt_error *err)
+{
+	ranked r[GT_FEAT_MAX];
+	gt_effect e[GT_FEAT_MAX];
+
+	if (a < 0 || a >= fs->k || b < 0 || b >= fs->k || a == b)
+		return gt_fail(err, GT_ERR_ARG, "genres %d and %d cannot be compared (%d genres)",
+		               a, b, fs->k);
+	for (int f = 0; f < fs->nf; f++) {
+		const gt_featdist *d = &fs->feat[f];
+		size_t na, nb;
+		const double *va = gt_featstats_values(fs, f, a, &na);
+		const double *vb = gt_featstats_values(fs, f, b, &nb);
+		int usable = d->levels <= 2;
+
+		e[f].feature = f;
+		e[f].d = usable ? cohen_d(&d->genre[a], &d->genre[b]) : NAN;
+		e[f].ks = usable && na && nb ? gt_ks_sorted(va, na, vb, nb) : NAN;
+		r[f].key = by == GT_RANK_KS ? e[f].ks : fabs(e[f].d);
+		r[f].index = f;
+	}
+	qsort(r, (size_t)fs->nf, sizeof(r[0]), cmp_ranked);
+	for (int i = 0; i < fs->nf; i++)
+		out[i] = e[r[i].index];
+	return GT_OK;
+}
+
+static int cmp_name(const void *pa, const void *pb, const char *const *names)
+{
+	int a = *(const int *)pa, b = *(const int *)pb, c = strcmp(names[a], names[b]);
+
+	return c ? c : a - b;
+}
+
+void gt_featstats_order(const gt_featstats *fs, gt_feat_order by, int *order)
+{
+	ranked r[GT_FEAT_MAX];
+
+	if (by == GT_ORDER_NAME) {   /* insertion sort: a few dozen names */
+		for (int f = 0; f < fs->nf; f++) {
+			int j = f;
+
+			for (; j > 0 && cmp_name(&order[j - 1], &f, fs->names) > 0; j--)
+				order[j] = order[j - 1];
+			order[j] = f;
+		}
+		return;
+	}
+	for (int f = 0; f < fs->nf; f++) {
+		r[f].key = by == GT_ORDER_MI ? fs->feat[f].mi : fs->feat[f].f;
+		r[f].index = f;
+	}
+	qsort(r, (size_t)fs->nf, sizeof(r[0]), cmp_ranked);
+	for (int f = 0; f < fs->nf; f++)
+		order[f] = r[f].index;
+}
