@@ -19,6 +19,7 @@
 #include "genretui/predict_cli.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
+#include "genretui/textfmt.h"
 
 /* mkdir -p of the directories in path (not the last component), 0700. */
 static int make_parents(char *path)
@@ -168,6 +169,7 @@ static int load_saved(predict_src *src, const gt_cli *cli)
 {
 	gt_pipeline_opts o;
 	gt_error err = {0};
+	char name[256];
 
 	if (gt_predictor_load(&src->pred, cli->model, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
@@ -179,6 +181,9 @@ static int load_saved(predict_src *src, const gt_cli *cli)
 	if (gt_pipeline_open(&src->pipe, cli->csv, &o, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
 	src->have_pipe = 1;
+	gt_text_safe(cli->model, name, sizeof(name), sizeof(name) - 16);
+	if (gt_predictor_check_genres(&src->pred, &src->pipe.clean.genres, name, &err) != GT_OK)
+		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
 	return 0;
 }
 

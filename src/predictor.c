@@ -35,6 +35,19 @@ gt_status gt_predictor_from_session(gt_predictor *p, const gt_session *s,
 	return GT_OK;
 }
 
+gt_status gt_predictor_check_genres(const gt_predictor *p, const gt_genres *file,
+                                    const char *name, gt_error *err)
+{
+	const gt_genres *m = &p->genres;
+
+	if (gt_genres_same(m, file))
+		return GT_OK;
+	return gt_fail(err, GT_ERR_MODEL, "%s predicts %d genres (%s, %s, ...), the file has %d "
+	               "(%s, %s, ...): not the same genres", name, m->k, gt_genre_name(m, 0),
+	               gt_genre_name(m, 1), file->k, gt_genre_name(file, 0),
+	               gt_genre_name(file, 1));
+}
+
 void gt_predictor_free(gt_predictor *p)
 {
 	gt_model_free(&p->model);

@@ -257,6 +257,11 @@ assert head[:8] == b"GTMODEL\0" and struct.unpack("<I", head[8:12])[0] == 2
 PY
 then ok "JSON, export and model file carry the file's genres (model version 2)"
 else not_ok "JSON, export and model file carry the file's genres (model version 2)"; fi
+printf 'energy=0.9\n' | "$GENRETUI" --model "$tmp/own.gtm" --predict "$SAMPLE" >"$tmp/out" 2>"$tmp/err"
+if [ $? = 1 ] && [ ! -s "$tmp/out" ] &&
+	grep -qx "genretui: $tmp/own.gtm predicts 12 genres (ambient, bluegrass, ...), the file has 10 (Electronic, Anime, ...): not the same genres" "$tmp/err"
+then ok "--predict FILE refuses a model of other genres, as the interface does"
+else not_ok "--predict FILE refuses a model of other genres, as the interface does"; fi
 printf 'energy=0.9 danceability=0.4\n' | "$GENRETUI" --model "$tmp/own.gtm" --predict >"$tmp/out" 2>"$tmp/err"
 if [ $? = 0 ] && grep -qE "^(ambient|bluegrass|bossa nova|disco|drum, bass|forr.*|grunge|k-pop|metal|reggae|salsa|techno)	0\.[0-9]+	" "$tmp/out"; then
 	ok "the saved model answers with the file's genres"

@@ -369,6 +369,25 @@ static void make_own(gt_predictor *p, const char *const *names, int k, int outpu
 	assert_int_equal(gt_genres_set(&p->genres, names, k), 0);
 }
 
+/* A model is used on a file only when they have the same genres. */
+static void test_check_genres(void **state)
+{
+	static const char *const own[] = { "k-pop", "drum, bass", "salsa" };
+	gt_predictor p;
+	gt_genres study, g;
+	gt_error err;
+
+	(void)state;
+	make_predictor(&p, 3);
+	gt_genres_study(&study);
+	assert_int_equal(gt_predictor_check_genres(&p, &study, "m.gtm", &err), GT_OK);
+	assert_int_equal(gt_genres_set(&g, own, 3), 0);
+	assert_int_equal(gt_predictor_check_genres(&p, &g, "m.gtm", &err), GT_ERR_MODEL);
+	assert_string_equal(err.msg, "m.gtm predicts 10 genres (Electronic, Anime, ...), the file "
+	                    "has 3 (k-pop, drum, bass, ...): not the same genres");
+	gt_predictor_free(&p);
+}
+
 /* Version 2: a file's own genres, their names stored and checked. */
 static void test_own_genres_v2(void **state)
 {
@@ -972,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_equal_min_max),
 		cmocka_unit_test(test_fixture_v1),
+		cmocka_unit_test(test_check_genres),
 		cmocka_unit_test(test_own_genres_v2),
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_every_byte_corruption),

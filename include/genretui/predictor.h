@@ -75,6 +75,13 @@ gt_status gt_predictor_from_session(gt_predictor *p, const struct gt_session *s,
                                     const char *preset, gt_error *err);
 void gt_predictor_free(gt_predictor *p);
 
+/* GT_OK when the model predicts the genres of a file (the same classes, in
+ * the same order, with the same names); else GT_ERR_MODEL and, with name
+ * the model file as shown, "m.gtm predicts 12 genres (ambient, bluegrass,
+ * ...), the file has 10 (Electronic, Anime, ...): not the same genres". */
+gt_status gt_predictor_check_genres(const gt_predictor *p, const gt_genres *file,
+                                    const char *name, gt_error *err);
+
 /* Probabilities probs[0 .. genres.k - 1] for raw numeric values (GT_F_
  * order, units as in the data) and a scale column (encode.h). */
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
