@@ -31,6 +31,7 @@ static const char *shown(const char *path, char *buf, size_t n)
 static void resolve_hparams(gt_batch *b, const gt_cli *cli)
 {
 	b->preset = gt_preset_find(cli->preset);
+	b->preset_name = b->preset->name;
 	b->arch = b->preset->arch;
 	b->hp = b->preset->hp;
 	if (cli->epochs >= 0)
@@ -159,9 +160,9 @@ static void print_split(FILE *f, const gt_batch *b)
 		fprintf(f, "  %s preset: the study's %zu test rows; the %zu rows it dropped for\n"
 		        "  unknown duration/tempo train too, filled with the training medians\n"
 		        "  (duration_ms %g, tempo %g); inputs standardised with training mean and sd\n",
-		        b->preset->name, p->test.n, p->imputed_train,
+		        b->preset_name, p->test.n, p->imputed_train,
 		        p->median[GT_F_DURATION], p->median[GT_F_TEMPO]);
-	if (b->hp.val_fraction > 0)
+	if (b->hp.val_fraction > 0 && !b->model_file)
 		fprintf(f, "  validation slice for early stopping: %.0f%% of the training rows"
 		        " (seed %u), patience %d epochs\n", b->hp.val_fraction * 100, b->hp.seed,
 		        b->hp.patience);
@@ -211,8 +212,12 @@ static void print_results(FILE *f, const gt_batch *b)
 	gt_confusion_print(f, &s->cm_train);
 	fputc('\n', f);
 	gt_report_print(f, &s->rep_train, names, b->digits);
-	fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
-	        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
+	if (s->loaded)
+		fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f (the saved model, not trained"
+		        " here)\n", s->rep_test.accuracy, s->rep_train.accuracy);
+	else
+		fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
+		        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
 	print_stopping(f, b);
 	fprintf(f, "Beyond the study: top-2 accuracy %.4f (test) %.4f (train); fusion-aware\n"
 	        "accuracy %.4f (test) %.4f (train), counting a guess right when the same track\n"
@@ -233,7 +238,7 @@ static int train(gt_batch *b, FILE *progress)
 	}
 	if (progress)
 		fprintf(progress, "Training: %s preset, seed %u, %d epochs, batch %d, lr %g\n",
-		        b->preset->name, b->hp.seed, b->hp.epochs, b->hp.batch_size, b->hp.lr);
+		        b->preset_name, b->hp.seed, b->hp.epochs, b->hp.batch_size, b->hp.lr);
 	while ((r = gt_session_step(&b->session, &ep)) >= 0)
 		if (r == 1 && progress) {
 			print_epoch(progress, &ep, b->hp.epochs,
@@ -329,10 +334,10 @@ static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
 		fprintf(out, "Cross-validation: %d folds of the usable rows (%s), shuffled with"
 		        " split seed %u; %s preset, seed %u\n", n,
 		        b->hp.prep == GT_PREP_IMPUTE ? "kept and imputed" : "kept", b->split_seed,
-		        b->preset->name, seed0);
+		        b->preset_name, seed0);
 	else if (out)
 		fprintf(out, "Repeated runs: %d seeds from %u, %s preset, the study's split\n",
-		        n, seed0, b->preset->name);
+		        n, seed0, b->preset_name);
 	for (int i = 0; i < n; i++) {
 		if (b->cv && gt_session_fold(&b->session, b->hp.prep, n, i, &err) != GT_OK) {
 			fprintf(stderr, "genretui: %s\n", err.msg);
@@ -362,7 +367,7 @@ static int check_outputs(const gt_cli *cli, const gt_batch *b)
 	gt_error err = {0};
 	const char *what = cli->save_model ? "--save-model" : "--export";
 
-	if ((cli->save_model || cli->export_dir) && b->hp.epochs < 1) {
+	if ((cli->save_model || cli->export_dir) && b->hp.epochs < 1 && !cli->model) {
 		fprintf(stderr, "genretui: %s needs training (--epochs 1 or more)\n", what);
 		return -1;
 	}
@@ -403,7 +408,7 @@ static void keep_elsewhere(const char *what, const char *prefix, const char *suf
 static gt_status save_to(const gt_batch *b, const char *path, gt_error *err)
 {
 	gt_predictor pred;
-	gt_status st = gt_predictor_from_session(&pred, &b->session, b->preset->name, err);
+	gt_status st = gt_predictor_from_session(&pred, &b->session, b->preset_name, err);
 
 	if (st == GT_OK)
 		st = gt_predictor_save(&pred, path, err);
@@ -428,7 +433,7 @@ static int save_model(gt_batch *b, const char *path)
 
 static gt_status export_to(const gt_batch *b, const char *dir, gt_error *err)
 {
-	gt_export_info info = { b->path, b->synthetic, b->preset->name };
+	gt_export_info info = { b->path, b->synthetic, b->preset_name };
 
 	return gt_export_write(dir, &b->session, &info, err);
 }
@@ -453,9 +458,52 @@ static void print_header(FILE *f, const gt_batch *b)
 {
 	char path[512];
 
-	fprintf(f, "genretui %s: %s%s\n\n", PACKAGE_VERSION,
+	fprintf(f, "genretui %s: %s%s\n", PACKAGE_VERSION,
 	        shown(b->path, path, sizeof(path)),
 	        b->synthetic ? " (synthetic sample)" : "");
+	if (b->model_file)
+		fprintf(f, "Model: %s (%s preset, %d epochs trained, split seed %u): evaluated on"
+		        " this file, not trained\n", shown(b->model_file, path, sizeof(path)),
+		        b->preset_name, b->hp.epochs, b->split_seed);
+	fputc('\n', f);
+}
+
+/* --model FILE: the saved model's settings become the run's (its split seed
+ * too, so that its test rows are the ones it was tested on). */
+static int load_model(gt_batch *b, const char *file, gt_predictor *pred)
+{
+	gt_error err = {0};
+
+	if (gt_predictor_load(pred, file, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	b->model_file = file;
+	snprintf(b->model_preset, sizeof(b->model_preset), "%s", pred->preset);
+	b->preset_name = b->model_preset;
+	b->arch = pred->model.arch;
+	b->hp = pred->hp;
+	b->hp.epochs = pred->epochs_trained;
+	b->split_seed = pred->split_seed;
+	return 0;
+}
+
+/* Evaluate the loaded model on the opened file: the same genres, then its
+ * weights and normalisation in the session. */
+static int adopt_model(gt_batch *b, const gt_predictor *pred)
+{
+	gt_error err = {0};
+	char name[512];
+
+	shown(b->model_file, name, sizeof(name));
+	if (gt_predictor_check_genres(pred, &b->session.pipe.clean.genres, name, &err) != GT_OK ||
+	    gt_session_adopt(&b->session, &pred->model, &pred->norm, &pred->hp,
+	                     pred->epochs_trained, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	b->trained = 1;
+	return 0;
 }
 
 /* Data that trains but may surprise: one genre only, or fewer training
@@ -480,26 +528,44 @@ static void warn_small(const gt_batch *b)
 		        p->train.n == 1 ? "" : "s", b->hp.batch_size);
 }
 
+/* Load the file into the session (and, with --model, evaluate the model
+ * on it); 0, or the exit status. */
+static int open_data(gt_batch *b, const gt_cli *cli)
+{
+	gt_predictor pred;
+	gt_pipeline_opts o;
+	gt_error err = {0};
+	int rc = 0;
+
+	memset(&pred, 0, sizeof(pred));
+	if (cli->model && load_model(b, cli->model, &pred) != 0)
+		return 1;
+	gt_pipeline_defaults(&o);
+	o.split_seed = b->split_seed;
+	o.prep = b->hp.prep;
+	o.map = &cli->map;
+	if (gt_session_open(&b->session, b->path, &o, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		rc = 1;
+	} else if (cli->model && adopt_model(b, &pred) != 0) {
+		gt_session_close(&b->session);
+		rc = 1;
+	}
+	gt_predictor_free(&pred);
+	return rc;
+}
+
 int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 {
 	gt_batch b = { .path = path, .synthetic = synthetic };
-	gt_pipeline_opts o;
-	gt_error err = {0};
 	FILE *progress;
 	int rc = 0;
 
 	resolve_hparams(&b, cli);
-	if (check_outputs(cli, &b) != 0)
+	if (check_outputs(cli, &b) != 0 || open_data(&b, cli) != 0)
 		return 1;
-	gt_pipeline_defaults(&o);
-	o.split_seed = b.split_seed;
-	o.prep = b.hp.prep;
-	o.map = &cli->map;
-	if (gt_session_open(&b.session, path, &o, &err) != GT_OK) {
-		fprintf(stderr, "genretui: %s\n", err.msg);
-		return 1;
-	}
-	warn_small(&b);
+	if (!b.model_file)
+		warn_small(&b);
 	if (!cli->json) {
 		print_header(stdout, &b);
 		print_ledger(stdout, &b);
@@ -516,7 +582,7 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 		} else if (run_many(&b, cli, progress) != 0) {
 			rc = 1;
 		}
-	} else if (b.hp.epochs > 0 && train(&b, progress) != 0) {
+	} else if (!b.model_file && b.hp.epochs > 0 && train(&b, progress) != 0) {
 		rc = 1;
 	}
 	if (rc == 0 && !cli->json && b.trained && !b.nruns)

@@ -159,7 +159,8 @@ static void add_results(json_t *doc, const gt_batch *b)
 	const gt_genres *g = &s->pipe.clean.genres;
 	int ok = b->trained && s->evaluated && !b->nruns;
 
-	json_object_set_new(doc, "epochs", ok ? gt_json_epochs(&s->trainer) : json_array());
+	json_object_set_new(doc, "epochs", ok && !s->loaded ? gt_json_epochs(&s->trainer)
+	                                                    : json_array());
 	json_object_set_new(doc, "train_accuracy", ok ? num(s->rep_train.accuracy) : json_null());
 	json_object_set_new(doc, "test_accuracy", ok ? num(s->rep_test.accuracy) : json_null());
 	json_object_set_new(doc, "confusion_test", ok ? gt_json_confusion(&s->cm_test) : json_null());
@@ -184,6 +185,8 @@ int gt_batch_print_json(FILE *f, const gt_batch *b)
 	json_object_set_new(doc, "file", gt_json_path(b->path));
 	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "synthetic", json_boolean(b->synthetic));
+	json_object_set_new(doc, "model_file", b->model_file ? gt_json_path(b->model_file)
+	                                                     : json_null());
 	json_object_set_new(doc, "version", json_string(PACKAGE_VERSION));
 	json_object_set_new(doc, "genres", gt_json_genres(g));
 	json_object_set_new(doc, "genres_from_data", json_boolean(g->from_data));

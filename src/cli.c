@@ -69,7 +69,8 @@ void gt_cli_usage(FILE *f)
 	      "                       line per input line\n\n"
 	      "Models:\n"
 	      "      --model FILE     use this saved model: --predict needs no data and no\n"
-	      "                       training; the interface opens with it evaluated\n"
+	      "                       training; --batch evaluates it on FILE (nothing\n"
+	      "                       trained); the interface opens with it evaluated\n"
 	      "      --save-model FILE   write the trained model (batch and --predict;\n"
 	      "                       w in the Train pane)\n"
 	      "      --export DIR     write the run's epochs.csv, confusion_test.csv,\n"
@@ -214,6 +215,18 @@ static void bad_value(int c, const char *arg, char *err, size_t errlen)
 	         arg_shown(arg, shown, sizeof(shown)), name, want);
 }
 
+/* The name of option c when it sets how a model is trained, else NULL. */
+static const char *training_option(int c)
+{
+	if (c != OPT_PRESET && c != OPT_EPOCHS && c != OPT_BATCH_SIZE && c != OPT_LR &&
+	    c != OPT_SEED && c != OPT_SPLIT_SEED)
+		return NULL;
+	for (const struct option *o = long_options; o->name; o++)
+		if (o->val == c)
+			return o->name;
+	return NULL;
+}
+
 /* Apply one option with its argument; 0 or -1 with err set. */
 static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t errlen)
 {
@@ -246,6 +259,8 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	}
 	if (bad)
 		bad_value(c, arg, err, errlen);
+	else if (!cli->train_opt)
+		cli->train_opt = training_option(c);
 	return bad ? -1 : 0;
 }
 
@@ -276,6 +291,16 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	}
 	if (cli->model && cli->save_model) {
 		snprintf(err, errlen, "--model and --save-model cannot be used together");
+		return -1;
+	}
+	if (cli->model && cli->train_opt &&
+	    (cli->mode == GT_RUN_BATCH || cli->mode == GT_RUN_PREDICT)) {
+		snprintf(err, errlen, "--%s sets how a model is trained: not with --model, whose "
+		         "model is trained already (its own split seed is used)", cli->train_opt);
+		return -1;
+	}
+	if (cli->model && (cli->repeat || cli->cv)) {
+		snprintf(err, errlen, "--%s trains: not with --model", cli->repeat ? "repeat" : "cv");
 		return -1;
 	}
 	if ((cli->repeat || cli->cv) && cli->mode != GT_RUN_BATCH) {

@@ -119,6 +119,29 @@ cp "$tmp/m.gtm" "$tmp/bad.gtm"
 printf 'X' | dd of="$tmp/bad.gtm" bs=1 seek=500 conv=notrunc 2>/dev/null
 check "corrupted model exits 1" 1 "$GENRETUI" --model "$tmp/bad.gtm" --predict
 has "corruption is reported" "$tmp/err" "checksum"
+# --batch --model: the saved model evaluated on FILE (nothing trained),
+# with the figures of the run that saved it; never ignored.
+"$GENRETUI" --batch --json --epochs 2 --seed 3 --save-model "$tmp/m2.gtm" "$SAMPLE" >"$tmp/saved.json" 2>/dev/null
+check "--batch --model evaluates a saved model" 0 "$GENRETUI" --batch --model "$tmp/m2.gtm" "$SAMPLE"
+has "... naming it in the text" "$tmp/out" "^Model: $tmp/m2.gtm (paper preset, 2 epochs trained, split seed 42): evaluated on this file, not trained$"
+has "... with its test matrix and report" "$tmp/out" "Confusion Matrix - Test Dataset"
+if ! grep -q '^Epoch ' "$tmp/out"; then ok "... and trains nothing"; else not_ok "... and trains nothing"; fi
+"$GENRETUI" --batch --json --model "$tmp/m2.gtm" "$SAMPLE" >"$tmp/out" 2>"$tmp/err"
+if python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+for k in ("confusion_test", "confusion_train", "test_accuracy", "train_accuracy", "report_test"):
+    assert a[k] == b[k], k
+assert b["epochs"] == [] and b["model_file"].endswith("m2.gtm") and a["model_file"] is None
+assert b["hyperparameters"]["seed"] == 3 and b["hyperparameters"]["epochs"] == 2
+' "$tmp/saved.json" "$tmp/out" 2>"$tmp/err"; then ok "--batch --json --model gives the saving run's matrices and reports"
+else not_ok "--batch --json --model gives the saving run's matrices and reports"; fi
+check "--batch --model of a missing file exits 1" 1 "$GENRETUI" --batch --model /nonexistent/m.gtm "$SAMPLE"
+has "... naming it" "$tmp/err" "/nonexistent/m.gtm: cannot open"
+check "--batch --model with --epochs is a usage error" 2 "$GENRETUI" --batch --model "$tmp/m2.gtm" --epochs 3 "$SAMPLE"
+has "... that says why" "$tmp/err" "epochs sets how a model is trained: not with --model"
+check "--predict --model with --seed is a usage error" 2 "$GENRETUI" --predict --model "$tmp/m2.gtm" --seed 3
+check "--batch --model with --repeat is a usage error" 2 "$GENRETUI" --batch --model "$tmp/m2.gtm" --repeat 2 "$SAMPLE"
 # Beyond the study: the improved preset, repeated runs, cross-validation.
 "$GENRETUI" --help >"$tmp/out" 2>&1
 has "--help lists the improved preset" "$tmp/out" "^  improved "
@@ -257,6 +280,10 @@ assert head[:8] == b"GTMODEL\0" and struct.unpack("<I", head[8:12])[0] == 2
 PY
 then ok "JSON, export and model file carry the file's genres (model version 2)"
 else not_ok "JSON, export and model file carry the file's genres (model version 2)"; fi
+"$GENRETUI" --batch --model "$tmp/own.gtm" "$SAMPLE" >"$tmp/out2" 2>"$tmp/err2"
+if [ $? = 1 ] && grep -qx "genretui: $tmp/own.gtm predicts 12 genres (ambient, bluegrass, ...), the file has 10 (Electronic, Anime, ...): not the same genres" "$tmp/err2"
+then ok "--batch --model refuses a model of other genres"
+else not_ok "--batch --model refuses a model of other genres"; fi
 printf 'energy=0.9\n' | "$GENRETUI" --model "$tmp/own.gtm" --predict "$SAMPLE" >"$tmp/out" 2>"$tmp/err"
 if [ $? = 1 ] && [ ! -s "$tmp/out" ] &&
 	grep -qx "genretui: $tmp/own.gtm predicts 12 genres (ambient, bluegrass, ...), the file has 10 (Electronic, Anime, ...): not the same genres" "$tmp/err"

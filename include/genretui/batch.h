@@ -27,6 +27,9 @@ typedef struct {
 	const char *path;        /* CSV read */
 	int synthetic;           /* it is the bundled synthetic sample */
 	const gt_preset *preset;
+	const char *preset_name; /* the preset's, or the saved model's */
+	const char *model_file;  /* --model FILE evaluated (nothing trained), or NULL */
+	char model_preset[32];   /* the saved model's preset name */
 	gt_arch arch;
 	gt_hparams hp;           /* preset with command-line overrides */
 	uint32_t split_seed;

@@ -28,6 +28,9 @@ typedef struct {
 	int cv;                  /* --cv K: K-fold cross-validation, 0 = none */
 	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
 	gt_colmap map;           /* --map FIELD=COLUMN,...: columns named otherwise */
+	const char *train_opt;   /* the first training option given ("preset",
+	                          * "epochs", ...), or NULL: refused with --model
+	                          * in batch and --predict modes, which train nothing */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */
