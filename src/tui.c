@@ -59,43 +59,41 @@ void gt_app_show(gt_app *app, int pane)
 		app->current = pane;
 }
 
-/* One wide character of s for the screen: control characters become '?'. */
-static wchar_t screen_char(wchar_t wc)
+static void drop_rows_request(gt_rows_request *r)
 {
-	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
-		return L'?';
-	return wc;
+	free(r->rows);
+	memset(r, 0, sizeof(*r));
 }
 
-int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s)
+int gt_app_show_rows(gt_app *app, const size_t *rows, size_t n, const char *label)
 {
-	mbstate_t st;
-	int used = 0;
+	gt_rows_request *r = &app->show_rows;
+	size_t *copy = malloc((n ? n : 1) * sizeof(*copy));
 
-	memset(&st, 0, sizeof(st));
-	if (y < 0 || x < 0 || wmove(w, y, x) == ERR)
-		return 0;
-	while (*s && used < width) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		int cw;
+	if (!copy)
+		return -1;
+	if (n)
+		memcpy(copy, rows, n * sizeof(*copy));
+	drop_rows_request(r);
+	r->rows = copy;
+	r->n = n;
+	snprintf(r->label, sizeof(r->label), "%s", label);
+	r->pending = 1;
+	gt_app_show(app, GT_PANE_BROWSE);
+	return 0;
+}
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			wc = L'?';
-			n = 1;
+int gt_app_tick(gt_app *app, double budget)
+{
+	int most = 0;
+
+	for (int i = 0; i < GT_NPANES; i++)
+		if (gt_panes[i]->tick) {
+			int r = gt_panes[i]->tick(app, app->state[i], budget);
+
+			most = r > most ? r : most;
 		}
-		wc = screen_char(wc);
-		cw = wcwidth(wc);
-		if (cw < 0)
-			wc = L'?', cw = 1;
-		if (used + cw > width)
-			break;
-		waddnwstr(w, &wc, 1);
-		used += cw;
-		s += n;
-	}
-	return used;
+	return most;
 }
 
 /* ---- bars ---- */
@@ -124,7 +122,7 @@ static void draw_tabs(gt_app *app)
 	mvhline(1, 0, ' ', COLS);
 	for (int i = 0; i < GT_NPANES && x < COLS; i++) {
 		char tab[32];
-		int len = snprintf(tab, sizeof(tab), " %d %s ", i + 1, app->panes[i]->title);
+		int len = snprintf(tab, sizeof(tab), " %d %s ", i + 1, gt_panes[i]->title);
 
 		attrset(gt_attr(app, i == app->current && !app->dashboard ? GT_C_TAB_ACTIVE : GT_C_TAB));
 		x += gt_draw_text(stdscr, 1, x, COLS - x, tab);
@@ -140,7 +138,7 @@ static void draw_tabs(gt_app *app)
 
 static void draw_status(gt_app *app)
 {
-	const gt_pane *p = app->panes[app->current];
+	const gt_pane *p = gt_panes[app->current];
 	char line[512];
 	int y = LINES - 1;
 
@@ -150,8 +148,8 @@ static void draw_status(gt_app *app)
 		snprintf(line, sizeof(line), " %s", app->message);
 	else
 		snprintf(line, sizeof(line), " %s  |  %s",
-		         app->dashboard ? app->panes[GT_PANE_TRAIN]->hint : p->hint,
-		         app->current == GT_PANE_PREDICT && !app->dashboard
+		         app->dashboard ? gt_panes[GT_PANE_TRAIN]->hint : p->hint,
+		         p->text_input && !app->dashboard
 		         ? "F1-F5/S-Tab panes  Ctrl-C quits"   /* digits and q are text here */
 		         : "1-5/Tab panes  0 dashboard  ? help  q quit");
 	gt_draw_text(stdscr, y, 0, COLS, line);
@@ -196,7 +194,7 @@ static void draw_help_lines(WINDOW *w, int *y, int width, const char *const *lin
 
 static void draw_help(gt_app *app)
 {
-	const gt_pane *p = app->panes[app->current];
+	const gt_pane *p = gt_panes[app->current];
 	int rows = count_lines(global_help) + count_lines(p->help) + 6;
 	int cols = COLS - 4 < 78 ? COLS - 4 : 78, y = 1;
 	WINDOW *w;
@@ -240,14 +238,17 @@ static void draw_too_small(void)
 	wnoutrefresh(stdscr);
 }
 
-/* Draw pane p into a new window at (y, x) of h x w cells. */
-static void draw_pane_at(gt_app *app, const gt_pane *p, int h, int w, int y, int x)
+/* Draw pane i into a new window at (y, x) of h x w cells. */
+static void draw_pane_at(gt_app *app, int i, int h, int w, int y, int x)
 {
+	const gt_pane *p = gt_panes[i];
 	WINDOW *win = newwin(h, w, y, x);
 
 	if (!win)
 		return;
-	p->draw(app, win);
+	if (p->layout)
+		p->layout(app, app->state[i], h, w);
+	p->draw(app, app->state[i], win);
 	wnoutrefresh(win);
 	delwin(win);
 }
@@ -264,9 +265,9 @@ static void draw_dashboard(gt_app *app)
 		gt_draw_text(stdscr, 2 + top, x, 1, app->utf8 ? "\u2500" : "-");
 	attrset(A_NORMAL);
 	wnoutrefresh(stdscr);
-	draw_pane_at(app, app->panes[GT_PANE_TRAIN], h, left, 2, 0);
-	draw_pane_at(app, app->panes[GT_PANE_CONFUSION], top, right, 2, left + 1);
-	draw_pane_at(app, app->panes[GT_PANE_BALANCE], h - top - 1, right, 3 + top, left + 1);
+	draw_pane_at(app, GT_PANE_TRAIN, h, left, 2, 0);
+	draw_pane_at(app, GT_PANE_CONFUSION, top, right, 2, left + 1);
+	draw_pane_at(app, GT_PANE_BALANCE, h - top - 1, right, 3 + top, left + 1);
 }
 
 static int dashboard_fits(void)
@@ -295,7 +296,7 @@ void gt_app_draw(gt_app *app)
 	if (app->dashboard)
 		draw_dashboard(app);
 	else
-		draw_pane_at(app, app->panes[app->current], LINES - 3, COLS, 2, 0);
+		draw_pane_at(app, app->current, LINES - 3, COLS, 2, 0);
 	if (app->help_open)
 		draw_help(app);
 	doupdate();
@@ -333,6 +334,8 @@ static void global_key(gt_app *app, int ch)
 
 static void handle_key(gt_app *app, int ch)
 {
+	int i = app->dashboard ? GT_PANE_TRAIN : app->current;
+
 	app->message[0] = '\0';
 	if (app->help_open) {
 		if (ch != KEY_RESIZE)
@@ -345,7 +348,7 @@ static void handle_key(gt_app *app, int ch)
 		return;
 	}
 	/* on the dashboard the Train pane's keys work (t, p, s) */
-	if (!app->panes[app->dashboard ? GT_PANE_TRAIN : app->current]->key(app, ch))
+	if (!gt_panes[i]->key(app, app->state[i], ch))
 		global_key(app, ch);
 }
 
@@ -376,11 +379,26 @@ static void init_app(gt_app *app, const gt_cli *cli, const char *path, int synth
 	app->path = path;
 	app->synthetic = synthetic;
 	app->utf8 = cs && strcmp(cs, "UTF-8") == 0;
-	app->panes[GT_PANE_BROWSE] = &gt_browse_pane;
-	app->panes[GT_PANE_BALANCE] = &gt_balance_pane;
-	app->panes[GT_PANE_TRAIN] = &gt_train_pane;
-	app->panes[GT_PANE_CONFUSION] = &gt_confusion_pane;
-	app->panes[GT_PANE_PREDICT] = &gt_predict_pane;
+}
+
+/* Each pane's state; 0, or -1 when one cannot be made. */
+static int init_panes(gt_app *app)
+{
+	for (int i = 0; i < GT_NPANES; i++)
+		if (gt_panes[i]->init && !(app->state[i] = gt_panes[i]->init(app))) {
+			fprintf(stderr, "genretui: out of memory for the %s pane\n", gt_panes[i]->title);
+			return -1;
+		}
+	return 0;
+}
+
+static void free_panes(gt_app *app)
+{
+	for (int i = GT_NPANES - 1; i >= 0; i--)
+		if (gt_panes[i]->free && app->state[i])
+			gt_panes[i]->free(app->state[i]);
+	memset(app->state, 0, sizeof(app->state));
+	drop_rows_request(&app->show_rows);
 }
 
 /* --model: evaluate the saved model on this data, with its own split. */
@@ -402,6 +420,7 @@ static int adopt_model(gt_app *app, const gt_predictor *pred)
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return -1;
 	}
+	snprintf(app->model_preset, sizeof(app->model_preset), "%s", pred->preset);
 	gt_app_message(app, 0, "model %s loaded: test accuracy %.4f on this file",
 	               app->cli->model, app->session.rep_test.accuracy);
 	return 0;
@@ -443,8 +462,8 @@ static int load(gt_app *app)
 		gt_session_close(&app->session);
 		return -1;
 	}
-	if (gt_browse_init(app) != 0) {
-		fprintf(stderr, "genretui: out of memory for the browser\n");
+	if (init_panes(app) != 0) {
+		free_panes(app);
 		gt_session_close(&app->session);
 		return -1;
 	}
@@ -459,7 +478,7 @@ static void main_loop(gt_app *app)
 	int dirty = 1;
 
 	while (!app->quit && !got_signal) {
-		int tick = gt_train_tick(app, 0.03), training = tick == 1, ch;
+		int tick = gt_app_tick(app, 0.03), training = tick == 1, ch;
 
 		if (tick)
 			dirty = 1;
@@ -490,14 +509,13 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");   /* data and output use '.' decimals */
 	init_app(&app, cli, path, synthetic);
-	gt_train_init(&app);
 	if (load(&app) != 0)
 		return 1;
 	atexit(restore_terminal);
 	catch_signals();
 	if (start_curses(&app) != 0) {
 		fprintf(stderr, "genretui: cannot initialise the terminal\n");
-		gt_browse_free(&app);
+		free_panes(&app);
 		gt_session_close(&app.session);
 		return 1;
 	}
@@ -507,9 +525,7 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 		main_loop(&app);
 	restore_terminal();
 	gt_bench_report();
-	gt_predict_free();
-	gt_train_free();
-	gt_browse_free(&app);
+	free_panes(&app);
 	gt_session_close(&app.session);
 	if (got_signal && got_signal != SIGINT)
 		return 128 + got_signal;

@@ -2,6 +2,7 @@
  * cleaning as bars, the train/test supports, the cleaning ledger and the
  * majority-class baseline. Read-only: it draws core state. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "genretui/encode.h"
@@ -20,7 +21,9 @@ static const char *const balance_help[] = {
 /* Ledger, notes and a fusion line need this many rows under the genres. */
 #define BELOW_GENRES 13
 
-static int first_genre;        /* genres scrolled past (j/k) */
+typedef struct {
+	int first_genre;         /* genres scrolled past (j/k) */
+} balance_state;
 
 /* Classes by descending kept count, as pandas' value_counts prints them. */
 static void by_kept(const gt_ledger *L, int k, int order[GT_MAX_CLASSES])
@@ -48,7 +51,7 @@ static size_t max_before(const gt_ledger *L, int k)
 
 /* Two bars on one row: the count before cleaning, dim, under the count
  * after, bright, both scaled to the largest count before. */
-static void draw_bars(gt_app *app, WINDOW *w, int y, int x, int width,
+static void draw_bars(const gt_app *app, WINDOW *w, int y, int x, int width,
                       size_t before, size_t after, size_t scale)
 {
 	char bar[1024];
@@ -66,14 +69,14 @@ static void draw_bars(gt_app *app, WINDOW *w, int y, int x, int width,
 }
 
 /* Genre rows that fit above the ledger (all of them on a tall terminal). */
-static int genre_rows(WINDOW *w, int k)
+static int genre_rows(int height, int k)
 {
-	int room = getmaxy(w) - 1 - BELOW_GENRES;
+	int room = height - 1 - BELOW_GENRES;
 
 	return k <= room ? k : room < 2 ? 2 : room;
 }
 
-static void draw_genres(gt_app *app, WINDOW *w, int *y)
+static void draw_genres(const gt_app *app, const balance_state *st, WINDOW *w, int *y)
 {
 	const gt_pipeline *p = &app->session.pipe;
 	const gt_ledger *L = &p->clean.ledger;
@@ -81,11 +84,11 @@ static void draw_genres(gt_app *app, WINDOW *w, int *y)
 	const size_t *tr = p->train_support, *te = p->test_support;
 	size_t scale = max_before(L, gs->k);
 	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - BAR_X;
-	int rows = genre_rows(w, gs->k), shown = rows < gs->k ? rows - 1 : rows;
+	int rows = genre_rows(getmaxy(w), gs->k), shown = rows < gs->k ? rows - 1 : rows;
+	int first_genre = st->first_genre;
 	char a[16], b[16], c[16], d[16], e[16], name[96], line[256];
 
 	by_kept(L, gs->k, order);
-	first_genre = first_genre > gs->k - shown ? gs->k - shown : first_genre;
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s  %s", "Genre", "before", "after",
 	         "kept", "train", "test", barw > 10 ? "after cleaning (dim: before)" : "");
@@ -123,7 +126,7 @@ static void ledger_row(WINDOW *w, int y, int width, const char *label, size_t n,
 	gt_draw_text(w, y, 0, width, line);
 }
 
-static void draw_ledger(gt_app *app, WINDOW *w, int *y)
+static void draw_ledger(const gt_app *app, WINDOW *w, int *y)
 {
 	const gt_ledger *L = &app->session.pipe.clean.ledger;
 	int width = getmaxx(w) < 46 ? getmaxx(w) : 46;
@@ -143,7 +146,7 @@ static void draw_ledger(gt_app *app, WINDOW *w, int *y)
 }
 
 /* A heading in the header colour. */
-static void heading(gt_app *app, WINDOW *w, int y, int x, int width, const char *text)
+static void heading(const gt_app *app, WINDOW *w, int y, int x, int width, const char *text)
 {
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, y, x, width, text);
@@ -151,7 +154,7 @@ static void heading(gt_app *app, WINDOW *w, int y, int x, int width, const char 
 }
 
 /* The study's unknown fractions, right of the ledger. */
-static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
+static void draw_unknowns(const gt_app *app, WINDOW *w, int *y, int x, int width)
 {
 	const gt_ledger *L = &app->session.pipe.clean.ledger;
 	double n = L->complete ? (double)L->complete : 1.0;
@@ -174,7 +177,7 @@ static void draw_unknowns(gt_app *app, WINDOW *w, int *y, int x, int width)
 }
 
 /* What always answering the most common training genre would score. */
-static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
+static void draw_baseline(const gt_app *app, WINDOW *w, int *y, int x, int width)
 {
 	const gt_pipeline *p = &app->session.pipe;
 	const size_t *tr = p->train_support, *te = p->test_support;
@@ -197,7 +200,7 @@ static void draw_baseline(gt_app *app, WINDOW *w, int *y, int x, int width)
 }
 
 /* The notes right of the ledger; returns the row after them. */
-static int draw_notes(gt_app *app, WINDOW *w, int y, int x)
+static int draw_notes(const gt_app *app, WINDOW *w, int y, int x)
 {
 	int width = getmaxx(w) - x;
 
@@ -210,7 +213,7 @@ static int draw_notes(gt_app *app, WINDOW *w, int y, int x)
 }
 
 /* Tracks the file lists under several genres, by genre set, as many as fit. */
-static void draw_fusion(gt_app *app, WINDOW *w, int y)
+static void draw_fusion(const gt_app *app, WINDOW *w, int y)
 {
 	const gt_fusion *f = &app->session.pipe.fusion;
 	int width = getmaxx(w), rows = getmaxy(w) - y - 1;
@@ -229,12 +232,24 @@ static void draw_fusion(gt_app *app, WINDOW *w, int y)
 	}
 }
 
-static void balance_draw(gt_app *app, WINDOW *w)
+/* Keep the genres scrolled within those that do not fit. */
+static void balance_layout(gt_app *app, void *state, int height, int width)
+{
+	balance_state *st = state;
+	int k = app->session.pipe.clean.genres.k, rows = genre_rows(height, k);
+	int shown = rows < k ? rows - 1 : rows;
+
+	(void)width;
+	if (st->first_genre > k - shown)
+		st->first_genre = k - shown;
+}
+
+static void balance_draw(const gt_app *app, const void *state, WINDOW *w)
 {
 	int y = 0, ledger_top, notes_end;
 
 	werase(w);
-	draw_genres(app, w, &y);
+	draw_genres(app, state, w, &y);
 	y++;
 	ledger_top = y;
 	draw_ledger(app, w, &y);
@@ -242,13 +257,21 @@ static void balance_draw(gt_app *app, WINDOW *w)
 	draw_fusion(app, w, (y > notes_end ? y : notes_end) + 1);   /* under both */
 }
 
-static int balance_key(gt_app *app, int ch)
+static void *balance_init(gt_app *app)
 {
 	(void)app;
+	return calloc(1, sizeof(balance_state));
+}
+
+static int balance_key(gt_app *app, void *state, int ch)
+{
+	balance_state *st = state;
+
+	(void)app;
 	if (ch == 'j' || ch == KEY_DOWN)
-		first_genre++;         /* (clamped when drawn) */
-	else if ((ch == 'k' || ch == KEY_UP) && first_genre > 0)
-		first_genre--;
+		st->first_genre++;     /* (clamped by the layout) */
+	else if ((ch == 'k' || ch == KEY_UP) && st->first_genre > 0)
+		st->first_genre--;
 	else
 		return ch == 'k' || ch == KEY_UP;
 	return 1;
@@ -258,6 +281,9 @@ const gt_pane gt_balance_pane = {
 	.title = "Balance",
 	.hint = "per-genre counts, ledger, split  j/k genres",
 	.help = balance_help,
+	.init = balance_init,
+	.free = free,
+	.layout = balance_layout,
 	.draw = balance_draw,
 	.key = balance_key,
 };

@@ -74,8 +74,8 @@ void gt_bench_redraw(gt_app *app, int n)
 	n = n > 0 ? n : 50;
 	snprintf(report[nreport++], sizeof(report[0]), "redraws at %dx%d, %d of each, ms:",
 	         COLS, LINES, n);
-	app->panes[GT_PANE_TRAIN]->key(app, 't');
-	while (gt_train_tick(app, 1.0) == 1)
+	gt_panes[GT_PANE_TRAIN]->key(app, app->state[GT_PANE_TRAIN], 't');
+	while (gt_app_tick(app, 1.0) == 1)
 		;
 	snprintf(report[nreport++], sizeof(report[0]), "(trained first: %.2f s)", gt_now() - t0);
 	snprintf(report[nreport++], sizeof(report[0]), "%-11s %9s %9s %11s %11s", "pane",
@@ -85,7 +85,7 @@ void gt_bench_redraw(gt_app *app, int n)
 
 		app->dashboard = 0;
 		gt_app_show(app, i);
-		snprintf(name, sizeof(name), "%d %s", i + 1, app->panes[i]->title);
+		snprintf(name, sizeof(name), "%d %s", i + 1, gt_panes[i]->title);
 		bench_screen(app, name, n);
 	}
 	if (COLS >= GT_DASH_COLS && LINES >= GT_DASH_ROWS) {

@@ -37,7 +37,8 @@ struct gt_browse {
 	typing mode;             /* what the prompt is being typed for */
 	char input[128];         /* the prompt's text (UTF-8) */
 	char query[128];         /* the last search */
-	int avail;               /* cells for the scrolled columns, last draw */
+	int avail;               /* cells for the scrolled columns, last layout */
+	const gt_colstats *stats;/* the focused column's summary, last layout (or NULL) */
 };
 
 static const char *const browse_help[] = {
@@ -108,9 +109,9 @@ static const char *show_name(gt_show s)
 	       s == GT_SHOW_MULTI ? "several genres" : "all";
 }
 
-static void draw_info(gt_app *app, WINDOW *w, int width)
+static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, int width)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	char shown[32], total[32], at[32], order[64], line[512], pos[80];
 	int x;
 
@@ -137,9 +138,10 @@ static void draw_info(gt_app *app, WINDOW *w, int width)
 
 /* Name of column c with the sort arrow, in width cells at x; a name too
  * long is cut, the arrow is kept. */
-static void draw_head_cell(gt_app *app, WINDOW *w, int x, int width, int c)
+static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x,
+                           int width, int c)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	const char *arrow = b->sort_col != c ? "" : glyph(app, b->sort_desc ? G_DOWN : G_UP);
 	const char *label = gt_column_names[c];
 	int aw = *arrow ? 1 : 0, nw;
@@ -161,9 +163,9 @@ static void draw_head_cell(gt_app *app, WINDOW *w, int x, int width, int c)
 		draw_cell(app, w, 1, x, width, label, 0);
 }
 
-static void draw_header(gt_app *app, WINDOW *w, int width)
+static void draw_header(const gt_app *app, const struct gt_browse *s, WINDOW *w, int width)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	int lw = line_width(b->ds), x = frozen_width(b->ds), c;
 	char head[64];
 
@@ -176,7 +178,7 @@ static void draw_header(gt_app *app, WINDOW *w, int width)
 	for (c = b->left; c < GT_NCOLS && x < width; c++) {
 		int cw = b->width[c] < width - x ? b->width[c] : width - x;
 
-		draw_head_cell(app, w, x, cw, c);
+		draw_head_cell(app, s, w, x, cw, c);
 		x += b->width[c] + 1;
 	}
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -188,9 +190,10 @@ static void draw_header(gt_app *app, WINDOW *w, int width)
 /* ---- the rows ---- */
 
 /* Line number and fate of row r at row y. */
-static void draw_frozen(gt_app *app, WINDOW *w, int y, size_t r, attr_t base)
+static void draw_frozen(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y,
+                        size_t r, attr_t base)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	gt_fate f = (gt_fate)b->clean->fates[r].fate;
 	int lw = line_width(b->ds);
 	char num[32];
@@ -205,9 +208,10 @@ static void draw_frozen(gt_app *app, WINDOW *w, int y, size_t r, attr_t base)
 	gt_draw_text(w, y, lw + 1 + TAG_W + 1, 1, glyph(app, G_BAR));
 }
 
-static void draw_row(gt_app *app, WINDOW *w, int y, int width, size_t p)
+static void draw_row(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int width,
+                     size_t p)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, p);
 	int is_cur = p == b->cur, x = frozen_width(b->ds);
 	attr_t base = is_cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL;
@@ -215,7 +219,7 @@ static void draw_row(gt_app *app, WINDOW *w, int y, int width, size_t p)
 
 	wattrset(w, base);
 	mvwhline(w, y, 0, ' ', width);
-	draw_frozen(app, w, y, r, base);
+	draw_frozen(app, s, w, y, r, base);
 	for (int c = b->left; c < GT_NCOLS && x < width; c++) {
 		int cw = b->width[c] < width - x ? b->width[c] : width - x;
 
@@ -229,16 +233,17 @@ static void draw_row(gt_app *app, WINDOW *w, int y, int width, size_t p)
 	wattrset(w, A_NORMAL);
 }
 
-static void draw_rows(gt_app *app, WINDOW *w, int y0, int nrows, int width)
+static void draw_rows(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y0,
+                      int nrows, int width)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 
 	if (b->n == 0) {
 		gt_draw_text(w, y0 + 1, 2, width - 2, "No rows match. Press c to clear the filters.");
 		return;
 	}
 	for (int i = 0; i < nrows && b->top + (size_t)i < b->n; i++)
-		draw_row(app, w, y0 + i, width, b->top + (size_t)i);
+		draw_row(app, s, w, y0 + i, width, b->top + (size_t)i);
 }
 
 /* ---- the focused column's summary ---- */
@@ -282,10 +287,10 @@ static void summary_text(const gt_colstats *st, int brief, char *out, size_t n)
 	snprintf(out, n, "distinct %s  empty %s  top: %s%s%s", v[0], m, top[0], top[1], top[2]);
 }
 
-static void draw_summary(gt_app *app, WINDOW *w, int y, int width)
+static void draw_summary(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int width)
 {
-	gt_browser *b = &app->browse->b;
-	const gt_colstats *st = gt_browser_stats(b, b->col);
+	const gt_browser *b = &s->b;
+	const gt_colstats *st = s->stats;
 	char line[512];
 	int x;
 
@@ -306,9 +311,10 @@ static void draw_summary(gt_app *app, WINDOW *w, int y, int width)
 
 /* ---- the side panel (wide windows) ---- */
 
-static void draw_side_record(gt_app *app, WINDOW *w, int x, int width, int *y, int ymax)
+static void draw_side_record(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x,
+                             int width, int *y, int ymax)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, b->cur);
 	char text[256], head[64];
 
@@ -336,7 +342,7 @@ static void side_pair(WINDOW *w, int *y, int x, int width, const char *label, co
 }
 
 /* Bars of the histogram, one per bin: its lower edge, a bar, its count. */
-static void side_histogram(gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
+static void side_histogram(const gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
                            int *y, int ymax)
 {
 	size_t most = 1;
@@ -362,7 +368,7 @@ static void side_histogram(gt_app *app, WINDOW *w, const gt_colstats *st, int x,
 	}
 }
 
-static void side_numeric(gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
+static void side_numeric(const gt_app *app, WINDOW *w, const gt_colstats *st, int x, int width,
                          int *y, int ymax)
 {
 	char v[32];
@@ -390,10 +396,11 @@ static void side_text(WINDOW *w, const gt_colstats *st, int x, int width, int *y
 	}
 }
 
-static void draw_side_stats(gt_app *app, WINDOW *w, int x, int width, int *y, int ymax)
+static void draw_side_stats(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x,
+                            int width, int *y, int ymax)
 {
-	gt_browser *b = &app->browse->b;
-	const gt_colstats *st = gt_browser_stats(b, b->col);
+	const gt_browser *b = &s->b;
+	const gt_colstats *st = s->stats;
 	char head[96], c[32];
 
 	snprintf(head, sizeof(head), "Column %s (%s, %s rows)", gt_column_names[b->col],
@@ -409,7 +416,7 @@ static void draw_side_stats(gt_app *app, WINDOW *w, int x, int width, int *y, in
 		side_text(w, st, x, width, y, ymax);
 }
 
-static void draw_side(gt_app *app, WINDOW *w, int x, int height)
+static void draw_side(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x, int height)
 {
 	int y = 1, width = getmaxx(w) - x - 1;
 
@@ -417,17 +424,16 @@ static void draw_side(gt_app *app, WINDOW *w, int x, int height)
 	for (int i = 1; i < height; i++)
 		gt_draw_text(w, i, x - 2, 1, glyph(app, G_BAR));
 	wattrset(w, A_NORMAL);
-	if (app->browse->b.n)
-		draw_side_record(app, w, x, width, &y, height);
+	if (s->b.n)
+		draw_side_record(app, s, w, x, width, &y, height);
 	y++;
-	draw_side_stats(app, w, x, width, &y, height);
+	draw_side_stats(app, s, w, x, width, &y, height);
 }
 
 /* ---- the bottom line: the row's fate, or the prompt ---- */
 
-static void draw_prompt(gt_app *app, WINDOW *w, int y, int width)
+static void draw_prompt(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int width)
 {
-	const struct gt_browse *s = app->browse;
 	char text[300];
 	int x;
 
@@ -443,9 +449,9 @@ static void draw_prompt(gt_app *app, WINDOW *w, int y, int width)
 	wattrset(w, A_NORMAL);
 }
 
-static void draw_detail(gt_app *app, WINDOW *w, int y, int width)
+static void draw_detail(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int width)
 {
-	const gt_browser *b = &app->browse->b;
+	const gt_browser *b = &s->b;
 	size_t r;
 	char why[300], artist[64], track[64], line[512];
 
@@ -469,28 +475,50 @@ static void draw_detail(gt_app *app, WINDOW *w, int y, int width)
 	wattrset(w, A_NORMAL);
 }
 
-static void browse_draw(gt_app *app, WINDOW *w)
+/* Rows of data the window shows, and whether the side panel is drawn. */
+static int has_side(int width)
 {
-	struct gt_browse *s = app->browse;
-	int height = getmaxy(w), width = getmaxx(w);
-	int side = width >= SIDE_MIN, tw = side ? width - SIDE_W - 1 : width;
-	int nrows = height - (side ? 3 : 4);
+	return width >= SIDE_MIN;
+}
 
-	werase(w);
+static int data_rows(int height, int width)
+{
+	return height - (has_side(width) ? 3 : 4);
+}
+
+/* The view fitted to the window: its height, the room for the scrolled
+ * columns (the focused one kept in sight), the focused column's summary. */
+static void browse_layout(gt_app *app, void *state, int height, int width)
+{
+	struct gt_browse *s = state;
+	int tw = has_side(width) ? width - SIDE_W - 1 : width, nrows = data_rows(height, width);
+
+	(void)app;
 	s->avail = tw - frozen_width(s->b.ds);
 	gt_browser_set_height(&s->b, (size_t)(nrows > 1 ? nrows : 1));
 	gt_browser_focus(&s->b, s->b.col, s->avail);
-	draw_info(app, w, width);
-	draw_header(app, w, tw);
-	draw_rows(app, w, 2, nrows, tw);
+	s->stats = gt_browser_stats(&s->b, s->b.col);
+}
+
+static void browse_draw(const gt_app *app, const void *state, WINDOW *w)
+{
+	const struct gt_browse *s = state;
+	int height = getmaxy(w), width = getmaxx(w);
+	int side = has_side(width), tw = side ? width - SIDE_W - 1 : width;
+	int nrows = data_rows(height, width);
+
+	werase(w);
+	draw_info(app, s, w, width);
+	draw_header(app, s, w, tw);
+	draw_rows(app, s, w, 2, nrows, tw);
 	if (side)
-		draw_side(app, w, tw + 3, height - 1);
+		draw_side(app, s, w, tw + 3, height - 1);
 	else
-		draw_summary(app, w, height - 2, width);
+		draw_summary(app, s, w, height - 2, width);
 	if (s->mode != TYPE_NONE)
-		draw_prompt(app, w, height - 1, width);
+		draw_prompt(app, s, w, height - 1, width);
 	else
-		draw_detail(app, w, height - 1, width);
+		draw_detail(app, s, w, height - 1, width);
 }
 
 /* ---- keys ---- */
@@ -500,9 +528,8 @@ static void oom(gt_app *app)
 	gt_app_message(app, 1, "out of memory: the view is unchanged");
 }
 
-static void search(gt_app *app, int dir)
+static void search(gt_app *app, struct gt_browse *s, int dir)
 {
-	struct gt_browse *s = app->browse;
 	int col, wrapped, found;
 	char q[160];
 
@@ -521,9 +548,8 @@ static void search(gt_app *app, int dir)
 		               q, gt_column_names[col]);
 }
 
-static void go_line(gt_app *app)
+static void go_line(gt_app *app, struct gt_browse *s)
 {
-	struct gt_browse *s = app->browse;
 	const gt_dataset *ds = s->b.ds;
 	char *end;
 	long line = strtol(s->input, &end, 10);
@@ -551,31 +577,29 @@ static void input_backspace(char *in)
 	in[n > 0 ? n - 1 : 0] = '\0';
 }
 
-static void input_end(gt_app *app)
+static void input_end(gt_app *app, struct gt_browse *s)
 {
-	struct gt_browse *s = app->browse;
 	typing mode = s->mode;
 
 	s->mode = TYPE_NONE;
 	if (mode == TYPE_LINE) {
-		go_line(app);
+		go_line(app, s);
 		return;
 	}
 	if (s->input[0])
 		snprintf(s->query, sizeof(s->query), "%s", s->input);
-	search(app, +1);
+	search(app, s, +1);
 }
 
 /* A key while typing: everything is the prompt's (returns 1). */
-static int input_key(gt_app *app, int ch)
+static int input_key(gt_app *app, struct gt_browse *s, int ch)
 {
-	struct gt_browse *s = app->browse;
 	size_t n = strlen(s->input);
 
 	if (ch == 27)
 		s->mode = TYPE_NONE;
 	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
-		input_end(app);
+		input_end(app, s);
 	else if (ch == KEY_BACKSPACE || ch == 127 || ch == CTRL('h')) {
 		if (n == 0)
 			s->mode = TYPE_NONE;
@@ -599,34 +623,34 @@ static void start_input(struct gt_browse *s, typing mode)
 	s->input[0] = '\0';
 }
 
-static int mouse_key(gt_app *app)
+static int mouse_key(struct gt_browse *s)
 {
 	MEVENT ev;
 
 	if (getmouse(&ev) != OK)
 		return 1;
 	if (ev.bstate & BUTTON4_PRESSED)
-		gt_browser_scroll(&app->browse->b, -WHEEL_ROWS, 0);
+		gt_browser_scroll(&s->b, -WHEEL_ROWS, 0);
 #ifdef BUTTON5_PRESSED
 	else if (ev.bstate & BUTTON5_PRESSED)
-		gt_browser_scroll(&app->browse->b, WHEEL_ROWS, 0);
+		gt_browser_scroll(&s->b, WHEEL_ROWS, 0);
 #endif
 	return 1;
 }
 
 /* s / S: sort by the focused column, or back to file order if it already is. */
-static void sort_key(gt_app *app, int desc)
+static void sort_key(gt_app *app, struct gt_browse *s, int desc)
 {
-	gt_browser *b = &app->browse->b;
+	gt_browser *b = &s->b;
 	int same = b->sort_col == b->col && b->sort_desc == desc;
 
 	if (gt_browser_sort(b, same ? -1 : b->col, desc) != 0)
 		oom(app);
 }
 
-static void filter_key(gt_app *app, int ch)
+static void filter_key(gt_app *app, struct gt_browse *s, int ch)
 {
-	gt_browser *b = &app->browse->b;
+	gt_browser *b = &s->b;
 	int rc;
 
 	if (ch == 'f')
@@ -665,23 +689,24 @@ static int move_key(gt_browser *b, int ch, int avail)
 	return 1;
 }
 
-static int browse_key(gt_app *app, int ch)
+static int browse_key(gt_app *app, void *state, int ch)
 {
-	struct gt_browse *s = app->browse;
+	struct gt_browse *s = state;
+
 
 	if (s->mode != TYPE_NONE)
-		return input_key(app, ch);
+		return input_key(app, s, ch);
 	if (move_key(&s->b, ch, s->avail))
 		return 1;
 	switch (ch) {
 	case '/': start_input(s, TYPE_SEARCH); break;
 	case ':': start_input(s, TYPE_LINE); break;
-	case 'n': search(app, +1); break;
-	case 'N': search(app, -1); break;
-	case 's': sort_key(app, 0); break;
-	case 'S': sort_key(app, 1); break;
-	case 'f': case 'F': case 'c': filter_key(app, ch); break;
-	case KEY_MOUSE: return mouse_key(app);
+	case 'n': search(app, s, +1); break;
+	case 'N': search(app, s, -1); break;
+	case 's': sort_key(app, s, 0); break;
+	case 'S': sort_key(app, s, 1); break;
+	case 'f': case 'F': case 'c': filter_key(app, s, ch); break;
+	case KEY_MOUSE: return mouse_key(s);
 	default: return 0;
 	}
 	return 1;
@@ -689,42 +714,50 @@ static int browse_key(gt_app *app, int ch)
 
 /* ---- the pane's life ---- */
 
-int gt_browse_init(gt_app *app)
+static void *browse_init(gt_app *app)
 {
 	struct gt_browse *s = calloc(1, sizeof(*s));
 
 	if (!s || gt_browser_init(&s->b, &app->session.pipe.ds, &app->session.pipe.clean) != 0) {
 		free(s);
-		return -1;
+		return NULL;
 	}
 	s->b.genres = app->session.pipe.fusion.genres;
-	app->browse = s;
-	return 0;
+	return s;
 }
 
-void gt_browse_free(gt_app *app)
+static void browse_free(void *state)
 {
-	if (!app->browse)
-		return;
-	gt_browser_free(&app->browse->b);
-	free(app->browse);
-	app->browse = NULL;
+	struct gt_browse *s = state;
+
+	gt_browser_free(&s->b);
+	free(s);
 }
 
-void gt_browse_show_rows(gt_app *app, const size_t *rows, size_t n, const char *label)
+/* Take the app's request to show some rows (from a confusion cell). */
+static int browse_tick(gt_app *app, void *state, double budget)
 {
-	if (app->browse) {
-		app->browse->mode = TYPE_NONE;
-		if (gt_browser_set_rows(&app->browse->b, rows, n, label) != 0)
-			oom(app);
-	}
-	gt_app_show(app, GT_PANE_BROWSE);
+	struct gt_browse *s = state;
+	gt_rows_request *r = &app->show_rows;
+
+	(void)budget;
+	if (!r->pending)
+		return 0;
+	r->pending = 0;
+	s->mode = TYPE_NONE;
+	if (gt_browser_set_rows(&s->b, r->rows, r->n, r->label) != 0)
+		oom(app);
+	return 2;
 }
 
 const gt_pane gt_browse_pane = {
 	.title = "Browse",
 	.hint = "/ search  f filter  s sort",
 	.help = browse_help,
+	.init = browse_init,
+	.free = browse_free,
+	.tick = browse_tick,
+	.layout = browse_layout,
 	.draw = browse_draw,
 	.key = browse_key,
 };

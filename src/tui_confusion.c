@@ -33,13 +33,13 @@ static const char *const confusion_help[] = {
 	NULL
 };
 
-/* Pane state; there is one app per process, so file scope will do. */
-static struct {
+/* The pane's state. */
+typedef struct {
 	int t, p;            /* cursor: true genre (row), predicted genre (column) */
 	gt_cv_view view;
 	int train;           /* showing the training rows, not the test rows */
 	int top, left;       /* first matrix row / column drawn when not all fit */
-} cv;
+} cv_state;
 
 /* One set's figures and rows, as shown. */
 typedef struct {
@@ -75,11 +75,11 @@ static int live(const gt_app *app)
 	return !app->session.evaluated && app->session.running && app->session.test_epoch > 0;
 }
 
-static shown_set current_set(const gt_app *app)
+static shown_set current_set(const gt_app *app, const cv_state *cv)
 {
 	const gt_session *s = &app->session;
 
-	if (cv.train && s->evaluated)
+	if (cv->train && s->evaluated)
 		return (shown_set){ "train", &s->cm_train, &s->rep_train, s->pipe.train.y,
 		                    s->pred_train, s->pipe.train_row, s->pipe.train.n,
 		                    NULL, s->top2_train, s->fusion_train };
@@ -113,7 +113,7 @@ static int put_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
 
 /* ---- before a model exists ---- */
 
-static void draw_no_model(gt_app *app, WINDOW *w)
+static void draw_no_model(const gt_app *app, WINDOW *w)
 {
 	static const char *const about[] = {
 		"test rows (rows = true genre, columns = predicted), the classification",
@@ -167,7 +167,7 @@ static void run_note(const gt_app *app, char *buf, size_t n)
 
 /* "test set, 8,112 rows  view: [counts] | recall (row %) | precision (column %)";
  * only the current view when the line does not fit. */
-static void draw_header(gt_app *app, WINDOW *w, const shown_set *set)
+static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set)
 {
 	char line[128], n[32], note[64];
 	int width = getmaxx(w), x, all;
@@ -175,11 +175,11 @@ static void draw_header(gt_app *app, WINDOW *w, const shown_set *set)
 	run_note(app, note, sizeof(note));
 	snprintf(line, sizeof(line), "%s set, %s rows%s", set->name,
 	         gt_fmt_count(n, sizeof(n), set->n), note);
-	x = put_attr(w, gt_attr(app, cv.train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
+	x = put_attr(w, gt_attr(app, cv->train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
 	x += put(w, 0, x, width - x, "view: ");
 	all = x + views_width() <= width;
 	for (int v = 0; v < GT_CV_NVIEWS; v++) {
-		int cur = (gt_cv_view)v == cv.view;
+		int cur = (gt_cv_view)v == cv->view;
 
 		if (!all && !cur)
 			continue;
@@ -193,15 +193,15 @@ static void draw_header(gt_app *app, WINDOW *w, const shown_set *set)
 /* ---- the matrix ---- */
 
 /* Cell numbers in the current view: counts, or whole percentages. */
-static int fill_text(grid *g, const gt_confusion *cm)
+static int fill_text(const cv_state *cv, grid *g, const gt_confusion *cm)
 {
 	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
 	int longest = 1;
 
-	gt_cv_values(cm, cv.view, v);
+	gt_cv_values(cm, cv->view, v);
 	for (int t = 0; t < g->k; t++)
 		for (int p = 0; p < g->k; p++) {
-			int len = cv.view == GT_CV_COUNTS
+			int len = cv->view == GT_CV_COUNTS
 				? snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%ld", cm->cell[t][p])
 				: snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%.0f", 100.0 * v[t][p]);
 
@@ -214,14 +214,14 @@ static int fill_text(grid *g, const gt_confusion *cm)
 /* A cell is its number with a marker place either side ("[675]" on the
  * diagonal), at least 5 cells so the 4-letter headings stay apart. Full
  * genre names label the rows when the whole matrix fits with them. */
-static void plan_grid(grid *g, const gt_confusion *cm, int width, int height)
+static void plan_grid(const cv_state *cv, grid *g, const gt_confusion *cm, int width, int height)
 {
 	int longest;
 
 	memset(g, 0, sizeof(*g));
 	g->y = 1;
 	g->k = gt_cv_classes(cm);
-	longest = fill_text(g, cm);
+	longest = fill_text(cv, g, cm);
 	g->cell_w = longest + 2 < 5 ? 5 : longest + 2;
 	/* the longest name, a column for a scroll mark, a space */
 	g->label_w = 13 + g->k * g->cell_w <= width ? 13 : 6;
@@ -229,10 +229,22 @@ static void plan_grid(grid *g, const gt_confusion *cm, int width, int height)
 	g->ncols = g->ncols < 1 ? 1 : g->ncols > g->k ? g->k : g->ncols;
 	g->nrows = height - 3;         /* header, column headings, focus line */
 	g->nrows = g->nrows < 1 ? 1 : g->nrows > g->k ? g->k : g->nrows;
-	cv.t = gt_cv_clamp_move(cv.t, 0, g->k);
-	cv.p = gt_cv_clamp_move(cv.p, 0, g->k);
-	cv.top = gt_cv_scroll(cv.top, g->nrows, cv.t, g->k);
-	cv.left = gt_cv_scroll(cv.left, g->ncols, cv.p, g->k);
+}
+
+/* The cursor kept on the matrix, and the matrix scrolled to show it. */
+static void confusion_layout(gt_app *app, void *state, int height, int width)
+{
+	cv_state *cv = state;
+	shown_set set = current_set(app, cv);
+	grid g;
+
+	if (!app->session.evaluated && !live(app))
+		return;
+	plan_grid(cv, &g, set.cm, width, height);
+	cv->t = gt_cv_clamp_move(cv->t, 0, g.k);
+	cv->p = gt_cv_clamp_move(cv->p, 0, g.k);
+	cv->top = gt_cv_scroll(cv->top, g.nrows, cv->t, g.k);
+	cv->left = gt_cv_scroll(cv->left, g.ncols, cv->p, g.k);
 }
 
 static int grid_width(const grid *g)
@@ -247,22 +259,22 @@ static gt_color_role heat_role(int level)
 
 /* Column headings, right-aligned over the numbers; arrows when columns
  * are scrolled out of sight. */
-static void draw_headings(gt_app *app, WINDOW *w, const grid *g)
+static void draw_headings(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g)
 {
 	char s[32];
 	int x = g->label_w;
 
 	put_attr(w, A_DIM, g->y, 0, g->label_w - 2, g->label_w >= 12 ? "true\\pred" : "t\\p");
-	if (cv.left > 0)
+	if (cv->left > 0)
 		put(w, g->y, g->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w) {
-		int p = cv.left + j;
+		int p = cv->left + j;
 
 		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, genres(app)->abbr[p]);
-		put_attr(w, p == cv.p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
+		put_attr(w, p == cv->p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
 		         g->y, x, g->cell_w, s);
 	}
-	if (cv.left + g->ncols < g->k)
+	if (cv->left + g->ncols < g->k)
 		put(w, g->y, x, 1, app->utf8 ? "\u2192" : ">");
 }
 
@@ -270,10 +282,10 @@ static void draw_headings(gt_app *app, WINDOW *w, const grid *g)
  * cursor; shaded by its heat level. Diagonal cells are also bold in colour
  * (without colour the attributes carry the heat scale, the brackets the
  * diagonal). */
-static void draw_cell(gt_app *app, WINDOW *w, const grid *g, int y, int x, int t, int p,
-                      const gt_confusion *cm)
+static void draw_cell(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g, int y,
+                      int x, int t, int p, const gt_confusion *cm)
 {
-	int cur = t == cv.t && p == cv.p, diag = t == p;
+	int cur = t == cv->t && p == cv->p, diag = t == p;
 	char s[40];
 	attr_t a;
 
@@ -282,50 +294,53 @@ static void draw_cell(gt_app *app, WINDOW *w, const grid *g, int y, int x, int t
 	if (cur)
 		a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_UNDERLINE;
 	else
-		a = gt_attr(app, heat_role(gt_cv_heat_level(gt_cv_heat_fraction(cm, cv.view, t, p))))
+		a = gt_attr(app, heat_role(gt_cv_heat_level(gt_cv_heat_fraction(cm, cv->view, t, p))))
 		    | (diag && app->color ? A_BOLD : 0);
 	put_attr(w, a, y, x, g->cell_w, s);
 }
 
-static void draw_row(gt_app *app, WINDOW *w, const grid *g, int i, const gt_confusion *cm)
+static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g, int i,
+                     const gt_confusion *cm)
 {
-	int t = cv.top + i, y = g->y + 1 + i, x = g->label_w;
+	int t = cv->top + i, y = g->y + 1 + i, x = g->label_w;
 	const char *name = g->label_w >= 12 ? genres(app)->name[t] : genres(app)->abbr[t];
 
-	put_attr(w, t == cv.t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
-	if (i == 0 && cv.top > 0)
+	put_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
+	if (i == 0 && cv->top > 0)
 		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
 	else if (i == g->nrows - 1 && t < g->k - 1)
 		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w)
-		draw_cell(app, w, g, y, x, t, cv.left + j, cm);
+		draw_cell(app, cv, w, g, y, x, t, cv->left + j, cm);
 }
 
 /* The focused cell in words, then where Enter leads if there is room. */
-static void draw_focus(gt_app *app, WINDOW *w, const grid *g, const shown_set *set)
+static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
+                       const shown_set *set)
 {
 	char line[320];
 	int y = g->y + 1 + g->nrows, width = getmaxx(w), x;
 
-	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv.view, cv.t, cv.p);
+	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
 	x = put_attr(w, A_BOLD, y, 0, width, line);
-	if (set->fusion && cv.t != cv.p && set->cm->cell[cv.t][cv.p] > 0) {
+	if (set->fusion && cv->t != cv->p && set->cm->cell[cv->t][cv->p] > 0) {
 		char more[128];
 
-		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv.t][cv.p],
-		         gt_genre_name(genres(app), cv.p));
+		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv->t][cv->p],
+		         gt_genre_name(genres(app), cv->p));
 		x += put_attr(w, A_BOLD, y, x, width - x, more);
 	}
 	if (width - x > 30)
 		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows in Browse)");
 }
 
-static void draw_grid(gt_app *app, WINDOW *w, const grid *g, const shown_set *set)
+static void draw_grid(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
+                      const shown_set *set)
 {
-	draw_headings(app, w, g);
+	draw_headings(app, cv, w, g);
 	for (int i = 0; i < g->nrows; i++)
-		draw_row(app, w, g, i, set->cm);
-	draw_focus(app, w, g, set);
+		draw_row(app, cv, w, g, i, set->cm);
+	draw_focus(app, cv, w, g, set);
 }
 
 /* ---- report, pairs, legend ---- */
@@ -343,12 +358,12 @@ static int extreme_f1(const gt_report *r, int k, int best)
 
 /* One genre's line; best and worst are the classes with the highest and
  * lowest F1, marked in words so the marks read without colour. */
-static void report_row(gt_app *app, WINDOW *w, const gt_report *r, int c, int best,
-                       int worst, int x, int y, int width)
+static void report_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_report *r,
+                       int c, int best, int worst, int x, int y, int width)
 {
 	char line[160], sup[32], name[96];
 	const char *note = c == best ? " easiest" : c == worst ? " hardest" : "";
-	attr_t a = c == cv.t ? gt_attr(app, GT_C_CURSOR)
+	attr_t a = c == cv->t ? gt_attr(app, GT_C_CURSOR)
 	         : c == best ? gt_attr(app, GT_C_GOOD)
 	         : c == worst ? gt_attr(app, GT_C_BAD) : A_NORMAL;
 
@@ -361,7 +376,8 @@ static void report_row(gt_app *app, WINDOW *w, const gt_report *r, int c, int be
 
 /* scikit-learn's classification_report with genre names; the focused
  * row's genre highlighted, the best and worst F1 marked in words. */
-static void draw_report(gt_app *app, WINDOW *w, const gt_report *r, int x, int y, int width)
+static void draw_report(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_report *r,
+                        int x, int y, int width)
 {
 	static const char *const avg[] = { "accuracy", "macro avg", "weighted avg" };
 	const double f1[] = { r->accuracy, r->macro_f1, r->weighted_f1 };
@@ -374,7 +390,7 @@ static void draw_report(gt_app *app, WINDOW *w, const gt_report *r, int x, int y
 	         "f1-score", "support");
 	put_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
 	for (int c = 0; c < k; c++)
-		report_row(app, w, r, c, extreme_f1(r, k, 1), extreme_f1(r, k, 0), x, y++, width);
+		report_row(app, cv, w, r, c, extreme_f1(r, k, 1), extreme_f1(r, k, 0), x, y++, width);
 	gt_fmt_count(tot, sizeof(tot), (unsigned long long)r->total);
 	y++;
 	for (int i = 0; i < 3; i++, y++) {
@@ -389,11 +405,11 @@ static void draw_report(gt_app *app, WINDOW *w, const gt_report *r, int x, int y
 
 /* Two lines when the full report does not fit: the focused genre's
  * figures, then accuracy and the F1 averages. */
-static int draw_compact(gt_app *app, WINDOW *w, const gt_report *r, int x, int y, int width,
-                        int end)
+static int draw_compact(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_report *r,
+                        int x, int y, int width, int end)
 {
 	char line[160], sup[32];
-	int t = cv.t, used;
+	int t = cv->t, used;
 
 	if (y >= end)
 		return y;
@@ -425,8 +441,8 @@ static int draw_beyond(WINDOW *w, const shown_set *set, int x, int y, int width,
 
 /* The top pairs by count, each direction on its own; the one under the
  * cursor highlighted. */
-static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int y,
-                      int width, int end)
+static int draw_pairs(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_confusion *cm,
+                      int x, int y, int width, int end)
 {
 	gt_cv_pair top[NPAIRS];
 	int n = gt_cv_top_pairs(cm, top, NPAIRS);
@@ -438,7 +454,7 @@ static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int
 	if (n == 0 && y < end)
 		put(w, y++, x, width, "  none: every row is on the diagonal");
 	for (int i = 0; i < n && y < end; i++, y++) {
-		int cur = top[i].t == cv.t && top[i].p == cv.p;
+		int cur = top[i].t == cv->t && top[i].p == cv->p;
 		int len = snprintf(line, sizeof(line), "%d. ", i + 1);
 
 		gt_cv_pair_text(line + len, sizeof(line) - (size_t)len, cm, genres(app), &top[i]);
@@ -449,13 +465,13 @@ static int draw_pairs(gt_app *app, WINDOW *w, const gt_confusion *cm, int x, int
 
 /* "shade, % of the row: 0-5 5-15 15-30 30-50 50-100   [n] = correct",
  * each range in its own shade. */
-static void draw_legend(gt_app *app, WINDOW *w, int x, int y, int width)
+static void draw_legend(const gt_app *app, const cv_state *cv, WINDOW *w, int x, int y, int width)
 {
 	static const char *const of[GT_CV_NVIEWS] = {
 		"shade, % of the largest cell:", "shade, % of the row:", "shade, % of the column:"
 	};
 	char s[32];
-	int used = put(w, y, x, width, of[cv.view]);
+	int used = put(w, y, x, width, of[cv->view]);
 
 	for (int l = 0; l < GT_CV_HEAT_LEVELS; l++) {
 		double hi = l + 1 < GT_CV_HEAT_LEVELS ? gt_cv_heat_floor(l + 1) : 1.0;
@@ -469,27 +485,28 @@ static void draw_legend(gt_app *app, WINDOW *w, int x, int y, int width)
 
 /* Report, pairs and legend from (y, x), within avail rows: the full report
  * only when the pairs still fit under it. */
-static void draw_extras(gt_app *app, WINDOW *w, const shown_set *set, int x, int y,
-                      int width, int avail)
+static void draw_extras(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set,
+                        int x, int y, int width, int avail)
 {
 	int end = y + avail;
 
 	if (avail >= REPORT_H(set->rep->k) + 2 + NPAIRS) {
-		draw_report(app, w, set->rep, x, y, width);
+		draw_report(app, cv, w, set->rep, x, y, width);
 		y += REPORT_H(set->rep->k) + 1;
 	} else {
-		y = draw_compact(app, w, set->rep, x, y, width, end);
+		y = draw_compact(app, cv, w, set->rep, x, y, width, end);
 	}
 	if (end - y > NPAIRS + 1)    /* the pairs matter more */
 		y = draw_beyond(w, set, x, y, width, end);
-	y = draw_pairs(app, w, set->cm, x, y, width, end);
+	y = draw_pairs(app, cv, w, set->cm, x, y, width, end);
 	if (end - y >= 2)
-		draw_legend(app, w, x, y + 1, width);
+		draw_legend(app, cv, w, x, y + 1, width);
 }
 
-static void confusion_draw(gt_app *app, WINDOW *w)
+static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
 {
-	shown_set set = current_set(app);
+	const cv_state *cv = state;
+	shown_set set = current_set(app, cv);
 	int width = getmaxx(w), height = getmaxy(w), gw, below;
 	grid g;
 
@@ -498,44 +515,44 @@ static void confusion_draw(gt_app *app, WINDOW *w)
 		draw_no_model(app, w);
 		return;
 	}
-	draw_header(app, w, &set);
-	plan_grid(&g, set.cm, width, height);
-	draw_grid(app, w, &g, &set);
+	draw_header(app, cv, w, &set);
+	plan_grid(cv, &g, set.cm, width, height);
+	draw_grid(app, cv, w, &g, &set);
 	gw = grid_width(&g);
 	below = g.y + g.nrows + 2;
 	if (g.ncols == g.k && width - gw - SIDE_GAP >= REPORT_W)
-		draw_extras(app, w, &set, gw + SIDE_GAP, g.y, width - gw - SIDE_GAP, height - g.y);
+		draw_extras(app, cv, w, &set, gw + SIDE_GAP, g.y, width - gw - SIDE_GAP, height - g.y);
 	else
-		draw_extras(app, w, &set, 0, below, width, height - below);
+		draw_extras(app, cv, w, &set, 0, below, width, height - below);
 }
 
 /* ---- keys ---- */
 
 /* Move the cursor to the most-confused pair after the one it is on (the
  * first when it is on none). */
-static void next_pair(const gt_confusion *cm)
+static void next_pair(cv_state *cv, const gt_confusion *cm)
 {
 	gt_cv_pair top[NPAIRS];
 	int n = gt_cv_top_pairs(cm, top, NPAIRS), next = 0;
 
 	for (int i = 0; i < n; i++)
-		if (top[i].t == cv.t && top[i].p == cv.p)
+		if (top[i].t == cv->t && top[i].p == cv->p)
 			next = (i + 1) % n;
 	if (n > 0) {
-		cv.t = top[next].t;
-		cv.p = top[next].p;
+		cv->t = top[next].t;
+		cv->p = top[next].p;
 	}
 }
 
 /* Hand the rows of the focused cell to Browse (which copies them). */
-static void open_cell(gt_app *app)
+static void open_cell(gt_app *app, cv_state *cv)
 {
-	shown_set set = current_set(app);
-	size_t n = gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv.t, cv.p, NULL, 0);
+	shown_set set = current_set(app, cv);
+	size_t n = gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv->t, cv->p, NULL, 0);
 	size_t *rows;
 	char label[128];
 
-	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv.t, cv.p);
+	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv->t, cv->p);
 	if (n == 0) {
 		gt_app_message(app, 0, "No %s: the cell is empty.", label);
 		return;
@@ -545,21 +562,22 @@ static void open_cell(gt_app *app)
 		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
 		return;
 	}
-	gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv.t, cv.p, rows, n);
-	gt_browse_show_rows(app, rows, n, label);
+	gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv->t, cv->p, rows, n);
+	if (gt_app_show_rows(app, rows, n, label) != 0)
+		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
 	free(rows);
 }
 
-static int move_key(int ch, int k)
+static int move_key(cv_state *cv, int ch, int k)
 {
 	if (ch == KEY_UP || ch == 'k')
-		cv.t = gt_cv_clamp_move(cv.t, -1, k);
+		cv->t = gt_cv_clamp_move(cv->t, -1, k);
 	else if (ch == KEY_DOWN || ch == 'j')
-		cv.t = gt_cv_clamp_move(cv.t, 1, k);
+		cv->t = gt_cv_clamp_move(cv->t, 1, k);
 	else if (ch == KEY_LEFT || ch == 'h')
-		cv.p = gt_cv_clamp_move(cv.p, -1, k);
+		cv->p = gt_cv_clamp_move(cv->p, -1, k);
 	else if (ch == KEY_RIGHT || ch == 'l')
-		cv.p = gt_cv_clamp_move(cv.p, 1, k);
+		cv->p = gt_cv_clamp_move(cv->p, 1, k);
 	else
 		return 0;
 	return 1;
@@ -577,9 +595,10 @@ static int pane_key(int ch)
 	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcx", ch));
 }
 
-static int confusion_key(gt_app *app, int ch)
+static int confusion_key(gt_app *app, void *state, int ch)
 {
-	shown_set set = current_set(app);
+	cv_state *cv = state;
+	shown_set set = current_set(app, cv);
 
 	if (!app->session.evaluated && !live(app)) {
 		if (!pane_key(ch))
@@ -587,20 +606,20 @@ static int confusion_key(gt_app *app, int ch)
 		gt_app_message(app, 0, "No model yet. Press 3 for the Train pane, then t to train.");
 		return 1;
 	}
-	if (move_key(ch, gt_cv_classes(set.cm)))
+	if (move_key(cv, ch, gt_cv_classes(set.cm)))
 		return 1;
 	if (ch == 'v')
-		cv.view = (gt_cv_view)((cv.view + 1) % GT_CV_NVIEWS);
+		cv->view = (gt_cv_view)((cv->view + 1) % GT_CV_NVIEWS);
 	else if (ch == 'V')
-		cv.view = (gt_cv_view)((cv.view + GT_CV_NVIEWS - 1) % GT_CV_NVIEWS);
+		cv->view = (gt_cv_view)((cv->view + GT_CV_NVIEWS - 1) % GT_CV_NVIEWS);
 	else if (ch == 't' && live(app))
 		gt_app_message(app, 0, "Training rows are evaluated when the run ends.");
 	else if (ch == 't')
-		cv.train = !cv.train;
+		cv->train = !cv->train;
 	else if (ch == 'c')
-		next_pair(set.cm);
+		next_pair(cv, set.cm);
 	else if (is_enter(ch))
-		open_cell(app);
+		open_cell(app, cv);
 	else if (ch == 'x')
 		gt_tui_export(app);
 	else
@@ -608,10 +627,19 @@ static int confusion_key(gt_app *app, int ch)
 	return 1;
 }
 
+static void *confusion_init(gt_app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(cv_state));
+}
+
 const gt_pane gt_confusion_pane = {
 	.title = "Confusion",
 	.hint = "hjkl  v view  t set  Enter rows  x export",
 	.help = confusion_help,
+	.init = confusion_init,
+	.free = free,
+	.layout = confusion_layout,
 	.draw = confusion_draw,
 	.key = confusion_key,
 };

@@ -8,10 +8,10 @@
 void gt_tui_export(gt_app *app)
 {
 	const char *dir = app->cli->export_dir ? app->cli->export_dir : DEFAULT_DIR;
-	gt_export_info info = { app->path, app->synthetic, gt_train_preset_name() };
+	gt_export_info info = { app->path, app->synthetic, app->model_preset };
 	gt_error err = {0};
 
-	if (gt_train_busy()) {
+	if (app->training) {
 		gt_app_message(app, 1, "training: stop it (s) or let it finish, then x exports");
 		return;
 	}

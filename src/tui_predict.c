@@ -21,8 +21,8 @@
 #define SCROLLBACK 400
 #define PROMPT "genre> "
 
-/* One process has one Predict pane. */
-static struct {
+/* The pane's state. */
+typedef struct {
 	int ready;                       /* readline set up */
 	unsigned char queue[16];         /* bytes waiting for rl_getc */
 	int qhead, qlen;
@@ -39,7 +39,11 @@ static struct {
 	FILE *devnull;
 	gt_app *app;                     /* for the line handler */
 	int leave;                       /* the user left the prompt */
-} P;
+} predict_state;
+
+/* The pane whose prompt readline feeds: readline's hooks take no context,
+ * and there is one readline. Set while keys are fed to it. */
+static predict_state *active;
 
 static const char *const predict_help[] = {
 	"name=value ...\tpredict, e.g. energy=0.9 danceability=0.8 key=A# mode=minor",
@@ -56,27 +60,26 @@ static const char *const predict_help[] = {
 
 /* ---- the scrollback ---- */
 
-static void push_line(gt_out_role role, const char *text)
+static void push_line(predict_state *ps, gt_out_role role, const char *text)
 {
-	int slot = (P.first + P.count) % SCROLLBACK;
+	int slot = (ps->first + ps->count) % SCROLLBACK;
 
-	if (P.count == SCROLLBACK) {
-		free(P.text[P.first]);
-		P.first = (P.first + 1) % SCROLLBACK;
-		P.count--;
-		slot = (P.first + P.count) % SCROLLBACK;
+	if (ps->count == SCROLLBACK) {
+		free(ps->text[ps->first]);
+		ps->first = (ps->first + 1) % SCROLLBACK;
+		ps->count--;
+		slot = (ps->first + ps->count) % SCROLLBACK;
 	}
-	P.text[slot] = strdup(text);
-	P.role[slot] = (unsigned char)role;
-	if (P.text[slot])
-		P.count++;
-	P.scroll = 0;
+	ps->text[slot] = strdup(text);
+	ps->role[slot] = (unsigned char)role;
+	if (ps->text[slot])
+		ps->count++;
+	ps->scroll = 0;
 }
 
 static void out_line(void *ctx, gt_out_role role, const char *text)
 {
-	(void)ctx;
-	push_line(role, text);
+	push_line(ctx, role, text);
 }
 
 /* ---- the model asked ---- */
@@ -87,36 +90,37 @@ static double model_signature(const gt_session *s)
 	return s->evaluated ? (double)s->trainer.epoch + s->train_s * 1e3 + (s->loaded ? 0.5 : 0) : -1;
 }
 
-/* Make P.pred from the session's current model when that has changed. */
-static int refresh_model(gt_app *app)
+/* Make ps->pred from the session's current model when that has changed. */
+static int refresh_model(gt_app *app, predict_state *ps)
 {
 	gt_session *s = &app->session;
 	gt_error err = {0};
 
 	if (!s->evaluated)
-		return P.have_pred;
-	if (P.have_pred && P.pred_sig == model_signature(s))
+		return ps->have_pred;
+	if (ps->have_pred && ps->pred_sig == model_signature(s))
 		return 1;
-	if (P.have_pred)
-		gt_predictor_free(&P.pred);
-	P.have_pred = gt_predictor_from_session(&P.pred, s, app->cli->preset, &err) == GT_OK;
-	P.pred_sig = model_signature(s);
-	P.asker.pred = &P.pred;
-	return P.have_pred;
+	if (ps->have_pred)
+		gt_predictor_free(&ps->pred);
+	ps->have_pred = gt_predictor_from_session(&ps->pred, s, app->cli->preset, &err) == GT_OK;
+	ps->pred_sig = model_signature(s);
+	ps->asker.pred = &ps->pred;
+	return ps->have_pred;
 }
 
 /* ---- readline hooks ---- */
 
 static int pane_getc(FILE *f)
 {
+	predict_state *ps = active;
 	int c;
 
 	(void)f;
-	if (P.qlen == 0)
+	if (ps->qlen == 0)
 		return EOF;
-	c = P.queue[P.qhead];
-	P.qhead = (P.qhead + 1) % (int)sizeof(P.queue);
-	P.qlen--;
+	c = ps->queue[ps->qhead];
+	ps->qhead = (ps->qhead + 1) % (int)sizeof(ps->queue);
+	ps->qlen--;
 	return c;
 }
 
@@ -124,7 +128,9 @@ static int pane_getc(FILE *f)
  * characters, to finish escape sequences): only what the pane queued. */
 static int pane_input_available(void)
 {
-	return P.qlen > 0;
+	predict_state *ps = active;
+
+	return ps->qlen > 0;
 }
 
 static void pane_redisplay(void) {}
@@ -141,47 +147,49 @@ static void show_matches(char **matches, int n, int maxlen)
 	line[0] = '\0';
 	for (int i = 1; i <= n && used + 2 < sizeof(line); i++)
 		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s  ", matches[i]);
-	push_line(GT_OUT_TEXT, line);
+	push_line(active, GT_OUT_TEXT, line);
 }
 
-static void history_warn(const gt_error *err)
+static void history_warn(predict_state *ps, const gt_error *err)
 {
 	char line[GT_ERROR_MAX + 64];
 
 	snprintf(line, sizeof(line), "%s; the prompt's history is not kept", err->msg);
-	push_line(GT_OUT_ERROR, line);
+	push_line(ps, GT_OUT_ERROR, line);
 }
 
 static void on_line(char *line)
 {
-	gt_app *app = P.app;
+	predict_state *ps = active;
+	gt_app *app = ps->app;
 	gt_error err = {0};
 
 	if (!line) {                     /* Ctrl-D on an empty line */
-		P.leave = 1;
+		ps->leave = 1;
 		return;
 	}
-	if (*line && gt_history_add(&P.hist_path, line, &err) != GT_OK)
-		history_warn(&err);
-	push_line(GT_OUT_TEXT, "");
+	if (*line && gt_history_add(&ps->hist_path, line, &err) != GT_OK)
+		history_warn(ps, &err);
+	push_line(ps, GT_OUT_TEXT, "");
 	{
 		char echo[600];
 
 		snprintf(echo, sizeof(echo), PROMPT "%s", line);
-		push_line(GT_OUT_TEXT, echo);
+		push_line(ps, GT_OUT_TEXT, echo);
 	}
-	if (!refresh_model(app) && strspn(line, " \t") != strlen(line))
-		push_line(GT_OUT_ERROR, "no model yet: train one in pane 3 (t), or start with --model FILE");
-	else if (gt_asker_line(&P.asker, line, out_line, NULL) == 1)
-		P.leave = 1;
+	if (!refresh_model(app, ps) && strspn(line, " \t") != strlen(line))
+		push_line(ps, GT_OUT_ERROR, "no model yet: train one in pane 3 (t), or start with --model FILE");
+	else if (gt_asker_line(&ps->asker, line, out_line, ps) == 1)
+		ps->leave = 1;
 	free(line);
 }
 
-static void setup_readline(gt_app *app)
+static void setup_readline(gt_app *app, predict_state *ps)
 {
 	gt_error err = {0};
 
-	P.devnull = fopen("/dev/null", "w");
+	active = ps;
+	ps->devnull = fopen("/dev/null", "w");
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
 	rl_change_environment = 0;       /* LINES/COLUMNS stay curses' */
@@ -191,30 +199,31 @@ static void setup_readline(gt_app *app)
 	rl_input_available_hook = pane_input_available;
 	rl_redisplay_function = pane_redisplay;
 	rl_completion_display_matches_hook = show_matches;
-	rl_outstream = P.devnull ? P.devnull : stderr;
+	rl_outstream = ps->devnull ? ps->devnull : stderr;
 	gt_prompt_install_completion();
-	P.hist_path = gt_history_open(P.hist, sizeof(P.hist), &err);
+	ps->hist_path = gt_history_open(ps->hist, sizeof(ps->hist), &err);
 	rl_callback_handler_install("", on_line);
-	gt_asker_init(&P.asker, &P.pred, &app->session.pipe);
-	P.asker.utf8 = app->utf8;
-	P.asker.bar_width = 24;
-	push_line(GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
-	push_line(GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
-	push_line(GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");
+	gt_asker_init(&ps->asker, &ps->pred, &app->session.pipe);
+	ps->asker.utf8 = app->utf8;
+	ps->asker.bar_width = 24;
+	push_line(ps, GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
+	push_line(ps, GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
+	push_line(ps, GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");
 	if (err.code != GT_OK)
-		history_warn(&err);
-	P.ready = 1;
+		history_warn(ps, &err);
+	ps->ready = 1;
 }
 
 /* ---- keys ---- */
 
-static void feed(const char *bytes, size_t n)
+static void feed(predict_state *ps, const char *bytes, size_t n)
 {
-	for (size_t i = 0; i < n && P.qlen < (int)sizeof(P.queue); i++) {
-		P.queue[(P.qhead + P.qlen) % (int)sizeof(P.queue)] = (unsigned char)bytes[i];
-		P.qlen++;
+	for (size_t i = 0; i < n && ps->qlen < (int)sizeof(ps->queue); i++) {
+		ps->queue[(ps->qhead + ps->qlen) % (int)sizeof(ps->queue)] = (unsigned char)bytes[i];
+		ps->qlen++;
 	}
-	while (P.qlen > 0)
+	active = ps;
+	while (ps->qlen > 0)
 		rl_callback_read_char();
 }
 
@@ -240,15 +249,16 @@ static int translate(int ch, char *out)
 	}
 }
 
-static void leave_prompt(gt_app *app)
+static void leave_prompt(gt_app *app, predict_state *ps)
 {
-	P.leave = 0;
+	ps->leave = 0;
 	rl_replace_line("", 0);
 	gt_app_show(app, GT_PANE_BROWSE);
 }
 
-static int predict_key(gt_app *app, int ch)
+static int predict_key(gt_app *app, void *state, int ch)
 {
+	predict_state *ps = state;
 	char bytes[8];
 	int n;
 
@@ -259,17 +269,17 @@ static int predict_key(gt_app *app, int ch)
 		return 1;
 	}
 	if (ch == KEY_PPAGE || ch == KEY_NPAGE) {
-		P.scroll += ch == KEY_PPAGE ? 10 : -10;
-		P.scroll = P.scroll < 0 ? 0 : P.scroll > P.count ? P.count : P.scroll;
+		ps->scroll += ch == KEY_PPAGE ? 10 : -10;
+		ps->scroll = ps->scroll < 0 ? 0 : ps->scroll > ps->count ? ps->count : ps->scroll;
 		return 1;
 	}
-	if (!P.ready)
-		setup_readline(app);
-	P.app = app;
+	if (!ps->ready)
+		setup_readline(app, ps);
+	ps->app = app;
 	if ((n = translate(ch, bytes)) > 0)
-		feed(bytes, (size_t)n);
-	if (P.leave)
-		leave_prompt(app);
+		feed(ps, bytes, (size_t)n);
+	if (ps->leave)
+		leave_prompt(app, ps);
 	return 1;
 }
 
@@ -287,24 +297,25 @@ static gt_color_role role_color(int role)
 	}
 }
 
-static void draw_scrollback(gt_app *app, WINDOW *w, int rows, int width)
+static void draw_scrollback(const gt_app *app, const predict_state *ps, WINDOW *w, int rows,
+                            int width)
 {
-	int last = P.count - 1 - P.scroll;
+	int last = ps->count - 1 - ps->scroll;
 
 	for (int y = rows - 1, i = last; y >= 1 && i >= 0; y--, i--) {
-		int slot = (P.first + i) % SCROLLBACK;
+		int slot = (ps->first + i) % SCROLLBACK;
 
-		wattrset(w, gt_attr(app, role_color(P.role[slot])));
-		gt_draw_text(w, y, 1, width - 2, P.text[slot]);
+		wattrset(w, gt_attr(app, role_color(ps->role[slot])));
+		gt_draw_text(w, y, 1, width - 2, ps->text[slot]);
 	}
 	wattrset(w, A_NORMAL);
 }
 
 /* The input line, scrolled so that the cursor stays visible. */
-static void draw_input(gt_app *app, WINDOW *w, int y, int width)
+static void draw_input(const gt_app *app, const predict_state *ps, WINDOW *w, int y, int width)
 {
-	const char *buf = P.ready ? rl_line_buffer : "";
-	int point = P.ready ? rl_point : 0, room = width - 2 - (int)strlen(PROMPT) - 1;
+	const char *buf = ps->ready ? rl_line_buffer : "";
+	int point = ps->ready ? rl_point : 0, room = width - 2 - (int)strlen(PROMPT) - 1;
 	int start = point > room ? point - room : 0;
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -317,51 +328,76 @@ static void draw_input(gt_app *app, WINDOW *w, int y, int width)
 	wattrset(w, A_NORMAL);
 }
 
-static void predict_draw(gt_app *app, WINDOW *w)
+/* Readline is set up when the pane is first shown, and the predictor
+ * follows the session's model. */
+static void predict_layout(gt_app *app, void *state, int height, int width)
 {
+	predict_state *ps = state;
+
+	(void)height;
+	(void)width;
+	if (!ps->ready)
+		setup_readline(app, ps);
+	refresh_model(app, ps);
+}
+
+static void predict_draw(const gt_app *app, const void *state, WINDOW *w)
+{
+	const predict_state *ps = state;
 	int height = getmaxy(w), width = getmaxx(w);
 	char head[256];
 
 	werase(w);
-	if (!P.ready)
-		setup_readline(app);
-	refresh_model(app);
-	if (P.have_pred)
+	if (ps->have_pred)
 		snprintf(head, sizeof(head), "Model: %s, %d epochs, test accuracy %.4f%s",
-		         P.pred.preset, P.pred.epochs_trained, P.pred.test_accuracy,
+		         ps->pred.preset, ps->pred.epochs_trained, ps->pred.test_accuracy,
 		         app->session.loaded ? " (loaded from file)" : "");
 	else
 		snprintf(head, sizeof(head), "No model yet: train one in pane 3 (press 3, then t), "
 		         "or start genretui with --model FILE");
-	wattrset(w, gt_attr(app, P.have_pred ? GT_C_HEADER : GT_C_BAD));
+	wattrset(w, gt_attr(app, ps->have_pred ? GT_C_HEADER : GT_C_BAD));
 	gt_draw_text(w, 0, 1, width - 2, head);
 	wattrset(w, A_NORMAL);
-	draw_scrollback(app, w, height - 1, width);
-	draw_input(app, w, height - 1, width);
+	draw_scrollback(app, ps, w, height - 1, width);
+	draw_input(app, ps, w, height - 1, width);
 }
 
-void gt_predict_free(void)
+static void *predict_init(gt_app *app)
 {
-	if (P.ready) {
+	(void)app;
+	return calloc(1, sizeof(predict_state));
+}
+
+static void predict_free(void *state)
+{
+	predict_state *ps = state;
+
+	if (ps->ready) {
 		gt_error err = {0};
 
 		rl_callback_handler_remove();
-		if (P.hist_path && gt_hist_truncate(P.hist_path, GT_HISTORY_LINES, &err) != GT_OK)
+		if (ps->hist_path && gt_hist_truncate(ps->hist_path, GT_HISTORY_LINES, &err) != GT_OK)
 			fprintf(stderr, "genretui: %s\n", err.msg);   /* the screen is gone */
 	}
-	for (int i = 0; i < P.count; i++)
-		free(P.text[(P.first + i) % SCROLLBACK]);
-	if (P.have_pred)
-		gt_predictor_free(&P.pred);
-	if (P.devnull)
-		fclose(P.devnull);
-	memset(&P, 0, sizeof(P));
+	for (int i = 0; i < ps->count; i++)
+		free(ps->text[(ps->first + i) % SCROLLBACK]);
+	if (ps->have_pred)
+		gt_predictor_free(&ps->pred);
+	if (ps->devnull)
+		fclose(ps->devnull);
+	if (active == ps)
+		active = NULL;
+	free(ps);
 }
 
 const gt_pane gt_predict_pane = {
 	.title = "Predict",
 	.hint = "type name=value, Tab completes, quit leaves",
 	.help = predict_help,
+	.text_input = 1,
+	.init = predict_init,
+	.free = predict_free,
+	.layout = predict_layout,
 	.draw = predict_draw,
 	.key = predict_key,
 };

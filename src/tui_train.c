@@ -30,18 +30,14 @@ typedef struct {
 	double *loss, *acc, *vloss, *vacc; /* [n] per-epoch figures */
 } run_record;
 
-static run_record runs[MAX_RUNS];
-static int nruns;
-static int show_runs;          /* r: the runs table instead of the plots */
-
 static void series(const gt_trainer *t, int n, int acc, double *train, double *test);
 
 static const char *const field_names[NFIELDS] = {
 	"Preset", "Epochs", "Batch size", "Learning rate", "Hidden width", "Seed"
 };
 
-/* One process has one Train pane. */
-static struct {
+/* The pane's state. */
+typedef struct {
 	const gt_preset *preset;
 	int epochs, batch, hidden;
 	double lr;
@@ -54,7 +50,10 @@ static struct {
 	double started;          /* gt_now() when the run (re)started */
 	double elapsed;          /* seconds of training before the last (re)start */
 	size_t steps;            /* steps taken in this run */
-} T;
+	run_record runs[MAX_RUNS];  /* finished runs, oldest first */
+	int nruns;
+	int show_runs;           /* r: the runs table instead of the plots */
+} train_state;
 
 static const char *const train_help[] = {
 	"Enter / t\tstart training (from scratch, with the settings shown)",
@@ -70,65 +69,62 @@ static const char *const train_help[] = {
 	NULL
 };
 
-void gt_train_init(gt_app *app)
+/* The form's settings from the command line and the preset. */
+static void *train_init(gt_app *app)
 {
 	const gt_cli *cli = app->cli;
+	train_state *ts = calloc(1, sizeof(*ts));
 
-	T.preset = gt_preset_find(cli->preset);
-	if (!T.preset)
-		T.preset = gt_preset_all()[0];
-	T.epochs = cli->epochs > 0 ? cli->epochs : T.preset->hp.epochs;
-	T.batch = cli->batch_size > 0 ? cli->batch_size : T.preset->hp.batch_size;
-	T.lr = cli->lr > 0 ? cli->lr : T.preset->hp.lr;
-	T.seed = cli->seed >= 0 ? (unsigned long)cli->seed : T.preset->hp.seed;
-	T.hidden = T.preset->arch.sizes[1];
+	if (!ts)
+		return NULL;
+	ts->preset = gt_preset_find(cli->preset);
+	if (!ts->preset)
+		ts->preset = gt_preset_all()[0];
+	ts->epochs = cli->epochs > 0 ? cli->epochs : ts->preset->hp.epochs;
+	ts->batch = cli->batch_size > 0 ? cli->batch_size : ts->preset->hp.batch_size;
+	ts->lr = cli->lr > 0 ? cli->lr : ts->preset->hp.lr;
+	ts->seed = cli->seed >= 0 ? (unsigned long)cli->seed : ts->preset->hp.seed;
+	ts->hidden = ts->preset->arch.sizes[1];
+	return ts;
 }
 
-static int busy(void)
+static int busy(const train_state *ts)
 {
-	return T.state == RUNNING || T.state == PAUSED;
+	return ts->state == RUNNING || ts->state == PAUSED;
 }
 
-int gt_train_busy(void)
+static double run_seconds(const train_state *ts)
 {
-	return busy();
-}
-
-const char *gt_train_preset_name(void)
-{
-	return T.preset ? T.preset->name : "";
-}
-
-static double run_seconds(void)
-{
-	return T.elapsed + (T.state == RUNNING ? gt_now() - T.started : 0);
+	return ts->elapsed + (ts->state == RUNNING ? gt_now() - ts->started : 0);
 }
 
 /* ---- starting, stepping, stopping ---- */
 
-static void start_run(gt_app *app)
+static void start_run(gt_app *app, train_state *ts)
 {
-	gt_arch arch = T.preset->arch;
-	gt_hparams hp = T.preset->hp;
+	gt_arch arch = ts->preset->arch;
+	gt_hparams hp = ts->preset->hp;
 	gt_error err = {0};
 
-	arch.sizes[1] = T.hidden;
-	hp.epochs = T.epochs;
-	hp.batch_size = T.batch;
-	hp.lr = T.lr;
-	hp.seed = (uint32_t)T.seed;
+	arch.sizes[1] = ts->hidden;
+	hp.epochs = ts->epochs;
+	hp.batch_size = ts->batch;
+	hp.lr = ts->lr;
+	hp.seed = (uint32_t)ts->seed;
 	if (gt_session_start(&app->session, &arch, &hp, &err) != GT_OK) {
 		gt_app_message(app, 1, "cannot train: %s", err.msg);
-		T.state = IDLE;
+		ts->state = IDLE;
 		return;
 	}
-	T.state = RUNNING;
-	T.form_shown = 0;
-	T.steps = 0;
-	T.elapsed = 0;
-	T.started = gt_now();
-	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", T.epochs,
-	               T.preset->name, T.seed);
+	ts->state = RUNNING;
+	app->training = 1;
+	snprintf(app->model_preset, sizeof(app->model_preset), "%s", ts->preset->name);
+	ts->form_shown = 0;
+	ts->steps = 0;
+	ts->elapsed = 0;
+	ts->started = gt_now();
+	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", ts->epochs,
+	               ts->preset->name, ts->seed);
 }
 
 static void free_run(run_record *r)
@@ -141,24 +137,24 @@ static void free_run(run_record *r)
 }
 
 /* Remember the run just finished (the oldest is forgotten past MAX_RUNS). */
-static void record_run(const gt_session *s, int stopped)
+static void record_run(train_state *ts, const gt_session *s, int stopped)
 {
 	const gt_trainer *t = &s->trainer;
 	run_record *r;
 	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
 
-	if (nruns == MAX_RUNS) {
-		free_run(&runs[0]);
-		memmove(runs, runs + 1, (MAX_RUNS - 1) * sizeof(*runs));
-		memset(&runs[--nruns], 0, sizeof(*runs));
+	if (ts->nruns == MAX_RUNS) {
+		free_run(&ts->runs[0]);
+		memmove(ts->runs, ts->runs + 1, (MAX_RUNS - 1) * sizeof(*ts->runs));
+		memset(&ts->runs[--ts->nruns], 0, sizeof(*ts->runs));
 	}
-	r = &runs[nruns];
-	snprintf(r->preset, sizeof(r->preset), "%s", T.preset->name);
-	*r = (run_record){ .epochs = t->hp.epochs, .batch = t->hp.batch_size, .hidden = T.hidden,
-	                   .n = n, .lr = t->hp.lr, .seconds = T.elapsed, .seed = t->hp.seed,
+	r = &ts->runs[ts->nruns];
+	snprintf(r->preset, sizeof(r->preset), "%s", ts->preset->name);
+	*r = (run_record){ .epochs = t->hp.epochs, .batch = t->hp.batch_size, .hidden = ts->hidden,
+	                   .n = n, .lr = t->hp.lr, .seconds = ts->elapsed, .seed = t->hp.seed,
 	                   .test_acc = s->rep_test.accuracy, .train_acc = s->rep_train.accuracy,
 	                   .top2 = s->top2_test, .fusion = s->fusion_test, .stopped = stopped };
-	snprintf(r->preset, sizeof(r->preset), "%s", T.preset->name);
+	snprintf(r->preset, sizeof(r->preset), "%s", ts->preset->name);
 	r->loss = malloc((size_t)(n ? n : 1) * sizeof(double));
 	r->acc = malloc((size_t)(n ? n : 1) * sizeof(double));
 	r->vloss = malloc((size_t)(n ? n : 1) * sizeof(double));
@@ -169,79 +165,82 @@ static void record_run(const gt_session *s, int stopped)
 	}
 	series(t, n, 0, r->loss, r->vloss);
 	series(t, n, 1, r->acc, r->vacc);
-	nruns++;
+	ts->nruns++;
 }
 
 /* The run before the one on screen (the last recorded while training, the
  * one before it once the current run is recorded too). */
-static const run_record *previous_run(void)
+static const run_record *previous_run(const train_state *ts)
 {
-	int back = busy() ? 1 : 2;
+	int back = busy(ts) ? 1 : 2;
 
-	return nruns >= back ? &runs[nruns - back] : NULL;
+	return ts->nruns >= back ? &ts->runs[ts->nruns - back] : NULL;
 }
 
-static void finish_run(gt_app *app, int state)
+static void finish_run(gt_app *app, train_state *ts, int state)
 {
 	gt_session *s = &app->session;
 
 	/* the run's training time, as --batch counts it (train_s): without the
 	 * evaluation that ends it, which gt_session_step made for a run done */
-	T.elapsed = run_seconds() - (s->evaluated ? s->eval_s : 0);
-	T.state = state;
+	ts->elapsed = run_seconds(ts) - (s->evaluated ? s->eval_s : 0);
+	ts->state = state;
+	app->training = 0;
 	if (!s->evaluated)
 		gt_session_evaluate(s);
-	record_run(s, state == STOPPED);
+	record_run(ts, s, state == STOPPED);
 	gt_app_message(app, 0, "%s after %d epochs in %.3f s: test accuracy %.4f, train accuracy %.4f",
-	               state == DONE ? "done" : "stopped", s->trainer.epoch, T.elapsed,
+	               state == DONE ? "done" : "stopped", s->trainer.epoch, ts->elapsed,
 	               s->rep_test.accuracy, s->rep_train.accuracy);
 }
 
-int gt_train_tick(gt_app *app, double budget)
+/* Training steps for about budget seconds while a run goes on. */
+static int train_tick(gt_app *app, void *state, double budget)
 {
+	train_state *ts = state;
 	double until = gt_now() + budget;
 	int r = 0;
 
-	if (T.state != RUNNING)
+	if (ts->state != RUNNING)
 		return 0;
 	do {
 		/* a few steps between clock reads: a step is microseconds */
 		for (int i = 0; i < 16 && (r = gt_session_step(&app->session, NULL)) >= 0; i++)
-			T.steps++;
+			ts->steps++;
 	} while (r >= 0 && !gt_trainer_finished(&app->session.trainer) && gt_now() < until);
 	if (gt_trainer_finished(&app->session.trainer)) {
-		finish_run(app, DONE);
+		finish_run(app, ts, DONE);
 		return 2;
 	}
 	return 1;
 }
 
-static void toggle_pause(gt_app *app)
+static void toggle_pause(gt_app *app, train_state *ts)
 {
-	if (T.state == RUNNING) {
-		T.elapsed = run_seconds();
-		T.state = PAUSED;
+	if (ts->state == RUNNING) {
+		ts->elapsed = run_seconds(ts);
+		ts->state = PAUSED;
 		gt_app_message(app, 0, "paused; p resumes, s stops");
-	} else if (T.state == PAUSED) {
-		T.started = gt_now();
-		T.state = RUNNING;
+	} else if (ts->state == PAUSED) {
+		ts->started = gt_now();
+		ts->state = RUNNING;
 	}
 }
 
 /* w: write the current model (to --save-model's path, else genretui.gtm). */
-static void save_model(gt_app *app)
+static void save_model(gt_app *app, const train_state *ts)
 {
 	const char *path = app->cli->save_model ? app->cli->save_model : "genretui.gtm";
 	gt_predictor pred;
 	gt_error err = {0};
 	gt_status st;
 
-	if (busy() || !app->session.evaluated) {
-		gt_app_message(app, 1, busy() ? "training: stop it (s) or let it finish, then w saves"
+	if (busy(ts) || !app->session.evaluated) {
+		gt_app_message(app, 1, busy(ts) ? "training: stop it (s) or let it finish, then w saves"
 		                              : "no model to save yet: t trains one");
 		return;
 	}
-	st = gt_predictor_from_session(&pred, &app->session, T.preset->name, &err);
+	st = gt_predictor_from_session(&pred, &app->session, ts->preset->name, &err);
 	if (st == GT_OK)
 		st = gt_predictor_save(&pred, path, &err);
 	gt_predictor_free(&pred);
@@ -253,183 +252,184 @@ static void save_model(gt_app *app)
 
 /* ---- the settings form ---- */
 
-static void field_text(int f, char *buf, size_t n)
+static void field_text(const train_state *ts, int f, char *buf, size_t n)
 {
 	switch (f) {
-	case F_PRESET: snprintf(buf, n, "%s", T.preset->name); break;
-	case F_EPOCHS: snprintf(buf, n, "%d", T.epochs); break;
-	case F_BATCH: snprintf(buf, n, "%d", T.batch); break;
-	case F_LR: snprintf(buf, n, "%g", T.lr); break;
-	case F_HIDDEN: snprintf(buf, n, "%d", T.hidden); break;
-	default: snprintf(buf, n, "%lu", T.seed); break;
+	case F_PRESET: snprintf(buf, n, "%s", ts->preset->name); break;
+	case F_EPOCHS: snprintf(buf, n, "%d", ts->epochs); break;
+	case F_BATCH: snprintf(buf, n, "%d", ts->batch); break;
+	case F_LR: snprintf(buf, n, "%g", ts->lr); break;
+	case F_HIDDEN: snprintf(buf, n, "%d", ts->hidden); break;
+	default: snprintf(buf, n, "%lu", ts->seed); break;
 	}
 }
 
 /* Choose a preset: its epochs, batch size, learning rate and hidden width
  * replace the form's (the seed stays). */
-static void use_preset(const gt_preset *p)
+static void use_preset(train_state *ts, const gt_preset *p)
 {
-	T.preset = p;
-	T.epochs = p->hp.epochs;
-	T.batch = p->hp.batch_size;
-	T.lr = p->hp.lr;
-	T.hidden = p->arch.sizes[1];
+	ts->preset = p;
+	ts->epochs = p->hp.epochs;
+	ts->batch = p->hp.batch_size;
+	ts->lr = p->hp.lr;
+	ts->hidden = p->arch.sizes[1];
 }
 
-static void cycle_preset(int dir)
+static void cycle_preset(train_state *ts, int dir)
 {
 	const gt_preset *const *all = gt_preset_all();
 	int n = 0, i = 0;
 
 	while (all[n])
 		n++;
-	while (all[i] != T.preset)
+	while (all[i] != ts->preset)
 		i++;
-	use_preset(all[(i + n + dir) % n]);
+	use_preset(ts, all[(i + n + dir) % n]);
 }
 
 /* Step the focused setting down (dir -1) or up (+1). */
-static void adjust(int dir)
+static void adjust(train_state *ts, int dir)
 {
-	switch (T.field) {
-	case F_PRESET: cycle_preset(dir); break;
-	case F_EPOCHS: T.epochs = T.epochs + dir < 1 ? 1 : T.epochs + dir; break;
-	case F_BATCH: T.batch = dir > 0 ? (T.batch < 4096 ? T.batch * 2 : T.batch)
-	                                : (T.batch > 1 ? T.batch / 2 : 1); break;
-	case F_LR: T.lr = dir > 0 ? T.lr * 2 : T.lr / 2; break;
-	case F_HIDDEN: T.hidden = T.hidden + 5 * dir < 1 ? 1 : T.hidden + 5 * dir; break;
-	default: T.seed = (T.seed + (unsigned long)(long)dir) & 0xffffffffUL; break;
+	switch (ts->field) {
+	case F_PRESET: cycle_preset(ts, dir); break;
+	case F_EPOCHS: ts->epochs = ts->epochs + dir < 1 ? 1 : ts->epochs + dir; break;
+	case F_BATCH: ts->batch = dir > 0 ? (ts->batch < 4096 ? ts->batch * 2 : ts->batch)
+	                                : (ts->batch > 1 ? ts->batch / 2 : 1); break;
+	case F_LR: ts->lr = dir > 0 ? ts->lr * 2 : ts->lr / 2; break;
+	case F_HIDDEN: ts->hidden = ts->hidden + 5 * dir < 1 ? 1 : ts->hidden + 5 * dir; break;
+	default: ts->seed = (ts->seed + (unsigned long)(long)dir) & 0xffffffffUL; break;
 	}
 }
 
 /* Set the focused field from text; 0, or -1 with a message. */
-static int set_field(gt_app *app, const char *text)
+static int set_field(gt_app *app, train_state *ts, const char *text)
 {
 	char *end;
 	double v = strtod(text, &end);
 
-	if (T.field == F_PRESET) {
+	if (ts->field == F_PRESET) {
 		const gt_preset *p = gt_preset_find(text);
 
 		if (!p)
 			return gt_app_message(app, 1, "no preset '%s'", text), -1;
-		use_preset(p);
+		use_preset(ts, p);
 		return 0;
 	}
-	if (end == text || *end || !isfinite(v) || v <= 0 || (T.field != F_LR && v != floor(v)) ||
-	    v > (T.field == F_SEED ? 4294967295.0 : T.field == F_LR ? 10 : 100000))
-		return gt_app_message(app, 1, "'%s' is not a valid %s", text, field_names[T.field]), -1;
-	switch (T.field) {
-	case F_EPOCHS: T.epochs = (int)v; break;
-	case F_BATCH: T.batch = v > 65536 ? 65536 : (int)v; break;
-	case F_LR: T.lr = v; break;
-	case F_HIDDEN: T.hidden = v > 4096 ? 4096 : (int)v; break;
-	default: T.seed = (unsigned long)v; break;
+	if (end == text || *end || !isfinite(v) || v <= 0 || (ts->field != F_LR && v != floor(v)) ||
+	    v > (ts->field == F_SEED ? 4294967295.0 : ts->field == F_LR ? 10 : 100000))
+		return gt_app_message(app, 1, "'%s' is not a valid %s", text, field_names[ts->field]), -1;
+	switch (ts->field) {
+	case F_EPOCHS: ts->epochs = (int)v; break;
+	case F_BATCH: ts->batch = v > 65536 ? 65536 : (int)v; break;
+	case F_LR: ts->lr = v; break;
+	case F_HIDDEN: ts->hidden = v > 4096 ? 4096 : (int)v; break;
+	default: ts->seed = (unsigned long)v; break;
 	}
 	return 0;
 }
 
-static int edit_key(gt_app *app, int ch)
+static int edit_key(gt_app *app, train_state *ts, int ch)
 {
-	size_t len = strlen(T.edit);
+	size_t len = strlen(ts->edit);
 
 	if (ch == 27) {
-		T.editing = 0;
+		ts->editing = 0;
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (set_field(app, T.edit) == 0)
-			T.editing = 0;
+		if (set_field(app, ts, ts->edit) == 0)
+			ts->editing = 0;
 	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
 		if (len)
-			T.edit[len - 1] = '\0';
-	} else if (ch >= 32 && ch < 127 && len + 1 < sizeof(T.edit)) {
-		T.edit[len] = (char)ch;
-		T.edit[len + 1] = '\0';
+			ts->edit[len - 1] = '\0';
+	} else if (ch >= 32 && ch < 127 && len + 1 < sizeof(ts->edit)) {
+		ts->edit[len] = (char)ch;
+		ts->edit[len + 1] = '\0';
 	}
 	return 1;
 }
 
-static int form_key(gt_app *app, int ch)
+static int form_key(gt_app *app, train_state *ts, int ch)
 {
-	if (busy() && strchr("jkhl-+e=", ch > 0 && ch < 128 ? ch : 'x') == NULL &&
+	if (busy(ts) && strchr("jkhl-+e=", ch > 0 && ch < 128 ? ch : 'x') == NULL &&
 	    ch != KEY_UP && ch != KEY_DOWN && ch != KEY_LEFT && ch != KEY_RIGHT)
 		return 0;
-	if (busy()) {
+	if (busy(ts)) {
 		gt_app_message(app, 1, "settings are locked while training; s stops");
 		return 1;
 	}
-	T.form_shown = 1;
+	ts->form_shown = 1;
 	switch (ch) {
-	case 'j': case KEY_DOWN: T.field = (T.field + 1) % NFIELDS; break;
-	case 'k': case KEY_UP: T.field = (T.field + NFIELDS - 1) % NFIELDS; break;
-	case 'h': case '-': case KEY_LEFT: adjust(-1); break;
-	case 'l': case '+': case KEY_RIGHT: adjust(1); break;
+	case 'j': case KEY_DOWN: ts->field = (ts->field + 1) % NFIELDS; break;
+	case 'k': case KEY_UP: ts->field = (ts->field + NFIELDS - 1) % NFIELDS; break;
+	case 'h': case '-': case KEY_LEFT: adjust(ts, -1); break;
+	case 'l': case '+': case KEY_RIGHT: adjust(ts, 1); break;
 	case 'e': case '=':
-		T.editing = 1;
-		T.edit[0] = '\0';
+		ts->editing = 1;
+		ts->edit[0] = '\0';
 		break;
 	default: return 0;
 	}
 	return 1;
 }
 
-static int train_key(gt_app *app, int ch)
+static int train_key(gt_app *app, void *state, int ch)
 {
-	if (T.editing)
-		return edit_key(app, ch);
+	train_state *ts = state;
+	if (ts->editing)
+		return edit_key(app, ts, ch);
 	switch (ch) {
 	case 't': case '\n': case '\r': case KEY_ENTER:
-		if (busy())
+		if (busy(ts))
 			gt_app_message(app, 1, "already training; s stops, then t starts again");
 		else
-			start_run(app);
+			start_run(app, ts);
 		return 1;
 	case 'p':
-		toggle_pause(app);
+		toggle_pause(app, ts);
 		return 1;
 	case 's':
-		if (busy())
-			finish_run(app, STOPPED);
+		if (busy(ts))
+			finish_run(app, ts, STOPPED);
 		return 1;
 	case 'w':
-		save_model(app);
+		save_model(app, ts);
 		return 1;
 	case 'x':
 		gt_tui_export(app);
 		return 1;
 	case 'r':
-		show_runs = !show_runs;
+		ts->show_runs = !ts->show_runs;
 		return 1;
 	default:
-		return form_key(app, ch);
+		return form_key(app, ts, ch);
 	}
 }
 
 /* ---- drawing ---- */
 
-static void draw_form(gt_app *app, WINDOW *w)
+static void draw_form(const gt_app *app, const train_state *ts, WINDOW *w)
 {
 	char val[32], line[64];
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, 0, 1, FORM_W - 1, busy() ? "Settings (locked)" : "Settings");
+	gt_draw_text(w, 0, 1, FORM_W - 1, busy(ts) ? "Settings (locked)" : "Settings");
 	wattrset(w, A_NORMAL);
 	for (int f = 0; f < NFIELDS; f++) {
-		int focus = f == T.field;
+		int focus = f == ts->field;
 
-		field_text(f, val, sizeof(val));
-		if (focus && T.editing)
-			snprintf(val, sizeof(val), "%s_", T.edit);
+		field_text(ts, f, val, sizeof(val));
+		if (focus && ts->editing)
+			snprintf(val, sizeof(val), "%s_", ts->edit);
 		snprintf(line, sizeof(line), "%c %-13s%9s", focus ? '>' : ' ', field_names[f], val);
 		if (focus)
 			wattrset(w, gt_attr(app, GT_C_CURSOR));
 		gt_draw_text(w, 1 + f, 1, FORM_W - 2, line);
 		wattrset(w, A_NORMAL);
 	}
-	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy() ? "p pause  s stop" : "t train  e edit");
+	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy(ts) ? "p pause  s stop" : "t train  e edit");
 }
 
 /* Figures of every finished epoch, as many of the last ones as fit. */
-static void draw_epochs(gt_app *app, WINDOW *w, int y0)
+static void draw_epochs(const gt_app *app, WINDOW *w, int y0)
 {
 	const gt_trainer *t = &app->session.trainer;
 	int rows = getmaxy(w) - y0 - 1, first;
@@ -468,13 +468,13 @@ static int best_epoch(const gt_trainer *t)
 	return best;
 }
 
-static void draw_progress(gt_app *app, WINDOW *w, int x, int width)
+static void draw_progress(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width)
 {
 	const gt_session *s = &app->session;
 	const gt_trainer *t = &s->trainer;
 	size_t per = gt_trainer_steps_per_epoch(t), done = gt_trainer_steps_done(t);
 	size_t total = per * (size_t)t->hp.epochs;
-	double secs = run_seconds(), eta = T.steps ? secs * (double)(total - T.steps) / T.steps : NAN;
+	double secs = run_seconds(ts), eta = ts->steps ? secs * (double)(total - ts->steps) / ts->steps : NAN;
 	static const char *const names[] = { "idle", "running", "paused", "done", "stopped" };
 	char bar[512], el[24], et[24], line[256];
 	int epoch = t->epoch + (gt_trainer_finished(t) || done == 0 ? 0 : 1);
@@ -485,7 +485,7 @@ static void draw_progress(gt_app *app, WINDOW *w, int x, int width)
 	fmt_time(et, sizeof(et), eta);
 	snprintf(line, sizeof(line), "Epoch %d/%d  %zu/%zu steps  elapsed %s  ETA %s  %s",
 	         epoch ? epoch : t->epoch, t->hp.epochs, done, per, el,
-	         busy() ? et : "-", names[T.state]);
+	         busy(ts) ? et : "-", names[ts->state]);
 	gt_draw_text(w, 0, x, width, line);
 	wattrset(w, gt_attr(app, GT_C_BAR));
 	gt_fmt_bar(bar, sizeof(bar), per ? (double)done / per : 0, width - 2, app->utf8);
@@ -493,7 +493,7 @@ static void draw_progress(gt_app *app, WINDOW *w, int x, int width)
 	wattrset(w, A_NORMAL);
 }
 
-static void draw_latest(gt_app *app, WINDOW *w, int x, int width)
+static void draw_latest(const gt_app *app, WINDOW *w, int x, int width)
 {
 	const gt_trainer *t = &app->session.trainer;
 	const gt_epoch *h;
@@ -534,7 +534,7 @@ static void minmax(const double *a, const double *b, int n, double *lo, double *
 }
 
 /* Paint the canvas cells, coloured by the series that drew them last. */
-static void paint(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x)
+static void paint(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x)
 {
 	char cell[5];
 
@@ -551,8 +551,8 @@ static void paint(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x)
 	wattrset(w, A_NORMAL);
 }
 
-static void legend(gt_app *app, WINDOW *w, int y, int x, int width, const char *title, int mark,
-                   int prev)
+static void legend(const gt_app *app, WINDOW *w, int y, int x, int width, const char *title,
+                   int mark, int prev)
 {
 	const char *dash = app->utf8 ? "\u2500\u2500" : "--";
 	char buf[64];
@@ -590,7 +590,7 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 }
 
 /* The best test accuracy, marked on the accuracy plot. */
-static void mark_best(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
+static void mark_best(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
                       const gt_trainer *t, int xmax, double lo, double hi)
 {
 	int best = best_epoch(t), px, py;
@@ -604,10 +604,11 @@ static void mark_best(gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
 }
 
 /* One plot in the box (y, x, height, width): legend, axes, curves. */
-static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int width, int acc)
+static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
+                      int height, int width, int acc)
 {
 	const gt_trainer *t = &app->session.trainer;
-	const run_record *prev = previous_run();
+	const run_record *prev = previous_run(ts);
 	double train[MAX_PLOT], test[MAX_PLOT], lo, hi;
 	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT, ch = height - 2, cw = width - 8;
 	int xmax = t->hp.epochs - 1;
@@ -643,13 +644,13 @@ static void draw_plot(gt_app *app, WINDOW *w, int y, int x, int height, int widt
 
 /* Before any run: how to start one, with the chosen preset and the data's
  * own number of test rows. */
-static void draw_idle(gt_app *app, WINDOW *w, int x, int width)
+static void draw_idle(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width)
 {
 	char line[256], rows[32];
 
 	gt_draw_text(w, 1, x, width, "No training yet.");
 	gt_draw_text(w, 3, x, width, "t (or Enter) trains the network with the settings on the left:");
-	snprintf(line, sizeof(line), "%s: %s.", T.preset->name, T.preset->summary);
+	snprintf(line, sizeof(line), "%s: %s.", ts->preset->name, ts->preset->summary);
 	gt_draw_text(w, 4, x, width, line);
 	gt_fmt_count(rows, sizeof(rows), (unsigned long long)app->session.pipe.test.n);
 	snprintf(line, sizeof(line), "The loss and accuracy of the training rows and of the %s", rows);
@@ -659,7 +660,7 @@ static void draw_idle(gt_app *app, WINDOW *w, int x, int width)
 }
 
 /* A model from --model: its figures, no curves (it was trained elsewhere). */
-static void draw_loaded(gt_app *app, WINDOW *w, int x, int width)
+static void draw_loaded(const gt_app *app, WINDOW *w, int x, int width)
 {
 	const gt_session *s = &app->session;
 	char line[256];
@@ -678,18 +679,19 @@ static void draw_loaded(gt_app *app, WINDOW *w, int x, int width)
 }
 
 /* Every run of this session with its settings and figures, newest last. */
-static void draw_runs(gt_app *app, WINDOW *w, int y, int x, int width, int height)
+static void draw_runs(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
+                      int width, int height)
 {
 	char line[256];
-	int first = nruns > height - 2 ? nruns - (height - 2) : 0;
+	int first = ts->nruns > height - 2 ? ts->nruns - (height - 2) : 0;
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, y++, x, width, " #  preset    epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
 	wattrset(w, A_NORMAL);
-	if (nruns == 0)
+	if (ts->nruns == 0)
 		gt_draw_text(w, y, x, width, " (no finished run yet)");
-	for (int i = first; i < nruns; i++) {
-		const run_record *r = &runs[i];
+	for (int i = first; i < ts->nruns; i++) {
+		const run_record *r = &ts->runs[i];
 
 		snprintf(line, sizeof(line), "%2d  %-9s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
 		         i + 1, r->preset, r->n, r->epochs, r->batch, r->lr, r->hidden, r->seed,
@@ -699,12 +701,13 @@ static void draw_runs(gt_app *app, WINDOW *w, int y, int x, int width, int heigh
 	}
 }
 
-static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
+static void draw_right(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width,
+                       int height)
 {
 	int top = 4, ph = height - top;
 
-	if (show_runs) {
-		draw_runs(app, w, 0, x, width, height);
+	if (ts->show_runs) {
+		draw_runs(app, ts, w, 0, x, width, height);
 		return;
 	}
 	if (app->session.loaded) {
@@ -712,62 +715,68 @@ static void draw_right(gt_app *app, WINDOW *w, int x, int width, int height)
 		return;
 	}
 	if (!app->session.running) {
-		draw_idle(app, w, x, width);
+		draw_idle(app, ts, w, x, width);
 		return;
 	}
-	draw_progress(app, w, x, width);
+	draw_progress(app, ts, w, x, width);
 	draw_latest(app, w, x, width);
 	if (width >= 110) {            /* side by side */
-		draw_plot(app, w, top, x, ph, width / 2 - 1, 0);
-		draw_plot(app, w, top, x + width / 2, ph, width / 2 - 1, 1);
+		draw_plot(app, ts, w, top, x, ph, width / 2 - 1, 0);
+		draw_plot(app, ts, w, top, x + width / 2, ph, width / 2 - 1, 1);
 	} else if (ph >= 8) {          /* stacked */
-		draw_plot(app, w, top, x, ph / 2, width, 0);
-		draw_plot(app, w, top + ph / 2, x, ph - ph / 2, width, 1);
+		draw_plot(app, ts, w, top, x, ph / 2, width, 0);
+		draw_plot(app, ts, w, top + ph / 2, x, ph - ph / 2, width, 1);
 	}
 }
 
 /* The settings in two lines, once a run exists and the pane is too short
  * for the form and every epoch's figures. */
-static void draw_form_compact(gt_app *app, WINDOW *w)
+static void draw_form_compact(const gt_app *app, const train_state *ts, WINDOW *w)
 {
 	char line[64];
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, 0, 1, FORM_W - 1, busy() ? "Settings (locked)" : "Settings (j/k shows)");
+	gt_draw_text(w, 0, 1, FORM_W - 1, busy(ts) ? "Settings (locked)" : "Settings (j/k shows)");
 	wattrset(w, A_NORMAL);
-	snprintf(line, sizeof(line), "%s e%d b%d lr%g h%d s%lu", T.preset->name, T.epochs,
-	         T.batch, T.lr, T.hidden, T.seed);
+	snprintf(line, sizeof(line), "%s e%d b%d lr%g h%d s%lu", ts->preset->name, ts->epochs,
+	         ts->batch, ts->lr, ts->hidden, ts->seed);
 	gt_draw_text(w, 1, 1, FORM_W - 1, line);
 }
 
-static void train_draw(gt_app *app, WINDOW *w)
+static void train_draw(const gt_app *app, const void *state, WINDOW *w)
 {
+	const train_state *ts = state;
 	int width = getmaxx(w), height = getmaxy(w);
 	int epochs = app->session.running ? app->session.trainer.hp.epochs : 0;
-	int compact = epochs > 0 && !T.editing && !T.form_shown && height < NFIELDS + 6 + epochs;
+	int compact = epochs > 0 && !ts->editing && !ts->form_shown && height < NFIELDS + 6 + epochs;
 
 	werase(w);
 	if (compact) {
-		draw_form_compact(app, w);
+		draw_form_compact(app, ts, w);
 		draw_epochs(app, w, 3);
 	} else {
-		draw_form(app, w);
+		draw_form(app, ts, w);
 		draw_epochs(app, w, NFIELDS + 4);
 	}
-	draw_right(app, w, FORM_W + 1, width - FORM_W - 2, height);
+	draw_right(app, ts, w, FORM_W + 1, width - FORM_W - 2, height);
 }
 
-void gt_train_free(void)
+static void train_free(void *state)
 {
-	for (int i = 0; i < nruns; i++)
-		free_run(&runs[i]);
-	nruns = 0;
+	train_state *ts = state;
+
+	for (int i = 0; i < ts->nruns; i++)
+		free_run(&ts->runs[i]);
+	free(ts);
 }
 
 const gt_pane gt_train_pane = {
 	.title = "Train",
 	.hint = "t train  p pause  s stop  w save  x export  r runs",
 	.help = train_help,
+	.init = train_init,
+	.free = train_free,
+	.tick = train_tick,
 	.draw = train_draw,
 	.key = train_key,
 };

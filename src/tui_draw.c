@@ -1,8 +1,11 @@
-/* tui_theme.c: colour roles, with an attribute-only fallback for each, so
+/* tui_draw.c: drawing helpers for the panes: text made safe for the
+ * screen, and the colour roles, with an attribute-only fallback for each so
  * the interface reads the same without colour (NO_COLOR, monochrome). */
 #include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
 
-#include "genretui/tui.h"
+#include "genretui/tui_draw.h"
 
 typedef struct {
 	short fg, bg;        /* colour pair when colour is in use */
@@ -47,13 +50,52 @@ int gt_theme_init(void)
 	return 1;
 }
 
-attr_t gt_attr(const gt_app *app, gt_color_role role)
+attr_t gt_theme_attr(int color, gt_color_role role)
 {
 	if (role < 0 || role >= GT_NCOLOR_ROLES)
 		return A_NORMAL;
-	if (!app->color)
+	if (!color)
 		return styles[role].mono;
 	if (role == GT_C_NORMAL)
 		return A_NORMAL;
 	return COLOR_PAIR(role) | styles[role].extra;
+}
+
+/* One wide character of s for the screen: control characters become '?'. */
+static wchar_t screen_char(wchar_t wc)
+{
+	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
+		return L'?';
+	return wc;
+}
+
+int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s)
+{
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof(st));
+	if (y < 0 || x < 0 || wmove(w, y, x) == ERR)
+		return 0;
+	while (*s && used < width) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			wc = L'?';
+			n = 1;
+		}
+		wc = screen_char(wc);
+		cw = wcwidth(wc);
+		if (cw < 0)
+			wc = L'?', cw = 1;
+		if (used + cw > width)
+			break;
+		waddnwstr(w, &wc, 1);
+		used += cw;
+		s += n;
+	}
+	return used;
 }
