@@ -15,7 +15,7 @@
 
 #include "genretui/asker.h"
 #include "genretui/histfile.h"
-#include "genretui/predict_cli.h"
+#include "genretui/readline_prompt.h"
 #include "genretui/tui.h"
 
 #define SCROLLBACK 400

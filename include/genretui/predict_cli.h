@@ -1,35 +1,12 @@
 /* predict_cli.h: `genretui --predict`: the predict prompt without the full
  * screen (GNU readline on a terminal, one answer line per input line
- * otherwise), and the history file both prompts share. */
+ * otherwise). */
 #ifndef GENRETUI_PREDICT_CLI_H
 #define GENRETUI_PREDICT_CLI_H
-
-#include <stddef.h>
 
 #include "genretui/cli.h"
 
 /* Run the prompt; returns the process exit status. */
 int gt_predict_main(const gt_cli *cli, const char *path, int synthetic);
-
-#include "genretui/status.h"
-
-#define GT_HISTORY_LINES 1000   /* lines the history file keeps */
-
-/* Path of the prompt history file ($XDG_STATE_HOME/genretui/history, or
- * ~/.local/state/genretui/history), its directory created (mode 0700).
- * Returns buf, or NULL when there is no usable place. */
-char *gt_history_path(char *buf, size_t n);
-
-/* The history both prompts share: readline's list, loaded from the file and
- * appended to it line by line through histfile.c, which never follows a
- * symbolic link at the path. gt_history_open loads it and returns the path
- * to append to, or NULL: no usable place, or (err set) a file that cannot
- * be used. gt_history_add adds line to the list and the file; when the file
- * cannot be written it sets *path to NULL (no more tries) and fails. */
-const char *gt_history_open(char *buf, size_t n, gt_error *err);
-gt_status gt_history_add(const char **path, const char *line, gt_error *err);
-
-/* Readline completion shared by both prompts: install it. */
-void gt_prompt_install_completion(void);
 
 #endif

@@ -1,0 +1,115 @@
+/* readline_prompt.c: the history file and Tab completion that both
+ * readline prompts share (`genretui --predict` and the Predict pane). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "genretui/histfile.h"
+#include "genretui/prompt.h"
+#include "genretui/readline_prompt.h"
+
+/* mkdir -p of the directories in path (not the last component), 0700. */
+static int make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+char *gt_history_path(char *buf, size_t n)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (state && *state == '/')
+		snprintf(buf, n, "%s/genretui/history", state);
+	else if (home && *home)
+		snprintf(buf, n, "%s/.local/state/genretui/history", home);
+	else
+		return NULL;
+	if (make_parents(buf) != 0)
+		return NULL;
+	return buf;
+}
+
+static void add_line(const char *line, void *ctx)
+{
+	(void)ctx;
+	add_history(line);
+}
+
+const char *gt_history_open(char *buf, size_t n, gt_error *err)
+{
+	const char *path = gt_history_path(buf, n);
+
+	if (path && gt_hist_read(path, add_line, NULL, err) != GT_OK)
+		return NULL;
+	return path;
+}
+
+gt_status gt_history_add(const char **path, const char *line, gt_error *err)
+{
+	add_history(line);
+	if (!*path || gt_hist_append(*path, line, err) == GT_OK)
+		return GT_OK;
+	*path = NULL;
+	return GT_ERR_IO;
+}
+
+/* ---- completion ---- */
+
+static const char *candidates[64];
+static int ncandidates;
+
+static char *next_candidate(const char *text, int state)
+{
+	static int i;
+
+	(void)text;
+	if (state == 0)
+		i = 0;
+	return i < ncandidates ? strdup(candidates[i++]) : NULL;
+}
+
+/* Names complete with '=' after them, values and commands with a space. */
+static char **complete(const char *text, int start, int end)
+{
+	char before[1024];
+	int after_eq;
+
+	(void)end;
+	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
+	ncandidates = gt_prompt_complete(before, text, candidates, 64);
+	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
+	rl_completion_append_character = after_eq ? ' ' : '=';
+	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {
+		for (int i = 0; i < ncandidates; i++)   /* commands take no '=' */
+			if (!strcmp(candidates[i], "row") || !strcmp(candidates[i], "show") ||
+			    !strcmp(candidates[i], "clear") || !strcmp(candidates[i], "help") ||
+			    !strcmp(candidates[i], "quit") || !strcmp(candidates[i], "exit"))
+				rl_completion_append_character = ncandidates == 1 ? ' ' : '=';
+	}
+	rl_attempted_completion_over = 1;   /* never fall back to file names */
+	return rl_completion_matches(text, next_candidate);
+}
+
+void gt_prompt_install_completion(void)
+{
+	rl_readline_name = "genretui";
+	rl_basic_word_break_characters = " \t=";
+	rl_attempted_completion_function = complete;
+}
