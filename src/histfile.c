@@ -68,6 +68,53 @@ static FILE *open_stream(const char *path, int *e, mode_t *mode)
 	return f;
 }
 
+/* mkdir -p of the directories in path (not the last component), 0700; 0,
+ * or -1 with path cut at the one that failed and errno set. */
+static int make_parents(char *path)
+{
+	struct stat sb;
+
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 &&
+		    (errno != EEXIST || stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+			if (errno == EEXIST)
+				errno = ENOTDIR;
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+const char *gt_hist_default_path(char *buf, size_t n, gt_error *err)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char name[NAME_SHOWN + 16];
+	int len;
+
+	if (state && *state == '/')
+		len = snprintf(buf, n, "%s/genretui/history", state);
+	else if (home && *home)
+		len = snprintf(buf, n, "%s/.local/state/genretui/history", home);
+	else
+		return NULL;
+	if (len < 0 || (size_t)len >= n)
+		return gt_fail(err, GT_ERR_IO, "the history path is too long"), NULL;
+	if (make_parents(buf) != 0) {
+		int e = errno;
+
+		gt_text_safe(buf, name, sizeof(name), NAME_SHOWN);
+		if (e == ENOTDIR)
+			return gt_fail(err, GT_ERR_IO, "%s: exists and is not a directory", name), NULL;
+		return gt_fail(err, GT_ERR_IO, "%s: cannot create the directory: %s", name,
+		               strerror(e)), NULL;
+	}
+	return buf;
+}
+
 gt_status gt_hist_read(const char *path, void (*add)(const char *line, void *ctx),
                        void *ctx, gt_error *err)
 {

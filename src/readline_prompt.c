@@ -2,11 +2,9 @@
  * readline prompts share (`genretui --predict` and the Predict pane). */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -14,37 +12,6 @@
 #include "genretui/histfile.h"
 #include "genretui/prompt.h"
 #include "genretui/readline_prompt.h"
-
-/* mkdir -p of the directories in path (not the last component), 0700. */
-static int make_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
-		*p = '/';
-	}
-	return 0;
-}
-
-char *gt_history_path(char *buf, size_t n)
-{
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	if (state && *state == '/')
-		snprintf(buf, n, "%s/genretui/history", state);
-	else if (home && *home)
-		snprintf(buf, n, "%s/.local/state/genretui/history", home);
-	else
-		return NULL;
-	if (make_parents(buf) != 0)
-		return NULL;
-	return buf;
-}
 
 static void add_line(const char *line, void *ctx)
 {
@@ -54,7 +21,7 @@ static void add_line(const char *line, void *ctx)
 
 const char *gt_history_open(char *buf, size_t n, gt_error *err)
 {
-	const char *path = gt_history_path(buf, n);
+	const char *path = gt_hist_default_path(buf, n, err);
 
 	if (path && gt_hist_read(path, add_line, NULL, err) != GT_OK)
 		return NULL;

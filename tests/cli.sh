@@ -110,6 +110,21 @@ has "loudness=1e308 gets a warning field" "$tmp/out" "	warning=loudness=1e+308 i
 has "row 99999999999999999999 names the number typed" "$tmp/out" "^error: row 99999999999999999999: the file has data rows 1 to "
 if sed -n 16p "$tmp/out" | grep -q "	filled=" && [ "$(sed -n 17p "$tmp/out")" = "# quit" ]; then
 	ok "a CRLF line end is a line end; quit ends the answers"; else not_ok "a CRLF line end is a line end; quit ends the answers"; fi
+# The prompt on a terminal (script gives it one): a history place that
+# cannot be used is said once, never passed over silently.
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1; then
+	: >"$tmp/statefile"
+	ln -s loop "$tmp/loop"
+	for state in statefile loop; do
+		printf 'quit\n' | XDG_STATE_HOME="$tmp/$state" script -qc "'$GENRETUI' --model '$tmp/m.gtm' --predict" /dev/null >"$tmp/out" 2>&1
+		if [ "$(grep -c "history is not kept" "$tmp/out")" = 1 ] &&
+			grep -q "genretui: $tmp/$state: .*; the prompt's history is not kept" "$tmp/out"
+		then ok "XDG_STATE_HOME a ${state#state}: said once that the history is not kept"
+		else not_ok "XDG_STATE_HOME a ${state#state}: said once that the history is not kept"; fi
+	done
+else
+	for state in file loop; do n=$((n + 1)); echo "ok $n - XDG_STATE_HOME a $state # SKIP no script(1)"; done
+fi
 check "missing model file exits 1" 1 "$GENRETUI" --model "$tmp/none.gtm" --predict
 has "missing model file is named" "$tmp/err" "none.gtm"
 head -c 100 "$tmp/m.gtm" >"$tmp/short.gtm"

@@ -169,6 +169,48 @@ static void test_dangling_symlink_creates_nothing(void **state)
 	assert_int_equal(access(target, F_OK), -1);
 }
 
+/* The path from the environment: directories made; a state directory that
+ * is a file or a symbolic link loop is said, never passed over silently. */
+static void test_default_path(void **state)
+{
+	char buf[256], want[256], sub[256], *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	gt_error err = {0};
+
+	(void)state;
+	snprintf(sub, sizeof(sub), "%s/state", dir);
+	setenv("XDG_STATE_HOME", sub, 1);
+	snprintf(want, sizeof(want), "%s/state/genretui/history", dir);
+	assert_non_null(gt_hist_default_path(buf, sizeof(buf), &err));
+	assert_string_equal(buf, want);
+	snprintf(want, sizeof(want), "%s/state/genretui", dir);
+	assert_int_equal(rmdir(want), 0);
+	assert_int_equal(rmdir(sub), 0);
+	write_file(target, "a file\n");
+	setenv("XDG_STATE_HOME", target, 1);
+	assert_null(gt_hist_default_path(buf, sizeof(buf), &err));
+	assert_int_equal(err.code, GT_ERR_IO);
+	snprintf(want, sizeof(want), "%s: exists and is not a directory", target);
+	assert_string_equal(err.msg, want);
+	assert_int_equal(symlink(path, path), 0);       /* a loop */
+	setenv("XDG_STATE_HOME", path, 1);
+	err.code = GT_OK;
+	assert_null(gt_hist_default_path(buf, sizeof(buf), &err));
+	assert_int_equal(err.code, GT_ERR_IO);
+	assert_non_null(strstr(err.msg, "cannot create the directory: Too many levels of symbolic links"));
+	unsetenv("XDG_STATE_HOME");                     /* no place named: no message */
+	unsetenv("HOME");
+	err.code = GT_OK;
+	assert_null(gt_hist_default_path(buf, sizeof(buf), &err));
+	assert_int_equal(err.code, GT_OK);
+	setenv("XDG_STATE_HOME", "relative", 1);        /* only an absolute one counts */
+	assert_null(gt_hist_default_path(buf, sizeof(buf), &err));
+	assert_int_equal(err.code, GT_OK);
+	unsetenv("XDG_STATE_HOME");
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+}
+
 static void test_fifo_refused(void **state)
 {
 	lines l = { "", 0 };
@@ -223,6 +265,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dangling_symlink_creates_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fifo_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_default_path, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncate_keeps_the_last_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncate_ends_the_last_line, setup, teardown),
 	};

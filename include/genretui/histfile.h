@@ -14,6 +14,16 @@
 
 #include "genretui/status.h"
 
+/* The history file's path: $XDG_STATE_HOME/genretui/history (an absolute
+ * XDG_STATE_HOME), else $HOME/.local/state/genretui/history, its missing
+ * directories made (mode 0700). Returns buf; NULL when neither variable
+ * names a place (err untouched), or when a directory on the way cannot be
+ * made or is not one (XDG_STATE_HOME a regular file, a symbolic link loop):
+ * err then says which and why: "/x/state: exists and is not a directory",
+ * "/x/loop: cannot create the directory: Too many levels of symbolic
+ * links". */
+const char *gt_hist_default_path(char *buf, size_t n, gt_error *err);
+
 /* Call add(line, ctx) for each line of the file, oldest first, without its
  * newline. A missing file has no lines. */
 gt_status gt_hist_read(const char *path, void (*add)(const char *line, void *ctx),

@@ -10,16 +10,12 @@
 
 #define GT_HISTORY_LINES 1000   /* lines the history file keeps */
 
-/* Path of the prompt history file ($XDG_STATE_HOME/genretui/history, or
- * ~/.local/state/genretui/history), its directory created (mode 0700).
- * Returns buf, or NULL when there is no usable place. */
-char *gt_history_path(char *buf, size_t n);
-
 /* The history both prompts share: readline's list, loaded from the file and
  * appended to it line by line through histfile.c, which never follows a
- * symbolic link at the path. gt_history_open loads it and returns the path
- * to append to, or NULL: no usable place, or (err set) a file that cannot
- * be used. gt_history_add adds line to the list and the file; when the file
+ * symbolic link at the path. gt_history_open loads it from
+ * gt_hist_default_path and returns the path to append to, or NULL: no
+ * place named (no $XDG_STATE_HOME, no $HOME), or (err set) a directory or
+ * file that cannot be used. gt_history_add adds line to the list and the file; when the file
  * cannot be written it sets *path to NULL (no more tries) and fails. */
 const char *gt_history_open(char *buf, size_t n, gt_error *err);
 gt_status gt_history_add(const char **path, const char *line, gt_error *err);
