@@ -48,13 +48,23 @@ GT_HOT static void adam_update(gt_real *restrict p, const gt_real *restrict g,
 
 void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads)
 {
-	double lr_t;
+	gt_adam_begin(a);
+	gt_adam_apply(a, params, grads, 0, a->n);
+}
 
+void gt_adam_begin(gt_adam *a)
+{
 	a->t++;
-	lr_t = a->lr * sqrt(1.0 - pow(a->beta2, (double)a->t)) /
-	       (1.0 - pow(a->beta1, (double)a->t));
-	adam_update(params, grads, a->m, a->v, a->n, (gt_real)lr_t,
-	            (gt_real)a->beta1, (gt_real)a->beta2, (gt_real)a->eps);
+	a->lr_t = a->lr * sqrt(1.0 - pow(a->beta2, (double)a->t)) /
+	          (1.0 - pow(a->beta1, (double)a->t));
+}
+
+void gt_adam_apply(const gt_adam *a, gt_real *params, const gt_real *grads, size_t from,
+                   size_t n)
+{
+	adam_update(params + from, grads + from, a->m + from, a->v + from, n,
+	            (gt_real)a->lr_t, (gt_real)a->beta1, (gt_real)a->beta2,
+	            (gt_real)a->eps);
 }
 
 void gt_adam_free(gt_adam *a)

@@ -544,6 +544,7 @@ static int open_data(gt_batch *b, const gt_cli *cli)
 	o.split_seed = b->split_seed;
 	o.prep = b->hp.prep;
 	o.map = &cli->map;
+	o.threads = cli->threads;
 	if (gt_session_open(&b->session, b->path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		rc = 1;

@@ -295,12 +295,12 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
 		lg->genre_after[t->genre]++;
 }
 
-/* ---- Cleaning in chunks, two threads at once ----
+/* ---- Cleaning in chunks, several threads at once ----
  *
  * Rows are judged one by one, independently. The rows come in chunks of
  * CLEAN_CHUNK, which the calling thread and, from CLEAN_THREAD_MIN rows,
- * a helper take as they come (with two fixed halves one thread often
- * finished 4 ms after the other: a slow page fault, a busy CPU). A
+ * its helpers take as they come (fixed shares left one thread waiting for
+ * another slowed by a page fault or a busy CPU). A
  * chunk's tracks are written from the slot of its first row (a row has at
  * most one track), and moved down in order after. */
 #define CLEAN_CHUNK 4096          /* rows */
@@ -359,19 +359,32 @@ static void ledger_add(gt_ledger *a, const gt_ledger *b)
 	}
 }
 
-/* Judge every row of j, in two threads when there are many. */
-static void clean_all(clean_job *j, gt_ledger *lg)
+/* Judge every row of j, in up to `threads` threads when there are many;
+ * the ledgers' counts are added up after. */
+static void clean_all(clean_job *j, int threads, gt_ledger *lg)
 {
-	cleaner a = { .job = j }, b = { .job = j };
+	cleaner w[GT_THREADS_MAX];
+	int n = j->ds->nrows >= CLEAN_THREAD_MIN ? gt_threads_resolve(threads) : 1;
 
+	n = (size_t)n > j->nchunks ? (int)j->nchunks : n;
+	n = n < 1 ? 1 : n;
+	for (int i = 0; i < n; i++)
+		w[i] = (cleaner){ .job = j };
 	gt_queue_init(&j->queue, 0, j->nchunks);
-	gt_thread_pair(clean_chunks, &a, &b, j->ds->nrows >= CLEAN_THREAD_MIN);
+	gt_thread_all(clean_chunks, w, sizeof(w[0]), n);
 	gt_queue_free(&j->queue);
-	*lg = a.ledger;
-	ledger_add(lg, &b.ledger);
+	*lg = w[0].ledger;
+	for (int i = 1; i < n; i++)
+		ledger_add(lg, &w[i].ledger);
 }
 
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
+{
+	return gt_clean_run_threads(out, ds, 0, err);
+}
+
+gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
+                               gt_error *err)
 {
 	size_t n = ds->nrows, room = n ? n : 1;
 	clean_job j = { .ds = ds, .nchunks = (n + CLEAN_CHUNK - 1) / CLEAN_CHUNK };
@@ -391,7 +404,7 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err)
 	j.genres = &out->genres;
 	j.fates = out->fates;
 	j.tracks = out->tracks;
-	clean_all(&j, &out->ledger);
+	clean_all(&j, threads, &out->ledger);
 	for (size_t c = 0; c < j.nchunks; c++) {     /* down, in file order */
 		memmove(out->tracks + out->ntracks, out->tracks + c * CLEAN_CHUNK,
 		        j.ntracks[c] * sizeof(*out->tracks));

@@ -21,7 +21,7 @@ static const char *arg_shown(const char *arg, char *buf, size_t n)
 enum {
 	OPT_EPOCHS = 256, OPT_BATCH_SIZE, OPT_LR, OPT_SEED, OPT_SPLIT_SEED,
 	OPT_PRESET, OPT_DIGITS, OPT_JSON, OPT_BATCH, OPT_PREDICT, OPT_MODEL, OPT_SAVE_MODEL,
-	OPT_REPEAT, OPT_CV
+	OPT_REPEAT, OPT_CV, OPT_THREADS
 };
 
 /* Data files and what a run leaves behind. */
@@ -44,6 +44,7 @@ static const struct option long_options[] = {
 	{ "digits",     required_argument, NULL, OPT_DIGITS },
 	{ "repeat",     required_argument, NULL, OPT_REPEAT },
 	{ "cv",         required_argument, NULL, OPT_CV },
+	{ "threads",    required_argument, NULL, OPT_THREADS },
 	{ "quiet",      no_argument,       NULL, 'q' },
 	{ "help",       no_argument,       NULL, 'h' },
 	{ "version",    no_argument,       NULL, 'V' },
@@ -99,7 +100,11 @@ void gt_cli_usage(FILE *f)
 	      "      --repeat N       with --batch: train N times (1 to 1000), seeds SEED to\n"
 	      "                       SEED+N-1, and print each run and the mean +- sd\n"
 	      "      --cv K           with --batch: K-fold cross-validation (2 to 20 folds of\n"
-	      "                       the usable rows); mean +- sd of accuracy and macro F1\n\n"
+	      "                       the usable rows); mean +- sd of accuracy and macro F1\n"
+	      "      --threads N      use at most N threads (1 to 64) for loading, cleaning\n"
+	      "                       and training; default: the environment's GT_THREADS,\n"
+	      "                       else every CPU genretui may run on. No figure\n"
+	      "                       depends on N\n\n"
 	      "Output:\n"
 	      "      --digits N       digits in classification reports, 0 to 10 (default 2)\n"
 	      "  -q, --quiet          no progress lines on stderr\n"
@@ -119,6 +124,7 @@ static const struct int_option {
 	{ OPT_EPOCHS, 0, 100000 }, { OPT_BATCH_SIZE, 1, 65536 },
 	{ OPT_SEED, 0, UINT32_MAX }, { OPT_SPLIT_SEED, 0, UINT32_MAX },
 	{ OPT_DIGITS, 0, 10 }, { OPT_REPEAT, 1, 1000 }, { OPT_CV, 2, 20 },
+	{ OPT_THREADS, 1, 64 },
 };
 
 /* --lr: a number in the open interval (0, LR_MAX). */
@@ -253,6 +259,7 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_DIGITS: bad = parse_int(c, arg, &v); cli->digits = (int)v; break;
 	case OPT_REPEAT: bad = parse_int(c, arg, &v); cli->repeat = (int)v; break;
 	case OPT_CV: bad = parse_int(c, arg, &v); cli->cv = (int)v; break;
+	case OPT_THREADS: bad = parse_int(c, arg, &v); cli->threads = (int)v; break;
 	default:
 		snprintf(err, errlen, "unknown option (try --help)");
 		return -1;
@@ -262,6 +269,24 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	else if (!cli->train_opt)
 		cli->train_opt = training_option(c);
 	return bad ? -1 : 0;
+}
+
+/* GT_THREADS, when set and not empty, is --threads' default. */
+static int threads_env(gt_cli *cli, char *err, size_t errlen)
+{
+	const char *env = getenv("GT_THREADS");
+	char shown[80];
+	long long v;
+
+	if (!env || !*env)
+		return 0;
+	if (parse_int(OPT_THREADS, env, &v) != 0) {
+		snprintf(err, errlen, "invalid value '%s' in the environment's GT_THREADS:"
+		         " expected an integer from 1 to 64", arg_shown(env, shown, sizeof(shown)));
+		return -1;
+	}
+	cli->threads = (int)v;
+	return 0;
 }
 
 int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
@@ -282,6 +307,8 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 		if (apply_option(cli, c, optarg, err, errlen) != 0)
 			return -1;
 	}
+	if (cli->threads == 0 && threads_env(cli, err, errlen) != 0)
+		return -1;
 	if (optind < argc)
 		cli->csv = argv[optind++];
 	if (optind < argc) {

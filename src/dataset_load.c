@@ -14,7 +14,7 @@
  * offset there (half the size of a pointer, and valid while the arena
  * grows).
  *
- * A big file is read in parts, two at once, by dataset_parts.c, which
+ * A big file is read in parts, several at once, by dataset_parts.c, which
  * drives loaders of this file; reading in one pass is its reference. */
 #define _POSIX_C_SOURCE 200809L
 
@@ -33,6 +33,7 @@
 #include "genretui/colmap.h"
 #include "genretui/dataset.h"
 #include "genretui/dataset_loader.h"
+#include "genretui/threads.h"
 #include "genretui/textfmt.h"
 
 const char *const gt_column_names[GT_NCOLS] = {
@@ -969,8 +970,10 @@ static void check_unchanged(gt_loader *ld, int fd, const struct stat *before, si
 	                 (long long)before->st_size, got, (long long)after.st_size);
 }
 
-gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colmap *map,
-                                size_t part_bytes, gt_error *err)
+/* Load path, a big file in parts of part_bytes (0: in one pass) read by
+ * up to `threads` threads (<= 0: every CPU). */
+static gt_status load_file(gt_dataset *ds, const char *path, const gt_colmap *map,
+                           size_t part_bytes, int threads, gt_error *err)
 {
 	gt_loader ld;
 	struct stat sb;
@@ -983,6 +986,7 @@ gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colma
 		return GT_ERR_IO;       /* open_input failed and said why */
 	size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
 	if (gt_loader_begin(&ld, ds, path, map, size, err) == GT_OK) {
+		ld.threads = gt_threads_resolve(threads);
 		got = feed_file(&ld, fd, size, part_bytes);
 		finish(&ld);
 		check_unchanged(&ld, fd, &sb, got);
@@ -991,13 +995,22 @@ gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colma
 	return gt_loader_end(&ld);
 }
 
-gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
-                                 const gt_colmap *map, gt_error *err)
+gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colmap *map,
+                                size_t part_bytes, gt_error *err)
 {
-	return gt_dataset_load_parts(ds, path, map, GT_LOAD_PART, err);
+	return load_file(ds, path, map, part_bytes, 0, err);
+}
+
+/* One thread reads in one pass: parts pay only when read side by side. */
+gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
+                                 const gt_colmap *map, int threads, gt_error *err)
+{
+	size_t part_bytes = gt_threads_resolve(threads) > 1 ? GT_LOAD_PART : 0;
+
+	return load_file(ds, path, map, part_bytes, threads, err);
 }
 
 gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err)
 {
-	return gt_dataset_load_mapped(ds, path, NULL, err);
+	return gt_dataset_load_mapped(ds, path, NULL, 0, err);
 }

@@ -1,14 +1,15 @@
-/* dataset_parts.c: read a big CSV file in parts, two at once, with loaders
+/* dataset_parts.c: read a big CSV file in parts, several at once, with loaders
  * of dataset_load.c, and join their rows; what one loader reading the file
  * in one pass gives is the reference (tests/test_dataset.c).
  *
  * The file is cut into parts of about part_bytes, each cut after a line
- * end. Once the header is read, the loading thread and one helper take the
- * parts one after another, each part parsed by a loader of its own, from a
- * clean libcsv parser, into rows of its own and into its own stretch of the
- * arena (the text of n bytes of input takes at most n + 1 bytes of it); the
- * loading thread's own loader has part 0. Parts are taken as they come, not
- * as two fixed halves, so that both threads stay busy to the end even when
+ * end. Once the header is read, the loading thread and its helpers
+ * (ld->threads - 1 of them) take the parts one after another, each part
+ * parsed by a loader of its own, from a clean libcsv parser, into rows of
+ * its own and into its own stretch of the arena (the text of n bytes of
+ * input takes at most n + 1 bytes of it); the loading thread's own loader
+ * has part 0. Parts are taken as they come, not
+ * as fixed shares, so that every thread stays busy to the end even when
  * one is slowed (a page fault, a busy CPU).
  *
  * A part parsed from a clean parser gives the rows one loader would only
@@ -64,7 +65,8 @@ typedef struct {
 	size_t slab_rows;
 	gt_queue queue;      /* the parts not yet taken */
 	int fd;
-	gt_thread helper;
+	int nhelpers;        /* helpers started: helper[0..nhelpers-1] */
+	gt_thread helper[GT_THREADS_MAX];
 } parts;
 
 /* The first byte after the first line end at or past `at` in fd (size
@@ -292,7 +294,7 @@ static off_t parts_join(parts *ps, gt_loader *a)
 	return rest;
 }
 
-/* Parse the rest of fd in parts, two at once, a having read done bytes
+/* Parse the rest of fd in parts, a->threads at once, a having read done bytes
  * (the header) holding `quotes` quote characters; returns where a must go
  * on alone (as parts_join), or -2 if it cannot be cut into parts at all
  * (a then goes on from where fd stands). *got gets the bytes read of the
@@ -302,17 +304,19 @@ static off_t feed_parts(gt_loader *a, int fd, size_t done, size_t quotes, size_t
 {
 	parts ps;
 	off_t rest;
-	int two;
 
 	if (parts_make(&ps, a, fd, done, size, part_bytes) != 0)
 		return -2;
 	ps.quotes = quotes;
-	two = gt_thread_start(&ps.helper, helper_main, &ps) == 0;
+	ps.nhelpers = 0;
+	while (ps.nhelpers < a->threads - 1 &&
+	       gt_thread_start(&ps.helper[ps.nhelpers], helper_main, &ps) == 0)
+		ps.nhelpers++;
 	ps.got = done + gt_loader_feed_fd(a, fd, -1, (size_t)ps.parts[1].from - done,
 	                                  block, &ps.quotes);        /* part 0 */
 	parts_work(&ps, block);
-	if (two)
-		gt_thread_join(&ps.helper);
+	for (int i = 0; i < ps.nhelpers; i++)
+		gt_thread_join(&ps.helper[i]);
 	rest = parts_join(&ps, a);
 	*got = ps.got;
 	return rest;

@@ -278,8 +278,8 @@ int gt_dropout_keeps(uint32_t key, int l, size_t index, float p)
 	return mix32(base ^ (uint32_t)index) >= drop_threshold(p);
 }
 
-/* Inverted dropout on z [units][lanes] (first nl lanes) of hidden layer l. */
-GT_HOT static void dropout(gt_real *z, int units, int lanes, int nl, int l,
+/* Inverted dropout on z [units][lanes] (lanes r0..r1-1) of hidden layer l. */
+GT_HOT static void dropout(gt_real *z, int units, int lanes, int r0, int r1, int l,
                            uint32_t key, float p)
 {
 	uint32_t base = mix32(key * 0x9e3779b9U + (uint32_t)l), thr = drop_threshold(p);
@@ -289,7 +289,7 @@ GT_HOT static void dropout(gt_real *z, int units, int lanes, int nl, int l,
 		gt_real *restrict v = z + (size_t)u * lanes;
 		uint32_t row = (uint32_t)u * (uint32_t)lanes;
 
-		for (int r = 0; r < nl; r++)
+		for (int r = r0; r < r1; r++)
 			v[r] *= mix32(base ^ (row + (uint32_t)r)) >= thr ? keep : 0;
 	}
 }
@@ -305,27 +305,29 @@ gt_samples gt_samples_range(const gt_samples *s, size_t from, size_t n)
 	return r;
 }
 
-/* The one-hot inputs of rows 0..n-1 all 0, before each row sets its 1: in
- * the lanes a contiguous run per input, in rows[0] the n rows whole (the
+/* The one-hot inputs of rows r0..r1-1 all 0, before each row sets its 1:
+ * in the lanes a contiguous run per input, in rows[0] the rows whole (the
  * dense values are written over; the padding stays 0). */
-static void clear_hot(gt_model *m, const gt_samples *s, int n)
+static void clear_hot(gt_model *m, const gt_samples *s, int r0, int r1)
 {
-	size_t lanes = (size_t)m->lanes;
+	size_t lanes = (size_t)m->lanes, len = (size_t)m->row_len[0];
 
 	for (int h = 0; h < s->nhot; h++)
-		memset(m->a[0] + ((size_t)s->nnum + (size_t)h) * lanes, 0,
-		       (size_t)n * sizeof(gt_real));
-	memset(m->rows[0], 0, (size_t)n * (size_t)m->row_len[0] * sizeof(gt_real));
+		memset(m->a[0] + ((size_t)s->nnum + (size_t)h) * lanes + (size_t)r0, 0,
+		       (size_t)(r1 - r0) * sizeof(gt_real));
+	memset(m->rows[0] + (size_t)r0 * len, 0, (size_t)(r1 - r0) * len * sizeof(gt_real));
 }
 
-void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx, int n)
+/* Rows r0..r1-1 of the batch into the input (see gt_model_load_rows). */
+static void load_range(gt_model *m, const gt_samples *s, const uint32_t *idx,
+                       int r0, int r1)
 {
 	size_t d = (size_t)s->nnum, lanes = (size_t)m->lanes;
 	gt_real *lane = m->a[0];
 
-	if (s->nhot > 0)
-		clear_hot(m, s, n);
-	for (int r = 0; r < n; r++) {
+	if (s->nhot > 0 && r1 > r0)
+		clear_hot(m, s, r0, r1);
+	for (int r = r0; r < r1; r++) {
 		size_t j = idx ? idx[r] : (size_t)r;
 		const gt_real *src = s->x + j * d;
 		gt_real *row = m->rows[0] + (size_t)r * (size_t)m->row_len[0];
@@ -341,6 +343,17 @@ void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx, i
 	}
 }
 
+void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx, int n)
+{
+	load_range(m, s, idx, 0, n);
+}
+
+void gt_model_load_lanes(gt_model *m, const gt_samples *s, const uint32_t *idx,
+                         int n, int r0, int r1)
+{
+	load_range(m, s, idx, r0, r1 < n ? r1 : n);
+}
+
 const gt_real *gt_model_run(gt_model *m, int n)
 {
 	const gt_arch *A = &m->arch;
@@ -353,17 +366,33 @@ const gt_real *gt_model_run(gt_model *m, int n)
 		     m->a[l], (size_t)m->lanes, nout, nl, nin, m->b[l]);
 		activate(A->act[l], m->a[l + 1], nout, m->lanes, nl);
 		if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
-			dropout(m->a[l + 1], nout, m->lanes, nl, l, m->drop_key, m->dropout);
+			dropout(m->a[l + 1], nout, m->lanes, 0, nl, l, m->drop_key, m->dropout);
 	}
 	return m->a[A->nlayers];
 }
 
-/* rows[l] = the first n lanes of a[l], row by row. */
-static void lanes_to_rows(gt_model *m, int l, int n)
+void gt_model_run_lanes(gt_model *m, int r0, int r1)
+{
+	const gt_arch *A = &m->arch;
+	size_t lanes = (size_t)m->lanes;
+
+	for (int l = 0; l < A->nlayers; l++) {
+		int nin = A->sizes[l], nout = A->sizes[l + 1];
+
+		gemm(m->a[l + 1] + r0, lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
+		     m->a[l] + r0, lanes, nout, r1 - r0, nin, m->b[l]);
+		activate(A->act[l], m->a[l + 1] + r0, nout, m->lanes, r1 - r0);
+		if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
+			dropout(m->a[l + 1], nout, m->lanes, r0, r1, l, m->drop_key, m->dropout);
+	}
+}
+
+/* rows[l] = lanes r0..r1-1 of a[l], row by row. */
+static void lanes_to_rows(gt_model *m, int l, int r0, int r1)
 {
 	int units = m->arch.sizes[l];
 
-	for (int r = 0; r < n; r++)
+	for (int r = r0; r < r1; r++)
 		for (int u = 0; u < units; u++)
 			m->rows[l][(size_t)r * (size_t)m->row_len[l] + (size_t)u] =
 				m->a[l][(size_t)u * (size_t)m->lanes + (size_t)r];
@@ -403,7 +432,7 @@ static void dense_backward(gt_model *m, int l, int n)
 
 	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl, keep);
 	if (l > 0)
-		lanes_to_rows(m, l, n);
+		lanes_to_rows(m, l, 0, n);
 	gemm(m->dW[l], (size_t)nin, (mat_a){ dz, (size_t)lanes, 1 },
 	     m->rows[l], (size_t)m->row_len[l], nout, nin, n, NULL);
 	sum_lanes(m->db[l], dz, nout, lanes, n);
@@ -416,6 +445,42 @@ void gt_model_backprop(gt_model *m, int n)
 {
 	for (int l = m->arch.nlayers - 1; l >= 0; l--)
 		dense_backward(m, l, n);
+}
+
+/* dense_backward's lane-wise part, every layer in lanes r0..r1-1: dL/dz,
+ * the rows for dW, and dL/da below. */
+void gt_model_backprop_lanes(gt_model *m, int n, int r0, int r1)
+{
+	int lanes = m->lanes;
+
+	for (int l = m->arch.nlayers - 1; l >= 0; l--) {
+		int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
+		gt_real *dz = m->delta[l + 1];
+		gt_real keep = m->dropout > 0 && l < m->arch.nlayers - 1
+		               ? (gt_real)1 / ((gt_real)1 - (gt_real)m->dropout) : 1;
+
+		activate_grad(m->arch.act[l], dz + r0, m->a[l + 1] + r0, nout, lanes,
+		              r1 - r0, keep);
+		if (l == 0)
+			break;
+		lanes_to_rows(m, l, r0, r1 < n ? r1 : n);
+		gemm(m->delta[l] + r0, (size_t)lanes, (mat_a){ m->W[l], 1, (size_t)nin },
+		     dz + r0, (size_t)lanes, nin, r1 - r0, nout, NULL);
+	}
+}
+
+/* dense_backward's sums over the batch, for units u0..u1-1 of layer l. */
+void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n)
+{
+	int nin = m->arch.sizes[l];
+	size_t lanes = (size_t)m->lanes;
+	const gt_real *dz = m->delta[l + 1] + (size_t)u0 * lanes;
+
+	if (u1 <= u0)
+		return;
+	gemm(m->dW[l] + (size_t)u0 * (size_t)nin, (size_t)nin, (mat_a){ dz, lanes, 1 },
+	     m->rows[l], (size_t)m->row_len[l], u1 - u0, nin, n, NULL);
+	sum_lanes(m->db[l] + u0, dz, u1 - u0, m->lanes, n);
 }
 
 /* ---- Row by row ----------------------------------------------------------- */

@@ -21,6 +21,7 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->split_seed = 42;
 	o->prep = GT_PREP_STUDY;
 	o->map = NULL;
+	o->threads = 0;
 }
 
 /* Indices of the KEPT tracks (the study's samples), in file order. Row
@@ -153,19 +154,19 @@ static void *stats_range(void *arg)
 }
 
 /* From this many training rows on, half the features' statistics are
- * computed in a thread of their own (the real file: 5.7 ms in one). */
+ * computed in a thread of their own, when the pipeline may use two. */
 #define STATS_THREAD_MIN 16384
 
 /* The features of the two statistics jobs: [0, cut) and [cut, all). */
-static int stats_cut(size_t ntr)
+static int stats_cut(size_t ntr, int threads)
 {
-	return ntr >= STATS_THREAD_MIN ? GT_NNUMERIC / 2 : 0;
+	return ntr >= STATS_THREAD_MIN && threads > 1 ? GT_NNUMERIC / 2 : 0;
 }
 
 /* Bytes of keys both statistics jobs gather at once. */
-static size_t stats_room(size_t ntr)
+static size_t stats_room(size_t ntr, int threads)
 {
-	int cut = stats_cut(ntr);
+	int cut = stats_cut(ntr, threads);
 
 	return stats_bytes(ntr, cut) + stats_bytes(ntr, GT_NNUMERIC - cut);
 }
@@ -176,7 +177,7 @@ static size_t stats_room(size_t ntr)
  * keys are gathered in scratch, of stats_room bytes. */
 static void train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr, void *scratch)
 {
-	int cut = stats_cut(ntr);
+	int cut = stats_cut(ntr, p->threads);
 	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut, .u = scratch },
 	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC,
 	                .u = (uint64_t *)scratch + stats_bytes(ntr, cut) / sizeof(uint64_t) };
@@ -266,7 +267,7 @@ static void *fill_range(void *arg)
 }
 
 /* From this many tracks on, the second half of them is encoded in a thread
- * of its own (the real file: 3 ms in one). */
+ * of its own, when the pipeline may use two. */
 #define FILL_THREAD_MIN 16384
 
 /* Encode every placed track into its row of xtrain or xtest and its scale
@@ -275,7 +276,8 @@ static void *fill_range(void *arg)
  * rows of its own: the halves write apart. */
 static void fill_sets(gt_pipeline *p, const int32_t *dest)
 {
-	size_t n = p->clean.ntracks, half = n >= FILL_THREAD_MIN ? n / 2 : n;
+	size_t n = p->clean.ntracks;
+	size_t half = n >= FILL_THREAD_MIN && p->threads > 1 ? n / 2 : n;
 	fill_job a = { .p = p, .dest = dest, .from = 0, .to = half },
 	         b = { .p = p, .dest = dest, .from = half, .to = n };
 
@@ -324,7 +326,7 @@ static int sets_alloc(gt_pipeline *p, size_t ntr, size_t nte)
 
 	for (int i = 0; i < 10; i++)
 		bytes += (size[i] + 15) / 16 * 16;
-	bytes = bytes > stats_room(ntr) ? bytes : stats_room(ntr);
+	bytes = bytes > stats_room(ntr, p->threads) ? bytes : stats_room(ntr, p->threads);
 	if (!(at = p->sets_block = malloc(bytes ? bytes : 1)))
 		return -1;
 	p->xtrain = carve(&at, size[0]);
@@ -468,14 +470,16 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
                      gt_error *err)
 {
 	double t0 = gt_now(), t1, t2, t3;
-	gt_status st = gt_dataset_load_mapped(&p->ds, path, o->map, err);
+	gt_status st;
 
+	p->threads = gt_threads_resolve(o->threads);
+	st = gt_dataset_load_mapped(&p->ds, path, o->map, p->threads, err);
 	if (st != GT_OK)
 		return st;
 	t1 = gt_now();
 	p->load_s = t1 - t0;
 	p->split_seed = o->split_seed;
-	st = gt_clean_run(&p->clean, &p->ds, err);
+	st = gt_clean_run_threads(&p->clean, &p->ds, p->threads, err);
 	if (st != GT_OK)
 		return st;
 	t2 = gt_now();
@@ -513,6 +517,11 @@ gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
 
 void gt_pipeline_close(gt_pipeline *p)
 {
+	if (p->shared) {
+		free_sets(p);
+		memset(p, 0, sizeof(*p));
+		return;
+	}
 	gt_dataset_free(&p->ds);
 	gt_clean_free(&p->clean);
 	gt_fusion_free(&p->fusion);
@@ -520,4 +529,23 @@ void gt_pipeline_close(gt_pipeline *p)
 	free(p->sample_track);
 	free_sets(p);
 	memset(p, 0, sizeof(*p));
+}
+
+gt_status gt_pipeline_share(gt_pipeline *view, const gt_pipeline *src, int threads,
+                            gt_error *err)
+{
+	gt_status st;
+
+	*view = *src;
+	view->shared = 1;
+	view->threads = gt_threads_resolve(threads);
+	view->sets_block = NULL;
+	free_sets(view);
+	if (src->nfolds > 0)
+		st = gt_pipeline_fold(view, src->prep, src->nfolds, src->fold - 1, err);
+	else
+		st = gt_pipeline_prepare(view, src->prep, NULL, err);
+	if (st != GT_OK)
+		gt_pipeline_close(view);
+	return st;
 }

@@ -32,6 +32,20 @@ gt_status gt_session_open(gt_session *s, const char *path,
 	return st;
 }
 
+gt_status gt_session_share(gt_session *s, const gt_session *src, int threads,
+                           gt_error *err)
+{
+	gt_status st;
+
+	memset(s, 0, sizeof(*s));
+	st = gt_pipeline_share(&s->pipe, &src->pipe, threads, err);
+	if (st == GT_OK)
+		st = alloc_preds(s, err);
+	if (st != GT_OK)
+		gt_session_close(s);
+	return st;
+}
+
 static void drop_run(gt_session *s)
 {
 	if (s->running) {
@@ -101,6 +115,7 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 		return st;
 	}
 	s->trainer.test_pred = s->pred_test;
+	gt_trainer_threads(&s->trainer, s->pipe.threads);
 	s->running = 1;
 	return GT_OK;
 }

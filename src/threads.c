@@ -91,6 +91,42 @@ void gt_thread_pair(void *(*fn)(void *), void *a, void *b, int helped)
 		fn(b);
 }
 
+void gt_thread_all(void *(*fn)(void *), void *args, size_t size, int n)
+{
+	gt_thread t[GT_THREADS_MAX];
+	int started[GT_THREADS_MAX] = { 0 };
+	char *arg = args;
+
+	n = n > GT_THREADS_MAX ? GT_THREADS_MAX : n;
+	for (int i = 1; i < n; i++)
+		started[i] = gt_thread_start(&t[i], fn, arg + (size_t)i * size) == 0;
+	fn(arg);
+	for (int i = 1; i < n; i++)
+		if (started[i])
+			gt_thread_join(&t[i]);
+	for (int i = 1; i < n; i++)
+		if (!started[i])
+			fn(arg + (size_t)i * size);
+}
+
+int gt_threads_available(void)
+{
+#if SPREAD
+	cpu_set_t all;
+
+	if (sched_getaffinity(0, sizeof(all), &all) == 0 && CPU_COUNT(&all) >= 1)
+		return CPU_COUNT(&all);
+#endif
+	return 1;
+}
+
+int gt_threads_resolve(int n)
+{
+	if (n <= 0)
+		n = gt_threads_available();
+	return n > GT_THREADS_MAX ? GT_THREADS_MAX : n;
+}
+
 void gt_queue_init(gt_queue *q, size_t first, size_t n)
 {
 	q->next = first;

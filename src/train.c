@@ -12,6 +12,8 @@
 
 #include "genretui/kernel.h"
 #include "genretui/loss.h"
+#include "genretui/team.h"
+#include "genretui/threads.h"
 #include "genretui/train.h"
 
 double gt_now(void)
@@ -60,7 +62,8 @@ static gt_status alloc_buffers(gt_trainer *t, gt_error *err)
 	t->order = malloc(t->train.n * sizeof(*t->order));
 	t->ybatch = malloc(bs * sizeof(int));
 	t->history = calloc((size_t)t->hp.epochs, sizeof(gt_epoch));
-	if (!t->order || !t->ybatch || !t->history)
+	t->chunk_loss = malloc((size_t)t->model->lanes / GT_LANE_ROUND * sizeof(double));
+	if (!t->order || !t->ybatch || !t->history || !t->chunk_loss)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for training buffers");
 	for (size_t i = 0; i < t->train.n; i++)
 		t->order[i] = (uint32_t)i;
@@ -153,6 +156,8 @@ gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
 
 void gt_trainer_free(gt_trainer *t)
 {
+	gt_team_free(t->team);
+	free(t->chunk_loss);
 	gt_adam_free(&t->adam);
 	free(t->order);
 	free(t->ybatch);
@@ -216,20 +221,19 @@ static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer
 	}
 }
 
-/* Load the next batch's rows into the model and its labels into ybatch;
- * returns its size. */
-static int next_batch(gt_trainer *t)
+/* The next batch: its labels into ybatch, its size into *n; returns its
+ * rows' indices (loading them into the model is the caller's). */
+static const uint32_t *next_batch(gt_trainer *t, int *n)
 {
 	size_t left = gt_trainer_rows(t) - t->pos;
-	int n = left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
 	const uint32_t *idx = t->order + t->pos;
 
+	*n = left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
 	prefetch_next(t);
-	gt_model_load_rows(t->model, &t->train, idx, n);
-	for (int r = 0; r < n; r++)
+	for (int r = 0; r < *n; r++)
 		t->ybatch[r] = t->train.y[idx[r]];
-	t->pos += (size_t)n;
-	return n;
+	t->pos += (size_t)*n;
+	return idx;
 }
 
 /* best[r] = argmax over j of out [k][lanes] in lane r0 + r, for r < n <=
@@ -275,6 +279,180 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
 	return c;
 }
 
+/* ---- Steps and evaluations shared by a team ---------------------------
+ *
+ * A batch of n rows is shared twice. First by lanes: member i of m takes
+ * chunks c0..c1-1 of the batch's GT_LANE_ROUND-lane chunks (c0 = c i / m),
+ * loads their rows, computes every layer forward, the loss of each chunk
+ * (kept apart in chunk_loss), and the backward pass's lane-wise part. Then
+ * by units: each member takes the same share of every layer's units (in
+ * groups of 4, gemm's tile height), sums their gradients over the batch
+ * and applies Adam to their weights and biases. Which member does what
+ * depends only on i and m, and each value is computed by the calls the
+ * caller alone makes, in their order (model.h): the bytes do not depend on
+ * m. The chunks' losses are summed in order by the caller. */
+
+/* Below this many multiply-adds of a batch's forward pass per member, a
+ * member does not pay for its two hand-overs a step. */
+#define TEAM_MIN_WORK 262144
+
+typedef struct {
+	gt_trainer *t;
+	const gt_samples *s;     /* rows ... */
+	const uint32_t *idx;     /* ... idx[0..n-1] of s, or 0..n-1 if NULL */
+	const int *y;            /* [n] their labels */
+	int n;
+	int train;               /* compute the gradient too */
+	int *pred;               /* [n] argmax per row, or NULL */
+	size_t correct[GT_THREADS_MAX];   /* per member */
+} share_job;
+
+/* Member i of m's share of count groups: [*from, *to). */
+static void share(int count, int i, int m, int *from, int *to)
+{
+	*from = (int)((long long)count * i / m);
+	*to = (int)((long long)count * (i + 1) / m);
+}
+
+static void lanes_share(void *arg, int i, int m)
+{
+	share_job *j = arg;
+	gt_model *md = j->t->model;
+	int L = md->arch.nlayers, k = md->arch.sizes[L], n = j->n;
+	int c0, c1, r0, r1, rn;
+	const gt_real *out = md->a[L];
+
+	share((n + GT_LANE_ROUND - 1) / GT_LANE_ROUND, i, m, &c0, &c1);
+	r0 = c0 * GT_LANE_ROUND;
+	r1 = c1 * GT_LANE_ROUND;
+	rn = r1 < n ? r1 : n;
+	j->correct[i] = 0;
+	if (r1 <= r0)
+		return;
+	gt_model_load_lanes(md, j->s, j->idx, n, r0, r1);
+	gt_model_run_lanes(md, r0, r1);
+	for (int c = c0; c < c1; c++) {
+		int at = c * GT_LANE_ROUND, cn = n - at < GT_LANE_ROUND ? n - at : GT_LANE_ROUND;
+
+		j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + at, md->lanes, j->y + at,
+		                                    cn, k, j->train ? (gt_real)1 / (gt_real)n : 0,
+		                                    j->train ? md->delta[L] + at : NULL);
+	}
+	j->correct[i] = count_correct(out + r0, md->lanes, j->y + r0, rn - r0, k,
+	                              j->pred ? j->pred + r0 : NULL);
+	if (j->train)
+		gt_model_backprop_lanes(md, n, r0, r1);
+}
+
+static void units_share(void *arg, int i, int m)
+{
+	share_job *j = arg;
+	gt_model *md = j->t->model;
+	const gt_adam *adam = &j->t->adam;
+
+	for (int l = 0; l < md->arch.nlayers; l++) {
+		int nin = md->arch.sizes[l], nout = md->arch.sizes[l + 1], u0, u1;
+		size_t w = (size_t)(md->W[l] - md->params), b = (size_t)(md->b[l] - md->params);
+
+		share((nout + 3) / 4, i, m, &u0, &u1);
+		u0 = 4 * u0 < nout ? 4 * u0 : nout;
+		u1 = 4 * u1 < nout ? 4 * u1 : nout;
+		gt_model_grads_units(md, l, u0, u1, j->n);
+		gt_adam_apply(adam, md->params, md->grads, w + (size_t)u0 * (size_t)nin,
+		              (size_t)(u1 - u0) * (size_t)nin);
+		gt_adam_apply(adam, md->params, md->grads, b + (size_t)u0, (size_t)(u1 - u0));
+	}
+}
+
+/* The lane share of job j by the team; returns the batch's loss (the
+ * chunks' in order, as gt_loss_lanes sums them) and adds the rows right
+ * to *correct. */
+static double team_lanes(gt_trainer *t, share_job *j, size_t *correct)
+{
+	double total = 0;
+	int m = gt_team_size(t->team);
+
+	gt_team_run(t->team, lanes_share, j);
+	for (int c = 0; c < (j->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND; c++)
+		total += t->chunk_loss[c];
+	for (int i = 0; i < m; i++)
+		*correct += j->correct[i];
+	return total;
+}
+
+/* A training step on n rows idx of the training set, by the team. */
+static double team_step(gt_trainer *t, const uint32_t *idx, int n)
+{
+	share_job j = { .t = t, .s = &t->train, .idx = idx, .y = t->ybatch, .n = n,
+	                .train = 1 };
+	double loss = team_lanes(t, &j, &t->correct);
+
+	gt_adam_begin(&t->adam);
+	gt_team_run(t->team, units_share, &j);
+	return loss;
+}
+
+/* gt_evaluate by the team (the same sums, in the same order). */
+static void team_evaluate(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
+                          int *pred)
+{
+	gt_model *m = t->model;
+	double sum = 0.0;
+	size_t correct = 0;
+
+	for (size_t i = 0; i < s->n; i += (size_t)m->max_batch) {
+		size_t left = s->n - i;
+		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
+		gt_samples part = gt_samples_range(s, i, (size_t)n);
+		share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
+		                .pred = pred ? pred + i : NULL };
+
+		sum += team_lanes(t, &j, &correct);
+	}
+	if (loss)
+		*loss = s->n ? sum / (double)s->n : NAN;
+	if (acc)
+		*acc = s->n ? (double)correct / (double)s->n : NAN;
+}
+
+/* Evaluate on s by the team if there is one, else by gt_evaluate. */
+static void evaluate(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
+                     int *pred)
+{
+	if (t->team)
+		team_evaluate(t, s, loss, acc, pred);
+	else
+		gt_evaluate(t->model, s, loss, acc, pred);
+}
+
+int gt_trainer_useful_threads(const gt_trainer *t)
+{
+	const gt_model *m = t->model;
+	double work = 0;
+	int chunks = (t->hp.batch_size + GT_LANE_ROUND - 1) / GT_LANE_ROUND, most;
+
+	for (int l = 0; l < m->arch.nlayers; l++)
+		work += (double)m->arch.sizes[l] * m->arch.sizes[l + 1];
+	work *= t->hp.batch_size;
+	most = (int)(work / TEAM_MIN_WORK);
+	most = most < chunks ? most : chunks;
+	most = most < GT_THREADS_MAX ? most : GT_THREADS_MAX;
+	return most < 1 ? 1 : most;
+}
+
+int gt_trainer_threads(gt_trainer *t, int threads)
+{
+	int useful = gt_trainer_useful_threads(t);
+	int want = threads < useful ? threads : useful;
+
+	want = want < 1 ? 1 : want;
+	if (gt_team_size(t->team) != want) {
+		gt_team_free(t->team);
+		t->team = gt_team_new(want);
+	}
+	return gt_team_size(t->team);
+}
+
 /* Early stopping: remember the best epoch's weights by validation-slice
  * accuracy; stop when patience runs out; at the end put the best back. */
 static void watch_slice(gt_trainer *t, const gt_epoch *e)
@@ -304,8 +482,8 @@ static void finish_epoch(gt_trainer *t, gt_epoch *done)
 	e->lr = t->adam.lr;
 	e->vs_loss = e->vs_accuracy = NAN;
 	if (t->nval)
-		gt_evaluate(t->model, &t->val, &e->vs_loss, &e->vs_accuracy, NULL);
-	gt_evaluate(t->model, &t->test, &e->val_loss, &e->val_accuracy, t->test_pred);
+		evaluate(t, &t->val, &e->vs_loss, &e->vs_accuracy, NULL);
+	evaluate(t, &t->test, &e->val_loss, &e->val_accuracy, t->test_pred);
 	t->epoch++;
 	t->pos = 0;
 	watch_slice(t, e);   /* may put an earlier epoch's weights back */
@@ -328,6 +506,7 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 {
 	gt_model *m = t->model;
 	int L = m->arch.nlayers, k = m->arch.sizes[L], n;
+	const uint32_t *idx;
 	const gt_real *out;
 
 	if (gt_trainer_finished(t))
@@ -339,17 +518,22 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 		t->epoch_start = gt_now();
 		t->adam.lr = epoch_lr(&t->hp, t->epoch);
 	}
-	n = next_batch(t);
+	idx = next_batch(t, &n);
 	m->dropout = (float)t->hp.dropout;
 	m->drop_key = t->step_count++;
-	out = gt_model_run(m, n);
-	t->loss_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, t->ybatch, n, k,
-	                             (gt_real)1 / (gt_real)n, m->delta[L]);
-	t->correct += count_correct(out, m->lanes, t->ybatch, n, k, NULL);
+	if (t->team) {
+		t->loss_sum += team_step(t, idx, n);
+	} else {            /* the plain step, which team_step must equal */
+		gt_model_load_rows(m, &t->train, idx, n);
+		out = gt_model_run(m, n);
+		t->loss_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, t->ybatch, n, k,
+		                             (gt_real)1 / (gt_real)n, m->delta[L]);
+		t->correct += count_correct(out, m->lanes, t->ybatch, n, k, NULL);
+		gt_model_backprop(m, n);
+		gt_adam_step(&t->adam, m->params, m->grads);
+	}
 	t->seen += (size_t)n;
-	gt_model_backprop(m, n);
 	m->dropout = 0;     /* evaluation sees every unit */
-	gt_adam_step(&t->adam, m->params, m->grads);
 	if (t->pos < gt_trainer_rows(t))
 		return 0;
 	finish_epoch(t, done);

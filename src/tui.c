@@ -437,6 +437,7 @@ static int load(gt_app *app)
 	gt_pipeline_defaults(&o);
 	o.split_seed = app->cli->split_seed;
 	o.map = &app->cli->map;
+	o.threads = app->cli->threads;
 	if (app->cli->model) {
 		if (gt_predictor_load(&pred, app->cli->model, &err) != GT_OK) {
 			fprintf(stderr, "genretui: %s\n", err.msg);

@@ -1,8 +1,9 @@
 /* test_threads.c: a helper thread runs its function and hands back its
  * result; while running it has the caller's affinity again; with two CPUs
  * or more it starts on one the caller is not on, and with one it still
- * runs. A pair runs both halves of a job, with or without a helper; a
- * queue hands every item out once to two threads taking them at once. */
+ * runs. A pair runs both halves of a job, with or without a helper, and
+ * gt_thread_all all n parts; a queue hands every item out once to two
+ * threads taking them at once; the thread count resolves to the CPUs. */
 #define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
 #include "testutil.h"
 
@@ -114,6 +115,35 @@ static void test_pair(void **state)
 	}
 }
 
+/* All of n jobs run, the first in the caller, with helpers or without. */
+static void test_all(void **state)
+{
+	int v[8];
+
+	(void)state;
+	for (int n = 1; n <= 8; n++) {
+		for (int i = 0; i < 8; i++)
+			v[i] = i + 1;
+		gt_thread_all(doubled, v, sizeof(v[0]), n);
+		for (int i = 0; i < 8; i++)
+			assert_int_equal(v[i], i < n ? 2 * (i + 1) : i + 1);
+	}
+}
+
+/* 0 asks for every CPU the process may use; a count is kept, to a limit. */
+static void test_resolve(void **state)
+{
+	cpu_set_t mine = own_mask();
+
+	(void)state;
+	assert_int_equal(gt_threads_available(), CPU_COUNT(&mine));
+	assert_int_equal(gt_threads_resolve(0), CPU_COUNT(&mine));
+	assert_int_equal(gt_threads_resolve(-3), CPU_COUNT(&mine));
+	assert_int_equal(gt_threads_resolve(1), 1);
+	assert_int_equal(gt_threads_resolve(3), 3);
+	assert_int_equal(gt_threads_resolve(1000), GT_THREADS_MAX);
+}
+
 #define ITEMS 20000
 
 typedef struct {
@@ -158,6 +188,8 @@ int main(void)
 		cmocka_unit_test(test_one_cpu),
 		cmocka_unit_test(test_pair),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_all),
+		cmocka_unit_test(test_resolve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,15 @@
 /* test_train.c: training as a step: epoch boundaries, reproducibility,
  * learning on a small separable problem, compact rows (a one-hot group
- * stored as a byte) trained exactly as their dense expansion. */
+ * stored as a byte) trained exactly as their dense expansion, and steps
+ * shared by threads giving the plain step's bytes. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
+#include "genretui/loss.h"
 #include "genretui/preset.h"
+#include "genretui/team.h"
 #include "genretui/train.h"
 
 #define N 150
@@ -379,6 +382,188 @@ static void test_rejects_bad_rows(void **state)
 	gt_model_free(&m);
 }
 
+
+/* ---- Threads: a team's shares against the plain step ------------------
+ * (as llm.c's test_gpt2.c checks its fast paths: here to the last bit) */
+
+#define NW 1000               /* rows of the wide problem */
+static gt_real XW[NW * NNUM];
+static uint8_t HOTW[NW];
+static int YW[NW];
+
+/* The blobs again, 1000 rows, compact: 1 dense input and a group of 3. */
+static void make_wide(void)
+{
+	gt_rng r;
+
+	gt_rng_seed(&r, 5);
+	for (int i = 0; i < NW; i++) {
+		YW[i] = i % K;
+		XW[i] = (gt_real)(YW[i] + gt_rng_uniform(&r, -0.8, 0.8));
+		HOTW[i] = (uint8_t)(gt_rng_uniform(&r, 0, 1) < 0.7 ? YW[i] : (YW[i] + 1) % K);
+	}
+}
+
+/* Wide enough for 4 threads with batches of 64, narrow enough to be quick. */
+static const gt_arch wide_relu = {
+	3, { D, 128, 160, K }, { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE
+};
+static const gt_arch wide_sigmoid = {
+	3, { D, 160, 112, K }, { GT_ACT_SIGMOID, GT_ACT_SIGMOID, GT_ACT_SIGMOID },
+	GT_LOSS_KERAS_SIGMOID
+};
+
+/* A run of arch on the wide rows (the last 200 as test rows) with the
+ * threads[e] of each epoch e (the count asked for; -1 keeps the last),
+ * everything the improved preset uses switched on. */
+static void train_wide(gt_trainer *t, gt_model *m, const gt_arch *arch, int bs,
+                       const int threads[4], int *pred)
+{
+	gt_samples all = { XW, HOTW, YW, NW, NNUM, NHOT };
+	gt_samples train = gt_samples_range(&all, 0, NW - 200);
+	gt_samples test = gt_samples_range(&all, NW - 200, 200);
+	gt_hparams h = hp(4, bs, 9);
+	int r;
+
+	h.val_fraction = 0.1;
+	h.dropout = arch->act[0] == GT_ACT_RELU ? 0.3 : 0;
+	h.schedule = GT_LR_COSINE;
+	assert_int_equal(gt_model_init(m, arch, bs, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(t, m, &train, &test, &h, NULL), GT_OK);
+	t->test_pred = pred;
+	do {
+		if (gt_trainer_steps_done(t) == 0 && t->epoch < 4 && threads[t->epoch] > 0)
+			assert_int_equal(gt_trainer_threads(t, threads[t->epoch]),
+			                 threads[t->epoch]);
+	} while ((r = gt_trainer_step(t, NULL)) >= 0);
+}
+
+/* Every epoch's figures, the predictions and the weights: the same bytes. */
+static void assert_same_run(const gt_trainer *a, const gt_model *ma, const int *pa,
+                            const gt_trainer *b, const gt_model *mb, const int *pb)
+{
+	assert_int_equal(a->epoch, b->epoch);
+	for (int e = 0; e < a->epoch; e++) {
+		const gt_epoch *x = &a->history[e], *y = &b->history[e];
+
+		assert_memory_equal(&x->loss, &y->loss, sizeof(double));
+		assert_memory_equal(&x->accuracy, &y->accuracy, sizeof(double));
+		assert_memory_equal(&x->val_loss, &y->val_loss, sizeof(double));
+		assert_memory_equal(&x->val_accuracy, &y->val_accuracy, sizeof(double));
+		assert_memory_equal(&x->vs_loss, &y->vs_loss, sizeof(double));
+	}
+	assert_memory_equal(pa, pb, 200 * sizeof(int));
+	assert_memory_equal(ma->params, mb->params, ma->nparams * sizeof(gt_real));
+}
+
+/* One to four threads, and a count changed between epochs, train the
+ * plain step's bytes: batches of 64 (4 lane chunks; the epoch's last batch
+ * partial), of 50 (the last chunk of 2 rows) and of 56, ReLU with dropout
+ * and softmax, sigmoid with the Keras loss. */
+static void test_threads_same_bytes(void **state)
+{
+	static const int counts[][4] = {
+		{ 1, -1, -1, -1 }, { 2, -1, -1, -1 }, { 3, -1, -1, -1 }, { 4, -1, -1, -1 },
+		{ 2, 1, 4, 3 },
+	};
+	static const struct { const gt_arch *arch; int bs; } runs[] = {
+		{ &wide_relu, 64 }, { &wide_relu, 50 }, { &wide_sigmoid, 56 },
+	};
+	static int pred[5][200];
+
+	(void)state;
+	make_wide();
+	for (size_t r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		gt_model m[5];
+		gt_trainer t[5];
+
+		for (int c = 0; c < 5; c++)
+			train_wide(&t[c], &m[c], runs[r].arch, runs[r].bs, counts[c], pred[c]);
+		assert_true(t[0].history[3].loss < t[0].history[0].loss);   /* it learns */
+		for (int c = 1; c < 5; c++)
+			assert_same_run(&t[0], &m[0], pred[0], &t[c], &m[c], pred[c]);
+		for (int c = 0; c < 5; c++) {
+			gt_trainer_free(&t[c]);
+			gt_model_free(&m[c]);
+		}
+	}
+}
+
+/* A batch too small to share (the study's network and batches of 16)
+ * stays with the caller; a wide one on 64 rows takes up to 4 threads. */
+static void test_useful_threads(void **state)
+{
+	gt_samples all = { XW, HOTW, YW, NW, NNUM, NHOT };
+	gt_hparams h = hp(1, 16, 1), wide = hp(1, 64, 1);
+	gt_arch study = small_arch;
+	gt_model m;
+	gt_trainer t;
+
+	(void)state;
+	make_wide();
+	study.sizes[1] = 35;
+	assert_int_equal(gt_model_init(&m, &study, 16, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &all, &all, &h, NULL), GT_OK);
+	assert_int_equal(gt_trainer_useful_threads(&t), 1);
+	assert_int_equal(gt_trainer_threads(&t, 2), 1);
+	assert_null(t.team);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+	assert_int_equal(gt_model_init(&m, &wide_relu, 64, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &all, &all, &wide, NULL), GT_OK);
+	assert_int_equal(gt_trainer_useful_threads(&t), 4);
+	assert_int_equal(gt_trainer_threads(&t, 8), 4);
+	assert_int_equal(gt_trainer_threads(&t, 1), 1);
+	assert_null(t.team);
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
+/* The model's shares, checked on their own: a batch's gradients through
+ * load/run/backprop_lanes in three shares of lanes and grads_units in
+ * three shares of units equal gt_model_backprop's. */
+static void test_model_shares(void **state)
+{
+	gt_samples all = { XW, HOTW, YW, NW, NNUM, NHOT };
+	static const int cuts[] = { 0, 16, 48, 64 }, ucuts[] = { 0, 4, 100, 160 };
+	gt_model a, b;
+	gt_rng r;
+	gt_real *grads;
+	int n = 57;
+
+	(void)state;
+	make_wide();
+	assert_int_equal(gt_model_init(&a, &wide_relu, 64, NULL), GT_OK);
+	assert_int_equal(gt_model_init(&b, &wide_relu, 64, NULL), GT_OK);
+	gt_rng_seed(&r, 4);
+	gt_model_glorot(&a, &r);
+	memcpy(b.params, a.params, a.nparams * sizeof(gt_real));
+	a.dropout = b.dropout = 0.25f;
+	gt_model_load_rows(&a, &all, NULL, n);
+	gt_model_run(&a, n);
+	gt_loss_lanes(a.arch.loss, a.a[3], a.lanes, YW, n, K, 1.0f / n, a.delta[3]);
+	gt_model_backprop(&a, n);
+	for (int s = 0; s < 3; s++) {
+		gt_model_load_lanes(&b, &all, NULL, n, cuts[s], cuts[s + 1]);
+		gt_model_run_lanes(&b, cuts[s], cuts[s + 1]);
+	}
+	assert_memory_equal(a.a[3], b.a[3], (size_t)K * (size_t)a.lanes * sizeof(gt_real));
+	gt_loss_lanes(b.arch.loss, b.a[3], b.lanes, YW, n, K, 1.0f / n, b.delta[3]);
+	for (int s = 0; s < 3; s++)
+		gt_model_backprop_lanes(&b, n, cuts[s], cuts[s + 1]);
+	for (int l = 0; l < 3; l++)
+		for (int s = 0; s < 3; s++) {
+			int top = b.arch.sizes[l + 1];
+
+			gt_model_grads_units(&b, l, ucuts[s] < top ? ucuts[s] : top,
+			                     ucuts[s + 1] < top ? ucuts[s + 1] : top, n);
+		}
+	grads = b.grads;
+	assert_memory_equal(a.grads, grads, a.nparams * sizeof(gt_real));
+	gt_model_free(&a);
+	gt_model_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +579,9 @@ int main(void)
 		cmocka_unit_test(test_dropout_training),
 		cmocka_unit_test(test_compact_trains_as_dense),
 		cmocka_unit_test(test_rejects_bad_rows),
+		cmocka_unit_test(test_threads_same_bytes),
+		cmocka_unit_test(test_useful_threads),
+		cmocka_unit_test(test_model_shares),
 	};
 
 	return cmocka_run_group_tests(tests, make_blobs, NULL);

@@ -17,6 +17,7 @@
 typedef struct {
 	double lr, beta1, beta2, eps;
 	long t;            /* steps taken */
+	double lr_t;       /* step size of step t */
 	size_t n;          /* parameters */
 	gt_real *m, *v;    /* first and second moments, n each */
 } gt_adam;
@@ -24,6 +25,14 @@ typedef struct {
 gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
                        double beta2, double eps, gt_error *err);
 void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads);
+
+/* gt_adam_step in parts, for threads that share a step: begin counts the
+ * step and sets its step size, then apply updates parameters from..from+n-1
+ * (each parameter on its own, so parts in any order or threads give the
+ * bytes one gt_adam_step gives). */
+void gt_adam_begin(gt_adam *a);
+void gt_adam_apply(const gt_adam *a, gt_real *params, const gt_real *grads, size_t from,
+                   size_t n);
 void gt_adam_free(gt_adam *a);
 
 #endif

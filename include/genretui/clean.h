@@ -95,8 +95,14 @@ typedef struct {
 } gt_clean;
 
 /* Clean ds into out (initialised here). Fails only on allocation failure;
- * a dataset whose every row is dropped is not an error here (callers decide). */
+ * a dataset whose every row is dropped is not an error here (callers decide).
+ * Many rows are cleaned by every CPU this process may use at once. */
 gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err);
+
+/* The same with at most `threads` threads (1: the caller alone; <= 0: as
+ * gt_clean_run). The result does not depend on it. */
+gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
+                               gt_error *err);
 void gt_clean_free(gt_clean *c);
 
 /* One line explaining row r's fate, e.g.

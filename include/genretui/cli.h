@@ -26,6 +26,7 @@ typedef struct {
 	const char *save_model;  /* --save-model FILE: write the trained model */
 	int repeat;              /* --repeat N: train N seeds (seed, seed+1, ...), 0 = once */
 	int cv;                  /* --cv K: K-fold cross-validation, 0 = none */
+	int threads;             /* --threads N (or GT_THREADS), 0 = every CPU */
 	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
 	gt_colmap map;           /* --map FIELD=COLUMN,...: columns named otherwise */
 	const char *train_opt;   /* the first training option given ("preset",

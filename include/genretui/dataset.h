@@ -85,8 +85,8 @@ typedef struct {
 int gt_column_required(gt_column c);
 
 /* A file of a megabyte or more is read in parts of about this many bytes,
- * cut after line ends, two at a time (dataset_parts.c); the rows are the
- * same as those of one reading (tests/test_dataset.c). */
+ * cut after line ends, several at a time (dataset_parts.c); the rows are
+ * the same as those of one reading (tests/test_dataset.c). */
 #define GT_LOAD_PART ((size_t)512 << 10)
 
 /* Load path into ds (which is initialised here). On failure ds is left empty
@@ -110,9 +110,13 @@ gt_status gt_dataset_load(gt_dataset *ds, const char *path, gt_error *err);
 gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
                            const char *name, gt_error *err);
 
-/* The same with columns named by map (NULL: the study's names). */
+/* The same with columns named by map (NULL: the study's names), a big file
+ * read in parts by up to `threads` threads at once (1: in one pass, the
+ * plain reference; <= 0: every CPU this process may use, as
+ * gt_dataset_load does). */
 gt_status gt_dataset_load_mapped(gt_dataset *ds, const char *path,
-                                 const struct gt_colmap *map, gt_error *err);
+                                 const struct gt_colmap *map, int threads,
+                                 gt_error *err);
 gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
                                   const char *name, const struct gt_colmap *map,
                                   gt_error *err);

@@ -54,6 +54,7 @@ typedef struct {
 	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
 	uint8_t *row_cells;  /* the open data row's cells (ds->cell_at) */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
+	int threads;         /* threads that read a file's parts (1 if < 1) */
 	char name[GT_NAME_SHOWN + 16];   /* ds->path made safe for messages */
 } gt_loader;
 
@@ -107,14 +108,15 @@ void gt_rows_move(gt_loader *ld, char *blk, size_t stride, size_t base, size_t c
 int gt_rows_resize(gt_loader *ld, size_t cap);
 
 /* Feed all of fd (size bytes, read from where it stands, its start) to
- * ld, in parts of about part_bytes read two at once (dataset_parts.c).
- * Returns the bytes read that the rows come from: size, unless the file
- * changed while it was read (or ld failed). */
+ * ld, in parts of about part_bytes read ld->threads at once
+ * (dataset_parts.c). Returns the bytes read that the rows come from: size,
+ * unless the file changed while it was read (or ld failed). */
 size_t gt_parts_feed_file(gt_loader *ld, int fd, size_t size, size_t part_bytes,
                           char *block);
 
-/* gt_dataset_load_mapped, with a file of 2 * part_bytes or more read in
- * parts of part_bytes (0: in one pass, the plain reference). For tests. */
+/* gt_dataset_load_mapped on every CPU, with a file of 2 * part_bytes or
+ * more read in parts of part_bytes (0: in one pass, the plain reference).
+ * For tests. */
 gt_status gt_dataset_load_parts(gt_dataset *ds, const char *path, const gt_colmap *map,
                                 size_t part_bytes, gt_error *err);
 

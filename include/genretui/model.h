@@ -127,4 +127,22 @@ void gt_model_load_rows(gt_model *m, const gt_samples *s, const uint32_t *idx,
 const gt_real *gt_model_run(gt_model *m, int n);
 void gt_model_backprop(gt_model *m, int n);
 
+/* The same in shares, for threads that split a batch of n rows between
+ * them (train.c). A share is lanes r0..r1-1, both multiples of
+ * GT_LANE_ROUND, r1 at most n rounded up to one. load_lanes loads the
+ * batch's rows r0..min(r1, n)-1 (idx as in load_rows: the batch's rows,
+ * all n of them); run_lanes computes every layer in the share's lanes;
+ * backprop_lanes takes delta[nlayers] filled in them and computes every
+ * layer's dL/dz and, below the top, dL/da there. Then grads_units writes
+ * the gradients of units u0..u1-1 of layer l (dW's rows and db), sums over
+ * the whole batch: every share's backprop_lanes must have been done. Every
+ * value is computed as gt_model_run and gt_model_backprop compute it, in
+ * the same order, so that the gradients do not depend on the shares
+ * (tests/test_train.c). */
+void gt_model_load_lanes(gt_model *m, const gt_samples *s, const uint32_t *idx,
+                         int n, int r0, int r1);
+void gt_model_run_lanes(gt_model *m, int r0, int r1);
+void gt_model_backprop_lanes(gt_model *m, int n, int r0, int r1);
+void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n);
+
 #endif

@@ -36,6 +36,12 @@ typedef struct {
 	uint32_t split_seed;    /* 42 */
 	gt_prep prep;           /* the first preparation (GT_PREP_STUDY) */
 	const struct gt_colmap *map;   /* column names (--map), or NULL */
+	int threads;            /* the one switch for every threaded part (the
+	                           loader's parts, the cleaning's chunks, the
+	                           statistics, the sets, and the training of a
+	                           session on it): at most this many threads at
+	                           once; 0 (the default) every CPU this process
+	                           may use. No result depends on it. */
 } gt_pipeline_opts;
 
 typedef struct {
@@ -67,6 +73,8 @@ typedef struct {
 	                            nhot GT_NSCALES) */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
 	double fusion_s;         /* ... and grouping rows by track (not the study's) */
+	int threads;             /* opts.threads resolved (>= 1) */
+	int shared;              /* a view (gt_pipeline_share): owns only its sets */
 } gt_pipeline;
 
 void gt_pipeline_defaults(gt_pipeline_opts *o);
@@ -76,6 +84,14 @@ void gt_pipeline_defaults(gt_pipeline_opts *o);
 gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
                            const gt_pipeline_opts *o, gt_error *err);
 void gt_pipeline_close(gt_pipeline *p);
+
+/* A pipeline that shares src's rows (dataset, cleaning, samples, split and
+ * fusion, read only: src must outlive it and keep them) and holds sets of
+ * its own, built here as src's were (its preparation, or its fold); built
+ * with `threads` threads. For runs side by side: each trains on a view.
+ * gt_pipeline_close frees only what the view owns. */
+gt_status gt_pipeline_share(gt_pipeline *view, const gt_pipeline *src, int threads,
+                            gt_error *err);
 
 /* Rebuild the training and test sets on the study's split for prep, with
  * statistics and normalisation fitted on the training rows, or with fixed

@@ -44,6 +44,12 @@ gt_status gt_session_open(gt_session *s, const char *path,
                           const gt_pipeline_opts *o, gt_error *err);
 void gt_session_close(gt_session *s);
 
+/* A session on src's rows with sets of its own (gt_pipeline_share), which
+ * trains with `threads` threads: runs side by side each take one. src must
+ * outlive it; close it with gt_session_close. */
+gt_status gt_session_share(gt_session *s, const gt_session *src, int threads,
+                           gt_error *err);
+
 /* Rebuild the sets for a preparation (see gt_pipeline_prepare), or for one
  * cross-validation fold (gt_pipeline_fold); any model is dropped. */
 gt_status gt_session_prepare(gt_session *s, gt_prep prep, const gt_norm *fixed,

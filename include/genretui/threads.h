@@ -37,6 +37,22 @@ void *gt_thread_join(gt_thread *t);
  * when no helper is asked for or none can be started). */
 void gt_thread_pair(void *(*fn)(void *), void *a, void *b, int helped);
 
+/* fn(args[0]) in the calling thread and fn(args[i]), i = 1..n-1, in
+ * helpers at the same time (args: n structs of size bytes each); all have
+ * run on return (those whose helper could not be started, in the caller,
+ * after the others). n <= 1: fn(args[0]) alone. */
+void gt_thread_all(void *(*fn)(void *), void *args, size_t size, int n);
+
+/* The most threads a job may use (--threads): the switch clamps to it. */
+#define GT_THREADS_MAX 64
+
+/* The CPUs this process may run on (sched_getaffinity), at least 1. */
+int gt_threads_available(void);
+
+/* Threads to use for a request: n if 1..GT_THREADS_MAX (GT_THREADS_MAX
+ * above it), the CPUs available if n <= 0. */
+int gt_threads_resolve(int n);
+
 /* Work items first..n-1, handed out one at a time to whichever thread asks
  * next: threads that take items as they come finish together, where fixed
  * halves left one waiting for the other when a page fault or the host

@@ -86,6 +86,11 @@ typedef struct {
 	double best_vs;          /* its validation-slice accuracy */
 	int stopped;             /* stopped early (patience ran out) */
 	uint32_t step_count;     /* steps taken: the dropout masks' key */
+	/* Threads (gt_trainer_threads): a team shares each step and each
+	 * evaluation, NULL when the caller does them alone. */
+	struct gt_team *team;
+	double *chunk_loss;      /* [lanes / GT_LANE_ROUND]: a batch's loss per
+	                            GT_LANE_ROUND lanes, summed in order after */
 } gt_trainer;
 
 /* Prepare training of m on train (test may have n == 0), whose rows have
@@ -103,6 +108,19 @@ void gt_trainer_free(gt_trainer *t);
  * after hp.epochs epochs, or earlier when patience runs out; with a
  * validation slice, the best epoch's weights are then put back. */
 int gt_trainer_step(gt_trainer *t, gt_epoch *done);
+
+/* Share the steps and evaluations from now on among up to `threads`
+ * threads (1: the caller alone), as many as gt_trainer_useful_threads
+ * allows; returns how many will. May be called between any two steps: the
+ * figures and the weights are the same bytes whatever the number of
+ * threads (a share is a fixed set of a batch's lanes, or of a layer's
+ * units, and every sum runs in the order the caller alone would take). */
+int gt_trainer_threads(gt_trainer *t, int threads);
+
+/* Threads a step of t can use: 1 when its batches are too small for a
+ * second thread to pay (the study's 35-35-10 and batches of 16), more for
+ * a wide network on batches of 32 rows or more. */
+int gt_trainer_useful_threads(const gt_trainer *t);
 
 /* Steps (batches) per epoch: ceil(rows trained on / batch_size). */
 size_t gt_trainer_steps_per_epoch(const gt_trainer *t);
