@@ -27,8 +27,8 @@ const char *const gt_input_names[GT_NINPUTS] = {
 	"scale_F#m", "scale_Fm", "scale_G", "scale_G#", "scale_G#m", "scale_Gm"
 };
 
-/* Classes whose name begins with each letter, at most two (cleaning asks
- * for every row's class, and ten strcmp calls were a tenth of it). */
+/* Classes whose name begins with each letter, at most two: cleaning asks
+ * for every row's class, which then costs one or two strcmp, not ten. */
 static int genre_by_letter(char first, int which)
 {
 	switch (first) {

@@ -4,9 +4,9 @@
  * appearance. An open-addressing table maps a key's hash to its id; it
  * grows to stay at most half full, so its size follows the distinct
  * tracks (41,000 on the real file, and on copies of it however long), not
- * the rows: at a million rows, a table sized by rows (32 MB) missed the
- * cache on every probe. Slots keep the hash, so that only a probable
- * match reads the text. */
+ * the rows: a table sized by the rows of a big file would outgrow the
+ * cache and miss it on every probe. Slots keep the hash, so that only a
+ * probable match reads the text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,8 +78,8 @@ static int table_make(keyset *k, size_t nslots)
 	if (!tab)
 		return -1;
 	/* Written now, not calloc'd: a fresh page that is read first maps the
-	 * shared zero page, and writing it then flushed the TLB of every CPU
-	 * (perf: 4% of a load, all in the kernel) */
+	 * shared zero page, and writing it later costs a second fault and a
+	 * TLB flush on every CPU. */
 	memset(tab, 0, nslots * sizeof(*tab));
 	for (size_t i = 0; k->tab && i <= k->mask; i++)
 		if (k->tab[i].hash) {
@@ -221,7 +221,8 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 
 	memset(f, 0, sizeof(*f));
 	/* sized for every row a key of its own, up to the real file's 41,000
-	 * distinct tracks (growing took a table and arrays more: faults) */
+	 * distinct tracks, so that it rarely grows (each growth writes a new
+	 * table and arrays) */
 	k.first_cap = n < 1024 ? 1024 : n < KEYS_GUESS ? n : KEYS_GUESS;
 	if (ds->nrows < UINT32_MAX && table_make(&k, slots_for(k.first_cap)) == 0) {
 		id = malloc(n * sizeof(*id));

@@ -46,8 +46,8 @@ static gt_status pick_samples(gt_pipeline *p, gt_error *err)
 
 /* Where each usable track goes: dest[t] = its row in xtrain, or -1 - its
  * row in xtest, or NOWHERE. The sets are then filled in file order: the
- * tracks (5 MB) are read front to back, where reading them in split order
- * missed the cache on nearly every row. */
+ * tracks, larger than the cache, are read front to back, where reading
+ * them in split order (random) would miss the cache on nearly every row. */
 #define NOWHERE INT32_MIN
 
 static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t ntr,
@@ -68,11 +68,9 @@ static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t
 
 /* Bytes of keys each of the two threads computing the training statistics
  * gathers at once: all its features' in one pass over the tracks when
- * they fit (the real file: 1.4 MB), else a few features a pass (a million
+ * they fit (the real file's do), else a few features a pass (a million
  * rows: 1 a pass), so that gathering takes less memory than the sets built
- * after it. (One pass per feature in one thread read the tracks 11 times:
- * 3.3 ms, and the statistics 5.7 ms, of the real file's 10 ms of
- * preparation.) */
+ * after it. Each pass reads every track: fewer passes, less reading. */
 #define STATS_GATHER_MAX ((size_t)8 << 20)
 
 /* Gather features f0..f0+g-1 of the training tracks whose value is known:
@@ -80,8 +78,8 @@ static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t
  * slot is written before it is counted), their least and greatest values
  * into p (the first of equal ones, as ever), in file order and without a
  * branch on the split, which picks rows at random; n[j]: keys in column
- * j. (Keys alone, where the values were gathered too: 1.4 MB fewer first
- * writes, at 2.7 us a page on the test machine.) */
+ * j. Only the keys are stored, not the values too: every page gathered
+ * into is a page first written, which is costly. */
 static void gather(gt_pipeline *p, const int32_t *dest, int f0, int g,
                    uint64_t *u, size_t ntr, size_t n[GT_NNUMERIC])
 {
@@ -154,7 +152,8 @@ static void *stats_range(void *arg)
 }
 
 /* From this many training rows on, half the features' statistics are
- * computed in a thread of their own, when the pipeline may use two. */
+ * computed in a thread of their own, when the pipeline may use two
+ * (below that, starting a thread costs more than it saves). */
 #define STATS_THREAD_MIN 16384
 
 /* The features of the two statistics jobs: [0, cut) and [cut, all). */
@@ -267,7 +266,8 @@ static void *fill_range(void *arg)
 }
 
 /* From this many tracks on, the second half of them is encoded in a thread
- * of its own, when the pipeline may use two. */
+ * of its own, when the pipeline may use two (below that, starting a thread
+ * costs more than it saves). */
 #define FILL_THREAD_MIN 16384
 
 /* Encode every placed track into its row of xtrain or xtest and its scale
@@ -312,9 +312,9 @@ static void *carve(char **at, size_t n)
 
 /* The sets' ten arrays for ntr and nte rows, in one block that the
  * training statistics first gather their keys in (stats_room bytes: it is
- * as big as the larger of the two), before the sets are filled: the keys
- * took pages of their own, 2.9 MB of the real file's first writes, at
- * 2.7 us a page on the test machine. 0, or -1 (out of memory). */
+ * as big as the larger of the two), before the sets are filled, so that
+ * the keys take no pages of their own (a page's first write is costly).
+ * 0, or -1 (out of memory). */
 static int sets_alloc(gt_pipeline *p, size_t ntr, size_t nte)
 {
 	size_t size[10] = {

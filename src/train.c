@@ -197,10 +197,10 @@ int gt_trainer_finished(const gt_trainer *t)
 }
 
 /* Ask the cache for the rows (their dense values, one-hot byte and label)
- * of the batch after the one at pos: they are scattered over the sets
- * (1.4 MB of dense values on the real file), and waiting for them was 8%
- * of training. Always inlined: GCC takes a function of prefetches alone
- * for a pure one and drops the call. */
+ * of the batch after the one at pos: they are scattered over sets larger
+ * than the cache, and the batch would otherwise wait for each. Always
+ * inlined: GCC takes a function of prefetches alone for a pure one and
+ * drops the call. */
 static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer *t)
 {
 	size_t bs = (size_t)t->hp.batch_size, from = t->pos + bs;
@@ -238,7 +238,7 @@ static const uint32_t *next_batch(gt_trainer *t, int *n)
 
 /* best[r] = argmax over j of out [k][lanes] in lane r0 + r, for r < n <=
  * GT_LANE_ROUND (the first of equal maxima, as gt_argmax). A loop along
- * the lanes: the compiler vectorises it, where an argmax per lane took
+ * the lanes: the compiler vectorises it, where an argmax per lane takes
  * unpredictable branches. */
 GT_HOT static void lanes_argmax(const gt_real *out, int lanes, int r0, int n,
                                 int k, int best[GT_LANE_ROUND])

@@ -63,8 +63,8 @@ typedef struct {
 	uint8_t *cell_at;    /* nrows * GT_NCOLS, row-major: where each cell
 	                        begins, from row_at; GT_CELL_FAR when it begins
 	                        that far or further in, or the record lacks the
-	                        field (see gt_cell). 22 bytes a row, where 32-bit
-	                        offsets took 72 */
+	                        field (see gt_cell). One byte a cell, a
+	                        quarter of a 32-bit offset */
 	signed char rank[GT_NCOLS];  /* place of column c's cell among its row's
 	                        cells (-1: the column is absent) */
 	long *line;          /* nrows: 1-based file line on which each record starts */

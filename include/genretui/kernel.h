@@ -6,8 +6,8 @@
  * function is compiled three times, for x86-64-v4 (AVX-512), x86-64-v3
  * (AVX2 and FMA) and the baseline x86-64 the package is built for, and the
  * right copy is picked once, when the program starts, from what the CPU
- * supports. The source has one path. (v4 makes the loops twice as wide:
- * training took 0.10 s instead of 0.13 s with v3 alone on an AMD EPYC.)
+ * supports. The source has one path. (v4 makes the loops twice as wide as
+ * v3: bench/README.md gives what that buys.)
  * Results may differ in the last bits between CPUs (an FMA rounds
  * once where a multiply and an add round twice), never between two runs on
  * one machine. Only code inlined into a GT_HOT function benefits, so its

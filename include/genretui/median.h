@@ -1,7 +1,6 @@
 /* median.h: the median of many doubles by radix selection: linear, and
- * without the unpredictable branches of a quickselect (which took 0.4 ms
- * for each 32,000 values, the training medians a third of the
- * preparation). */
+ * without the unpredictable branches of a quickselect, whose comparisons
+ * of random data the CPU cannot foresee. */
 #ifndef GENRETUI_MEDIAN_H
 #define GENRETUI_MEDIAN_H
 

@@ -17,7 +17,7 @@
  *
  * Rows come as gt_samples: dense values, then optionally a one-hot group
  * stored as one byte per row and expanded only as rows are loaded (the
- * pipeline's 24 scale inputs: 45 bytes a row where 35 floats took 140). */
+ * pipeline's 24 scale inputs: 45 bytes a row rather than 35 floats' 140). */
 #ifndef GENRETUI_MODEL_H
 #define GENRETUI_MODEL_H
 

@@ -3,11 +3,10 @@
  *
  * The core splits its big steps (a file's parts, the cleaning, the
  * statistics) between the calling thread and one helper. Linux puts a new
- * thread on its parent's CPU and moves it when the load balancer next runs:
- * on the 2-CPU VM of bench/README.md, a helper started while its parent
- * computed took 1.2 to 4.2 ms (median 1.8) to run on the other CPU, the two
- * sharing one CPU until then. Started with an affinity that leaves out the
- * caller's CPU, it ran there within 0.1 ms. Once running, the helper takes
+ * thread on its parent's CPU and moves it only when the load balancer next
+ * runs, the two sharing one CPU until then, which can last as long as the
+ * work itself (bench/README.md). So the helper starts with an affinity that
+ * leaves out the caller's CPU, and runs on another at once. Once running, the helper takes
  * back the affinity the caller had, so the scheduler is free to move it
  * later. Where this cannot be done (one CPU allowed, or not Linux), it is
  * plain pthread_create. */
@@ -54,9 +53,9 @@ int gt_threads_available(void);
 int gt_threads_resolve(int n);
 
 /* Work items first..n-1, handed out one at a time to whichever thread asks
- * next: threads that take items as they come finish together, where fixed
- * halves left one waiting for the other when a page fault or the host
- * slowed it. */
+ * next: threads that take items as they come finish together, where with
+ * fixed halves one waits for the other whenever a page fault or the host
+ * slows it. */
 typedef struct {
 	size_t next, n;
 	pthread_mutex_t lock;
