@@ -95,22 +95,34 @@ static void per_class(gt_report *r, const gt_confusion *cm, long *trace)
 		r->precision[c] = ratio(tp, predicted_count(cm, r->k, c));
 		r->recall[c] = ratio(tp, r->support[c]);
 		r->f1[c] = f1_score(r->precision[c], r->recall[c]);
+		r->present[c] = r->support[c] > 0 || predicted_count(cm, r->k, c) > 0;
+		r->npresent += r->present[c];
 		r->total += r->support[c];
 		*trace += tp;
 	}
+	if (r->npresent == 0)          /* no samples at all: every class stands */
+		for (int c = 0; c < r->k; c++)
+			r->present[c] = 1, r->npresent++;
 }
 
-/* Mean of v[0..k): weights NULL gives the plain (macro) mean, otherwise
- * sum(v * w) / sum(w) as numpy.average does. 0 when nothing to divide by. */
-static double mean(const double *v, const long *weights, int k, long wsum)
+/* Mean of v over the present classes (sklearn's macro average over the
+ * labels of y_true and y_pred); 0 when there are none. */
+static double macro_mean(const gt_report *r, const double *v)
 {
 	double sum = 0.0;
 
-	if (!weights) {
-		for (int c = 0; c < k; c++)
+	for (int c = 0; c < r->k; c++)
+		if (r->present[c])
 			sum += v[c];
-		return k == 0 ? 0.0 : sum / (double)k;
-	}
+	return r->npresent == 0 ? 0.0 : sum / (double)r->npresent;
+}
+
+/* sum(v * w) / sum(w) over v[0..k), as numpy.average does (a class of no
+ * support weighs nothing); 0 when nothing to divide by. */
+static double weighted_mean(const double *v, const long *weights, int k, long wsum)
+{
+	double sum = 0.0;
+
 	for (int c = 0; c < k; c++)
 		sum += v[c] * (double)weights[c];
 	return wsum == 0 ? 0.0 : sum / (double)wsum;
@@ -124,12 +136,12 @@ void gt_report_compute(gt_report *r, const gt_confusion *cm)
 	r->k = valid_k(cm->k);
 	per_class(r, cm, &trace);
 	r->accuracy = ratio(trace, r->total);
-	r->macro_precision = mean(r->precision, NULL, r->k, 0);
-	r->macro_recall = mean(r->recall, NULL, r->k, 0);
-	r->macro_f1 = mean(r->f1, NULL, r->k, 0);
-	r->weighted_precision = mean(r->precision, r->support, r->k, r->total);
-	r->weighted_recall = mean(r->recall, r->support, r->k, r->total);
-	r->weighted_f1 = mean(r->f1, r->support, r->k, r->total);
+	r->macro_precision = macro_mean(r, r->precision);
+	r->macro_recall = macro_mean(r, r->recall);
+	r->macro_f1 = macro_mean(r, r->f1);
+	r->weighted_precision = weighted_mean(r->precision, r->support, r->k, r->total);
+	r->weighted_recall = weighted_mean(r->recall, r->support, r->k, r->total);
+	r->weighted_f1 = weighted_mean(r->f1, r->support, r->k, r->total);
 }
 
 /* Text of class c's name: the given one, or its number as sklearn does
@@ -150,7 +162,7 @@ static int name_width(const gt_report *r, const char *const *names, int digits)
 	size_t width = LAST_HEADING_WIDTH;
 
 	for (int c = 0; c < r->k; c++) {
-		size_t len = strlen(class_name(names, c, buf, sizeof(buf)));
+		size_t len = r->present[c] ? strlen(class_name(names, c, buf, sizeof(buf))) : 0;
 
 		if (len > width)
 			width = len;
@@ -179,6 +191,8 @@ static void print_classes(FILE *f, const gt_report *r,
 	for (int c = 0; c < r->k; c++) {
 		const double prf[3] = { r->precision[c], r->recall[c], r->f1[c] };
 
+		if (!r->present[c])     /* as sklearn: a label of neither y_true nor y_pred */
+			continue;
 		print_row(f, width, digits, class_name(names, c, buf, sizeof(buf)),
 		          prf, r->support[c]);
 	}

@@ -84,8 +84,9 @@ json_t *gt_json_report(const gt_report *r, const gt_genres *g)
 	json_t *o = json_object();
 
 	for (int c = 0; c < r->k && c < g->k; c++)
-		json_object_set_new(o, g->name[c],
-		                    avg_json(r->precision[c], r->recall[c], r->f1[c], r->support[c]));
+		if (r->present[c])      /* as classification_report(output_dict=True) */
+			json_object_set_new(o, g->name[c], avg_json(r->precision[c], r->recall[c],
+			                                            r->f1[c], r->support[c]));
 	json_object_set_new(o, "accuracy", gt_json_num(r->accuracy));
 	json_object_set_new(o, "macro_avg", avg_json(r->macro_precision, r->macro_recall,
 	                                             r->macro_f1, r->total));

@@ -458,6 +458,45 @@ static void test_single_class(void **state)
 	assert_matrix(&cm, "[[5]]\n");
 }
 
+/* A class neither true nor predicted (a genre whose rows were all
+ * dropped) is left out as scikit-learn 1.2's classification_report leaves
+ * it: no row, not in the macro average. Expected text and values printed
+ * by classification_report([0,0,0,2,2,0,2], [0,2,0,2,0,0,2],
+ * target_names=["Alpha", "Gamma"], digits=4) and float.hex() of
+ * precision_recall_fscore_support(..., average="macro"). */
+static const char sk_absent_d4[] =
+	"              precision    recall  f1-score   support\n"
+	"\n"
+	"       Alpha     0.7500    0.7500    0.7500         4\n"
+	"       Gamma     0.6667    0.6667    0.6667         3\n"
+	"\n"
+	"    accuracy                         0.7143         7\n"
+	"   macro avg     0.7083    0.7083    0.7083         7\n"
+	"weighted avg     0.7143    0.7143    0.7143         7\n";
+
+static void test_absent_class_left_out(void **state)
+{
+	static const int truth[] = { 0, 0, 0, 2, 2, 0, 2 };
+	static const int pred[] = { 0, 2, 0, 2, 0, 0, 2 };
+	static const char *const names[] = { "Alpha", "A much longer absent name", "Gamma" };
+	gt_confusion cm;
+	gt_report r;
+
+	(void)state;
+	gt_confusion_from_labels(&cm, 3, truth, pred, 7);
+	gt_report_compute(&r, &cm);
+	assert_int_equal(r.npresent, 2);
+	assert_false(r.present[1]);
+	assert_near(r.macro_precision, 0x1.6aaaaaaaaaaaap-1);
+	assert_near(r.macro_recall, 0x1.6aaaaaaaaaaaap-1);
+	assert_near(r.macro_f1, 0x1.6aaaaaaaaaaaap-1);
+	assert_report(&cm, names, 4, sk_absent_d4);
+	/* predicted once but never true: present, as in sklearn */
+	gt_confusion_add(&cm, 0, 1);
+	gt_report_compute(&r, &cm);
+	assert_int_equal(r.npresent, 3);
+}
+
 static void assert_not_nan(const gt_report *r)
 {
 	const double all[] = {
@@ -606,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_hand_worked_per_class),
 		cmocka_unit_test(test_hand_worked_averages),
 		cmocka_unit_test(test_ten_classes_match_sklearn_values),
+		cmocka_unit_test(test_absent_class_left_out),
 		cmocka_unit_test(test_single_class),
 		cmocka_unit_test(test_empty_matrix),
 		cmocka_unit_test(test_report_hand_worked_digits_2),

@@ -4,8 +4,13 @@
  * Rows of the confusion matrix are true classes, columns predicted classes.
  * A class never predicted has precision 0 (scikit-learn's zero_division
  * default); a class with no support has recall 0; F1 is 0 when
- * precision + recall is 0. Averages: macro = unweighted mean over all k
- * classes; weighted = mean weighted by support. */
+ * precision + recall is 0. A class that is neither true nor predicted for
+ * any sample (a genre whose rows were all dropped) is absent, as
+ * classification_report leaves out labels found in neither y_true nor
+ * y_pred: it has no row in the printed report and is not in the macro
+ * averages. Averages: macro = unweighted mean over the present classes;
+ * weighted = mean weighted by support. With no samples at all every class
+ * counts as present (scikit-learn refuses empty input). */
 #ifndef GENRETUI_METRICS_H
 #define GENRETUI_METRICS_H
 
@@ -25,6 +30,8 @@ typedef struct {
 	double recall[GT_MAX_CLASSES];
 	double f1[GT_MAX_CLASSES];
 	long support[GT_MAX_CLASSES];                 /* row sums */
+	int present[GT_MAX_CLASSES];                  /* true or predicted at least once */
+	int npresent;                                 /* classes present */
 	long total;
 	double accuracy;                              /* trace / total; 0 if total == 0 */
 	double macro_precision, macro_recall, macro_f1;

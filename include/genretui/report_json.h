@@ -35,7 +35,9 @@ json_t *gt_json_epochs(const gt_trainer *t);
 json_t *gt_json_confusion(const gt_confusion *cm);
 
 /* scikit-learn's classification report as an object: one member per genre
- * of g ({precision, recall, f1, support}), accuracy, macro_avg, weighted_avg. */
+ * of g present in the report ({precision, recall, f1, support}; a genre
+ * neither true nor predicted is left out, as metrics.h says), accuracy,
+ * macro_avg, weighted_avg. */
 json_t *gt_json_report(const gt_report *r, const gt_genres *g);
 
 /* {preset, epochs, batch_size, lr, beta1, beta2, epsilon, seed, split_seed,
