@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "testutil.h"
-#include "genretui/median.h"
 #include "genretui/normalize.h"
-#include "genretui/rng.h"
 
 static void fill(double *row, double pop, double dur, double loud, double tempo, double other)
 {
@@ -114,40 +112,6 @@ static void test_norm_study_is_minmax(void **state)
 	assert_near(x[GT_F_POPULARITY], 0.1, 1e-15);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* gt_median (radix selection) against sorting, on values with many ties,
- * negative ones, zeros of both signs, odd and even counts. */
-static void test_median(void **state)
-{
-	static const double small[] = { 3, -1, 2, -1, 0.0, -0.0, 7 };
-	double v[1001], sorted[1001], want;
-	uint64_t scratch[1001];
-	gt_rng r;
-
-	(void)state;
-	assert_true(gt_median(small, 1, scratch) == 3);
-	assert_true(gt_median(small, 2, scratch) == 1);
-	assert_true(gt_median(small, 7, scratch) == 0);
-	gt_rng_seed(&r, 3);
-	for (int trial = 0; trial < 300; trial++) {
-		size_t n = 1 + gt_rng_interval(&r, 1000);
-		int spread = 1 + (int)gt_rng_interval(&r, trial % 3 ? 20 : 1000000);
-
-		for (size_t i = 0; i < n; i++)
-			v[i] = ((double)gt_rng_interval(&r, (uint32_t)spread) - spread / 2) / 7.0;
-		memcpy(sorted, v, n * sizeof(*v));
-		qsort(sorted, n, sizeof(*v), cmp_double);
-		want = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-		assert_true(gt_median(v, n, scratch) == want);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,7 +120,6 @@ int main(void)
 		cmocka_unit_test(test_scaled_columns),
 		cmocka_unit_test(test_standardise),
 		cmocka_unit_test(test_norm_study_is_minmax),
-		cmocka_unit_test(test_median),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

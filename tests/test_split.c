@@ -1,59 +1,9 @@
-/* test_split.c: MT19937 and the scikit-learn compatible split (SEED-FACTS 4). */
+/* test_split.c: the scikit-learn compatible split (SEED-FACTS 4); its
+ * generator is tested in test_rng.c. */
 #include <stdlib.h>
 
 #include "testutil.h"
-#include "genretui/rng.h"
 #include "genretui/split.h"
-
-static void test_mt_first_outputs(void **state)
-{
-	static const uint32_t want[5] = {
-		1608637542u, 3421126067u, 4083286876u, 787846414u, 3143890026u
-	};
-	gt_rng r;
-
-	(void)state;
-	gt_rng_seed(&r, 42);
-	for (int i = 0; i < 5; i++)
-		assert_int_equal(gt_rng_u32(&r), want[i]);
-}
-
-/* The reference MT19937 (seed 5489) 10000th output is 4123659995. */
-static void test_mt_10000th_output(void **state)
-{
-	gt_rng r;
-	uint32_t v = 0;
-
-	(void)state;
-	gt_rng_seed(&r, 5489);
-	for (int i = 0; i < 10000; i++)
-		v = gt_rng_u32(&r);
-	assert_int_equal(v, 4123659995u);
-}
-
-static void test_interval_bounds(void **state)
-{
-	gt_rng r;
-
-	(void)state;
-	gt_rng_seed(&r, 7);
-	assert_int_equal(gt_rng_interval(&r, 0), 0);
-	for (int i = 0; i < 1000; i++)
-		assert_true(gt_rng_interval(&r, 5) <= 5);
-}
-
-static void test_double_range(void **state)
-{
-	gt_rng r;
-
-	(void)state;
-	gt_rng_seed(&r, 3);
-	for (int i = 0; i < 1000; i++) {
-		double d = gt_rng_double(&r);
-
-		assert_true(d >= 0.0 && d < 1.0);
-	}
-}
 
 static void test_permutation_10(void **state)
 {
@@ -121,10 +71,6 @@ static void test_split_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mt_first_outputs),
-		cmocka_unit_test(test_mt_10000th_output),
-		cmocka_unit_test(test_interval_bounds),
-		cmocka_unit_test(test_double_range),
 		cmocka_unit_test(test_permutation_10),
 		cmocka_unit_test(test_split_study_size),
 		cmocka_unit_test(test_split_is_partition),
