@@ -43,7 +43,10 @@ static void fold(const char *s, size_t n, char *out, size_t outn)
 	out[k] = '\0';
 }
 
-/* The field whose name folds like s, or the one s is a prefix of; -1. */
+/* The field s most likely means, or -1: the one whose name folds like s
+ * or that s begins; music_genre for any word of genres or labels
+ * ("genre", "track_genre", "Label"); else one whose name holds s or is held
+ * in it ("speech", "valence_score"). */
 static int close_field(const char *s)
 {
 	char want[GT_COLMAP_NAME], have[32];
@@ -51,9 +54,18 @@ static int close_field(const char *s)
 
 	fold(s, strlen(s), want, sizeof(want));
 	n = strlen(want);
-	for (int c = 0; c < GT_NCOLS && n >= 3; c++) {
+	if (n < 3)
+		return -1;
+	for (int c = 0; c < GT_NCOLS; c++) {
 		fold(gt_column_names[c], strlen(gt_column_names[c]), have, sizeof(have));
 		if (strcmp(want, have) == 0 || strncmp(want, have, n) == 0)
+			return c;
+	}
+	if (strstr(want, "genre") || strstr(want, "label"))
+		return GT_COL_GENRE;
+	for (int c = 0; c < GT_NCOLS; c++) {
+		fold(gt_column_names[c], strlen(gt_column_names[c]), have, sizeof(have));
+		if (strstr(have, want) || strstr(want, have))
 			return c;
 	}
 	return -1;

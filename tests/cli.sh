@@ -291,7 +291,7 @@ check "the API-style file without --map exits 1" 1 "$GENRETUI" --batch --epochs 
 has "its message lists every missing field and the file's columns, and suggests --map" "$tmp/err" \
 	"missing columns: duration_ms, music_genre; name them with --map FIELD=COLUMN; the file's columns: '', 'track_id', 'artists',"
 check "--map with an unknown field exits 2" 2 "$GENRETUI" --batch --map genre=track_genre "$API"
-has "the unknown field is named" "$tmp/err" "genretui: --map: unknown field 'genre'"
+has "the unknown field is named, music_genre suggested" "$tmp/err" "genretui: --map: unknown field 'genre' (did you mean music_genre?)"
 check "--map to a column the file lacks exits 1" 1 "$GENRETUI" --batch --map music_genre=genre,duration_ms=duration "$API"
 has "the absent column is named" "$tmp/err" "music_genre (mapped to 'genre', which the header lacks)"
 check "--map loads, cleans and trains the API-style file" 0 "$GENRETUI" --batch --epochs 2 --map "$MAP" --save-model "$tmp/api.gtm" "$API"

@@ -62,10 +62,15 @@ static void test_parse_errors(void **state)
 	char longname[300];
 
 	(void)state;
-	parse(&m, "genres=x", "--map: unknown field 'genres' (the fields are the study's "
+	parse(&m, "bpm=x", "--map: unknown field 'bpm' (the fields are the study's "
 	      "column names, e.g. music_genre, duration_ms; see --help)");
+	parse(&m, "genres=x", "--map: unknown field 'genres' (did you mean music_genre?)");
 	parse(&m, "duration=x", "--map: unknown field 'duration' (did you mean duration_ms?)");
 	parse(&m, "Tempo=x", "--map: unknown field 'Tempo' (did you mean tempo?)");
+	parse(&m, "genre=x", "--map: unknown field 'genre' (did you mean music_genre?)");
+	parse(&m, "track_genre=x", "--map: unknown field 'track_genre' (did you mean music_genre?)");
+	parse(&m, "Labels=x", "--map: unknown field 'Labels' (did you mean music_genre?)");
+	parse(&m, "speech=x", "--map: unknown field 'speech' (did you mean speechiness?)");
 	parse(&m, "te\x1bmpo=x", "--map: unknown field 'te\\x1bmpo' (did you mean tempo?)");
 	parse(&m, "tempo", "--map: 'tempo' is not FIELD=COLUMN");
 	parse(&m, "tempo=bpm,", "--map: '' is not FIELD=COLUMN");
