@@ -225,6 +225,40 @@ static void print_results(FILE *f, const gt_batch *b)
 	        s->top2_test, s->top2_train, s->fusion_test, s->fusion_train);
 }
 
+/* --importance: the trained model's permutation importance, seeded by
+ * --seed. 0, 1 (an error), or 2 (no training: a usage error). */
+static int importance(gt_batch *b, const gt_cli *cli)
+{
+	gt_importance_opts o;
+	gt_error err = {0};
+
+	if (!b->trained) {
+		fprintf(stderr, "genretui: --importance needs training (--epochs 1 or more)\n");
+		return 2;
+	}
+	gt_importance_defaults(&o);
+	o.repeats = cli->importance;
+	o.seed = b->hp.seed;
+	if (gt_session_importance(&b->session, &o, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+static void print_importance(FILE *f, const gt_importance *imp)
+{
+	int order[GT_IMP_MAX];
+
+	gt_importance_order(imp, order);
+	fprintf(f, "\nFeature importance: the drop in test accuracy (%.4f) when a feature is\n"
+	        "shuffled, mean +- sd of %d shuffles (seed %u), most important first\n",
+	        imp->baseline, imp->repeats, imp->seed);
+	for (int i = 0; i < imp->nfeat; i++)
+		fprintf(f, "  %-18s %+.4f +- %.4f\n", imp->feat[order[i]].name,
+		        imp->mean[order[i]], imp->sd[order[i]]);
+}
+
 /* Drive the trainer step by step; epoch lines go to progress (may be NULL). */
 static int train(gt_batch *b, FILE *progress)
 {
@@ -450,7 +484,8 @@ static int export_run(const gt_batch *b, const char *dir)
 		return -1;
 	}
 	fprintf(stderr, "genretui: run exported to %s (epochs.csv, confusion_test.csv, "
-	        "confusion_train.csv, report.json)\n", shown(dir, name, sizeof(name)));
+	        "confusion_train.csv, report.json%s)\n", shown(dir, name, sizeof(name)),
+	        b->session.has_importance ? ", importance.csv" : "");
 	return 0;
 }
 
@@ -588,6 +623,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	}
 	if (rc == 0 && !cli->json && b.trained && !b.nruns)
 		print_results(stdout, &b);
+	if (rc == 0 && cli->importance && (rc = importance(&b, cli)) == 0 && !cli->json)
+		print_importance(stdout, &b.session.importance);
 	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
 		rc = 1;
 	if (rc == 0 && cli->export_dir && export_run(&b, cli->export_dir) != 0)

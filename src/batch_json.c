@@ -173,6 +173,8 @@ static void add_results(json_t *doc, const gt_batch *b)
 	json_object_set_new(doc, "fusion_accuracy_train", ok ? num(s->fusion_train) : json_null());
 	json_object_set_new(doc, "beyond", ok ? beyond_json(s) : json_null());
 	json_object_set_new(doc, "runs", b->nruns ? runs_json(b) : json_null());
+	json_object_set_new(doc, "feature_importance", s->has_importance
+	                    ? gt_json_importance(&s->importance, s->pipe.test.n) : json_null());
 }
 
 int gt_batch_print_json(FILE *f, const gt_batch *b)

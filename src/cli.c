@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "genretui/cli.h"
+#include "genretui/importance.h"
 #include "genretui/preset.h"
 #include "genretui/textfmt.h"
 
@@ -25,7 +26,7 @@ enum {
 };
 
 /* Data files and what a run leaves behind. */
-enum { OPT_EXPORT = 512, OPT_MAP };
+enum { OPT_EXPORT = 512, OPT_MAP, OPT_IMPORTANCE };
 
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
 	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
 	{ "export",     required_argument, NULL, OPT_EXPORT },
 	{ "map",        required_argument, NULL, OPT_MAP },
+	{ "importance", optional_argument, NULL, OPT_IMPORTANCE },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
 	{ "lr",         required_argument, NULL, OPT_LR },
@@ -77,7 +79,11 @@ void gt_cli_usage(FILE *f)
 	      "      --export DIR     write the run's epochs.csv, confusion_test.csv,\n"
 	      "                       confusion_train.csv and report.json into DIR (made\n"
 	      "                       if missing): after --batch trains, and on x in the\n"
-	      "                       Train and Confusion panes (default genretui-export)\n\n"
+	      "                       Train and Confusion panes (default genretui-export)\n"
+	      "      --importance[=N] with --batch: permutation importance of each feature\n"
+	      "                       on the test rows, N shuffles each (default 5; 1 to\n"
+	      "                       1000; seeded by --seed): in the output, the JSON and\n"
+	      "                       the export (importance.csv)\n\n"
 	      "Data:\n"
 	      "      --map FIELD=COLUMN[,FIELD=COLUMN...]   read FIELD from a column named\n"
 	      "                       otherwise (repeatable; every mode). FIELDs: popularity,\n"
@@ -125,6 +131,7 @@ static const struct int_option {
 	{ OPT_SEED, 0, UINT32_MAX }, { OPT_SPLIT_SEED, 0, UINT32_MAX },
 	{ OPT_DIGITS, 0, 10 }, { OPT_REPEAT, 1, 1000 }, { OPT_CV, 2, 20 },
 	{ OPT_THREADS, 1, 64 },
+	{ OPT_IMPORTANCE, 1, GT_IMP_REPEATS_MAX },
 };
 
 /* --lr: a number in the open interval (0, LR_MAX). */
@@ -260,6 +267,11 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_REPEAT: bad = parse_int(c, arg, &v); cli->repeat = (int)v; break;
 	case OPT_CV: bad = parse_int(c, arg, &v); cli->cv = (int)v; break;
 	case OPT_THREADS: bad = parse_int(c, arg, &v); cli->threads = (int)v; break;
+	case OPT_IMPORTANCE:
+		v = GT_IMP_REPEATS;
+		bad = arg && parse_int(c, arg, &v);
+		cli->importance = (int)v;
+		break;
 	default:
 		snprintf(err, errlen, "unknown option (try --help)");
 		return -1;
@@ -350,6 +362,11 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	}
 	if (cli->export_dir && cli->mode == GT_RUN_PREDICT) {
 		snprintf(err, errlen, "--export needs --batch or the interface, not --predict");
+		return -1;
+	}
+	if (cli->importance && (cli->mode != GT_RUN_BATCH || cli->repeat || cli->cv)) {
+		snprintf(err, errlen, "--importance describes one trained model: it needs --batch, "
+		         "not --repeat or --cv");
 		return -1;
 	}
 	if (cli->json && cli->mode == GT_RUN_TUI) {

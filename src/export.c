@@ -17,7 +17,8 @@
 #include "genretui/textfmt.h"
 
 const char *const gt_export_files[GT_EXPORT_NFILES] = {
-	"epochs.csv", "confusion_test.csv", "confusion_train.csv", "report.json"
+	"epochs.csv", "confusion_test.csv", "confusion_train.csv", "report.json",
+	"importance.csv"
 };
 
 /* ---- Text in the C locale ---- */
@@ -218,6 +219,27 @@ json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 	return o;
 }
 
+char *gt_export_importance_csv(const gt_importance *imp)
+{
+	memtext t;
+
+	if (text_open(&t) != 0)
+		return NULL;
+	fputs("feature,mean,sd", t.f);
+	for (int r = 0; r < imp->repeats; r++)
+		fprintf(t.f, ",shuffle_%d", r + 1);
+	fputc('\n', t.f);
+	for (int f = 0; f < imp->nfeat; f++) {
+		csv_field(t.f, imp->feat[f].name);
+		csv_real(t.f, imp->mean[f]);
+		csv_real(t.f, imp->sd[f]);
+		for (int r = 0; r < imp->repeats; r++)
+			csv_real(t.f, imp->drops[(size_t)f * (size_t)imp->repeats + (size_t)r]);
+		fputc('\n', t.f);
+	}
+	return text_close(&t);
+}
+
 /* ---- Writing ---- */
 
 static char *report_text(const gt_session *s, const gt_export_info *info)
@@ -235,18 +257,23 @@ static char *report_text(const gt_session *s, const gt_export_info *info)
 	return out;
 }
 
-/* The four files' text, in gt_export_files order; 0, or -1 when out of memory. */
+/* The files' text, in gt_export_files order: how many (the last only with
+ * an importance), or -1 when out of memory. */
 static int render(char *out[GT_EXPORT_NFILES], const gt_session *s,
                   const gt_export_info *info)
 {
+	int n = s->has_importance ? GT_EXPORT_NFILES : GT_EXPORT_NFILES - 1;
+
 	out[0] = gt_export_epochs_csv(s);
 	out[1] = gt_export_confusion_csv(&s->cm_test, &s->pipe.clean.genres);
 	out[2] = gt_export_confusion_csv(&s->cm_train, &s->pipe.clean.genres);
 	out[3] = report_text(s, info);
-	for (int i = 0; i < GT_EXPORT_NFILES; i++)
+	if (s->has_importance)
+		out[4] = gt_export_importance_csv(&s->importance);
+	for (int i = 0; i < n; i++)
 		if (!out[i])
 			return -1;
-	return 0;
+	return n;
 }
 
 /* dir + "/" + name, or NULL. */
@@ -261,13 +288,14 @@ static char *join(const char *dir, const char *name)
 }
 
 /* Every temporary file first, then every rename. */
-static gt_status write_all(const char *dir, char *text[GT_EXPORT_NFILES], gt_error *err)
+static gt_status write_all(const char *dir, char *text[GT_EXPORT_NFILES], int n,
+                           gt_error *err)
 {
 	gt_atomic pend[GT_EXPORT_NFILES];
 	gt_status st = GT_OK;
 	int ready = 0;
 
-	for (; ready < GT_EXPORT_NFILES && st == GT_OK; ready++) {
+	for (; ready < n && st == GT_OK; ready++) {
 		char *path = join(dir, gt_export_files[ready]);
 
 		st = path ? gt_atomic_prepare(&pend[ready], path, text[ready],
@@ -291,14 +319,15 @@ gt_status gt_export_write(const char *dir, const gt_session *s,
 {
 	char *text[GT_EXPORT_NFILES] = { NULL };
 	gt_status st;
+	int n = 0;
 
 	if (!s->running || !s->evaluated)
 		return gt_fail(err, GT_ERR_ARG, "nothing to export: no trained model yet");
 	st = gt_make_dir(dir, err);
-	if (st == GT_OK && render(text, s, info) != 0)
+	if (st == GT_OK && (n = render(text, s, info)) < 0)
 		st = gt_fail(err, GT_ERR_NOMEM, "export: out of memory");
 	if (st == GT_OK)
-		st = write_all(dir, text, err);
+		st = write_all(dir, text, n, err);
 	for (int i = 0; i < GT_EXPORT_NFILES; i++)
 		free(text[i]);
 	return st;

@@ -114,3 +114,17 @@ json_t *gt_json_hparams(const char *preset, const gt_hparams *hp, uint32_t split
 	json_object_set_new(o, "patience", json_integer(hp->patience));
 	return o;
 }
+
+json_t *gt_json_importance(const gt_importance *imp, size_t rows)
+{
+	json_t *feats = json_array();
+
+	for (int f = 0; feats && f < imp->nfeat; f++)
+		json_array_append_new(feats, json_pack("{s:s, s:o, s:o}", "name", imp->feat[f].name,
+		                                       "mean", gt_json_num(imp->mean[f]),
+		                                       "sd", gt_json_num(imp->sd[f])));
+	return json_pack("{s:i, s:I, s:I, s:o, s:o, s:o}", "repeats", imp->repeats,
+	                 "seed", (json_int_t)imp->seed, "rows", (json_int_t)rows,
+	                 "baseline_accuracy", gt_json_num(imp->baseline),
+	                 "seconds", gt_json_num(imp->seconds), "features", feats);
+}

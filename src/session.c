@@ -46,8 +46,16 @@ gt_status gt_session_share(gt_session *s, const gt_session *src, int threads,
 	return st;
 }
 
+static void drop_importance(gt_session *s)
+{
+	if (s->has_importance)
+		gt_importance_free(&s->importance);
+	s->has_importance = 0;
+}
+
 static void drop_run(gt_session *s)
 {
+	drop_importance(s);
 	if (s->running) {
 		gt_trainer_free(&s->trainer);
 		gt_model_free(&s->model);
@@ -134,8 +142,11 @@ static void test_metrics_from_preds(gt_session *s)
 int gt_session_step(gt_session *s, gt_epoch *done)
 {
 	double t0 = gt_now();
-	int r = gt_trainer_step(&s->trainer, done);
+	int r;
 
+	if (!gt_trainer_finished(&s->trainer))
+		drop_importance(s);   /* the step changes the model */
+	r = gt_trainer_step(&s->trainer, done);
 	s->train_s += gt_now() - t0;
 	if (r == 1) {
 		s->evaluated = 0;
@@ -263,4 +274,20 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
 	s->loaded = 1;
 	gt_session_evaluate(s);
 	return GT_OK;
+}
+
+gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_error *err)
+{
+	gt_imp_feature feat[GT_IMP_MAX];
+	int n = gt_importance_study_features(feat);
+	gt_status st;
+
+	if (!s->running)
+		return gt_fail(err, GT_ERR_ARG, "feature importance needs a model: train one or load one");
+	if (s->pipe.test.n == 0)
+		return gt_fail(err, GT_ERR_ARG, "feature importance needs test rows: there are none");
+	drop_importance(s);
+	st = gt_importance_run(&s->importance, &s->model, &s->pipe.test, feat, n, o, err);
+	s->has_importance = st == GT_OK;
+	return st;
 }

@@ -221,6 +221,26 @@ static void check_report(const char *dir)
 	json_decref(d);
 }
 
+/* importance.csv: a header, then each feature's name, mean, sd and drops
+ * as the session holds them. */
+static void check_importance(const char *t, const gt_importance *imp)
+{
+	const char *line;
+	char want[256];
+
+	assert_non_null(t);
+	assert_int_equal(strncmp(t, "feature,mean,sd,shuffle_1,shuffle_2\n", 35), 0);
+	line = strchr(t, '\n') + 1;
+	for (int f = 0; f < imp->nfeat; f++) {
+		snprintf(want, sizeof(want), "%s,%.10g,%.10g,%.10g,%.10g\n", imp->feat[f].name,
+		         imp->mean[f], imp->sd[f], imp->drops[2 * f], imp->drops[2 * f + 1]);
+		assert_int_equal(strncmp(line, want, strlen(want)), 0);
+		line += strlen(want);
+	}
+	assert_int_equal(*line, '\0');
+	assert_int_equal(imp->nfeat, 13);
+}
+
 static void test_round_trip(void **state)
 {
 	const char *dir = *state;
@@ -229,7 +249,14 @@ static void test_round_trip(void **state)
 	struct stat sb;
 	mode_t old = umask(027);
 
+	gt_importance_opts io = { 2, 1, 2 };
+
 	need_session();
+	snprintf(sub, sizeof(sub), "%s/bare", dir);             /* no importance: no importance.csv */
+	assert_int_equal(gt_export_write(sub, &sess, &info, &err), GT_OK);
+	assert_null(t = slurp(sub, "importance.csv"));
+	if (gt_session_importance(&sess, &io, &err) != GT_OK)
+		fail_msg("%s", err.msg);
 	snprintf(sub, sizeof(sub), "%s/new/run", dir);          /* made with its parent */
 	if (gt_export_write(sub, &sess, &info, &err) != GT_OK)
 		fail_msg("%s", err.msg);
@@ -248,6 +275,8 @@ static void test_round_trip(void **state)
 	check_confusion(t = slurp(sub, "confusion_test.csv"), &sess.cm_test);
 	free(t);
 	check_confusion(t = slurp(sub, "confusion_train.csv"), &sess.cm_train);
+	free(t);
+	check_importance(t = slurp(sub, "importance.csv"), &sess.importance);
 	free(t);
 	check_report(sub);
 }

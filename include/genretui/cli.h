@@ -32,6 +32,7 @@ typedef struct {
 	const char *train_opt;   /* the first training option given ("preset",
 	                          * "epochs", ...), or NULL: refused with --model
 	                          * in batch and --predict modes, which train nothing */
+	int importance;          /* --importance[=N]: shuffles per feature, 0 = none */
 } gt_cli;
 
 /* Parse argv into cli. Returns 0, or -1 with a one-line message in err. */

@@ -1,7 +1,7 @@
 /* export.h: a finished run written to a directory, for other tools
  * (`--export DIR` in batch mode, x in the Train and Confusion panes).
  *
- * Four files, each replaced atomically (atomic_file.h; a planted symlink is
+ * Four files (five with --importance), each replaced atomically (atomic_file.h; a planted symlink is
  * replaced, never followed; modes follow the umask):
  *   epochs.csv           epoch,loss,accuracy,val_loss,val_accuracy,seconds
  *                        one line per trained epoch (none for a model read
@@ -16,7 +16,11 @@
  *                        the file has no artist and track names), the preset,
  *                        architecture, hyperparameters, seeds and the counts
  *                        of rows read, kept, trained and tested
- * Numbers are written in the C locale ("0.5", never "0,5"). All four are
+ *   importance.csv       with --importance: feature,mean,sd,shuffle_1..N,
+ *                        one row per feature in the model's input order: the
+ *                        drops in test accuracy when it is shuffled
+ *                        (importance.h)
+ * Numbers are written in the C locale ("0.5", never "0,5"). All of them are
  * written to temporary files first and renamed only when every one is on
  * disk: a failure (read-only directory, DIR a file, a disk full) leaves the
  * files already there as they were. */
@@ -28,8 +32,9 @@
 #include "genretui/session.h"
 #include "genretui/status.h"
 
-/* The files, in the order they are written. */
-#define GT_EXPORT_NFILES 4
+/* The files, in the order they are written (importance.csv only when the
+ * session holds a permutation importance). */
+#define GT_EXPORT_NFILES 5
 extern const char *const gt_export_files[GT_EXPORT_NFILES];
 
 /* What the report says beyond the session. */
@@ -43,16 +48,17 @@ typedef struct {
  * memory. */
 char *gt_export_epochs_csv(const gt_session *s);
 char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g);
+char *gt_export_importance_csv(const gt_importance *imp);
 /* report.json as a JSON object (new reference), or NULL. */
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info);
 
-/* Write the four files into dir, made first (with its parents) if missing.
+/* Write the files into dir, made first (with its parents) if missing.
  * The session must hold an evaluated model (else GT_ERR_ARG: "nothing to
  * export"). Errors name the path: "out/epochs.csv: cannot write: ...". */
 gt_status gt_export_write(const char *dir, const gt_session *s,
                           const gt_export_info *info, gt_error *err);
 
-/* Before training: could the four files be written into dir now
+/* Before training: could the files be written into dir now
  * (gt_check_dir)? Nothing is made. */
 gt_status gt_export_check(const char *dir, gt_error *err);
 

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "genretui/genres.h"
+#include "genretui/importance.h"
 #include "genretui/metrics.h"
 #include "genretui/train.h"
 
@@ -43,5 +44,10 @@ json_t *gt_json_report(const gt_report *r, const gt_genres *g);
 /* {preset, epochs, batch_size, lr, beta1, beta2, epsilon, seed, split_seed,
  * preparation, lr_schedule, lr_min, dropout, validation_fraction, patience}. */
 json_t *gt_json_hparams(const char *preset, const gt_hparams *hp, uint32_t split_seed);
+
+/* A permutation importance: {repeats, seed, rows, baseline_accuracy,
+ * seconds, features: [{name, mean, sd}, ...]} with the features in the
+ * model's input order. */
+json_t *gt_json_importance(const gt_importance *imp, size_t rows);
 
 #endif

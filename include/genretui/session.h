@@ -7,6 +7,7 @@
 #ifndef GENRETUI_SESSION_H
 #define GENRETUI_SESSION_H
 
+#include "genretui/importance.h"
 #include "genretui/metrics.h"
 #include "genretui/model.h"
 #include "genretui/pipeline.h"
@@ -38,6 +39,11 @@ typedef struct gt_session {
 	size_t imp_n, imp_val_n;
 	double imp_acc, imp_val_acc;   /* NaN when there are none */
 	double vs_acc;                 /* the whole validation slice; NaN if none */
+	/* Permutation importance of the current model on the test rows, for
+	 * the file's features (gt_session_importance); dropped whenever the
+	 * model changes. */
+	gt_importance importance;
+	int has_importance;
 } gt_session;
 
 gt_status gt_session_open(gt_session *s, const char *path,
@@ -79,5 +85,11 @@ void gt_session_evaluate(gt_session *s);
  * The trainer holds no history (epochs_trained is recorded only). */
 gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,
                            const gt_hparams *hp, int epochs_trained, gt_error *err);
+
+/* Permutation importance (importance.h) of the current model on the test
+ * rows, feature by feature as the file has them (the numeric features, key,
+ * mode), into s->importance. GT_ERR_ARG when there is no model or no test
+ * row. */
+gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_error *err);
 
 #endif
