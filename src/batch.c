@@ -225,17 +225,13 @@ static void print_results(FILE *f, const gt_batch *b)
 	        s->top2_test, s->top2_train, s->fusion_test, s->fusion_train);
 }
 
-/* --importance: the trained model's permutation importance, seeded by
- * --seed. 0, 1 (an error), or 2 (no training: a usage error). */
+/* --importance: the model's permutation importance, seeded by --seed (a
+ * model read with --model: its own seed). 0, or 1 on an error. */
 static int importance(gt_batch *b, const gt_cli *cli)
 {
 	gt_importance_opts o;
 	gt_error err = {0};
 
-	if (!b->trained) {
-		fprintf(stderr, "genretui: --importance needs training (--epochs 1 or more)\n");
-		return 2;
-	}
 	gt_importance_defaults(&o);
 	o.repeats = cli->importance;
 	o.seed = b->hp.seed;
@@ -399,9 +395,11 @@ static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
 static int check_outputs(const gt_cli *cli, const gt_batch *b)
 {
 	gt_error err = {0};
-	const char *what = cli->save_model ? "--save-model" : "--export";
+	const char *what = cli->save_model ? "--save-model" : cli->export_dir ? "--export"
+	                 : "--importance";
 
-	if ((cli->save_model || cli->export_dir) && b->hp.epochs < 1 && !cli->model) {
+	if ((cli->save_model || cli->export_dir || cli->importance) && b->hp.epochs < 1 &&
+	    !cli->model) {
 		fprintf(stderr, "genretui: %s needs training (--epochs 1 or more)\n", what);
 		return -1;
 	}
@@ -623,7 +621,8 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	}
 	if (rc == 0 && !cli->json && b.trained && !b.nruns)
 		print_results(stdout, &b);
-	if (rc == 0 && cli->importance && (rc = importance(&b, cli)) == 0 && !cli->json)
+	if (rc == 0 && cli->importance && b.trained && (rc = importance(&b, cli)) == 0 &&
+	    !cli->json)
 		print_importance(stdout, &b.session.importance);
 	if (rc == 0 && cli->save_model && save_model(&b, cli->save_model) != 0)
 		rc = 1;

@@ -355,5 +355,40 @@ if [ $? = 0 ] && grep -qE "^(ambient|bluegrass|bossa nova|disco|drum, bass|forr.
 else
 	not_ok "the saved model answers with the file's genres"
 fi
+# Permutation importance (--importance[=N]): text, JSON and the export.
+check "--importance=0 is a usage error" 2 "$GENRETUI" --batch --importance=0 "$SAMPLE"
+has "... that states the range" "$tmp/err" "for --importance: expected an integer from 1 to 1000$"
+check "--importance without --batch is a usage error" 2 "$GENRETUI" --importance "$SAMPLE"
+has "... that says why" "$tmp/err" "needs --batch"
+check "--importance with --epochs 0 fails" 1 "$GENRETUI" --batch --importance --epochs 0 "$SAMPLE"
+has "... saying training is needed" "$tmp/err" "--importance needs training"
+check "--batch --importance prints the features" 0 "$GENRETUI" --batch --importance=2 --epochs 1 "$SAMPLE"
+has "... under a heading" "$tmp/out" "^Feature importance: the drop in test accuracy"
+has "... with key among them" "$tmp/out" "^  key  *[-+]0\.[0-9]* +- 0\.[0-9]*$"
+check "--batch --json without --importance" 0 "$GENRETUI" --batch --json --epochs 1 "$SAMPLE"
+if python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["feature_importance"] is None' "$tmp/out"
+then ok "... has feature_importance null"; else not_ok "... has feature_importance null"; fi
+check "--batch --json --importance=2 --export" 0 "$GENRETUI" --batch --json --importance=2 --epochs 1 \
+	--seed 3 --export "$tmp/impexp" "$SAMPLE"
+if python3 - "$tmp/out" "$tmp/impexp/importance.csv" >"$tmp/err" 2>&1 <<'PY'
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+fi = d["feature_importance"]
+names = ["popularity", "acousticness", "danceability", "duration_ms", "energy",
+         "instrumentalness", "liveness", "loudness", "speechiness", "tempo", "valence",
+         "key", "mode"]
+assert [f["name"] for f in fi["features"]] == names, fi["features"]
+assert fi["repeats"] == 2 and fi["seed"] == 3 and fi["rows"] == sum(d["test_support"])
+assert fi["baseline_accuracy"] == d["test_accuracy"]
+assert all(f["sd"] >= 0 and -1 <= f["mean"] <= 1 for f in fi["features"])
+rows = list(csv.reader(open(sys.argv[2])))
+assert rows[0] == ["feature", "mean", "sd", "shuffle_1", "shuffle_2"], rows[0]
+assert [r[0] for r in rows[1:]] == names
+for r, f in zip(rows[1:], fi["features"]):
+    assert abs(float(r[1]) - f["mean"]) < 1e-9 and abs(float(r[2]) - f["sd"]) < 1e-9
+    assert abs((float(r[3]) + float(r[4])) / 2 - f["mean"]) < 1e-9
+PY
+then ok "feature_importance in the JSON and importance.csv agree"
+else not_ok "feature_importance in the JSON and importance.csv agree"; fi
 echo "1..$n"
 exit 0
