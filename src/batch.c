@@ -235,6 +235,7 @@ static int importance(gt_batch *b, const gt_cli *cli)
 	gt_importance_defaults(&o);
 	o.repeats = cli->importance;
 	o.seed = b->hp.seed;
+	o.threads = b->session.pipe.threads;
 	if (gt_session_importance(&b->session, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return 1;
