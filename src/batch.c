@@ -13,6 +13,7 @@
 #include "genretui/encode.h"
 #include "genretui/export.h"
 #include "genretui/predictor.h"
+#include "genretui/runs.h"
 #include "genretui/textfmt.h"
 
 /* Dropped rows explained under their count, per reason (the rest are
@@ -301,11 +302,10 @@ void gt_runs_mean_sd(const gt_run_figs *runs, int n, size_t off, double *mean, d
 	*sd = n > 1 ? sqrt(sq / (n - 1)) : 0;
 }
 
-static void record_run(gt_batch *b, gt_run_figs *r, int fold)
+/* The figures of a run trained in s with seed. */
+static void record_run(const gt_session *s, uint32_t seed, gt_run_figs *r, int fold)
 {
-	const gt_session *s = &b->session;
-
-	r->seed = b->hp.seed;
+	r->seed = seed;
 	r->fold = fold;
 	r->test_rows = s->pipe.test.n;
 	r->epochs = s->trainer.epoch;
@@ -346,13 +346,97 @@ static void print_summary(FILE *f, const gt_batch *b)
 	print_summary_line(f, b, "fusion accuracy", offsetof(gt_run_figs, fusion));
 }
 
-/* --repeat N (seeds seed .. seed+N-1 on the study's split) or --cv K (the
- * preset's seed on every fold). Epoch lines only go to a terminal. */
-static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
+/* ---- Runs side by side (runs.h) ---------------------------------------- */
+
+typedef struct {
+	gt_batch *b;
+	int n;
+	uint32_t seed0;
+	FILE *out;               /* the run lines (text mode), or NULL */
+	FILE *progress;          /* or there (a terminal, in JSON mode), or NULL */
+} runs_ctx;
+
+/* Run i: fold i of n (--cv), or seed seed0 + i (--repeat). */
+static gt_status run_setup(void *ctx, int i, gt_session *s, gt_hparams *hp, gt_error *err)
 {
-	int n = cli->cv ? cli->cv : cli->repeat;
+	runs_ctx *c = ctx;
+
+	if (c->b->cv)
+		return gt_session_fold(s, hp->prep, c->n, i, err);
+	hp->seed = c->seed0 + (uint32_t)i;
+	return GT_OK;
+}
+
+static void run_finished(void *ctx, int i, const gt_session *s, const gt_hparams *hp)
+{
+	runs_ctx *c = ctx;
+
+	record_run(s, hp->seed, &c->b->runs[i], c->b->cv ? i + 1 : 0);
+}
+
+static void run_show(void *ctx, int i)
+{
+	runs_ctx *c = ctx;
+	FILE *f = c->out ? c->out : c->progress;
+
+	if (f) {
+		print_run(f, &c->b->runs[i], c->b->cv);
+		fflush(f);
+	}
+}
+
+/* The n runs side by side on the session's threads; only the lines of
+ * whole runs are shown (in order), no epoch lines. */
+static int runs_side_by_side(gt_batch *b, int n, FILE *out, FILE *progress)
+{
+	runs_ctx c = { b, n, b->hp.seed, out, progress };
+	gt_runs_calls calls = { run_setup, run_finished, run_show, &c };
+	gt_error err = {0};
+
+	if (gt_runs_train(&b->session, &b->arch, &b->hp, n, b->session.pipe.threads, &calls,
+	                  &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	b->nruns = n;
+	b->trained = 1;
+	return 0;
+}
+
+/* The n runs one after another in the session, the reference that
+ * runs_side_by_side must equal: each run's line to out, its epoch lines to
+ * progress (either may be NULL). */
+static int runs_one_by_one(gt_batch *b, int n, FILE *out, FILE *progress)
+{
 	uint32_t seed0 = b->hp.seed;
 	gt_error err = {0};
+
+	for (int i = 0; i < n; i++) {
+		if (b->cv && gt_session_fold(&b->session, b->hp.prep, n, i, &err) != GT_OK) {
+			fprintf(stderr, "genretui: %s\n", err.msg);
+			return -1;
+		}
+		if (!b->cv)
+			b->hp.seed = seed0 + (uint32_t)i;
+		if (train(b, progress) != 0)
+			return -1;
+		record_run(&b->session, b->hp.seed, &b->runs[i], b->cv ? i + 1 : 0);
+		b->nruns = i + 1;
+		if (out) {
+			print_run(out, &b->runs[i], b->cv);
+			fflush(out);
+		}
+	}
+	return 0;
+}
+
+/* --repeat N (seeds seed .. seed+N-1 on the study's split) or --cv K (the
+ * preset's seed on every fold): side by side with more than one thread,
+ * else one after another (epoch lines then go to a terminal). */
+static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
+{
+	int n = cli->cv ? cli->cv : cli->repeat, rc;
+	uint32_t seed0 = b->hp.seed;
 	FILE *out = cli->json ? NULL : stdout;
 
 	b->runs = calloc((size_t)n, sizeof(*b->runs));
@@ -369,26 +453,14 @@ static int run_many(gt_batch *b, const gt_cli *cli, FILE *progress)
 	else if (out)
 		fprintf(out, "Repeated runs: %d seeds from %u, %s preset, the study's split\n",
 		        n, seed0, b->preset_name);
-	for (int i = 0; i < n; i++) {
-		if (b->cv && gt_session_fold(&b->session, b->hp.prep, n, i, &err) != GT_OK) {
-			fprintf(stderr, "genretui: %s\n", err.msg);
-			return -1;
-		}
-		if (!b->cv)
-			b->hp.seed = seed0 + (uint32_t)i;
-		if (train(b, progress == stdout ? NULL : progress) != 0)
-			return -1;
-		record_run(b, &b->runs[i], b->cv ? i + 1 : 0);
-		b->nruns = i + 1;
-		if (out) {
-			print_run(out, &b->runs[i], b->cv);
-			fflush(out);
-		}
-	}
+	if (b->session.pipe.threads > 1 && n > 1)
+		rc = runs_side_by_side(b, n, out, progress == stdout ? NULL : progress);
+	else
+		rc = runs_one_by_one(b, n, out, progress == stdout ? NULL : progress);
 	b->hp.seed = seed0;
-	if (out)
+	if (rc == 0 && out)
 		print_summary(out, b);
-	return 0;
+	return rc;
 }
 
 /* Where the outputs go, checked before any data is read or any epoch is

@@ -2,7 +2,8 @@
 # threads.sh: --threads and GT_THREADS from the outside. One thread and two
 # give byte-identical JSON (timings aside), text and model files: the
 # improved preset (whose steps the threads share) and the paper preset,
-# a single run, --repeat and --cv. Bad counts are usage errors. Prints TAP.
+# a single run, --repeat and --cv (runs side by side against runs one by
+# one). Bad counts are usage errors. Prints TAP.
 GENRETUI=${GENRETUI:-./genretui}
 SAMPLE=${GT_SAMPLE_CSV:-data/synthetic_sample.csv}
 tmp=$(mktemp -d) || exit 99
@@ -27,13 +28,13 @@ for r in (d.get("runs") or {}).get("runs", []):
 print(json.dumps(d, indent=1, sort_keys=True))'
 }
 
-# same DESCRIPTION ARGS...: --batch --json with 1 thread and with 2 (one of
-# them through GT_THREADS): the untimed JSON must be the same bytes.
+# same DESCRIPTION N ARGS...: --batch --json with 1 thread and with N (one
+# of them through GT_THREADS): the untimed JSON must be the same bytes.
 same() {
-	desc=$1
-	shift
+	desc=$1 threads=$2
+	shift 2
 	if GT_THREADS=1 "$GENRETUI" --batch --json --quiet "$@" "$SAMPLE" >"$tmp/j1" 2>"$tmp/err" &&
-	   "$GENRETUI" --batch --json --quiet --threads 2 "$@" "$SAMPLE" >"$tmp/j2" 2>>"$tmp/err" &&
+	   "$GENRETUI" --batch --json --quiet --threads "$threads" "$@" "$SAMPLE" >"$tmp/j2" 2>>"$tmp/err" &&
 	   untimed <"$tmp/j1" >"$tmp/u1" && untimed <"$tmp/j2" >"$tmp/u2" &&
 	   cmp -s "$tmp/u1" "$tmp/u2"; then
 		ok "$desc"
@@ -43,9 +44,24 @@ same() {
 	fi
 }
 
-echo "1..10"
-same "improved preset: 1 and 2 threads give the same JSON" --preset improved --epochs 3
-same "paper preset: 1 and 2 threads give the same JSON" --epochs 2
+echo "1..14"
+same "improved preset: 1 and 2 threads give the same JSON" 2 --preset improved --epochs 3
+same "paper preset: 1 and 2 threads give the same JSON" 2 --epochs 2
+same "--cv 3, improved: runs side by side give the JSON of runs one by one" 2 --preset improved --epochs 2 --cv 3
+same "--repeat 3, paper: runs side by side give the JSON of runs one by one" 2 --epochs 2 --repeat 3
+same "--cv 2 on 3 threads (a spare thread taken): the JSON of runs one by one" 3 --preset improved --epochs 2 --cv 2
+
+# The text of --cv with 1 thread and with 2, but for the seconds.
+for t in 1 2; do
+	"$GENRETUI" --batch --threads $t --preset improved --epochs 2 --cv 3 "$SAMPLE" 2>"$tmp/err" |
+		sed 's/ - [0-9.]*s$//' >"$tmp/cv$t"
+done
+if cmp -s "$tmp/cv1" "$tmp/cv2" && grep -q "fold  3:" "$tmp/cv2" && grep -q "^Mean" "$tmp/cv2"; then
+	ok "--cv 3: runs side by side print the text of runs one by one"
+else
+	diff "$tmp/cv1" "$tmp/cv2" | head -10 | sed 's/^/# /'
+	not_ok "--cv 3: runs side by side print the text of runs one by one"
+fi
 
 # The model files, saved with 1 and 2 threads: the same bytes.
 if "$GENRETUI" --batch --quiet --threads 1 --preset improved --epochs 3 --save-model "$tmp/m1.gtm" "$SAMPLE" >"$tmp/t1" 2>"$tmp/err" &&
