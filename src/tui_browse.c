@@ -4,16 +4,22 @@
  * view itself (which rows, in what order, where the cursor is) is the
  * curses-free gt_browser of browse.c.
  *
- * Pane layout, top to bottom: what is shown (counts, filters, order); the
- * column header; the rows; the focused column's summary; the focused row's
- * fate in words, or the prompt while typing a search or a line number.
- * From 150 columns on, a side panel shows the focused row field by field
- * and the column summary in full instead of the summary line. */
+ * Pane layout, top to bottom: what is shown (counts, filters, order, the
+ * search and its count, and at the right the cursor's file line); the
+ * column header; the rows (or, after Enter, the cursor's row field by
+ * field); the focused column's summary; the focused row's fate in words,
+ * or the prompt while typing a search, a filter or a line number. From 150
+ * columns on, a side panel shows the focused row field by field and the
+ * column summary in full instead of the summary line.
+ *
+ * Every number that names a row here is its file line (the header is line
+ * 1), as ':' takes it: the frozen column, the counter, the row detail. */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,30 +36,37 @@
 #define SIDE_W 46        /* its width, cells */
 #define WHEEL_ROWS 3     /* rows scrolled per wheel notch */
 
-typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE } typing;
+typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE, TYPE_FILTER } typing;
 
 struct gt_browse {
 	gt_browser b;
 	typing mode;             /* what the prompt is being typed for */
 	char input[128];         /* the prompt's text (UTF-8) */
-	char query[128];         /* the last search */
-	int avail;               /* cells for the scrolled columns, last layout */
+	int avail;               /* cells for the data columns, last layout */
 	const gt_colstats *stats;/* the focused column's summary, last layout (or NULL) */
+	int detail;              /* the row detail is open (Enter) */
+	size_t nhits, hit_at;    /* rows matching the search; how many up to the cursor */
 };
 
 static const char *const browse_help[] = {
-	"j k / Down Up\trow down / up (the mouse wheel scrolls)",
-	"h l / Left Rt\tfocus column left / right (^ $: first / last)",
-	"PgDn PgUp\tpage down / up (also Ctrl-f Ctrl-b, Space)",
-	"Ctrl-d Ctrl-u\thalf a page down / up",
-	"g G Home End\tfirst / last row",
-	":\tgo to a file line number, then Enter (Esc cancels)",
-	"/  n N\tsearch every cell, any case; next / previous match",
-	"s S\tsort by the focused column up / down; again: file order",
-	"f\tshow all rows / kept only / dropped only / tracks under several genres",
-	"F\tshow one genre at a time, then all again",
+	"j k h l arrows\trow down / up, column left / right (^ $: first / last)",
+	"PgDn PgUp\tpage down / up (Ctrl-f Ctrl-b Space; mouse wheel)",
+	"Ctrl-d Ctrl-u\thalf a page down / up; g G Home End: first / last row",
+	":\tgo to a file line (every row number here is a file line)",
+	"/  n N\tsearch (regular expression, any case); next / previous",
+	"Enter\trow detail: each field, its text in the file, the fate",
+	"s S\tsort by the column up / down; again: file order",
+	"f  F\tshow all / kept / dropped / several genres; one genre",
+	",\tfilter: only rows with the value under the cursor",
+	"|\tfilter COLUMN OP VALUE: = != < <= > >= ~ !~ (tempo>120)",
 	"c\tclear every filter (also rows sent from Confusion)",
-	"< > =\tnarrow / widen / refit the focused column",
+	"!  -  +\tpin the column (stays at the left) / hide it / show all",
+	"< > =\tnarrow / widen / refit the column",
+	"kept\tfate: used by the study; the fates below are dropped",
+	"-1dur ?tempo\tunknown duration / tempo (improved preset fills them in)",
+	"both  ?key\tunknown duration and tempo / unknown key",
+	"blank missing\ta blank row / an empty field",
+	"invalid\tout of range or not a number; malform: wrong field count",
 	NULL
 };
 
@@ -109,29 +122,59 @@ static const char *show_name(gt_show s)
 	       s == GT_SHOW_MULTI ? "several genres" : "all";
 }
 
+/* Append printf-style text to line (n bytes), cut to fit. */
+static void add(char *line, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void add(char *line, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(line);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
 static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, int width)
 {
 	const gt_browser *b = &s->b;
-	char shown[32], total[32], at[32], order[64], line[512], pos[80];
+	char shown[32], total[32], line[1024], pos[80], q[80], c1[32], c2[32];
 	int x;
 
-	if (b->sort_col < 0)
-		snprintf(order, sizeof(order), "file order");
+	/* what differs from every row in file order, nothing more: it must
+	 * fit 80 columns beside the counter */
+	snprintf(line, sizeof(line), " %s of %s rows", gt_fmt_count(shown, sizeof(shown), b->n),
+	         gt_fmt_count(total, sizeof(total), b->ds->nrows));
+	if (b->pick)
+		add(line, sizeof(line), ": %s", b->label);
+	if (b->genre >= 0)
+		add(line, sizeof(line), "   genre: %s", gt_genre_name(&b->clean->genres, b->genre));
+	for (int i = 0; i < b->nfilters; i++)
+		add(line, sizeof(line), "%s%s", i ? ", " : "   where ", b->filters[i].label);
+	if (b->show != GT_SHOW_ALL)
+		add(line, sizeof(line), "   show: %s", show_name(b->show));
+	if (b->sort_col >= 0)
+		add(line, sizeof(line), "   order: %s %s", gt_column_names[b->sort_col],
+		    b->sort_desc ? glyph(app, G_DOWN) : glyph(app, G_UP));
+	gt_text_safe(b->pattern, q, sizeof(q), 40);
+	if (q[0])
+		add(line, sizeof(line), "   /%s: %s of %s", q, gt_fmt_count(c1, sizeof(c1), s->hit_at),
+		    gt_fmt_count(c2, sizeof(c2), s->nhits));
+	if (b->norder < GT_NCOLS)
+		add(line, sizeof(line), "   hidden: %d (+)", GT_NCOLS - b->norder);
+	if (b->pick || b->nfilters || b->genre >= 0 || b->show != GT_SHOW_ALL)
+		add(line, sizeof(line), "   (c clears)");
+	if (b->n)       /* the counter first: the rest is cut to fit beside it */
+		snprintf(pos, sizeof(pos), "  line %ld  %d%% ", b->ds->line[gt_browser_row(b, b->cur)],
+		         (int)((b->cur + 1) * 100 / b->n));
 	else
-		snprintf(order, sizeof(order), "%s %s", gt_column_names[b->sort_col],
-		         b->sort_desc ? glyph(app, G_DOWN) : glyph(app, G_UP));
-	snprintf(line, sizeof(line), " %s of %s rows%s%s%s   show: %s   genre: %s   order: %s",
-	         gt_fmt_count(shown, sizeof(shown), b->n),
-	         gt_fmt_count(total, sizeof(total), b->ds->nrows),
-	         b->pick ? ": " : "", b->pick ? b->label : "", b->pick ? " (c clears)" : "",
-	         show_name(b->show), b->genre < 0 ? "all" : gt_genre_name(&b->clean->genres, b->genre),
-	         order);
+		pos[0] = '\0';
+	x = (int)strlen(pos) * 2 < width ? width - (int)strlen(pos) : width;
+	if (x < width)
+		gt_draw_text(w, 0, x, width - x, pos);
 	wattrset(w, A_BOLD);
-	x = gt_draw_text(w, 0, 0, width, line);
+	gt_draw_text(w, 0, 0, x, line);
 	wattrset(w, A_NORMAL);
-	snprintf(pos, sizeof(pos), "%s/%s ", gt_fmt_count(at, sizeof(at), b->n ? b->cur + 1 : 0), shown);
-	if (x + 2 + (int)strlen(pos) <= width)
-		gt_draw_text(w, 0, width - (int)strlen(pos), (int)strlen(pos), pos);
 }
 
 /* ---- the column header ---- */
@@ -166,7 +209,8 @@ static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 static void draw_header(const gt_app *app, const struct gt_browse *s, WINDOW *w, int width)
 {
 	const gt_browser *b = &s->b;
-	int lw = line_width(b->ds), x = frozen_width(b->ds), c;
+	int lw = line_width(b->ds), x = frozen_width(b->ds), cols[GT_NCOLS];
+	int n = gt_browser_drawn(b, s->avail, cols), i;
 	char head[64];
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -174,15 +218,19 @@ static void draw_header(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	snprintf(head, sizeof(head), "%*s %-*s ", lw, "line", TAG_W, "fate");
 	gt_draw_text(w, 1, 0, width, head);
 	if (x - 2 < width)
-		gt_draw_text(w, 1, x - 2, 1, glyph(app, b->left > 0 ? G_LEFT : G_BAR));
-	for (c = b->left; c < GT_NCOLS && x < width; c++) {
-		int cw = b->width[c] < width - x ? b->width[c] : width - x;
+		gt_draw_text(w, 1, x - 2, 1, glyph(app, b->left > b->npinned ? G_LEFT : G_BAR));
+	for (i = 0; i < n && x < width; i++) {
+		int c = cols[i], cw = b->width[c] < width - x ? b->width[c] : width - x;
 
 		draw_head_cell(app, s, w, x, cw, c);
 		x += b->width[c] + 1;
+		if (i + 1 == b->npinned && x - 1 < width) {   /* pinned | scrolled */
+			wattrset(w, gt_attr(app, GT_C_HEADER));
+			gt_draw_text(w, 1, x - 1, 1, glyph(app, b->left > b->npinned ? G_LEFT : G_BAR));
+		}
 	}
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	if (c < GT_NCOLS || x - 1 > width)
+	if (b->left + (n - b->npinned) < b->norder || x - 1 > width)
 		gt_draw_text(w, 1, width - 1, 1, glyph(app, G_RIGHT));
 	wattrset(w, A_NORMAL);
 }
@@ -208,26 +256,75 @@ static void draw_frozen(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	gt_draw_text(w, y, lw + 1 + TAG_W + 1, 1, glyph(app, G_BAR));
 }
 
+/* Mark the search's matches in text, drawn from cell x0 with at most
+ * limit cells shown. */
+static void draw_hits(const struct gt_browse *s, WINDOW *w, int y, int x0, int limit,
+                      const char *text, attr_t attr)
+{
+	size_t from = 0, so, eo, len = strlen(text);
+	char part[1024];
+
+	while (from <= len && gt_browser_span(&s->b, text, from, &so, &eo)) {
+		int off, cells;
+
+		if (eo == so) {                       /* an empty match: step past it */
+			unsigned cp;
+			size_t k = gt_utf8_decode(text + so, &cp);
+
+			from = so + (k ? k : 1);
+			continue;
+		}
+		snprintf(part, sizeof(part), "%.*s", (int)so, text);
+		off = gt_text_width(part);
+		snprintf(part, sizeof(part), "%.*s", (int)(eo - so), text + so);
+		cells = gt_text_width(part);
+		if (off >= limit)
+			break;
+		wattrset(w, attr);
+		gt_draw_text(w, y, x0 + off, cells < limit - off ? cells : limit - off, part);
+		from = eo;
+	}
+}
+
+/* Draw cell (r, c) of the row at y in width cells from x, its matches
+ * marked when the row is a match. */
+static void draw_data_cell(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int x,
+                           int width, size_t r, int c, attr_t attr)
+{
+	const gt_browser *b = &s->b;
+	char text[1024];
+	int right = gt_browser_numeric(c), tw;
+
+	wattrset(w, attr);
+	gt_browser_cell_text(b, r, c, text, sizeof(text));
+	draw_cell(app, w, y, x, width, text, right);
+	if (!gt_browser_row_hit(b, r) || width <= 0)
+		return;
+	tw = gt_text_width(text);
+	draw_hits(s, w, y, tw <= width && right ? x + width - tw : x, tw <= width ? tw : width - 1,
+	          text, attr != A_NORMAL ? attr | A_BOLD | A_UNDERLINE : A_REVERSE | A_BOLD);
+}
+
 static void draw_row(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y, int width,
                      size_t p)
 {
 	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, p);
-	int is_cur = p == b->cur, x = frozen_width(b->ds);
+	int is_cur = p == b->cur, x = frozen_width(b->ds), cols[GT_NCOLS];
+	int n = gt_browser_drawn(b, s->avail, cols);
 	attr_t base = is_cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL;
-	char text[1024];
 
 	wattrset(w, base);
 	mvwhline(w, y, 0, ' ', width);
 	draw_frozen(app, s, w, y, r, base);
-	for (int c = b->left; c < GT_NCOLS && x < width; c++) {
-		int cw = b->width[c] < width - x ? b->width[c] : width - x;
+	for (int i = 0; i < n && x < width; i++) {
+		int c = cols[i], cw = b->width[c] < width - x ? b->width[c] : width - x;
+		attr_t attr = is_cur && c == b->col ? (base ^ A_REVERSE) | A_BOLD : base;
 
-		wattrset(w, is_cur && c == b->col ? (base ^ A_REVERSE) | A_BOLD : base);
+		wattrset(w, attr);
 		if (is_cur && c == b->col)
 			mvwhline(w, y, x, ' ', cw);
-		draw_cell(app, w, y, x, cw, gt_browser_cell_text(b, r, c, text, sizeof(text)),
-		          gt_browser_numeric(c));
+		draw_data_cell(app, s, w, y, x, cw, r, c, attr);
 		x += b->width[c] + 1;
 	}
 	wattrset(w, A_NORMAL);
@@ -311,24 +408,77 @@ static void draw_summary(const gt_app *app, const struct gt_browse *s, WINDOW *w
 
 /* ---- the side panel (wide windows) ---- */
 
+/* The shown text of cell (r, c), with the file's own text after it when
+ * the number shown is rounded ("0.671  file: 0.6709999999999999"; not for
+ * "27" from "27.0", the same value). */
+static const char *field_text(const gt_browser *b, size_t r, int c, char *out, size_t n)
+{
+	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	size_t len;
+
+	gt_browser_cell_text(b, r, c, out, n);
+	len = strlen(out);
+	if (gt_browser_numeric(c) && strtod(raw, NULL) != strtod(out, NULL) && len + 16 < n) {
+		len += (size_t)snprintf(out + len, n - len, "  file: ");
+		gt_text_safe(raw, out + len, n - len, 200);
+	}
+	return out;
+}
+
+/* "line 13: -1dur, unknown duration (-1): dropped; ..." */
+static void fate_line(const gt_browser *b, size_t r, char *out, size_t n)
+{
+	gt_fate f = (gt_fate)b->clean->fates[r].fate;
+
+	snprintf(out, n, "line %ld: %s, %s", b->ds->line[r], gt_browser_fate_tag(f),
+	         gt_browser_fate_legend(f));
+}
+
 static void draw_side_record(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x,
                              int width, int *y, int ymax)
 {
 	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, b->cur);
-	char text[256], head[64];
+	char text[512], head[160];
 
-	snprintf(head, sizeof(head), "Line %ld: %s", b->ds->line[r],
-	         gt_fate_text((gt_fate)b->clean->fates[r].fate));
+	fate_line(b, r, head, sizeof(head));
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, (*y)++, x, width, head);
 	for (int c = 0; c < GT_NCOLS && *y < ymax; c++, (*y)++) {
 		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
 		gt_draw_text(w, *y, x, 17, gt_column_names[c]);
 		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
-		gt_draw_text(w, *y, x + 17, width - 17,
-		             gt_browser_cell_text(b, r, c, text, sizeof(text)));
+		gt_draw_text(w, *y, x + 17, width - 17, field_text(b, r, c, text, sizeof(text)));
 	}
+	wattrset(w, A_NORMAL);
+}
+
+/* The row detail (Enter) in place of the rows: the fate and what it
+ * means, then each field, shown and as in the file. */
+static void draw_record(const gt_app *app, const struct gt_browse *s, WINDOW *w, int y0,
+                        int nrows, int width)
+{
+	const gt_browser *b = &s->b;
+	size_t r;
+	char text[512], head[160];
+	int y = y0;
+
+	if (b->n == 0)
+		return;
+	r = gt_browser_row(b, b->cur);
+	fate_line(b, r, head, sizeof(head));
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	mvwhline(w, y, 0, ' ', width);
+	gt_draw_text(w, y++, 1, width - 1, head);
+	for (int c = 0; c < GT_NCOLS && y < y0 + nrows; c++, y++) {
+		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
+		gt_draw_text(w, y, 1, 17, gt_column_names[c]);
+		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
+		gt_draw_text(w, y, 19, width - 19, field_text(b, r, c, text, sizeof(text)));
+	}
+	wattrset(w, gt_attr(app, GT_C_DIM));
+	if (y < y0 + nrows)
+		gt_draw_text(w, y, 1, width - 1, "Enter or Esc: back to the rows   j k: next / previous row");
 	wattrset(w, A_NORMAL);
 }
 
@@ -437,7 +587,8 @@ static void draw_prompt(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	char text[300];
 	int x;
 
-	snprintf(text, sizeof(text), "%s%s", s->mode == TYPE_SEARCH ? "/" : "go to line: ",
+	snprintf(text, sizeof(text), "%s%s", s->mode == TYPE_SEARCH ? "/"
+	         : s->mode == TYPE_FILTER ? "filter (COLUMN OP VALUE): " : "go to file line: ",
 	         s->input);
 	wattrset(w, A_BOLD);
 	x = gt_draw_text(w, y, 0, width - 1, text);
@@ -495,9 +646,11 @@ static void browse_layout(gt_app *app, void *state, int height, int width)
 
 	(void)app;
 	s->avail = tw - frozen_width(s->b.ds);
+	gt_browser_fit_room(&s->b, s->avail);
 	gt_browser_set_height(&s->b, (size_t)(nrows > 1 ? nrows : 1));
 	gt_browser_focus(&s->b, s->b.col, s->avail);
 	s->stats = gt_browser_stats(&s->b, s->b.col);
+	s->nhits = gt_browser_hits(&s->b, &s->hit_at);
 }
 
 static void browse_draw(const gt_app *app, const void *state, WINDOW *w)
@@ -510,10 +663,13 @@ static void browse_draw(const gt_app *app, const void *state, WINDOW *w)
 	werase(w);
 	draw_info(app, s, w, width);
 	draw_header(app, s, w, tw);
-	draw_rows(app, s, w, 2, nrows, tw);
+	if (s->detail)
+		draw_record(app, s, w, 1, height - 2, tw);
+	else
+		draw_rows(app, s, w, 2, nrows, tw);
 	if (side)
 		draw_side(app, s, w, tw + 3, height - 1);
-	else
+	else if (!s->detail)          /* the detail takes its line */
 		draw_summary(app, s, w, height - 2, width);
 	if (s->mode != TYPE_NONE)
 		draw_prompt(app, s, w, height - 1, width);
@@ -528,43 +684,90 @@ static void oom(gt_app *app)
 	gt_app_message(app, 1, "out of memory: the view is unchanged");
 }
 
+/* The search's place, for a message: "match 3 of 41 rows". */
+static void say_match(gt_app *app, const struct gt_browse *s, int col, const char *wrapped)
+{
+	char at[32], all[32];
+	size_t k, n = gt_browser_hits(&s->b, &k);
+
+	gt_app_message(app, 0, "%smatch %s of %s rows, in %s", wrapped,
+	               gt_fmt_count(at, sizeof(at), k), gt_fmt_count(all, sizeof(all), n),
+	               gt_column_names[col]);
+}
+
 static void search(gt_app *app, struct gt_browse *s, int dir)
 {
 	int col, wrapped, found;
 	char q[160];
 
-	if (!s->query[0]) {
+	if (!s->b.pattern[0]) {
 		gt_app_message(app, 0, "no search yet: press / to search");
 		return;
 	}
-	gt_text_safe(s->query, q, sizeof(q), 60);
-	found = gt_browser_search(&s->b, s->query, dir, &col, &wrapped);
-	if (found < 0)
-		oom(app);
-	else if (!found)
+	gt_text_safe(s->b.pattern, q, sizeof(q), 60);
+	found = gt_browser_search_next(&s->b, dir, &col, &wrapped);
+	if (!found)
 		gt_app_message(app, 1, "not found: %s", q);
-	else if (wrapped)
-		gt_app_message(app, 0, "search wrapped %s: %s in %s", dir > 0 ? "to the top" : "to the bottom",
-		               q, gt_column_names[col]);
+	else
+		say_match(app, s, col, !wrapped ? "" : dir > 0 ? "wrapped to the top: "
+		                                               : "wrapped to the bottom: ");
+}
+
+/* Enter after '/': a new search (the same one again goes on to the next). */
+static void search_new(gt_app *app, struct gt_browse *s)
+{
+	char err[160];
+	int rc = 0;
+
+	if (s->input[0] && strcmp(s->input, s->b.pattern) != 0)
+		rc = gt_browser_set_search(&s->b, s->input, err, sizeof(err));
+	if (rc == -1)
+		oom(app);
+	else if (rc == -2)
+		gt_app_message(app, 1, "not a regular expression: %s", err);
+	else
+		search(app, s, +1);
 }
 
 static void go_line(gt_app *app, struct gt_browse *s)
 {
 	const gt_dataset *ds = s->b.ds;
-	char *end;
-	long line = strtol(s->input, &end, 10);
+	char typed[64];
+	long line = 0;
 	int rc;
 
 	if (!s->input[0])
 		return;
-	rc = *end ? -1 : gt_browser_goto_line(&s->b, line);
+	gt_text_safe(s->input, typed, sizeof(typed), 40);
+	rc = gt_browser_parse_line(s->input, &line);
+	if (rc == -1) {
+		gt_app_message(app, 1, "not a line number: %s (type the digits of a file line)", typed);
+		return;
+	}
+	rc = rc == -2 ? -1 : gt_browser_goto_line(&s->b, line);
 	if (rc == -1 && ds->nrows)
-		gt_app_message(app, 1, "no line %s: data rows are on lines %ld to %ld", s->input,
-		               ds->line[0], ds->line[ds->nrows - 1]);
+		gt_app_message(app, 1, "there is no line %s: data rows are on file lines %ld to %ld",
+		               typed, ds->line[0], ds->line[ds->nrows - 1]);
 	else if (rc == -1)
 		gt_app_message(app, 1, "no rows");
 	else if (rc == -2)
 		gt_app_message(app, 1, "line %ld is hidden by the filters (c clears them)", line);
+}
+
+static void add_filter(gt_app *app, struct gt_browse *s)
+{
+	char err[200];
+	int rc;
+
+	if (!s->input[0])
+		return;
+	rc = gt_browser_add_filter(&s->b, s->input, err, sizeof(err));
+	if (rc == -1)
+		oom(app);
+	else if (rc == -2)
+		gt_app_message(app, 1, "%s", err);
+	else if (rc == -3)
+		gt_app_message(app, 1, "%d filters at most: c clears them", GT_BROWSE_FILTERS);
 }
 
 /* Remove the last character (all its UTF-8 bytes) of the input. */
@@ -582,13 +785,12 @@ static void input_end(gt_app *app, struct gt_browse *s)
 	typing mode = s->mode;
 
 	s->mode = TYPE_NONE;
-	if (mode == TYPE_LINE) {
+	if (mode == TYPE_LINE)
 		go_line(app, s);
-		return;
-	}
-	if (s->input[0])
-		snprintf(s->query, sizeof(s->query), "%s", s->input);
-	search(app, s, +1);
+	else if (mode == TYPE_FILTER)
+		add_filter(app, s);
+	else
+		search_new(app, s);
 }
 
 /* A key while typing: everything is the prompt's (returns 1). */
@@ -607,12 +809,8 @@ static int input_key(gt_app *app, struct gt_browse *s, int ch)
 	} else if (ch == CTRL('u'))
 		s->input[0] = '\0';
 	else if (ch >= ' ' && ch <= 0xff && ch != 127 && n + 1 < sizeof(s->input)) {
-		if (s->mode == TYPE_LINE && (ch < '0' || ch > '9'))
-			beep();
-		else {
-			s->input[n] = (char)ch;
-			s->input[n + 1] = '\0';
-		}
+		s->input[n] = (char)ch;         /* ':' takes any text: it is read on Enter */
+		s->input[n + 1] = '\0';
 	}
 	return 1;
 }
@@ -663,6 +861,41 @@ static void filter_key(gt_app *app, struct gt_browse *s, int ch)
 		oom(app);
 }
 
+/* , : only the rows with the value under the cursor. */
+static void value_key(gt_app *app, struct gt_browse *s)
+{
+	int rc = gt_browser_filter_value(&s->b, s->b.col);
+
+	if (rc == -1)
+		oom(app);
+	else if (rc == -2)
+		gt_app_message(app, 1, "no row under the cursor");
+	else if (rc == -3)
+		gt_app_message(app, 1, "%d filters at most: c clears them", GT_BROWSE_FILTERS);
+}
+
+/* ! - + : pin, hide, show the columns. */
+static void column_key(gt_app *app, struct gt_browse *s, int ch)
+{
+	gt_browser *b = &s->b;
+	int c = b->col, n;
+
+	if (ch == '!')
+		gt_app_message(app, 0, "%s %s", gt_column_names[c],
+		               gt_browser_pin(b, c) ? "pinned: it stays at the left (! unpins)"
+		                                    : "unpinned");
+	else if (ch == '-' && gt_browser_hide(b, c) != 0)
+		gt_app_message(app, 1, "%s is the only column shown: + shows the others",
+		               gt_column_names[c]);
+	else if (ch == '-')
+		gt_app_message(app, 0, "%s hidden (+ shows every column)", gt_column_names[c]);
+	else if ((n = gt_browser_unhide_all(b)) > 0)
+		gt_app_message(app, 0, "%d hidden column%s shown again", n, n == 1 ? "" : "s");
+	else
+		gt_app_message(app, 0, "no column is hidden (- hides the focused one)");
+	gt_browser_focus(b, b->col, s->avail);
+}
+
 /* Moving keys; returns 0 if ch is not one. */
 static int move_key(gt_browser *b, int ch, int avail)
 {
@@ -677,10 +910,10 @@ static int move_key(gt_browser *b, int ch, int avail)
 	case CTRL('b'): case KEY_PPAGE: gt_browser_scroll(b, -page, 1); break;
 	case 'g': case KEY_HOME: gt_browser_goto(b, 0); break;
 	case 'G': case KEY_END: gt_browser_goto(b, SIZE_MAX); break;
-	case 'h': case KEY_LEFT: gt_browser_focus(b, b->col - 1, avail); break;
-	case 'l': case KEY_RIGHT: gt_browser_focus(b, b->col + 1, avail); break;
-	case '^': gt_browser_focus(b, 0, avail); break;
-	case '$': gt_browser_focus(b, GT_NCOLS - 1, avail); break;
+	case 'h': case KEY_LEFT: gt_browser_focus_step(b, -1, avail); break;
+	case 'l': case KEY_RIGHT: gt_browser_focus_step(b, 1, avail); break;
+	case '^': gt_browser_focus_step(b, -GT_NCOLS, avail); break;
+	case '$': gt_browser_focus_step(b, GT_NCOLS, avail); break;
 	case '<': gt_browser_resize_col(b, -2); break;
 	case '>': gt_browser_resize_col(b, 2); break;
 	case '=': gt_browser_resize_col(b, 0); break;
@@ -701,6 +934,15 @@ static int browse_key(gt_app *app, void *state, int ch)
 	switch (ch) {
 	case '/': start_input(s, TYPE_SEARCH); break;
 	case ':': start_input(s, TYPE_LINE); break;
+	case '|': start_input(s, TYPE_FILTER); break;
+	case ',': value_key(app, s); break;
+	case '!': case '-': case '+': column_key(app, s, ch); break;
+	case '\n': case '\r': case KEY_ENTER: s->detail = !s->detail; break;
+	case 27:
+		if (!s->detail)
+			return 0;
+		s->detail = 0;
+		break;
 	case 'n': search(app, s, +1); break;
 	case 'N': search(app, s, -1); break;
 	case 's': sort_key(app, s, 0); break;
@@ -752,7 +994,7 @@ static int browse_tick(gt_app *app, void *state, double budget)
 
 const gt_pane gt_browse_pane = {
 	.title = "Browse",
-	.hint = "/ search  f filter  s sort",
+	.hint = "/ search  | filter  ! pin  Enter row",
 	.help = browse_help,
 	.init = browse_init,
 	.free = browse_free,
