@@ -15,9 +15,11 @@
 #include "genretui/team.h"
 #include "genretui/threads.h"
 
-/* Pauses a waiting member spins before it sleeps (tens of microseconds: a
- * training step's serial part is shorter, a paused run much longer). */
-#define SPIN_ROUNDS 20000
+/* Pauses a waiting member spins before it sleeps: about a hundred
+ * microseconds, longer than a training step's serial part (the next job
+ * comes within it), far shorter than a paused run, and short enough not to
+ * take much from other processes when the CPUs are shared. */
+#define SPIN_ROUNDS 2000
 
 typedef struct {
 	gt_team *team;
