@@ -14,6 +14,7 @@
 #include "genretui/export.h"
 #include "genretui/predictor.h"
 #include "genretui/runs.h"
+#include "genretui/report_json.h"
 #include "genretui/textfmt.h"
 
 /* Dropped rows explained under their count, per reason (the rest are
@@ -175,11 +176,16 @@ static void print_split(FILE *f, const gt_batch *b)
 	fputc('\n', f);
 }
 
+/* One epoch as Keras logs it, the held-out rows named for what they are:
+ * test_ the study's test rows, validation_ the early-stopping slice. */
 static void print_epoch(FILE *f, const gt_epoch *e, int epochs, size_t steps)
 {
 	fprintf(f, "Epoch %d/%d - %zu steps - %.2fs - loss: %.4f - accuracy: %.4f"
-	        " - val_loss: %.4f - val_accuracy: %.4f\n", e->epoch, epochs, steps,
+	        " - test_loss: %.4f - test_accuracy: %.4f", e->epoch, epochs, steps,
 	        e->seconds, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
+	if (isfinite(e->vs_accuracy))
+		fprintf(f, " - validation_accuracy: %.4f", e->vs_accuracy);
+	fputc('\n', f);
 }
 
 /* Early stopping and the imputed rows, when the run had them. */
@@ -189,10 +195,10 @@ static void print_stopping(FILE *f, const gt_batch *b)
 	const gt_trainer *t = &s->trainer;
 
 	if (t->nval)
-		fprintf(f, "Early stopping: %zu validation rows; best epoch %d (validation accuracy"
-		        " %.4f) of %d trained%s; its weights are the model\n", t->nval,
-		        t->best_epoch, t->best_vs, t->epoch,
-		        t->stopped ? ", stopped early" : "");
+		fprintf(f, "Early stopping on %zu validation rows (held out of the training rows):"
+		        " %d epochs trained%s; epoch %d had the best validation accuracy (%.4f)\n",
+		        t->nval, t->epoch, t->stopped ? ", stopped early" : "", t->best_epoch,
+		        t->best_vs);
 	if (s->imp_n)
 		fprintf(f, "Imputed rows: %zu (all on the training side): accuracy %.4f; the %zu of"
 		        " them in the validation slice (never trained on): %.4f\n", s->imp_n,
@@ -217,8 +223,9 @@ static void print_results(FILE *f, const gt_batch *b)
 		fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f (the saved model, not trained"
 		        " here)\n", s->rep_test.accuracy, s->rep_train.accuracy);
 	else
-		fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f, training time %.2fs\n",
-		        s->rep_test.accuracy, s->rep_train.accuracy, s->train_s);
+		fprintf(f, "\nTest accuracy %.4f, train accuracy %.4f (the weights of epoch %d, kept"
+		        " as the model), training time %.2fs\n", s->rep_test.accuracy,
+		        s->rep_train.accuracy, gt_json_kept_epoch(s), s->train_s);
 	print_stopping(f, b);
 	fprintf(f, "Beyond the study: top-2 accuracy %.4f (test) %.4f (train); fusion-aware\n"
 	        "accuracy %.4f (test) %.4f (train), counting a guess right when the same track\n"
@@ -538,7 +545,7 @@ static int save_model(gt_batch *b, const char *path)
 
 static gt_status export_to(const gt_batch *b, const char *dir, gt_error *err)
 {
-	gt_export_info info = { b->path, b->synthetic, b->preset_name };
+	gt_export_info info = { b->path, b->synthetic, b->preset_name, b->model_file };
 
 	return gt_export_write(dir, &b->session, &info, err);
 }

@@ -94,12 +94,13 @@ static int epochs_done(const gt_session *s)
 
 char *gt_export_epochs_csv(const gt_session *s)
 {
-	int n = epochs_done(s);
+	int n = epochs_done(s), kept = gt_json_kept_epoch(s);
 	memtext t;
 
 	if (text_open(&t) != 0)
 		return NULL;
-	fputs("epoch,loss,accuracy,val_loss,val_accuracy,seconds\n", t.f);
+	fputs("epoch,loss,accuracy,test_loss,test_accuracy,validation_loss,"
+	      "validation_accuracy,lr,seconds,kept\n", t.f);
 	for (int i = 0; i < n; i++) {
 		const gt_epoch *e = &s->trainer.history[i];
 
@@ -108,8 +109,11 @@ char *gt_export_epochs_csv(const gt_session *s)
 		csv_real(t.f, e->accuracy);
 		csv_real(t.f, e->val_loss);
 		csv_real(t.f, e->val_accuracy);
+		csv_real(t.f, e->vs_loss);
+		csv_real(t.f, e->vs_accuracy);
+		csv_real(t.f, e->lr);
 		csv_real(t.f, e->seconds);
-		fputc('\n', t.f);
+		fprintf(t.f, ",%d\n", e->epoch == kept);
 	}
 	return text_close(&t);
 }
@@ -137,86 +141,16 @@ char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g)
 
 /* ---- report.json ---- */
 
-static const char *act_name(gt_act a)
-{
-	return a == GT_ACT_SIGMOID ? "sigmoid" : a == GT_ACT_RELU ? "relu" : "linear";
-}
-
-static json_t *arch_json(const gt_arch *a)
-{
-	json_t *sizes = json_array(), *acts = json_array();
-
-	for (int l = 0; l <= a->nlayers; l++)
-		json_array_append_new(sizes, json_integer(a->sizes[l]));
-	for (int l = 0; l < a->nlayers; l++)
-		json_array_append_new(acts, json_string(act_name(a->act[l])));
-	return json_pack("{s:o, s:o, s:s}", "sizes", sizes, "activations", acts, "loss",
-	                 a->loss == GT_LOSS_KERAS_SIGMOID ? "keras_sigmoid_ce" : "softmax_ce");
-}
-
-/* One set's report with its accuracies beyond the study's. */
-static json_t *set_json(const gt_report *r, const gt_genres *g, size_t rows, double top2,
-                        double fusion)
-{
-	json_t *o = json_pack("{s:I, s:o, s:o, s:o}", "rows", (json_int_t)rows,
-	                      "accuracy", gt_json_num(r->accuracy),
-	                      "top2_accuracy", gt_json_num(top2),
-	                      "fusion_accuracy", gt_json_num(fusion));
-
-	json_object_set_new(o, "report", gt_json_report(r, g));
-	return o;
-}
-
-static json_t *counts_json(const gt_session *s)
-{
-	const gt_ledger *L = &s->pipe.clean.ledger;
-	const gt_genres *g = &s->pipe.clean.genres;
-	json_t *kept = json_object();
-
-	for (int c = 0; c < g->k; c++)
-		json_object_set_new(kept, g->name[c], json_integer((json_int_t)L->genre_after[c]));
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
-		"rows_read", (json_int_t)L->rows_read, "rows_kept", (json_int_t)L->kept,
-		"rows_dropped", (json_int_t)L->dropped,
-		"train", (json_int_t)s->pipe.train.n, "test", (json_int_t)s->pipe.test.n,
-		"kept_per_genre", kept, "train_support", gt_json_support(&s->pipe.train, g->k),
-		"test_support", gt_json_support(&s->pipe.test, g->k));
-}
-
-/* Fusion-aware accuracy needs artist and track names; a file without
- * them (the columns are optional) has none: NaN, written as null. */
-static double fusion_or_nan(const gt_session *s, double v)
-{
-	const gt_dataset *ds = &s->pipe.ds;
-
-	return ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0 ? v : NAN;
-}
-
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info)
 {
-	const gt_hparams *hp = &s->trainer.hp;
-	const gt_genres *g = &s->pipe.clean.genres;
-	const char *preset = info && info->preset ? info->preset : "";
-	json_t *o = json_object();
+	gt_run_info run = {
+		.file = info ? info->data : NULL, .synthetic = info && info->synthetic,
+		.preset = info && info->preset ? info->preset : "",
+		.model_file = info ? info->model_file : NULL, .arch = &s->model.arch,
+		.hp = &s->trainer.hp, .results = 1,
+	};
 
-	json_object_set_new(o, "genretui", json_string(PACKAGE_VERSION));
-	json_object_set_new(o, "file", info && info->data ? gt_json_path(info->data) : json_null());
-	json_object_set_new(o, "synthetic", json_boolean(info && info->synthetic));
-	json_object_set_new(o, "preset", json_string(preset));
-	json_object_set_new(o, "model_from_file", json_boolean(s->loaded));
-	json_object_set_new(o, "architecture", arch_json(&s->model.arch));
-	json_object_set_new(o, "hyperparameters", gt_json_hparams(preset, hp, s->pipe.split_seed));
-	json_object_set_new(o, "seed", json_integer((json_int_t)hp->seed));
-	json_object_set_new(o, "split_seed", json_integer((json_int_t)s->pipe.split_seed));
-	json_object_set_new(o, "epochs_trained", json_integer(s->trainer.epoch));
-	json_object_set_new(o, "genres", gt_json_genres(g));
-	json_object_set_new(o, "genres_from_data", json_boolean(g->from_data));
-	json_object_set_new(o, "counts", counts_json(s));
-	json_object_set_new(o, "test", set_json(&s->rep_test, g, s->pipe.test.n, s->top2_test,
-	                                        fusion_or_nan(s, s->fusion_test)));
-	json_object_set_new(o, "train", set_json(&s->rep_train, g, s->pipe.train.n,
-	                                         s->top2_train, fusion_or_nan(s, s->fusion_train)));
-	return o;
+	return gt_json_run(s, &run);
 }
 
 char *gt_export_importance_csv(const gt_importance *imp)

@@ -8,7 +8,8 @@
 void gt_tui_export(gt_app *app)
 {
 	const char *dir = app->cli->export_dir ? app->cli->export_dir : DEFAULT_DIR;
-	gt_export_info info = { app->path, app->synthetic, app->model_preset };
+	gt_export_info info = { app->path, app->synthetic, app->model_preset,
+	                        app->session.loaded ? app->cli->model : NULL };
 	gt_error err = {0};
 
 	if (app->training) {

@@ -305,7 +305,7 @@ static void test_export(void **state)
 	char buf[1024], dir[] = "/tmp/gt-alloc-XXXXXX", cmd[64];
 	const char *path = data_file("ledger_small.csv", buf, sizeof(buf));
 	const gt_preset *paper = gt_preset_find("paper");
-	const gt_export_info info = { "ledger_small.csv", 0, "paper" };
+	const gt_export_info info = { "ledger_small.csv", 0, "paper", NULL };
 	gt_hparams hp = paper->hp;
 	gt_session s;
 	gt_error err = {0};

@@ -25,7 +25,7 @@
 
 static gt_session sess;     /* trained once, on the synthetic sample */
 static int have_sess;
-static const gt_export_info info = { "sample.csv", 1, "paper" };
+static const gt_export_info info = { "sample.csv", 1, "paper", NULL };
 
 static int train_sample(void **state)
 {
@@ -104,24 +104,31 @@ static int fields(char *s, char **out, int max)
 	return n;
 }
 
+/* epochs.csv: each epoch's figures, the test rows named test_, the
+ * validation slice (none here: empty fields), and the kept epoch marked. */
 static void check_epochs(const char *text)
 {
-	char *copy = strdup(text), *save = NULL, *line, *f[8];
+	char *copy = strdup(text), *save = NULL, *line, *f[12];
 	int i = 0;
 
 	line = strtok_r(copy, "\n", &save);
-	assert_string_equal(line, "epoch,loss,accuracy,val_loss,val_accuracy,seconds");
+	assert_string_equal(line, "epoch,loss,accuracy,test_loss,test_accuracy,validation_loss,"
+	                    "validation_accuracy,lr,seconds,kept");
 	while ((line = strtok_r(NULL, "\n", &save))) {
 		const gt_epoch *e = &sess.trainer.history[i];
 
 		assert_true(i < sess.trainer.epoch);
-		assert_int_equal(fields(line, f, 8), 6);
+		assert_int_equal(fields(line, f, 12), 10);
 		assert_int_equal(atoi(f[0]), i + 1);
 		assert_near(strtod(f[1], NULL), e->loss, 1e-9 * e->loss);
 		assert_near(strtod(f[2], NULL), e->accuracy, 1e-9);
 		assert_near(strtod(f[3], NULL), e->val_loss, 1e-9 * e->val_loss);
 		assert_near(strtod(f[4], NULL), e->val_accuracy, 1e-9);
-		assert_near(strtod(f[5], NULL), e->seconds, 1e-9 * e->seconds + 1e-12);
+		assert_string_equal(f[5], "");
+		assert_string_equal(f[6], "");
+		assert_near(strtod(f[7], NULL), e->lr, 1e-12);
+		assert_near(strtod(f[8], NULL), e->seconds, 1e-9 * e->seconds + 1e-12);
+		assert_string_equal(f[9], i + 1 == 3 ? "1" : "0");   /* the last: no slice */
 		i++;
 	}
 	assert_int_equal(i, 3);
@@ -159,16 +166,23 @@ static double jnum(json_t *o, const char *key)
 	return json_number_value(v);
 }
 
-static void check_set(json_t *set, const gt_report *r, size_t rows, double top2,
+/* A set's figures: accuracy, top-2 and fusion-aware accuracy, and its
+ * classification report, under the document's keys for the set. */
+static void check_set(json_t *d, const char *set, const gt_report *r, double top2,
                       double fusion)
 {
-	json_t *rep = json_object_get(set, "report");
+	char key[64];
+	json_t *rep;
 
+	snprintf(key, sizeof(key), "report_%s", set);
+	rep = json_object_get(d, key);
 	assert_non_null(rep);
-	assert_int_equal(jnum(set, "rows"), rows);
-	assert_near(jnum(set, "accuracy"), r->accuracy, 1e-9);
-	assert_near(jnum(set, "top2_accuracy"), top2, 1e-9);
-	assert_near(jnum(set, "fusion_accuracy"), fusion, 1e-9);
+	snprintf(key, sizeof(key), "%s_accuracy", set);
+	assert_near(jnum(d, key), r->accuracy, 1e-9);
+	snprintf(key, sizeof(key), strcmp(set, "test") ? "top2_accuracy_%s" : "top2_accuracy", set);
+	assert_near(jnum(d, key), top2, 1e-9);
+	snprintf(key, sizeof(key), strcmp(set, "test") ? "fusion_accuracy_%s" : "fusion_accuracy", set);
+	assert_near(jnum(d, key), fusion, 1e-9);
 	for (int c = 0; c < GT_NCLASSES; c++) {
 		json_t *g = json_object_get(rep, gt_genre_names[c]);
 
@@ -189,7 +203,7 @@ static void check_report(const char *dir)
 {
 	char path[4096];
 	json_error_t je;
-	json_t *d, *hp, *counts;
+	json_t *d, *hp;
 
 	snprintf(path, sizeof(path), "%s/report.json", dir);
 	d = json_load_file(path, 0, &je);
@@ -198,26 +212,27 @@ static void check_report(const char *dir)
 	assert_string_equal(json_string_value(json_object_get(d, "preset")), "paper");
 	assert_string_equal(json_string_value(json_object_get(d, "file")), "sample.csv");
 	assert_true(json_is_true(json_object_get(d, "synthetic")));
-	assert_int_equal(jnum(d, "seed"), 7);
-	assert_int_equal(jnum(d, "split_seed"), 42);
+	assert_true(json_is_null(json_object_get(d, "model_file")));
 	assert_int_equal(jnum(d, "epochs_trained"), 3);
+	assert_int_equal(jnum(d, "kept_epoch"), 3);
+	assert_true(json_is_null(json_object_get(d, "validation")));
+	assert_int_equal(json_array_size(json_object_get(d, "epochs")), 3);
 	hp = json_object_get(d, "hyperparameters");
+	assert_int_equal(jnum(hp, "seed"), 7);
+	assert_int_equal(jnum(hp, "split_seed"), 42);
 	assert_int_equal(jnum(hp, "batch_size"), 16);
 	assert_near(jnum(hp, "lr"), 0.001, 1e-12);
 	assert_int_equal(jnum(hp, "epochs"), 3);
 	assert_int_equal(json_array_size(json_object_get(d, "genres")), GT_NCLASSES);
 	assert_int_equal(json_integer_value(json_array_get(json_object_get(
 		json_object_get(d, "architecture"), "sizes"), 2)), GT_NCLASSES);
-	counts = json_object_get(d, "counts");
-	assert_int_equal(jnum(counts, "rows_read"), sess.pipe.clean.ledger.rows_read);
-	assert_int_equal(jnum(counts, "rows_kept"), sess.pipe.clean.ledger.kept);
-	assert_int_equal(jnum(counts, "train"), sess.pipe.train.n);
-	assert_int_equal(jnum(counts, "test"), sess.pipe.test.n);
-	assert_int_equal(json_array_size(json_object_get(counts, "test_support")), GT_NCLASSES);
-	check_set(json_object_get(d, "test"), &sess.rep_test, sess.pipe.test.n,
-	          sess.top2_test, sess.fusion_test);
-	check_set(json_object_get(d, "train"), &sess.rep_train, sess.pipe.train.n,
-	          sess.top2_train, sess.fusion_train);
+	assert_int_equal(jnum(d, "rows_read"), sess.pipe.clean.ledger.rows_read);
+	assert_int_equal(jnum(d, "rows_kept"), sess.pipe.clean.ledger.kept);
+	assert_int_equal(jnum(d, "train_rows"), sess.pipe.train.n);
+	assert_int_equal(jnum(d, "test_rows"), sess.pipe.test.n);
+	assert_int_equal(json_array_size(json_object_get(d, "test_support")), GT_NCLASSES);
+	check_set(d, "test", &sess.rep_test, sess.top2_test, sess.fusion_test);
+	check_set(d, "train", &sess.rep_train, sess.top2_train, sess.fusion_train);
 	json_decref(d);
 }
 
@@ -403,7 +418,7 @@ static void test_fusion_unavailable(void **state)
 	gt_colmap map;
 	gt_session s;
 	gt_error err;
-	json_t *doc, *test;
+	json_t *doc;
 	char path[4096];
 
 	(void)state;
@@ -422,9 +437,9 @@ static void test_fusion_unavailable(void **state)
 	while (gt_session_step(&s, NULL) >= 0)
 		;
 	doc = gt_export_report(&s, &info);
-	test = json_object_get(doc, "test");
-	assert_true(json_is_null(json_object_get(test, "fusion_accuracy")));
-	assert_true(json_is_number(json_object_get(test, "top2_accuracy")));
+	assert_true(json_is_null(json_object_get(doc, "fusion_accuracy")));
+	assert_true(json_is_null(json_object_get(doc, "fusion_accuracy_train")));
+	assert_true(json_is_number(json_object_get(doc, "top2_accuracy")));
 	json_decref(doc);
 	gt_session_close(&s);
 }

@@ -86,27 +86,33 @@ static void test_support(void **state)
 	assert_json(gt_json_support(&s, 3), "[0,0,0]");
 }
 
-/* Only the finished epochs; a NaN (no held-out rows) as null. */
+/* Only the finished epochs; a NaN (no held-out rows, no validation slice)
+ * as null; the test rows named test_, the slice validation_; the kept
+ * epoch marked. */
 static void test_epochs(void **state)
 {
 	gt_epoch h[3] = {
 		{ .epoch = 1, .loss = 1.5, .accuracy = 0.25, .val_loss = NAN,
-		  .val_accuracy = NAN, .seconds = 0.5 },
+		  .val_accuracy = NAN, .vs_loss = NAN, .vs_accuracy = NAN, .lr = 0.5,
+		  .seconds = 0.5 },
 		{ .epoch = 2, .loss = 1.25, .accuracy = 0.5, .val_loss = 1.0,
-		  .val_accuracy = 0.75, .seconds = 0.25 },
+		  .val_accuracy = 0.75, .vs_loss = 2.0, .vs_accuracy = 0.5, .lr = 0.25,
+		  .seconds = 0.25 },
 	};
 	gt_trainer *t = calloc(1, sizeof(*t));
 
 	(void)state;
 	t->history = h;
 	t->epoch = 2;
-	assert_json(gt_json_epochs(t),
-	            "[{\"accuracy\":0.25,\"epoch\":1,\"loss\":1.5,\"seconds\":0.5,"
-	            "\"val_accuracy\":null,\"val_loss\":null},"
-	            "{\"accuracy\":0.5,\"epoch\":2,\"loss\":1.25,\"seconds\":0.25,"
-	            "\"val_accuracy\":0.75,\"val_loss\":1.0}]");
+	assert_json(gt_json_epochs(t, 2),
+	            "[{\"accuracy\":0.25,\"epoch\":1,\"kept\":false,\"loss\":1.5,\"lr\":0.5,"
+	            "\"seconds\":0.5,\"test_accuracy\":null,\"test_loss\":null,"
+	            "\"validation_accuracy\":null,\"validation_loss\":null},"
+	            "{\"accuracy\":0.5,\"epoch\":2,\"kept\":true,\"loss\":1.25,\"lr\":0.25,"
+	            "\"seconds\":0.25,\"test_accuracy\":0.75,\"test_loss\":1.0,"
+	            "\"validation_accuracy\":0.5,\"validation_loss\":2.0}]");
 	t->epoch = 0;
-	assert_json(gt_json_epochs(t), "[]");
+	assert_json(gt_json_epochs(t, 0), "[]");
 	free(t);
 }
 

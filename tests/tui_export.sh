@@ -38,9 +38,9 @@ rep = json.load(open(os.path.join(d, "report.json")))
 for name, key in (("confusion_test.csv", "test"), ("confusion_train.csv", "train")):
     rows = list(csv.reader(open(os.path.join(d, name))))
     assert rows[0][1:] == rep["genres"] and len(rows) == 11
-    assert sum(int(v) for r in rows[1:] for v in r[1:]) == rep[key]["rows"]
-assert rep["epochs_trained"] == 2 and rep["preset"] == "paper"
-print("%.4f" % rep["test"]["accuracy"])
+    assert sum(int(v) for r in rows[1:] for v in r[1:]) == rep[key + "_rows"]
+assert rep["epochs_trained"] == 2 and rep["preset"] == "paper" and rep["kept_epoch"] == 2
+print("%.4f" % rep["test_accuracy"])
 PY
 check "the four files are whole and agree with each other" $?
 acc=$(tail -n 1 "$tmp/py")

@@ -94,7 +94,7 @@ else
 	not_ok "the loss of every epoch listed equals the batch run's"
 fi
 # The last epoch: "loss L acc A | test loss L acc A" against the batch line.
-want=$(sed -n "s|^Epoch $epochs/$epochs - .* - loss: \([0-9.]*\) - accuracy: \([0-9.]*\) - val_loss: \([0-9.]*\) - val_accuracy: \([0-9.]*\)\$|loss \1 acc \2 \| test loss \3 acc \4|p" "$tmp/batch")
+want=$(sed -n "s|^Epoch $epochs/$epochs - .* - loss: \([0-9.]*\) - accuracy: \([0-9.]*\) - test_loss: \([0-9.]*\) - test_accuracy: \([0-9.]*\)\$|loss \1 acc \2 \| test loss \3 acc \4|p" "$tmp/batch")
 if [ -n "$want" ] && screen | grep -qF -- "$want"; then
 	ok "the last epoch's figures equal the batch run's: $want"
 else

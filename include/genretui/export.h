@@ -3,19 +3,19 @@
  *
  * Four files (five with --importance), each replaced atomically (atomic_file.h; a planted symlink is
  * replaced, never followed; modes follow the umask):
- *   epochs.csv           epoch,loss,accuracy,val_loss,val_accuracy,seconds
+ *   epochs.csv           epoch,loss,accuracy,test_loss,test_accuracy,
+ *                        validation_loss,validation_accuracy,lr,seconds,kept
  *                        one line per trained epoch (none for a model read
- *                        from a file); an unknown value is an empty field
+ *                        from a file); an unknown value (no validation
+ *                        slice) is an empty field; kept is 1 for the epoch
+ *                        whose weights are the model (gt_json_kept_epoch)
  *   confusion_test.csv   the test and training confusion matrices: a header
  *   confusion_train.csv  row "true/predicted,<genre>,...", then one row per
  *                        true genre: its name and the counts it was
  *                        predicted as each genre (the file's own genres,
  *                        genres.h, CSV-quoted where needed)
- *   report.json          the classification reports (report_json.h) of both
- *                        sets, top-2 and fusion-aware accuracy (null when
- *                        the file has no artist and track names), the preset,
- *                        architecture, hyperparameters, seeds and the counts
- *                        of rows read, kept, trained and tested
+ *   report.json          the run's document (gt_json_run, report_json.h):
+ *                        the same one --batch --json prints
  *   importance.csv       with --importance: feature,mean,sd,shuffle_1..N,
  *                        one row per feature in the model's input order: the
  *                        drops in test accuracy when it is shuffled
@@ -42,6 +42,7 @@ typedef struct {
 	const char *data;       /* the CSV read (NULL: not said) */
 	int synthetic;          /* it is the bundled synthetic sample */
 	const char *preset;     /* preset name */
+	const char *model_file; /* the model file evaluated (NULL: trained here) */
 } gt_export_info;
 
 /* The text of each file (malloc'd, NUL-terminated), or NULL when out of

@@ -1,5 +1,6 @@
-/* report_json.h: the figures of a run as JSON values (jansson), shared by
- * --batch --json (batch_json.c) and the exported report.json (export.c).
+/* report_json.h: the figures of a run as JSON values (jansson), and the one
+ * document both --batch --json (batch_json.c) and the exported report.json
+ * (export.c) are: gt_json_run.
  *
  * Every function returns a new reference (NULL only when jansson runs out of
  * memory); numbers that are not finite become null, since JSON has no NaN. */
@@ -13,6 +14,7 @@
 #include "genretui/genres.h"
 #include "genretui/importance.h"
 #include "genretui/metrics.h"
+#include "genretui/session.h"
 #include "genretui/train.h"
 
 /* A finite number, or null. */
@@ -28,9 +30,16 @@ json_t *gt_json_genres(const gt_genres *g);
 /* Rows per class (of k) of a set: [n0, n1, ...] (the support). */
 json_t *gt_json_support(const gt_samples *s, int k);
 
-/* One object per finished epoch of t: epoch, loss, accuracy, val_loss,
- * val_accuracy, seconds. */
-json_t *gt_json_epochs(const gt_trainer *t);
+/* The epoch whose weights are the session's model: the best validation
+ * epoch when training held out a validation slice, else the last one; 0
+ * when nothing was trained here (no run, or a model read from a file). */
+int gt_json_kept_epoch(const gt_session *s);
+
+/* One object per finished epoch of t: epoch, loss and accuracy (training
+ * rows, during the epoch), test_loss and test_accuracy (the held-out test
+ * rows after it), validation_loss and validation_accuracy (the early-stopping
+ * slice; null without one), lr, seconds, and kept (true for epoch kept). */
+json_t *gt_json_epochs(const gt_trainer *t, int kept);
 
 /* The matrix as rows of counts: [[...], ...], cell[true][predicted]. */
 json_t *gt_json_confusion(const gt_confusion *cm);
@@ -49,5 +58,43 @@ json_t *gt_json_hparams(const char *preset, const gt_hparams *hp, uint32_t split
  * seconds, features: [{name, mean, sd}, ...]} with the features in the
  * model's input order. */
 json_t *gt_json_importance(const gt_importance *imp, size_t rows);
+
+/* {sizes, activations, loss}. */
+json_t *gt_json_arch(const gt_arch *a);
+
+/* What a run document says beyond the session. */
+typedef struct {
+	const char *file;        /* the CSV read (NULL: null) */
+	int synthetic;           /* it is the bundled synthetic sample */
+	const char *preset;      /* preset name (a saved model's own, with --model) */
+	const char *model_file;  /* --model FILE evaluated, or NULL */
+	const gt_arch *arch;     /* the network */
+	const gt_hparams *hp;    /* its hyperparameters (epochs: asked, or trained) */
+	int results;             /* the session's model is reported (0: nulls) */
+} gt_run_info;
+
+/* The run as one document, the same keys for --batch --json and
+ * report.json:
+ *   version, file, synthetic, model_file, model_from_file;
+ *   the ledger: rows_read, rows_kept, rows_complete, dropped {per reason,
+ *   total}, unknown_duration, unknown_tempo, unknown_key and their
+ *   fractions, dropped_rows (the first few explained);
+ *   genres, genres_from_data, counts_before, counts_kept, train_rows,
+ *   test_rows, train_support, test_support, fusion {tracks, rows, combos};
+ *   preset, architecture, hyperparameters, epochs_trained;
+ *   epochs (gt_json_epochs), kept_epoch (gt_json_kept_epoch, or null),
+ *   test_accuracy (the headline: the kept weights on the test rows),
+ *   train_accuracy, confusion_test, confusion_train, report_test,
+ *   report_train, top2_accuracy, fusion_accuracy (null without artist and
+ *   track names), top2_accuracy_train, fusion_accuracy_train;
+ *   validation {rows, accuracy (the kept weights on the slice),
+ *   stopped_early} or null without a slice; imputed {rows, accuracy,
+ *   validation_rows, validation_accuracy} or null without imputed rows;
+ *   runs (null: --repeat and --cv fill it in), feature_importance
+ *   (gt_json_importance, null without one), timing {load_s, clean_s,
+ *   prep_s, fusion_s, train_s}.
+ * Without results (or an evaluated model) the figures are null and epochs
+ * is []. */
+json_t *gt_json_run(const gt_session *s, const gt_run_info *info);
 
 #endif
