@@ -2,6 +2,7 @@
  * tests/data/ledger_small.csv (found through GT_TESTDATA), and on the real
  * dataset when GT_REAL_CSV names it. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
+#include "fixtures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,24 +18,16 @@
 enum { ELECTRONIC, ANIME, JAZZ, ALTERNATIVE, COUNTRY, RAP, BLUES, ROCK,
        CLASSICAL, HIPHOP };
 
-typedef struct {
-	gt_dataset ds;
-	gt_clean cl;
-} fixture;
+typedef fx_table fixture;
 
 /* Load and clean tests/data/ledger_small.csv. */
 static int setup_small(void **state)
 {
-	const char *dir = getenv("GT_TESTDATA");
-	char path[1024];
 	fixture *f = calloc(1, sizeof(*f));
-	gt_error err = { 0 };
+	char path[1024];
 
-	snprintf(path, sizeof(path), "%s/ledger_small.csv",
-	         dir ? dir : "tests/data");
-	if (!f || gt_dataset_load(&f->ds, path, &err) != GT_OK ||
-	    gt_clean_run(&f->cl, &f->ds, &err) != GT_OK) {
-		print_error("%s\n", err.msg);
+	if (!f || !fx_data_file("ledger_small.csv", path, sizeof(path)) ||
+	    fx_table_load(f, path) != 0) {
 		free(f);
 		return -1;
 	}
@@ -44,11 +37,8 @@ static int setup_small(void **state)
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-
-	gt_clean_free(&f->cl);
-	gt_dataset_free(&f->ds);
-	free(f);
+	fx_table_free(*state);
+	free(*state);
 	return 0;
 }
 
@@ -238,16 +228,12 @@ static void test_small_tracks(void **state)
 static void describe_one(const char *text, const char *want)
 {
 	fixture f;
-	gt_error err = { 0 };
 	char buf[512];
 
-	assert_int_equal(gt_dataset_parse(&f.ds, text, strlen(text), "t.csv",
-	                                  &err), GT_OK);
-	assert_int_equal(gt_clean_run(&f.cl, &f.ds, &err), GT_OK);
+	assert_int_equal(fx_table_parse(&f, text), 0);
 	gt_clean_describe(&f.cl, &f.ds, 0, buf, sizeof(buf));
 	assert_string_equal(buf, want);
-	gt_clean_free(&f.cl);
-	gt_dataset_free(&f.ds);
+	fx_table_free(&f);
 }
 
 #define KEY_ROW(key) HEADER "\n1,a,b,27.0,0.1,0.2,200000.0,0.3,0.4,\"" key \
@@ -305,13 +291,11 @@ static void test_integer_keys(void **state)
 		"7,a,b,5,0,1,1,0.3,0.4,3,0.5,-5,2,0.06,120,x,0.7,Rock\n"
 		"8,a,b,5,0,1,-1,0.3,0.4,0,0.5,-5,0,0.06,120,x,0.7,Rock\n";   /* Cm */
 	fixture f;
-	gt_error err = { 0 };
 	const gt_ledger *lg = &f.cl.ledger;
 	char buf[256];
 
 	(void)state;
-	assert_int_equal(gt_dataset_parse(&f.ds, text, strlen(text), "t.csv", &err), GT_OK);
-	assert_int_equal(gt_clean_run(&f.cl, &f.ds, &err), GT_OK);
+	assert_int_equal(fx_table_parse(&f, text), 0);
 	assert_int_equal(lg->kept, 3);
 	assert_int_equal(lg->fate[GT_FATE_UNKNOWN_KEY], 2);
 	assert_int_equal(lg->fate[GT_FATE_INVALID], 2);
@@ -335,8 +319,7 @@ static void test_integer_keys(void **state)
 	assert_string_equal(buf, "line 8: invalid value in column 'mode': unknown mode '2' "
 	                    "(expected Major or Minor, or 1 or 0)");
 	assert_string_equal(gt_fate_key(GT_FATE_UNKNOWN_KEY), "unknown_key");
-	gt_clean_free(&f.cl);
-	gt_dataset_free(&f.ds);
+	fx_table_free(&f);
 }
 
 static void test_empty_dataset(void **state)
@@ -361,16 +344,14 @@ static void test_real_ledger(void **state)
 	static const size_t after[GT_NCLASSES] = {
 		4032, 4064, 4064, 4051, 4049, 4042, 4046, 4099, 4036, 4077
 	};
-	const char *path = getenv("GT_REAL_CSV");
+	const char *path = fx_env_file("GT_REAL_CSV");
 	fixture f;
-	gt_error err = { 0 };
 	const gt_ledger *lg = &f.cl.ledger;
 
 	(void)state;
-	if (!path || access(path, R_OK) != 0)
+	if (!path)
 		skip();
-	assert_int_equal(gt_dataset_load(&f.ds, path, &err), GT_OK);
-	assert_int_equal(gt_clean_run(&f.cl, &f.ds, &err), GT_OK);
+	assert_int_equal(fx_table_load(&f, path), 0);
 	assert_int_equal(lg->rows_read, 50005);
 	assert_int_equal(lg->complete, 50000);
 	assert_int_equal(lg->kept, 40560);
@@ -393,8 +374,7 @@ static void test_real_ledger(void **state)
 	                 lg->fate[GT_FATE_UNKNOWN_BOTH]);
 	assert_string_equal(describe(&f, 10000), "line 10002: blank row");
 	assert_string_equal(describe(&f, 0), "line 2: unknown duration (-1)");
-	gt_clean_free(&f.cl);
-	gt_dataset_free(&f.ds);
+	fx_table_free(&f);
 }
 
 int main(void)

@@ -6,15 +6,9 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "fixtures.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
-
-static const char *env_file(const char *var)
-{
-	const char *p = getenv(var);
-
-	return p && access(p, R_OK) == 0 ? p : NULL;
-}
 
 static void assert_supports(const gt_samples *s, const long want[GT_NCLASSES])
 {
@@ -50,23 +44,9 @@ static void assert_study_counts(const gt_pipeline *p)
 	assert_supports(&p->train, train);
 }
 
-/* Train s to the end with the paper preset and the given epochs. */
-static void train_paper(gt_session *s, int epochs, uint32_t seed)
-{
-	const gt_preset *paper = gt_preset_find("paper");
-	gt_hparams hp = paper->hp;
-
-	hp.epochs = epochs;
-	hp.seed = seed;
-	assert_int_equal(gt_session_start(s, &paper->arch, &hp, NULL), GT_OK);
-	while (gt_session_step(s, NULL) >= 0)
-		;
-	assert_true(s->evaluated);
-}
-
 static void test_real_file_study(void **state)
 {
-	const char *path = env_file("GT_REAL_CSV");
+	const char *path = fx_env_file("GT_REAL_CSV");
 	const gt_epoch *h;
 	gt_session s;
 	gt_error err;
@@ -83,7 +63,7 @@ static void test_real_file_study(void **state)
 	assert_near(s.pipe.median[GT_F_TEMPO], 119.415, 1e-9);
 	assert_near(s.pipe.lo[GT_F_TEMPO], 34.347, 1e-9);
 	assert_near(s.pipe.hi[GT_F_TEMPO], 220.276, 1e-9);
-	train_paper(&s, 15, 1);
+	fx_train_paper(&s, 15, 1);
 	/* Epoch 1 averages ~2.07 here and in the PyTorch reference (bench/):
 	 * below chance level, log(10) = 2.303, but above the 1.41 of the study's
 	 * log, which matches this curve's epoch 4. Loss must fall every epoch. */
@@ -105,7 +85,7 @@ static void test_real_file_study(void **state)
  * training medians filled in, every numeric input standardised. */
 static void test_real_file_improved_sets(void **state)
 {
-	const char *path = env_file("GT_REAL_CSV");
+	const char *path = fx_env_file("GT_REAL_CSV");
 	uint32_t *study_rows;
 	gt_session s;
 	gt_error err;
@@ -150,7 +130,7 @@ static void test_real_file_improved_sets(void **state)
  * exactly one fold's test set, and never in its own fold's training set. */
 static void test_real_file_folds(void **state)
 {
-	const char *path = env_file("GT_REAL_CSV");
+	const char *path = fx_env_file("GT_REAL_CSV");
 	unsigned char *in_test;
 	size_t total = 0;
 	gt_session s;
@@ -183,7 +163,7 @@ static void test_real_file_folds(void **state)
 /* Two epochs of the improved preset already beat the study's 15. */
 static void test_real_file_improved_learns(void **state)
 {
-	const char *path = env_file("GT_REAL_CSV");
+	const char *path = fx_env_file("GT_REAL_CSV");
 	const gt_preset *imp = gt_preset_find("improved");
 	gt_hparams hp = imp->hp;
 	gt_session s;
@@ -210,7 +190,7 @@ static void test_real_file_improved_learns(void **state)
 
 static void test_sample_learns(void **state)
 {
-	const char *path = env_file("GT_SAMPLE_CSV");
+	const char *path = fx_env_file("GT_SAMPLE_CSV");
 	gt_session s;
 	gt_error err;
 
@@ -219,7 +199,7 @@ static void test_sample_learns(void **state)
 		skip();
 	assert_int_equal(gt_session_open(&s, path, NULL, &err), GT_OK);
 	assert_true(s.pipe.clean.ledger.kept > 3000);
-	train_paper(&s, 5, 2);
+	fx_train_paper(&s, 5, 2);
 	assert_true(s.rep_test.accuracy > 0.2);      /* chance is 0.1 */
 	gt_session_close(&s);
 }

@@ -3,6 +3,7 @@
  * labels as given, in byte order; too many or a single one explained; the
  * names made safe to print, the column headings told apart. */
 #include "testutil.h"
+#include "fixtures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,7 +153,6 @@ static void test_set_and_same(void **state)
  * reads back with its names, and a model of other genres refused. */
 static void test_session_own_genres(void **state)
 {
-	const char *dir = getenv("GT_TESTDATA");
 	const gt_preset *paper = gt_preset_find("paper");
 	gt_hparams hp = paper->hp;
 	gt_pipeline_opts o;
@@ -165,8 +165,7 @@ static void test_session_own_genres(void **state)
 	char path[4096];
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/spotify_api_own_genres.csv", dir ? dir : "tests/data");
-	if (access(path, R_OK) != 0)
+	if (!fx_data_file("spotify_api_own_genres.csv", path, sizeof(path)))
 		skip();
 	gt_colmap_init(&map);
 	assert_int_equal(gt_colmap_parse(&map, "label=track_genre,duration_ms=duration",

@@ -8,21 +8,15 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "fixtures.h"
 #include "genretui/pipeline.h"
 
 #define BATCH 100   /* rows loaded at a time (lanes: 112) */
 
-static const char *sample_csv(void)
-{
-	const char *p = getenv("GT_SAMPLE_CSV");
-
-	return p && access(p, R_OK) == 0 ? p : NULL;
-}
-
 /* The pipeline on the sample (state NULL without it: the tests skip). */
 static int open_sample(void **state)
 {
-	const char *path = sample_csv();
+	const char *path = fx_env_file("GT_SAMPLE_CSV");
 	gt_pipeline *p;
 	gt_error err;
 
