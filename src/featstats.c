@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "genretui/featstats.h"
+#include "genretui/median.h"
+#include "genretui/threads.h"
 
 /* ---- The training rows as a feature table */
 
@@ -95,35 +97,96 @@ void gt_summary_sorted(gt_summary *s, const double *v, size_t n)
 	s->q3 = gt_quantile_sorted(v, n, 0.75);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
+/* A known value, as its order-preserving key (median.h), and its genre. */
+typedef struct {
+	uint64_t key;
+	uint32_t g;
+} keyed;
 
-	return (x > y) - (x < y);
+static double key_value(uint64_t key)
+{
+	uint64_t bits = key >> 63 ? key & ~((uint64_t)1 << 63) : ~key;
+	double v;
+
+	memcpy(&v, &bits, sizeof(v));
+	return v;
 }
 
-/* Feature f's known values grouped by genre into v (counting sort on the
- * genre), each group sorted; start[0..k] the groups' bounds. */
-static void group_sorted(const gt_ftable *t, int f, double *v, size_t *start)
+static int cmp_keyed(const void *pa, const void *pb)
 {
-	size_t count[GT_MAX_CLASSES] = { 0 }, at[GT_MAX_CLASSES];
+	const keyed *x = pa, *y = pb;
 
-	for (size_t i = 0; i < t->n; i++)
-		if (!isnan(t->x[i * (size_t)t->nf + (size_t)f]) && t->y[i] >= 0 && t->y[i] < t->k)
-			count[t->y[i]]++;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->g > y->g) - (x->g < y->g);
+}
+
+#define DIGIT_BITS 11
+#define DIGITS ((64 + DIGIT_BITS - 1) / DIGIT_BITS)
+#define RADIX (1u << DIGIT_BITS)
+
+/* Sort a[0..n-1] by key: an LSD radix sort (stable) of 11-bit digits, in
+ * a and tmp by turns, skipping a digit every key shares; returns where the
+ * sorted values are (a or tmp). */
+static keyed *radix_keyed(keyed *a, keyed *tmp, size_t n)
+{
+	uint32_t count[DIGITS][RADIX];   /* 48 KiB: n < 2^32 (dataset.h) */
+
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		for (int d = 0; d < DIGITS; d++)
+			count[d][(a[i].key >> (d * DIGIT_BITS)) & (RADIX - 1)]++;
+	for (int d = 0; d < DIGITS; d++) {
+		uint32_t at = 0, c;
+		keyed *t;
+
+		if (n == 0 || count[d][(a[0].key >> (d * DIGIT_BITS)) & (RADIX - 1)] == n)
+			continue;   /* every key has this digit: the order stands */
+		for (uint32_t r = 0; r < RADIX; r++) {
+			c = count[d][r];
+			count[d][r] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[d][(a[i].key >> (d * DIGIT_BITS)) & (RADIX - 1)]++] = a[i];
+		t = a, a = tmp, tmp = t;
+	}
+	return a;
+}
+
+/* Feature f's known values sorted into all[0..n-1] (returns n) and,
+ * grouped by genre, into v: a stable counting sort of the sorted values on
+ * the genre, so that each group stays sorted; start[0..k] the groups'
+ * bounds. kv has room for 2 t->n keyed values; plain sorts them with
+ * qsort (the reference), else by radix. -0 is read as +0. */
+static size_t sort_feature(const gt_ftable *t, int f, keyed *kv, int plain, double *all,
+                           double *v, size_t *start)
+{
+	size_t count[GT_MAX_CLASSES] = { 0 }, at[GT_MAX_CLASSES], n = 0;
+	const keyed *sorted = kv;
+
+	for (size_t i = 0; i < t->n; i++) {
+		double x = t->x[i * (size_t)t->nf + (size_t)f];
+
+		if (!isnan(x) && t->y[i] >= 0 && t->y[i] < t->k)
+			kv[n++] = (keyed){ gt_median_key(x), (uint32_t)t->y[i] };
+	}
+	if (plain)
+		qsort(kv, n, sizeof(*kv), cmp_keyed);
+	else
+		sorted = radix_keyed(kv, kv + t->n, n);
+	for (size_t i = 0; i < n; i++) {
+		all[i] = key_value(sorted[i].key);
+		count[sorted[i].g]++;
+	}
 	start[0] = 0;
 	for (int g = 0; g < t->k; g++) {
 		at[g] = start[g];
 		start[g + 1] = start[g] + count[g];
 	}
-	for (size_t i = 0; i < t->n; i++) {
-		double x = t->x[i * (size_t)t->nf + (size_t)f];
-
-		if (!isnan(x) && t->y[i] >= 0 && t->y[i] < t->k)
-			v[at[t->y[i]]++] = x;
-	}
-	for (int g = 0; g < t->k; g++)
-		qsort(v + start[g], count[g], sizeof(double), cmp_double);
+	for (size_t i = 0; i < n; i++)
+		v[at[sorted[i].g]++] = all[i];
+	return n;
 }
 
 /* ---- Histograms and mutual information */
@@ -308,35 +371,51 @@ static gt_status check_table(const gt_ftable *t, gt_error *err)
 	return GT_OK;
 }
 
-static void describe_feature(gt_featstats *fs, const gt_ftable *t, int f)
+/* One thread's share of the features (a work queue), with its scratch. */
+typedef struct {
+	gt_featstats *fs;
+	const gt_ftable *t;
+	gt_queue *queue;
+	keyed *kv;          /* [2 t->n] */
+	double *all;        /* [t->n] */
+	int plain;          /* sort with qsort (the reference) */
+} describe_job;
+
+static void describe_feature(describe_job *j, int f)
 {
-	gt_featdist *d = &fs->feat[f];
-	double *v = fs->sorted + (size_t)f * t->n;
-	size_t *start = fs->start + (size_t)f * (size_t)(t->k + 1), all = 0;
-	double *merged;
+	const gt_ftable *t = j->t;
+	gt_featdist *d = &j->fs->feat[f];
+	double *v = j->fs->sorted + (size_t)f * t->n;
+	size_t *start = j->fs->start + (size_t)f * (size_t)(t->k + 1);
+	size_t n = sort_feature(t, f, j->kv, j->plain, j->all, v, start);
 
 	d->levels = t->levels ? t->levels[f] : 0;
-	group_sorted(t, f, v, start);
+	gt_summary_sorted(&d->all, j->all, n);
 	for (int g = 0; g < t->k; g++)
 		gt_summary_sorted(&d->genre[g], v + start[g], start[g + 1] - start[g]);
-	all = start[t->k];
-	merged = malloc((all ? all : 1) * sizeof(double));
-	if (merged) {   /* the overall summary needs all values in one order */
-		memcpy(merged, v, all * sizeof(double));
-		qsort(merged, all, sizeof(double), cmp_double);
-		gt_summary_sorted(&d->all, merged, all);
-		free(merged);
-	} else {
-		gt_summary_sorted(&d->all, v, 0);
-	}
 	histograms(d, v, start, t->k);
 	d->f = anova_f(d, t->k);
 }
 
-gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, gt_error *err)
+static void *describe_range(void *arg)
 {
+	describe_job *j = arg;
+	size_t f;
+
+	while ((f = gt_queue_take(j->queue)) < (size_t)j->t->nf)
+		describe_feature(j, (int)f);
+	return NULL;
+}
+
+/* The work of gt_featstats_compute, its features sorted by plain's way. */
+static gt_status compute(gt_featstats *fs, const gt_ftable *t, int threads, int plain,
+                         gt_error *err)
+{
+	size_t nf, n1 = t->n ? t->n : 1;
+	int helped = threads >= 2 && t->nf >= 2;
+	describe_job a, b;
+	gt_queue queue;
 	gt_status st;
-	size_t nf;
 
 	memset(fs, 0, sizeof(*fs));
 	if ((st = check_table(t, err)) != GT_OK)
@@ -348,16 +427,35 @@ gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, gt_error *e
 	fs->names = t->names;
 	fs->feat = calloc(nf, sizeof(*fs->feat));
 	fs->corr = malloc(nf * nf * sizeof(double));
-	fs->sorted = malloc((t->n ? t->n : 1) * nf * sizeof(double));
+	fs->sorted = calloc(n1 * nf, sizeof(double));   /* a feature's unknowns: 0 at its end */
 	fs->start = malloc(nf * (size_t)(t->k + 1) * sizeof(size_t));
-	if (!fs->feat || !fs->corr || !fs->sorted || !fs->start) {
+	a = (describe_job){ fs, t, &queue, malloc(2 * n1 * sizeof(keyed)),
+	                    malloc(n1 * sizeof(double)), plain };
+	b = (describe_job){ fs, t, &queue, helped ? malloc(2 * n1 * sizeof(keyed)) : NULL,
+	                    helped ? malloc(n1 * sizeof(double)) : NULL, plain };
+	if (!fs->feat || !fs->corr || !fs->sorted || !fs->start || !a.kv || !a.all ||
+	    (helped && (!b.kv || !b.all))) {
+		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for the statistics of %zu rows", t->n);
 		gt_featstats_free(fs);
-		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the statistics of %zu rows", t->n);
+	} else {
+		gt_queue_init(&queue, 0, nf);
+		gt_thread_pair(describe_range, &a, &b, helped);
+		gt_queue_free(&queue);
+		correlations(fs, t);
 	}
-	for (int f = 0; f < t->nf; f++)
-		describe_feature(fs, t, f);
-	correlations(fs, t);
-	return GT_OK;
+	free(a.kv), free(a.all), free(b.kv), free(b.all);
+	return st;
+}
+
+gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, int threads,
+                               gt_error *err)
+{
+	return compute(fs, t, threads, 0, err);
+}
+
+gt_status gt_featstats_compute_plain(gt_featstats *fs, const gt_ftable *t, gt_error *err)
+{
+	return compute(fs, t, 1, 1, err);
 }
 
 void gt_featstats_free(gt_featstats *fs)

@@ -48,7 +48,7 @@ static int setup(void **state)
 	gt_error err;
 
 	(void)state;
-	return gt_featstats_compute(&fs, &t, &err) == GT_OK ? 0 : -1;
+	return gt_featstats_compute(&fs, &t, 2, &err) == GT_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -227,14 +227,39 @@ static void test_bad_tables(void **state)
 	gt_error err;
 
 	(void)state;
-	assert_int_equal(gt_featstats_compute(&f2, &t, &err), GT_ERR_ARG);
+	assert_int_equal(gt_featstats_compute(&f2, &t, 2, &err), GT_ERR_ARG);
 	assert_non_null(strstr(err.msg, "'m'"));
 	t.levels = levels;
 	t.k = GT_MAX_CLASSES + 1;
-	assert_int_equal(gt_featstats_compute(&f2, &t, &err), GT_ERR_ARG);
+	assert_int_equal(gt_featstats_compute(&f2, &t, 2, &err), GT_ERR_ARG);
 	t.k = 3;
 	t.nf = 0;
-	assert_int_equal(gt_featstats_compute(&f2, &t, &err), GT_ERR_ARG);
+	assert_int_equal(gt_featstats_compute(&f2, &t, 2, &err), GT_ERR_ARG);
+}
+
+/* The plain reference (one thread, qsort) and two threads with the radix
+ * sort: the same bytes. */
+static void same_either_way(const gt_ftable *t)
+{
+	gt_featstats one, two;
+	gt_error err;
+
+	assert_int_equal(gt_featstats_compute_plain(&one, t, &err), GT_OK);
+	assert_int_equal(gt_featstats_compute(&two, t, 2, &err), GT_OK);
+	assert_memory_equal(one.feat, two.feat, (size_t)t->nf * sizeof(*one.feat));
+	assert_memory_equal(one.corr, two.corr, (size_t)(t->nf * t->nf) * sizeof(double));
+	assert_memory_equal(one.sorted, two.sorted, t->n * (size_t)t->nf * sizeof(double));
+	assert_memory_equal(one.start, two.start, (size_t)(t->nf * (t->k + 1)) * sizeof(size_t));
+	gt_featstats_free(&one);
+	gt_featstats_free(&two);
+}
+
+static void test_threads_same(void **state)
+{
+	gt_ftable t = { N, NF, 3, &table[0][0], ys, names, levels };
+
+	(void)state;
+	same_either_way(&t);
 }
 
 /* The study's training rows: as many per genre as the split's supports,
@@ -276,7 +301,7 @@ static void test_real_file(void **state)
 	assert_int_equal(gt_pipeline_open(&p, csv, &o, &err), GT_OK);
 	assert_int_equal(gt_ftable_training(&b, &p, &err), GT_OK);
 	assert_int_equal(b.t.nf, GT_NNUMERIC + 2);
-	assert_int_equal(gt_featstats_compute(&r, &b.t, &err), GT_OK);
+	assert_int_equal(gt_featstats_compute(&r, &b.t, 2, &err), GT_OK);
 	for (int g = 0; g < 10; g++)
 		assert_int_equal(r.feat[0].genre[g].n, p.train_support[g]);
 	for (int f = 0; f < GT_NNUMERIC; f++) {
@@ -299,6 +324,7 @@ static void test_real_file(void **state)
 	assert_near(e[0].d, cl_jazz_danceability[0], 1e-5);
 	assert_near(e[0].ks, cl_jazz_danceability[1], 1e-3);
 	gt_featstats_free(&r);
+	same_either_way(&b.t);
 	gt_ftable_free(&b);
 	gt_pipeline_close(&p);
 }
@@ -314,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_two_genres),
 		cmocka_unit_test(test_ks_ties),
 		cmocka_unit_test(test_bad_tables),
+		cmocka_unit_test(test_threads_same),
 		cmocka_unit_test(test_real_file),
 	};
 

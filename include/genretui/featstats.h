@@ -32,7 +32,7 @@
  *   KS          scipy.stats.ks_2samp's statistic: the largest distance
  *               between the two empirical distribution functions
  * Cohen's d and KS are NaN for a categorical feature of more than two
- * levels. */
+ * levels. A value -0 is taken as +0. */
 #ifndef GENRETUI_FEATSTATS_H
 #define GENRETUI_FEATSTATS_H
 
@@ -104,7 +104,15 @@ typedef struct {
 	                               start[f*(k+1)+g+1] - 1] */
 } gt_featstats;
 
-gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, gt_error *err);
+/* Describe table t into fs: the features are shared out between the
+ * calling thread and, when threads >= 2, a helper (threads.h); the figures
+ * do not depend on it. GT_ERR_ARG for a table out of the limits above. */
+gt_status gt_featstats_compute(gt_featstats *fs, const gt_ftable *t, int threads,
+                               gt_error *err);
+/* The same in one thread, each feature's values sorted by qsort where
+ * gt_featstats_compute uses a radix sort: the reference it is tested
+ * against (the same bytes). */
+gt_status gt_featstats_compute_plain(gt_featstats *fs, const gt_ftable *t, gt_error *err);
 void gt_featstats_free(gt_featstats *fs);
 
 /* Summary of n values sorted ascending (no NaN). */
