@@ -471,35 +471,49 @@ static int load(gt_app *app)
 	return 0;
 }
 
-/* One thread: training runs in slices of ~30 ms between key reads, and the
- * screen is redrawn at most ~10 times a second while it runs. */
+/* Between two slices of background work: the key waiting to be read, or
+ * ERR (at once when work goes on, else when one comes). A terminal that
+ * has hung up is no terminal any more; when SIGHUP was blocked, this is
+ * how its going is seen (else getch would fail at once, forever). */
+static int next_key(int wait)
+{
+	int ch;
+
+	timeout(wait ? -1 : 0);
+	ch = getch();
+	if (ch == ERR && !isatty(STDIN_FILENO))
+		got_signal = SIGHUP;
+	return ch;
+}
+
+/* One thread: training runs in slices of TICK_S between key reads. Every
+ * key typed is handled, and its answer drawn, before the next slice, so
+ * that typed text appears at once and a key waits at most a slice; while
+ * work goes on without keys the screen is redrawn ~10 times a second. */
+#define TICK_S 0.005
+
 static void main_loop(gt_app *app)
 {
 	double last_draw = 0;
-	int dirty = 1;
+	int dirty = 1, working = 1, keyed = 0;   /* (working: tick before waiting) */
 
 	while (!app->quit && !got_signal) {
-		int tick = gt_app_tick(app, 0.03), training = tick == 1, ch;
+		int ch, tick;
 
-		if (tick)
-			dirty = 1;
-		if (dirty && (!training || gt_now() - last_draw >= 0.1)) {
+		if (dirty && (keyed || !working || gt_now() - last_draw >= 0.1)) {
 			gt_app_draw(app);
 			last_draw = gt_now();
-			dirty = 0;
+			dirty = keyed = 0;
 		}
-		timeout(training ? 0 : -1);
-		ch = getch();
-		if (ch == ERR) {
-			/* A terminal that has hung up is no terminal any more; when
-			 * SIGHUP was blocked, this is how its going is seen (else
-			 * getch would fail at once, forever). */
-			if (!isatty(STDIN_FILENO))
-				got_signal = SIGHUP;
-			continue;
+		if ((ch = next_key(!working)) != ERR) {
+			handle_key(app, ch);
+			dirty = keyed = 1;
+			working = 1;        /* the key may have started work: tick first */
+			continue;           /* the next key, or the answer drawn */
 		}
-		handle_key(app, ch);
-		dirty = 1;
+		tick = gt_app_tick(app, TICK_S);
+		dirty |= tick != 0;
+		working = tick == 1;
 	}
 }
 
