@@ -53,6 +53,16 @@ static void drop_importance(gt_session *s)
 	s->has_importance = 0;
 }
 
+/* The sets change: their statistics go. */
+static void drop_featstats(gt_session *s)
+{
+	if (s->has_featstats) {
+		gt_featstats_free(&s->featstats);
+		gt_ftable_free(&s->ftable);
+	}
+	s->has_featstats = 0;
+}
+
 static void drop_run(gt_session *s)
 {
 	drop_importance(s);
@@ -70,6 +80,7 @@ static void drop_run(gt_session *s)
 void gt_session_close(gt_session *s)
 {
 	drop_run(s);
+	drop_featstats(s);
 	gt_pipeline_close(&s->pipe);
 	free(s->pred_test);
 	free(s->pred_train);
@@ -82,6 +93,7 @@ gt_status gt_session_prepare(gt_session *s, gt_prep prep, const gt_norm *fixed,
 	gt_status st;
 
 	drop_run(s);
+	drop_featstats(s);
 	st = gt_pipeline_prepare(&s->pipe, prep, fixed, err);
 	if (st == GT_OK)
 		st = alloc_preds(s, err);
@@ -94,6 +106,7 @@ gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
 	gt_status st;
 
 	drop_run(s);
+	drop_featstats(s);
 	st = gt_pipeline_fold(&s->pipe, prep, nfolds, fold, err);
 	if (st == GT_OK)
 		st = alloc_preds(s, err);
@@ -290,4 +303,18 @@ gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_e
 	st = gt_importance_run(&s->importance, &s->model, &s->pipe.test, feat, n, o, err);
 	s->has_importance = st == GT_OK;
 	return st;
+}
+
+const gt_featstats *gt_session_featstats(gt_session *s, gt_error *err)
+{
+	if (s->has_featstats)
+		return &s->featstats;
+	if (gt_ftable_training(&s->ftable, &s->pipe, err) != GT_OK)
+		return NULL;
+	if (gt_featstats_compute(&s->featstats, &s->ftable.t, s->pipe.threads, err) != GT_OK) {
+		gt_ftable_free(&s->ftable);
+		return NULL;
+	}
+	s->has_featstats = 1;
+	return &s->featstats;
 }

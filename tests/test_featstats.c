@@ -25,6 +25,7 @@
 #include "testutil.h"
 
 #include "genretui/featstats.h"
+#include "genretui/session.h"
 
 #define N 15
 #define NF 4
@@ -329,6 +330,41 @@ static void test_real_file(void **state)
 	gt_pipeline_close(&p);
 }
 
+/* The session's statistics: made on demand for its training rows, kept,
+ * and made again when the sets are rebuilt (the improved preparation's
+ * training side has more rows, some with unknown values). */
+static void test_session(void **state)
+{
+	const char *csv = getenv("GT_SAMPLE_CSV");
+	FILE *fp = csv ? fopen(csv, "r") : NULL;
+	const gt_featstats *a, *b;
+	gt_pipeline_opts o;
+	gt_session s;
+	gt_error err;
+	size_t known = 0;
+
+	(void)state;
+	if (!fp)
+		skip();
+	fclose(fp);
+	gt_pipeline_defaults(&o);
+	assert_int_equal(gt_session_open(&s, csv, &o, &err), GT_OK);
+	assert_non_null(a = gt_session_featstats(&s, &err));
+	assert_int_equal(a->n, s.pipe.train.n);
+	assert_int_equal(a->nf, GT_NNUMERIC + 2);
+	assert_ptr_equal(gt_session_featstats(&s, &err), a);
+	assert_int_equal(a->feat[GT_F_TEMPO].all.n, s.pipe.train.n);
+	assert_int_equal(gt_session_prepare(&s, GT_PREP_IMPUTE, NULL, &err), GT_OK);
+	assert_int_equal(s.has_featstats, 0);
+	assert_non_null(b = gt_session_featstats(&s, &err));
+	assert_int_equal(b->n, s.pipe.train.n);
+	for (int g = 0; g < b->k; g++)
+		known += b->feat[GT_F_TEMPO].genre[g].n;
+	assert_int_equal(known, b->feat[GT_F_TEMPO].all.n);
+	assert_true(b->feat[GT_F_TEMPO].all.n + b->feat[GT_F_DURATION].all.n < 2 * b->n);
+	gt_session_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_bad_tables),
 		cmocka_unit_test(test_threads_same),
 		cmocka_unit_test(test_real_file),
+		cmocka_unit_test(test_session),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

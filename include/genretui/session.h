@@ -7,6 +7,7 @@
 #ifndef GENRETUI_SESSION_H
 #define GENRETUI_SESSION_H
 
+#include "genretui/featstats.h"
 #include "genretui/importance.h"
 #include "genretui/metrics.h"
 #include "genretui/model.h"
@@ -44,6 +45,11 @@ typedef struct gt_session {
 	 * model changes. */
 	gt_importance importance;
 	int has_importance;
+	/* The training rows' feature statistics (gt_session_featstats), made
+	 * when first asked for; dropped whenever the sets are rebuilt. */
+	gt_ftable_buf ftable;
+	gt_featstats featstats;
+	int has_featstats;
 } gt_session;
 
 gt_status gt_session_open(gt_session *s, const char *path,
@@ -91,5 +97,12 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
  * mode), into s->importance. GT_ERR_ARG when there is no model or no test
  * row. */
 gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_error *err);
+
+/* The feature statistics (featstats.h) of the current training rows, as
+ * gt_ftable_training lays them out, computed on the pipeline's threads the
+ * first time they are asked for after the sets were (re)built; NULL when
+ * out of memory (err says so). Valid until the sets are rebuilt or the
+ * session closes. */
+const gt_featstats *gt_session_featstats(gt_session *s, gt_error *err);
 
 #endif
