@@ -5,6 +5,7 @@
 
 #include "genretui/predict.h"
 #include "genretui/session.h"
+#include "genretui/threads.h"
 
 /* Prediction arrays sized for the pipeline's current sets. */
 static gt_status alloc_preds(gt_session *s, gt_error *err)
@@ -171,49 +172,64 @@ int gt_session_step(gt_session *s, gt_epoch *done)
 	return r;
 }
 
-/* Confusion matrix and report of one set. */
-static void evaluate_set(gt_model *m, const gt_samples *set, int *pred,
-                         gt_confusion *cm, gt_report *rep)
+/* Rows whose true genre is among the model's two best guesses, counted by
+ * each member of a scan. */
+typedef struct {
+	const gt_samples *set;
+	int k;
+	size_t in2[GT_THREADS_MAX];
+} top2_count;
+
+static void count_top2(void *ctx, int member, size_t first, int n, const gt_real *out,
+                       int lanes)
 {
-	gt_evaluate(m, set, NULL, NULL, pred);
-	gt_confusion_from_labels(cm, m->arch.sizes[m->arch.nlayers], set->y, pred, set->n);
+	top2_count *c = ctx;
+	int k = c->k < GT_MAX_CLASSES ? c->k : GT_MAX_CLASSES;
+
+	for (int r = 0; r < n; r++) {
+		int best[2], y = c->set->y[first + (size_t)r];
+		double o[GT_MAX_CLASSES];
+
+		for (int j = 0; j < k; j++)
+			o[j] = out[(size_t)j * (size_t)lanes + (size_t)r];
+		gt_top2(o, k, best);
+		c->in2[member] += best[0] == y || best[1] == y;
+	}
+}
+
+/* The predictions, confusion matrix, report and top-2 accuracy of one set:
+ * one pass of the model over it, shared by the trainer's threads. */
+static void evaluate_set(gt_session *s, const gt_samples *set, int *pred,
+                         gt_confusion *cm, gt_report *rep, double *top2)
+{
+	top2_count c = { .set = set, .k = s->model.arch.sizes[s->model.arch.nlayers] };
+	size_t in2 = 0;
+
+	gt_trainer_scan(&s->trainer, set, NULL, NULL, pred, count_top2, &c);
+	for (int i = 0; i < GT_THREADS_MAX; i++)
+		in2 += c.in2[i];
+	*top2 = set->n ? (double)in2 / set->n : 0;
+	gt_confusion_from_labels(cm, c.k, set->y, pred, set->n);
 	gt_report_compute(rep, cm);
 }
 
-/* Top-2 and fusion-aware accuracy of one set; rows[i] is sample i's
- * dataset row. Fills cells (if not NULL) with fusion-explained errors. */
+/* Fusion-aware accuracy of one set from its predictions; rows[i] is sample
+ * i's dataset row. Fills cells (if not NULL) with fusion-explained errors. */
 static void fusion_metrics(gt_session *s, const gt_samples *set, const uint32_t *rows,
-                           const int *pred, double *top2, double *fusion, gt_confusion *cells)
+                           const int *pred, double *fusion, gt_confusion *cells)
 {
-	gt_model *m = &s->model;
-	int k = m->arch.sizes[m->arch.nlayers];
-	size_t in2 = 0, ok = 0;
+	size_t ok = 0;
 
 	if (cells)
-		gt_confusion_init(cells, k);
-	for (size_t i = 0; i < set->n; i += (size_t)m->max_batch) {
-		int n = set->n - i < (size_t)m->max_batch ? (int)(set->n - i) : m->max_batch;
-		gt_samples part = gt_samples_range(set, i, (size_t)n);
-		const gt_real *out;   /* [k][lanes] */
+		gt_confusion_init(cells, s->model.arch.sizes[s->model.arch.nlayers]);
+	for (size_t j = 0; j < set->n; j++) {
+		int y = set->y[j];
+		int accepted = gt_fusion_accepts(&s->pipe.fusion, rows[j], y, pred[j]);
 
-		gt_model_load_rows(m, &part, NULL, n);
-		out = gt_model_run(m, n);
-		for (int r = 0; r < n; r++) {
-			size_t j = i + (size_t)r;
-			int best[2], y = set->y[j];
-			int accepted = gt_fusion_accepts(&s->pipe.fusion, rows[j], y, pred[j]);
-			double o[GT_MAX_CLASSES];
-
-			for (int c = 0; c < k && c < GT_MAX_CLASSES; c++)
-				o[c] = out[(size_t)c * (size_t)m->lanes + (size_t)r];
-			gt_top2(o, k < GT_MAX_CLASSES ? k : GT_MAX_CLASSES, best);
-			in2 += best[0] == y || best[1] == y;
-			ok += accepted;
-			if (cells && accepted && pred[j] != y)
-				gt_confusion_add(cells, y, pred[j]);
-		}
+		ok += accepted;
+		if (cells && accepted && pred[j] != y)
+			gt_confusion_add(cells, y, pred[j]);
 	}
-	*top2 = set->n ? (double)in2 / set->n : 0;
 	*fusion = set->n ? (double)ok / set->n : 0;
 }
 
@@ -252,12 +268,13 @@ void gt_session_evaluate(gt_session *s)
 
 	if (!s->running)
 		return;
-	evaluate_set(&s->model, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test);
-	evaluate_set(&s->model, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train);
-	fusion_metrics(s, &s->pipe.test, s->pipe.test_row, s->pred_test, &s->top2_test,
-	               &s->fusion_test, &s->fusion_cells_test);
-	fusion_metrics(s, &s->pipe.train, s->pipe.train_row, s->pred_train, &s->top2_train,
-	               &s->fusion_train, NULL);
+	evaluate_set(s, &s->pipe.test, s->pred_test, &s->cm_test, &s->rep_test, &s->top2_test);
+	evaluate_set(s, &s->pipe.train, s->pred_train, &s->cm_train, &s->rep_train,
+	             &s->top2_train);
+	fusion_metrics(s, &s->pipe.test, s->pipe.test_row, s->pred_test, &s->fusion_test,
+	               &s->fusion_cells_test);
+	fusion_metrics(s, &s->pipe.train, s->pipe.train_row, s->pred_train, &s->fusion_train,
+	               NULL);
 	slice_metrics(s);
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;

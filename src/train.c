@@ -304,6 +304,9 @@ typedef struct {
 	int n;
 	int train;               /* compute the gradient too */
 	int *pred;               /* [n] argmax per row, or NULL */
+	size_t first;            /* the batch's first row in the scanned set */
+	gt_scan_fn see;          /* each share's rows after the argmax, or NULL */
+	void *see_ctx;
 	size_t correct[GT_THREADS_MAX];   /* per member */
 } share_job;
 
@@ -340,6 +343,8 @@ static void lanes_share(void *arg, int i, int m)
 	}
 	j->correct[i] = count_correct(out + r0, md->lanes, j->y + r0, rn - r0, k,
 	                              j->pred ? j->pred + r0 : NULL);
+	if (j->see)
+		j->see(j->see_ctx, i, j->first + (size_t)r0, rn - r0, out + r0, md->lanes);
 	if (j->train)
 		gt_model_backprop_lanes(md, n, r0, r1);
 }
@@ -392,9 +397,10 @@ static double team_step(gt_trainer *t, const uint32_t *idx, int n)
 	return loss;
 }
 
-/* gt_evaluate by the team (the same sums, in the same order). */
-static void team_evaluate(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
-                          int *pred)
+/* gt_evaluate by the team (the same sums, in the same order), each share
+ * handed to see. Without a team, the caller is its one member. */
+void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
+                     int *pred, gt_scan_fn see, void *ctx)
 {
 	gt_model *m = t->model;
 	double sum = 0.0;
@@ -405,7 +411,8 @@ static void team_evaluate(gt_trainer *t, const gt_samples *s, double *loss, doub
 		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
 		gt_samples part = gt_samples_range(s, i, (size_t)n);
 		share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
-		                .pred = pred ? pred + i : NULL };
+		                .pred = pred ? pred + i : NULL, .first = i, .see = see,
+		                .see_ctx = ctx };
 
 		sum += team_lanes(t, &j, &correct);
 	}
@@ -420,7 +427,7 @@ static void evaluate(gt_trainer *t, const gt_samples *s, double *loss, double *a
                      int *pred)
 {
 	if (t->team)
-		team_evaluate(t, s, loss, acc, pred);
+		gt_trainer_scan(t, s, loss, acc, pred, NULL, NULL);
 	else
 		gt_evaluate(t->model, s, loss, acc, pred);
 }

@@ -10,6 +10,7 @@
 #include "genretui/loss.h"
 #include "genretui/preset.h"
 #include "genretui/team.h"
+#include "genretui/threads.h"
 #include "genretui/train.h"
 
 #define N 150
@@ -564,6 +565,65 @@ static void test_model_shares(void **state)
 	gt_model_free(&b);
 }
 
+/* A scan's shares: every row once, with the outputs gt_model_forward gives
+ * it (checked here: the argmax of out against pred). */
+typedef struct {
+	const int *pred;
+	int seen[NW];
+	int members_used[GT_THREADS_MAX];
+	int bad;
+} scan_check;
+
+static void see_rows(void *ctx, int member, size_t first, int n, const gt_real *out,
+                     int lanes)
+{
+	scan_check *c = ctx;
+
+	c->members_used[member] = 1;
+	for (int r = 0; r < n; r++) {
+		int best = 0;
+
+		for (int j = 1; j < K; j++)
+			best = out[(size_t)j * (size_t)lanes + (size_t)r] >
+			       out[(size_t)best * (size_t)lanes + (size_t)r] ? j : best;
+		c->seen[first + (size_t)r]++;
+		c->bad += best != c->pred[first + (size_t)r];
+	}
+}
+
+/* gt_trainer_scan on 1 and 3 threads gives gt_evaluate's loss, accuracy
+ * and predictions, and hands every row to see once. */
+static void test_scan(void **state)
+{
+	static int counts[4] = { 1, -1, -1, -1 }, plain[NW], shared[NW];
+	gt_samples all = { XW, HOTW, YW, NW, NNUM, NHOT };
+	static scan_check c;
+	double l0, a0, l1, a1;
+	gt_model m;
+	gt_trainer t;
+
+	(void)state;
+	make_wide();
+	train_wide(&t, &m, &wide_relu, 64, counts, NULL);
+	gt_evaluate(&m, &all, &l0, &a0, plain);
+	for (int threads = 1; threads <= 3; threads += 2) {
+		memset(&c, 0, sizeof(c));
+		c.pred = shared;
+		assert_int_equal(gt_trainer_threads(&t, threads), threads);
+		gt_trainer_scan(&t, &all, &l1, &a1, shared, see_rows, &c);
+		assert_memory_equal(&l0, &l1, sizeof(double));
+		assert_memory_equal(&a0, &a1, sizeof(double));
+		assert_memory_equal(plain, shared, sizeof(plain));
+		assert_int_equal(c.bad, 0);
+		for (int i = 0; i < NW; i++)
+			assert_int_equal(c.seen[i], 1);
+		for (int i = 0; i < threads; i++)
+			assert_true(c.members_used[i]);
+	}
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -582,6 +642,7 @@ int main(void)
 		cmocka_unit_test(test_threads_same_bytes),
 		cmocka_unit_test(test_useful_threads),
 		cmocka_unit_test(test_model_shares),
+		cmocka_unit_test(test_scan),
 	};
 
 	return cmocka_run_group_tests(tests, make_blobs, NULL);

@@ -130,6 +130,20 @@ int gt_trainer_finished(const gt_trainer *t);
 /* Rows trained on per epoch (train.n less the validation slice). */
 size_t gt_trainer_rows(const gt_trainer *t);
 
+/* A member's share of a batch in gt_trainer_scan: rows first..first+n-1 of
+ * the set, whose outputs are out[c * lanes + r] for r < n (valid during
+ * the call). */
+typedef void (*gt_scan_fn)(void *ctx, int member, size_t first, int n,
+                           const gt_real *out, int lanes);
+
+/* gt_evaluate of t's model on s, shared by t's threads as its evaluations
+ * are (the same figures and predictions), handing each share to see (may
+ * be NULL) once its rows' argmax is in pred. The members call see at the
+ * same time: it may write only what belongs to its rows or to its member
+ * (member < GT_THREADS_MAX). */
+void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
+                     int *pred, gt_scan_fn see, void *ctx);
+
 /* Mean loss and accuracy of m over s (in batches of m->max_batch); pred, if
  * not NULL, receives the argmax class of each row. Either of loss/acc may be
  * NULL. Does nothing useful when s->n == 0 (both NaN). */
