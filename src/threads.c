@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 
 #include "genretui/threads.h"
@@ -55,6 +56,22 @@ static int other_cpus(gt_thread *t, pthread_attr_t *attr)
 #endif
 }
 
+/* pthread_create with every signal blocked in the new thread (it inherits
+ * the mask): signals go to the program's own threads, whose handlers and
+ * interrupted reads (a terminal resized, Ctrl-C in the interface) must see
+ * them, never to a helper computing. */
+static int create(pthread_t *id, const pthread_attr_t *attr, gt_thread *t)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(id, attr, trampoline, t);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg)
 {
 	pthread_attr_t attr;
@@ -64,9 +81,9 @@ int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg)
 	t->fn = fn;
 	t->arg = arg;
 	if (pthread_attr_init(&attr) != 0)
-		return pthread_create(&t->id, NULL, trampoline, t);
+		return create(&t->id, NULL, t);
 	t->restore = other_cpus(t, &attr) == 0;
-	rc = pthread_create(&t->id, &attr, trampoline, t);
+	rc = create(&t->id, &attr, t);
 	pthread_attr_destroy(&attr);
 	return rc;
 }

@@ -2,13 +2,14 @@
  * result; while running it has the caller's affinity again; with two CPUs
  * or more it starts on one the caller is not on, and with one it still
  * runs. A pair runs both halves of a job, with or without a helper, and
- * gt_thread_all all n parts; a queue hands every item out once to two
+ * gt_thread_all all n parts; a helper has every signal blocked; a queue hands every item out once to two
  * threads taking them at once; the thread count resolves to the CPUs. */
 #define _GNU_SOURCE     /* sched_getcpu, CPU_*, pthread_*affinity_np */
 #include "testutil.h"
 
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 
 #include "genretui/threads.h"
@@ -18,12 +19,17 @@ typedef struct {
 	int first_cpu;      /* where the helper found itself first */
 	cpu_set_t mask;     /* its affinity then */
 	int mask_ok;
+	int blocks_int, blocks_winch;   /* SIGINT, SIGWINCH blocked in it */
 } job;
 
 static void *helper(void *arg)
 {
 	job *j = arg;
+	sigset_t now;
 
+	pthread_sigmask(SIG_SETMASK, NULL, &now);
+	j->blocks_int = sigismember(&now, SIGINT);
+	j->blocks_winch = sigismember(&now, SIGWINCH);
 	j->first_cpu = sched_getcpu();
 	j->mask_ok = pthread_getaffinity_np(pthread_self(), sizeof(j->mask), &j->mask) == 0;
 	j->in *= 2;
@@ -49,6 +55,7 @@ static void test_runs_and_returns(void **state)
 	assert_ptr_equal(gt_thread_join(&t), &j.in);
 	assert_int_equal(j.in, 42);
 	assert_true(j.mask_ok);
+	assert_true(j.blocks_int && j.blocks_winch);   /* signals go to the caller */
 	assert_true(CPU_EQUAL(&j.mask, &mine));  /* the caller's, given back */
 }
 

@@ -25,7 +25,8 @@ typedef struct {
 } gt_thread;
 
 /* Run fn(arg) in a new thread described by t, which must stay in place
- * until gt_thread_join. Returns 0, or an error number (no thread). */
+ * until gt_thread_join; every signal is blocked in it (the caller's
+ * threads take them). Returns 0, or an error number (no thread). */
 int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg);
 
 /* Wait for t's thread to end; returns what fn returned. */
