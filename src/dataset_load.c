@@ -569,14 +569,82 @@ static void on_row(int c, void *data)
 	ld->line += c == '\n';
 }
 
-/* The line of the next byte libcsv reads: the open field's text (not yet
- * handed over) may hold line ends. libcsv has no call that gives that text,
- * so this and parse_error read its parser's fields (csv.h), here only. */
-static long line_now(const gt_loader *ld)
-{
-	const char *open = (const char *)ld->p.entry_buf;
+/* ---- Where an error is ----
+ *
+ * libcsv does not say where in the input the open field began, so the line
+ * of an error is found from the input itself: 1 + the line ends before the
+ * byte libcsv stopped at. A buffer is at hand (ld->whole) and a regular
+ * file is read again (ld->fd); other input (a pipe) cannot be, so its line
+ * ends are counted as it is fed (ld->lines_fed). */
 
-	return ld->line + record_newlines(ld) + (open ? newlines(open, ld->p.entry_pos) : 0);
+/* Line ends among bytes [from, to) of fd. */
+static long file_newlines(int fd, off_t from, off_t to)
+{
+	char buf[4096];
+	long k = 0;
+
+	while (from < to) {
+		size_t want = to - from < (off_t)sizeof(buf) ? (size_t)(to - from) : sizeof(buf);
+		ssize_t n = pread(fd, buf, want, from);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		k += newlines(buf, (size_t)n);
+		from += n;
+	}
+	return k;
+}
+
+/* The line of the input byte at offset ld->fed + k, where s[0..k) are the
+ * bytes just before it in the block being fed. */
+static long line_at(const gt_loader *ld, const char *s, size_t k)
+{
+	if (ld->whole)
+		return 1 + newlines(ld->whole + ld->origin, (size_t)(ld->fed - ld->origin) + k);
+	if (ld->fd >= 0)
+		return 1 + file_newlines(ld->fd, ld->origin, ld->fed + (off_t)k);
+	return 1 + ld->lines_fed + newlines(s, k);
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';        /* (libcsv's spaces) */
+}
+
+/* libcsv stopped at s[k] in strict mode: after a quoted field's closing
+ * quote (and blanks), at a byte that is no delimiter, line end or quote
+ * ("a"x, or "a" "), rather than at a quote inside an unquoted field (a"b)?
+ * The first fails on a byte that is not a quote, or on a quote whose last
+ * byte before that is not blank is the closing quote; an unquoted field
+ * holds no quote before the one it fails on. */
+static int after_closing_quote(const gt_loader *ld, const char *s, size_t k)
+{
+	char prev = ld->last_nonblank;
+
+	if (s[k] != '"')
+		return 1;
+	while (k > 0 && is_blank(s[k - 1]))
+		k--;
+	if (k > 0)
+		prev = s[k - 1];
+	return prev == '"';
+}
+
+/* Note what the blocks fed hold that an error's message needs: s[0..n)
+ * was fed whole. */
+static void fed_block(gt_loader *ld, const char *s, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && is_blank(s[k - 1]))
+		k--;
+	if (k > 0)
+		ld->last_nonblank = s[k - 1];
+	if (!ld->whole && ld->fd < 0)
+		ld->lines_fed += newlines(s, n);
+	ld->fed += (off_t)n;
 }
 
 /* " (field 3, column 'tempo')": where in the record a syntax error is. */
@@ -593,26 +661,27 @@ static void where_field(const gt_loader *ld, char *buf, size_t n)
 		snprintf(buf, n, " (field %ld)", ld->nf + 1L);
 }
 
-/* csv_parse stopped early, at the byte it could not take: say why. */
-static void parse_error(gt_loader *ld, struct csv_parser *p)
+/* csv_parse stopped early, at s[k], the byte it could not take: say why. */
+static void parse_error(gt_loader *ld, const char *s, size_t k)
 {
 	char where[96];
 	const char *what;
+	int err = csv_error(&ld->p);
 
-	if (csv_error(p) == CSV_ENOMEM) {
+	if (err == CSV_ENOMEM) {
 		gt_loader_nomem(ld);
 		return;
 	}
-	if (csv_error(p) == CSV_ETOOBIG)
+	if (err == CSV_ETOOBIG)
 		what = "field too large";
-	else if (p->quoted)     /* libcsv stopped just after a closing quote */
+	else if (after_closing_quote(ld, s, k))
 		what = "text after the closing quote of a quoted field"
 		       " (a quote inside one must be doubled)";
 	else
 		what = "quote character inside an unquoted field";
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: malformed CSV: %s%s",
-	                 ld->name, line_now(ld), what, where);
+	                 ld->name, line_at(ld, s, k), what, where);
 }
 
 /* A NUL byte is next: no CSV text holds one. */
@@ -622,7 +691,7 @@ static void nul_error(gt_loader *ld)
 
 	where_field(ld, where, sizeof(where));
 	ld->st = gt_fail(ld->err, GT_ERR_CSV, "%s:%ld: not a CSV text file: "
-	                 "a NUL byte%s", ld->name, line_now(ld), where);
+	                 "a NUL byte%s", ld->name, line_at(ld, NULL, 0), where);
 }
 
 /* libcsv grows a field's buffer by a fixed block (128 bytes) per step,
@@ -657,11 +726,15 @@ static void see_crlf(gt_loader *ld, const char *s, size_t n)
 /* Feed s[0..n) to libcsv. */
 static void feed_block(gt_loader *ld, const char *s, size_t n)
 {
+	size_t k;
+
 	see_crlf(ld, s, n);
 	grow_field(ld);
-	if (csv_parse(&ld->p, s, n, on_field, on_row, ld) < n &&
-	    ld->st == GT_OK)
-		parse_error(ld, &ld->p);
+	k = csv_parse(&ld->p, s, n, on_field, on_row, ld);
+	if (k < n && ld->st == GT_OK)
+		parse_error(ld, s, k);
+	else
+		fed_block(ld, s, n);
 }
 
 /* The first bytes of the input: skip a UTF-8 byte-order mark, refuse
@@ -691,6 +764,7 @@ void gt_loader_feed(gt_loader *ld, const char *buf, size_t len)
 
 	buf += skip;
 	len -= skip;
+	ld->fed += (off_t)skip;
 	while (len && ld->st == GT_OK) {
 		size_t n = len < GT_READ_BLOCK ? len : GT_READ_BLOCK;
 		const char *nul = memchr(buf, '\0', n);
@@ -740,6 +814,7 @@ gt_status gt_loader_begin(gt_loader *ld, gt_dataset *ds, const char *name,
 	ld->map = map;
 	ld->line = 1;
 	ld->rows_hint = size / 64 + 1024;
+	ld->fd = -1;
 	parser_init(ld);
 	ds->path = copy_name(name ? name : "(buffer)");
 	gt_text_safe(name ? name : "(buffer)", ld->name, sizeof(ld->name),
@@ -771,7 +846,8 @@ void gt_loader_begin_part(gt_loader *ld, gt_dataset *ds, gt_error *err,
 	memset(ds, 0, sizeof(*ds));
 	*ld = (gt_loader){ .ds = ds, .err = err, .started = 1, .line = 1,
 	                   .header_done = 1, .fixed_arena = 1, .colmap = a->colmap,
-	                   .fast_last = a->fast_last, .map = a->map,
+	                   .fast_last = a->fast_last, .map = a->map, .fd = a->fd,
+	                   .origin = (off_t)from, .fed = (off_t)from,
 	                   .rows_hint = GT_READ_BLOCK / 64 };
 	memcpy(ld->name, a->name, sizeof(ld->name));
 	parser_init(ld);
@@ -810,8 +886,10 @@ gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
 {
 	gt_loader ld;
 
-	if (gt_loader_begin(&ld, ds, name, map, len, err) == GT_OK)
+	if (gt_loader_begin(&ld, ds, name, map, len, err) == GT_OK) {
+		ld.whole = buf;
 		gt_loader_feed(&ld, buf, len);
+	}
 	return gt_loader_end(&ld);
 }
 
@@ -908,6 +986,8 @@ size_t gt_loader_feed_fd(gt_loader *ld, int fd, off_t at, size_t limit, char *bl
 {
 	size_t done = 0;
 
+	if (at >= 0)
+		ld->fed = at;
 	while (ld->st == GT_OK && done < limit) {
 		size_t want = limit - done < GT_READ_BLOCK ? limit - done : GT_READ_BLOCK;
 		ssize_t n = at >= 0 ? pread(fd, block, want, at + (off_t)done)
@@ -986,6 +1066,7 @@ static gt_status load_file(gt_dataset *ds, const char *path, const gt_colmap *ma
 	size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
 	if (gt_loader_begin(&ld, ds, path, map, size, err) == GT_OK) {
 		ld.threads = gt_threads_resolve(threads);
+		ld.fd = S_ISREG(sb.st_mode) ? fd : -1;
 		got = feed_file(&ld, fd, size, part_bytes);
 		finish(&ld);
 		check_unchanged(&ld, fd, &sb, got);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "genretui/dataset.h"
@@ -512,6 +513,94 @@ static size_t odd_csv(char *buf, size_t cap, uint64_t *s)
 	return len;
 }
 
+/* Load text[0..len) from a pipe (input that cannot be read again). */
+static gt_status load_pipe(gt_dataset *ds, const char *text, size_t len, gt_error *err)
+{
+	char path[64];
+	int fds[2];
+	pid_t pid;
+	gt_status st;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		while (len) {
+			ssize_t k = write(fds[1], text, len < 7000 ? len : 7000);
+
+			if (k <= 0)
+				_exit(1);
+			text += k;
+			len -= (size_t)k;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	st = gt_dataset_load(ds, path, err);
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	return st;
+}
+
+/* A syntax error's line and kind, where the open field began blocks
+ * before it (a quoted field of 200,000 lines, then text after its closing
+ * quote, or a quote after it and blanks), or in an unquoted field, or at a
+ * NUL: the same message from memory, a file read in one pass or in parts,
+ * and a pipe (whose name differs: the text after it is compared). */
+static void test_error_lines(void **state)
+{
+	static const char *const tails[] = {
+		"\"x,", "\"  \"x,", "\" \t\",", "\"\n1,a\"b,", "\"\r\n2,\"q\"  \"r\",",
+		"\"\n3,\0,",
+	};
+	static const size_t at[] = { 1, 3, 3, 6, 10, 4 };   /* the bad byte */
+	static const char *const what[] = {
+		"text after the closing quote", "text after the closing quote",
+		"text after the closing quote", "quote character inside an unquoted",
+		"text after the closing quote", "a NUL byte",
+	};
+	static char name[] = "/tmp/gt_test_lines_XXXXXX";
+	size_t cap = 2 * GT_LOAD_PART + 600000;
+	char *text = malloc(cap + 4096);
+
+	(void)state;
+	for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+		size_t len = (size_t)sprintf(text, "%s\n1,a,\"", HEADER), tl;
+		gt_dataset mem, one, cut, fifo;
+		gt_error merr = { 0 }, oerr = { 0 }, cerr = { 0 }, perr = { 0 };
+		gt_status mst, ost, cst, pst;
+		char want[128];
+		long lines;
+
+		while (len < cap)
+			len += (size_t)sprintf(text + len, "%s", len % 3 ? "l\n" : "\r\n");
+		tl = strlen(tails[t]);
+		lines = 1;
+		for (size_t i = 0; i < len + at[t]; i++)
+			lines += i < len ? text[i] == '\n' : tails[t][i - len] == '\n';
+		memcpy(text + len, tails[t], tl + 3);      /* (NUL and after) */
+		len += t == 5 ? tl + 2 : tl;
+		len += (size_t)sprintf(text + len, "\n%s\n", "9,z");
+		write_temp(name, text, len);
+		snprintf(want, sizeof(want), "%s:%ld: ", name, lines);
+		mst = gt_dataset_parse(&mem, text, len, name, &merr);
+		ost = gt_dataset_load_parts(&one, name, NULL, 0, &oerr);
+		cst = gt_dataset_load_parts(&cut, name, NULL, GT_LOAD_PART, &cerr);
+		pst = load_pipe(&fifo, text, len, &perr);
+		unlink(name);
+		assert_int_not_equal(mst, GT_OK);
+		assert_memory_equal(merr.msg, want, strlen(want));
+		assert_non_null(strstr(merr.msg, what[t]));
+		assert_same(ost, &oerr, &one, mst, &merr, &mem);
+		assert_same(cst, &cerr, &cut, mst, &merr, &mem);
+		assert_int_equal(pst, mst);
+		assert_string_equal(strstr(perr.msg, ":"), strstr(merr.msg, ":"));
+	}
+	free(text);
+}
+
 /* Random odd text (cuts inside quoted fields, blank lines, CRLF, a last
  * record without its line end, now and then a syntax error or a NUL byte)
  * read in parts of a few hundred bytes, read in one pass and parsed from
@@ -817,6 +906,7 @@ int main(void)
 		cmocka_unit_test(test_load_halves),
 		cmocka_unit_test(test_load_parts),
 		cmocka_unit_test(test_parts_random),
+		cmocka_unit_test(test_error_lines),
 		cmocka_unit_test(test_load_short_rows),
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),

@@ -36,6 +36,14 @@ typedef struct {
 	gt_status st;        /* first failure, met in a callback or feeding */
 	int started;         /* input has begun (the BOM check is done) */
 	int last_cr;         /* the last byte fed was a CR */
+	char last_nonblank;  /* the last byte fed that is not a space or tab */
+	/* Where the input can be read again, to find an error's line: */
+	const char *whole;   /* the input, when it is a buffer (else NULL) */
+	int fd;              /* else a regular file, read again with pread
+	                        (-1: it cannot be, and lines_fed is kept) */
+	off_t origin;        /* offset of the input's line 1 (a part's start) */
+	off_t fed;           /* offset of the next byte to feed */
+	long lines_fed;      /* line ends among the bytes fed (fd -1 only) */
 	long line;           /* line on which the open record began, or the next
 	                        one will: 1 + the line ends handed over before */
 	long rec_line;       /* line on which the open record began */
