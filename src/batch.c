@@ -495,10 +495,10 @@ static int check_outputs(const gt_cli *cli, const gt_batch *b)
 }
 
 /* A save failed at the end: keep the work in a new file (or directory) of
- * $TMPDIR and say where. */
-static void keep_elsewhere(const char *what, const char *prefix, const char *suffix,
-                           int dir, gt_status (*save)(const gt_batch *, const char *,
-                                                      gt_error *), const gt_batch *b)
+ * $TMPDIR, written by save(ctx, path), and say where. */
+static void keep_elsewhere(const char *what, const char *prefix, const char *suffix, int dir,
+                           gt_status (*save)(const void *, const char *, gt_error *),
+                           const void *ctx)
 {
 	char path[4096], name[512];
 	gt_error err = {0};
@@ -508,7 +508,7 @@ static void keep_elsewhere(const char *what, const char *prefix, const char *suf
 		        err.msg);
 		return;
 	}
-	if (save(b, path, &err) == GT_OK) {
+	if (save(ctx, path, &err) == GT_OK) {
 		fprintf(stderr, "genretui: %s is kept in %s instead\n", what,
 		        shown(path, name, sizeof(name)));
 		return;
@@ -517,34 +517,44 @@ static void keep_elsewhere(const char *what, const char *prefix, const char *suf
 	(void)(dir ? rmdir(path) : unlink(path));   /* the empty place made for it */
 }
 
-static gt_status save_to(const gt_batch *b, const char *path, gt_error *err)
+static gt_status predictor_to(const void *p, const char *path, gt_error *err)
 {
-	gt_predictor pred;
-	gt_status st = gt_predictor_from_session(&pred, &b->session, b->preset_name, err);
-
-	if (st == GT_OK)
-		st = gt_predictor_save(&pred, path, err);
-	gt_predictor_free(&pred);
-	return st;
+	return gt_predictor_save(p, path, err);
 }
 
-/* --save-model: the trained model and its statistics, for --model. */
-static int save_model(gt_batch *b, const char *path)
+int gt_batch_save_model(const gt_predictor *p, const char *path)
 {
 	gt_error err = {0};
 	char name[512];
 
-	if (save_to(b, path, &err) != GT_OK) {
+	if (gt_predictor_save(p, path, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
-		keep_elsewhere("the trained model", "genretui-model-", ".gtm", 0, save_to, b);
+		keep_elsewhere("the trained model", "genretui-model-", ".gtm", 0, predictor_to, p);
 		return -1;
 	}
 	fprintf(stderr, "genretui: model saved to %s\n", shown(path, name, sizeof(name)));
 	return 0;
 }
 
-static gt_status export_to(const gt_batch *b, const char *dir, gt_error *err)
+/* --save-model: the trained model and its statistics, for --model. */
+static int save_model(gt_batch *b, const char *path)
 {
+	gt_predictor pred;
+	gt_error err = {0};
+	int rc;
+
+	if (gt_predictor_from_session(&pred, &b->session, b->preset_name, &err) != GT_OK) {
+		fprintf(stderr, "genretui: %s\n", err.msg);
+		return -1;
+	}
+	rc = gt_batch_save_model(&pred, path);
+	gt_predictor_free(&pred);
+	return rc;
+}
+
+static gt_status export_to(const void *ctx, const char *dir, gt_error *err)
+{
+	const gt_batch *b = ctx;
 	gt_export_info info = { b->path, b->synthetic, b->preset_name, b->model_file };
 
 	return gt_export_write(dir, &b->session, &info, err);

@@ -13,6 +13,7 @@
 
 #include "genretui/asker.h"
 #include "genretui/atomic_file.h"
+#include "genretui/batch.h"
 #include "genretui/histfile.h"
 #include "genretui/predict_cli.h"
 #include "genretui/readline_prompt.h"
@@ -58,10 +59,8 @@ static int train_here(predict_src *src, const gt_cli *cli, const char *path)
 	fprintf(stderr, "genretui: test accuracy %.4f\n", src->session.rep_test.accuracy);
 	if (gt_predictor_from_session(&src->pred, &src->session, preset->name, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
-	if (cli->save_model && gt_predictor_save(&src->pred, cli->save_model, &err) != GT_OK)
-		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
-	if (cli->save_model)
-		fprintf(stderr, "genretui: model saved to %s\n", cli->save_model);
+	if (cli->save_model && gt_batch_save_model(&src->pred, cli->save_model) != 0)
+		return -1;
 	return 0;
 }
 

@@ -326,6 +326,15 @@ if grep -q "^genretui: the trained model could not be kept elsewhere either: $tm
 else
 	not_ok "... the fallback file fails too: said, and no empty file left"
 fi
+# --predict trains and saves through the same path.
+(cd "$tmp/w" && ulimit -f 8 && exec "$GENRETUI" --predict --epochs 1 \
+	--save-model limited.gtm fewer_than_batch.csv) >"$tmp/out" 2>"$tmp/err" </dev/null
+got=$?
+if [ "$got" = 1 ] && grep -qxF "genretui: limited.gtm: cannot write: File too large" "$tmp/err" &&
+	grep -q "^genretui: the trained model could not be kept elsewhere either: " "$tmp/err" &&
+	cmp -s "$tmp/old.gtm" "$tmp/w/limited.gtm" && [ -z "$(ls "$tmp/fallback")" ]
+then ok "--predict --save-model failing at the end: said, the old file intact, nothing left"
+else echo "# exit $got"; not_ok "--predict --save-model failing at the end: said, the old file intact, nothing left"; fi
 
 # A full and a read-only file system, in a mount namespace of our own (as
 # root, where unshare and mount work; skipped elsewhere).

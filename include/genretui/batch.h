@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "genretui/cli.h"
+#include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
 
@@ -40,6 +41,12 @@ typedef struct {
 	int cv;                  /* the runs are folds */
 	gt_run_figs *runs;
 } gt_batch;
+
+/* --save-model for the front ends that train (batch, --predict): save p
+ * to path and say so; when that fails, say why, keep the model in a new
+ * $TMPDIR/genretui-model-XXXXXX.gtm and say where (or why not). 0, or -1
+ * when it is not at path. */
+int gt_batch_save_model(const gt_predictor *p, const char *path);
 
 /* Run the batch mode for cli on path; returns the process exit status. */
 int gt_batch_main(const gt_cli *cli, const char *path, int synthetic);
