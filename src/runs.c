@@ -60,13 +60,15 @@ static void finish(runs_job *j, int i)
 	pthread_mutex_unlock(&j->lock);
 }
 
-/* Take one thread handed back, if t can use more than its `mine`;
- * returns the threads t now trains with. */
+/* Take one thread handed back, if t can use more than its `mine` (and the
+ * CPUs allow more: a step's members wait for each other); returns the
+ * threads t now trains with. */
 static int claim(runs_job *j, gt_trainer *t, int mine)
 {
 	int spare = atomic_load(&j->spare), got;
 
 	if (spare <= 0 || mine >= gt_trainer_useful_threads(t) ||
+	    mine >= gt_threads_available() ||
 	    !atomic_compare_exchange_strong(&j->spare, &spare, spare - 1))
 		return mine;
 	got = gt_trainer_threads(t, mine + 1);

@@ -137,7 +137,9 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 		return st;
 	}
 	s->trainer.test_pred = s->pred_test;
-	gt_trainer_threads(&s->trainer, s->pipe.threads);
+	/* (members of a step wait for each other: never more than the CPUs) */
+	gt_trainer_threads(&s->trainer, s->pipe.threads < gt_threads_available()
+	                                ? s->pipe.threads : gt_threads_available());
 	s->running = 1;
 	return GT_OK;
 }

@@ -69,7 +69,9 @@ gt_status gt_session_prepare(gt_session *s, gt_prep prep, const gt_norm *fixed,
 gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
                           gt_error *err);
 
-/* Start a fresh run (any previous model and metrics are dropped). The sets
+/* Start a fresh run (any previous model and metrics are dropped), its steps
+ * shared by up to the pipeline's threads (no more than the CPUs this
+ * process may use: the members of a step wait for each other). The sets
  * are first rebuilt on the study's split if hp->prep differs from theirs
  * (a fold stays a fold: call gt_session_prepare to leave it). The network's
  * last layer gets one output per genre of the file (pipe.clean.genres.k),
