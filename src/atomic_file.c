@@ -294,8 +294,7 @@ gt_status gt_check_writable(const char *path, gt_error *err)
 	return fd >= 0 ? GT_OK : cannot_write(path, e, err);
 }
 
-/* dir + "/" + name (malloc'd), or NULL. */
-static char *path_join(const char *dir, const char *name)
+char *gt_path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 	char *p = malloc(n + strlen(name) + 2);
@@ -311,7 +310,7 @@ static gt_status check_files(const char *dir, const char *const *files, int n, g
 	gt_status st = GT_OK;
 
 	for (int i = 0; i < n && st == GT_OK; i++) {
-		char *p = path_join(dir, files[i]);
+		char *p = gt_path_join(dir, files[i]);
 
 		st = p ? gt_check_writable(p, err) : gt_fail(err, GT_ERR_NOMEM, "out of memory");
 		free(p);
@@ -343,7 +342,7 @@ static gt_status check_parent(char *p, const char *dir, gt_error *err)
 		return gt_fail(err, GT_ERR_IO, ".: %s", strerror(errno));
 	if (!S_ISDIR(sb.st_mode))
 		return gt_fail(err, GT_ERR_IO, "%s: exists and is not a directory", shown_name(p, name));
-	probe = path_join(p, ".genretui-XXXXXX");
+	probe = gt_path_join(p, ".genretui-XXXXXX");
 	if (!probe)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory");
 	hold_signals();

@@ -210,17 +210,6 @@ static int render(char *out[GT_EXPORT_NFILES], const gt_session *s,
 	return n;
 }
 
-/* dir + "/" + name, or NULL. */
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + strlen(name) + 2);
-
-	if (p)
-		sprintf(p, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
-	return p;
-}
-
 /* Every temporary file first, then every rename. */
 static gt_status write_all(const char *dir, char *text[GT_EXPORT_NFILES], int n,
                            gt_error *err)
@@ -230,7 +219,7 @@ static gt_status write_all(const char *dir, char *text[GT_EXPORT_NFILES], int n,
 	int ready = 0;
 
 	for (; ready < n && st == GT_OK; ready++) {
-		char *path = join(dir, gt_export_files[ready]);
+		char *path = gt_path_join(dir, gt_export_files[ready]);
 
 		st = path ? gt_atomic_prepare(&pend[ready], path, text[ready],
 		                              strlen(text[ready]), err)

@@ -185,9 +185,15 @@ static void test_make_dir(void **state)
 static void test_checks(void **state)
 {
 	static const char *const files[] = { "one.csv", "two.json" };
-	char p[4096], q[4096];
+	char p[4096], q[4096], *j;
 	gt_error err;
 
+	j = gt_path_join("out/", "a.csv");
+	assert_string_equal(j, "out/a.csv");
+	free(j);
+	j = gt_path_join("out", "a.csv");
+	assert_string_equal(j, "out/a.csv");
+	free(j);
 	path_in(*state, "m.gtm", p, sizeof(p));
 	assert_int_equal(gt_check_writable(p, &err), GT_OK);
 	assert_int_equal(gt_testdir_count(*state, ""), 2);   /* . and .. */

@@ -54,6 +54,10 @@ int gt_write_all(int fd, const void *b, size_t n);
  * is an error: "out: exists and is not a directory". */
 gt_status gt_make_dir(const char *dir, gt_error *err);
 
+/* dir + "/" + name (no second '/' when dir ends in one), malloc'd; NULL
+ * when out of memory. */
+char *gt_path_join(const char *dir, const char *name);
+
 /* Before long work whose result goes to path: could it be written there
  * now? The path must be replaceable (as above) and a temporary file must be
  * creatable beside it (one is made and removed at once: this catches a
