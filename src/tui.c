@@ -405,17 +405,11 @@ static void free_panes(gt_app *app)
 static int adopt_model(gt_app *app, const gt_predictor *pred)
 {
 	gt_error err = {0};
+	char name[256];
 
-	if (!gt_genres_same(&pred->genres, &app->session.pipe.clean.genres)) {
-		fprintf(stderr, "genretui: %s predicts %d genres (%s, %s, ...), the file has %d "
-		        "(%s, %s, ...): not the same genres\n", app->cli->model, pred->genres.k,
-		        gt_genre_name(&pred->genres, 0), gt_genre_name(&pred->genres, 1),
-		        app->session.pipe.clean.genres.k,
-		        gt_genre_name(&app->session.pipe.clean.genres, 0),
-		        gt_genre_name(&app->session.pipe.clean.genres, 1));
-		return -1;
-	}
-	if (gt_session_adopt(&app->session, &pred->model, &pred->norm, &pred->hp,
+	gt_text_safe(app->cli->model, name, sizeof(name), sizeof(name) - 16);
+	if (gt_predictor_check_genres(pred, &app->session.pipe.clean.genres, name, &err) != GT_OK ||
+	    gt_session_adopt(&app->session, &pred->model, &pred->norm, &pred->hp,
 	                     pred->epochs_trained, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		return -1;
