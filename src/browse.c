@@ -739,6 +739,7 @@ static int rebuild(gt_browser *b, size_t keep)
 	b->n = n;
 	memset(b->stats_ok, 0, sizeof(b->stats_ok));
 	count_hits(b);
+	b->gen++;
 	gt_browser_goto(b, keep != NONE && b->pos[keep] != NONE ? b->pos[keep] : 0);
 	return 0;
 }
@@ -1132,6 +1133,7 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 		free(b->hit);
 		free(b->fq);
 		b->hit = NULL, b->fq = NULL, b->pattern[0] = '\0', b->nhits = 0;
+		b->gen++;
 		if (qlen == 0)
 			return 0;
 		snprintf(err, errsz, "the pattern is longer than %d bytes", GT_BROWSE_PATTERN - 1);
@@ -1157,6 +1159,7 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 	b->literal = !special(q);
 	memcpy(b->pattern, q, qlen + 1);
 	count_hits(b);
+	b->gen++;
 	return 0;
 }
 
@@ -1201,6 +1204,25 @@ size_t gt_browser_hits(const gt_browser *b, size_t *at)
 			*at += b->hit[b->idx[p]] == 2;
 	}
 	return b->nhits;
+}
+
+size_t gt_browser_hit_at(gt_browser *b)
+{
+	size_t at;
+
+	if (b->at_gen != b->gen || b->at_cur >= b->n || !b->hit) {
+		gt_browser_hits(b, &at);
+	} else {
+		at = b->at;
+		for (size_t p = b->at_cur + 1; p <= b->cur; p++)     /* moved down */
+			at += b->hit[b->idx[p]] == 2;
+		for (size_t p = b->at_cur; p > b->cur; p--)          /* moved up */
+			at -= b->hit[b->idx[p]] == 2;
+	}
+	b->at_gen = b->gen;
+	b->at_cur = b->cur;
+	b->at = at;
+	return at;
 }
 
 int gt_browser_row_hit(const gt_browser *b, size_t r)

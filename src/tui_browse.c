@@ -650,7 +650,8 @@ static void browse_layout(gt_app *app, void *state, int height, int width)
 	gt_browser_set_height(&s->b, (size_t)(nrows > 1 ? nrows : 1));
 	gt_browser_focus(&s->b, s->b.col, s->avail);
 	s->stats = gt_browser_stats(&s->b, s->b.col);
-	s->nhits = gt_browser_hits(&s->b, &s->hit_at);
+	s->nhits = gt_browser_hits(&s->b, NULL);
+	s->hit_at = gt_browser_hit_at(&s->b);
 }
 
 static void browse_draw(const gt_app *app, const void *state, WINDOW *w)

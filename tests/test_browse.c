@@ -832,6 +832,17 @@ static void test_search_regex(void **state)
 	assert_int_equal(at, 2);
 	assert_true(gt_browser_row_hit(b, 2));
 	assert_false(gt_browser_row_hit(b, 0));
+	/* the count to the cursor, step by step, against the count from the top */
+	assert_int_equal(gt_browser_set_search(b, "a", err, sizeof(err)), 0);
+	for (long step = 0; step < 40; step++) {
+		gt_browser_move(b, step % 7 < 4 ? 1 : -(step % 3));
+		if (step == 20)
+			gt_browser_set_show(b, GT_SHOW_KEPT);
+		gt_browser_hits(b, &at);
+		assert_int_equal(gt_browser_hit_at(b), at);
+	}
+	gt_browser_set_show(b, GT_SHOW_ALL);
+	gt_browser_goto(b, 2);
 	/* alternatives; ^ and $ are each cell's ends */
 	assert_int_equal(gt_browser_set_search(b, "^(mozart|rap)$", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, NULL), 2);             /* rows 6 and 8 */

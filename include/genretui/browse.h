@@ -103,6 +103,10 @@ typedef struct {
 	size_t fqn;
 	unsigned char *hit;         /* [nrows] 0 not looked at, 1 no, 2 a match */
 	size_t nhits;               /* rows shown that match */
+	unsigned long gen;          /* changes whenever the rows shown or the
+	                               search change */
+	unsigned long at_gen;       /* gt_browser_hit_at's last answer: for */
+	size_t at_cur, at;          /* ... this gen and cursor */
 	/* summaries, computed on request for the rows shown */
 	gt_colstats stats[GT_NCOLS];
 	unsigned char stats_ok[GT_NCOLS];
@@ -248,6 +252,9 @@ int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrap
 /* Rows shown that match the search; *at (if not NULL) gets how many of
  * them are at the cursor's position or before it. */
 size_t gt_browser_hits(const gt_browser *b, size_t *at);
+/* gt_browser_hits' *at, counted from its last answer when only the
+ * cursor moved (a step of j costs a step, not a count from the top). */
+size_t gt_browser_hit_at(gt_browser *b);
 /* Does dataset row r match the search (as last looked at)? */
 int gt_browser_row_hit(const gt_browser *b, size_t r);
 /* The first match of the search in text at or after byte from: 1 and its
