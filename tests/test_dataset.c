@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -513,6 +515,77 @@ static size_t odd_csv(char *buf, size_t cap, uint64_t *s)
 	return len;
 }
 
+/* Read all of path into a new buffer; *len gets its size. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Every CSV fixture of tests/data (good, bad and the fuzzers' finds)
+ * loaded in one pass and in parts of 16, 61 and 256 bytes gives what it
+ * gives parsed from memory. */
+static void test_fixtures_in_parts(void **state)
+{
+	static const char *const dirs[] = { "", "/bad", "/bad/fuzz/csv" };
+	static const size_t parts[] = { 0, 16, 61, 256 };
+	const char *top = getenv("GT_TESTDATA");
+	int files = 0;
+
+	(void)state;
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		char dir[1024];
+		DIR *dp;
+		struct dirent *e;
+
+		snprintf(dir, sizeof(dir), "%s%s", top ? top : "tests/data", dirs[d]);
+		dp = opendir(dir);
+		assert_non_null(dp);
+		while ((e = readdir(dp))) {
+			char path[2048];
+			size_t len;
+			char *text;
+			gt_dataset mem;
+			gt_error merr = { 0 };
+			gt_status mst;
+			struct stat sb;
+
+			if (e->d_name[0] == '.' || strstr(e->d_name, ".md") ||
+			    strstr(e->d_name, ".py") || strcmp(e->d_name, "EXPECTED") == 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+				continue;
+			text = slurp(path, &len);
+			mst = gt_dataset_parse(&mem, text, len, path, &merr);
+			for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+				gt_dataset file;
+				gt_error ferr = { 0 };
+				gt_status fst = gt_dataset_load_parts(&file, path, NULL, parts[k], &ferr);
+
+				assert_same(fst, &ferr, &file, mst, &merr, &mem);
+				gt_dataset_free(&file);
+			}
+			gt_dataset_free(&mem);
+			free(text);
+			files++;
+		}
+		closedir(dp);
+	}
+	assert_true(files >= 30);     /* (the directory was found) */
+}
+
 /* Load text[0..len) from a pipe (input that cannot be read again). */
 static gt_status load_pipe(gt_dataset *ds, const char *text, size_t len, gt_error *err)
 {
@@ -907,6 +980,7 @@ int main(void)
 		cmocka_unit_test(test_load_parts),
 		cmocka_unit_test(test_parts_random),
 		cmocka_unit_test(test_error_lines),
+		cmocka_unit_test(test_fixtures_in_parts),
 		cmocka_unit_test(test_load_short_rows),
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),
