@@ -572,7 +572,7 @@ static int export_run(const gt_batch *b, const char *dir)
 		return -1;
 	}
 	fprintf(stderr, "genretui: run exported to %s (epochs.csv, confusion_test.csv, "
-	        "confusion_train.csv, report.json%s)\n", shown(dir, name, sizeof(name)),
+	        "confusion_train.csv, report.json, predictions.csv%s)\n", shown(dir, name, sizeof(name)),
 	        b->session.has_importance ? ", importance.csv" : "");
 	return 0;
 }

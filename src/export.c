@@ -14,11 +14,12 @@
 #include "genretui/encode.h"
 #include "genretui/export.h"
 #include "genretui/report_json.h"
+#include "genretui/rowpred.h"
 #include "genretui/textfmt.h"
 
 const char *const gt_export_files[GT_EXPORT_NFILES] = {
 	"epochs.csv", "confusion_test.csv", "confusion_train.csv", "report.json",
-	"importance.csv"
+	"predictions.csv", "importance.csv"
 };
 
 /* ---- Text in the C locale ---- */
@@ -174,6 +175,55 @@ char *gt_export_importance_csv(const gt_importance *imp)
 	return text_close(&t);
 }
 
+/* One set's rows of predictions.csv: line, set, true, predicted, then
+ * each genre's probability. 0, or -1 when out of memory. */
+static int prediction_rows(FILE *f, const gt_session *s, const char *name,
+                           const gt_samples *set, const uint32_t *rows, const int *pred)
+{
+	const gt_genres *g = &s->pipe.clean.genres;
+	gt_rowpred rp;
+	gt_error err = {0};
+
+	if (gt_rowpred_compute(&rp, &s->model, set, &err) != GT_OK)
+		return -1;
+	for (size_t i = 0; i < set->n; i++) {
+		fprintf(f, "%ld,%s,", s->pipe.ds.line[rows[i]], name);
+		csv_field(f, gt_genre_name(g, set->y[i]));
+		fputc(',', f);
+		csv_field(f, gt_genre_name(g, pred[i]));
+		for (int c = 0; c < rp.k; c++)
+			csv_real(f, rp.prob[i * (size_t)rp.k + (size_t)c]);
+		fputc('\n', f);
+	}
+	gt_rowpred_free(&rp);
+	return 0;
+}
+
+char *gt_export_predictions_csv(const gt_session *s)
+{
+	const gt_genres *g = &s->pipe.clean.genres;
+	const gt_pipeline *p = &s->pipe;
+	memtext t;
+
+	if (text_open(&t) != 0)
+		return NULL;
+	fputs("line,set,true,predicted", t.f);
+	for (int c = 0; c < g->k; c++) {
+		char name[GT_GENRE_RAW + 8];
+
+		snprintf(name, sizeof(name), "p_%s", gt_genre_name(g, c));
+		fputc(',', t.f);
+		csv_field(t.f, name);
+	}
+	fputc('\n', t.f);
+	if (prediction_rows(t.f, s, "test", &p->test, p->test_row, s->pred_test) != 0 ||
+	    prediction_rows(t.f, s, "train", &p->train, p->train_row, s->pred_train) != 0) {
+		free(text_close(&t));
+		return NULL;
+	}
+	return text_close(&t);
+}
+
 /* ---- Writing ---- */
 
 static char *report_text(const gt_session *s, const gt_export_info *info)
@@ -202,8 +252,9 @@ static int render(char *out[GT_EXPORT_NFILES], const gt_session *s,
 	out[1] = gt_export_confusion_csv(&s->cm_test, &s->pipe.clean.genres);
 	out[2] = gt_export_confusion_csv(&s->cm_train, &s->pipe.clean.genres);
 	out[3] = report_text(s, info);
+	out[4] = gt_export_predictions_csv(s);
 	if (s->has_importance)
-		out[4] = gt_export_importance_csv(&s->importance);
+		out[5] = gt_export_importance_csv(&s->importance);
 	for (int i = 0; i < n; i++)
 		if (!out[i])
 			return -1;

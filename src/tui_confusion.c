@@ -7,13 +7,19 @@
  * headings, then one row per true genre), the focused cell in words; then,
  * beside the matrix when the terminal is wide enough and below it otherwise,
  * the report (full when there is room, else the focused genre's line and
- * the averages), the most-confused pairs and a legend of the shades. */
+ * the averages), the most-confused pairs and a legend of the shades.
+ *
+ * Enter on a cell lists its rows instead (the drill-down): each row's file
+ * line, the genre predicted and the probability the model gave it, the
+ * true genre's probability, artist and track, in file order or by
+ * confidence (the confident mistakes first). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "genretui/confusion_view.h"
+#include "genretui/rowpred.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
@@ -27,11 +33,27 @@ static const char *const confusion_help[] = {
 	"v / V\tnext / previous view: counts, recall (row %), precision",
 	"t\tswitch between the test rows and the training rows",
 	"c\tcursor to the next of the most-confused pairs",
-	"Enter\tlist the rows of the focused cell in Browse",
-	"x\texport the run: epochs.csv, confusion_test/train.csv,",
+	"Enter\tlist the rows of the focused cell: line, predicted genre",
+	"\tand its probability, the true genre's, artist, track",
+	"  o\t  in the list: file order / most / least confident first",
+	"  Enter\t  in the list: these rows in Browse",
+	"  Esc\t  in the list: back to the matrix",
+	"x\texport the run: epochs.csv, confusion_*.csv, predictions.csv,",
 	"\treport.json into --export DIR, else genretui-export/",
 	NULL
 };
+
+/* The rows of one cell, listed (the drill-down). */
+typedef struct {
+	int open;
+	int t, p;                      /* the cell */
+	char set[8];                   /* "test" or "train" */
+	gt_rp_order order;
+	gt_rowpred prob;               /* the set's probabilities when opened */
+	gt_rowpred_item *items;        /* [n] the cell's rows, in order */
+	size_t n, cur, top;            /* cursor and first row shown */
+	double stamp[3];               /* what the model was (see model_stamp) */
+} cell_list;
 
 /* The pane's state. */
 typedef struct {
@@ -39,6 +61,7 @@ typedef struct {
 	gt_cv_view view;
 	int train;           /* showing the training rows, not the test rows */
 	int top, left;       /* first matrix row / column drawn when not all fit */
+	cell_list list;
 } cv_state;
 
 /* One set's figures and rows, as shown. */
@@ -231,6 +254,30 @@ static void plan_grid(const cv_state *cv, grid *g, const gt_confusion *cm, int w
 	g->nrows = g->nrows < 1 ? 1 : g->nrows > g->k ? g->k : g->nrows;
 }
 
+/* What identifies the model the list was made from: a new epoch, a new
+ * evaluation or a new run changes one of these. */
+static void model_stamp(const gt_app *app, double out[3])
+{
+	const gt_session *s = &app->session;
+
+	out[0] = s->test_epoch + 1e6 * s->evaluated;
+	out[1] = s->train_s;
+	out[2] = (double)s->trainer.epoch + 1e6 * s->running;
+}
+
+static void close_list(cell_list *l)
+{
+	gt_rowpred_free(&l->prob);
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Rows shown at once in a window of height h: heading and column line. */
+static size_t list_rows(int h)
+{
+	return h > 3 ? (size_t)(h - 3) : 1;
+}
+
 /* The cursor kept on the matrix, and the matrix scrolled to show it. */
 static void confusion_layout(gt_app *app, void *state, int height, int width)
 {
@@ -238,6 +285,16 @@ static void confusion_layout(gt_app *app, void *state, int height, int width)
 	shown_set set = current_set(app, cv);
 	grid g;
 
+	if (cv->list.open) {
+		double now[3];
+
+		model_stamp(app, now);
+		if (memcmp(now, cv->list.stamp, sizeof(now)) != 0)   /* another model: stale */
+			close_list(&cv->list);
+		else
+			cv->list.top = (size_t)gt_cv_scroll((int)cv->list.top, (int)list_rows(height),
+			                                    (int)cv->list.cur, (int)cv->list.n);
+	}
 	if (!app->session.evaluated && !live(app))
 		return;
 	plan_grid(cv, &g, set.cm, width, height);
@@ -331,7 +388,7 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 		x += put_attr(w, A_BOLD, y, x, width - x, more);
 	}
 	if (width - x > 30)
-		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows in Browse)");
+		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows, most confident first)");
 }
 
 static void draw_grid(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
@@ -503,6 +560,76 @@ static void draw_extras(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 		draw_legend(app, cv, w, x, y + 1, width);
 }
 
+/* ---- the drill-down: a cell's rows ---- */
+
+/* "   line  predicted    prob  p(true)  artist - track" */
+static void list_row(const gt_app *app, const cell_list *l, size_t i, char *buf, size_t n)
+{
+	const gt_pipeline *pipe = &app->session.pipe;
+	const gt_rowpred_item *it = &l->items[i];
+	double pt = it->sample < l->prob.n
+	          ? l->prob.prob[it->sample * (size_t)l->prob.k + (size_t)l->t] : NAN;
+	char name[96];
+
+	snprintf(buf, n, "%7ld  %s %6.3f  %6.3f   %s - %s", pipe->ds.line[it->row],
+	         gt_fmt_pad(name, sizeof(name), gt_genre_name(genres(app), l->p), 12), it->conf, pt,
+	         gt_cell(&pipe->ds, it->row, GT_COL_ARTIST), gt_cell(&pipe->ds, it->row, GT_COL_TRACK));
+}
+
+static void draw_list(const gt_app *app, const cell_list *l, WINDOW *w)
+{
+	int width = getmaxx(w), height = getmaxy(w), y = 2;
+	char line[512], label[128], n[32], ptrue[40];
+
+	gt_cv_cell_label(label, sizeof(label), genres(app), l->set, l->t, l->p);
+	snprintf(line, sizeof(line), "%s: %s rows, %s", label, gt_fmt_count(n, sizeof(n), l->n),
+	         gt_rowpred_order_name(l->order));
+	put_attr(w, A_BOLD, 0, 0, width, line);
+	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_genre_name(genres(app), l->t));
+	snprintf(line, sizeof(line), "%7s  %-12s %6s  %6s   %s", "line", "predicted", "prob",
+	         ptrue, "artist - track");
+	put_attr(w, gt_attr(app, GT_C_HEADER), 1, 0, width, line);
+	for (size_t i = l->top; i < l->n && y < height - 1; i++, y++) {
+		list_row(app, l, i, line, sizeof(line));
+		put_attr(w, i == l->cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 0, width, line);
+	}
+	put_attr(w, A_DIM, height - 1, 0, width,
+	         "o order  Enter these rows in Browse  Esc back to the matrix");
+}
+
+/* List the rows of the focused cell with their probabilities. */
+static void open_list(gt_app *app, cv_state *cv)
+{
+	shown_set set = current_set(app, cv);
+	const gt_samples *rows = cv->train ? &app->session.pipe.train : &app->session.pipe.test;
+	cell_list *l = &cv->list;
+	gt_error err = {0};
+	size_t n = gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv->t, cv->p, NULL, 0);
+	char label[128];
+
+	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv->t, cv->p);
+	if (n == 0) {
+		gt_app_message(app, 0, "No %s: the cell is empty.", label);
+		return;
+	}
+	close_list(l);
+	l->items = malloc(n * sizeof(*l->items));
+	if (!l->items || gt_rowpred_compute(&l->prob, &app->session.model, rows, &err) != GT_OK) {
+		close_list(l);
+		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
+		return;
+	}
+	l->n = gt_rowpred_cell(set.truth, set.pred, set.rows, &l->prob, set.n, cv->t, cv->p,
+	                       l->items, n);
+	l->t = cv->t;
+	l->p = cv->p;
+	snprintf(l->set, sizeof(l->set), "%s", set.name);
+	l->order = cv->t == cv->p ? GT_RP_FILE : GT_RP_CONFIDENT;
+	gt_rowpred_sort(l->items, l->n, l->order);
+	model_stamp(app, l->stamp);
+	l->open = 1;
+}
+
 static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
 {
 	const cv_state *cv = state;
@@ -513,6 +640,10 @@ static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
 	werase(w);
 	if (!app->session.evaluated && !live(app)) {
 		draw_no_model(app, w);
+		return;
+	}
+	if (cv->list.open) {
+		draw_list(app, &cv->list, w);
 		return;
 	}
 	draw_header(app, cv, w, &set);
@@ -544,28 +675,52 @@ static void next_pair(cv_state *cv, const gt_confusion *cm)
 	}
 }
 
-/* Hand the rows of the focused cell to Browse (which copies them). */
-static void open_cell(gt_app *app, cv_state *cv)
+/* Hand the listed rows to Browse (which copies them). */
+static void list_to_browse(gt_app *app, const cell_list *l)
 {
-	shown_set set = current_set(app, cv);
-	size_t n = gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv->t, cv->p, NULL, 0);
-	size_t *rows;
+	size_t *rows = malloc(l->n * sizeof(*rows));
 	char label[128];
 
-	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv->t, cv->p);
-	if (n == 0) {
-		gt_app_message(app, 0, "No %s: the cell is empty.", label);
-		return;
-	}
-	rows = malloc(n * sizeof(*rows));
 	if (!rows) {
-		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
+		gt_app_message(app, 1, "Out of memory for %zu rows.", l->n);
 		return;
 	}
-	gt_cv_cell_rows(set.truth, set.pred, set.rows, set.n, cv->t, cv->p, rows, n);
-	if (gt_app_show_rows(app, rows, n, label) != 0)
-		gt_app_message(app, 1, "Out of memory for %zu rows.", n);
+	for (size_t i = 0; i < l->n; i++)
+		rows[i] = l->items[i].row;
+	gt_cv_cell_label(label, sizeof(label), genres(app), l->set, l->t, l->p);
+	if (gt_app_show_rows(app, rows, l->n, label) != 0)
+		gt_app_message(app, 1, "Out of memory for %zu rows.", l->n);
 	free(rows);
+}
+
+/* Keys while a cell's rows are listed; every key is the list's. */
+static int list_key(gt_app *app, cell_list *l, int ch)
+{
+	size_t page = list_rows(LINES - 3);
+
+	if (ch == 27 || ch == KEY_BACKSPACE || ch == 127 || ch == 8)
+		close_list(l);
+	else if (ch == KEY_DOWN || ch == 'j')
+		l->cur += l->cur + 1 < l->n;
+	else if (ch == KEY_UP || ch == 'k')
+		l->cur -= l->cur > 0;
+	else if (ch == KEY_NPAGE || ch == ' ')
+		l->cur = l->cur + page < l->n ? l->cur + page : l->n - 1;
+	else if (ch == KEY_PPAGE)
+		l->cur = l->cur > page ? l->cur - page : 0;
+	else if (ch == KEY_HOME || ch == 'g')
+		l->cur = 0;
+	else if (ch == KEY_END || ch == 'G')
+		l->cur = l->n - 1;
+	else if (ch == 'o') {
+		l->order = (gt_rp_order)((l->order + 1) % GT_RP_NORDERS);
+		gt_rowpred_sort(l->items, l->n, l->order);
+		l->cur = l->top = 0;
+	} else if (ch == KEY_ENTER || ch == '\r' || ch == '\n')
+		list_to_browse(app, l);
+	else
+		return 0;
+	return 1;
 }
 
 static int move_key(cv_state *cv, int ch, int k)
@@ -606,6 +761,8 @@ static int confusion_key(gt_app *app, void *state, int ch)
 		gt_app_message(app, 0, "No model yet. Press 3 for the Train pane, then t to train.");
 		return 1;
 	}
+	if (cv->list.open)
+		return list_key(app, &cv->list, ch);
 	if (move_key(cv, ch, gt_cv_classes(set.cm)))
 		return 1;
 	if (ch == 'v')
@@ -619,7 +776,7 @@ static int confusion_key(gt_app *app, void *state, int ch)
 	else if (ch == 'c')
 		next_pair(cv, set.cm);
 	else if (is_enter(ch))
-		open_cell(app, cv);
+		open_list(app, cv);
 	else if (ch == 'x')
 		gt_tui_export(app);
 	else
@@ -633,12 +790,21 @@ static void *confusion_init(gt_app *app)
 	return calloc(1, sizeof(cv_state));
 }
 
+static void confusion_free(void *state)
+{
+	cv_state *cv = state;
+
+	if (cv)
+		close_list(&cv->list);
+	free(cv);
+}
+
 const gt_pane gt_confusion_pane = {
 	.title = "Confusion",
-	.hint = "hjkl  v view  t set  Enter rows  x export",
+	.hint = "hjkl  v view  t set  Enter rows (o order, Esc back)  x export",
 	.help = confusion_help,
 	.init = confusion_init,
-	.free = free,
+	.free = confusion_free,
 	.layout = confusion_layout,
 	.draw = confusion_draw,
 	.key = confusion_key,

@@ -25,5 +25,5 @@ void gt_tui_export(gt_app *app)
 		return;
 	}
 	gt_app_message(app, 0, "run exported to %s/ (epochs.csv, confusion_test.csv, "
-	               "confusion_train.csv, report.json)", dir);
+	               "confusion_train.csv, report.json, predictions.csv)", dir);
 }

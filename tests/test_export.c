@@ -157,6 +157,52 @@ static void check_confusion(const char *text, const gt_confusion *cm)
 	free(copy);
 }
 
+/* predictions.csv: every test row, then every training row, with its file
+ * line, genres and probabilities; the matrices rebuilt from it are the
+ * session's, and the predicted genre is the most probable one. */
+static void check_predictions(const char *text)
+{
+	const gt_pipeline *p = &sess.pipe;
+	char *copy = strdup(text), *save = NULL, *line, *f[GT_MAX_CLASSES + 5];
+	gt_confusion cm[2];
+	size_t i = 0;
+
+	gt_confusion_init(&cm[0], GT_NCLASSES);
+	gt_confusion_init(&cm[1], GT_NCLASSES);
+	line = strtok_r(copy, "\n", &save);
+	assert_int_equal(fields(line, f, GT_MAX_CLASSES + 5), GT_NCLASSES + 4);
+	assert_string_equal(f[0], "line");
+	assert_string_equal(f[3], "predicted");
+	assert_string_equal(f[4], "p_Electronic");
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		int test = i < p->test.n, t = -1, q = -1;
+		size_t j = test ? i : i - p->test.n;
+		double sum = 0, pq;
+
+		assert_true(i < p->test.n + p->train.n);
+		assert_int_equal(fields(line, f, GT_MAX_CLASSES + 5), GT_NCLASSES + 4);
+		assert_int_equal(atol(f[0]), p->ds.line[test ? p->test_row[j] : p->train_row[j]]);
+		assert_string_equal(f[1], test ? "test" : "train");
+		for (int c = 0; c < GT_NCLASSES; c++) {
+			t = strcmp(f[2], gt_genre_names[c]) ? t : c;
+			q = strcmp(f[3], gt_genre_names[c]) ? q : c;
+			sum += strtod(f[4 + c], NULL);
+		}
+		assert_int_equal(t, test ? p->test.y[j] : p->train.y[j]);
+		assert_int_equal(q, test ? sess.pred_test[j] : sess.pred_train[j]);
+		assert_near(sum, 1.0, 1e-6);
+		pq = strtod(f[4 + q], NULL);
+		for (int c = 0; c < GT_NCLASSES; c++)
+			assert_true(strtod(f[4 + c], NULL) <= pq + 1e-6);
+		gt_confusion_add(&cm[!test], t, q);
+		i++;
+	}
+	assert_int_equal(i, p->test.n + p->train.n);
+	assert_memory_equal(cm[0].cell, sess.cm_test.cell, sizeof(cm[0].cell));
+	assert_memory_equal(cm[1].cell, sess.cm_train.cell, sizeof(cm[1].cell));
+	free(copy);
+}
+
 static double jnum(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
@@ -292,6 +338,8 @@ static void test_round_trip(void **state)
 	check_confusion(t = slurp(sub, "confusion_train.csv"), &sess.cm_train);
 	free(t);
 	check_importance(t = slurp(sub, "importance.csv"), &sess.importance);
+	free(t);
+	check_predictions(t = slurp(sub, "predictions.csv"));
 	free(t);
 	check_report(sub);
 }

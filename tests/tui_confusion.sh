@@ -4,9 +4,61 @@
 # the matrix with genre names, the report and its accuracy, the views (v),
 # the training set (t), the cursor and its description, Enter opening the
 # cell's rows in Browse, 80x24 and small sizes, NO_COLOR, and q. Prints TAP.
-# Needs tmux and the real dataset ($GT_REAL_CSV); skips when either is missing.
+# First, on the bundled sample (always): the drill-down from a cell (its rows
+# with the predicted genre's probability, in three orders, then in Browse)
+# and predictions.csv in the export. The rest needs the real dataset
+# ($GT_REAL_CSV) and is skipped without it; all needs tmux.
 . "$(dirname "$0")/tmux-lib.sh"
-need_csv
+
+# the probability column (the third field) of the listed rows
+probs() { screen | awk '$1 ~ /^[0-9]+$/ && $3 ~ /^[01]\.[0-9]+$/ { print $3 }'; }
+lines() { screen | awk '$1 ~ /^[0-9]+$/ && $3 ~ /^[01]\.[0-9]+$/ { print $1 }'; }
+
+start 120 40 "" "cd $tmp && $GENRETUI --epochs 3 --export exp $(cd "$(dirname "$SAMPLE")" && pwd)/$(basename "$SAMPLE")"
+wait_for "kept" 30
+keys 3
+keys t
+wait_for "done" 60
+keys 4
+keys j j j j j l l l l l l l l l
+expect "sample: the cursor on Rap / Hip-Hop" "true Rap, predicted Hip-Hop: 17"
+keys Enter
+expect "Enter lists the cell's rows, most confident first" \
+	"test rows: true Rap, predicted Hip-Hop: 17 rows, most confident first"
+expect "... with the line, predicted genre, its probability and the true genre's" \
+	"   line  predicted      prob  p(Rap)   artist - track"
+[ "$(probs | wc -l)" = 17 ] && probs | sort -rn -c 2>/dev/null
+check "... all 17 rows, their probabilities falling" $?
+keys o
+expect "o: least confident first" "17 rows, least confident first"
+probs | sort -n -c 2>/dev/null
+check "... their probabilities rising" $?
+keys o
+expect "o again: file order" "17 rows, file order"
+lines | sort -n -c 2>/dev/null
+check "... file lines rising" $?
+keys o
+keys Enter
+expect "Enter in the list shows its rows in Browse" "17 of 5,005 rows: test rows: true Rap, predicted Hip-Hop"
+keys 4
+expect "back in the Confusion pane the list is still open" "17 rows, most confident first"
+keys Escape
+expect "Esc goes back to the matrix" "view: [counts]"
+keys x
+expect "x exports, predictions.csv too" "report.json, predictions.csv)"
+pred="$tmp/exp/predictions.csv"
+head -1 "$pred" 2>/dev/null | grep -q '^line,set,true,predicted,p_Electronic,p_Anime,' &&
+	[ "$(grep -c ',test,' "$pred")" = "$(screen | sed -n 's/.*test set, \([0-9,]*\) rows.*/\1/p' | tr -d ,)" ] &&
+	[ "$(grep -c ',test,Rap,Hip-Hop,' "$pred")" = 17 ]
+check "predictions.csv: a header, one line per test row, 17 Rap rows predicted Hip-Hop" $?
+keys q
+expect "q exits with status 0" "EXIT=0"
+
+if [ ! -r "$CSV" ]; then
+	skip "the real file's checks" "the real dataset is not at $CSV"
+	echo "1..$n"
+	exit 0
+fi
 
 # launch WIDTH HEIGHT ENV: genretui on the real data, training 3 epochs
 launch() {
@@ -25,7 +77,6 @@ train() {
 # the screen line of genre $1's matrix row (its name, then cells)
 matrix_row() { screen | grep -E "^$1 +[ \[>]" | head -1; }
 
-echo "1..29"
 launch 200 60 ""
 keys 4
 expect "before any model the pane says how to train one" \
@@ -72,13 +123,16 @@ expect_re "in precision view the percentage is of the predicted column" \
 	'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of predicted Hip-Hop'
 keys v
 keys '?'
-expect "? lists the pane's keys" "list the rows of the focused cell in Browse"
+expect "? lists the pane's keys" "list the rows of the focused cell: line, predicted genre"
 keys x
 
 keys Enter
-expect "Enter opens Browse filtered to the cell's rows" "test rows: true Rap, predicted Hip-Hop"
+expect "Enter lists the cell's rows" "test rows: true Rap, predicted Hip-Hop: $count rows"
+keys Enter
+expect "Enter again opens Browse filtered to the cell's rows" "test rows: true Rap, predicted Hip-Hop"
 expect_re "Browse shows as many rows as the cell count" "(^| )$count of [0-9,]+ rows"
 keys 4
+keys Escape
 keys t
 expect_re "t switches to the training set" 'train set, [0-9,]+ rows'
 expect_re "the training set's cell is described" 'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of Rap'
@@ -106,4 +160,5 @@ keys j j j j j j j j j
 expect_re "50x12: the matrix scrolls to the cursor row" '^HipH'
 keys q
 expect "q exits with status 0 after resizing" "EXIT=0"
+echo "1..$n"
 exit 0

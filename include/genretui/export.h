@@ -1,7 +1,7 @@
 /* export.h: a finished run written to a directory, for other tools
  * (`--export DIR` in batch mode, x in the Train and Confusion panes).
  *
- * Four files (five with --importance), each replaced atomically (atomic_file.h; a planted symlink is
+ * Five files (six with --importance), each replaced atomically (atomic_file.h; a planted symlink is
  * replaced, never followed; modes follow the umask):
  *   epochs.csv           epoch,loss,accuracy,test_loss,test_accuracy,
  *                        validation_loss,validation_accuracy,lr,seconds,kept
@@ -16,6 +16,11 @@
  *                        genres.h, CSV-quoted where needed)
  *   report.json          the run's document (gt_json_run, report_json.h):
  *                        the same one --batch --json prints
+ *   predictions.csv      line,set,true,predicted,p_<genre>...: one line per
+ *                        row of the test set, then of the training set: its
+ *                        file line, the set, its true and predicted genre
+ *                        and the probability the model gives each genre
+ *                        (rowpred.h)
  *   importance.csv       with --importance: feature,mean,sd,shuffle_1..N,
  *                        one row per feature in the model's input order: the
  *                        drops in test accuracy when it is shuffled
@@ -34,7 +39,7 @@
 
 /* The files, in the order they are written (importance.csv only when the
  * session holds a permutation importance). */
-#define GT_EXPORT_NFILES 5
+#define GT_EXPORT_NFILES 6
 extern const char *const gt_export_files[GT_EXPORT_NFILES];
 
 /* What the report says beyond the session. */
@@ -50,6 +55,7 @@ typedef struct {
 char *gt_export_epochs_csv(const gt_session *s);
 char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g);
 char *gt_export_importance_csv(const gt_importance *imp);
+char *gt_export_predictions_csv(const gt_session *s);
 /* report.json as a JSON object (new reference), or NULL. */
 json_t *gt_export_report(const gt_session *s, const gt_export_info *info);
 
