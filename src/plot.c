@@ -123,6 +123,24 @@ void gt_plot_range(double lo, double hi, double *axis_lo, double *axis_hi)
 	*axis_hi = ceil(hi / step) * step;
 }
 
+void gt_plot_grow(double lo, double hi, double *axis_lo, double *axis_hi)
+{
+	int fresh = !(*axis_lo < *axis_hi);
+
+	if (!isfinite(lo) || !isfinite(hi)) {
+		if (fresh)
+			gt_plot_range(lo, hi, axis_lo, axis_hi);
+		return;
+	}
+	if (!fresh && lo >= *axis_lo && hi <= *axis_hi)
+		return;
+	if (!fresh) {
+		lo = fmin(lo, *axis_lo);
+		hi = fmax(hi, *axis_hi);
+	}
+	gt_plot_range(lo, hi, axis_lo, axis_hi);
+}
+
 void gt_plot_point(const gt_canvas *c, int i, int xmax, double v,
                    double axis_lo, double axis_hi, int *x, int *y)
 {

@@ -38,7 +38,7 @@ static const char *const confusion_help[] = {
 	"  o\t  in the list: file order / most / least confident first",
 	"  Enter\t  in the list: these rows in Browse",
 	"  Esc\t  in the list: back to the matrix",
-	"x\texport the run: epochs.csv, confusion_*.csv, predictions.csv,",
+	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
 	"\treport.json into --export DIR, else genretui-export/",
 	NULL
 };
@@ -801,7 +801,7 @@ static void confusion_free(void *state)
 
 const gt_pane gt_confusion_pane = {
 	.title = "Confusion",
-	.hint = "hjkl  v view  t set  Enter rows (o order, Esc back)  x export",
+	.hint = "hjkl  v view  t set  Enter rows  x export",
 	.help = confusion_help,
 	.init = confusion_init,
 	.free = confusion_free,

@@ -60,7 +60,7 @@ static const char *const train_help[] = {
 	"p\tpause / resume",
 	"s\tstop, keeping the model as it is",
 	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
-	"x\texport the run: epochs.csv, confusion_test/train.csv,",
+	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
 	"\treport.json into --export DIR, else genretui-export/",
 	"r\tthe runs of this session side by side (again: the plots)",
 	"j k / Up Down\tchoose a setting",

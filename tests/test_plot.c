@@ -95,6 +95,31 @@ static void test_range(void **state)
 	assert_near(hi, 1, 0);
 }
 
+/* Epoch after epoch the axis only grows: a loss falling from 2.1 keeps
+ * its top, a value beyond it widens it, and a fresh axis is gt_plot_range. */
+static void test_grow(void **state)
+{
+	double lo = 0, hi = 0, l0, h0;
+
+	(void)state;
+	gt_plot_grow(2.0, 2.099, &lo, &hi);
+	gt_plot_range(2.0, 2.099, &l0, &h0);
+	assert_near(lo, l0, 0);
+	assert_near(hi, h0, 0);
+	gt_plot_grow(1.2317, 2.099, &lo, &hi);     /* lower: the bottom moves, the top stays */
+	assert_true(lo <= 1.2317);
+	assert_near(hi, h0, 1e-12);
+	l0 = lo;
+	gt_plot_grow(1.5, 1.9, &lo, &hi);          /* inside: nothing moves */
+	assert_near(lo, l0, 0);
+	assert_near(hi, h0, 0);
+	gt_plot_grow(1.5, 2.5, &lo, &hi);          /* above: the top grows, the bottom stays */
+	assert_near(lo, l0, 1e-12);
+	assert_true(hi >= 2.5);
+	gt_plot_grow(NAN, 1, &lo, &hi);            /* unknown: kept */
+	assert_near(lo, l0, 1e-12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -103,6 +128,7 @@ int main(void)
 		cmocka_unit_test(test_line_diagonal),
 		cmocka_unit_test(test_series_known_cells),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_grow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

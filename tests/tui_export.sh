@@ -46,7 +46,7 @@ check "the four files are whole and agree with each other" $?
 acc=$(tail -n 1 "$tmp/py")
 expect "report.json's test accuracy is the one on screen" "acc $acc | best epoch"
 keys '?'
-expect "the Train help lists x" "export the run: epochs.csv, confusion_test/train.csv,"
+expect "the Train help lists x" "export epochs.csv, predictions.csv, confusion_*.csv,"
 keys Escape
 keys 4
 expect "the Confusion pane's hint names x" "Enter rows  x export"

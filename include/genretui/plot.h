@@ -32,6 +32,13 @@ void gt_canvas_cell(const gt_canvas *c, int cx, int cy, int utf8, char out[5]);
 /* Axis range that holds [lo, hi] with a little margin and round ends. */
 void gt_plot_range(double lo, double hi, double *axis_lo, double *axis_hi);
 
+/* An axis that holds [lo, hi] and never shrinks while the data grows (a
+ * live plot whose y labels do not jump every epoch): when *axis_lo <
+ * *axis_hi already hold [lo, hi] they stay; else they become
+ * gt_plot_range of [lo, hi] joined with them. Start with *axis_lo =
+ * *axis_hi (e.g. both 0) for a fresh axis. */
+void gt_plot_grow(double lo, double hi, double *axis_lo, double *axis_hi);
+
 /* Plot series y[0..n-1] (x = 0..n-1 spread over xmax + 1 positions) on the
  * canvas between axis_lo (bottom) and axis_hi (top). NaN points are skipped. */
 void gt_canvas_series(gt_canvas *c, const double *y, int n, int xmax,
