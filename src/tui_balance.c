@@ -126,6 +126,16 @@ static void ledger_row(WINDOW *w, int y, int width, const char *label, size_t n,
 	gt_draw_text(w, y, 0, width, line);
 }
 
+/* Rows the sets hold beyond the kept ones: the improved preset fills in
+ * the unknown durations and tempos the study drops, and those rows join
+ * the training side only (0 for the study's preparation). */
+static size_t imputed_rows(const gt_pipeline *p)
+{
+	size_t sets = p->train.n + p->test.n, kept = p->clean.ledger.kept;
+
+	return sets > kept ? sets - kept : 0;
+}
+
 static void draw_ledger(const gt_app *app, WINDOW *w, int *y)
 {
 	const gt_ledger *L = &app->session.pipe.clean.ledger;
@@ -143,6 +153,12 @@ static void draw_ledger(const gt_app *app, WINDOW *w, int *y)
 	wattrset(w, gt_attr(app, GT_C_KEPT) | A_BOLD);
 	ledger_row(w, (*y)++, width, "kept", L->kept, L->rows_read);
 	wattrset(w, A_NORMAL);
+	if (imputed_rows(&app->session.pipe)) {   /* so that the sets add up */
+		ledger_row(w, (*y)++, width, "+ imputed, joined training",
+		           imputed_rows(&app->session.pipe), L->rows_read);
+		ledger_row(w, (*y)++, width, "= train + test rows",
+		           app->session.pipe.train.n + app->session.pipe.test.n, L->rows_read);
+	}
 }
 
 /* A heading in the header colour. */
@@ -197,6 +213,11 @@ static void draw_baseline(const gt_app *app, WINDOW *w, int *y, int x, int width
 	snprintf(line, sizeof(line), "split seed %u: %s train", app->cli->split_seed,
 	         gt_fmt_count(a, sizeof(a), p->train.n));
 	gt_draw_text(w, (*y)++, x, width, line);
+	if (imputed_rows(p)) {
+		snprintf(line, sizeof(line), "(%s of them imputed rows)",
+		         gt_fmt_count(a, sizeof(a), imputed_rows(p)));
+		gt_draw_text(w, (*y)++, x, width, line);
+	}
 }
 
 /* The notes right of the ledger; returns the row after them. */

@@ -9,6 +9,7 @@
 #include "genretui/plot.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
+#include "genretui/report_json.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
@@ -53,6 +54,8 @@ typedef struct {
 	run_record runs[MAX_RUNS];  /* finished runs, oldest first */
 	int nruns;
 	int show_runs;           /* r: the runs table instead of the plots */
+	double axis[2][2];       /* the plots' y axes (loss, accuracy: lo, hi),
+	                            grown and never shrunk during a run */
 } train_state;
 
 static const char *const train_help[] = {
@@ -120,6 +123,7 @@ static void start_run(gt_app *app, train_state *ts)
 	app->training = 1;
 	snprintf(app->model_preset, sizeof(app->model_preset), "%s", ts->preset->name);
 	ts->form_shown = 0;
+	memset(ts->axis, 0, sizeof(ts->axis));
 	ts->steps = 0;
 	ts->elapsed = 0;
 	ts->started = gt_now();
@@ -428,25 +432,42 @@ static void draw_form(const gt_app *app, const train_state *ts, WINDOW *w)
 	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy(ts) ? "p pause  s stop" : "t train  e edit");
 }
 
-/* Figures of every finished epoch, as many of the last ones as fit. */
+/* The epoch whose weights the model has (or would have, were the run
+ * stopped now): the best on the validation slice when training holds one
+ * out, else the last; 0 before the first epoch. */
+static int kept_epoch(const gt_app *app)
+{
+	const gt_trainer *t = &app->session.trainer;
+
+	if (app->session.evaluated)
+		return gt_json_kept_epoch(&app->session);
+	return t->nval ? t->best_epoch : t->epoch;
+}
+
+/* Figures of every finished epoch, as many of the last ones as fit: the
+ * training rows' loss and accuracy during the epoch, the test rows'
+ * accuracy after it, and which epoch's weights are kept. */
 static void draw_epochs(const gt_app *app, WINDOW *w, int y0)
 {
 	const gt_trainer *t = &app->session.trainer;
-	int rows = getmaxy(w) - y0 - 1, first;
+	int rows = getmaxy(w) - y0 - 1, first, kept = kept_epoch(app);
 	char line[64];
 
 	if (rows < 1 || !app->session.running)
 		return;
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, y0, 1, FORM_W - 1, "Ep   loss   acc  t.acc");
+	gt_draw_text(w, y0, 1, FORM_W - 1, "Ep   loss train  test");
 	wattrset(w, A_NORMAL);
 	first = t->epoch > rows ? t->epoch - rows : 0;
 	for (int e = first; e < t->epoch; e++) {
 		const gt_epoch *h = &t->history[e];
 
-		snprintf(line, sizeof(line), "%2d %6.4f %5.3f %6.3f", h->epoch, h->loss,
-		         h->accuracy, h->val_accuracy);
+		snprintf(line, sizeof(line), "%2d %6.4f %5.3f %5.3f%s", h->epoch, h->loss,
+		         h->accuracy, h->val_accuracy, h->epoch == kept ? " kept" : "");
+		if (h->epoch == kept)
+			wattrset(w, gt_attr(app, GT_C_GOOD));
 		gt_draw_text(w, y0 + 1 + e - first, 1, FORM_W - 1, line);
+		wattrset(w, A_NORMAL);
 	}
 }
 
@@ -455,17 +476,6 @@ static void fmt_time(char *buf, size_t n, double s)
 	int t = isfinite(s) && s > 0 ? (s < 359999 ? (int)(s + 0.5) : 359999) : 0;
 
 	snprintf(buf, n, "%d:%02d", t / 60, t % 60);
-}
-
-/* Best epoch by test accuracy (1-based), or 0. */
-static int best_epoch(const gt_trainer *t)
-{
-	int best = 0;
-
-	for (int e = 0; e < t->epoch; e++)
-		if (!best || t->history[e].val_accuracy > t->history[best - 1].val_accuracy)
-			best = e + 1;
-	return best;
 }
 
 static void draw_progress(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width)
@@ -493,25 +503,38 @@ static void draw_progress(const gt_app *app, const train_state *ts, WINDOW *w, i
 	wattrset(w, A_NORMAL);
 }
 
+/* One line: while training, the last epoch's figures and the epoch kept
+ * so far; once the run is evaluated, its one headline: the test accuracy
+ * of the model and the epoch whose weights it has. The test rows are never
+ * called validation: that is the slice of the training rows early
+ * stopping watches (improved preset). */
 static void draw_latest(const gt_app *app, WINDOW *w, int x, int width)
 {
-	const gt_trainer *t = &app->session.trainer;
+	const gt_session *s = &app->session;
+	const gt_trainer *t = &s->trainer;
 	const gt_epoch *h;
-	char line[256];
-	int best = best_epoch(t), n;
+	char line[256], vs[64] = "";
+	int kept = kept_epoch(app);
 
 	if (t->epoch == 0) {
 		gt_draw_text(w, 2, x, width, "first epoch running...");
 		return;
 	}
-	h = &t->history[t->epoch - 1];
-	n = snprintf(line, sizeof(line), "loss %.4f acc %.4f | test loss %.4f acc %.4f | best epoch %d (%.4f)",
-	             h->loss, h->accuracy, h->val_loss, h->val_accuracy, best,
-	             t->history[best - 1].val_accuracy);
-	if (t->nval && n > 0 && (size_t)n < sizeof(line))   /* early stopping keeps its own best */
-		snprintf(line + n, sizeof(line) - (size_t)n, " | kept epoch %d (validation %.4f)%s",
-		         t->best_epoch, t->best_vs, t->stopped ? ", stopped early" : "");
+	if (t->nval)
+		snprintf(vs, sizeof(vs), "%svalidation slice %.4f", t->stopped ? ", " : "", t->best_vs);
+	if (s->evaluated) {
+		snprintf(line, sizeof(line), "Test accuracy %.4f, weights of epoch %d of %d%s%s%s%s",
+		         s->rep_test.accuracy, kept, t->epoch, t->stopped || t->nval ? " (" : "",
+		         t->stopped ? "stopped early" : "", vs, t->stopped || t->nval ? ")" : "");
+		wattrset(w, A_BOLD);
+	} else {
+		h = &t->history[t->epoch - 1];
+		snprintf(line, sizeof(line), "epoch %d: train loss %.4f acc %.4f | test loss %.4f "
+		         "acc %.4f | kept so far: epoch %d%s%s%s", h->epoch, h->loss, h->accuracy,
+		         h->val_loss, h->val_accuracy, kept, t->nval ? " (" : "", vs, t->nval ? ")" : "");
+	}
 	gt_draw_text(w, 2, x, width, line);
+	wattrset(w, A_NORMAL);
 }
 
 /* Per-epoch figures of the first n epochs: train and test, loss or accuracy. */
@@ -566,7 +589,7 @@ static void legend(const gt_app *app, WINDOW *w, int y, int x, int width, const 
 	used += gt_draw_text(w, y, x + used, width - used, buf);
 	wattrset(w, gt_attr(app, GT_C_GOOD));
 	if (mark)
-		used += gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 best" : "  * best");
+		used += gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 kept" : "  * kept");
 	wattrset(w, gt_attr(app, GT_C_DIM));
 	if (prev)
 		gt_draw_text(w, y, x + used, width - used, "  .. previous run");
@@ -589,29 +612,69 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 	gt_draw_text(w, y + ch, x + 7 + cw - (int)strlen(buf), (int)strlen(buf), buf);
 }
 
-/* The best test accuracy, marked on the accuracy plot. */
-static void mark_best(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
+/* The kept epoch's test accuracy, marked on the accuracy plot. */
+static void mark_kept(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
                       const gt_trainer *t, int xmax, double lo, double hi)
 {
-	int best = best_epoch(t), px, py;
+	int kept = kept_epoch(app), px, py;
 
-	if (!best)
+	if (kept < 1 || kept > t->epoch)
 		return;
-	gt_plot_point(c, best - 1, xmax, t->history[best - 1].val_accuracy, lo, hi, &px, &py);
+	gt_plot_point(c, kept - 1, xmax, t->history[kept - 1].val_accuracy, lo, hi, &px, &py);
 	wattrset(w, gt_attr(app, GT_C_GOOD));
 	gt_draw_text(w, y + py / 4, x + px / 2, 1, app->utf8 ? "\u25c6" : "*");
 	wattrset(w, A_NORMAL);
 }
 
-/* One plot in the box (y, x, height, width): legend, axes, curves. */
+/* The smallest and largest figure the plot shows: the run's and the
+ * previous run's. */
+static void plot_extent(const train_state *ts, const gt_trainer *t, int acc, double *lo,
+                        double *hi)
+{
+	const run_record *prev = previous_run(ts);
+	double train[MAX_PLOT], test[MAX_PLOT];
+	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
+
+	series(t, n, acc, train, test);
+	minmax(train, test, n, lo, hi);
+	if (prev && prev->n > 1) {
+		double plo, phi;
+
+		minmax(acc ? prev->acc : prev->loss, acc ? prev->vacc : prev->vloss, prev->n, &plo, &phi);
+		*lo = fmin(*lo, plo);
+		*hi = fmax(*hi, phi);
+	}
+}
+
+/* The y axes grow to hold every figure shown and never shrink during a
+ * run, so the labels do not jump at each epoch. */
+static void train_layout(gt_app *app, void *state, int height, int width)
+{
+	train_state *ts = state;
+	const gt_trainer *t = &app->session.trainer;
+	double lo, hi;
+
+	(void)height;
+	(void)width;
+	if (!app->session.running || app->session.loaded || t->epoch == 0)
+		return;
+	for (int acc = 0; acc < 2; acc++) {
+		plot_extent(ts, t, acc, &lo, &hi);
+		gt_plot_grow(lo, hi, &ts->axis[acc][0], &ts->axis[acc][1]);
+	}
+}
+
+/* One plot in the box (y, x, height, width): legend, axes, curves. The x
+ * axis spans the epochs asked for while the run goes on, and those it
+ * trained once it is over (an early stop uses the whole width). */
 static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
                       int height, int width, int acc)
 {
 	const gt_trainer *t = &app->session.trainer;
 	const run_record *prev = previous_run(ts);
-	double train[MAX_PLOT], test[MAX_PLOT], lo, hi;
+	double train[MAX_PLOT], test[MAX_PLOT], lo = ts->axis[acc][0], hi = ts->axis[acc][1];
 	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT, ch = height - 2, cw = width - 8;
-	int xmax = t->hp.epochs - 1;
+	int xmax = (busy(ts) ? t->hp.epochs : n) - 1;
 	gt_canvas c;
 
 	if (prev && prev->n - 1 > xmax)    /* the epochs it trained: it may have been stopped */
@@ -620,15 +683,10 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
 		return;
 	series(t, n, acc, train, test);
-	minmax(train, test, n, &lo, &hi);
-	if (prev && prev->n > 1) {          /* the previous run, faintly, for comparison */
-		double plo, phi;
-
-		minmax(acc ? prev->acc : prev->loss, acc ? prev->vacc : prev->vloss, prev->n, &plo, &phi);
-		lo = fmin(lo, plo);
-		hi = fmax(hi, phi);
+	if (!(lo < hi)) {                  /* not laid out yet */
+		plot_extent(ts, t, acc, &lo, &hi);
+		gt_plot_range(lo, hi, &lo, &hi);
 	}
-	gt_plot_range(lo, hi, &lo, &hi);
 	if (prev && prev->n > 1) {
 		gt_canvas_series(&c, acc ? prev->acc : prev->loss, prev->n, xmax, lo, hi, 3);
 		gt_canvas_series(&c, acc ? prev->vacc : prev->vloss, prev->n, xmax, lo, hi, 3);
@@ -638,7 +696,7 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	axes(w, y + 1, x, ch, cw, lo, hi, xmax + 1);
 	paint(app, w, &c, y + 1, x + 7);
 	if (acc)
-		mark_best(app, w, &c, y + 1, x + 7, t, xmax, lo, hi);
+		mark_kept(app, w, &c, y + 1, x + 7, t, xmax, lo, hi);
 	gt_canvas_free(&c);
 }
 
@@ -777,6 +835,7 @@ const gt_pane gt_train_pane = {
 	.init = train_init,
 	.free = train_free,
 	.tick = train_tick,
+	.layout = train_layout,
 	.draw = train_draw,
 	.key = train_key,
 };

@@ -44,7 +44,7 @@ print("%.4f" % rep["test_accuracy"])
 PY
 check "the four files are whole and agree with each other" $?
 acc=$(tail -n 1 "$tmp/py")
-expect "report.json's test accuracy is the one on screen" "acc $acc | best epoch"
+expect "report.json's test accuracy is the one on screen" "Test accuracy $acc, weights of epoch 2 of 2"
 keys '?'
 expect "the Train help lists x" "export epochs.csv, predictions.csv, confusion_*.csv,"
 keys Escape

@@ -93,13 +93,14 @@ else
 	paste "$tmp/want" "$tmp/got" | sed 's/^/# batch | pane: /'
 	not_ok "the loss of every epoch listed equals the batch run's"
 fi
-# The last epoch: "loss L acc A | test loss L acc A" against the batch line.
-want=$(sed -n "s|^Epoch $epochs/$epochs - .* - loss: \([0-9.]*\) - accuracy: \([0-9.]*\) - test_loss: \([0-9.]*\) - test_accuracy: \([0-9.]*\)\$|loss \1 acc \2 \| test loss \3 acc \4|p" "$tmp/batch")
+# The headline: the model (the last epoch's weights: the paper preset holds
+# no validation slice) scores the batch run's last test accuracy.
+want=$(sed -n "s|^Epoch $epochs/$epochs - .* - test_accuracy: \([0-9.]*\)\$|Test accuracy \1, weights of epoch $epochs of $epochs|p" "$tmp/batch")
 if [ -n "$want" ] && screen | grep -qF -- "$want"; then
-	ok "the last epoch's figures equal the batch run's: $want"
+	ok "the headline equals the batch run's: $want"
 else
 	echo "# batch: $want"
-	not_ok "the last epoch's figures equal the batch run's"
+	not_ok "the headline equals the batch run's"
 fi
 keys q
 if wait_for "EXIT=0" 10; then ok "q exits with status 0 (no crash)"; else not_ok "q exits with status 0 (no crash)"; fi
