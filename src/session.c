@@ -141,6 +141,7 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 	gt_trainer_threads(&s->trainer, s->pipe.threads < gt_threads_available()
 	                                ? s->pipe.threads : gt_threads_available());
 	s->running = 1;
+	s->generation++;
 	return GT_OK;
 }
 
@@ -281,6 +282,7 @@ void gt_session_evaluate(gt_session *s)
 	s->evaluated = 1;
 	s->test_epoch = s->trainer.epoch;
 	s->eval_s = gt_now() - t0;
+	s->generation++;
 }
 
 gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm,

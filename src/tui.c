@@ -332,7 +332,7 @@ static void global_key(gt_app *app, int ch)
 		beep();
 }
 
-static void handle_key(gt_app *app, int ch)
+void gt_app_key(gt_app *app, int ch)
 {
 	int i = app->dashboard ? GT_PANE_TRAIN : app->current;
 
@@ -399,6 +399,7 @@ static void free_panes(gt_app *app)
 			gt_panes[i]->free(app->state[i]);
 	memset(app->state, 0, sizeof(app->state));
 	drop_rows_request(&app->show_rows);
+	gt_runlog_free(&app->runs);
 }
 
 /* --model: evaluate the saved model on this data, with its own split. */
@@ -500,7 +501,7 @@ static void main_loop(gt_app *app)
 			dirty = keyed = 0;
 		}
 		if ((ch = next_key(!working)) != ERR) {
-			handle_key(app, ch);
+			gt_app_key(app, ch);
 			dirty = keyed = 1;
 			working = 1;        /* the key may have started work: tick first */
 			continue;           /* the next key, or the answer drawn */
@@ -511,21 +512,31 @@ static void main_loop(gt_app *app)
 	}
 }
 
+int gt_app_open(gt_app *app, const gt_cli *cli, const char *path, int synthetic)
+{
+	init_app(app, cli, path, synthetic);
+	return load(app);
+}
+
+void gt_app_close(gt_app *app)
+{
+	free_panes(app);
+	gt_session_close(&app->session);
+}
+
 int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 {
 	gt_app app;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");   /* data and output use '.' decimals */
-	init_app(&app, cli, path, synthetic);
-	if (load(&app) != 0)
+	if (gt_app_open(&app, cli, path, synthetic) != 0)
 		return 1;
 	atexit(restore_terminal);
 	catch_signals();
 	if (start_curses(&app) != 0) {
 		fprintf(stderr, "genretui: cannot initialise the terminal\n");
-		free_panes(&app);
-		gt_session_close(&app.session);
+		gt_app_close(&app);
 		return 1;
 	}
 	if (getenv("GT_BENCH_REDRAW"))
@@ -534,8 +545,7 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 		main_loop(&app);
 	restore_terminal();
 	gt_bench_report();
-	free_panes(&app);
-	gt_session_close(&app.session);
+	gt_app_close(&app);
 	if (got_signal && got_signal != SIGINT)
 		return 128 + got_signal;
 	return 0;

@@ -32,7 +32,7 @@ typedef struct {
 	int scroll;                      /* lines scrolled back from the end */
 	gt_predictor pred;
 	int have_pred;
-	double pred_sig;                 /* which session model pred was made from */
+	unsigned long pred_gen;          /* session generation pred was made from */
 	gt_asker asker;
 	char hist[4096];
 	const char *hist_path;
@@ -84,12 +84,6 @@ static void out_line(void *ctx, gt_out_role role, const char *text)
 
 /* ---- the model asked ---- */
 
-/* A number that changes whenever the session's model does. */
-static double model_signature(const gt_session *s)
-{
-	return s->evaluated ? (double)s->trainer.epoch + s->train_s * 1e3 + (s->loaded ? 0.5 : 0) : -1;
-}
-
 /* Make ps->pred from the session's current model when that has changed. */
 static int refresh_model(gt_app *app, predict_state *ps)
 {
@@ -98,12 +92,12 @@ static int refresh_model(gt_app *app, predict_state *ps)
 
 	if (!s->evaluated)
 		return ps->have_pred;
-	if (ps->have_pred && ps->pred_sig == model_signature(s))
+	if (ps->have_pred && ps->pred_gen == s->generation)
 		return 1;
 	if (ps->have_pred)
 		gt_predictor_free(&ps->pred);
 	ps->have_pred = gt_predictor_from_session(&ps->pred, s, app->cli->preset, &err) == GT_OK;
-	ps->pred_sig = model_signature(s);
+	ps->pred_gen = s->generation;
 	ps->asker.pred = &ps->pred;
 	return ps->have_pred;
 }

@@ -10,6 +10,7 @@
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/report_json.h"
+#include "genretui/runlog.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
@@ -18,20 +19,7 @@ enum { IDLE, RUNNING, PAUSED, DONE, STOPPED };
 
 #define FORM_W 27     /* cells of the settings column */
 
-#define MAX_PLOT 4096  /* epochs plotted */
-#define MAX_RUNS 32    /* runs remembered in a session */
-
-/* A finished (or stopped) run, kept for comparison. */
-typedef struct {
-	char preset[16];
-	int epochs, batch, hidden, n;      /* n: epochs actually trained */
-	double lr, seconds, test_acc, train_acc, top2, fusion;
-	unsigned long seed;
-	int stopped;
-	double *loss, *acc, *vloss, *vacc; /* [n] per-epoch figures */
-} run_record;
-
-static void series(const gt_trainer *t, int n, int acc, double *train, double *test);
+#define MAX_PLOT GT_RUNLOG_EPOCHS  /* epochs plotted */
 
 static const char *const field_names[NFIELDS] = {
 	"Preset", "Epochs", "Batch size", "Learning rate", "Hidden width", "Seed"
@@ -48,11 +36,6 @@ typedef struct {
 	char edit[24];
 	int state;               /* IDLE .. STOPPED */
 	int form_shown;          /* the user moved in the form since the last run */
-	double started;          /* gt_now() when the run (re)started */
-	double elapsed;          /* seconds of training before the last (re)start */
-	size_t steps;            /* steps taken in this run */
-	run_record runs[MAX_RUNS];  /* finished runs, oldest first */
-	int nruns;
 	int show_runs;           /* r: the runs table instead of the plots */
 	double axis[2][2];       /* the plots' y axes (loss, accuracy: lo, hi),
 	                            grown and never shrunk during a run */
@@ -96,11 +79,6 @@ static int busy(const train_state *ts)
 	return ts->state == RUNNING || ts->state == PAUSED;
 }
 
-static double run_seconds(const train_state *ts)
-{
-	return ts->elapsed + (ts->state == RUNNING ? gt_now() - ts->started : 0);
-}
-
 /* ---- starting, stepping, stopping ---- */
 
 static void start_run(gt_app *app, train_state *ts)
@@ -124,77 +102,31 @@ static void start_run(gt_app *app, train_state *ts)
 	snprintf(app->model_preset, sizeof(app->model_preset), "%s", ts->preset->name);
 	ts->form_shown = 0;
 	memset(ts->axis, 0, sizeof(ts->axis));
-	ts->steps = 0;
-	ts->elapsed = 0;
-	ts->started = gt_now();
 	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", ts->epochs,
 	               ts->preset->name, ts->seed);
 }
 
-static void free_run(run_record *r)
-{
-	free(r->loss);
-	free(r->acc);
-	free(r->vloss);
-	free(r->vacc);
-	memset(r, 0, sizeof(*r));
-}
-
-/* Remember the run just finished (the oldest is forgotten past MAX_RUNS). */
-static void record_run(train_state *ts, const gt_session *s, int stopped)
-{
-	const gt_trainer *t = &s->trainer;
-	run_record *r;
-	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
-
-	if (ts->nruns == MAX_RUNS) {
-		free_run(&ts->runs[0]);
-		memmove(ts->runs, ts->runs + 1, (MAX_RUNS - 1) * sizeof(*ts->runs));
-		memset(&ts->runs[--ts->nruns], 0, sizeof(*ts->runs));
-	}
-	r = &ts->runs[ts->nruns];
-	snprintf(r->preset, sizeof(r->preset), "%s", ts->preset->name);
-	*r = (run_record){ .epochs = t->hp.epochs, .batch = t->hp.batch_size, .hidden = ts->hidden,
-	                   .n = n, .lr = t->hp.lr, .seconds = ts->elapsed, .seed = t->hp.seed,
-	                   .test_acc = s->rep_test.accuracy, .train_acc = s->rep_train.accuracy,
-	                   .top2 = s->top2_test, .fusion = s->fusion_test, .stopped = stopped };
-	snprintf(r->preset, sizeof(r->preset), "%s", ts->preset->name);
-	r->loss = malloc((size_t)(n ? n : 1) * sizeof(double));
-	r->acc = malloc((size_t)(n ? n : 1) * sizeof(double));
-	r->vloss = malloc((size_t)(n ? n : 1) * sizeof(double));
-	r->vacc = malloc((size_t)(n ? n : 1) * sizeof(double));
-	if (!r->loss || !r->acc || !r->vloss || !r->vacc) {
-		free_run(r);
-		return;
-	}
-	series(t, n, 0, r->loss, r->vloss);
-	series(t, n, 1, r->acc, r->vacc);
-	ts->nruns++;
-}
-
 /* The run before the one on screen (the last recorded while training, the
  * one before it once the current run is recorded too). */
-static const run_record *previous_run(const train_state *ts)
+static const gt_runlog_entry *previous_run(const gt_app *app, const train_state *ts)
 {
 	int back = busy(ts) ? 1 : 2;
 
-	return ts->nruns >= back ? &ts->runs[ts->nruns - back] : NULL;
+	return app->runs.n >= back ? &app->runs.run[app->runs.n - back] : NULL;
 }
 
 static void finish_run(gt_app *app, train_state *ts, int state)
 {
 	gt_session *s = &app->session;
 
-	/* the run's training time, as --batch counts it (train_s): without the
-	 * evaluation that ends it, which gt_session_step made for a run done */
-	ts->elapsed = run_seconds(ts) - (s->evaluated ? s->eval_s : 0);
 	ts->state = state;
 	app->training = 0;
 	if (!s->evaluated)
 		gt_session_evaluate(s);
-	record_run(ts, s, state == STOPPED);
+	if (gt_runlog_add(&app->runs, s, app->model_preset, state == STOPPED) != 0)
+		gt_app_message(app, 1, "out of memory: this run is not kept in the runs table");
 	gt_app_message(app, 0, "%s after %d epochs in %.3f s: test accuracy %.4f, train accuracy %.4f",
-	               state == DONE ? "done" : "stopped", s->trainer.epoch, ts->elapsed,
+	               state == DONE ? "done" : "stopped", s->trainer.epoch, s->train_s,
 	               s->rep_test.accuracy, s->rep_train.accuracy);
 }
 
@@ -210,7 +142,7 @@ static int train_tick(gt_app *app, void *state, double budget)
 	do {
 		/* a few steps between clock reads: a step is microseconds */
 		for (int i = 0; i < 16 && (r = gt_session_step(&app->session, NULL)) >= 0; i++)
-			ts->steps++;
+			;
 	} while (r >= 0 && !gt_trainer_finished(&app->session.trainer) && gt_now() < until);
 	if (gt_trainer_finished(&app->session.trainer)) {
 		finish_run(app, ts, DONE);
@@ -222,11 +154,9 @@ static int train_tick(gt_app *app, void *state, double budget)
 static void toggle_pause(gt_app *app, train_state *ts)
 {
 	if (ts->state == RUNNING) {
-		ts->elapsed = run_seconds(ts);
 		ts->state = PAUSED;
 		gt_app_message(app, 0, "paused; p resumes, s stops");
 	} else if (ts->state == PAUSED) {
-		ts->started = gt_now();
 		ts->state = RUNNING;
 	}
 }
@@ -483,8 +413,8 @@ static void draw_progress(const gt_app *app, const train_state *ts, WINDOW *w, i
 	const gt_session *s = &app->session;
 	const gt_trainer *t = &s->trainer;
 	size_t per = gt_trainer_steps_per_epoch(t), done = gt_trainer_steps_done(t);
-	size_t total = per * (size_t)t->hp.epochs;
-	double secs = run_seconds(ts), eta = ts->steps ? secs * (double)(total - ts->steps) / ts->steps : NAN;
+	size_t total = per * (size_t)t->hp.epochs, taken = per * (size_t)t->epoch + done;
+	double secs = s->train_s, eta = taken ? secs * (double)(total - taken) / (double)taken : NAN;
 	static const char *const names[] = { "idle", "running", "paused", "done", "stopped" };
 	char bar[512], el[24], et[24], line[256];
 	int epoch = t->epoch + (gt_trainer_finished(t) || done == 0 ? 0 : 1);
@@ -537,14 +467,6 @@ static void draw_latest(const gt_app *app, WINDOW *w, int x, int width)
 	wattrset(w, A_NORMAL);
 }
 
-/* Per-epoch figures of the first n epochs: train and test, loss or accuracy. */
-static void series(const gt_trainer *t, int n, int acc, double *train, double *test)
-{
-	for (int e = 0; e < n; e++) {
-		train[e] = acc ? t->history[e].accuracy : t->history[e].loss;
-		test[e] = acc ? t->history[e].val_accuracy : t->history[e].val_loss;
-	}
-}
 
 static void minmax(const double *a, const double *b, int n, double *lo, double *hi)
 {
@@ -628,14 +550,14 @@ static void mark_kept(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, i
 
 /* The smallest and largest figure the plot shows: the run's and the
  * previous run's. */
-static void plot_extent(const train_state *ts, const gt_trainer *t, int acc, double *lo,
-                        double *hi)
+static void plot_extent(const gt_app *app, const train_state *ts, const gt_trainer *t, int acc,
+                        double *lo, double *hi)
 {
-	const run_record *prev = previous_run(ts);
+	const gt_runlog_entry *prev = previous_run(app, ts);
 	double train[MAX_PLOT], test[MAX_PLOT];
 	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
 
-	series(t, n, acc, train, test);
+	gt_runlog_series(t, n, acc, train, test);
 	minmax(train, test, n, lo, hi);
 	if (prev && prev->n > 1) {
 		double plo, phi;
@@ -659,7 +581,7 @@ static void train_layout(gt_app *app, void *state, int height, int width)
 	if (!app->session.running || app->session.loaded || t->epoch == 0)
 		return;
 	for (int acc = 0; acc < 2; acc++) {
-		plot_extent(ts, t, acc, &lo, &hi);
+		plot_extent(app, ts, t, acc, &lo, &hi);
 		gt_plot_grow(lo, hi, &ts->axis[acc][0], &ts->axis[acc][1]);
 	}
 }
@@ -671,7 +593,7 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
                       int height, int width, int acc)
 {
 	const gt_trainer *t = &app->session.trainer;
-	const run_record *prev = previous_run(ts);
+	const gt_runlog_entry *prev = previous_run(app, ts);
 	double train[MAX_PLOT], test[MAX_PLOT], lo = ts->axis[acc][0], hi = ts->axis[acc][1];
 	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT, ch = height - 2, cw = width - 8;
 	int xmax = (busy(ts) ? t->hp.epochs : n) - 1;
@@ -682,9 +604,9 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc, prev != NULL);
 	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
 		return;
-	series(t, n, acc, train, test);
+	gt_runlog_series(t, n, acc, train, test);
 	if (!(lo < hi)) {                  /* not laid out yet */
-		plot_extent(ts, t, acc, &lo, &hi);
+		plot_extent(app, ts, t, acc, &lo, &hi);
 		gt_plot_range(lo, hi, &lo, &hi);
 	}
 	if (prev && prev->n > 1) {
@@ -737,19 +659,19 @@ static void draw_loaded(const gt_app *app, WINDOW *w, int x, int width)
 }
 
 /* Every run of this session with its settings and figures, newest last. */
-static void draw_runs(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
-                      int width, int height)
+static void draw_runs(const gt_app *app, WINDOW *w, int y, int x, int width, int height)
 {
 	char line[256];
-	int first = ts->nruns > height - 2 ? ts->nruns - (height - 2) : 0;
+	const gt_runlog *runs = &app->runs;
+	int first = runs->n > height - 2 ? runs->n - (height - 2) : 0;
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, y++, x, width, " #  preset    epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
 	wattrset(w, A_NORMAL);
-	if (ts->nruns == 0)
+	if (runs->n == 0)
 		gt_draw_text(w, y, x, width, " (no finished run yet)");
-	for (int i = first; i < ts->nruns; i++) {
-		const run_record *r = &ts->runs[i];
+	for (int i = first; i < runs->n; i++) {
+		const gt_runlog_entry *r = &runs->run[i];
 
 		snprintf(line, sizeof(line), "%2d  %-9s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
 		         i + 1, r->preset, r->n, r->epochs, r->batch, r->lr, r->hidden, r->seed,
@@ -765,7 +687,7 @@ static void draw_right(const gt_app *app, const train_state *ts, WINDOW *w, int 
 	int top = 4, ph = height - top;
 
 	if (ts->show_runs) {
-		draw_runs(app, ts, w, 0, x, width, height);
+		draw_runs(app, w, 0, x, width, height);
 		return;
 	}
 	if (app->session.loaded) {
@@ -821,11 +743,7 @@ static void train_draw(const gt_app *app, const void *state, WINDOW *w)
 
 static void train_free(void *state)
 {
-	train_state *ts = state;
-
-	for (int i = 0; i < ts->nruns; i++)
-		free_run(&ts->runs[i]);
-	free(ts);
+	free(state);
 }
 
 const gt_pane gt_train_pane = {

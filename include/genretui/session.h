@@ -23,6 +23,8 @@ typedef struct gt_session {
 	int evaluated;           /* all metrics below describe the current model */
 	int test_epoch;          /* epoch that cm_test/rep_test describe (updated at
 	                            every epoch end while training), 0 if none */
+	unsigned long generation;/* bumped whenever the model or its figures change:
+	                            by start, adopt and evaluate (never reset) */
 	double train_s;          /* seconds spent in training steps so far */
 	double eval_s;           /* seconds the last gt_session_evaluate took */
 	int *pred_test, *pred_train;   /* argmax class per test/train row */

@@ -9,6 +9,7 @@
 #define GENRETUI_TUI_H
 
 #include "genretui/cli.h"
+#include "genretui/runlog.h"
 #include "genretui/session.h"
 #include "genretui/tui_draw.h"
 
@@ -80,10 +81,20 @@ struct gt_app {
 	int training;                /* a run is going or paused (Train sets it) */
 	char model_preset[32];       /* preset of the session's model ("" if none) */
 	gt_rows_request show_rows;   /* rows for Browse to show */
+	gt_runlog runs;                /* the finished runs of this session */
 };
 
 /* Run the application on path; returns the process exit status. */
 int gt_tui_main(const gt_cli *cli, const char *path, int synthetic);
+
+/* The application without a terminal loop (gt_tui_main, and the screen
+ * tests, which draw on a dummy terminal): gt_app_open loads path (and
+ * --model) and makes every pane's state, saying on stderr why not (0, or
+ * -1); gt_app_key handles one key as the key loop does; gt_app_close frees
+ * everything. Curses may be started after gt_app_open. */
+int gt_app_open(gt_app *app, const gt_cli *cli, const char *path, int synthetic);
+void gt_app_key(gt_app *app, int ch);
+void gt_app_close(gt_app *app);
 
 /* Attribute for a colour role in this app (colour pair, or the fallback). */
 static inline attr_t gt_attr(const gt_app *app, gt_color_role role)

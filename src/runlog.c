@@ -1,0 +1,68 @@
+/* runlog.c: the training runs of a session, remembered for comparison. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/runlog.h"
+
+void gt_runlog_series(const gt_trainer *t, int n, int acc, double *train, double *test)
+{
+	for (int e = 0; e < n; e++) {
+		train[e] = acc ? t->history[e].accuracy : t->history[e].loss;
+		test[e] = acc ? t->history[e].val_accuracy : t->history[e].val_loss;
+	}
+}
+
+static void free_run(gt_runlog_entry *r)
+{
+	free(r->loss);
+	free(r->acc);
+	free(r->vloss);
+	free(r->vacc);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Room for one more: the oldest is forgotten when all are taken. */
+static gt_runlog_entry *next_slot(gt_runlog *r)
+{
+	if (r->n == GT_RUNLOG_MAX) {
+		free_run(&r->run[0]);
+		memmove(r->run, r->run + 1, (GT_RUNLOG_MAX - 1) * sizeof(*r->run));
+		memset(&r->run[--r->n], 0, sizeof(*r->run));
+	}
+	return &r->run[r->n];
+}
+
+int gt_runlog_add(gt_runlog *runs, const gt_session *s, const char *preset, int stopped)
+{
+	const gt_trainer *t = &s->trainer;
+	int n = t->epoch < GT_RUNLOG_EPOCHS ? t->epoch : GT_RUNLOG_EPOCHS;
+	size_t bytes = (size_t)(n ? n : 1) * sizeof(double);
+	gt_runlog_entry *r = next_slot(runs);
+
+	*r = (gt_runlog_entry){ .epochs = t->hp.epochs, .batch = t->hp.batch_size,
+	               .hidden = s->model.arch.sizes[1], .n = n, .lr = t->hp.lr,
+	               .seconds = s->train_s, .seed = t->hp.seed,
+	               .test_acc = s->rep_test.accuracy, .train_acc = s->rep_train.accuracy,
+	               .top2 = s->top2_test, .fusion = s->fusion_test, .stopped = stopped };
+	snprintf(r->preset, sizeof(r->preset), "%s", preset);
+	r->loss = malloc(bytes);
+	r->acc = malloc(bytes);
+	r->vloss = malloc(bytes);
+	r->vacc = malloc(bytes);
+	if (!r->loss || !r->acc || !r->vloss || !r->vacc) {
+		free_run(r);
+		return -1;
+	}
+	gt_runlog_series(t, n, 0, r->loss, r->vloss);
+	gt_runlog_series(t, n, 1, r->acc, r->vacc);
+	runs->n++;
+	return 0;
+}
+
+void gt_runlog_free(gt_runlog *r)
+{
+	for (int i = 0; i < r->n; i++)
+		free_run(&r->run[i]);
+	r->n = 0;
+}

@@ -1,0 +1,141 @@
+/* test_runlog.c: the runs a session remembers (runlog.c) and the session's
+ * generation counter, on the bundled sample. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "genretui/preset.h"
+#include "genretui/runlog.h"
+
+static gt_session *open_sample(void)
+{
+	const char *path = getenv("GT_SAMPLE_CSV");
+	gt_session *s = calloc(1, sizeof(*s));
+	gt_error err;
+
+	assert_non_null(s);
+	if (!path || access(path, R_OK) != 0) {
+		free(s);
+		skip();
+	}
+	assert_int_equal(gt_session_open(s, path, NULL, &err), GT_OK);
+	return s;
+}
+
+static void close_sample(gt_session *s)
+{
+	gt_session_close(s);
+	free(s);
+}
+
+/* Train the paper preset for epochs epochs from seed; returns the number
+ * of generations it took. */
+static unsigned long train(gt_session *s, int epochs, uint32_t seed)
+{
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	unsigned long g0 = s->generation;
+
+	hp.epochs = epochs;
+	hp.seed = seed;
+	assert_int_equal(gt_session_start(s, &paper->arch, &hp, NULL), GT_OK);
+	assert_int_equal(s->generation, g0 + 1);
+	while (gt_session_step(s, NULL) >= 0)
+		;
+	assert_true(s->evaluated);
+	return s->generation - g0;
+}
+
+static void test_generation(void **state)
+{
+	gt_session *s = open_sample();
+	gt_model copy;
+	gt_norm norm = s->pipe.norm;
+	gt_hparams hp;
+	unsigned long g;
+
+	(void)state;
+	assert_int_equal(s->generation, 0);
+	assert_int_equal(train(s, 2, 1), 2);           /* start, then the final evaluation */
+	g = s->generation;
+	gt_session_evaluate(s);
+	assert_int_equal(s->generation, g + 1);
+	hp = s->trainer.hp;
+	assert_int_equal(gt_model_init(&copy, &s->model.arch, 1, NULL), GT_OK);
+	memcpy(copy.params, s->model.params, s->model.nparams * sizeof(gt_real));
+	g = s->generation;
+	assert_int_equal(gt_session_adopt(s, &copy, &norm, &hp, 2, NULL), GT_OK);
+	assert_true(s->generation > g);                /* adopt: start and evaluate */
+	g = s->generation;
+	assert_int_equal(gt_session_prepare(s, s->pipe.prep, NULL, NULL), GT_OK);
+	assert_int_equal(s->generation, g);            /* dropping a model keeps the count */
+	gt_model_free(&copy);
+	close_sample(s);
+}
+
+static void test_runs_record(void **state)
+{
+	gt_session *s = open_sample();
+	gt_runlog runs;
+	double loss[3], acc[3], vloss[3], vacc[3];
+
+	(void)state;
+	memset(&runs, 0, sizeof(runs));
+	train(s, 3, 7);
+	assert_int_equal(gt_runlog_add(&runs, s, "paper", 0), 0);
+	assert_int_equal(runs.n, 1);
+	assert_string_equal(runs.run[0].preset, "paper");
+	assert_int_equal(runs.run[0].n, 3);
+	assert_int_equal(runs.run[0].epochs, 3);
+	assert_int_equal(runs.run[0].hidden, s->model.arch.sizes[1]);
+	assert_int_equal(runs.run[0].seed, 7);
+	assert_near(runs.run[0].test_acc, s->rep_test.accuracy, 0);
+	assert_near(runs.run[0].seconds, s->train_s, 0);
+	gt_runlog_series(&s->trainer, 3, 0, loss, vloss);
+	gt_runlog_series(&s->trainer, 3, 1, acc, vacc);
+	for (int e = 0; e < 3; e++) {
+		assert_near(runs.run[0].loss[e], s->trainer.history[e].loss, 0);
+		assert_near(runs.run[0].vacc[e], s->trainer.history[e].val_accuracy, 0);
+		assert_near(loss[e], runs.run[0].loss[e], 0);
+		assert_near(acc[e], runs.run[0].acc[e], 0);
+		assert_near(vloss[e], runs.run[0].vloss[e], 0);
+	}
+	gt_runlog_free(&runs);
+	assert_int_equal(runs.n, 0);
+	close_sample(s);
+}
+
+/* Past GT_RUNLOG_MAX the oldest is forgotten, the rest keep their order. */
+static void test_runs_oldest_forgotten(void **state)
+{
+	gt_session *s = open_sample();
+	gt_runlog runs;
+	char name[16];
+
+	(void)state;
+	memset(&runs, 0, sizeof(runs));
+	train(s, 1, 1);
+	for (int i = 0; i < GT_RUNLOG_MAX + 3; i++) {
+		snprintf(name, sizeof(name), "run%d", i);
+		assert_int_equal(gt_runlog_add(&runs, s, name, i % 2), 0);
+	}
+	assert_int_equal(runs.n, GT_RUNLOG_MAX);
+	assert_string_equal(runs.run[0].preset, "run3");
+	snprintf(name, sizeof(name), "run%d", GT_RUNLOG_MAX + 2);
+	assert_string_equal(runs.run[GT_RUNLOG_MAX - 1].preset, name);
+	assert_int_equal(runs.run[GT_RUNLOG_MAX - 1].stopped, (GT_RUNLOG_MAX + 2) % 2);
+	gt_runlog_free(&runs);
+	close_sample(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_generation),
+		cmocka_unit_test(test_runs_record),
+		cmocka_unit_test(test_runs_oldest_forgotten),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

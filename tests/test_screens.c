@@ -1,0 +1,374 @@
+/* test_screens.c: the panes as screens. The application is opened on a
+ * fixture (data/synthetic_sample.csv, tests/data/ledger_small.csv), driven
+ * by keys and drawn by curses on a dummy terminal (newterm on /dev/null, a
+ * fixed size); the text of the screen is compared with the golden screen
+ * tests/screens/NAME.txt, as tig's tests compare saved displays. A failing
+ * test prints the lines that differ. Figures that depend on the clock
+ * (elapsed, ETA, seconds) are masked with '#'.
+ *
+ * After a deliberate change of a screen, write the goldens again with
+ *	GT_UPDATE_SCREENS=1 make check TESTS=tests/test_screens
+ * and read the difference in git before committing it. */
+#include <locale.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "testutil.h"
+#include "genretui/tui.h"
+
+#define MAX_COLS 240
+#define MAX_ROWS 80
+
+static char screens_dir[4096], sample[4096], ledger[4096], state_dir[64];
+static SCREEN *term;
+static FILE *term_out, *term_in;
+
+/* ---- the screen as text ---- */
+
+/* Replace the digits of the first group of every match of re in line
+ * with '#'. */
+static void mask(char *line, const char *re)
+{
+	regex_t rx;
+	regmatch_t m[2];
+	size_t off = 0;
+
+	if (regcomp(&rx, re, REG_EXTENDED) != 0)
+		fail_msg("bad mask %s", re);
+	while (line[off] && regexec(&rx, line + off, 2, m, off ? REG_NOTBOL : 0) == 0) {
+		for (regoff_t i = m[1].rm_so; i < m[1].rm_eo; i++)
+			if (line[off + (size_t)i] >= '0' && line[off + (size_t)i] <= '9')
+				line[off + (size_t)i] = '#';
+		off += (size_t)(m[0].rm_eo > m[0].rm_so ? m[0].rm_eo : m[0].rm_so + 1);
+	}
+	regfree(&rx);
+}
+
+static void mask_clock(char *line)
+{
+	mask(line, "elapsed ([0-9]+:[0-9]+)");
+	mask(line, "ETA ([0-9]+:[0-9]+)");
+	mask(line, " in ([0-9]+\\.[0-9]+) s");
+	mask(line, "\\.[0-9]{3} +([0-9]+\\.[0-9]{2})( stopped)?$");   /* the runs table's seconds */
+}
+
+/* Row y of the terminal as UTF-8, without trailing blanks. */
+static void screen_row(int y, char *out, size_t n)
+{
+	wchar_t w[MAX_COLS + 1];
+	mbstate_t st;
+	size_t used = 0;
+	int len;
+
+	memset(&st, 0, sizeof(st));
+	len = mvwinnwstr(curscr, y, 0, w, COLS);
+	for (int i = 0; i < len && used + MB_CUR_MAX + 1 < n; i++) {
+		size_t k = wcrtomb(out + used, w[i], &st);
+
+		used += k == (size_t)-1 ? 0 : k;
+	}
+	while (used > 0 && out[used - 1] == ' ')
+		used--;
+	out[used] = '\0';
+	mask_clock(out);
+}
+
+/* The whole screen, one row a line. */
+static char *screen_text(void)
+{
+	size_t cap = (size_t)LINES * (MAX_COLS * 4 + 2) + 1, used = 0;
+	char *text = malloc(cap), row[MAX_COLS * 4 + 1];
+
+	assert_non_null(text);
+	for (int y = 0; y < LINES; y++) {
+		screen_row(y, row, sizeof(row));
+		used += (size_t)snprintf(text + used, cap - used, "%s\n", row);
+	}
+	return text;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)n + 1);
+	if (text && fread(text, 1, (size_t)n, f) != (size_t)n) {
+		free(text);
+		text = NULL;
+	}
+	fclose(f);
+	return text;
+}
+
+/* Print the rows where want and got differ ("-" golden, "+" screen). */
+static void print_difference(const char *want, const char *got)
+{
+	for (int y = 1; *want || *got; y++) {
+		size_t wn = strcspn(want, "\n"), gn = strcspn(got, "\n");
+
+		if (wn != gn || strncmp(want, got, wn) != 0) {
+			print_message("row %2d -|%.*s|\n", y, (int)wn, want);
+			print_message("row %2d +|%.*s|\n", y, (int)gn, got);
+		}
+		want += wn + (want[wn] == '\n');
+		got += gn + (got[gn] == '\n');
+	}
+}
+
+/* Draw the app and compare the screen with tests/screens/name.txt. */
+static void expect_screen(gt_app *app, const char *name)
+{
+	char path[4200], *got, *want;
+
+	gt_app_draw(app);
+	got = screen_text();
+	snprintf(path, sizeof(path), "%s/%s.txt", screens_dir, name);
+	if (getenv("GT_UPDATE_SCREENS") && *getenv("GT_UPDATE_SCREENS")) {
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fputs(got, f);
+		assert_int_equal(fclose(f), 0);
+	}
+	want = read_file(path);
+	if (!want)
+		fail_msg("no golden screen %s (GT_UPDATE_SCREENS=1 writes it)", path);
+	if (strcmp(want, got) != 0) {
+		print_message("screen %s differs from %s:\n", name, path);
+		print_difference(want, got);
+		free(want);
+		free(got);
+		fail();
+	}
+	free(want);
+	free(got);
+}
+
+/* ---- the application on a dummy terminal ---- */
+
+static gt_cli cli;
+static gt_app app;
+
+static void size_to(int cols, int rows)
+{
+	assert_int_equal(resize_term(rows, cols), OK);
+}
+
+/* The app on path at cols x rows, the paper preset for `epochs` epochs. */
+static void open_app(const char *path, int cols, int rows, int epochs)
+{
+	memset(&cli, 0, sizeof(cli));
+	cli.preset = "paper";
+	cli.epochs = epochs;
+	cli.batch_size = -1;
+	cli.seed = -1;
+	cli.split_seed = 42;
+	cli.digits = 2;
+	size_to(cols, rows);
+	assert_int_equal(gt_app_open(&app, &cli, path, 0), 0);
+	app.color = has_colors();
+}
+
+static void close_app(void)
+{
+	gt_app_close(&app);
+}
+
+static void keys(const int *k, int n)
+{
+	for (int i = 0; i < n; i++)
+		gt_app_key(&app, k[i]);
+}
+
+static void type(const char *s)
+{
+	while (*s)
+		gt_app_key(&app, (unsigned char)*s++);
+}
+
+/* Start the Train pane's run and train it to the end. */
+static void train_all(void)
+{
+	gt_app_key(&app, '3');
+	gt_app_key(&app, 't');
+	while (gt_app_tick(&app, 1.0) == 1)
+		;
+}
+
+/* ---- the screens ---- */
+
+static void test_browse(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 3);
+	expect_screen(&app, "browse-80x24");
+	keys((const int[]){ 'j', 'j', 'j', 'l', 'l', 'l' }, 6);
+	expect_screen(&app, "browse-moved-80x24");
+	size_to(160, 48);
+	expect_screen(&app, "browse-160x48");
+	close_app();
+}
+
+/* The fates of the cleaning, one or two rows each, and the side panel. */
+static void test_browse_fates(void **state)
+{
+	(void)state;
+	open_app(ledger, 160, 48, 3);
+	expect_screen(&app, "browse-ledger-160x48");
+	type("f");
+	expect_screen(&app, "browse-ledger-kept-160x48");
+	close_app();
+}
+
+static void test_before_training(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 3);
+	type("2");
+	expect_screen(&app, "balance-80x24");
+	type("3");
+	expect_screen(&app, "train-idle-80x24");
+	type("4");
+	expect_screen(&app, "confusion-none-80x24");
+	type("5");
+	expect_screen(&app, "predict-none-80x24");
+	gt_app_key(&app, KEY_F(1));
+	type("?");
+	expect_screen(&app, "help-browse-80x24");
+	size_to(160, 48);
+	gt_app_key(&app, 'x');
+	type("2");
+	expect_screen(&app, "balance-160x48");
+	close_app();
+}
+
+static void test_after_training(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 3);
+	train_all();
+	expect_screen(&app, "train-done-80x24");
+	type("r");
+	expect_screen(&app, "train-runs-80x24");
+	type("r4");
+	expect_screen(&app, "confusion-80x24");
+	keys((const int[]){ 'j', 'l', 'v' }, 3);
+	expect_screen(&app, "confusion-moved-80x24");
+	gt_app_key(&app, '\r');             /* true Anime, predicted Anime: no rows */
+	expect_screen(&app, "confusion-empty-cell-80x24");
+	gt_app_key(&app, 'l');
+	gt_app_key(&app, '\r');             /* true Anime, predicted Jazz: 9 rows */
+	gt_app_tick(&app, 0);
+	expect_screen(&app, "browse-cell-80x24");
+	type("5");
+	expect_screen(&app, "predict-80x24");
+	type("energy=0.9 tempo=120\r");
+	expect_screen(&app, "predict-answer-80x24");
+	close_app();
+}
+
+static void test_wide(void **state)
+{
+	(void)state;
+	open_app(sample, 160, 48, 3);
+	train_all();
+	expect_screen(&app, "train-done-160x48");
+	type("r");
+	expect_screen(&app, "train-runs-160x48");
+	type("r4");
+	expect_screen(&app, "confusion-160x48");
+	type("0");
+	expect_screen(&app, "dashboard-160x48");
+	close_app();
+}
+
+static void test_too_small(void **state)
+{
+	(void)state;
+	open_app(sample, 40, 10, 3);
+	expect_screen(&app, "too-small-40x10");
+	size_to(80, 24);
+	expect_screen(&app, "browse-80x24");
+	close_app();
+}
+
+/* ---- set-up ---- */
+
+static int env_path(char *out, size_t n, const char *var, const char *rel)
+{
+	const char *dir = getenv(var);
+
+	if (!dir)
+		return -1;
+	snprintf(out, n, "%s%s", dir, rel);
+	return access(out, R_OK) == 0 ? 0 : -1;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+		return -1;
+	setlocale(LC_NUMERIC, "C");
+	snprintf(state_dir, sizeof(state_dir), "/tmp/gt-screens-XXXXXX");
+	if (!mkdtemp(state_dir))
+		return -1;
+	setenv("XDG_STATE_HOME", state_dir, 1);    /* no history of the user's */
+	setenv("HOME", state_dir, 1);
+	unsetenv("NO_COLOR");
+	setenv("COLUMNS", "80", 1);
+	setenv("LINES", "24", 1);
+	term_out = fopen("/dev/null", "w");
+	term_in = fopen("/dev/null", "r");
+	if (!term_out || !term_in || !(term = newterm("xterm-256color", term_out, term_in)))
+		return -1;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	gt_theme_init();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	endwin();
+	delscreen(term);
+	fclose(term_out);
+	fclose(term_in);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", state_dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_browse),
+		cmocka_unit_test(test_browse_fates),
+		cmocka_unit_test(test_before_training),
+		cmocka_unit_test(test_after_training),
+		cmocka_unit_test(test_wide),
+		cmocka_unit_test(test_too_small),
+	};
+
+	if (env_path(screens_dir, sizeof(screens_dir), "GT_TESTDATA", "/../screens") != 0 ||
+	    env_path(sample, sizeof(sample), "GT_SAMPLE_CSV", "") != 0 ||
+	    env_path(ledger, sizeof(ledger), "GT_TESTDATA", "/ledger_small.csv") != 0) {
+		printf("1..0 # SKIP GT_TESTDATA and GT_SAMPLE_CSV name the fixtures\n");
+		return 0;
+	}
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
