@@ -949,6 +949,22 @@ static int plain_ascii(const char *s)
 	return 1;
 }
 
+/* gt_browser_cell_text into out (room bytes), its length; plain ASCII
+ * text is copied as it is, without gt_text_safe's look at each character. */
+static size_t drawn_text(const gt_browser *b, size_t r, int c, char *out, size_t room)
+{
+	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	size_t len;
+
+	if (numeric_cols[c] && (len = gt_fmt_shown_number(raw, out, room)) != 0)
+		return len;
+	if (plain_ascii(raw) && (len = strlen(raw)) < room) {
+		memcpy(out, raw, len + 1);
+		return len;
+	}
+	return gt_text_safe(raw, out, room, SIZE_MAX);
+}
+
 /* Is folded ASCII q[0..qn-1] inside plain ASCII s, ignoring case? */
 static int ascii_contains(const char *s, const unsigned *q, size_t qn)
 {
@@ -1067,11 +1083,12 @@ static int row_regex(const gt_browser *b, size_t r)
 
 	for (int c = 0; c < GT_NCOLS; c++) {
 		at[c] = used;
-		gt_browser_cell_text(b, r, c, text + used, sizeof(text) - used - GT_NCOLS);
-		used += strlen(text + used);
+		used += drawn_text(b, r, c, text + used, sizeof(text) - used - GT_NCOLS);
 		text[used++] = '\n';
 	}
 	text[used - 1] = '\0';
+	if (regexec(&b->re_rows, text, 0, NULL, 0) != 0)   /* most rows: no */
+		return -1;
 	if (regexec(&b->re, text, 1, &m, 0) != 0)
 		return -1;
 	for (int c = GT_NCOLS - 1; c >= 0; c--)
@@ -1098,19 +1115,44 @@ static int row_search(const gt_browser *b, size_t r)
 	return gt_browser_row_matches(b, r, q, b->fqn);
 }
 
-/* Look at the rows shown not looked at yet; count the matches. */
-static void count_hits(gt_browser *b)
+/* Is row r (shown) a match? Looked at once, then remembered and counted. */
+static int look(gt_browser *b, size_t r)
 {
-	b->nhits = 0;
-	if (!b->hit)
-		return;
-	for (size_t p = 0; p < b->n; p++) {
-		size_t r = b->idx[p];
-
-		if (!b->hit[r])
-			b->hit[r] = row_search(b, r) >= 0 ? 2 : 1;
+	if (!b->hit[r]) {
+		b->hit[r] = row_search(b, r) >= 0 ? 2 : 1;
+		b->nknown++;
 		b->nhits += b->hit[r] == 2;
 	}
+	return b->hit[r] == 2;
+}
+
+/* Count what is known of the rows shown (none is looked at here): after
+ * a new search or a filter, the rest is looked at by
+ * gt_browser_count_step or on the way by gt_browser_search_next. */
+static void count_hits(gt_browser *b)
+{
+	b->nhits = b->nknown = b->scan = 0;
+	for (size_t p = 0; b->hit && p < b->n; p++) {
+		unsigned char h = b->hit[b->idx[p]];
+
+		b->nknown += h != 0;
+		b->nhits += h == 2;
+	}
+}
+
+int gt_browser_count_step(gt_browser *b, size_t rows)
+{
+	for (; b->hit && b->scan < b->n && rows > 0; b->scan++)
+		if (!b->hit[b->idx[b->scan]]) {
+			look(b, b->idx[b->scan]);
+			rows--;
+		}
+	return b->hit && b->nknown < b->n;
+}
+
+int gt_browser_counted(const gt_browser *b)
+{
+	return !b->hit || b->nknown == b->n;
 }
 
 /* Has pattern q a character special in an extended regular expression? */
@@ -1124,12 +1166,14 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 	size_t qlen = strlen(q), nrows = b->ds->nrows;
 	unsigned char *hit;
 	unsigned *fq;
-	regex_t re;
+	regex_t re, re_rows;
 	int rc;
 
 	if (qlen == 0 || qlen >= GT_BROWSE_PATTERN) {
-		if (b->pattern[0])
+		if (b->pattern[0]) {
 			regfree(&b->re);
+			regfree(&b->re_rows);
+		}
 		free(b->hit);
 		free(b->fq);
 		b->hit = NULL, b->fq = NULL, b->pattern[0] = '\0', b->nhits = 0;
@@ -1143,16 +1187,22 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 		regerror(rc, &re, err, errsz);
 		return -2;
 	}
+	if (regcomp(&re_rows, q, REG_EXTENDED | REG_ICASE | REG_NEWLINE | REG_NOSUB) != 0) {
+		regfree(&re);
+		return -1;
+	}
 	hit = calloc(nrows ? nrows : 1, 1);
 	fq = malloc(qlen * sizeof(*fq));
 	if (!hit || !fq) {
 		regfree(&re);
+		regfree(&re_rows);
 		free(hit);
 		free(fq);
 		return -1;
 	}
 	gt_browser_set_search(b, "", NULL, 0);
 	b->re = re;
+	b->re_rows = re_rows;
 	b->hit = hit;
 	b->fq = fq;
 	b->fqn = gt_browser_fold(q, fq, qlen);
@@ -1166,12 +1216,12 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped)
 {
 	*wrapped = 0;
-	if (!b->hit || b->nhits == 0)
+	if (!b->hit || (gt_browser_counted(b) && b->nhits == 0))
 		return 0;
 	for (size_t k = 1; k <= b->n; k++) {
 		size_t p = dir >= 0 ? (b->cur + k) % b->n : (b->cur + b->n - k % b->n) % b->n;
 
-		if (b->hit[b->idx[p]] == 2) {
+		if (look(b, b->idx[p])) {
 			int c = row_search(b, b->idx[p]);
 
 			*wrapped = dir >= 0 ? b->cur + k >= b->n : k > b->cur;

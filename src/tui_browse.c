@@ -28,6 +28,7 @@
 #include "genretui/browse.h"
 #include "genretui/fusion.h"
 #include "genretui/textfmt.h"
+#include "genretui/train.h"       /* gt_now */
 #include "genretui/tui.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -35,6 +36,9 @@
 #define SIDE_MIN 150     /* window width from which the side panel is drawn */
 #define SIDE_W 46        /* its width, cells */
 #define WHEEL_ROWS 3     /* rows scrolled per wheel notch */
+#define COUNT_NOW 100000 /* rows a search counts at once; the rest between keys */
+#define COUNT_S 0.02     /* seconds of counting per tick at most */
+#define COUNT_CHUNK 2048 /* rows counted between looks at the clock */
 
 typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE, TYPE_FILTER } typing;
 
@@ -157,8 +161,11 @@ static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, i
 		add(line, sizeof(line), "   order: %s %s", gt_column_names[b->sort_col],
 		    b->sort_desc ? glyph(app, G_DOWN) : glyph(app, G_UP));
 	gt_text_safe(b->pattern, q, sizeof(q), 40);
-	if (q[0])
+	if (q[0] && gt_browser_counted(b))
 		add(line, sizeof(line), "   /%s: %s of %s", q, gt_fmt_count(c1, sizeof(c1), s->hit_at),
+		    gt_fmt_count(c2, sizeof(c2), s->nhits));
+	else if (q[0])
+		add(line, sizeof(line), "   /%s: counting, %s so far", q,
 		    gt_fmt_count(c2, sizeof(c2), s->nhits));
 	if (b->norder < GT_NCOLS)
 		add(line, sizeof(line), "   hidden: %d (+)", GT_NCOLS - b->norder);
@@ -651,7 +658,7 @@ static void browse_layout(gt_app *app, void *state, int height, int width)
 	gt_browser_focus(&s->b, s->b.col, s->avail);
 	s->stats = gt_browser_stats(&s->b, s->b.col);
 	s->nhits = gt_browser_hits(&s->b, NULL);
-	s->hit_at = gt_browser_hit_at(&s->b);
+	s->hit_at = gt_browser_counted(&s->b) ? gt_browser_hit_at(&s->b) : 0;
 }
 
 static void browse_draw(const gt_app *app, const void *state, WINDOW *w)
@@ -685,12 +692,22 @@ static void oom(gt_app *app)
 	gt_app_message(app, 1, "out of memory: the view is unchanged");
 }
 
-/* The search's place, for a message: "match 3 of 41 rows". */
-static void say_match(gt_app *app, const struct gt_browse *s, int col, const char *wrapped)
+/* The search's place, for a message: "match 3 of 41 rows" (counted at
+ * once on up to COUNT_NOW rows; on more, the top line shows the count
+ * when the pane's tick has done it). */
+static void say_match(gt_app *app, struct gt_browse *s, int col, const char *wrapped)
 {
 	char at[32], all[32];
-	size_t k, n = gt_browser_hits(&s->b, &k);
+	size_t k, n;
 
+	gt_browser_count_step(&s->b, COUNT_NOW);
+	if (!gt_browser_counted(&s->b)) {
+		gt_app_message(app, 0, "%sa match in %s (the count follows on the top line)",
+		               wrapped, gt_column_names[col]);
+		return;
+	}
+	n = gt_browser_hits(&s->b, NULL);
+	k = gt_browser_hit_at(&s->b);
 	gt_app_message(app, 0, "%smatch %s of %s rows, in %s", wrapped,
 	               gt_fmt_count(at, sizeof(at), k), gt_fmt_count(all, sizeof(all), n),
 	               gt_column_names[col]);
@@ -977,15 +994,29 @@ static void browse_free(void *state)
 	free(s);
 }
 
-/* Take the app's request to show some rows (from a confusion cell). */
+/* Count the search's matches for at most budget seconds: 1 while some
+ * rows are left, 2 when the count is done, 0 if there was nothing to do. */
+static int count_tick(struct gt_browse *s, double budget)
+{
+	double end = gt_now() + (budget < COUNT_S ? budget : COUNT_S);
+
+	if (gt_browser_counted(&s->b))
+		return 0;
+	while (gt_browser_count_step(&s->b, COUNT_CHUNK))
+		if (gt_now() >= end)
+			return 1;
+	return 2;
+}
+
+/* Take the app's request to show some rows (from a confusion cell); count
+ * the search's matches. */
 static int browse_tick(gt_app *app, void *state, double budget)
 {
 	struct gt_browse *s = state;
 	gt_rows_request *r = &app->show_rows;
 
-	(void)budget;
 	if (!r->pending)
-		return 0;
+		return count_tick(s, budget);
 	r->pending = 0;
 	s->mode = TYPE_NONE;
 	if (gt_browser_set_rows(&s->b, r->rows, r->n, r->label) != 0)

@@ -546,6 +546,17 @@ static void test_stats_text(void **state)
 	assert_string_equal(st->top[1], "Rock");
 }
 
+/* Set the search and count every match at once (the pane counts them a
+ * few at a time between keys). */
+static int set_search_all(gt_browser *b, const char *q, char *err, size_t errsz)
+{
+	int rc = gt_browser_set_search(b, q, err, errsz);
+
+	while (rc == 0 && gt_browser_count_step(b, 2))
+		;
+	return rc;
+}
+
 /* ---- numbers as shown ---- */
 
 static const char noisy_csv[] = HEADER
@@ -819,7 +830,7 @@ static void test_search_regex(void **state)
 	int col, wrapped;
 
 	gt_browser_set_height(b, 3);
-	assert_int_equal(gt_browser_set_search(b, "^abba$", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "^abba$", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, &at), 2);              /* ABBA and abba */
 	assert_int_equal(at, 0);
 	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 1);
@@ -833,7 +844,7 @@ static void test_search_regex(void **state)
 	assert_true(gt_browser_row_hit(b, 2));
 	assert_false(gt_browser_row_hit(b, 0));
 	/* the count to the cursor, step by step, against the count from the top */
-	assert_int_equal(gt_browser_set_search(b, "a", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "a", err, sizeof(err)), 0);
 	for (long step = 0; step < 40; step++) {
 		gt_browser_move(b, step % 7 < 4 ? 1 : -(step % 3));
 		if (step == 20)
@@ -844,30 +855,62 @@ static void test_search_regex(void **state)
 	gt_browser_set_show(b, GT_SHOW_ALL);
 	gt_browser_goto(b, 2);
 	/* alternatives; ^ and $ are each cell's ends */
-	assert_int_equal(gt_browser_set_search(b, "^(mozart|rap)$", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "^(mozart|rap)$", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, NULL), 2);             /* rows 6 and 8 */
-	assert_int_equal(gt_browser_set_search(b, "queen$", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "queen$", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, NULL), 1);
-	assert_int_equal(gt_browser_set_search(b, "minor$", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "minor$", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, NULL), 8);             /* not the blank row */
 	/* the count follows the filters */
 	gt_browser_set_show(b, GT_SHOW_KEPT);
 	assert_int_equal(gt_browser_hits(b, NULL), 4);
 	gt_browser_set_show(b, GT_SHOW_ALL);
 	/* a mistake leaves the search as it was */
-	assert_int_equal(gt_browser_set_search(b, "[", err, sizeof(err)), -2);
+	assert_int_equal(set_search_all(b, "[", err, sizeof(err)), -2);
 	assert_true(strlen(err) > 0);
 	assert_string_equal(b->pattern, "minor$");
 	assert_int_equal(gt_browser_search(b, "(", 1, &col, &wrapped), -2);
 	/* where it matches in a cell's text, for the highlight */
-	assert_int_equal(gt_browser_set_search(b, "QUEEN", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "QUEEN", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_span(b, "Dancing Queen", 0, &so, &eo), 1);
 	assert_int_equal(so, 8);
 	assert_int_equal(eo, 13);
 	assert_int_equal(gt_browser_span(b, "Dancing Queen", 9, &so, &eo), 0);
-	assert_int_equal(gt_browser_set_search(b, "", err, sizeof(err)), 0);
+	assert_int_equal(set_search_all(b, "", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_hits(b, NULL), 0);
 	assert_int_equal(gt_browser_span(b, "Dancing Queen", 0, &so, &eo), 0);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 0);
+}
+
+/* Nothing is looked at until asked: the next match on the way, the count
+ * a few rows at a time, and again for rows a filter brings in. */
+static void test_search_lazy(void **state)
+{
+	fixture *f = *state;
+	gt_browser *b = &f->b;
+	char err[128];
+	int col, wrapped;
+
+	gt_browser_set_height(b, 3);
+	assert_int_equal(gt_browser_set_search(b, "zed", err, sizeof(err)), 0);
+	assert_false(gt_browser_counted(b));
+	assert_int_equal(gt_browser_hits(b, NULL), 0);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 1);
+	assert_int_equal(gt_browser_row(b, b->cur), 4);
+	assert_int_equal(b->nknown, 4);               /* rows 1 to 4, on the way */
+	assert_int_equal(gt_browser_count_step(b, 2), 1);
+	assert_int_equal(b->nknown, 6);
+	assert_int_equal(gt_browser_count_step(b, 100), 0);
+	assert_true(gt_browser_counted(b));
+	assert_int_equal(gt_browser_hits(b, NULL), 2);
+	gt_browser_set_show(b, GT_SHOW_KEPT);         /* known rows stay known */
+	assert_true(gt_browser_counted(b));
+	assert_int_equal(gt_browser_hits(b, NULL), 1);
+	gt_browser_set_show(b, GT_SHOW_ALL);
+	assert_int_equal(gt_browser_hits(b, NULL), 2);
+	assert_int_equal(gt_browser_set_search(b, "nowhere", err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 0);
+	assert_true(gt_browser_counted(b));           /* a miss looked at all */
 	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 0);
 }
 
@@ -885,12 +928,12 @@ static void test_search_literal_as_regex(void **state)
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		assert_int_equal(gt_browser_set_search(b, words[w], err, sizeof(err)), 0);
+		assert_int_equal(set_search_all(b, words[w], err, sizeof(err)), 0);
 		assert_true(b->literal);
 		for (size_t r = 0; r < 9; r++)
 			lit[r] = (unsigned char)gt_browser_row_hit(b, r);
 		snprintf(re, sizeof(re), "(%s)", words[w]);
-		assert_int_equal(gt_browser_set_search(b, re, err, sizeof(err)), 0);
+		assert_int_equal(set_search_all(b, re, err, sizeof(err)), 0);
 		assert_false(b->literal);
 		for (size_t r = 0; r < 9; r++)
 			if (lit[r] != gt_browser_row_hit(b, r))
@@ -978,7 +1021,7 @@ static void test_real_file(void **state)
 	assert_true(b->fitted[GT_COL_DANCEABILITY] <= 6);
 	assert_true(b->fitted[GT_COL_LOUDNESS] <= 7);
 	/* a regular expression and its count */
-	assert_int_equal(gt_browser_set_search(b, "^naughty by nature$", text_err, sizeof(text_err)), 0);
+	assert_int_equal(set_search_all(b, "^naughty by nature$", text_err, sizeof(text_err)), 0);
 	assert_true(gt_browser_hits(b, NULL) > 0);
 	assert_int_equal(gt_browser_add_filter(b, "genre=Rap", text_err, sizeof(text_err)), 0);
 	assert_int_equal(b->n, 5000);             /* dropped ones too */
@@ -1016,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_filter_parse),
 		cmocka_unit_test_setup_teardown(test_filter_apply, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_regex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_lazy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_literal_as_regex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_real_file, setup_real, teardown_real),
 	};

@@ -97,12 +97,15 @@ typedef struct {
 	unsigned char resized[GT_NCOLS];   /* width set by hand (< >) */
 	/* search: a POSIX extended regular expression, any case */
 	char pattern[GT_BROWSE_PATTERN];   /* "" when there is none */
-	regex_t re;
+	regex_t re;                 /* ... compiled */
+	regex_t re_rows;            /* ... without submatches: faster for "any?" */
 	int literal;                /* pattern has no special characters */
 	unsigned *fq;               /* ... then folded (gt_browser_fold) */
 	size_t fqn;
 	unsigned char *hit;         /* [nrows] 0 not looked at, 1 no, 2 a match */
-	size_t nhits;               /* rows shown that match */
+	size_t nhits;               /* rows shown known to match */
+	size_t nknown;              /* rows shown looked at */
+	size_t scan;                /* gt_browser_count_step's next position */
 	unsigned long gen;          /* changes whenever the rows shown or the
 	                               search change */
 	unsigned long at_gen;       /* gt_browser_hit_at's last answer: for */
@@ -236,10 +239,18 @@ int gt_browser_filter_value(gt_browser *b, int c);
  * (REG_ICASE; ^ and $ are a cell's ends). A pattern without special
  * characters is plain text, looked for the fast way: its letters ignoring
  * case (ASCII, and others as towlower knows them in the locale). */
-/* Set the search to q ("" clears it) and find which rows shown match.
+/* Set the search to q ("" clears it). No row is looked at yet: the rows
+ * are looked at on the way by gt_browser_search_next, and all of them, to
+ * count the matches, by gt_browser_count_step (a few at a time between
+ * keys: a regular expression takes about a second a million rows).
  * Returns 0; -1 out of memory; -2 q is not a valid expression (err gets
  * regerror's words). The search stays as it was unless 0 is returned. */
 int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz);
+/* Look at up to `rows` more rows shown for the count. Returns 1 while some
+ * are left (also after a filter shows new rows), 0 when all are counted. */
+int gt_browser_count_step(gt_browser *b, size_t rows);
+/* Have all rows shown been looked at (is gt_browser_hits the count)? */
+int gt_browser_counted(const gt_browser *b);
 /* dir +1: the next matching row after the cursor, -1: the one before,
  * wrapping around the rows shown. On a match the cursor goes to the row,
  * the focus to the first matching column (*col), *wrapped says whether the
@@ -249,8 +260,9 @@ int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped);
  * gt_browser_search_next. Returns 1 found, 0 not (or q empty), -1 out of
  * memory, -2 q is not a valid expression. */
 int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped);
-/* Rows shown that match the search; *at (if not NULL) gets how many of
- * them are at the cursor's position or before it. */
+/* Rows shown that match the search (of those looked at: see
+ * gt_browser_counted); *at (if not NULL) gets how many of them are at the
+ * cursor's position or before it. */
 size_t gt_browser_hits(const gt_browser *b, size_t *at);
 /* gt_browser_hits' *at, counted from its last answer when only the
  * cursor moved (a step of j costs a step, not a count from the top). */
