@@ -1,12 +1,19 @@
 /* fuzz_csv.c: libFuzzer harness for CSV loading and cleaning: any bytes are
  * a file. Checked beyond "no crash": the dataset's shape (every cell a
  * string, line numbers in order), the ledger's sums, every track's class and
- * scale in range, and every message and row explanation safe to print. */
+ * scale in range, every message and row explanation safe to print, and the
+ * same bytes read as a file in parts of a few bytes giving what they give
+ * parsed from memory (the reference of dataset_parts.c). */
+#define _GNU_SOURCE     /* memfd_create */
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "fuzz_check.h"
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
+#include "genretui/dataset_loader.h"
 
 /* (Records can share a line: libcsv ends one at a lone CR, which tools
  * that number lines, such as grep -n and editors, do not count.) */
@@ -43,13 +50,55 @@ static void check_clean(const gt_clean *cl, const gt_dataset *ds)
 	}
 }
 
+/* The bytes in a file of memory, named in *path; -1 if there can be none
+ * (then the parts are not checked). */
+static int memory_file(const uint8_t *data, size_t size, char *path, size_t n)
+{
+	int fd = memfd_create("fuzz.csv", 0);
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, data, size) != (ssize_t)size) {
+		close(fd);
+		return -1;
+	}
+	snprintf(path, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+/* path (the bytes parsed into ds with status st and err) read in parts of
+ * part bytes: the same status, message and rows. */
+static void check_parts(const char *path, size_t part, gt_status st, const gt_error *err,
+                        const gt_dataset *ds)
+{
+	gt_dataset f;
+	gt_error ferr = { GT_OK, "" };
+
+	FZ_CHECK(gt_dataset_load_parts(&f, path, NULL, part, &ferr) == st);
+	FZ_CHECK(strcmp(ferr.msg, err->msg) == 0);
+	FZ_CHECK(f.nrows == ds->nrows && f.crlf == ds->crlf && f.has_bom == ds->has_bom);
+	for (size_t r = 0; r < ds->nrows; r++) {
+		FZ_CHECK(f.line[r] == ds->line[r] && f.nfields[r] == ds->nfields[r]);
+		for (int c = 0; c < GT_NCOLS; c++)
+			FZ_CHECK(strcmp(gt_cell(&f, r, (gt_column)c), gt_cell(ds, r, (gt_column)c)) == 0);
+	}
+	gt_dataset_free(&f);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	gt_dataset ds;
 	gt_clean cl;
 	gt_error err = { GT_OK, "" };
+	char path[64] = "fuzz.csv";
+	int fd = memory_file(data, size, path, sizeof(path));
+	gt_status st = gt_dataset_parse(&ds, (const char *)data, size, path, &err);
 
-	if (gt_dataset_parse(&ds, (const char *)data, size, "fuzz.csv", &err) != GT_OK) {
+	if (fd >= 0) {
+		check_parts(path, 8 + size % 61, st, &err, &ds);
+		close(fd);
+	}
+	if (st != GT_OK) {
 		FZ_CHECK(err.code != GT_OK && err.msg[0]);
 		FZ_CHECK(fz_terminal_safe(err.msg));
 		FZ_CHECK(ds.row_at == NULL && ds.cell_at == NULL && ds.nrows == 0);
