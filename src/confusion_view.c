@@ -110,6 +110,88 @@ double gt_cv_heat_floor(int level)
 	return heat_floor[level];
 }
 
+static const double ok_floor[GT_CV_OK_LEVELS] = { 0.0, 0.30, 0.50, 0.70 };
+
+double gt_cv_ok_floor(int level)
+{
+	level = level < 0 ? 0 : level >= GT_CV_OK_LEVELS ? GT_CV_OK_LEVELS - 1 : level;
+	return ok_floor[level];
+}
+
+gt_cv_shade gt_cv_cell_shade(const gt_confusion *cm, gt_cv_view v, int t, int p)
+{
+	double f = v == GT_CV_PRECISION ? share(cm->cell[t][p], gt_cv_col_total(cm, p))
+	                                : share(cm->cell[t][p], gt_cv_row_total(cm, t));
+	gt_cv_shade s = { t == p, 0 };
+
+	if (!s.correct) {
+		s.level = gt_cv_heat_level(f);
+		return s;
+	}
+	while (!isnan(f) && s.level + 1 < GT_CV_OK_LEVELS && f >= ok_floor[s.level + 1])
+		s.level++;
+	return s;
+}
+
+/* How much a and b are confused with each other: row shares both ways. */
+static double mutual(const gt_confusion *cm, int a, int b)
+{
+	return share(cm->cell[a][b], gt_cv_row_total(cm, a)) +
+	       share(cm->cell[b][a], gt_cv_row_total(cm, b));
+}
+
+/* The unplaced class most confused with end (-1 if none is at all). */
+static int closest(const gt_confusion *cm, const int *placed, int end, double *score)
+{
+	int best = -1;
+
+	*score = 0;
+	for (int c = 0; c < gt_cv_classes(cm); c++) {
+		double m = placed[c] ? 0 : mutual(cm, c, end);
+
+		if (m > *score) {
+			*score = m;
+			best = c;
+		}
+	}
+	return best;
+}
+
+void gt_cv_confused_order(const gt_confusion *cm, int order[GT_MAX_CLASSES])
+{
+	int k = gt_cv_classes(cm), placed[GT_MAX_CLASSES] = { 0 }, lo = GT_MAX_CLASSES, hi;
+	int chain[2 * GT_MAX_CLASSES], n = 0;
+	double best = 0;
+
+	if (k == 0)
+		return;
+	chain[lo] = 0;                       /* start: the most confused pair */
+	for (int a = 0; a < k; a++)
+		for (int b = a + 1; b < k; b++)
+			if (mutual(cm, a, b) > best) {
+				best = mutual(cm, a, b);
+				chain[lo] = a;
+			}
+	hi = lo;
+	placed[chain[lo]] = 1;
+	for (n = 1; n < k; n++) {
+		double sf, sb;
+		int front = closest(cm, placed, chain[lo], &sf), back = closest(cm, placed, chain[hi], &sb);
+
+		if (back < 0 && front < 0)
+			break;
+		if (back >= 0 && (front < 0 || sb >= sf))
+			placed[chain[++hi] = back] = 1;
+		else
+			placed[chain[--lo] = front] = 1;
+	}
+	for (int i = lo; i <= hi; i++)
+		order[i - lo] = chain[i];
+	for (int c = 0, i = hi - lo + 1; c < k; c++)   /* the unconfused, in class order */
+		if (!placed[c])
+			order[i++] = c;
+}
+
 /* a ranks before b: larger count, then smaller t, then smaller p. */
 static int pair_before(const gt_cv_pair *a, const gt_cv_pair *b)
 {

@@ -33,6 +33,7 @@ static const char *const confusion_help[] = {
 	"v / V\tnext / previous view: counts, recall (row %), precision",
 	"t\tswitch between the test rows and the training rows",
 	"c\tcursor to the next of the most-confused pairs",
+	"o\tgenres in the file's order / confused pairs side by side",
 	"Enter\tlist the rows of the focused cell: line, predicted genre",
 	"\tand its probability, the true genre's, artist, track",
 	"  o\t  in the list: file order / most / least confident first",
@@ -61,6 +62,7 @@ typedef struct {
 	gt_cv_view view;
 	int train;           /* showing the training rows, not the test rows */
 	int top, left;       /* first matrix row / column drawn when not all fit */
+	int grouped;         /* o: genres ordered so that confused pairs sit side by side */
 	cell_list list;
 } cv_state;
 
@@ -82,6 +84,8 @@ typedef struct {
 	int k;                         /* classes */
 	int label_w, cell_w;           /* row-label column and one cell, in cells */
 	int nrows, ncols;              /* matrix rows / columns drawn */
+	int ord[GT_MAX_CLASSES];       /* class shown at each position */
+	int pos[GT_MAX_CLASSES];       /* position of each class */
 	char txt[GT_MAX_CLASSES][GT_MAX_CLASSES][16];   /* each cell's number */
 } grid;
 
@@ -234,6 +238,21 @@ static int fill_text(const cv_state *cv, grid *g, const gt_confusion *cm)
 	return longest;
 }
 
+/* The order genres are shown in: the file's, or confused pairs side by
+ * side; and each class's position in it. */
+static void display_order(const cv_state *cv, const gt_confusion *cm, int ord[GT_MAX_CLASSES],
+                          int pos[GT_MAX_CLASSES])
+{
+	int k = gt_cv_classes(cm);
+
+	for (int i = 0; i < k; i++)
+		ord[i] = i;
+	if (cv->grouped)
+		gt_cv_confused_order(cm, ord);
+	for (int i = 0; i < k; i++)
+		pos[ord[i]] = i;
+}
+
 /* A cell is its number with a marker place either side ("[675]" on the
  * diagonal), at least 5 cells so the 4-letter headings stay apart. Full
  * genre names label the rows when the whole matrix fits with them. */
@@ -244,6 +263,7 @@ static void plan_grid(const cv_state *cv, grid *g, const gt_confusion *cm, int w
 	memset(g, 0, sizeof(*g));
 	g->y = 1;
 	g->k = gt_cv_classes(cm);
+	display_order(cv, cm, g->ord, g->pos);
 	longest = fill_text(cv, g, cm);
 	g->cell_w = longest + 2 < 5 ? 5 : longest + 2;
 	/* the longest name, a column for a scroll mark, a space */
@@ -300,8 +320,8 @@ static void confusion_layout(gt_app *app, void *state, int height, int width)
 	plan_grid(cv, &g, set.cm, width, height);
 	cv->t = gt_cv_clamp_move(cv->t, 0, g.k);
 	cv->p = gt_cv_clamp_move(cv->p, 0, g.k);
-	cv->top = gt_cv_scroll(cv->top, g.nrows, cv->t, g.k);
-	cv->left = gt_cv_scroll(cv->left, g.ncols, cv->p, g.k);
+	cv->top = gt_cv_scroll(cv->top, g.nrows, g.pos[cv->t], g.k);
+	cv->left = gt_cv_scroll(cv->left, g.ncols, g.pos[cv->p], g.k);
 }
 
 static int grid_width(const grid *g)
@@ -312,6 +332,11 @@ static int grid_width(const grid *g)
 static gt_color_role heat_role(int level)
 {
 	return (gt_color_role)(GT_C_HEAT0 + level);
+}
+
+static gt_color_role shade_role(gt_cv_shade s)
+{
+	return s.correct ? (gt_color_role)(GT_C_OK0 + s.level) : heat_role(s.level);
 }
 
 /* Column headings, right-aligned over the numbers; arrows when columns
@@ -325,7 +350,7 @@ static void draw_headings(const gt_app *app, const cv_state *cv, WINDOW *w, cons
 	if (cv->left > 0)
 		put(w, g->y, g->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w) {
-		int p = cv->left + j;
+		int p = g->ord[cv->left + j];
 
 		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, genres(app)->abbr[p]);
 		put_attr(w, p == cv->p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
@@ -336,9 +361,8 @@ static void draw_headings(const gt_app *app, const cv_state *cv, WINDOW *w, cons
 }
 
 /* One cell: " 261 " off the diagonal, "[365]" on it, ">261<" under the
- * cursor; shaded by its heat level. Diagonal cells are also bold in colour
- * (without colour the attributes carry the heat scale, the brackets the
- * diagonal). */
+ * cursor; shaded on the correct ramp (diagonal) or the error ramp (without
+ * colour the attributes carry the ramps, the brackets the diagonal). */
 static void draw_cell(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g, int y,
                       int x, int t, int p, const gt_confusion *cm)
 {
@@ -351,24 +375,23 @@ static void draw_cell(const gt_app *app, const cv_state *cv, WINDOW *w, const gr
 	if (cur)
 		a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_UNDERLINE;
 	else
-		a = gt_attr(app, heat_role(gt_cv_heat_level(gt_cv_heat_fraction(cm, cv->view, t, p))))
-		    | (diag && app->color ? A_BOLD : 0);
+		a = gt_attr(app, shade_role(gt_cv_cell_shade(cm, cv->view, t, p)));
 	put_attr(w, a, y, x, g->cell_w, s);
 }
 
 static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g, int i,
                      const gt_confusion *cm)
 {
-	int t = cv->top + i, y = g->y + 1 + i, x = g->label_w;
+	int t = g->ord[cv->top + i], y = g->y + 1 + i, x = g->label_w;
 	const char *name = g->label_w >= 12 ? genres(app)->name[t] : genres(app)->abbr[t];
 
 	put_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
 	if (i == 0 && cv->top > 0)
 		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
-	else if (i == g->nrows - 1 && t < g->k - 1)
+	else if (i == g->nrows - 1 && cv->top + i < g->k - 1)
 		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w)
-		draw_cell(app, cv, w, g, y, x, t, cv->left + j, cm);
+		draw_cell(app, cv, w, g, y, x, t, g->ord[cv->left + j], cm);
 }
 
 /* The focused cell in words, then where Enter leads if there is room. */
@@ -388,7 +411,7 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 		x += put_attr(w, A_BOLD, y, x, width - x, more);
 	}
 	if (width - x > 30)
-		put_attr(w, A_DIM, y, x, width - x, "   (Enter: these rows, most confident first)");
+		put_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
 }
 
 static void draw_grid(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
@@ -520,15 +543,14 @@ static int draw_pairs(const gt_app *app, const cv_state *cv, WINDOW *w, const gt
 	return y;
 }
 
-/* "shade, % of the row: 0-5 5-15 15-30 30-50 50-100   [n] = correct",
- * each range in its own shade. */
+/* Two lines, each range in its own shade:
+ *   "errors, % of the row:  0-5  5-15  15-30  30-50  50-100"
+ *   "correct [n], recall %:  0-30  30-50  50-70  70-100" */
 static void draw_legend(const gt_app *app, const cv_state *cv, WINDOW *w, int x, int y, int width)
 {
-	static const char *const of[GT_CV_NVIEWS] = {
-		"shade, % of the largest cell:", "shade, % of the row:", "shade, % of the column:"
-	};
 	char s[32];
-	int used = put(w, y, x, width, of[cv->view]);
+	int used = put(w, y, x, width, cv->view == GT_CV_PRECISION ? "errors, % of the column:"
+	                                                        : "errors, % of the row:   ");
 
 	for (int l = 0; l < GT_CV_HEAT_LEVELS; l++) {
 		double hi = l + 1 < GT_CV_HEAT_LEVELS ? gt_cv_heat_floor(l + 1) : 1.0;
@@ -537,7 +559,15 @@ static void draw_legend(const gt_app *app, const cv_state *cv, WINDOW *w, int x,
 		used += put(w, y, x + used, width - used, " ");
 		used += put_attr(w, gt_attr(app, heat_role(l)), y, x + used, width - used, s);
 	}
-	put(w, y, x + used, width - used, "   [n] = correct");
+	used = put(w, y + 1, x, width, "correct [n], recall %:   ");
+	for (int l = 0; l < GT_CV_OK_LEVELS; l++) {
+		double hi = l + 1 < GT_CV_OK_LEVELS ? gt_cv_ok_floor(l + 1) : 1.0;
+		gt_cv_shade sh = { 1, l };
+
+		snprintf(s, sizeof(s), "[%.0f-%.0f]", 100 * gt_cv_ok_floor(l), 100 * hi);
+		used += put(w, y + 1, x + used, width - used, " ");
+		used += put_attr(w, gt_attr(app, shade_role(sh)), y + 1, x + used, width - used, s);
+	}
 }
 
 /* Report, pairs and legend from (y, x), within avail rows: the full report
@@ -556,7 +586,7 @@ static void draw_extras(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 	if (end - y > NPAIRS + 1)    /* the pairs matter more */
 		y = draw_beyond(w, set, x, y, width, end);
 	y = draw_pairs(app, cv, w, set->cm, x, y, width, end);
-	if (end - y >= 2)
+	if (end - y >= 3)
 		draw_legend(app, cv, w, x, y + 1, width);
 }
 
@@ -723,16 +753,24 @@ static int list_key(gt_app *app, cell_list *l, int ch)
 	return 1;
 }
 
-static int move_key(cv_state *cv, int ch, int k)
+/* The cursor moves on the screen: to the genre shown next in the order. */
+static int move_key(cv_state *cv, int ch, const gt_confusion *cm)
 {
+	int ord[GT_MAX_CLASSES], pos[GT_MAX_CLASSES], k = gt_cv_classes(cm);
+
+	if (k < 1)
+		return 0;
+	cv->t = gt_cv_clamp_move(cv->t, 0, k);
+	cv->p = gt_cv_clamp_move(cv->p, 0, k);
+	display_order(cv, cm, ord, pos);
 	if (ch == KEY_UP || ch == 'k')
-		cv->t = gt_cv_clamp_move(cv->t, -1, k);
+		cv->t = ord[gt_cv_clamp_move(pos[cv->t], -1, k)];
 	else if (ch == KEY_DOWN || ch == 'j')
-		cv->t = gt_cv_clamp_move(cv->t, 1, k);
+		cv->t = ord[gt_cv_clamp_move(pos[cv->t], 1, k)];
 	else if (ch == KEY_LEFT || ch == 'h')
-		cv->p = gt_cv_clamp_move(cv->p, -1, k);
+		cv->p = ord[gt_cv_clamp_move(pos[cv->p], -1, k)];
 	else if (ch == KEY_RIGHT || ch == 'l')
-		cv->p = gt_cv_clamp_move(cv->p, 1, k);
+		cv->p = ord[gt_cv_clamp_move(pos[cv->p], 1, k)];
 	else
 		return 0;
 	return 1;
@@ -747,7 +785,7 @@ static int is_enter(int ch)
 static int pane_key(int ch)
 {
 	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
-	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcx", ch));
+	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcxo", ch));
 }
 
 static int confusion_key(gt_app *app, void *state, int ch)
@@ -763,7 +801,7 @@ static int confusion_key(gt_app *app, void *state, int ch)
 	}
 	if (cv->list.open)
 		return list_key(app, &cv->list, ch);
-	if (move_key(cv, ch, gt_cv_classes(set.cm)))
+	if (move_key(cv, ch, set.cm))
 		return 1;
 	if (ch == 'v')
 		cv->view = (gt_cv_view)((cv->view + 1) % GT_CV_NVIEWS);
@@ -775,6 +813,11 @@ static int confusion_key(gt_app *app, void *state, int ch)
 		cv->train = !cv->train;
 	else if (ch == 'c')
 		next_pair(cv, set.cm);
+	else if (ch == 'o') {
+		cv->grouped = !cv->grouped;
+		gt_app_message(app, 0, cv->grouped ? "genres ordered so that confused pairs sit side by "
+		               "side (o: the file's order)" : "genres in the file's order");
+	}
 	else if (is_enter(ch))
 		open_list(app, cv);
 	else if (ch == 'x')

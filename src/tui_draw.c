@@ -31,11 +31,27 @@ static const role_style styles[GT_NCOLOR_ROLES] = {
 	[GT_C_GOOD]       = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
 	[GT_C_BAD]        = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
 	[GT_C_ERROR]      = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	/* errors: none, then yellow to red as the share of the row grows;
+	 * without colour underline, bold, reverse, reverse bold */
 	[GT_C_HEAT0]      = { -1, -1, A_NORMAL, A_NORMAL },
-	[GT_C_HEAT1]      = { COLOR_BLACK, COLOR_BLUE, A_NORMAL, A_NORMAL },
-	[GT_C_HEAT2]      = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_BOLD },
-	[GT_C_HEAT3]      = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
+	[GT_C_HEAT1]      = { COLOR_YELLOW, -1, A_NORMAL, A_UNDERLINE },
+	[GT_C_HEAT2]      = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_BOLD },
+	[GT_C_HEAT3]      = { COLOR_WHITE, COLOR_RED, A_NORMAL, A_REVERSE },
 	[GT_C_HEAT4]      = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	/* correct cells: green, deeper as recall grows (without colour the
+	 * brackets mark them, bold the well-recalled) */
+	[GT_C_OK0]        = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[GT_C_OK1]        = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_NORMAL },
+	[GT_C_OK2]        = { COLOR_BLACK, COLOR_GREEN, A_BOLD, A_BOLD },
+	[GT_C_OK3]        = { COLOR_WHITE, COLOR_GREEN, A_BOLD, A_BOLD | A_UNDERLINE },
+};
+
+/* With 256 colours the ramps get steps of their own hue (xterm's palette:
+ * 16 black, 231 white, yellows to reds, pale to deep greens). */
+static const struct { gt_color_role role; short fg, bg; } ramp256[] = {
+	{ GT_C_HEAT1, 16, 229 }, { GT_C_HEAT2, 16, 221 }, { GT_C_HEAT3, 231, 166 },
+	{ GT_C_HEAT4, 231, 124 }, { GT_C_OK0, 34, -1 }, { GT_C_OK1, 16, 151 },
+	{ GT_C_OK2, 16, 114 }, { GT_C_OK3, 231, 28 },
 };
 
 int gt_theme_init(void)
@@ -47,6 +63,9 @@ int gt_theme_init(void)
 	use_default_colors();
 	for (int r = 1; r < GT_NCOLOR_ROLES; r++)
 		init_pair((short)r, styles[r].fg, styles[r].bg);
+	if (COLORS >= 256)
+		for (size_t i = 0; i < sizeof(ramp256) / sizeof(ramp256[0]); i++)
+			init_pair((short)ramp256[i].role, ramp256[i].fg, ramp256[i].bg);
 	return 1;
 }
 

@@ -391,6 +391,65 @@ static void test_cell_rows(void **state)
 	assert_int_equal(gt_cv_cell_rows(truth, pred, rows, 6, 5, 9, NULL, 0), 3);
 }
 
+/* Two ramps: the diagonal by recall, errors by their share of the row. */
+static void test_shade(void **state)
+{
+	gt_confusion cm;
+	gt_cv_shade s;
+
+	(void)state;
+	study_matrix(&cm);
+	s = gt_cv_cell_shade(&cm, GT_CV_COUNTS, CLAS, CLAS);     /* 675 of 821: 82% */
+	assert_true(s.correct);
+	assert_int_equal(s.level, 3);
+	s = gt_cv_cell_shade(&cm, GT_CV_COUNTS, ALT, ALT);       /* 245 of 797: 31% */
+	assert_true(s.correct);
+	assert_int_equal(s.level, 1);
+	s = gt_cv_cell_shade(&cm, GT_CV_COUNTS, HIPH, RAP);      /* 350 of 824: 42% */
+	assert_false(s.correct);
+	assert_int_equal(s.level, 3);
+	s = gt_cv_cell_shade(&cm, GT_CV_RECALL, RAP, HIPH);      /* 261 of 782: 33% */
+	assert_int_equal(s.level, 3);
+	s = gt_cv_cell_shade(&cm, GT_CV_PRECISION, RAP, HIPH);   /* 261 of 751 predicted: 35% */
+	assert_int_equal(s.level, 3);
+	s = gt_cv_cell_shade(&cm, GT_CV_COUNTS, ELEC, CLAS);     /* 7 of 843: under 5% */
+	assert_int_equal(s.level, 0);
+	assert_near(gt_cv_ok_floor(2), 0.50, 0);
+	assert_near(gt_cv_ok_floor(9), 0.70, 0);
+	gt_confusion_init(&cm, 3);                              /* an empty row: level 0 */
+	assert_int_equal(gt_cv_cell_shade(&cm, GT_CV_COUNTS, 1, 1).level, 0);
+}
+
+/* Confused pairs side by side: a permutation with Rap beside Hip-Hop and
+ * Alternative beside Rock, Anime beside Blues (each pair the largest
+ * confusion of one of them). */
+static void test_confused_order(void **state)
+{
+	gt_confusion cm;
+	int order[GT_MAX_CLASSES], seen[GT_NCLASSES] = { 0 }, pos[GT_NCLASSES];
+
+	(void)state;
+	study_matrix(&cm);
+	gt_cv_confused_order(&cm, order);
+	for (int i = 0; i < GT_NCLASSES; i++) {
+		assert_true(order[i] >= 0 && order[i] < GT_NCLASSES);
+		assert_false(seen[order[i]]++);
+		pos[order[i]] = i;
+	}
+	assert_int_equal(abs(pos[RAP] - pos[HIPH]), 1);
+	assert_int_equal(abs(pos[ALT] - pos[ROCK]), 1);
+	assert_int_equal(abs(pos[ANIM] - pos[BLUE]), 1);
+	gt_confusion_init(&cm, 4);                  /* nothing confused: class order */
+	for (int c = 0; c < 4; c++)
+		cm.cell[c][c] = 5;
+	cm.cell[3][2] = 1;                          /* but 2 and 3: they come first */
+	gt_cv_confused_order(&cm, order);
+	assert_int_equal(order[0], 2);
+	assert_int_equal(order[1], 3);
+	assert_int_equal(order[2], 0);
+	assert_int_equal(order[3], 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +463,8 @@ int main(void)
 		cmocka_unit_test(test_values_empty_matrix),
 		cmocka_unit_test(test_classes_clamped),
 		cmocka_unit_test(test_heat_thresholds),
+		cmocka_unit_test(test_shade),
+		cmocka_unit_test(test_confused_order),
 		cmocka_unit_test(test_heat_out_of_range),
 		cmocka_unit_test(test_heat_fraction),
 		cmocka_unit_test(test_top_pairs_study),

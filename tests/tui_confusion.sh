@@ -14,7 +14,7 @@
 probs() { screen | awk '$1 ~ /^[0-9]+$/ && $3 ~ /^[01]\.[0-9]+$/ { print $3 }'; }
 lines() { screen | awk '$1 ~ /^[0-9]+$/ && $3 ~ /^[01]\.[0-9]+$/ { print $1 }'; }
 
-start 120 40 "" "cd $tmp && $GENRETUI --epochs 3 --export exp $(cd "$(dirname "$SAMPLE")" && pwd)/$(basename "$SAMPLE")"
+start 160 40 "" "cd $tmp && $GENRETUI --epochs 3 --export exp $(cd "$(dirname "$SAMPLE")" && pwd)/$(basename "$SAMPLE")"
 wait_for "kept" 30
 keys 3
 keys t
@@ -44,6 +44,48 @@ keys 4
 expect "back in the Confusion pane the list is still open" "17 rows, most confident first"
 keys Escape
 expect "Esc goes back to the matrix" "view: [counts]"
+
+# the background of the cell whose text is $2 in matrix row $1, as drawn
+cell_bg() {
+	tm capture-pane -p -e -t gt | python3 -c '
+import re, sys
+row, text = sys.argv[1], sys.argv[2]
+for line in sys.stdin:
+    if not re.sub("\x1b\\[[0-9;]*m", "", line).startswith(row + " "):
+        continue
+    bg = "none"
+    for part in re.split("(\x1b\\[[0-9;]*m)", line):
+        m = re.match("\x1b\\[([0-9;]*)m", part)
+        if m:
+            codes = m.group(1).split(";")
+            while codes:
+                c = codes.pop(0)
+                if c in ("", "0", "49"):
+                    bg = "none"
+                elif c == "48" and codes[:1] == ["5"]:
+                    bg = codes[1]
+                    codes = codes[2:]
+                elif c == "38" and codes[:1] == ["5"]:
+                    codes = codes[2:]
+                elif len(c) == 2 and c[0] == "4" and c[1] in "01234567":
+                    bg = c
+        elif text in part:
+            print(bg)
+            break
+    break' "$1" "$2"
+}
+keys k      # the cursor off the Rap row
+ok_bg=$(cell_bg Classical "[") err_bg=$(cell_bg Rap " 17 ")
+case "$ok_bg" in 151|114|28) ;; *) ok_bg="";; esac
+case "$err_bg" in 229|221|166|124) ;; *) err_bg="";; esac
+[ -n "$ok_bg" ] && [ -n "$err_bg" ]
+check "256 colours: Classical's diagonal (80%) on the green ramp ($ok_bg), Rap -> Hip-Hop (19%) on the error ramp ($err_bg)" $?
+expect "the legend names both ramps" "correct [n], recall %:"
+keys o
+expect_re "o: confused pairs side by side (Rap beside Hip-Hop)" 'true.pred .*(Rap HipH|HipH  Rap)'
+expect "... and says so" "genres ordered so that confused pairs sit side by side"
+keys o
+expect "o again: the file's order" "Elec Anim Jazz  Alt Ctry  Rap Blue Rock Clas HipH"
 keys x
 expect "x exports, predictions.csv too" "report.json, predictions.csv)"
 pred="$tmp/exp/predictions.csv"
@@ -53,6 +95,22 @@ head -1 "$pred" 2>/dev/null | grep -q '^line,set,true,predicted,p_Electronic,p_A
 check "predictions.csv: a header, one line per test row, 17 Rap rows predicted Hip-Hop" $?
 keys q
 expect "q exits with status 0" "EXIT=0"
+
+# 8 colours: the two ramps still apart (green for correct, yellow or red
+# for errors)
+start 160 40 "TERM=xterm" "$GENRETUI --epochs 3 $SAMPLE"
+wait_for "kept" 30
+keys 3
+keys t
+wait_for "done" 60
+keys 4
+wait_for "view: [counts]" 5
+keys k
+ok_bg=$(cell_bg Classical "[") err_bg=$(cell_bg Rap " 17 ")
+[ "$ok_bg" = 42 ] && { [ "$err_bg" = 43 ] || [ "$err_bg" = 41 ]; }
+check "8 colours: the correct cell green ($ok_bg), the error yellow or red ($err_bg)" $?
+keys q
+wait_for "EXIT=0" 10
 
 if [ ! -r "$CSV" ]; then
 	skip "the real file's checks" "the real dataset is not at $CSV"

@@ -50,6 +50,29 @@ int gt_cv_heat_level(double frac);
 /* Lower bound of a level (0, 0.05, 0.15, 0.30, 0.50), for the legend. */
 double gt_cv_heat_floor(int level);
 
+/* How cell (t, p) is shaded: two ramps, so that a good diagonal cell and
+ * the worst error never look alike. A diagonal cell (correct) is on the
+ * correct ramp by its share of the row (the genre's recall), levels
+ * 0..GT_CV_OK_LEVELS-1 from gt_cv_ok_floor; an error is on the error ramp
+ * at gt_cv_heat_level of its share of the row (the column's in the
+ * precision view, where the numbers are column shares). */
+#define GT_CV_OK_LEVELS 4
+typedef struct {
+	int correct;         /* the diagonal */
+	int level;           /* on its ramp */
+} gt_cv_shade;
+gt_cv_shade gt_cv_cell_shade(const gt_confusion *cm, gt_cv_view v, int t, int p);
+/* Lower bound of a correct-ramp level: 0, 0.30, 0.50, 0.70. */
+double gt_cv_ok_floor(int level);
+
+/* The genres in an order that puts confused pairs side by side (Rap next
+ * to Hip-Hop): a chain grown from the most confused pair, each step adding
+ * at either end the unplaced genre most confused with that end (confusion
+ * of a and b: the share of a's row predicted b plus the share of b's row
+ * predicted a); genres confused with none come last in class order. Ties go
+ * to the smaller class. order[i] is the class shown at position i. */
+void gt_cv_confused_order(const gt_confusion *cm, int order[GT_MAX_CLASSES]);
+
 /* One off-diagonal cell: truth t predicted as p, count times. */
 typedef struct {
 	int t, p;

@@ -14,7 +14,11 @@ typedef enum {
 	GT_C_NORMAL, GT_C_TITLE, GT_C_TAB, GT_C_TAB_ACTIVE, GT_C_STATUS,
 	GT_C_HEADER, GT_C_CURSOR, GT_C_KEPT, GT_C_DROPPED, GT_C_DIM,
 	GT_C_BAR, GT_C_BAR_ALT, GT_C_TRAIN, GT_C_TEST, GT_C_GOOD, GT_C_BAD,
-	GT_C_ERROR, GT_C_HEAT0, GT_C_HEAT1, GT_C_HEAT2, GT_C_HEAT3, GT_C_HEAT4,
+	GT_C_ERROR,
+	/* the confusion matrix: errors (GT_CV_HEAT_LEVELS) and correct cells
+	 * (GT_CV_OK_LEVELS), two ramps that never look alike */
+	GT_C_HEAT0, GT_C_HEAT1, GT_C_HEAT2, GT_C_HEAT3, GT_C_HEAT4,
+	GT_C_OK0, GT_C_OK1, GT_C_OK2, GT_C_OK3,
 	GT_NCOLOR_ROLES
 } gt_color_role;
 
