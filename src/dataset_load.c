@@ -55,17 +55,23 @@ gt_status gt_loader_nomem(gt_loader *ld)
 	return ld->st;
 }
 
-/* Line ends among s[0..n). */
-static long newlines(const char *s, size_t n)
+/* Bytes c among s[0..n). */
+static size_t count_byte(const char *s, size_t n, char c)
 {
 	const char *end = s + n;
-	long k = 0;
+	size_t k = 0;
 
-	while (s < end && (s = memchr(s, '\n', (size_t)(end - s)))) {
+	while (s < end && (s = memchr(s, c, (size_t)(end - s)))) {
 		k++;
 		s++;
 	}
 	return k;
+}
+
+/* Line ends among s[0..n). */
+static long newlines(const char *s, size_t n)
+{
+	return (long)count_byte(s, n, '\n');
 }
 
 /* Grow the arena to hold len more bytes and a NUL; its offsets must stay
@@ -967,19 +973,6 @@ static int open_input(const char *path, struct stat *sb, gt_error *err)
 	return -1;
 }
 
-/* Quote characters among s[0..n). */
-static size_t quotes_in(const char *s, size_t n)
-{
-	const char *end = s + n;
-	size_t k = 0;
-
-	while (s < end && (s = memchr(s, '"', (size_t)(end - s)))) {
-		k++;
-		s++;
-	}
-	return k;
-}
-
 /* The file is never held whole: it is fed a block at a time. */
 size_t gt_loader_feed_fd(gt_loader *ld, int fd, off_t at, size_t limit, char *block,
                          size_t *quotes)
@@ -1001,7 +994,7 @@ size_t gt_loader_feed_fd(gt_loader *ld, int fd, off_t at, size_t limit, char *bl
 		if (n <= 0)
 			break;
 		if (quotes)
-			*quotes += quotes_in(block, (size_t)n);
+			*quotes += count_byte(block, (size_t)n, '"');
 		gt_loader_feed(ld, block, (size_t)n);
 		done += (size_t)n;
 	}

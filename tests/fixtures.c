@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixtures.h"
@@ -22,6 +23,36 @@ const char *fx_data_file(const char *name, char *buf, size_t n)
 
 	snprintf(buf, n, "%s/%s", dir ? dir : "tests/data", name);
 	return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+gt_status fx_load_pipe(gt_dataset *ds, const char *text, size_t len, gt_error *err)
+{
+	char path[64];
+	int fds[2];
+	pid_t pid;
+	gt_status st;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {                 /* the writer; dies of SIGPIPE if unread */
+		close(fds[0]);
+		while (len > 0) {
+			ssize_t k = write(fds[1], text, len < 7000 ? len : 7000);
+
+			if (k <= 0)
+				_exit(1);
+			text += k;
+			len -= (size_t)k;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	st = gt_dataset_load(ds, path, err);
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	return st;
 }
 
 /* Clean t->ds, loaded with status st; 0, or -1 with t freed. */

@@ -19,6 +19,10 @@ const char *fx_env_file(const char *var);
  * if it is readable; else NULL. */
 const char *fx_data_file(const char *name, char *buf, size_t n);
 
+/* Load text[0..len) through a pipe, input whose size is unknown and which
+ * cannot be read again (the loader's other way). */
+gt_status fx_load_pipe(gt_dataset *ds, const char *text, size_t len, gt_error *err);
+
 /* A table and its cleaning. */
 typedef struct {
 	gt_dataset ds;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "fixtures.h"
 #include "genretui/clean.h"
 #include "genretui/colmap.h"
 #include "genretui/dataset.h"
@@ -135,38 +136,6 @@ static void test_load_clean(void **state)
 	}
 }
 
-/* Load text through a pipe: its size is unknown, so the loader starts
- * small and the arena, the row arrays and libcsv's buffer all grow. */
-static gt_status load_pipe(const char *text, size_t len, gt_dataset *ds, gt_error *err)
-{
-	int fds[2];
-	char path[64];
-	pid_t pid;
-	gt_status st;
-
-	assert_int_equal(pipe(fds), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {                 /* the writer; dies of SIGPIPE if unread */
-		close(fds[0]);
-		while (len > 0) {
-			ssize_t k = write(fds[1], text, len);
-
-			if (k <= 0)
-				_exit(1);
-			text += k;
-			len -= (size_t)k;
-		}
-		_exit(0);
-	}
-	close(fds[1]);
-	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
-	st = gt_dataset_load(ds, path, err);
-	close(fds[0]);
-	waitpid(pid, NULL, 0);
-	return st;
-}
-
 /* 3000 rows, some with 300-byte track names. */
 static char *many_rows(size_t *len)
 {
@@ -196,7 +165,7 @@ static void test_load_growth(void **state)
 
 	(void)state;
 	arm(0);
-	assert_int_equal(load_pipe(text, len, &ds, &err), GT_OK);
+	assert_int_equal(fx_load_pipe(&ds, text, len, &err), GT_OK);
 	total = calls;
 	assert_int_equal(ds.nrows, 3000);
 	gt_dataset_free(&ds);
@@ -206,7 +175,7 @@ static void test_load_growth(void **state)
 		gt_status st;
 
 		arm(at);
-		st = load_pipe(text, len, &ds, &err);
+		st = fx_load_pipe(&ds, text, len, &err);
 		arm(0);
 		if (st == GT_OK)
 			assert_int_equal(ds.nrows, 3000);

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "fixtures.h"
 #include "genretui/dataset.h"
 #include "genretui/dataset_loader.h"
 
@@ -586,37 +586,6 @@ static void test_fixtures_in_parts(void **state)
 	assert_true(files >= 30);     /* (the directory was found) */
 }
 
-/* Load text[0..len) from a pipe (input that cannot be read again). */
-static gt_status load_pipe(gt_dataset *ds, const char *text, size_t len, gt_error *err)
-{
-	char path[64];
-	int fds[2];
-	pid_t pid;
-	gt_status st;
-
-	assert_int_equal(pipe(fds), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fds[0]);
-		while (len) {
-			ssize_t k = write(fds[1], text, len < 7000 ? len : 7000);
-
-			if (k <= 0)
-				_exit(1);
-			text += k;
-			len -= (size_t)k;
-		}
-		_exit(0);
-	}
-	close(fds[1]);
-	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
-	st = gt_dataset_load(ds, path, err);
-	close(fds[0]);
-	waitpid(pid, NULL, 0);
-	return st;
-}
-
 /* A syntax error's line and kind, where the open field began blocks
  * before it (a quoted field of 200,000 lines, then text after its closing
  * quote, or a quote after it and blanks), or in an unquoted field, or at a
@@ -661,7 +630,7 @@ static void test_error_lines(void **state)
 		mst = gt_dataset_parse(&mem, text, len, name, &merr);
 		ost = gt_dataset_load_parts(&one, name, NULL, 0, &oerr);
 		cst = gt_dataset_load_parts(&cut, name, NULL, GT_LOAD_PART, &cerr);
-		pst = load_pipe(&fifo, text, len, &perr);
+		pst = fx_load_pipe(&fifo, text, len, &perr);
 		unlink(name);
 		assert_int_not_equal(mst, GT_OK);
 		assert_memory_equal(merr.msg, want, strlen(want));
