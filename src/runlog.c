@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/report_json.h"
 #include "genretui/runlog.h"
 
 void gt_runlog_series(const gt_trainer *t, int n, int acc, double *train, double *test)
@@ -19,6 +20,7 @@ static void free_run(gt_runlog_entry *r)
 	free(r->acc);
 	free(r->vloss);
 	free(r->vacc);
+	free(r->fig);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -50,12 +52,15 @@ int gt_runlog_add(gt_runlog *runs, const gt_session *s, const char *preset, int 
 	r->acc = malloc(bytes);
 	r->vloss = malloc(bytes);
 	r->vacc = malloc(bytes);
-	if (!r->loss || !r->acc || !r->vloss || !r->vacc) {
+	r->fig = malloc(sizeof(*r->fig));
+	if (!r->loss || !r->acc || !r->vloss || !r->vacc || !r->fig) {
 		free_run(r);
 		return -1;
 	}
 	gt_runlog_series(t, n, 0, r->loss, r->vloss);
 	gt_runlog_series(t, n, 1, r->acc, r->vacc);
+	*r->fig = (gt_runlog_figures){ s->cm_test, s->cm_train, s->rep_test, s->rep_train };
+	r->kept = gt_json_kept_epoch(s);
 	runs->n++;
 	return 0;
 }
@@ -65,4 +70,38 @@ void gt_runlog_free(gt_runlog *r)
 	for (int i = 0; i < r->n; i++)
 		free_run(&r->run[i]);
 	r->n = 0;
+}
+
+const char *gt_runlog_key_name(gt_runs_key key)
+{
+	static const char *const names[GT_RUNS_NKEYS] = {
+		"run", "test accuracy", "train accuracy", "top-2 accuracy", "seconds"
+	};
+
+	return (unsigned)key < GT_RUNS_NKEYS ? names[key] : "?";
+}
+
+/* The figure a key sorts on, larger first (seconds: smaller first). */
+static double key_value(const gt_runlog_entry *e, gt_runs_key key)
+{
+	switch (key) {
+	case GT_RUNS_BY_TEST: return e->test_acc;
+	case GT_RUNS_BY_TRAIN: return e->train_acc;
+	case GT_RUNS_BY_TOP2: return e->top2;
+	case GT_RUNS_BY_SECONDS: return -e->seconds;
+	default: return 0;
+	}
+}
+
+void gt_runlog_order(const gt_runlog *r, gt_runs_key key, int *idx)
+{
+	/* insertion sort: at most GT_RUNLOG_MAX runs, and stable */
+	for (int i = 0; i < r->n; i++) {
+		double v = key_value(&r->run[i], key);
+		int j = i;
+
+		for (; j > 0 && key_value(&r->run[idx[j - 1]], key) < v; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = i;
+	}
 }

@@ -102,9 +102,26 @@ static int live(const gt_app *app)
 	return !app->session.evaluated && app->session.running && app->session.test_epoch > 0;
 }
 
+/* The runs table's entry shown instead of the session's model, or NULL. */
+static const gt_runlog_entry *shown_entry(const gt_app *app)
+{
+	const gt_runlog_entry *e = app->shown_run > 0 && app->shown_run <= app->runs.n
+	                         ? &app->runs.run[app->shown_run - 1] : NULL;
+
+	return e && e->fig ? e : NULL;
+}
+
 static shown_set current_set(const gt_app *app, const cv_state *cv)
 {
 	const gt_session *s = &app->session;
+	const gt_runlog_entry *e = shown_entry(app);
+
+	if (e && cv->train)      /* a past run: its figures, not its rows */
+		return (shown_set){ "train", &e->fig->cm_train, &e->fig->rep_train, NULL, NULL, NULL,
+		                    0, NULL, NAN, NAN };
+	if (e)
+		return (shown_set){ "test", &e->fig->cm_test, &e->fig->rep_test, NULL, NULL, NULL,
+		                    0, NULL, e->top2, e->fusion };
 
 	if (cv->train && s->evaluated)
 		return (shown_set){ "train", &s->cm_train, &s->rep_train, s->pipe.train.y,
@@ -186,7 +203,10 @@ static void run_note(const gt_app *app, char *buf, size_t n)
 	int total = s->trainer.hp.epochs;
 
 	buf[0] = '\0';
-	if (live(app))
+	if (shown_entry(app))
+		snprintf(buf, n, " of run %d of the runs table (r in pane 3)",
+		         app->shown_run);
+	else if (live(app))
 		snprintf(buf, n, " after epoch %d of %d (training)", s->test_epoch, total);
 	else if (s->running && s->test_epoch < total)
 		snprintf(buf, n, " (stopped after epoch %d of %d)", s->test_epoch, total);
@@ -201,7 +221,7 @@ static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 
 	run_note(app, note, sizeof(note));
 	snprintf(line, sizeof(line), "%s set, %s rows%s", set->name,
-	         gt_fmt_count(n, sizeof(n), set->n), note);
+	         gt_fmt_count(n, sizeof(n), set->truth ? set->n : (size_t)set->rep->total), note);
 	x = put_attr(w, gt_attr(app, cv->train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
 	x += put(w, 0, x, width - x, "view: ");
 	all = x + views_width() <= width;
@@ -638,6 +658,11 @@ static void open_list(gt_app *app, cv_state *cv)
 	char label[128];
 
 	gt_cv_cell_label(label, sizeof(label), genres(app), set.name, cv->t, cv->p);
+	if (!set.truth) {
+		gt_app_message(app, 0, "Rows are listed for the current run only: Esc in the Train "
+		               "pane's runs table (r) shows it again.");
+		return;
+	}
 	if (n == 0) {
 		gt_app_message(app, 0, "No %s: the cell is empty.", label);
 		return;

@@ -36,7 +36,10 @@ typedef struct {
 	char edit[24];
 	int state;               /* IDLE .. STOPPED */
 	int form_shown;          /* the user moved in the form since the last run */
-	int show_runs;           /* r: the runs table instead of the plots */
+	int show_runs;           /* r: the runs table (under the plots while a run is on screen) */
+	int run_cur;             /* the table's cursor: a position in its order */
+	gt_runs_key run_key;     /* the table's order (o) */
+	uint32_t marked;         /* runs (bit i: app->runs.run[i]) drawn behind the plots */
 	double axis[2][2];       /* the plots' y axes (loss, accuracy: lo, hi),
 	                            grown and never shrunk during a run */
 } train_state;
@@ -48,7 +51,12 @@ static const char *const train_help[] = {
 	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
 	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
 	"\treport.json into --export DIR, else genretui-export/",
-	"r\tthe runs of this session side by side (again: the plots)",
+	"r\tthe runs of this session side by side, under the plots of a",
+	"\trun (again: hides them); in the table j/k choose a run,",
+	"\tEnter shows its curves (and in pane 4 its matrix and report),",
+	"\tEsc the current run again, Space marks runs to draw behind",
+	"\tthe plots (else the previous run), o orders by run, test,",
+	"\ttrain, top-2 accuracy or seconds",
 	"j k / Up Down\tchoose a setting",
 	"h l / Left Right\tdecrease / increase it (- and + too)",
 	"e\ttype a value for the setting (Enter sets, Esc cancels)",
@@ -102,6 +110,7 @@ static void start_run(gt_app *app, train_state *ts)
 	snprintf(app->model_preset, sizeof(app->model_preset), "%s", ts->preset->name);
 	ts->form_shown = 0;
 	memset(ts->axis, 0, sizeof(ts->axis));
+	app->shown_run = 0;
 	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", ts->epochs,
 	               ts->preset->name, ts->seed);
 }
@@ -123,6 +132,8 @@ static void finish_run(gt_app *app, train_state *ts, int state)
 	app->training = 0;
 	if (!s->evaluated)
 		gt_session_evaluate(s);
+	if (app->runs.n == GT_RUNLOG_MAX)   /* the oldest is about to be forgotten */
+		ts->marked >>= 1;
 	if (gt_runlog_add(&app->runs, s, app->model_preset, state == STOPPED) != 0)
 		gt_app_message(app, 1, "out of memory: this run is not kept in the runs table");
 	gt_app_message(app, 0, "%s after %d epochs in %.3f s: test accuracy %.4f, train accuracy %.4f",
@@ -305,11 +316,44 @@ static int form_key(gt_app *app, train_state *ts, int ch)
 	return 1;
 }
 
+/* Keys of the runs table while it is open: the cursor, the order, the
+ * marks, Enter to show a run, Esc for the session's current run. Returns 0
+ * for a key it does not use. */
+static int runs_key(gt_app *app, train_state *ts, int ch)
+{
+	int idx[GT_RUNLOG_MAX], n = app->runs.n;
+
+	gt_runlog_order(&app->runs, ts->run_key, idx);
+	ts->run_cur = ts->run_cur >= n ? (n ? n - 1 : 0) : ts->run_cur;
+	if (ch == 'j' || ch == KEY_DOWN)
+		ts->run_cur += ts->run_cur + 1 < n;
+	else if (ch == 'k' || ch == KEY_UP)
+		ts->run_cur -= ts->run_cur > 0;
+	else if (ch == 'o') {
+		ts->run_key = (gt_runs_key)((ts->run_key + 1) % GT_RUNS_NKEYS);
+		ts->run_cur = 0;
+		gt_app_message(app, 0, "runs by %s", gt_runlog_key_name(ts->run_key));
+	} else if (ch == ' ' && n) {
+		ts->marked ^= 1u << idx[ts->run_cur];
+	} else if ((ch == '\n' || ch == '\r' || ch == KEY_ENTER) && n) {
+		app->shown_run = idx[ts->run_cur] + 1;
+		gt_app_message(app, 0, "run %d shown: its curves here, its matrix and report in pane 4",
+		               app->shown_run);
+	} else if (ch == 27) {
+		app->shown_run = 0;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 static int train_key(gt_app *app, void *state, int ch)
 {
 	train_state *ts = state;
 	if (ts->editing)
 		return edit_key(app, ts, ch);
+	if (ts->show_runs && runs_key(app, ts, ch))
+		return 1;
 	switch (ch) {
 	case 't': case '\n': case '\r': case KEY_ENTER:
 		if (busy(ts))
@@ -497,7 +541,7 @@ static void paint(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x
 }
 
 static void legend(const gt_app *app, WINDOW *w, int y, int x, int width, const char *title,
-                   int mark, int prev)
+                   int mark, const char *behind)
 {
 	const char *dash = app->utf8 ? "\u2500\u2500" : "--";
 	char buf[64];
@@ -513,8 +557,10 @@ static void legend(const gt_app *app, WINDOW *w, int y, int x, int width, const 
 	if (mark)
 		used += gt_draw_text(w, y, x + used, width - used, app->utf8 ? "  \u25c6 kept" : "  * kept");
 	wattrset(w, gt_attr(app, GT_C_DIM));
-	if (prev)
-		gt_draw_text(w, y, x + used, width - used, "  .. previous run");
+	if (behind) {
+		snprintf(buf, sizeof(buf), "  .. %s", behind);
+		gt_draw_text(w, y, x + used, width - used, buf);
+	}
 	wattrset(w, A_NORMAL);
 }
 
@@ -534,91 +580,142 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 	gt_draw_text(w, y + ch, x + 7 + cw - (int)strlen(buf), (int)strlen(buf), buf);
 }
 
-/* The kept epoch's test accuracy, marked on the accuracy plot. */
-static void mark_kept(const gt_app *app, WINDOW *w, const gt_canvas *c, int y, int x,
-                      const gt_trainer *t, int xmax, double lo, double hi)
+/* The run whose curves are drawn in full colour: the session's (live or
+ * just finished), or the runs table's entry chosen with Enter. */
+static const gt_runlog_entry *shown_entry(const gt_app *app)
 {
-	int kept = kept_epoch(app), px, py;
-
-	if (kept < 1 || kept > t->epoch)
-		return;
-	gt_plot_point(c, kept - 1, xmax, t->history[kept - 1].val_accuracy, lo, hi, &px, &py);
-	wattrset(w, gt_attr(app, GT_C_GOOD));
-	gt_draw_text(w, y + py / 4, x + px / 2, 1, app->utf8 ? "\u25c6" : "*");
-	wattrset(w, A_NORMAL);
+	return app->shown_run > 0 && app->shown_run <= app->runs.n
+	       ? &app->runs.run[app->shown_run - 1] : NULL;
 }
 
-/* The smallest and largest figure the plot shows: the run's and the
- * previous run's. */
-static void plot_extent(const gt_app *app, const train_state *ts, const gt_trainer *t, int acc,
-                        double *lo, double *hi)
+/* The runs drawn faintly behind: those marked in the runs table (Space),
+ * else the one before the run on screen; never the run on screen itself.
+ * Returns how many (at most GT_RUNLOG_MAX). */
+static int overlays(const gt_app *app, const train_state *ts, const gt_runlog_entry **out)
 {
-	const gt_runlog_entry *prev = previous_run(app, ts);
-	double train[MAX_PLOT], test[MAX_PLOT];
-	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
+	const gt_runlog_entry *shown = shown_entry(app), *prev;
+	int n = 0;
 
-	gt_runlog_series(t, n, acc, train, test);
-	minmax(train, test, n, lo, hi);
-	if (prev && prev->n > 1) {
+	for (int i = 0; i < app->runs.n; i++)
+		if ((ts->marked >> i & 1u) && &app->runs.run[i] != shown)
+			out[n++] = &app->runs.run[i];
+	if (n || shown)
+		return n;
+	prev = previous_run(app, ts);
+	if (prev)
+		out[n++] = prev;
+	return n;
+}
+
+/* One plot's main curves: training rows into tr, test rows into te. */
+typedef struct {
+	int n;              /* epochs with figures */
+	int xmax;           /* the last x position */
+	int kept;           /* the epoch marked kept (0: none) */
+	const double *tr, *te;
+} curves;
+
+/* The curves of the run on screen; buffers hold MAX_PLOT figures each. The
+ * x axis spans the epochs asked for while the run goes on, and those it
+ * trained once it is over (an early stop uses the whole width). */
+static curves main_curves(const gt_app *app, const train_state *ts, int acc, double *tr,
+                          double *te)
+{
+	const gt_runlog_entry *e = shown_entry(app);
+	const gt_trainer *t = &app->session.trainer;
+	curves c;
+
+	if (e) {
+		c = (curves){ e->n, e->n - 1, e->kept, acc ? e->acc : e->loss, acc ? e->vacc : e->vloss };
+		return c;
+	}
+	c.n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
+	c.xmax = (busy(ts) ? t->hp.epochs : c.n) - 1;
+	c.kept = kept_epoch(app);
+	gt_runlog_series(t, c.n, acc, tr, te);
+	c.tr = tr;
+	c.te = te;
+	return c;
+}
+
+/* The smallest and largest figure a plot shows, and its last x position:
+ * the main curves' and the overlays'. */
+static void plot_extent(const gt_app *app, const train_state *ts, const curves *m, int acc,
+                        double *lo, double *hi, int *xmax)
+{
+	const gt_runlog_entry *ov[GT_RUNLOG_MAX];
+	int n = overlays(app, ts, ov);
+
+	minmax(m->tr, m->te, m->n, lo, hi);
+	*xmax = m->xmax;
+	for (int i = 0; i < n; i++) {
 		double plo, phi;
 
-		minmax(acc ? prev->acc : prev->loss, acc ? prev->vacc : prev->vloss, prev->n, &plo, &phi);
+		if (ov[i]->n < 1)
+			continue;
+		minmax(acc ? ov[i]->acc : ov[i]->loss, acc ? ov[i]->vacc : ov[i]->vloss, ov[i]->n,
+		       &plo, &phi);
 		*lo = fmin(*lo, plo);
 		*hi = fmax(*hi, phi);
+		if (ov[i]->n - 1 > *xmax)   /* the epochs it trained */
+			*xmax = ov[i]->n - 1;
 	}
 }
 
-/* The y axes grow to hold every figure shown and never shrink during a
- * run, so the labels do not jump at each epoch. */
+/* The y axes of the session's run grow to hold every figure shown and
+ * never shrink during it, so the labels do not jump at each epoch. */
 static void train_layout(gt_app *app, void *state, int height, int width)
 {
 	train_state *ts = state;
-	const gt_trainer *t = &app->session.trainer;
-	double lo, hi;
+	double tr[MAX_PLOT], te[MAX_PLOT], lo, hi;
+	int xmax;
 
 	(void)height;
 	(void)width;
-	if (!app->session.running || app->session.loaded || t->epoch == 0)
+	if (app->shown_run > app->runs.n)
+		app->shown_run = 0;
+	if (!app->session.running || app->session.loaded || app->session.trainer.epoch == 0 ||
+	    shown_entry(app))
 		return;
 	for (int acc = 0; acc < 2; acc++) {
-		plot_extent(app, ts, t, acc, &lo, &hi);
+		curves m = main_curves(app, ts, acc, tr, te);
+
+		plot_extent(app, ts, &m, acc, &lo, &hi, &xmax);
 		gt_plot_grow(lo, hi, &ts->axis[acc][0], &ts->axis[acc][1]);
 	}
 }
 
-/* One plot in the box (y, x, height, width): legend, axes, curves. The x
- * axis spans the epochs asked for while the run goes on, and those it
- * trained once it is over (an early stop uses the whole width). */
+/* One plot in the box (y, x, height, width): legend, axes, curves. */
 static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
                       int height, int width, int acc)
 {
-	const gt_trainer *t = &app->session.trainer;
-	const gt_runlog_entry *prev = previous_run(app, ts);
-	double train[MAX_PLOT], test[MAX_PLOT], lo = ts->axis[acc][0], hi = ts->axis[acc][1];
-	int n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT, ch = height - 2, cw = width - 8;
-	int xmax = (busy(ts) ? t->hp.epochs : n) - 1;
+	const gt_runlog_entry *ov[GT_RUNLOG_MAX];
+	double tr[MAX_PLOT], te[MAX_PLOT], lo = ts->axis[acc][0], hi = ts->axis[acc][1], l2, h2;
+	curves m = main_curves(app, ts, acc, tr, te);
+	int nov = overlays(app, ts, ov), ch = height - 2, cw = width - 8, xmax, px, py;
 	gt_canvas c;
 
-	if (prev && prev->n - 1 > xmax)    /* the epochs it trained: it may have been stopped */
-		xmax = prev->n - 1;
-	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc, prev != NULL);
-	if (ch < 2 || cw < 4 || n == 0 || gt_canvas_init(&c, cw, ch) != 0)
+	legend(app, w, y, x, width, acc ? "Accuracy" : "Loss", acc,
+	       !nov ? NULL : ts->marked ? "runs marked in the table" : "previous run");
+	if (ch < 2 || cw < 4 || m.n == 0 || gt_canvas_init(&c, cw, ch) != 0)
 		return;
-	gt_runlog_series(t, n, acc, train, test);
-	if (!(lo < hi)) {                  /* not laid out yet */
-		plot_extent(app, ts, t, acc, &lo, &hi);
-		gt_plot_range(lo, hi, &lo, &hi);
+	plot_extent(app, ts, &m, acc, &l2, &h2, &xmax);
+	if (!(lo < hi) || shown_entry(app))   /* a finished run shown again: its own range */
+		gt_plot_range(l2, h2, &lo, &hi);
+	for (int i = 0; i < nov; i++) {
+		gt_canvas_series(&c, acc ? ov[i]->acc : ov[i]->loss, ov[i]->n, xmax, lo, hi, 3);
+		gt_canvas_series(&c, acc ? ov[i]->vacc : ov[i]->vloss, ov[i]->n, xmax, lo, hi, 3);
 	}
-	if (prev && prev->n > 1) {
-		gt_canvas_series(&c, acc ? prev->acc : prev->loss, prev->n, xmax, lo, hi, 3);
-		gt_canvas_series(&c, acc ? prev->vacc : prev->vloss, prev->n, xmax, lo, hi, 3);
-	}
-	gt_canvas_series(&c, train, n, xmax, lo, hi, 1);
-	gt_canvas_series(&c, test, n, xmax, lo, hi, 2);
+	gt_canvas_series(&c, m.tr, m.n, xmax, lo, hi, 1);
+	gt_canvas_series(&c, m.te, m.n, xmax, lo, hi, 2);
 	axes(w, y + 1, x, ch, cw, lo, hi, xmax + 1);
 	paint(app, w, &c, y + 1, x + 7);
-	if (acc)
-		mark_kept(app, w, &c, y + 1, x + 7, t, xmax, lo, hi);
+	if (acc && m.kept >= 1 && m.kept <= m.n) {   /* the kept epoch's test accuracy */
+		gt_plot_point(&c, m.kept - 1, xmax, m.te[m.kept - 1], lo, hi, &px, &py);
+		wattrset(w, gt_attr(app, GT_C_GOOD));
+		gt_draw_text(w, y + 1 + py / 4, x + 7 + px / 2, 1, app->utf8 ? "\u25c6" : "*");
+		wattrset(w, A_NORMAL);
+	}
 	gt_canvas_free(&c);
 }
 
@@ -658,48 +755,101 @@ static void draw_loaded(const gt_app *app, WINDOW *w, int x, int width)
 	gt_draw_text(w, 5, x, width, "t trains a new model here; 4 shows the confusion matrix.");
 }
 
-/* Every run of this session with its settings and figures, newest last. */
-static void draw_runs(const gt_app *app, WINDOW *w, int y, int x, int width, int height)
+/* Rows the runs table takes at the bottom of a right side of height
+ * rows: all of it when no run is on screen, else at most half, so that the
+ * plots of a run (a live one too) stay in sight. */
+static int runs_height(const gt_app *app, const train_state *ts, int height)
 {
-	char line[256];
-	const gt_runlog *runs = &app->runs;
-	int first = runs->n > height - 2 ? runs->n - (height - 2) : 0;
+	int want = app->runs.n + 3;
 
+	if (!ts->show_runs)
+		return 0;
+	if (!app->session.running || app->session.loaded)
+		return height;
+	return want < height / 2 ? want : height / 2;
+}
+
+/* Every run of this session with its settings and figures, in the order
+ * chosen (o), the cursor on one, marks on those drawn behind the plots,
+ * '>' on the one shown. */
+static void draw_runs(const gt_app *app, const train_state *ts, WINDOW *w, int y, int x,
+                      int width, int height)
+{
+	const gt_runlog *runs = &app->runs;
+	int idx[GT_RUNLOG_MAX], rows = height - 3, first = 0, end = y + height;
+	char line[256];
+
+	gt_runlog_order(runs, ts->run_key, idx);
+	if (ts->run_cur >= rows && rows > 0)
+		first = ts->run_cur - rows + 1;
+	snprintf(line, sizeof(line), "Runs, by %s (j/k choose  Enter show  Space mark  o order  "
+	         "Esc the current run)", gt_runlog_key_name(ts->run_key));
+	wattrset(w, A_BOLD);
+	gt_draw_text(w, y++, x, width, line);
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, y++, x, width, " #  preset    epochs batch     lr hidden  seed   test  train  top-2 fusion   secs");
+	gt_draw_text(w, y++, x, width, "    #  preset    epochs kept batch     lr hidden  seed  test  "
+	             "train  top-2 fusion   secs");
 	wattrset(w, A_NORMAL);
 	if (runs->n == 0)
-		gt_draw_text(w, y, x, width, " (no finished run yet)");
-	for (int i = first; i < runs->n; i++) {
-		const gt_runlog_entry *r = &runs->run[i];
+		gt_draw_text(w, y, x, width, "    (no finished run yet)");
+	for (int i = first; i < runs->n && y < end; i++, y++) {
+		const gt_runlog_entry *r = &runs->run[idx[i]];
 
-		snprintf(line, sizeof(line), "%2d  %-9s %3d/%-3d %5d %6g %6d %5lu  %.3f  %.3f  %.3f  %.3f %6.2f%s",
-		         i + 1, r->preset, r->n, r->epochs, r->batch, r->lr, r->hidden, r->seed,
-		         r->test_acc, r->train_acc, r->top2, r->fusion, r->seconds,
-		         r->stopped ? " stopped" : "");
-		gt_draw_text(w, y++, x, width, line);
+		snprintf(line, sizeof(line), "%c%c %2d  %-9s %3d/%-3d %4d %5d %6g %6d %5lu %.3f  "
+		         "%.3f  %.3f  %.3f %6.2f%s", app->shown_run == idx[i] + 1 ? '>' : ' ',
+		         ts->marked >> idx[i] & 1u ? '+' : ' ', idx[i] + 1, r->preset, r->n, r->epochs,
+		         r->kept, r->batch, r->lr, r->hidden, r->seed, r->test_acc, r->train_acc, r->top2,
+		         r->fusion, r->seconds, r->stopped ? " stopped" : "");
+		wattrset(w, i == ts->run_cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL);
+		gt_draw_text(w, y, x, width, line);
+		wattrset(w, A_NORMAL);
 	}
+}
+
+/* A run of the table shown again: what it was and its headline. */
+static void draw_shown(const gt_app *app, const gt_runlog_entry *e, WINDOW *w, int x, int width)
+{
+	char line[256];
+
+	snprintf(line, sizeof(line), "Run %d of the table: %s, %d of %d epochs, batch %d, lr %g, "
+	         "hidden %d, seed %lu", app->shown_run, e->preset, e->n, e->epochs, e->batch, e->lr,
+	         e->hidden, e->seed);
+	wattrset(w, gt_attr(app, GT_C_HEADER));
+	gt_draw_text(w, 0, x, width, line);
+	wattrset(w, A_NORMAL);
+	gt_draw_text(w, 1, x, width, "(its matrix and report in pane 4; Esc in the table: the "
+	             "current run)");
+	snprintf(line, sizeof(line), "Test accuracy %.4f, weights of epoch %d of %d%s", e->test_acc,
+	         e->kept, e->n, e->stopped ? " (stopped)" : "");
+	wattrset(w, A_BOLD);
+	gt_draw_text(w, 2, x, width, line);
+	wattrset(w, A_NORMAL);
 }
 
 static void draw_right(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width,
                        int height)
 {
-	int top = 4, ph = height - top;
+	int rh = runs_height(app, ts, height), top = 4, ph = height - top - rh;
+	const gt_runlog_entry *e = shown_entry(app);
 
-	if (ts->show_runs) {
-		draw_runs(app, w, 0, x, width, height);
+	if (rh)
+		draw_runs(app, ts, w, height - rh, x, width, rh);
+	if (rh == height)
 		return;
-	}
-	if (app->session.loaded) {
+	if (app->session.loaded && !e) {
 		draw_loaded(app, w, x, width);
 		return;
 	}
-	if (!app->session.running) {
+	if (!app->session.running && !e) {
 		draw_idle(app, ts, w, x, width);
 		return;
 	}
-	draw_progress(app, ts, w, x, width);
-	draw_latest(app, w, x, width);
+	if (e) {
+		draw_shown(app, e, w, x, width);
+	} else {
+		draw_progress(app, ts, w, x, width);
+		draw_latest(app, w, x, width);
+	}
 	if (width >= 110) {            /* side by side */
 		draw_plot(app, ts, w, top, x, ph, width / 2 - 1, 0);
 		draw_plot(app, ts, w, top, x + width / 2, ph, width / 2 - 1, 1);

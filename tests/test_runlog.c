@@ -92,6 +92,10 @@ static void test_runs_record(void **state)
 	assert_int_equal(runs.run[0].seed, 7);
 	assert_near(runs.run[0].test_acc, s->rep_test.accuracy, 0);
 	assert_near(runs.run[0].seconds, s->train_s, 0);
+	assert_int_equal(runs.run[0].kept, 3);               /* no validation slice: the last */
+	assert_non_null(runs.run[0].fig);
+	assert_memory_equal(&runs.run[0].fig->cm_test, &s->cm_test, sizeof(s->cm_test));
+	assert_memory_equal(&runs.run[0].fig->rep_train, &s->rep_train, sizeof(s->rep_train));
 	gt_runlog_series(&s->trainer, 3, 0, loss, vloss);
 	gt_runlog_series(&s->trainer, 3, 1, acc, vacc);
 	for (int e = 0; e < 3; e++) {
@@ -129,12 +133,47 @@ static void test_runs_oldest_forgotten(void **state)
 	close_sample(s);
 }
 
+/* The table's orders: by a figure, best first (seconds: fastest first),
+ * ties in the order the runs ran. */
+static void test_runs_order(void **state)
+{
+	static const double test[5] = { 0.50, 0.55, 0.52, 0.55, 0.40 };
+	static const double secs[5] = { 3.0, 1.0, 2.0, 1.0, 5.0 };
+	static const int by_test[5] = { 1, 3, 2, 0, 4 }, by_secs[5] = { 1, 3, 2, 0, 4 };
+	gt_runlog runs;
+	int idx[5];
+
+	(void)state;
+	memset(&runs, 0, sizeof(runs));
+	runs.n = 5;
+	for (int i = 0; i < 5; i++) {
+		runs.run[i].test_acc = test[i];
+		runs.run[i].seconds = secs[i];
+		runs.run[i].train_acc = 0.6;
+	}
+	gt_runlog_order(&runs, GT_RUNS_BY_TEST, idx);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(idx[i], by_test[i]);
+	gt_runlog_order(&runs, GT_RUNS_BY_SECONDS, idx);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(idx[i], by_secs[i]);
+	gt_runlog_order(&runs, GT_RUNS_BY_TRAIN, idx);          /* all equal: run order */
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(idx[i], i);
+	gt_runlog_order(&runs, GT_RUNS_BY_RUN, idx);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(idx[i], i);
+	assert_string_equal(gt_runlog_key_name(GT_RUNS_BY_TEST), "test accuracy");
+	assert_string_equal(gt_runlog_key_name(GT_RUNS_NKEYS), "?");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_runs_record),
 		cmocka_unit_test(test_runs_oldest_forgotten),
+		cmocka_unit_test(test_runs_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,6 +36,46 @@ check "Balance: kept $kept_rows + $imp imputed rows on the training side = $sets
 keys q
 expect "q exits with status 0" "EXIT=0"
 
+# ---- the runs table on the sample: three runs of 5 epochs (batch 16, 8, 16)
+start 160 48 "" "$GENRETUI --epochs 5 $SAMPLE"
+wait_for "kept" 30
+keys 3
+keys t
+wait_re "Epoch 5/5 .* done" 30
+keys j j e 8 Enter t
+wait_re "Epoch 5/5 .* done" 30
+keys r
+expect "r: the runs table" "Runs, by run (j/k choose  Enter show  Space mark  o order  Esc the current run)"
+expect "... under the plots, which stay" "Loss  ── train  ── test  .. previous run"
+keys l t
+wait_for "   3  paper       5/5" 30
+screen | grep -qF "Test accuracy" && screen | grep -qF "Accuracy  ── train"
+check "a third run trains with the table open, its plots and headline in sight" $?
+keys o
+expect "o: the runs by test accuracy" "Runs, by test accuracy"
+screen | sed -n 's/^.*  [123]  paper       5\/5 .*  35     1 \(0\.[0-9]*\) .*/\1/p' >"$tmp/accs"
+[ "$(wc -l <"$tmp/accs")" = 3 ] && sort -rn -c "$tmp/accs" 2>/dev/null
+check "... the test column falls down the table" $?
+first=$(screen | sed -n 's/^.*  \([123]\)  paper       5\/5 .*/\1/p' | head -1)
+want=$(head -1 "$tmp/accs")
+keys Enter
+expect "Enter shows the run under the cursor" "Run $first of the table: paper, 5 of 5 epochs"
+wait_for "Test accuracy 0." 5
+head=$(screen | sed -n 's/.*Test accuracy \(0\.[0-9]*\), weights of epoch 5 of 5.*/\1/p' | head -1)
+[ -n "$head" ] && [ "$(awk "BEGIN { printf \"%.3f\", $head }")" = "$want" ]
+check "... with its own headline ($head, the table's $want)" $?
+keys 4
+expect "the Confusion pane shows that run's matrix" "of run $first of the runs table"
+keys Enter
+expect "... its rows are not listed: only the current run's" "Rows are listed for the current run only"
+keys 3
+keys Escape
+expect "Esc in the table: the current run again" "Epoch 5/5"
+keys k Space
+expect "Space marks a run to draw behind the plots" "runs marked in the table"
+keys q
+wait_for "EXIT=0" 10
+
 if [ ! -r "$CSV" ]; then
 	skip "the real file's checks" "the real dataset is not at $CSV"
 	echo "1..$n"
@@ -76,7 +116,7 @@ expect_re "p resumes" "running"
 expect_re "the run finishes: done with test accuracy" "done after 3 epochs in .* test accuracy 0\.[0-9]+" 90
 if screen | grep -qE "^ +3 [0-9]\.[0-9]{4} 0\.[0-9]{3}"; then ok "every epoch's figures stay listed"; else not_ok "every epoch's figures stay listed"; fi
 keys r
-if wait_re " 1  paper +3/3 +1 +0\.001 +$HIDDEN +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures"; else not_ok "r lists the finished run with its figures"; fi
+if wait_re " 1  paper +3/3 +3 +1 +0\.001 +$HIDDEN +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures (epoch 3 kept)"; else not_ok "r lists the finished run with its figures (epoch 3 kept)"; fi
 keys r
 # q while training leaves at once and cleanly.
 keys t

@@ -79,6 +79,10 @@ struct gt_app {
 	int message_error;           /* ... shown as an error */
 	/* Shared between panes. */
 	int training;                /* a run is going or paused (Train sets it) */
+	int shown_run;               /* 0: the session's model is shown; i: the
+	                                runs table's entry runs.run[i - 1] (Enter
+	                                there), whose curves Train and whose
+	                                matrix and report Confusion show */
 	char model_preset[32];       /* preset of the session's model ("" if none) */
 	gt_rows_request show_rows;   /* rows for Browse to show */
 	gt_runlog runs;                /* the finished runs of this session */
