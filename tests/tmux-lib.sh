@@ -71,8 +71,22 @@ expect() {
 expect_re() {
 	if wait_re "$2" "${3:-10}"; then ok "$1"; else echo "# /$2/ never appeared"; not_ok "$1"; fi
 }
-# expect_not DESCRIPTION TEXT: passes when TEXT is not shown a moment later
-expect_not() { sleep 0.3; if screen | grep -qF -- "$2"; then not_ok "$1"; else ok "$1"; fi; }
+# expect_not DESCRIPTION TEXT: passes when, a moment later, the program is
+# still running (no EXIT= line from start's shell), the screen is not blank,
+# and TEXT is not shown: a dead or empty screen shows no text at all.
+expect_not() {
+	sleep 0.3
+	shown=$(screen 2>/dev/null)
+	if [ -z "$(printf '%s' "$shown" | tr -d ' \n')" ]; then
+		echo "# the screen is blank"; not_ok "$1"
+	elif printf '%s\n' "$shown" | grep -q '^EXIT='; then
+		echo "# the program has ended"; not_ok "$1"
+	elif printf '%s\n' "$shown" | grep -qF -- "$2"; then
+		not_ok "$1"
+	else
+		ok "$1"
+	fi
+}
 # keys KEY...: type, then give the program a moment
 keys() { tm send-keys -t gt "$@"; sleep 0.2; }
 
