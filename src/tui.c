@@ -9,32 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "genretui/predictor.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
-
-/* Set by SIGINT, SIGTERM and SIGHUP; the loop then leaves cleanly. */
-static volatile sig_atomic_t got_signal;
-
-static void on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;  /* no SA_RESTART: getch returns at once */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
+#include "genretui/tui_signals.h"
 
 /* Whatever path leads out of the program, the terminal is given back. */
 static void restore_terminal(void)
@@ -347,12 +329,35 @@ void gt_app_key(gt_app *app, int ch)
 			app->quit = 1;
 		return;
 	}
+	if (ch >= KEY_F(1) && ch <= KEY_F(GT_NPANES)) {   /* every pane, prompts too */
+		app->dashboard = 0;
+		gt_app_show(app, ch - KEY_F(1));
+		return;
+	}
+	if (ch == GT_KEY_DASHBOARD) {
+		toggle_dashboard(app);
+		return;
+	}
 	/* on the dashboard the Train pane's keys work (t, p, s) */
 	if (!gt_panes[i]->key(app, app->state[i], ch))
 		global_key(app, ch);
 }
 
 /* ---- start and end ---- */
+
+/* Ctrl-S and Ctrl-Q are keys here, not XON/XOFF: the terminal would stop
+ * drawing until Ctrl-Q while keys typed meanwhile still act. endwin gives
+ * the shell's settings back. */
+static void no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
 
 static int start_curses(gt_app *app)
 {
@@ -362,6 +367,7 @@ static int start_curses(gt_app *app)
 	cbreak();
 	noecho();
 	nonl();
+	no_flow_control();
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
@@ -477,8 +483,46 @@ static int next_key(int wait)
 	timeout(wait ? -1 : 0);
 	ch = getch();
 	if (ch == ERR && !isatty(STDIN_FILENO))
-		got_signal = SIGHUP;
+		gt_signals_note(SIGHUP);
 	return ch;
+}
+
+/* Skip the rest of a terminal sequence curses did not decode, after its
+ * ESC and first byte ('[' CSI, 'O' SS3): up to its final byte. */
+static void skip_sequence(int first)
+{
+	int ch;
+
+	if (first == 'O') {
+		(void)next_key(0);
+		return;
+	}
+	for (int i = 0; i < 64 && (ch = next_key(0)) != ERR; i++)
+		if (ch >= 0x40 && ch <= 0x7e)
+			return;
+}
+
+/* ESC, and what came with it. A sequence curses could not decode is
+ * dropped with a note (its bytes must not reach a prompt as text); ESC and
+ * a digit switch panes from every pane (1-5, 0 the dashboard), as F1-F5
+ * do; ESC alone, or before another key (Alt-key), goes to the pane. */
+static void escape_key(gt_app *app)
+{
+	int next = next_key(0);
+
+	if (next == '[' || next == 'O') {
+		skip_sequence(next);
+		app->message[0] = '\0';
+		gt_app_message(app, 0, "a key this terminal sent that genretui does not know: ignored");
+	} else if (next >= '1' && next < '1' + GT_NPANES)
+		gt_app_key(app, KEY_F(next - '0'));
+	else if (next == '0')
+		gt_app_key(app, GT_KEY_DASHBOARD);
+	else {
+		gt_app_key(app, 27);
+		if (next != ERR)
+			gt_app_key(app, next);
+	}
 }
 
 /* One thread: training runs in slices of TICK_S between key reads. Every
@@ -492,7 +536,7 @@ static void main_loop(gt_app *app)
 	double last_draw = 0;
 	int dirty = 1, working = 1, keyed = 0;   /* (working: tick before waiting) */
 
-	while (!app->quit && !got_signal) {
+	while (!app->quit && !gt_signals_caught()) {
 		int ch, tick;
 
 		if (dirty && (keyed || !working || gt_now() - last_draw >= 0.1)) {
@@ -501,7 +545,10 @@ static void main_loop(gt_app *app)
 			dirty = keyed = 0;
 		}
 		if ((ch = next_key(!working)) != ERR) {
-			gt_app_key(app, ch);
+			if (ch == 27)
+				escape_key(app);
+			else
+				gt_app_key(app, ch);
 			dirty = keyed = 1;
 			working = 1;        /* the key may have started work: tick first */
 			continue;           /* the next key, or the answer drawn */
@@ -533,7 +580,7 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 	if (gt_app_open(&app, cli, path, synthetic) != 0)
 		return 1;
 	atexit(restore_terminal);
-	catch_signals();
+	gt_signals_catch(restore_terminal);
 	if (start_curses(&app) != 0) {
 		fprintf(stderr, "genretui: cannot initialise the terminal\n");
 		gt_app_close(&app);
@@ -546,7 +593,5 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 	restore_terminal();
 	gt_bench_report();
 	gt_app_close(&app);
-	if (got_signal && got_signal != SIGINT)
-		return 128 + got_signal;
-	return 0;
+	return gt_signals_exit_status();
 }

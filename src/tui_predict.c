@@ -178,6 +178,26 @@ static void on_line(char *line)
 	free(line);
 }
 
+/* Readline's numeric arguments (M-digit, C-u's universal argument in some
+ * maps, the vi arguments) repeat a command that many times: a stray
+ * sequence once made one of billions and froze the pane. A prompt of
+ * name=value pairs needs none of them, nor the switch to vi mode that can
+ * lead there, so they are unbound, whatever an inputrc says. */
+static void no_arguments(void)
+{
+	Keymap maps[] = { emacs_standard_keymap, emacs_meta_keymap, emacs_ctlx_keymap,
+	                  vi_insertion_keymap, vi_movement_keymap };
+
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+		rl_unbind_function_in_map(rl_digit_argument, maps[i]);
+		rl_unbind_function_in_map(rl_universal_argument, maps[i]);
+		rl_unbind_function_in_map(rl_vi_arg_digit, maps[i]);
+		rl_unbind_function_in_map(rl_vi_editing_mode, maps[i]);
+	}
+	if (rl_editing_mode != 1)           /* an inputrc chose vi */
+		rl_emacs_editing_mode(1, 0);
+}
+
 static void setup_readline(gt_app *app, predict_state *ps)
 {
 	gt_error err = {0};
@@ -197,6 +217,7 @@ static void setup_readline(gt_app *app, predict_state *ps)
 	gt_prompt_install_completion();
 	ps->hist_path = gt_history_open(ps->hist, sizeof(ps->hist), &err);
 	rl_callback_handler_install("", on_line);
+	no_arguments();
 	gt_asker_init(&ps->asker, &ps->pred, &app->session.pipe);
 	ps->asker.utf8 = app->utf8;
 	ps->asker.bar_width = 24;
@@ -258,10 +279,6 @@ static int predict_key(gt_app *app, void *state, int ch)
 
 	if (ch == KEY_BTAB || ch == KEY_RESIZE || ch == KEY_MOUSE)
 		return 0;                    /* the shell's */
-	if (ch >= KEY_F(1) && ch <= KEY_F(GT_NPANES)) {
-		gt_app_show(app, ch - KEY_F(1));
-		return 1;
-	}
 	if (ch == KEY_PPAGE || ch == KEY_NPAGE) {
 		ps->scroll += ch == KEY_PPAGE ? 10 : -10;
 		ps->scroll = ps->scroll < 0 ? 0 : ps->scroll > ps->count ? ps->count : ps->scroll;
@@ -305,19 +322,31 @@ static void draw_scrollback(const gt_app *app, const predict_state *ps, WINDOW *
 	wattrset(w, A_NORMAL);
 }
 
+/* The prompt shown before the line: readline's own while it shows one
+ * (Ctrl-R's "(reverse-i-search)`text': "), else ours. */
+static const char *input_prompt(const predict_state *ps)
+{
+	if (ps->ready && rl_display_prompt && *rl_display_prompt &&
+	    rl_display_prompt != rl_prompt)
+		return rl_display_prompt;
+	return PROMPT;
+}
+
 /* The input line, scrolled so that the cursor stays visible. */
 static void draw_input(const gt_app *app, const predict_state *ps, WINDOW *w, int y, int width)
 {
-	const char *buf = ps->ready ? rl_line_buffer : "";
-	int point = ps->ready ? rl_point : 0, room = width - 2 - (int)strlen(PROMPT) - 1;
-	int start = point > room ? point - room : 0;
+	const char *buf = ps->ready ? rl_line_buffer : "", *prompt = input_prompt(ps);
+	int plen = (int)strlen(prompt), point = ps->ready ? rl_point : 0;
+	int room = width - 2 - plen - 1, start = point > room ? point - room : 0;
 
+	if (room < 1)
+		return;
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	gt_draw_text(w, y, 1, width - 2, PROMPT);
+	gt_draw_text(w, y, 1, width - 2, prompt);
 	wattrset(w, A_NORMAL);
-	gt_draw_text(w, y, 1 + (int)strlen(PROMPT), room + 1, buf + start);
+	gt_draw_text(w, y, 1 + plen, room + 1, buf + start);
 	wattrset(w, gt_attr(app, GT_C_CURSOR));
-	mvwaddch(w, y, 1 + (int)strlen(PROMPT) + point - start,
+	mvwaddch(w, y, 1 + plen + point - start,
 	         buf[point] && (unsigned char)buf[point] < 128 ? (chtype)buf[point] : ' ');
 	wattrset(w, A_NORMAL);
 }
@@ -369,7 +398,10 @@ static void predict_free(void *state)
 	if (ps->ready) {
 		gt_error err = {0};
 
+		rl_callback_sigcleanup();     /* a search or argument half done */
+		rl_free_line_state();
 		rl_callback_handler_remove();
+		rl_clear_history();
 		if (ps->hist_path && gt_hist_truncate(ps->hist_path, GT_HISTORY_LINES, &err) != GT_OK)
 			fprintf(stderr, "genretui: %s\n", err.msg);   /* the screen is gone */
 	}

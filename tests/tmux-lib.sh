@@ -105,9 +105,9 @@ start() {
 }
 # with_stty COMMAND: COMMAND for start, between two snapshots of the
 # terminal's settings ($tmp/before and $tmp/after), its status kept. The
-# shell ignores Ctrl-C so that it survives one sent to the program.
+# shell ignores Ctrl-C and Ctrl-\ so that it survives one sent to the program.
 with_stty() {
-	echo "trap : INT; stty -a >$tmp/before; $1; st=\$?; stty -a >$tmp/after; (exit \$st)"
+	echo "trap : INT QUIT; stty -a >$tmp/before; $1; st=\$?; stty -a >$tmp/after; (exit \$st)"
 }
 # stty_same: the terminal's settings are as they were before COMMAND
 stty_same() { [ -s "$tmp/before" ] && cmp -s "$tmp/before" "$tmp/after"; }

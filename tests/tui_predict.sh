@@ -1,12 +1,13 @@
 #!/bin/sh
 # tui_predict.sh: the Predict pane's readline prompt inside curses, with a
 # model saved by --batch --save-model and loaded by --model, its history
-# file, and a symbolic link planted there (never written through). Prints
-# TAP; skips without tmux or the real dataset.
+# file, and a symbolic link planted there (never written through); Ctrl-R's
+# search prompt; F1-F5 and Esc-digit from the prompt; a replayed key storm
+# with sequences curses cannot decode, which must not reach readline as
+# text nor freeze the pane. Runs on the bundled sample (a fixture). Prints
+# TAP; needs tmux.
 . "$(dirname "$0")/tmux-lib.sh"
-need_csv
-
-echo "1..17"
+CSV=$SAMPLE
 "$GENRETUI" --batch --epochs 2 --quiet --save-model "$tmp/m.gtm" "$CSV" >/dev/null 2>&1
 if [ -s "$tmp/m.gtm" ]; then ok "--batch --save-model writes a model"; else not_ok "--batch --save-model writes a model"; fi
 # History goes to a private state directory.
@@ -30,7 +31,7 @@ expect_re "q and digits are text in the prompt" "genre> q3"
 keys Up
 expect_re "Up recalls the history" "genre> q3"
 keys C-u 'quit' Enter
-expect_re "quit leaves the prompt for Browse" "of 50,005 rows"
+expect_re "quit leaves the prompt for Browse" "of 5,005 rows"
 keys q
 expect_re "q then exits" "EXIT=0"
 if [ -s "$tmp/state/genretui/history" ] && grep -q "row 2" "$tmp/state/genretui/history"; then
@@ -65,4 +66,65 @@ wait_for "EXIT=0"
 if screen | grep -qF "/history: is a symbolic link (not followed); the prompt's history is not kept" && untouched
 then ok "--predict on a terminal: the same message, the target untouched"
 else not_ok "--predict on a terminal: the same message, the target untouched"; fi
+
+# Ctrl-R searches the history and shows readline's search prompt.
+start 100 34 "XDG_STATE_HOME=$tmp/state" "$GENRETUI --model $tmp/m.gtm $CSV"
+wait_for "kept" 20
+keys 5
+keys C-r
+expect "Ctrl-R shows the search prompt" "(reverse-i-search)"
+keys 'row'
+expect "... and the line found as it is typed" "(reverse-i-search)\`row': row 2"
+keys C-g
+expect_re "C-g ends the search with the prompt back" "^ genre>$"
+# F-keys and Esc-digit switch panes from the prompt, where digits are text.
+keys F2
+expect "F2 from the prompt shows Balance" "Majority-class baseline"
+keys F5
+keys Escape 3
+expect "Esc 3 from the prompt shows Train" "Settings"
+keys F5
+keys 'tempo=1' Escape 2
+expect "Esc 2 typed after text: Balance" "Majority-class baseline"
+keys F5
+expect "... and the half-typed line is still there" "genre> tempo=1"
+keys C-u
+
+# A replayed key storm: random keys with sequences curses cannot decode
+# (ESC [ 99999999999 ~), Esc 5 (this pane: other panes would take the
+# letters as commands), Alt-minus, Alt-C-j (readline's switch to vi mode)
+# among them. Once it made a numeric argument of billions and froze
+# the pane for 36 s or more; now the pane answers the next line at once.
+awk 'BEGIN {
+	srand(20)
+	n = split("a b e g n q r t y 0 1 5 9 = . - _ SP TAB BS CR E9 EBIG E1 E5 EM ECJ EB EA EOP CR CG CU CR", tok, " ")
+	for (i = 0; i < 400; i++) {
+		t = tok[1 + int(rand() * n)]
+		if (t == "SP") printf " "; else if (t == "TAB") printf "\t"
+		else if (t == "BS") printf "\177"; else if (t == "CR") printf "\r"
+		else if (t == "E9") printf "\033[9~"; else if (t == "EBIG") printf "\033[99999999999~"
+		else if (t == "E1") printf "\033[1;9Z"; else if (t == "E5") printf "\0335"
+		else if (t == "EM") printf "\033-"; else if (t == "ECJ") printf "\033\n"
+		else if (t == "EB") printf "\033b"; else if (t == "EA") printf "\033[A"
+		else if (t == "EOP") printf "\033Oz"; else if (t == "CG") printf "\007"
+		else if (t == "CU") printf "\025"; else printf "%s", t
+	}
+}' >"$tmp/storm"
+keys F5
+i=0
+size=$(wc -c <"$tmp/storm")
+while [ $i -lt "$size" ]; do
+	tm send-keys -t gt -l -- "$(dd if="$tmp/storm" bs=1 skip=$i count=40 2>/dev/null)"
+	i=$((i + 40))
+done
+sleep 0.5
+keys F5 C-g C-u
+keys 'energy=0.5 tempo=99' Enter
+expect_re "after the storm the pane answers the next line at once" "^ genre> energy=0.5 tempo=99" 5
+expect_re "... with its answer" "then [A-Z][a-zA-Z-]+ \([0-9.]+%\)" 5
+if screen | grep -q '99999999999\|\[9~'; then not_ok "no undecoded sequence reached the prompt as text"
+else ok "no undecoded sequence reached the prompt as text"; fi
+keys F1 q
+expect "q then exits (status 0)" "EXIT=0" 10
+echo "1..$n"
 exit 0

@@ -10,12 +10,22 @@
 # the data from a FIFO that a writer keeps open. Then the same signals at
 # the prompt of --predict on its own, the terminal closing under the
 # program (idle, training, and with SIGHUP blocked), and Ctrl-C typed at
-# the Predict pane. Prints TAP; needs tmux and the real dataset.
+# the Predict pane. Then every other signal that ends a process (QUIT,
+# USR1, USR2, PIPE, ALRM) while idle and while training: the program dies
+# of it as before, but the terminal is given back first; and Ctrl-S, which
+# must not freeze the screen (no XON/XOFF). Runs on the bundled sample (a
+# fixture). Prints TAP; needs tmux.
 . "$(dirname "$0")/tmux-lib.sh"
-need_csv
+CSV=$SAMPLE
 
 # signum NAME: the signal's number
-signum() { case $1 in INT) echo 2 ;; HUP) echo 1 ;; TERM) echo 15 ;; esac; }
+signum() {
+	i=1
+	while [ $i -lt 32 ]; do
+		[ "$(kill -l $i 2>/dev/null)" = "$1" ] && { echo $i; return; }
+		i=$((i + 1))
+	done
+}
 
 # ended DESCRIPTION STATUS [NOTICE]: the program ended with STATUS, the
 # terminal is restored, and the screen holds only the loading line, the
@@ -41,7 +51,6 @@ send() {
 "$GENRETUI" --batch --epochs 1 --quiet --save-model "$tmp/m.gtm" "$CSV" >/dev/null 2>&1
 mkfifo "$tmp/fifo.csv" || exit 99
 
-echo "1..16"
 for sig in INT TERM HUP; do
 	case $sig in INT) want=0 ;; *) want=$((128 + $(signum $sig))) ;; esac
 
@@ -127,4 +136,46 @@ keys 'tempo=12'
 wait_for "genre> tempo=12" 10
 keys C-c
 ended "Ctrl-C typed at the predict prompt quits (status 0), terminal as it was" 0
+
+# The other signals whose default action ends a process: the program still
+# dies of the signal (the shell's status 128 + its number), but the terminal
+# is given back first: the settings as they were, the alternate screen left.
+given_back() {
+	if wait_for "EXIT=$2" 20 && stty_same && ! screen | grep -q "1 Browse"; then ok "$1"
+	else
+		echo "# wanted EXIT=$2"
+		stty_same || diff "$tmp/before" "$tmp/after" | sed 's/^/# stty: /'
+		not_ok "$1"
+	fi
+}
+for sig in QUIT USR1 USR2 PIPE ALRM; do
+	st=$((128 + $(signum $sig)))
+	start 100 30 "" "$(with_stty "ulimit -c 0; $GENRETUI --epochs 50 --batch-size 1 $CSV")"
+	wait_for "kept" 30
+	send $sig
+	given_back "SIG$sig while idle: status $st, the terminal given back" $st
+	start 100 30 "" "$(with_stty "ulimit -c 0; $GENRETUI --epochs 50 --batch-size 1 $CSV")"
+	wait_for "kept" 30
+	keys 3
+	keys t
+	wait_for "running" 10
+	send $sig
+	given_back "SIG$sig while training: status $st, the terminal given back" $st
+done
+# Ctrl-\ typed is the terminal's SIGQUIT.
+start 100 30 "" "$(with_stty "ulimit -c 0; $GENRETUI $CSV")"
+wait_for "kept" 30
+tm send-keys -t gt -l "$(printf '\034')"     # Ctrl-\\ (FS)
+given_back "Ctrl-\\ typed: status $((128 + $(signum QUIT))), the terminal given back" $((128 + $(signum QUIT)))
+
+# Ctrl-S is a key, not XON: the screen goes on being drawn.
+start 100 30 "" "$(with_stty "$GENRETUI $CSV")"
+wait_for "kept" 30
+keys C-s
+keys 2
+expect "Ctrl-S does not freeze the screen (the next key is drawn)" "Majority-class baseline" 5
+keys q
+if wait_for "EXIT=0" 10 && stty_same; then ok "... and the terminal's flow control is as it was after q"
+else not_ok "... and the terminal's flow control is as it was after q"; fi
+echo "1..$n"
 exit 0

@@ -48,6 +48,9 @@ typedef struct gt_pane {
 	int (*key)(gt_app *app, void *state, int ch);   /* 1 if the key was used */
 } gt_pane;
 
+/* Key code of Esc 0 (the dashboard), beside F1-F5 for Esc 1-5. */
+#define GT_KEY_DASHBOARD (KEY_MAX + 1)
+
 enum { GT_PANE_BROWSE, GT_PANE_BALANCE, GT_PANE_TRAIN, GT_PANE_CONFUSION,
        GT_PANE_PREDICT, GT_NPANES };
 
