@@ -36,8 +36,8 @@
 #define SIDE_MIN 150     /* window width from which the side panel is drawn */
 #define SIDE_W 46        /* its width, cells */
 #define WHEEL_ROWS 3     /* rows scrolled per wheel notch */
-#define COUNT_NOW 100000 /* rows a search counts at once; the rest between keys */
-#define COUNT_S 0.02     /* seconds of counting per tick at most */
+#define COUNT_NOW 0.03  /* seconds a search counts its matches at once ... */
+#define COUNT_S 0.02     /* ... then at most this much per tick, between keys */
 #define COUNT_CHUNK 2048 /* rows counted between looks at the clock */
 
 typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE, TYPE_FILTER } typing;
@@ -692,16 +692,29 @@ static void oom(gt_app *app)
 	gt_app_message(app, 1, "out of memory: the view is unchanged");
 }
 
-/* The search's place, for a message: "match 3 of 41 rows" (counted at
- * once on up to COUNT_NOW rows; on more, the top line shows the count
- * when the pane's tick has done it). */
+/* Count the search's matches for at most seconds: 1 while some rows are
+ * left, 2 when the count is done, 0 if there was nothing to do. */
+static int count_for(struct gt_browse *s, double seconds)
+{
+	double end = gt_now() + seconds;
+
+	if (gt_browser_counted(&s->b))
+		return 0;
+	while (gt_browser_count_step(&s->b, COUNT_CHUNK))
+		if (gt_now() >= end)
+			return 1;
+	return 2;
+}
+
+/* The search's place, for a message: "match 3 of 41 rows" (when the count
+ * takes longer than COUNT_NOW, the top line shows it when the pane's tick
+ * has done it). */
 static void say_match(gt_app *app, struct gt_browse *s, int col, const char *wrapped)
 {
 	char at[32], all[32];
 	size_t k, n;
 
-	gt_browser_count_step(&s->b, COUNT_NOW);
-	if (!gt_browser_counted(&s->b)) {
+	if (count_for(s, COUNT_NOW) == 1) {
 		gt_app_message(app, 0, "%sa match in %s (the count follows on the top line)",
 		               wrapped, gt_column_names[col]);
 		return;
@@ -994,20 +1007,6 @@ static void browse_free(void *state)
 	free(s);
 }
 
-/* Count the search's matches for at most budget seconds: 1 while some
- * rows are left, 2 when the count is done, 0 if there was nothing to do. */
-static int count_tick(struct gt_browse *s, double budget)
-{
-	double end = gt_now() + (budget < COUNT_S ? budget : COUNT_S);
-
-	if (gt_browser_counted(&s->b))
-		return 0;
-	while (gt_browser_count_step(&s->b, COUNT_CHUNK))
-		if (gt_now() >= end)
-			return 1;
-	return 2;
-}
-
 /* Take the app's request to show some rows (from a confusion cell); count
  * the search's matches. */
 static int browse_tick(gt_app *app, void *state, double budget)
@@ -1016,7 +1015,7 @@ static int browse_tick(gt_app *app, void *state, double budget)
 	gt_rows_request *r = &app->show_rows;
 
 	if (!r->pending)
-		return count_tick(s, budget);
+		return count_for(s, budget < COUNT_S ? budget : COUNT_S);
 	r->pending = 0;
 	s->mode = TYPE_NONE;
 	if (gt_browser_set_rows(&s->b, r->rows, r->n, r->label) != 0)
