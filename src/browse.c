@@ -515,7 +515,7 @@ int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errs
 		;
 	if (!(f->text = strndup(v, (size_t)(end - v)))) {
 		snprintf(err, errsz, "out of memory");
-		return -1;
+		return -2;
 	}
 	if (filter_value(f, err, errsz) != 0) {
 		free(f->text);
@@ -830,11 +830,12 @@ static int add_filter(gt_browser *b, gt_bfilter *f)
 int gt_browser_add_filter(gt_browser *b, const char *s, char *err, size_t errsz)
 {
 	gt_bfilter f;
+	int rc;
 
 	if (b->nfilters == GT_BROWSE_FILTERS)
 		return -3;
-	if (gt_browser_parse_filter(s, &f, err, errsz) != 0)
-		return f.col >= 0 && strcmp(err, "out of memory") == 0 ? -1 : -2;
+	if ((rc = gt_browser_parse_filter(s, &f, err, errsz)) != 0)
+		return rc == -2 ? -1 : -2;
 	return add_filter(b, &f);
 }
 

@@ -220,8 +220,8 @@ const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
  * ("tempo=120" takes "120.0"), else text ignoring ASCII case; < <= > >=
  * need a numeric column and a number, and a cell that is not a number
  * never passes them; != passes every row = does not; ~ looks at the cell
- * as drawn. Returns 0, or -1 with a message in err. f is freed by
- * gt_bfilter_free. */
+ * as drawn. Returns 0; -1 with a message in err; -2 out of memory. f is
+ * freed by gt_bfilter_free (on failure there is nothing to free). */
 int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errsz);
 void gt_bfilter_free(gt_bfilter *f);
 /* Does cell text s pass f? */
