@@ -1214,24 +1214,33 @@ int gt_browser_set_search(gt_browser *b, const char *q, char *err, size_t errsz)
 	return 0;
 }
 
-int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped)
+int gt_browser_search_step(gt_browser *b, int dir, size_t *k, size_t rows, int *col,
+                           int *wrapped)
 {
 	*wrapped = 0;
 	if (!b->hit || (gt_browser_counted(b) && b->nhits == 0))
 		return 0;
-	for (size_t k = 1; k <= b->n; k++) {
-		size_t p = dir >= 0 ? (b->cur + k) % b->n : (b->cur + b->n - k % b->n) % b->n;
+	for (; *k < b->n && rows > 0; rows--) {
+		size_t step = ++*k;
+		size_t p = dir >= 0 ? (b->cur + step) % b->n : (b->cur + b->n - step % b->n) % b->n;
 
 		if (look(b, b->idx[p])) {
 			int c = row_search(b, b->idx[p]);
 
-			*wrapped = dir >= 0 ? b->cur + k >= b->n : k > b->cur;
+			*wrapped = dir >= 0 ? b->cur + step >= b->n : step > b->cur;
 			*col = b->col = c >= 0 ? c : b->col;
 			gt_browser_goto(b, p);
 			return 1;
 		}
 	}
-	return 0;
+	return *k < b->n ? 2 : 0;
+}
+
+int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped)
+{
+	size_t k = 0;
+
+	return gt_browser_search_step(b, dir, &k, SIZE_MAX, col, wrapped);
 }
 
 int gt_browser_search(gt_browser *b, const char *q, int dir, int *col, int *wrapped)

@@ -50,6 +50,8 @@ struct gt_browse {
 	const gt_colstats *stats;/* the focused column's summary, last layout (or NULL) */
 	int detail;              /* the row detail is open (Enter) */
 	size_t nhits, hit_at;    /* rows matching the search; how many up to the cursor */
+	int seek_dir;            /* a search is going on, forward (1) or back (-1) */
+	size_t seek_k;           /* ... and has looked at this many rows */
 };
 
 static const char *const browse_help[] = {
@@ -726,22 +728,45 @@ static void say_match(gt_app *app, struct gt_browse *s, int col, const char *wra
 	               gt_column_names[col]);
 }
 
+/* Go on with the search for at most seconds: 1 while rows are left (it
+ * says how far it is), 2 when it has ended (and said how), 0 if there
+ * was none. A search through a million rows that match nothing takes
+ * seconds with a regular expression: the keys are read meanwhile. */
+static int seek(gt_app *app, struct gt_browse *s, double seconds)
+{
+	double end = gt_now() + seconds;
+	int col, wrapped, rc;
+	char q[160], pc[16];
+
+	if (!s->seek_dir)
+		return 0;
+	while ((rc = gt_browser_search_step(&s->b, s->seek_dir, &s->seek_k, COUNT_CHUNK, &col,
+	                                    &wrapped)) == 2 && gt_now() < end)
+		;
+	gt_text_safe(s->b.pattern, q, sizeof(q), 60);
+	if (rc == 2) {
+		gt_fmt_percent(pc, sizeof(pc), (double)s->seek_k, (double)s->b.n);
+		gt_app_message(app, 0, "searching /%s: %s of the rows looked at (a key stops it)", q, pc);
+		return 1;
+	}
+	if (rc == 0)
+		gt_app_message(app, 1, "not found: %s", q);
+	else
+		say_match(app, s, col, !wrapped ? "" : s->seek_dir > 0 ? "wrapped to the top: "
+		                                                       : "wrapped to the bottom: ");
+	s->seek_dir = 0;
+	return 2;
+}
+
 static void search(gt_app *app, struct gt_browse *s, int dir)
 {
-	int col, wrapped, found;
-	char q[160];
-
 	if (!s->b.pattern[0]) {
 		gt_app_message(app, 0, "no search yet: press / to search");
 		return;
 	}
-	gt_text_safe(s->b.pattern, q, sizeof(q), 60);
-	found = gt_browser_search_next(&s->b, dir, &col, &wrapped);
-	if (!found)
-		gt_app_message(app, 1, "not found: %s", q);
-	else
-		say_match(app, s, col, !wrapped ? "" : dir > 0 ? "wrapped to the top: "
-		                                               : "wrapped to the bottom: ");
+	s->seek_dir = dir;
+	s->seek_k = 0;
+	seek(app, s, COUNT_NOW);
 }
 
 /* Enter after '/': a new search (the same one again goes on to the next). */
@@ -957,7 +982,12 @@ static int browse_key(gt_app *app, void *state, int ch)
 {
 	struct gt_browse *s = state;
 
-
+	if (s->seek_dir && ch != KEY_RESIZE) {   /* a key stops a search going on */
+		s->seek_dir = 0;
+		gt_app_message(app, 0, "search stopped");
+		if (ch == 27)
+			return 1;
+	}
 	if (s->mode != TYPE_NONE)
 		return input_key(app, s, ch);
 	if (move_key(&s->b, ch, s->avail))
@@ -1014,10 +1044,13 @@ static int browse_tick(gt_app *app, void *state, double budget)
 	struct gt_browse *s = state;
 	gt_rows_request *r = &app->show_rows;
 
+	if (!r->pending && s->seek_dir)
+		return seek(app, s, budget < COUNT_S ? budget : COUNT_S);
 	if (!r->pending)
 		return count_for(s, budget < COUNT_S ? budget : COUNT_S);
 	r->pending = 0;
 	s->mode = TYPE_NONE;
+	s->seek_dir = 0;
 	if (gt_browser_set_rows(&s->b, r->rows, r->n, r->label) != 0)
 		oom(app);
 	return 2;

@@ -908,6 +908,21 @@ static void test_search_lazy(void **state)
 	assert_int_equal(gt_browser_hits(b, NULL), 1);
 	gt_browser_set_show(b, GT_SHOW_ALL);
 	assert_int_equal(gt_browser_hits(b, NULL), 2);
+	/* step by step: two rows at a time from line 2 to the Zed of line 10 */
+	{
+		size_t k = 0;
+
+		gt_browser_goto(b, 0);
+		assert_int_equal(gt_browser_search_step(b, 1, &k, 2, &col, &wrapped), 2);
+		assert_int_equal(k, 2);
+		assert_int_equal(b->cur, 0);                     /* not moved yet */
+		assert_int_equal(gt_browser_search_step(b, 1, &k, 2, &col, &wrapped), 1);
+		assert_int_equal(gt_browser_row(b, b->cur), 4);
+		k = 0;
+		assert_int_equal(gt_browser_search_step(b, -1, &k, 100, &col, &wrapped), 1);
+		assert_int_equal(gt_browser_row(b, b->cur), 7);   /* backward, wrapping */
+		assert_int_equal(wrapped, 1);
+	}
 	assert_int_equal(gt_browser_set_search(b, "nowhere", err, sizeof(err)), 0);
 	assert_int_equal(gt_browser_search_next(b, 1, &col, &wrapped), 0);
 	assert_true(gt_browser_counted(b));           /* a miss looked at all */

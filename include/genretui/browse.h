@@ -256,6 +256,11 @@ int gt_browser_counted(const gt_browser *b);
  * the focus to the first matching column (*col), *wrapped says whether the
  * search passed an end; returns 1. 0 if no row matches (or no search). */
 int gt_browser_search_next(gt_browser *b, int dir, int *col, int *wrapped);
+/* The same a few rows at a time: *k rows have been looked at (0 to
+ * start; the cursor must not move in between), up to `rows` more now.
+ * Returns 1 found (as above), 0 no match in any row, 2 rows are left. */
+int gt_browser_search_step(gt_browser *b, int dir, size_t *k, size_t rows, int *col,
+                           int *wrapped);
 /* gt_browser_set_search(q) when q is not the current pattern, then
  * gt_browser_search_next. Returns 1 found, 0 not (or q empty), -1 out of
  * memory, -2 q is not a valid expression. */
