@@ -65,6 +65,12 @@ int gt_app_show_rows(gt_app *app, const size_t *rows, size_t n, const char *labe
 	return 0;
 }
 
+void gt_app_compare(gt_app *app, int a, int b)
+{
+	app->compare = (gt_pair_request){ 1, a, b };
+	gt_app_show(app, GT_PANE_FEATURES);
+}
+
 int gt_app_tick(gt_app *app, double budget)
 {
 	int most = 0;
@@ -132,8 +138,8 @@ static void draw_status(gt_app *app)
 		snprintf(line, sizeof(line), " %s  |  %s",
 		         app->dashboard ? gt_panes[GT_PANE_TRAIN]->hint : p->hint,
 		         p->text_input && !app->dashboard
-		         ? "F1-F5/S-Tab panes  Ctrl-C quits"   /* digits and q are text here */
-		         : "1-5/Tab panes  0 dashboard  ? help  q quit");
+		         ? "F1-F6/S-Tab panes  Ctrl-C quits"   /* digits and q are text here */
+		         : "1-6/Tab panes  0 dashboard  ? help  q quit");
 	gt_draw_text(stdscr, y, 0, COLS, line);
 	attrset(A_NORMAL);
 }
@@ -141,7 +147,7 @@ static void draw_status(gt_app *app)
 /* ---- help overlay ---- */
 
 static const char *const global_help[] = {
-	"1..5\tshow pane: Browse, Balance, Train, Confusion, Predict",
+	"1..6\tpanes: Browse Balance Train Confusion Predict Features",
 	"0\tdashboard: Train, Confusion and Balance together (160x48 or larger)",
 	"Tab / S-Tab\tnext / previous pane",
 	"?\tthis help (any key closes it)",

@@ -39,6 +39,7 @@ static const char *const confusion_help[] = {
 	"  o\t  in the list: file order / most / least confident first",
 	"  Enter\t  in the list: these rows in Browse",
 	"  Esc\t  in the list: back to the matrix",
+	"f\tcompare the cell's true and predicted genres in Features",
 	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
 	"\treport.json into --export DIR, else genretui-export/",
 	NULL
@@ -810,7 +811,7 @@ static int is_enter(int ch)
 static int pane_key(int ch)
 {
 	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
-	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcxo", ch));
+	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcxof", ch));
 }
 
 static int confusion_key(gt_app *app, void *state, int ch)
@@ -847,6 +848,10 @@ static int confusion_key(gt_app *app, void *state, int ch)
 		open_list(app, cv);
 	else if (ch == 'x')
 		gt_tui_export(app);
+	else if (ch == 'f' && cv->t != cv->p)
+		gt_app_compare(app, cv->t, cv->p);
+	else if (ch == 'f')
+		gt_app_message(app, 0, "f compares two genres: move to a cell off the diagonal.");
 	else
 		return 0;
 	return 1;

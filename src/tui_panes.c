@@ -1,4 +1,4 @@
-/* tui_panes.c: the panes of the application, in tab order (key 1 to 5). */
+/* tui_panes.c: the panes of the application, in tab order (key 1 to 6). */
 #include "genretui/tui.h"
 
 const gt_pane *const gt_panes[GT_NPANES] = {
@@ -7,4 +7,5 @@ const gt_pane *const gt_panes[GT_NPANES] = {
 	[GT_PANE_TRAIN] = &gt_train_pane,
 	[GT_PANE_CONFUSION] = &gt_confusion_pane,
 	[GT_PANE_PREDICT] = &gt_predict_pane,
+	[GT_PANE_FEATURES] = &gt_features_pane,
 };

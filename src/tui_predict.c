@@ -54,7 +54,7 @@ static const char *const predict_help[] = {
 	"Up / Down\thistory (kept between sessions)",
 	"PgUp / PgDn\tscroll the answers",
 	"quit / Ctrl-D\tleave the prompt (back to Browse)",
-	"Shift-Tab, F1..F5\tother panes (1-5 and q are text here)",
+	"Shift-Tab, F1..F6\tother panes (1-6 and q are text here)",
 	NULL
 };
 

@@ -52,7 +52,7 @@ typedef struct gt_pane {
 #define GT_KEY_DASHBOARD (KEY_MAX + 1)
 
 enum { GT_PANE_BROWSE, GT_PANE_BALANCE, GT_PANE_TRAIN, GT_PANE_CONFUSION,
-       GT_PANE_PREDICT, GT_NPANES };
+       GT_PANE_PREDICT, GT_PANE_FEATURES, GT_NPANES };
 
 /* The panes, in tab order (tui_panes.c). */
 extern const gt_pane *const gt_panes[GT_NPANES];
@@ -65,6 +65,13 @@ typedef struct {
 	size_t n;
 	char label[96];              /* what they are ("true Rap, predicted Hip-Hop") */
 } gt_rows_request;
+
+/* A request to compare two genres in Features (a confusion cell's true
+ * and predicted genre), made by one pane and taken by Features. */
+typedef struct {
+	int pending;                 /* made and not yet taken */
+	int a, b;                    /* the genres (classes), a != b */
+} gt_pair_request;
 
 struct gt_app {
 	gt_session session;          /* the core: data, model, training */
@@ -89,6 +96,7 @@ struct gt_app {
 	char model_preset[32];       /* preset of the session's model ("" if none) */
 	gt_rows_request show_rows;   /* rows for Browse to show */
 	gt_runlog runs;                /* the finished runs of this session */
+	gt_pair_request compare;     /* two genres for Features to compare */
 };
 
 /* Run the application on path; returns the process exit status. */
@@ -121,6 +129,9 @@ void gt_app_show(gt_app *app, int pane);
  * -1 when out of memory (nothing changes). */
 int gt_app_show_rows(gt_app *app, const size_t *rows, size_t n, const char *label);
 
+/* Ask Features to compare genres a and b (a != b) and switch to it. */
+void gt_app_compare(gt_app *app, int a, int b);
+
 /* Draw the whole screen (bars, the pane or the dashboard, help) and send
  * what changed to the terminal. */
 void gt_app_draw(gt_app *app);
@@ -140,6 +151,6 @@ void gt_tui_export(gt_app *app);
 
 /* The panes (tui_browse.c, tui_balance.c, ...). */
 extern const gt_pane gt_browse_pane, gt_balance_pane, gt_train_pane,
-	gt_confusion_pane, gt_predict_pane;
+	gt_confusion_pane, gt_predict_pane, gt_features_pane;
 
 #endif
