@@ -356,7 +356,7 @@ static void draw_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 	if (g->show_mi)
 		x += put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 7, "     MI");
 	if (g->show_imp)
-		put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9 + IMP_W, " importance   (+-sd)");
+		put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9 + IMP_W, " importance  (+-sd)");
 	n = n > g->list_rows ? g->list_rows : n;
 	for (int i = 0; i < n; i++)
 		list_row(app, st, w, g, fs, st->order[st->list_top + i], y + i);
@@ -687,7 +687,7 @@ static void corr_legend(const gt_app *app, WINDOW *w, int y)
 		used += put(w, y, used, getmaxx(w) - used, " ");
 		used += put_attr(w, gt_attr(app, heat_role(s)), y, used, getmaxx(w) - used, t);
 	}
-	put(w, y, used, getmaxx(w) - used, "   blank: none (unordered levels)");
+	put(w, y, used, getmaxx(w) - used, "   blank: no r");
 }
 
 static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
@@ -1096,12 +1096,27 @@ static void toggle_view(feat_state *st, int view)
 		st->pfeature = -1;       /* the layout picks the first of the ranking */
 }
 
+/* The list's order and the two genres' ranking as they are now (a key may
+ * come before the layout has run since the last one changed them). */
+static void refresh_lists(gt_app *app, feat_state *st)
+{
+	const gt_featstats *fs = stats(app);
+	gt_error err = { 0 };
+
+	if (!fs)
+		return;
+	gt_fv_order(fs, importance(app), st->sort, st->order);
+	if (fs->k >= 2 && st->ga != st->gb && st->ga < fs->k && st->gb < fs->k)
+		gt_featstats_compare(fs, st->ga, st->gb, st->rank, st->eff, &err);
+}
+
 static int features_key(gt_app *app, void *state, int ch)
 {
 	feat_state *st = state;
 
 	if (st->nf == 0)
 		return 0;
+	refresh_lists(app, st);
 	if (ch == 'c')
 		toggle_view(st, VIEW_CORR);
 	else if (ch == 'g')

@@ -293,6 +293,30 @@ static void test_wide(void **state)
 	close_app();
 }
 
+/* The Features pane: a feature's box plots, key's level shares, the
+ * correlation grid; after training, two genres from a Confusion cell and
+ * the list sorted by permutation importance. */
+static void test_features(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 3);
+	type("6");
+	expect_screen(&app, "features-80x24");
+	type("ssskkkk");                    /* by name, four up from popularity: key */
+	expect_screen(&app, "features-key-80x24");
+	type("cjl");
+	expect_screen(&app, "features-corr-80x24");
+	train_all();
+	type("4jf");                        /* true Anime, predicted Electronic */
+	gt_app_tick(&app, 0);
+	expect_screen(&app, "features-pair-80x24");
+	size_to(160, 48);
+	type("gi");
+	gt_app_tick(&app, 0);
+	expect_screen(&app, "features-importance-160x48");
+	close_app();
+}
+
 static void test_too_small(void **state)
 {
 	(void)state;
@@ -361,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_wide),
+		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_too_small),
 	};
 
