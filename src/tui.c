@@ -149,6 +149,7 @@ static void draw_status(gt_app *app)
 static const char *const global_help[] = {
 	"1..6\tpanes: Browse Balance Train Confusion Predict Features",
 	"0\tdashboard: Train, Confusion and Balance together (160x48 or larger)",
+	"\tand Features beside them from 240 columns",
 	"Tab / S-Tab\tnext / previous pane",
 	"?\tthis help (any key closes it)",
 	"q\tquit (also Ctrl-C)",
@@ -241,21 +242,29 @@ static void draw_pane_at(gt_app *app, int i, int h, int w, int y, int x)
 	delwin(win);
 }
 
-/* Train on the left, Confusion above Balance on the right, split by lines. */
+/* Train on the left, Confusion above Balance on the right, split by lines;
+ * from GT_DASH_FEATURES_COLS columns Features as a third column. */
 static void draw_dashboard(gt_app *app)
 {
-	int h = LINES - 3, left = COLS / 2, right = COLS - left - 1, top = h - 22;
+	int third = COLS >= GT_DASH_FEATURES_COLS, h = LINES - 3, top = h - 22;
+	int left = third ? COLS / 3 : COLS / 2, mid = third ? COLS / 3 : COLS - left - 1;
+	int fx = left + 1 + mid + 1;          /* Features' first column */
 
 	attrset(gt_attr(app, GT_C_DIM));
-	for (int y = 2; y < 2 + h; y++)
+	for (int y = 2; y < 2 + h; y++) {
 		gt_draw_text(stdscr, y, left, 1, app->utf8 ? "\u2502" : "|");
-	for (int x = left + 1; x < COLS; x++)
+		if (third)
+			gt_draw_text(stdscr, y, fx - 1, 1, app->utf8 ? "\u2502" : "|");
+	}
+	for (int x = left + 1; x < left + 1 + mid; x++)
 		gt_draw_text(stdscr, 2 + top, x, 1, app->utf8 ? "\u2500" : "-");
 	attrset(A_NORMAL);
 	wnoutrefresh(stdscr);
 	draw_pane_at(app, GT_PANE_TRAIN, h, left, 2, 0);
-	draw_pane_at(app, GT_PANE_CONFUSION, top, right, 2, left + 1);
-	draw_pane_at(app, GT_PANE_BALANCE, h - top - 1, right, 3 + top, left + 1);
+	draw_pane_at(app, GT_PANE_CONFUSION, top, mid, 2, left + 1);
+	draw_pane_at(app, GT_PANE_BALANCE, h - top - 1, mid, 3 + top, left + 1);
+	if (third)
+		draw_pane_at(app, GT_PANE_FEATURES, h, COLS - fx, 2, fx);
 }
 
 static int dashboard_fits(void)

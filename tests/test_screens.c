@@ -290,6 +290,8 @@ static void test_wide(void **state)
 	expect_screen(&app, "confusion-160x48");
 	type("0");
 	expect_screen(&app, "dashboard-160x48");
+	size_to(240, 60);                   /* Features joins as a third column */
+	expect_screen(&app, "dashboard-240x60");
 	close_app();
 }
 

@@ -19,6 +19,8 @@
 /* The dashboard (key 0) tiles Train, Confusion and Balance from this size. */
 #define GT_DASH_COLS 160
 #define GT_DASH_ROWS 48
+/* ... and Features as a third column from this width. */
+#define GT_DASH_FEATURES_COLS 240
 
 typedef struct gt_app gt_app;
 
