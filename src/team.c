@@ -1,15 +1,25 @@
-/* team.c: workers that take short jobs by turns (see team.h).
+/* team.c: workers that take the items of short jobs as they come (see
+ * team.h).
  *
- * A job is announced by bumping `gen`; each worker waits for gen to move,
- * runs its share, and counts itself out of `pending`. Waiting is a spin of
- * SPIN_ROUNDS pauses, then a sleep on a condition variable. The sleeper
- * counts and the variables they guard are sequentially consistent atomics:
- * a sleeper registers itself before it checks again, and the other side
- * changes the variable before it looks for sleepers, so one of the two
- * always sees the other (no wake-up is lost). */
+ * `next` holds a job's number, its count of items and its next item. The
+ * caller writes the job (fn, arg) and then publishes it by storing a new
+ * number in `next`; a member takes an item by moving `next` on with a
+ * compare-and-swap, which fails once the job is replaced, and stops at the
+ * count the same word holds, so a member that woke late never takes an
+ * item of a job but the one it read. fn and arg are read only after an item
+ * was taken: they stay as they are until every item is counted done, and
+ * the next job is not published before that.
+ *
+ * Waiting is a spin of SPIN_ROUNDS pauses, then a sleep on a condition
+ * variable. The sleeper counts and the variables they guard are
+ * sequentially consistent atomics: a sleeper registers itself before it
+ * checks again, and the other side changes the variable before it looks
+ * for sleepers, so one of the two always sees the other (no wake-up is
+ * lost). */
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "genretui/team.h"
@@ -32,13 +42,13 @@ struct gt_team {
 	member *workers;             /* [n - 1]: members 1..n-1 */
 	gt_team_fn fn;               /* the current job */
 	void *arg;
-	atomic_uint gen;             /* bumped for each job */
-	atomic_int pending;          /* workers yet to finish the current job */
+	atomic_uint_fast64_t next;   /* job number, count and next item (word()) */
+	atomic_int done;             /* items of the current job done */
 	atomic_int stop;
 	atomic_int sleepers;         /* workers asleep on `wake` */
-	atomic_int caller_asleep;    /* the caller asleep on `done` */
+	atomic_int caller_asleep;    /* the caller asleep on `all_done` */
 	pthread_mutex_t lock;
-	pthread_cond_t wake, done;
+	pthread_cond_t wake, all_done;
 };
 
 static inline void relax(int round)
@@ -50,41 +60,81 @@ static inline void relax(int round)
 		sched_yield();
 }
 
-/* Wait until gen differs from seen (or stop); returns gen. */
-static unsigned wait_job(gt_team *t, unsigned seen)
+/* The fields of `next`: the job's number (24 bits, wrapping), its count of
+ * items and its next item (20 bits each). */
+#define ITEM_BITS 20
+#define ITEMS_MAX ((1 << ITEM_BITS) - 1)
+
+static inline uint64_t word(uint32_t job, uint32_t count, uint32_t item)
 {
-	unsigned g;
+	return (uint64_t)(job & 0xffffff) << (2 * ITEM_BITS) | (uint64_t)count << ITEM_BITS | item;
+}
+
+static inline uint32_t job_of(uint64_t w)
+{
+	return (uint32_t)(w >> (2 * ITEM_BITS));
+}
+
+static inline uint32_t count_of(uint64_t w)
+{
+	return (uint32_t)(w >> ITEM_BITS) & ITEMS_MAX;
+}
+
+static inline uint32_t item_of(uint64_t w)
+{
+	return (uint32_t)w & ITEMS_MAX;
+}
+
+/* Wait until a job other than `seen` is published (or stop); returns its
+ * number. */
+static uint32_t wait_job(gt_team *t, uint32_t seen)
+{
+	uint32_t g;
 
 	for (int r = 0; r < SPIN_ROUNDS; r++) {
-		if ((g = atomic_load(&t->gen)) != seen || atomic_load(&t->stop))
+		if ((g = job_of(atomic_load(&t->next))) != seen || atomic_load(&t->stop))
 			return g;
 		relax(r);
 	}
 	pthread_mutex_lock(&t->lock);
 	atomic_fetch_add(&t->sleepers, 1);
-	while ((g = atomic_load(&t->gen)) == seen && !atomic_load(&t->stop))
+	while ((g = job_of(atomic_load(&t->next))) == seen && !atomic_load(&t->stop))
 		pthread_cond_wait(&t->wake, &t->lock);
 	atomic_fetch_sub(&t->sleepers, 1);
 	pthread_mutex_unlock(&t->lock);
 	return g;
 }
 
+/* Take the items of job `job` that are left, as member `who`. */
+static void take_items(gt_team *t, uint32_t job, int who)
+{
+	uint64_t v = atomic_load(&t->next);
+
+	while (job_of(v) == job && item_of(v) < count_of(v)) {
+		if (!atomic_compare_exchange_weak(&t->next, &v, v + 1))
+			continue;                 /* v is reloaded */
+		t->fn(t->arg, (int)item_of(v), who);
+		if (atomic_fetch_add(&t->done, 1) + 1 == (int)count_of(v) &&
+		    atomic_load(&t->caller_asleep)) {
+			pthread_mutex_lock(&t->lock);
+			pthread_cond_signal(&t->all_done);
+			pthread_mutex_unlock(&t->lock);
+		}
+		v = atomic_load(&t->next);
+	}
+}
+
 static void *worker_main(void *arg)
 {
 	member *w = arg;
 	gt_team *t = w->team;
-	unsigned seen = 0;
+	uint32_t seen = 0;
 
 	for (;;) {
 		seen = wait_job(t, seen);
 		if (atomic_load(&t->stop))
 			return NULL;
-		t->fn(t->arg, w->i, t->n);
-		if (atomic_fetch_sub(&t->pending, 1) == 1 && atomic_load(&t->caller_asleep)) {
-			pthread_mutex_lock(&t->lock);
-			pthread_cond_signal(&t->done);
-			pthread_mutex_unlock(&t->lock);
-		}
+		take_items(t, seen, w->i);
 	}
 }
 
@@ -97,18 +147,18 @@ static void wake_workers(gt_team *t)
 	}
 }
 
-/* Wait until every worker has finished the current job. */
-static void wait_done(gt_team *t)
+/* Wait until the current job's count items are done. */
+static void wait_done(gt_team *t, int count)
 {
 	for (int r = 0; r < SPIN_ROUNDS; r++) {
-		if (atomic_load(&t->pending) == 0)
+		if (atomic_load(&t->done) == count)
 			return;
 		relax(r);
 	}
 	pthread_mutex_lock(&t->lock);
 	atomic_store(&t->caller_asleep, 1);
-	while (atomic_load(&t->pending) != 0)
-		pthread_cond_wait(&t->done, &t->lock);
+	while (atomic_load(&t->done) != count)
+		pthread_cond_wait(&t->all_done, &t->lock);
 	atomic_store(&t->caller_asleep, 0);
 	pthread_mutex_unlock(&t->lock);
 }
@@ -126,14 +176,15 @@ gt_team *gt_team_new(int n)
 		free(t);
 		return NULL;
 	}
+	atomic_init(&t->next, word(0, 0, 0));
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->wake, NULL);
-	pthread_cond_init(&t->done, NULL);
+	pthread_cond_init(&t->all_done, NULL);
 	for (int i = 1; i < n; i++) {
 		member *w = &t->workers[started];
 
 		w->team = t;
-		w->i = started + 1;      /* (a worker reads t->n only once given a job) */
+		w->i = started + 1;
 		if (gt_thread_start(&w->thread, worker_main, w) != 0)
 			break;
 		started++;
@@ -151,19 +202,23 @@ int gt_team_size(const gt_team *t)
 	return t ? t->n : 1;
 }
 
-void gt_team_run(gt_team *t, gt_team_fn fn, void *arg)
+void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 {
-	if (!t) {
-		fn(arg, 0, 1);
+	uint32_t job;
+
+	if (!t || count <= 1 || count > ITEMS_MAX) {
+		for (int i = 0; i < count; i++)
+			fn(arg, i, 0);
 		return;
 	}
 	t->fn = fn;
 	t->arg = arg;
-	atomic_store(&t->pending, t->n - 1);
-	atomic_fetch_add(&t->gen, 1);
+	atomic_store(&t->done, 0);
+	job = (job_of(atomic_load(&t->next)) + 1) & 0xffffff;
+	atomic_store(&t->next, word(job, (uint32_t)count, 0));     /* published */
 	wake_workers(t);
-	fn(arg, 0, t->n);
-	wait_done(t);
+	take_items(t, job, 0);
+	wait_done(t, count);
 }
 
 void gt_team_free(gt_team *t)
@@ -177,7 +232,7 @@ void gt_team_free(gt_team *t)
 	for (int i = 0; i < t->n - 1; i++)
 		gt_thread_join(&t->workers[i].thread);
 	pthread_cond_destroy(&t->wake);
-	pthread_cond_destroy(&t->done);
+	pthread_cond_destroy(&t->all_done);
 	pthread_mutex_destroy(&t->lock);
 	free(t->workers);
 	free(t);

@@ -281,20 +281,24 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
 
 /* ---- Steps and evaluations shared by a team ---------------------------
  *
- * A batch of n rows is shared twice. First by lanes: member i of m takes
- * chunks c0..c1-1 of the batch's GT_LANE_ROUND-lane chunks (c0 = c i / m),
- * loads their rows, computes every layer forward, the loss of each chunk
- * (kept apart in chunk_loss), and the backward pass's lane-wise part. Then
- * by units: each member takes the same share of every layer's units (in
- * groups of 4, gemm's tile height), sums their gradients over the batch
- * and applies Adam to their weights and biases. Which member does what
- * depends only on i and m, and each value is computed by the calls the
- * caller alone makes, in their order (model.h): the bytes do not depend on
- * m. The chunks' losses are summed in order by the caller. */
+ * A batch of n rows is shared twice, as items that the team's members take
+ * as they come (team.h). First its lane chunks (GT_LANE_ROUND lanes each):
+ * a chunk's rows are loaded, every layer computed forward, the chunk's
+ * loss kept apart in chunk_loss, and the backward pass's lane-wise part
+ * done for its lanes. Then groups of UNIT_GROUP units of each layer: their
+ * gradients summed over the whole batch, and Adam applied to their weights
+ * and biases. Each value is computed by the calls the caller alone makes,
+ * in their order (model.h), whoever takes the item: the bytes depend
+ * neither on the number of threads nor on which took what. The chunks'
+ * losses are summed in order by the caller, the counts of right rows kept
+ * per member and added after. */
 
 /* Below this many multiply-adds of a batch's forward pass per member, a
  * member does not pay for its two hand-overs a step. */
 #define TEAM_MIN_WORK 262144
+
+/* Units of a layer in one item of a step's second job. */
+#define UNIT_GROUP 16
 
 typedef struct {
 	gt_trainer *t;
@@ -305,82 +309,78 @@ typedef struct {
 	int train;               /* compute the gradient too */
 	int *pred;               /* [n] argmax per row, or NULL */
 	size_t first;            /* the batch's first row in the scanned set */
-	gt_scan_fn see;          /* each share's rows after the argmax, or NULL */
+	gt_scan_fn see;          /* each chunk's rows after the argmax, or NULL */
 	void *see_ctx;
 	size_t correct[GT_THREADS_MAX];   /* per member */
 } share_job;
 
-/* Member i of m's share of count groups: [*from, *to). */
-static void share(int count, int i, int m, int *from, int *to)
-{
-	*from = (int)((long long)count * i / m);
-	*to = (int)((long long)count * (i + 1) / m);
-}
-
-static void lanes_share(void *arg, int i, int m)
+/* Lane chunk c of the batch: forward, loss, right rows, backward. */
+static void lanes_item(void *arg, int c, int member)
 {
 	share_job *j = arg;
 	gt_model *md = j->t->model;
 	int L = md->arch.nlayers, k = md->arch.sizes[L], n = j->n;
-	int c0, c1, r0, r1, rn;
+	int r0 = c * GT_LANE_ROUND, r1 = r0 + GT_LANE_ROUND, rn = r1 < n ? r1 : n;
 	const gt_real *out = md->a[L];
 
-	share((n + GT_LANE_ROUND - 1) / GT_LANE_ROUND, i, m, &c0, &c1);
-	r0 = c0 * GT_LANE_ROUND;
-	r1 = c1 * GT_LANE_ROUND;
-	rn = r1 < n ? r1 : n;
-	j->correct[i] = 0;
-	if (r1 <= r0)
-		return;
 	gt_model_load_lanes(md, j->s, j->idx, n, r0, r1);
 	gt_model_run_lanes(md, r0, r1);
-	for (int c = c0; c < c1; c++) {
-		int at = c * GT_LANE_ROUND, cn = n - at < GT_LANE_ROUND ? n - at : GT_LANE_ROUND;
-
-		j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + at, md->lanes, j->y + at,
-		                                    cn, k, j->train ? (gt_real)1 / (gt_real)n : 0,
-		                                    j->train ? md->delta[L] + at : NULL);
-	}
-	j->correct[i] = count_correct(out + r0, md->lanes, j->y + r0, rn - r0, k,
-	                              j->pred ? j->pred + r0 : NULL);
+	j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + r0, md->lanes, j->y + r0,
+	                                    rn - r0, k, j->train ? (gt_real)1 / (gt_real)n : 0,
+	                                    j->train ? md->delta[L] + r0 : NULL);
+	j->correct[member] += count_correct(out + r0, md->lanes, j->y + r0, rn - r0, k,
+	                                    j->pred ? j->pred + r0 : NULL);
 	if (j->see)
-		j->see(j->see_ctx, i, j->first + (size_t)r0, rn - r0, out + r0, md->lanes);
+		j->see(j->see_ctx, member, j->first + (size_t)r0, rn - r0, out + r0, md->lanes);
 	if (j->train)
 		gt_model_backprop_lanes(md, n, r0, r1);
 }
 
-static void units_share(void *arg, int i, int m)
+/* Groups of UNIT_GROUP units in every layer of m. */
+static int unit_items(const gt_model *m)
+{
+	int count = 0;
+
+	for (int l = 0; l < m->arch.nlayers; l++)
+		count += (m->arch.sizes[l + 1] + UNIT_GROUP - 1) / UNIT_GROUP;
+	return count;
+}
+
+/* Group `item` of unit_items: the gradients of its units, then Adam on
+ * their weights and biases. */
+static void units_item(void *arg, int item, int member)
 {
 	share_job *j = arg;
 	gt_model *md = j->t->model;
-	const gt_adam *adam = &j->t->adam;
+	int l = 0, groups, nin, nout, u0, u1;
+	size_t w, b;
 
-	for (int l = 0; l < md->arch.nlayers; l++) {
-		int nin = md->arch.sizes[l], nout = md->arch.sizes[l + 1], u0, u1;
-		size_t w = (size_t)(md->W[l] - md->params), b = (size_t)(md->b[l] - md->params);
-
-		share((nout + 3) / 4, i, m, &u0, &u1);
-		u0 = 4 * u0 < nout ? 4 * u0 : nout;
-		u1 = 4 * u1 < nout ? 4 * u1 : nout;
-		gt_model_grads_units(md, l, u0, u1, j->n);
-		gt_adam_apply(adam, md->params, md->grads, w + (size_t)u0 * (size_t)nin,
-		              (size_t)(u1 - u0) * (size_t)nin);
-		gt_adam_apply(adam, md->params, md->grads, b + (size_t)u0, (size_t)(u1 - u0));
-	}
+	(void)member;
+	while (item >= (groups = (md->arch.sizes[l + 1] + UNIT_GROUP - 1) / UNIT_GROUP))
+		item -= groups, l++;
+	nin = md->arch.sizes[l];
+	nout = md->arch.sizes[l + 1];
+	u0 = item * UNIT_GROUP;
+	u1 = u0 + UNIT_GROUP < nout ? u0 + UNIT_GROUP : nout;
+	w = (size_t)(md->W[l] - md->params) + (size_t)u0 * (size_t)nin;
+	b = (size_t)(md->b[l] - md->params) + (size_t)u0;
+	gt_model_grads_units(md, l, u0, u1, j->n);
+	gt_adam_apply(&j->t->adam, md->params, md->grads, w, (size_t)(u1 - u0) * (size_t)nin);
+	gt_adam_apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
 }
 
-/* The lane share of job j by the team; returns the batch's loss (the
+/* The lane chunks of job j by the team; returns the batch's loss (the
  * chunks' in order, as gt_loss_lanes sums them) and adds the rows right
  * to *correct. */
 static double team_lanes(gt_trainer *t, share_job *j, size_t *correct)
 {
+	int chunks = (j->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
 	double total = 0;
-	int m = gt_team_size(t->team);
 
-	gt_team_run(t->team, lanes_share, j);
-	for (int c = 0; c < (j->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND; c++)
+	gt_team_run(t->team, lanes_item, j, chunks);
+	for (int c = 0; c < chunks; c++)
 		total += t->chunk_loss[c];
-	for (int i = 0; i < m; i++)
+	for (int i = 0; i < gt_team_size(t->team); i++)
 		*correct += j->correct[i];
 	return total;
 }
@@ -393,12 +393,12 @@ static double team_step(gt_trainer *t, const uint32_t *idx, int n)
 	double loss = team_lanes(t, &j, &t->correct);
 
 	gt_adam_begin(&t->adam);
-	gt_team_run(t->team, units_share, &j);
+	gt_team_run(t->team, units_item, &j, unit_items(t->model));
 	return loss;
 }
 
-/* gt_evaluate by the team (the same sums, in the same order), each share
- * handed to see. Without a team, the caller is its one member. */
+/* gt_evaluate by the team (the same sums, in the same order), each lane
+ * chunk handed to see. Without a team, the caller is its one member. */
 void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
                      int *pred, gt_scan_fn see, void *ctx)
 {

@@ -1,6 +1,7 @@
-/* test_team.c: a team runs every member's share of every job exactly
- * once, member i always as i, jobs one after another; it wakes workers
- * that fell asleep between jobs; a team of one is the caller alone. */
+/* test_team.c: a team runs every item of every job exactly once, jobs one
+ * after another, members named 0..n-1; it goes on when a member is slow;
+ * it wakes workers that fell asleep between jobs; a team of one is the
+ * caller alone, items in order. */
 #include "testutil.h"
 
 #include <stdatomic.h>
@@ -11,62 +12,99 @@
 #include "genretui/threads.h"
 
 #define JOBS 20000
+#define ITEMS 7
 #define MAXN 4
 
 typedef struct {
-	int job;                 /* the job being run */
-	int ran[MAXN];           /* [i]: the last job member i ran */
-	int count[MAXN];         /* [i]: jobs member i ran */
-	int members;             /* n as the members were told */
-	atomic_int wrong;        /* a member saw a job it had seen, or no job */
+	int job;                     /* the job being run */
+	atomic_int ran[ITEMS];       /* [k]: the last job item k ran in */
+	atomic_int count[ITEMS];     /* [k]: times item k ran */
+	atomic_int by[MAXN];         /* items each member took */
+	atomic_int wrong;            /* an item run twice in a job, a member out of range */
+	int order[ITEMS], norder;    /* (a team of one: the items' order) */
+	int slow;                    /* member 1 sleeps this many microseconds an item */
 } record;
 
-static void note(void *arg, int i, int n)
+static void note(void *arg, int item, int member)
 {
 	record *r = arg;
 
-	if (i < 0 || i >= MAXN || r->ran[i] != r->job - 1)
+	if (item < 0 || item >= ITEMS || member < 0 || member >= MAXN ||
+	    atomic_exchange(&r->ran[item], r->job) != r->job - 1) {
 		atomic_fetch_add(&r->wrong, 1);
-	else
-		r->ran[i] = r->job;
-	r->count[i < MAXN && i >= 0 ? i : 0]++;
-	r->members = n;
+		return;
+	}
+	atomic_fetch_add(&r->count[item], 1);
+	atomic_fetch_add(&r->by[member], 1);
+	if (r->norder < ITEMS && member == 0)
+		r->order[r->norder++] = item;
+	if (r->slow && member == 1) {
+		struct timespec pause = { 0, r->slow * 1000L };
+
+		nanosleep(&pause, NULL);
+	}
 }
 
 static void run_jobs(gt_team *t, record *r, int jobs)
 {
 	for (int k = 0; k < jobs; k++) {
 		r->job++;
-		gt_team_run(t, note, r);
+		gt_team_run(t, note, r, ITEMS);
 	}
 }
 
-static void test_every_share_once(void **state)
+static void test_every_item_once(void **state)
 {
 	(void)state;
 	for (int n = 2; n <= MAXN; n++) {
 		gt_team *t = gt_team_new(n);
-		record r;
+		static record r;
+		int taken = 0;
 
 		memset(&r, 0, sizeof(r));
 		assert_non_null(t);
 		assert_int_equal(gt_team_size(t), n);
 		run_jobs(t, &r, JOBS);
 		assert_int_equal(atomic_load(&r.wrong), 0);
-		assert_int_equal(r.members, n);
-		for (int i = 0; i < MAXN; i++)
-			assert_int_equal(r.count[i], i < n ? JOBS : 0);
+		for (int k = 0; k < ITEMS; k++)
+			assert_int_equal(atomic_load(&r.count[k]), JOBS);
+		for (int i = 0; i < MAXN; i++) {
+			taken += atomic_load(&r.by[i]);
+			if (i >= n)
+				assert_int_equal(atomic_load(&r.by[i]), 0);
+		}
+		assert_int_equal(taken, JOBS * ITEMS);
 		gt_team_free(t);
 	}
 }
 
+/* A member that is slow (asleep in its items) leaves them to the others:
+ * every job still ends with every item done once, and the caller takes
+ * most of them. */
+static void test_slow_member(void **state)
+{
+	gt_team *t = gt_team_new(2);
+	static record r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.slow = 2000;
+	assert_non_null(t);
+	run_jobs(t, &r, 50);
+	assert_int_equal(atomic_load(&r.wrong), 0);
+	for (int k = 0; k < ITEMS; k++)
+		assert_int_equal(atomic_load(&r.count[k]), 50);
+	assert_true(atomic_load(&r.by[0]) > atomic_load(&r.by[1]));
+	gt_team_free(t);
+}
+
 /* Workers asleep after a pause (far longer than their spin) still take
- * the next job. */
+ * the next job's items. */
 static void test_wakes_sleepers(void **state)
 {
 	gt_team *t = gt_team_new(3);
 	struct timespec pause = { 0, 30 * 1000 * 1000 };
-	record r;
+	static record r;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -76,25 +114,27 @@ static void test_wakes_sleepers(void **state)
 		nanosleep(&pause, NULL);
 	}
 	assert_int_equal(atomic_load(&r.wrong), 0);
-	for (int i = 0; i < 3; i++)
-		assert_int_equal(r.count[i], 15);
+	for (int k = 0; k < ITEMS; k++)
+		assert_int_equal(atomic_load(&r.count[k]), 15);
 	gt_team_free(t);
 	gt_team_free(NULL);
 }
 
-/* No team: the caller runs the job as member 0 of 1. */
+/* No team: the caller runs the items in order as member 0. */
 static void test_alone(void **state)
 {
-	record r;
+	static record r;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
 	assert_null(gt_team_new(1));
 	assert_null(gt_team_new(0));
 	assert_int_equal(gt_team_size(NULL), 1);
-	run_jobs(NULL, &r, 4);
-	assert_int_equal(r.count[0], 4);
-	assert_int_equal(r.members, 1);
+	run_jobs(NULL, &r, 1);
+	assert_int_equal(r.norder, ITEMS);
+	for (int k = 0; k < ITEMS; k++)
+		assert_int_equal(r.order[k], k);
+	assert_int_equal(atomic_load(&r.by[0]), ITEMS);
 	assert_int_equal(atomic_load(&r.wrong), 0);
 }
 
@@ -102,7 +142,7 @@ static void test_alone(void **state)
 static void test_free_while_idle(void **state)
 {
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
-	record r;
+	static record r;
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
@@ -115,14 +155,16 @@ static void test_free_while_idle(void **state)
 			nanosleep(&pause, NULL);
 		gt_team_free(t);
 	}
-	assert_int_equal(r.count[0], 50);
-	assert_int_equal(r.count[1], 50);
+	for (int k = 0; k < ITEMS; k++)
+		assert_int_equal(atomic_load(&r.count[k]), 50);
+	assert_int_equal(atomic_load(&r.wrong), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_share_once),
+		cmocka_unit_test(test_every_item_once),
+		cmocka_unit_test(test_slow_member),
 		cmocka_unit_test(test_wakes_sleepers),
 		cmocka_unit_test(test_alone),
 		cmocka_unit_test(test_free_while_idle),

@@ -113,8 +113,9 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done);
  * threads (1: the caller alone), as many as gt_trainer_useful_threads
  * allows; returns how many will. May be called between any two steps: the
  * figures and the weights are the same bytes whatever the number of
- * threads (a share is a fixed set of a batch's lanes, or of a layer's
- * units, and every sum runs in the order the caller alone would take). */
+ * threads (the threads take a batch's lane chunks, then groups of a
+ * layer's units, each computed as the caller alone computes it, and every
+ * sum runs in the order the caller alone would take). */
 int gt_trainer_threads(gt_trainer *t, int threads);
 
 /* Threads a step of t can use: 1 when its batches are too small for a
@@ -130,17 +131,17 @@ int gt_trainer_finished(const gt_trainer *t);
 /* Rows trained on per epoch (train.n less the validation slice). */
 size_t gt_trainer_rows(const gt_trainer *t);
 
-/* A member's share of a batch in gt_trainer_scan: rows first..first+n-1 of
- * the set, whose outputs are out[c * lanes + r] for r < n (valid during
- * the call). */
+/* A lane chunk of a batch in gt_trainer_scan, taken by member `member`:
+ * rows first..first+n-1 of the set, whose outputs are out[c * lanes + r]
+ * for r < n (valid during the call). */
 typedef void (*gt_scan_fn)(void *ctx, int member, size_t first, int n,
                            const gt_real *out, int lanes);
 
 /* gt_evaluate of t's model on s, shared by t's threads as its evaluations
- * are (the same figures and predictions), handing each share to see (may
- * be NULL) once its rows' argmax is in pred. The members call see at the
- * same time: it may write only what belongs to its rows or to its member
- * (member < GT_THREADS_MAX). */
+ * are (the same figures and predictions), handing each lane chunk to see
+ * (may be NULL) once its rows' argmax is in pred. The members call see at
+ * the same time: it may write only what belongs to its rows or to its
+ * member (member < GT_THREADS_MAX). */
 void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
                      int *pred, gt_scan_fn see, void *ctx);
 
