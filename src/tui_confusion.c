@@ -21,7 +21,7 @@
 #include "genretui/confusion_view.h"
 #include "genretui/rowpred.h"
 #include "genretui/textfmt.h"
-#include "genretui/tui.h"
+#include "genretui/tui_ask.h"
 
 #define REPORT_W 61     /* 12-cell name + four 10-cell columns + " hardest" */
 #define REPORT_H(k) ((k) + 5)   /* heading, k genres, blank, 3 summary rows */
@@ -41,7 +41,8 @@ static const char *const confusion_help[] = {
 	"  Esc\t  in the list: back to the matrix",
 	"f\tcompare the cell's true and predicted genres in Features",
 	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
-	"\treport.json into --export DIR, else genretui-export/",
+	"\treport.json into --export DIR, else genretui-export/ (asks",
+	"\tfor the folder, and before replacing a run's files)",
 	NULL
 };
 
@@ -64,6 +65,7 @@ typedef struct {
 	int train;           /* showing the training rows, not the test rows */
 	int top, left;       /* first matrix row / column drawn when not all fit */
 	int grouped;         /* o: genres ordered so that confused pairs sit side by side */
+	gt_ask ask;          /* x's folder, being asked */
 	cell_list list;
 } cv_state;
 
@@ -686,9 +688,8 @@ static void open_list(gt_app *app, cv_state *cv)
 	l->open = 1;
 }
 
-static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
+static void draw_pane(const gt_app *app, const cv_state *cv, WINDOW *w)
 {
-	const cv_state *cv = state;
 	shown_set set = current_set(app, cv);
 	int width = getmaxx(w), height = getmaxy(w), gw, below;
 	grid g;
@@ -711,6 +712,14 @@ static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
 		draw_extras(app, cv, w, &set, gw + SIDE_GAP, g.y, width - gw - SIDE_GAP, height - g.y);
 	else
 		draw_extras(app, cv, w, &set, 0, below, width, height - below);
+}
+
+static void confusion_draw(const gt_app *app, const void *state, WINDOW *w)
+{
+	const cv_state *cv = state;
+
+	draw_pane(app, cv, w);
+	gt_ask_draw(app, &cv->ask, w, getmaxy(w) - 1);
 }
 
 /* ---- keys ---- */
@@ -825,6 +834,10 @@ static int confusion_key(gt_app *app, void *state, int ch)
 		gt_app_message(app, 0, "No model yet. Press 3 for the Train pane, then t to train.");
 		return 1;
 	}
+	if (cv->ask.stage != GT_ASK_CLOSED) {
+		gt_tui_export_answer(app, &cv->ask, gt_ask_key(&cv->ask, ch));
+		return 1;
+	}
 	if (cv->list.open)
 		return list_key(app, &cv->list, ch);
 	if (move_key(cv, ch, set.cm))
@@ -847,7 +860,7 @@ static int confusion_key(gt_app *app, void *state, int ch)
 	else if (is_enter(ch))
 		open_list(app, cv);
 	else if (ch == 'x')
-		gt_tui_export(app);
+		gt_tui_export_ask(app, &cv->ask);
 	else if (ch == 'f' && cv->t != cv->p)
 		gt_app_compare(app, cv->t, cv->p);
 	else if (ch == 'f')

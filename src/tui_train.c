@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "genretui/plot.h"
 #include "genretui/predictor.h"
@@ -12,7 +13,8 @@
 #include "genretui/report_json.h"
 #include "genretui/runlog.h"
 #include "genretui/textfmt.h"
-#include "genretui/tui.h"
+#include "genretui/trainform.h"
+#include "genretui/tui_ask.h"
 
 enum { F_PRESET, F_EPOCHS, F_BATCH, F_LR, F_HIDDEN, F_SEED, NFIELDS };
 enum { IDLE, RUNNING, PAUSED, DONE, STOPPED };
@@ -33,6 +35,8 @@ typedef struct {
 	unsigned long seed;
 	int field;               /* focused form field */
 	int editing;             /* typing a value into the focused field */
+	int edit_fresh;          /* the value shown is the current one: a first
+	                            typed character replaces it, Backspace edits it */
 	char edit[24];
 	int state;               /* IDLE .. STOPPED */
 	int form_shown;          /* the user moved in the form since the last run */
@@ -40,6 +44,7 @@ typedef struct {
 	int run_cur;             /* the table's cursor: a position in its order */
 	gt_runs_key run_key;     /* the table's order (o) */
 	uint32_t marked;         /* runs (bit i: app->runs.run[i]) drawn behind the plots */
+	gt_ask ask;              /* w's file name or x's folder, being asked */
 	double axis[2][2];       /* the plots' y axes (loss, accuracy: lo, hi),
 	                            grown and never shrunk during a run */
 } train_state;
@@ -48,9 +53,11 @@ static const char *const train_help[] = {
 	"Enter / t\tstart training (from scratch, with the settings shown)",
 	"p\tpause / resume",
 	"s\tstop, keeping the model as it is",
-	"w\twrite the model to a file (--save-model FILE, else genretui.gtm)",
+	"w\tsave the model: asks for the file (--save-model's, else",
+	"\tgenretui.gtm, filled in) and before replacing one",
 	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
-	"\treport.json into --export DIR, else genretui-export/",
+	"\treport.json into --export DIR, else genretui-export/ (asks",
+	"\tfor the folder, and before replacing a run's files)",
 	"r\tthe runs of this session side by side, under the plots of a",
 	"\trun (again: hides them); in the table j/k choose a run,",
 	"\tEnter shows its curves (and in pane 4 its matrix and report),",
@@ -59,7 +66,8 @@ static const char *const train_help[] = {
 	"\ttrain, top-2 accuracy or seconds",
 	"j k / Up Down\tchoose a setting",
 	"h l / Left Right\tdecrease / increase it (- and + too)",
-	"e\ttype a value for the setting (Enter sets, Esc cancels)",
+	"e\tedit the setting's value, shown: typing replaces it, Backspace",
+	"\tedits it, Enter sets, Esc cancels; out of range is refused",
 	NULL
 };
 
@@ -172,19 +180,28 @@ static void toggle_pause(gt_app *app, train_state *ts)
 	}
 }
 
-/* w: write the current model (to --save-model's path, else genretui.gtm). */
-static void save_model(gt_app *app, const train_state *ts)
-{
-	const char *path = app->cli->save_model ? app->cli->save_model : "genretui.gtm";
-	gt_predictor pred;
-	gt_error err = {0};
-	gt_status st;
+#define ASK_SAVE 2     /* gt_ask's tag for w (GT_ASK_EXPORT is x's) */
 
+/* w: ask for the file to write the model to, --save-model's path (else
+ * genretui.gtm) filled in. */
+static void ask_save(gt_app *app, train_state *ts)
+{
 	if (busy(ts) || !app->session.evaluated) {
 		gt_app_message(app, 1, busy(ts) ? "training: stop it (s) or let it finish, then w saves"
 		                              : "no model to save yet: t trains one");
 		return;
 	}
+	gt_ask_open(&ts->ask, ASK_SAVE, "save the model to",
+	            app->cli->save_model ? app->cli->save_model : "genretui.gtm");
+}
+
+/* Write the current model to path. */
+static void save_model(gt_app *app, const train_state *ts, const char *path)
+{
+	gt_predictor pred;
+	gt_error err = {0};
+	gt_status st;
+
 	st = gt_predictor_from_session(&pred, &app->session, ts->preset->name, &err);
 	if (st == GT_OK)
 		st = gt_predictor_save(&pred, path, &err);
@@ -210,9 +227,17 @@ static void field_text(const train_state *ts, int f, char *buf, size_t n)
 }
 
 /* Choose a preset: its epochs, batch size, learning rate and hidden width
- * replace the form's (the seed stays). */
-static void use_preset(train_state *ts, const gt_preset *p)
+ * replace the form's (the seed stays); said when that undoes edits. */
+static void use_preset(gt_app *app, train_state *ts, const gt_preset *p)
 {
+	const gt_preset *was = ts->preset;
+
+	if (ts->epochs != was->hp.epochs || ts->batch != was->hp.batch_size ||
+	    ts->lr != was->hp.lr || ts->hidden != was->arch.sizes[1])
+		gt_app_message(app, 0, "preset %s: its epochs, batch size, learning rate and hidden "
+		               "width replace the form's edits (the seed stays)", p->name);
+	else
+		gt_app_message(app, 0, "preset %s: %s", p->name, p->summary);
 	ts->preset = p;
 	ts->epochs = p->hp.epochs;
 	ts->batch = p->hp.batch_size;
@@ -220,7 +245,7 @@ static void use_preset(train_state *ts, const gt_preset *p)
 	ts->hidden = p->arch.sizes[1];
 }
 
-static void cycle_preset(train_state *ts, int dir)
+static void cycle_preset(gt_app *app, train_state *ts, int dir)
 {
 	const gt_preset *const *all = gt_preset_all();
 	int n = 0, i = 0;
@@ -229,19 +254,19 @@ static void cycle_preset(train_state *ts, int dir)
 		n++;
 	while (all[i] != ts->preset)
 		i++;
-	use_preset(ts, all[(i + n + dir) % n]);
+	use_preset(app, ts, all[(i + n + dir) % n]);
 }
 
 /* Step the focused setting down (dir -1) or up (+1). */
-static void adjust(train_state *ts, int dir)
+static void adjust(gt_app *app, train_state *ts, int dir)
 {
 	switch (ts->field) {
-	case F_PRESET: cycle_preset(ts, dir); break;
+	case F_PRESET: cycle_preset(app, ts, dir); break;
 	case F_EPOCHS: ts->epochs = ts->epochs + dir < 1 ? 1 : ts->epochs + dir; break;
 	case F_BATCH: ts->batch = dir > 0 ? (ts->batch < 4096 ? ts->batch * 2 : ts->batch)
 	                                : (ts->batch > 1 ? ts->batch / 2 : 1); break;
 	case F_LR: ts->lr = dir > 0 ? ts->lr * 2 : ts->lr / 2; break;
-	case F_HIDDEN: ts->hidden = ts->hidden + 5 * dir < 1 ? 1 : ts->hidden + 5 * dir; break;
+	case F_HIDDEN: ts->hidden = gt_form_hidden_step(ts->hidden, dir); break;
 	default: ts->seed = (ts->seed + (unsigned long)(long)dir) & 0xffffffffUL; break;
 	}
 }
@@ -249,25 +274,25 @@ static void adjust(train_state *ts, int dir)
 /* Set the focused field from text; 0, or -1 with a message. */
 static int set_field(gt_app *app, train_state *ts, const char *text)
 {
-	char *end;
-	double v = strtod(text, &end);
+	char msg[256];
+	double v;
 
 	if (ts->field == F_PRESET) {
 		const gt_preset *p = gt_preset_find(text);
 
 		if (!p)
-			return gt_app_message(app, 1, "no preset '%s'", text), -1;
-		use_preset(ts, p);
+			return gt_app_message(app, 1, "no preset '%s': paper or improved", text), -1;
+		use_preset(app, ts, p);
 		return 0;
 	}
-	if (end == text || *end || !isfinite(v) || v <= 0 || (ts->field != F_LR && v != floor(v)) ||
-	    v > (ts->field == F_SEED ? 4294967295.0 : ts->field == F_LR ? 10 : 100000))
-		return gt_app_message(app, 1, "'%s' is not a valid %s", text, field_names[ts->field]), -1;
+	if (gt_form_parse((gt_form_number)(ts->field - F_EPOCHS), text, field_names[ts->field], &v,
+	                  msg, sizeof(msg)) != 0)
+		return gt_app_message(app, 1, "%s", msg), -1;
 	switch (ts->field) {
 	case F_EPOCHS: ts->epochs = (int)v; break;
-	case F_BATCH: ts->batch = v > 65536 ? 65536 : (int)v; break;
+	case F_BATCH: ts->batch = (int)v; break;
 	case F_LR: ts->lr = v; break;
-	case F_HIDDEN: ts->hidden = v > 4096 ? 4096 : (int)v; break;
+	case F_HIDDEN: ts->hidden = (int)v; break;
 	default: ts->seed = (unsigned long)v; break;
 	}
 	return 0;
@@ -285,10 +310,14 @@ static int edit_key(gt_app *app, train_state *ts, int ch)
 	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
 		if (len)
 			ts->edit[len - 1] = '\0';
+	} else if (ch >= 32 && ch < 127 && ts->edit_fresh) {
+		ts->edit[0] = (char)ch;
+		ts->edit[1] = '\0';
 	} else if (ch >= 32 && ch < 127 && len + 1 < sizeof(ts->edit)) {
 		ts->edit[len] = (char)ch;
 		ts->edit[len + 1] = '\0';
 	}
+	ts->edit_fresh = 0;
 	return 1;
 }
 
@@ -305,11 +334,15 @@ static int form_key(gt_app *app, train_state *ts, int ch)
 	switch (ch) {
 	case 'j': case KEY_DOWN: ts->field = (ts->field + 1) % NFIELDS; break;
 	case 'k': case KEY_UP: ts->field = (ts->field + NFIELDS - 1) % NFIELDS; break;
-	case 'h': case '-': case KEY_LEFT: adjust(ts, -1); break;
-	case 'l': case '+': case KEY_RIGHT: adjust(ts, 1); break;
-	case 'e': case '=':
+	case 'h': case '-': case KEY_LEFT: adjust(app, ts, -1); break;
+	case 'l': case '+': case KEY_RIGHT: adjust(app, ts, 1); break;
+	case 'e': case '=':         /* the current value, to edit */
 		ts->editing = 1;
-		ts->edit[0] = '\0';
+		ts->edit_fresh = 1;
+		field_text(ts, ts->field, ts->edit, sizeof(ts->edit));
+		if (ts->field != F_PRESET)
+			gt_app_message(app, 0, "%s: %s (Enter sets, Esc cancels)", field_names[ts->field],
+			               gt_form_range((gt_form_number)(ts->field - F_EPOCHS)));
 		break;
 	default: return 0;
 	}
@@ -347,9 +380,34 @@ static int runs_key(gt_app *app, train_state *ts, int ch)
 	return 1;
 }
 
+/* A key while w or x asks: the answer, and what follows from it (a file
+ * already there is replaced only when y confirms). */
+static int ask_key(gt_app *app, train_state *ts, int ch)
+{
+	int r = gt_ask_key(&ts->ask, ch);
+	char q[700];
+	struct stat sb;
+
+	if (ts->ask.what == GT_ASK_EXPORT) {
+		gt_tui_export_answer(app, &ts->ask, r);
+		return 1;
+	}
+	if (r == GT_ASK_CANCEL)
+		gt_app_message(app, 0, "model not saved");
+	else if (r == GT_ASK_YES || (r == GT_ASK_ANSWER && lstat(ts->ask.text, &sb) != 0))
+		save_model(app, ts, ts->ask.text);
+	else if (r == GT_ASK_ANSWER) {
+		snprintf(q, sizeof(q), "%s exists: replace it?", ts->ask.text);
+		gt_ask_confirm(&ts->ask, q);
+	}
+	return 1;
+}
+
 static int train_key(gt_app *app, void *state, int ch)
 {
 	train_state *ts = state;
+	if (ts->ask.stage != GT_ASK_CLOSED)
+		return ask_key(app, ts, ch);
 	if (ts->editing)
 		return edit_key(app, ts, ch);
 	if (ts->show_runs && runs_key(app, ts, ch))
@@ -369,10 +427,10 @@ static int train_key(gt_app *app, void *state, int ch)
 			finish_run(app, ts, STOPPED);
 		return 1;
 	case 'w':
-		save_model(app, ts);
+		ask_save(app, ts);
 		return 1;
 	case 'x':
-		gt_tui_export(app);
+		gt_tui_export_ask(app, &ts->ask);
 		return 1;
 	case 'r':
 		ts->show_runs = !ts->show_runs;
@@ -889,6 +947,7 @@ static void train_draw(const gt_app *app, const void *state, WINDOW *w)
 		draw_epochs(app, w, NFIELDS + 4);
 	}
 	draw_right(app, ts, w, FORM_W + 1, width - FORM_W - 2, height);
+	gt_ask_draw(app, &ts->ask, w, height - 1);
 }
 
 static void train_free(void *state)

@@ -24,7 +24,7 @@ restored() {
 	fi
 }
 
-echo "1..17"
+echo "1..20"
 # ---- Files that cannot be used: the message, status 1, the terminal intact.
 launch stray_quote.csv
 expect "a malformed CSV prints where and why" \
@@ -68,6 +68,12 @@ keys 3
 keys t
 wait_for "done after 1 epochs"
 keys w
+expect "w asks for the file, --save-model's filled in" "save the model to: m.gtm_"
+keys Enter
+expect "... an existing file is replaced only when confirmed" "m.gtm exists: replace it? (y/n)"
+keys n
+expect "... n: not saved" "model not saved"
+keys w Enter y
 expect "w with a file-size limit: the status bar says why" "m.gtm: cannot write: File too large"
 keys q
 wait_for "EXIT=0"
@@ -78,7 +84,7 @@ wait_for "kept"
 keys 3
 keys t
 wait_for "done after 1 epochs"
-keys w
+keys w Enter
 expect "w saves the model and says where" "model saved to new.gtm (genretui --model new.gtm --predict)"
 echo 'energy=0.9' | "$GENRETUI" --model "$tmp/new.gtm" --predict 2>&1 | grep -q 'filled='
 check "... and the saved model loads" $?

@@ -86,7 +86,7 @@ expect_re "o: confused pairs side by side (Rap beside Hip-Hop)" 'true.pred .*(Ra
 expect "... and says so" "genres ordered so that confused pairs sit side by side"
 keys o
 expect "o again: the file's order" "Elec Anim Jazz  Alt Ctry  Rap Blue Rock Clas HipH"
-keys x
+keys x Enter
 expect "x exports, predictions.csv too" "report.json, predictions.csv)"
 pred="$tmp/exp/predictions.csv"
 head -1 "$pred" 2>/dev/null | grep -q '^line,set,true,predicted,p_Electronic,p_Anime,' &&

@@ -17,7 +17,6 @@ run() {
 	wait_for "kept" 20
 }
 
-echo "1..14"
 run "--export $tmp/out"
 keys 3
 expect "the Train pane's hint names x" "x export"
@@ -28,6 +27,8 @@ check "nothing is written before a run" $?
 keys t
 wait_for "done after 2 epochs" 30
 keys x
+expect "x asks for the folder, --export's filled in" "export the run into the folder: $tmp/out_"
+keys Enter
 expect "x after the run says where the files went" "run exported to $tmp/out/"
 python3 - "$tmp/out" >"$tmp/py" 2>&1 <<'PY'
 import csv, json, os, sys
@@ -56,7 +57,16 @@ keys Escape
 echo precious >"$tmp/target"
 rm -f "$tmp/out/report.json" && ln -s "$tmp/target" "$tmp/out/report.json"
 keys x
-expect "x in the Confusion pane exports" "run exported to $tmp/out/"
+expect "x in the Confusion pane asks too" "export the run into the folder: $tmp/out_"
+keys Enter
+expect "... and, the folder holding a run's files, asks before replacing them" \
+	"$tmp/out holds a run's files already (epochs.csv and more): replace them? (y/n)"
+keys n
+expect "n: nothing exported" "nothing exported"
+[ -L "$tmp/out/report.json" ]
+check "... and the files are as they were" $?
+keys x Enter y
+expect "y: the Confusion pane exports" "run exported to $tmp/out/"
 [ ! -L "$tmp/out/report.json" ] && [ "$(cat "$tmp/target")" = precious ] &&
 	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out/report.json"
 check "a planted symlink is replaced, its target untouched" $?
@@ -69,8 +79,25 @@ run "--export $tmp/afile"
 keys 3
 keys t
 wait_for "done after 2 epochs" 30
-keys x
+keys x Enter
 expect "an --export DIR that is a file is refused by name" "afile: exists and is not a directory"
 keys q
 expect "q exits with status 0 after a refused export" "EXIT=0"
+
+# x into a folder typed over the default: Ctrl-U clears it, Esc cancels
+run ""
+keys 3
+keys t
+wait_for "done after 2 epochs" 30
+keys x
+expect "without --export, x offers genretui-export" "export the run into the folder: genretui-export_"
+keys C-u m i n e Enter
+expect "a folder typed over the default" "run exported to mine/"
+[ -s "$tmp/mine/predictions.csv" ] && [ ! -e "$tmp/genretui-export" ]
+check "... the files went there, not to the default" $?
+keys x Escape
+expect "Esc cancels the question" "nothing exported"
+keys q
+expect "q exits with status 0" "EXIT=0"
+echo "1..$n"
 exit 0

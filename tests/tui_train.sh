@@ -73,6 +73,23 @@ keys Escape
 expect "Esc in the table: the current run again" "Epoch 5/5"
 keys k Space
 expect "Space marks a run to draw behind the plots" "runs marked in the table"
+
+# ---- the settings form (the cursor on Batch size)
+keys r k e
+expect_re "e edits the current value" "Epochs +5_"
+expect "... and names the range" "Epochs: a whole number from 1 to 4096 (Enter sets, Esc cancels)"
+keys BSpace 1 0 0 0 0 0
+expect_re "... Backspace edits it" "Epochs +100000_"
+keys Enter
+expect "a value out of range is refused, naming the range" \
+	"'100000' is not a valid Epochs: a whole number from 1 to 4096"
+keys Escape j j j l
+expect "the hidden width steps to the next sensible size" "Hidden width        48"
+keys h h
+expect "... and back, past the study's 35" "Hidden width        32"
+keys k k k k l
+expect "switching preset says the form's edits are replaced" \
+	"preset improved: its epochs, batch size, learning rate and hidden width replace the form's edits"
 keys q
 wait_for "EXIT=0" 10
 

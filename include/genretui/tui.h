@@ -147,9 +147,15 @@ int gt_app_tick(gt_app *app, double budget);
 void gt_bench_redraw(gt_app *app, int n);
 void gt_bench_report(void);
 
-/* x: write the run shown to --export DIR, else genretui-export/
- * (tui_export.c); says what happened in the status bar. */
-void gt_tui_export(gt_app *app);
+/* x (tui_export.c): the folder offered (--export DIR, else
+ * genretui-export); whether there is a run to export (else the status bar
+ * says why); how many of a run's files dir holds already (the first named
+ * in first), which x asks before replacing; and the export of the run
+ * shown into dir, said in the status bar. */
+const char *gt_tui_export_default(const gt_app *app);
+int gt_tui_export_ready(gt_app *app);
+int gt_tui_export_replaces(const char *dir, char *first, size_t n);
+void gt_tui_export(gt_app *app, const char *dir);
 
 /* The panes (tui_browse.c, tui_balance.c, ...). */
 extern const gt_pane gt_browse_pane, gt_balance_pane, gt_train_pane,
