@@ -21,6 +21,21 @@ gt_fv_scale gt_fv_scale_make(double lo, double hi, int width)
 	return sc;
 }
 
+gt_fv_scale gt_fv_scale_fit(double lo, double hi, int width, int integral)
+{
+	if (integral && hi >= lo && hi - lo + 1 <= width)
+		return gt_fv_scale_make(lo - 0.5, hi + 0.5, (int)(hi - lo + 1));
+	return gt_fv_scale_make(lo, hi, width);
+}
+
+int gt_fv_wholes(const gt_fv_scale *sc, int c)
+{
+	double first = ceil(gt_fv_edge(sc, c)), end = gt_fv_edge(sc, c + 1);
+	double last = c == sc->width - 1 ? floor(end) : ceil(end) - 1;
+
+	return c < 0 || c >= sc->width || last < first ? 0 : (int)(last - first + 1);
+}
+
 double gt_fv_edge(const gt_fv_scale *sc, int c)
 {
 	if (c >= sc->width)
@@ -97,6 +112,19 @@ static int runs_of(const gt_featstats *fs, int f, int g, const double *v[], size
 static const gt_summary *summary_of(const gt_featstats *fs, int f, int g)
 {
 	return g < 0 ? &fs->feat[f].all : &fs->feat[f].genre[g];
+}
+
+int gt_fv_integral(const gt_featstats *fs, int f)
+{
+	for (int g = 0; g < fs->k; g++) {
+		size_t n;
+		const double *v = gt_featstats_values(fs, f, g, &n);
+
+		for (size_t i = 0; i < n; i++)
+			if (v[i] != floor(v[i]))
+				return 0;
+	}
+	return fs->feat[f].all.n > 0;
 }
 
 /* ---- Box plots */

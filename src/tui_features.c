@@ -435,22 +435,38 @@ static void bars(const gt_app *app, WINDOW *w, int y, int x, const long *counts,
 	wattrset(w, A_NORMAL);
 }
 
-/* lo at the left, the middle centred, hi at the right of the scale. */
-static void axis(WINDOW *w, int y, int x, const gt_fv_scale *sc)
+/* Whether some column of sc holds more than one whole value. */
+static int several_wholes(const gt_fv_scale *sc)
 {
-	char lo[32], mid[32], hi[32];
-	int lm, lh;
+	for (int c = 0; c < sc->width; c++)
+		if (gt_fv_wholes(sc, c) > 1)
+			return 1;
+	return 0;
+}
 
-	gt_fv_value(lo, sizeof(lo), sc->lo);
-	gt_fv_value(mid, sizeof(mid), (sc->lo + sc->hi) / 2);
-	gt_fv_value(hi, sizeof(hi), sc->hi);
-	lm = (int)strlen(mid);
-	lh = (int)strlen(hi);
-	put(w, y, x, sc->width, lo);
-	if (sc->width > (int)strlen(lo) + lm + lh + 2)
-		put(w, y, x + (sc->width - lm) / 2, lm, mid);
-	if (sc->width > (int)strlen(lo) + lh + 1)
-		put(w, y, x + sc->width - lh, lh, hi);
+/* lo at the left, the middle centred, hi at the right of the scale; with
+ * one whole value per column (whole), the first, a middle and the last
+ * column's value, each under its column. */
+static void axis(WINDOW *w, int y, int x, const gt_fv_scale *sc, int whole)
+{
+	double lo = sc->lo, hi = sc->hi, mid = (lo + hi) / 2;
+	char a[32], m[32], b[32];
+	int la, lm, lb, mx;
+
+	if (whole && sc->width > 1 && gt_fv_wholes(sc, 0) == 1 && !several_wholes(sc)) {
+		lo += 0.5;
+		hi -= 0.5;
+		mid = lo + floor((hi - lo) / 2);
+	}
+	la = (int)strlen(gt_fv_value(a, sizeof(a), lo));
+	lm = (int)strlen(gt_fv_value(m, sizeof(m), mid));
+	lb = (int)strlen(gt_fv_value(b, sizeof(b), hi));
+	mx = (int)floor((mid - sc->lo) / (sc->hi - sc->lo) * sc->width) - lm / 2;
+	put(w, y, x, sc->width, a);
+	if (mx > la && mx + lm < sc->width - lb)
+		put(w, y, x + mx, lm, m);
+	if (sc->width > la + lb)
+		put(w, y, x + sc->width - lb, lb, b);
 }
 
 static void box_legend(const gt_app *app, const feat_state *st, WINDOW *w, int y, int x,
@@ -478,28 +494,60 @@ static void scroll_note(char *buf, size_t n, const feat_state *st, int shown, in
 		         st->first_genre + shown, k);
 }
 
-/* The histogram of all rows, its label and peak at the left. */
-static void all_histogram(const gt_app *app, WINDOW *w, int y, const dist_geom *g,
-                          const gt_featstats *fs, int f, const gt_fv_scale *sc)
+/* Genre g's (g < 0: all) rows in each column of sc into v[0..width-1], per
+ * whole value for a whole-numbered feature (whole); returns the largest. */
+static double column_rows(const gt_featstats *fs, int f, int g, const gt_fv_scale *sc,
+                          int whole, double *v)
 {
-	long counts[1024] = { 0 }, peak = 0;
+	long counts[1024] = { 0 };
 	size_t below = 0, above = 0;
+	int width = sc->width > 1024 ? 1024 : sc->width;
+	double most = 0;
+
+	gt_fv_count_feature(fs, f, g, sc, counts, &below, &above);
+	for (int c = 0; c < width; c++) {
+		int k = whole ? gt_fv_wholes(sc, c) : 1;
+
+		v[c] = k > 0 ? (double)counts[c] / k : 0;
+		most = v[c] > most ? v[c] : most;
+	}
+	return most;
+}
+
+/* bars of v[0..width-1] (any unit) against top. */
+static void bars_of(const gt_app *app, WINDOW *w, int y, int x, const double *v, int width,
+                    double top, int rows)
+{
+	long scaled[1024];
+
+	width = width > 1024 ? 1024 : width;
+	for (int c = 0; c < width; c++) {
+		scaled[c] = top > 0 ? (long)floor(1e6 * v[c] / top + 0.5) : 0;
+		scaled[c] = v[c] > 0 && scaled[c] < 1 ? 1 : scaled[c];
+	}
+	bars(app, w, y, x, scaled, width, 1000000, rows);
+}
+
+/* The histogram of all rows, its label and peak at the left (rows per
+ * value when a column holds several values of a whole-numbered feature). */
+static void all_histogram(const gt_app *app, WINDOW *w, int y, const dist_geom *g,
+                          const gt_featstats *fs, int f, const gt_fv_scale *sc, int whole)
+{
+	double v[1024], peak = column_rows(fs, f, -1, sc, whole, v);
 	char line[64], n[32];
 
-	gt_fv_count_feature(fs, f, -1, sc, counts, &below, &above);
-	for (int c = 0; c < sc->width && c < 1024; c++)
-		peak = counts[c] > peak ? counts[c] : peak;
-	put_attr(w, A_BOLD, y, g->x, LABEL_W, "all rows");
-	snprintf(line, sizeof(line), "top %s", gt_fmt_count(n, sizeof(n), (unsigned long long)peak));
+	put_attr(w, A_BOLD, y, g->x, LABEL_W, whole && several_wholes(sc) ? "rows/value" : "all rows");
+	snprintf(line, sizeof(line), "top %s",
+	         gt_fmt_count(n, sizeof(n), (unsigned long long)floor(peak + 0.5)));
 	if (g->hist_rows > 1)
 		put_attr(w, A_DIM, y + g->hist_rows - 1, g->x, LABEL_W, line);
-	bars(app, w, y + g->hist_rows - 1, g->plot_x, counts, sc->width > 1024 ? 1024 : sc->width,
-	     peak, g->hist_rows);
+	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width, peak, g->hist_rows);
 }
 
 static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const dist_geom *g,
                        const gt_featstats *fs, int f)
 {
+	int whole = gt_fv_integral(fs, f);
 	const gt_genres *gs = genres(app);
 	double lo, hi;
 	gt_fv_scale sc;
@@ -507,17 +555,17 @@ static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	int y = 2;
 
 	gt_fv_box_range(fs, f, st->rule, &lo, &hi);
-	sc = gt_fv_scale_make(lo, hi, g->plot_w);
+	sc = gt_fv_scale_fit(lo, hi, g->plot_w, whole);
 	for (int i = 0; i < g->genre_rows && st->first_genre + i < fs->k; i++, y++) {
 		genre_label(w, y, g->x, A_NORMAL, gt_genre_name(gs, st->first_genre + i));
 		box_line(app, st, w, y, g->plot_x, fs, f, st->first_genre + i, &sc);
 	}
 	genre_label(w, y, g->x, A_BOLD, "all genres");
 	box_line(app, st, w, y++, g->plot_x, fs, f, -1, &sc);
-	all_histogram(app, w, y, g, fs, f, &sc);
+	all_histogram(app, w, y, g, fs, f, &sc, whole);
 	y += g->hist_rows;
 	put_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
-	axis(w, y++, g->plot_x, &sc);
+	axis(w, y++, g->plot_x, &sc, whole);
 	scroll_note(note, sizeof(note), st, g->genre_rows, fs->k);
 	box_legend(app, st, w, y, g->x, getmaxx(w) - g->x, note);
 }
@@ -784,33 +832,27 @@ static void pair_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 	}
 }
 
-/* Genre c's histogram on sc as shares of its rows, against peak share. */
+/* Genre c's histogram on sc as shares of its rows (per whole value for a
+ * whole-numbered feature), against peak. */
 static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom *g,
                             const gt_featstats *fs, int f, int c, const gt_fv_scale *sc,
-                            double peak)
+                            int whole, double peak)
 {
-	long counts[1024] = { 0 }, scaled[1024];
-	size_t below = 0, above = 0, n = fs->feat[f].genre[c].n;
-	int width = sc->width > 1024 ? 1024 : sc->width;
+	double v[1024];
 
-	gt_fv_count_feature(fs, f, c, sc, counts, &below, &above);
-	for (int i = 0; i < width; i++)      /* shares in parts per million */
-		scaled[i] = n ? (long)floor(1e6 * (double)counts[i] / (double)n + 0.5) : 0;
+	column_rows(fs, f, c, sc, whole, v);
 	put(w, y, g->x, LABEL_W, gt_genre_name(genres(app), c));
-	bars(app, w, y + g->hist_rows - 1, g->plot_x, scaled, width,
-	     (long)floor(1e6 * peak + 0.5), g->hist_rows);
+	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width,
+	        peak * (double)fs->feat[f].genre[c].n, g->hist_rows);
 }
 
 /* The largest share of a column of genre c's histogram on sc. */
-static double share_peak(const gt_featstats *fs, int f, int c, const gt_fv_scale *sc)
+static double share_peak(const gt_featstats *fs, int f, int c, const gt_fv_scale *sc, int whole)
 {
-	long counts[1024] = { 0 }, most = 0;
-	size_t below = 0, above = 0, n = fs->feat[f].genre[c].n;
+	double v[1024], most = column_rows(fs, f, c, sc, whole, v);
+	size_t n = fs->feat[f].genre[c].n;
 
-	gt_fv_count_feature(fs, f, c, sc, counts, &below, &above);
-	for (int i = 0; i < sc->width && i < 1024; i++)
-		most = counts[i] > most ? counts[i] : most;
-	return n ? (double)most / (double)n : 0;
+	return n ? most / (double)n : 0;
 }
 
 /* "median 0.21 / 0.18   mean 0.25 / 0.20" of the two genres. */
@@ -828,6 +870,7 @@ static void pair_summary(WINDOW *w, int y, int x, const gt_featstats *fs, int f,
 static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const pair_geom *g,
                        const gt_featstats *fs, int f)
 {
+	int whole = gt_fv_integral(fs, f);
 	gt_fv_box ba, bb;
 	gt_fv_scale sc;
 	double peak;
@@ -835,19 +878,19 @@ static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 
 	gt_fv_box_of(&ba, fs, f, st->ga, st->rule);
 	gt_fv_box_of(&bb, fs, f, st->gb, st->rule);
-	sc = gt_fv_scale_make(fmin(ba.n ? ba.wlo : bb.wlo, bb.n ? bb.wlo : ba.wlo),
-	                      fmax(ba.n ? ba.whi : bb.whi, bb.n ? bb.whi : ba.whi), g->plot_w);
+	sc = gt_fv_scale_fit(fmin(ba.n ? ba.wlo : bb.wlo, bb.n ? bb.wlo : ba.wlo),
+	                     fmax(ba.n ? ba.whi : bb.whi, bb.n ? bb.whi : ba.whi), g->plot_w, whole);
 	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->ga, &sc);
 	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->gb, &sc);
-	peak = fmax(share_peak(fs, f, st->ga, &sc), share_peak(fs, f, st->gb, &sc));
-	share_histogram(app, w, y, g, fs, f, st->ga, &sc, peak);
+	peak = fmax(share_peak(fs, f, st->ga, &sc, whole), share_peak(fs, f, st->gb, &sc, whole));
+	share_histogram(app, w, y, g, fs, f, st->ga, &sc, whole, peak);
 	y += g->hist_rows;
-	share_histogram(app, w, y, g, fs, f, st->gb, &sc, peak);
+	share_histogram(app, w, y, g, fs, f, st->gb, &sc, whole, peak);
 	y += g->hist_rows;
 	put_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
-	axis(w, y++, g->plot_x, &sc);
+	axis(w, y++, g->plot_x, &sc, whole);
 	pair_summary(w, y, g->x, fs, f, st->ga, st->gb);
 }
 

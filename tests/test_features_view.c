@@ -76,6 +76,38 @@ static void test_columns(void **state)
 	assert_int_equal(gt_fv_scale_make(0, 1, 0).width, 1);
 }
 
+/* Whole-numbered features get one column per value when they fit, else
+ * columns of two or three values that the histogram divides by. */
+static void test_whole_values(void **state)
+{
+	gt_fv_scale one = gt_fv_scale_fit(0, 9, 20, 1), many = gt_fv_scale_fit(0, 99, 40, 1);
+	gt_fv_scale plain = gt_fv_scale_fit(0, 9, 20, 0);
+	int sum = 0;
+
+	(void)state;
+	assert_int_equal(gt_fv_integral(&fs, 0), 0);   /* a: 1.5, 3.25 ... */
+	assert_int_equal(gt_fv_integral(&fs, 1), 0);   /* b: 19.5 */
+	assert_int_equal(gt_fv_integral(&fs, 2), 1);   /* m: 0 and 1 */
+	assert_int_equal(gt_fv_integral(&fs, 3), 1);   /* k: 0..3 */
+	assert_int_equal(one.width, 10);
+	assert_near(one.lo, -0.5, 0);
+	assert_near(one.hi, 9.5, 0);
+	for (int v = 0; v <= 9; v++)
+		assert_int_equal(gt_fv_col(&one, v), v);
+	assert_int_equal(plain.width, 20);
+	assert_int_equal(many.width, 40);
+	/* 0..99 in 40 columns of 2.475: [0, 2.475) holds 0 1 2, [2.475, 4.95)
+	 * 3 4, the last [96.525, 99] 97 98 99 */
+	assert_int_equal(gt_fv_wholes(&many, 0), 3);
+	assert_int_equal(gt_fv_wholes(&many, 1), 2);
+	assert_int_equal(gt_fv_wholes(&many, 39), 3);
+	for (int c = 0; c < many.width; c++)
+		sum += gt_fv_wholes(&many, c);
+	assert_int_equal(sum, 100);
+	assert_int_equal(gt_fv_wholes(&one, 4), 1);
+	assert_int_equal(gt_fv_wholes(&one, 10), 0);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -374,6 +406,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_counts_match_columns),
+		cmocka_unit_test(test_whole_values),
 		cmocka_unit_test(test_whiskers),
 		cmocka_unit_test(test_box_rows),
 		cmocka_unit_test(test_glyphs),

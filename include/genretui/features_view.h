@@ -29,6 +29,20 @@ typedef struct {
  * by 0.5 each way, as numpy.histogram does. */
 gt_fv_scale gt_fv_scale_make(double lo, double hi, int width);
 
+/* Whether every known value of feature f is a whole number (popularity,
+ * duration in ms, key, mode): 0 when it has no values. */
+int gt_fv_integral(const gt_featstats *fs, int f);
+
+/* The scale of [lo, hi] in at most width columns: for a whole-numbered
+ * feature whose values fit, one column per value (lo - 0.5 .. hi + 0.5,
+ * hi - lo + 1 columns), so that no column falls between two values and
+ * shows empty; else gt_fv_scale_make(lo, hi, width). */
+gt_fv_scale gt_fv_scale_fit(double lo, double hi, int width, int integral);
+
+/* How many whole numbers column c of sc holds (a histogram of whole values
+ * divides by it, so that columns of two values and of three compare). */
+int gt_fv_wholes(const gt_fv_scale *sc, int c);
+
 /* Left edge of column c (c may be width: the right end, hi). */
 double gt_fv_edge(const gt_fv_scale *sc, int c);
 
