@@ -36,7 +36,7 @@ static const char *const features_help[] = {
 	"j k / Up Down\tchoose a feature (two genres: in the ranked list)",
 	"s / S\tsort the list by F, MI, importance, name / back",
 	"i\tpermutation importance of the model on the test rows",
-	"w\twhiskers at 1.5 IQR (Tukey) or at min-max (training range)",
+	"w\twhiskers at 1.5 IQR (Tukey) or at the minimum and maximum",
 	"J K PgDn PgUp\tscroll the genre rows when not all fit",
 	"c\tcorrelation grid (c again: back); hjkl, arrows move",
 	"g\ttwo genres side by side (g again: back)",
@@ -782,7 +782,7 @@ static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
 {
 	char line[256];
 
-	snprintf(line, sizeof(line), "%s (a) and %s (b): features ranked by %s, on the training rows",
+	snprintf(line, sizeof(line), "%s (a) vs %s (b): ranked by %s, training rows",
 	         gt_genre_name(genres(app), st->ga), gt_genre_name(genres(app), st->gb),
 	         st->rank == GT_RANK_D ? "|Cohen's d| (r: KS)" : "the KS statistic (r: Cohen's d)");
 	put_attr(w, A_BOLD, 1, 0, getmaxx(w), line);
@@ -790,8 +790,8 @@ static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
 		pair_confusion(app, w, 2, st->ga, st->gb);
 		pair_confusion(app, w, 3, st->gb, st->ga);
 	} else {
-		put_attr(w, A_DIM, 2, 0, getmaxx(w), "No model yet: train one (3, then t) to see how "
-		         "many rows of each the model gives to the other.");
+		put_attr(w, A_DIM, 2, 0, getmaxx(w), "No model yet: train one (3, t) to count the "
+		         "test rows it gives to the other genre.");
 	}
 }
 

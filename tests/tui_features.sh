@@ -108,7 +108,7 @@ expect "the shades have a legend" "shade, |r|:"
 keys c
 
 keys g
-expect "g: two genres, ranked by |Cohen's d|" "Electronic (a) and Anime (b): features ranked by |Cohen's d|"
+expect "g: two genres, ranked by |Cohen's d|" "Electronic (a) vs Anime (b): ranked by |Cohen's d|"
 expect "before a model the pane says how to see the confusions" "No model yet: train one"
 screen | awk -v names="$FEATURES" 'BEGIN { split(names, a, " "); for (i in a) want[a[i]] = 1 }
 	{ split(substr($0, 2), f, " "); if ((f[1] in want) && f[2] != "-") { d = f[2] < 0 ? -f[2] : f[2]; print d } }' >"$tmp/d"
@@ -120,15 +120,15 @@ list_col 2 >"$tmp/ks"
 [ "$(wc -l <"$tmp/ks")" -ge 12 ] && descending "$tmp/ks"
 check "features ranked by KS, largest first" $?
 keys b
-expect "b: genre b moves to the next genre" "Electronic (a) and Jazz (b)"
+expect "b: genre b moves to the next genre" "Electronic (a) vs Jazz (b)"
 keys A
-expect "A: genre a moves back (from the first to the last)" "Hip-Hop (a) and Jazz (b)"
+expect "A: genre a moves back (from the first to the last)" "Hip-Hop (a) vs Jazz (b)"
 
 # After training: f on a Confusion cell, i for the importance.
 keys 3 t
 wait_for "done after 3 epochs" 60
 keys 4 j f
-expect "f on a cell opens two genres on its true and predicted genre" "Anime (a) and Electronic (b)"
+expect "f on a cell opens two genres on its true and predicted genre" "Anime (a) vs Electronic (b)"
 cell=$(screen | sed -n 's/.*true \([A-Za-z-]*\) predicted \([A-Za-z-]*\): \([0-9]*\) of.*/\1 \2 \3/p' | head -1)
 keys 4
 want=$(screen | sed -n 's/.*true Anime, predicted Electronic: \([0-9]*\),.*/\1/p' | head -1)
