@@ -21,6 +21,7 @@ static void free_run(gt_runlog_entry *r)
 	free(r->vloss);
 	free(r->vacc);
 	free(r->fig);
+	free(r->epoch_cm);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -104,4 +105,60 @@ void gt_runlog_order(const gt_runlog *r, gt_runs_key key, int *idx)
 			idx[j] = idx[j - 1];
 		idx[j] = i;
 	}
+}
+
+int gt_epoch_cms_add(gt_epoch_cms *h, const gt_confusion *cm, int epoch)
+{
+	int k = cm->k;
+	size_t kk = (size_t)k * (size_t)k;
+
+	if (epoch != h->n + 1 || (h->n && k != h->k) || k < 1)
+		return -1;               /* only the next epoch, of one matrix size */
+	if (h->n == h->cap) {
+		int cap = h->cap ? 2 * h->cap : 64;
+		int *p = realloc(h->cm, (size_t)cap * kk * sizeof(int));
+
+		if (!p)
+			return -1;
+		h->cm = p;
+		h->cap = cap;
+	}
+	h->k = k;
+	for (int t = 0; t < k; t++)
+		for (int p = 0; p < k; p++)
+			h->cm[(size_t)h->n * kk + (size_t)t * (size_t)k + (size_t)p] = (int)cm->cell[t][p];
+	h->n++;
+	return 0;
+}
+
+void gt_epoch_cms_free(gt_epoch_cms *h)
+{
+	free(h->cm);
+	memset(h, 0, sizeof(*h));
+}
+
+void gt_runlog_take_epochs(gt_runlog *r, gt_epoch_cms *h)
+{
+	gt_runlog_entry *e = r->n ? &r->run[r->n - 1] : NULL;
+
+	if (e && h->n >= e->n && h->n) {
+		free(e->epoch_cm);
+		e->epoch_cm = h->cm;
+		e->cm_k = h->k;
+		h->cm = NULL;
+	}
+	gt_epoch_cms_free(h);
+}
+
+int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm)
+{
+	size_t kk = (size_t)x->cm_k * (size_t)x->cm_k;
+
+	if (!x->epoch_cm || e < 1 || e > x->n)
+		return -1;
+	gt_confusion_init(cm, x->cm_k);
+	for (int t = 0; t < x->cm_k; t++)
+		for (int p = 0; p < x->cm_k; p++)
+			cm->cell[t][p] = x->epoch_cm[(size_t)(e - 1) * kk + (size_t)t * (size_t)x->cm_k + (size_t)p];
+	return 0;
 }

@@ -122,6 +122,9 @@ static shown_set current_set(const gt_app *app, const cv_state *cv)
 	if (e && cv->train)      /* a past run: its figures, not its rows */
 		return (shown_set){ "train", &e->fig->cm_train, &e->fig->rep_train, NULL, NULL, NULL,
 		                    0, NULL, NAN, NAN };
+	if (e && app->replay && app->replay_has_cm)   /* a replay: the matrix after that epoch */
+		return (shown_set){ "test", &app->replay_cm, &app->replay_rep, NULL, NULL, NULL,
+		                    0, NULL, NAN, NAN };
 	if (e)
 		return (shown_set){ "test", &e->fig->cm_test, &e->fig->rep_test, NULL, NULL, NULL,
 		                    0, NULL, e->top2, e->fusion };
@@ -206,7 +209,9 @@ static void run_note(const gt_app *app, char *buf, size_t n)
 	int total = s->trainer.hp.epochs;
 
 	buf[0] = '\0';
-	if (shown_entry(app))
+	if (shown_entry(app) && app->replay && app->replay_has_cm)
+		snprintf(buf, n, " after epoch %d of run %d (replay)", app->replay, app->shown_run);
+	else if (shown_entry(app))
 		snprintf(buf, n, " of run %d of the runs table (r in pane 3)",
 		         app->shown_run);
 	else if (live(app))

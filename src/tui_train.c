@@ -45,6 +45,10 @@ typedef struct {
 	gt_runs_key run_key;     /* the table's order (o) */
 	uint32_t marked;         /* runs (bit i: app->runs.run[i]) drawn behind the plots */
 	gt_ask ask;              /* w's file name or x's folder, being asked */
+	gt_epoch_cms cms;        /* the test matrix after each epoch of this run */
+	double replay_speed;     /* epochs a second */
+	double replay_t0;        /* gt_now() when the replay was at epoch 1 */
+	int replay_paused;
 	double axis[2][2];       /* the plots' y axes (loss, accuracy: lo, hi),
 	                            grown and never shrunk during a run */
 } train_state;
@@ -52,6 +56,9 @@ typedef struct {
 static const char *const train_help[] = {
 	"Enter / t\tstart training (from scratch, with the settings shown)",
 	"p\tpause / resume",
+	"R\treplay the run shown (else the last) epoch by epoch: its plots,",
+	"\tand on the dashboard its matrix; Space pauses, . and , step,",
+	"\t+ and - change the speed, Esc stops",
 	"s\tstop, keeping the model as it is",
 	"w\tsave the model: asks for the file (--save-model's, else",
 	"\tgenretui.gtm, filled in) and before replacing one",
@@ -119,6 +126,8 @@ static void start_run(gt_app *app, train_state *ts)
 	ts->form_shown = 0;
 	memset(ts->axis, 0, sizeof(ts->axis));
 	app->shown_run = 0;
+	app->replay = 0;
+	gt_epoch_cms_free(&ts->cms);
 	gt_app_message(app, 0, "training %d epochs of %s (seed %lu)", ts->epochs,
 	               ts->preset->name, ts->seed);
 }
@@ -144,24 +153,74 @@ static void finish_run(gt_app *app, train_state *ts, int state)
 		ts->marked >>= 1;
 	if (gt_runlog_add(&app->runs, s, app->model_preset, state == STOPPED) != 0)
 		gt_app_message(app, 1, "out of memory: this run is not kept in the runs table");
+	else
+		gt_runlog_take_epochs(&app->runs, &ts->cms);
 	gt_app_message(app, 0, "%s after %d epochs in %.3f s: test accuracy %.4f, train accuracy %.4f",
 	               state == DONE ? "done" : "stopped", s->trainer.epoch, s->train_s,
 	               s->rep_test.accuracy, s->rep_train.accuracy);
 }
 
-/* Training steps for about budget seconds while a run goes on. */
+/* The run whose curves are drawn in full colour: the session's (live or
+ * just finished), or the runs table's entry chosen with Enter. */
+static const gt_runlog_entry *shown_entry(const gt_app *app)
+{
+	return app->shown_run > 0 && app->shown_run <= app->runs.n
+	       ? &app->runs.run[app->shown_run - 1] : NULL;
+}
+
+/* The replay at epoch e of the shown run: the plots stop there and the
+ * Confusion pane gets that epoch's test matrix when the run kept it. */
+static void replay_at(gt_app *app, int e)
+{
+	const gt_runlog_entry *x = shown_entry(app);
+
+	if (!x || x->n < 1)
+		return;
+	e = e < 1 ? 1 : e > x->n ? x->n : e;
+	app->replay = e;
+	app->replay_has_cm = gt_runlog_epoch_matrix(x, e, &app->replay_cm) == 0;
+	if (app->replay_has_cm)
+		gt_report_compute(&app->replay_rep, &app->replay_cm);
+}
+
+/* The replay's clock: the epoch it has reached at its speed. It waits
+ * out the slice (budget seconds) instead of the training it stands for, so
+ * that the key loop neither spins nor waits longer for a key. */
+static int replay_tick(gt_app *app, train_state *ts, double budget)
+{
+	const gt_runlog_entry *x = shown_entry(app);
+	int e;
+
+	if (!app->replay || !x || ts->replay_paused)
+		return 0;
+	napms((int)(budget * 1000 + 0.5));
+	e = 1 + (int)((gt_now() - ts->replay_t0) * ts->replay_speed);
+	if (e >= x->n) {
+		replay_at(app, x->n);
+		ts->replay_paused = 1;
+		gt_app_message(app, 0, "replay over: R replays again, Esc shows the whole run");
+		return 2;
+	}
+	replay_at(app, e);
+	return 1;
+}
+
+/* Training steps for about budget seconds while a run goes on; the test
+ * matrix of each epoch is kept for a replay. */
 static int train_tick(gt_app *app, void *state, double budget)
 {
 	train_state *ts = state;
+	gt_session *s = &app->session;
 	double until = gt_now() + budget;
 	int r = 0;
 
 	if (ts->state != RUNNING)
-		return 0;
+		return replay_tick(app, ts, budget);
 	do {
 		/* a few steps between clock reads: a step is microseconds */
-		for (int i = 0; i < 16 && (r = gt_session_step(&app->session, NULL)) >= 0; i++)
-			;
+		for (int i = 0; i < 16 && (r = gt_session_step(s, NULL)) >= 0; i++)
+			if (r == 1 && s->test_epoch == s->trainer.epoch)
+				gt_epoch_cms_add(&ts->cms, &s->cm_test, s->test_epoch);
 	} while (r >= 0 && !gt_trainer_finished(&app->session.trainer) && gt_now() < until);
 	if (gt_trainer_finished(&app->session.trainer)) {
 		finish_run(app, ts, DONE);
@@ -370,10 +429,12 @@ static int runs_key(gt_app *app, train_state *ts, int ch)
 		ts->marked ^= 1u << idx[ts->run_cur];
 	} else if ((ch == '\n' || ch == '\r' || ch == KEY_ENTER) && n) {
 		app->shown_run = idx[ts->run_cur] + 1;
+		app->replay = 0;
 		gt_app_message(app, 0, "run %d shown: its curves here, its matrix and report in pane 4",
 		               app->shown_run);
 	} else if (ch == 27) {
 		app->shown_run = 0;
+		app->replay = 0;
 	} else {
 		return 0;
 	}
@@ -403,11 +464,64 @@ static int ask_key(gt_app *app, train_state *ts, int ch)
 	return 1;
 }
 
+/* R: replay the run shown (or the last one) from its first epoch, about
+ * ten seconds long. */
+static void start_replay(gt_app *app, train_state *ts)
+{
+	const gt_runlog_entry *x;
+
+	if (busy(ts)) {
+		gt_app_message(app, 1, "training: a run is replayed once it is over");
+		return;
+	}
+	if (!app->shown_run)
+		app->shown_run = app->runs.n;
+	x = shown_entry(app);
+	if (!x || x->n < 1) {
+		gt_app_message(app, 1, "no finished run to replay: t trains one");
+		return;
+	}
+	ts->replay_speed = x->n >= 20 ? x->n / 10 : 2;
+	ts->replay_paused = 0;
+	ts->replay_t0 = gt_now();
+	replay_at(app, 1);
+	gt_app_message(app, 0, "replaying run %d: Space pauses, . and , step, + and - change the "
+	               "speed, Esc stops", app->shown_run);
+}
+
+/* Keys while a replay is on. */
+static int replay_key(gt_app *app, train_state *ts, int ch)
+{
+	if (ch == ' ') {
+		ts->replay_paused = !ts->replay_paused;
+		ts->replay_t0 = gt_now() - (app->replay - 1) / ts->replay_speed;
+	} else if (ch == '.' || ch == ',') {
+		ts->replay_paused = 1;
+		replay_at(app, app->replay + (ch == '.' ? 1 : -1));
+	} else if (ch == '+' || ch == '-') {
+		double s = ch == '+' ? ts->replay_speed * 2 : ts->replay_speed / 2;
+
+		ts->replay_speed = s < 0.5 ? 0.5 : s > 256 ? 256 : s;
+		ts->replay_t0 = gt_now() - (app->replay - 1) / ts->replay_speed;
+	} else if (ch == 27) {
+		app->replay = 0;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 static int train_key(gt_app *app, void *state, int ch)
 {
 	train_state *ts = state;
 	if (ts->ask.stage != GT_ASK_CLOSED)
 		return ask_key(app, ts, ch);
+	if (app->replay && replay_key(app, ts, ch))
+		return 1;
+	if (ch == 'R') {
+		start_replay(app, ts);
+		return 1;
+	}
 	if (ts->editing)
 		return edit_key(app, ts, ch);
 	if (ts->show_runs && runs_key(app, ts, ch))
@@ -638,14 +752,6 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 	gt_draw_text(w, y + ch, x + 7 + cw - (int)strlen(buf), (int)strlen(buf), buf);
 }
 
-/* The run whose curves are drawn in full colour: the session's (live or
- * just finished), or the runs table's entry chosen with Enter. */
-static const gt_runlog_entry *shown_entry(const gt_app *app)
-{
-	return app->shown_run > 0 && app->shown_run <= app->runs.n
-	       ? &app->runs.run[app->shown_run - 1] : NULL;
-}
-
 /* The runs drawn faintly behind: those marked in the runs table (Space),
  * else the one before the run on screen; never the run on screen itself.
  * Returns how many (at most GT_RUNLOG_MAX). */
@@ -685,6 +791,10 @@ static curves main_curves(const gt_app *app, const train_state *ts, int acc, dou
 
 	if (e) {
 		c = (curves){ e->n, e->n - 1, e->kept, acc ? e->acc : e->loss, acc ? e->vacc : e->vloss };
+		if (app->replay > 0 && app->replay < e->n) {   /* a replay stops them there */
+			c.n = app->replay;
+			c.kept = e->kept <= c.n ? e->kept : 0;
+		}
 		return c;
 	}
 	c.n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
@@ -865,7 +975,8 @@ static void draw_runs(const gt_app *app, const train_state *ts, WINDOW *w, int y
 }
 
 /* A run of the table shown again: what it was and its headline. */
-static void draw_shown(const gt_app *app, const gt_runlog_entry *e, WINDOW *w, int x, int width)
+static void draw_shown(const gt_app *app, const train_state *ts, const gt_runlog_entry *e,
+                       WINDOW *w, int x, int width)
 {
 	char line[256];
 
@@ -875,8 +986,14 @@ static void draw_shown(const gt_app *app, const gt_runlog_entry *e, WINDOW *w, i
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, 0, x, width, line);
 	wattrset(w, A_NORMAL);
-	gt_draw_text(w, 1, x, width, "(its matrix and report in pane 4; Esc in the table: the "
-	             "current run)");
+	if (app->replay)
+		snprintf(line, sizeof(line), "Replay: epoch %d of %d, %g epochs/s%s (Space, . and , "
+		         "step, + and - speed, Esc stops)", app->replay, e->n, ts->replay_speed,
+		         ts->replay_paused ? ", paused" : "");
+	else
+		snprintf(line, sizeof(line), "(its matrix and report in pane 4; R replays it; Esc in "
+		         "the table: the current run)");
+	gt_draw_text(w, 1, x, width, line);
 	snprintf(line, sizeof(line), "Test accuracy %.4f, weights of epoch %d of %d%s", e->test_acc,
 	         e->kept, e->n, e->stopped ? " (stopped)" : "");
 	wattrset(w, A_BOLD);
@@ -903,7 +1020,7 @@ static void draw_right(const gt_app *app, const train_state *ts, WINDOW *w, int 
 		return;
 	}
 	if (e) {
-		draw_shown(app, e, w, x, width);
+		draw_shown(app, ts, e, w, x, width);
 	} else {
 		draw_progress(app, ts, w, x, width);
 		draw_latest(app, w, x, width);
@@ -952,6 +1069,8 @@ static void train_draw(const gt_app *app, const void *state, WINDOW *w)
 
 static void train_free(void *state)
 {
+	if (state)
+		gt_epoch_cms_free(&((train_state *)state)->cms);
 	free(state);
 }
 

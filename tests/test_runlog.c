@@ -167,6 +167,39 @@ static void test_runs_order(void **state)
 	assert_string_equal(gt_runlog_key_name(GT_RUNS_NKEYS), "?");
 }
 
+/* The test matrix of each epoch, kept while a run trains and handed to
+ * its entry: read back as it was, epoch by epoch; out of order refused. */
+static void test_epoch_matrices(void **state)
+{
+	gt_epoch_cms h = { 0 };
+	gt_confusion cm, back;
+	gt_runlog runs;
+
+	(void)state;
+	memset(&runs, 0, sizeof(runs));
+	gt_confusion_init(&cm, 3);
+	for (int e = 1; e <= 70; e++) {          /* past the first allocation */
+		cm.cell[0][0] = e;
+		cm.cell[2][1] = 100 - e;
+		assert_int_equal(gt_epoch_cms_add(&h, &cm, e), 0);
+	}
+	assert_int_equal(gt_epoch_cms_add(&h, &cm, 72), -1);   /* not the next epoch */
+	assert_int_equal(h.n, 70);
+	runs.n = 1;
+	runs.run[0].n = 70;
+	gt_runlog_take_epochs(&runs, &h);
+	assert_null(h.cm);
+	assert_int_equal(runs.run[0].cm_k, 3);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 12, &back), 0);
+	assert_int_equal(back.k, 3);
+	assert_int_equal(back.cell[0][0], 12);
+	assert_int_equal(back.cell[2][1], 88);
+	assert_int_equal(back.cell[1][1], 0);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 71, &back), -1);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 0, &back), -1);
+	gt_runlog_free(&runs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_runs_record),
 		cmocka_unit_test(test_runs_oldest_forgotten),
 		cmocka_unit_test(test_runs_order),
+		cmocka_unit_test(test_epoch_matrices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -74,6 +74,21 @@ expect "Esc in the table: the current run again" "Epoch 5/5"
 keys k Space
 expect "Space marks a run to draw behind the plots" "runs marked in the table"
 
+# ---- a replay of the run shown, on the dashboard (its plots and matrix)
+keys 0 R
+expect_re "R replays the run: its epochs one by one" "Replay: epoch [1-5] of 5"
+expect_re "... the dashboard's matrix follows the replay" "test set, 812 rows after epoch [1-5] of run [0-9] \(replay\)"
+keys Space
+e1=$(screen | sed -n 's/.*Replay: epoch \([0-9]\) of 5.*/\1/p' | head -1)
+expect "Space pauses it" "Replay: epoch $e1 of 5, 2 epochs/s, paused"
+keys ,
+[ "$e1" -gt 1 ] && e2=$((e1 - 1)) || e2=1
+expect ", steps back an epoch, the matrix too" "after epoch $e2 of run"
+keys Escape
+sleep 1              # (Esc then a key at once would read as Alt-key)
+keys 3
+expect "Esc stops the replay: the whole run" "(its matrix and report in pane 4; R replays it"
+
 # ---- the settings form (the cursor on Batch size)
 keys r k e
 expect_re "e edits the current value" "Epochs +5_"
@@ -83,7 +98,9 @@ expect_re "... Backspace edits it" "Epochs +100000_"
 keys Enter
 expect "a value out of range is refused, naming the range" \
 	"'100000' is not a valid Epochs: a whole number from 1 to 4096"
-keys Escape j j j l
+keys Escape
+sleep 1
+keys j j j l
 expect "the hidden width steps to the next sensible size" "Hidden width        48"
 keys h h
 expect "... and back, past the study's 35" "Hidden width        32"

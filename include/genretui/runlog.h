@@ -25,6 +25,9 @@ typedef struct {
 	int stopped;
 	double *loss, *acc, *vloss, *vacc; /* [n] per-epoch figures: train, test */
 	gt_runlog_figures *fig;            /* its matrices and reports */
+	int *epoch_cm;                     /* [n][cm_k][cm_k] the test matrix after
+	                                      each epoch (for a replay), or NULL */
+	int cm_k;
 } gt_runlog_entry;
 
 typedef struct {
@@ -37,6 +40,20 @@ typedef struct {
  * (nothing is added). */
 int gt_runlog_add(gt_runlog *r, const gt_session *s, const char *preset, int stopped);
 void gt_runlog_free(gt_runlog *r);
+
+/* The test matrices after each epoch, recorded while a run trains, for
+ * its replay: gt_runlog_epoch_cm adds the session's test matrix (which
+ * describes the epoch just ended) as epoch s->test_epoch; a run recorded
+ * whole is handed to the run added last with gt_runlog_take_epochs. */
+typedef struct {
+	int *cm;              /* [n][k][k] */
+	int n, cap, k;
+} gt_epoch_cms;
+int gt_epoch_cms_add(gt_epoch_cms *h, const gt_confusion *cm, int epoch);
+void gt_epoch_cms_free(gt_epoch_cms *h);
+void gt_runlog_take_epochs(gt_runlog *r, gt_epoch_cms *h);
+/* Epoch e's (1-based) matrix of entry x into cm; 0, or -1 when not kept. */
+int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm);
 
 /* Orders of the runs table: as they ran, the best test accuracy first, the
  * best training accuracy first, the best top-2 accuracy first, the

@@ -95,6 +95,13 @@ struct gt_app {
 	                                runs table's entry runs.run[i - 1] (Enter
 	                                there), whose curves Train and whose
 	                                matrix and report Confusion show */
+	int replay;                  /* 0, or the epoch of the shown run that a
+	                                replay (R in Train) has reached: the plots
+	                                stop there, and Confusion shows the test
+	                                matrix after it (replay_cm, replay_rep) */
+	int replay_has_cm;           /* the run kept its matrices per epoch */
+	gt_confusion replay_cm;
+	gt_report replay_rep;
 	char model_preset[32];       /* preset of the session's model ("" if none) */
 	gt_rows_request show_rows;   /* rows for Browse to show */
 	gt_runlog runs;                /* the finished runs of this session */
