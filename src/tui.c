@@ -138,7 +138,7 @@ static void draw_status(gt_app *app)
 		snprintf(line, sizeof(line), " %s  |  %s",
 		         app->dashboard ? gt_panes[GT_PANE_TRAIN]->hint : p->hint,
 		         p->text_input && !app->dashboard
-		         ? "F1-F6/S-Tab panes  Ctrl-C quits"   /* digits and q are text here */
+		         ? "F1-F6/Esc 1-6 panes  Ctrl-C clears"   /* digits and q are text here */
 		         : "1-6/Tab panes  0 dashboard  ? help  q quit");
 	gt_draw_text(stdscr, y, 0, COLS, line);
 	attrset(A_NORMAL);
@@ -147,12 +147,15 @@ static void draw_status(gt_app *app)
 /* ---- help overlay ---- */
 
 static const char *const global_help[] = {
-	"1..6\tpanes: Browse Balance Train Confusion Predict Features",
-	"0\tdashboard: Train, Confusion and Balance together (160x48 or larger)",
+	"1..6, F1..F6\tpanes: Browse Balance Train Confusion Predict Features",
+	"\t(Esc then 1..6 too: from a prompt, where digits are text)",
+	"0, Esc 0\tdashboard: Train, Confusion and Balance together (160x48+)",
 	"\tand Features beside them from 240 columns",
 	"Tab / S-Tab\tnext / previous pane",
 	"?\tthis help (any key closes it)",
-	"q\tquit (also Ctrl-C)",
+	"q, Ctrl-C\tquit; while training or with a run not saved (w) or",
+	"\texported (x) it asks first: q again or y quits",
+	"\tIn a prompt Ctrl-C cancels the line; Ctrl-D or quit leaves it.",
 	NULL
 };
 
@@ -310,6 +313,47 @@ static void toggle_dashboard(gt_app *app)
 		               GT_DASH_COLS, GT_DASH_ROWS, COLS, LINES);
 }
 
+/* What quitting would lose: a run going on, or the session's model trained
+ * here and neither saved (w) nor exported (x); NULL when nothing. */
+static const char *would_lose(const gt_app *app)
+{
+	if (app->training)
+		return "a run is training";
+	if (app->runs.n > 0 && !app->session.loaded && app->session.evaluated &&
+	    app->saved_generation != app->session.generation)
+		return "the last run is not saved (w) nor exported (x)";
+	return NULL;
+}
+
+/* q: quit, or ask first when something would be lost; the next key
+ * answers (q, y or Ctrl-C quit, any other key stays). */
+static void ask_quit(gt_app *app)
+{
+	const char *lose = would_lose(app);
+
+	if (!lose || app->quit_asked) {
+		app->quit = 1;
+		return;
+	}
+	app->quit_asked = 1;
+	gt_app_message(app, 1, "%s: q again or y quits, any other key stays", lose);
+}
+
+/* A key no pane and no global binding uses: say so briefly. */
+static void unknown_key(gt_app *app, int ch)
+{
+	const char *name = ch >= 0x20 && ch < 0x7f ? NULL : keyname(ch);
+
+	if (name && *name)
+		gt_app_message(app, 0, "%s: not a key of the %s pane (? lists them)", name,
+		               gt_panes[app->dashboard ? GT_PANE_TRAIN : app->current]->title);
+	else if (!name)
+		gt_app_message(app, 0, "%c: not a key of the %s pane (? lists them)", ch,
+		               gt_panes[app->dashboard ? GT_PANE_TRAIN : app->current]->title);
+	else
+		gt_app_message(app, 0, "not a key of this pane (? lists them)");
+}
+
 static void global_key(gt_app *app, int ch)
 {
 	if (ch >= '1' && ch < '1' + GT_NPANES) {
@@ -323,10 +367,10 @@ static void global_key(gt_app *app, int ch)
 		app->current = (app->current + GT_NPANES - 1) % GT_NPANES;
 	else if (ch == '?')
 		app->help_open = 1;
-	else if (ch == 'q' || ch == 'Q')
-		app->quit = 1;
-	else if (ch != KEY_RESIZE && ch != KEY_MOUSE)
-		beep();
+	else if (ch == 'q' || ch == 'Q' || ch == 3)
+		ask_quit(app);
+	else if (ch != KEY_RESIZE && ch != KEY_MOUSE && ch != ERR)
+		unknown_key(app, ch);
 }
 
 void gt_app_key(gt_app *app, int ch)
@@ -334,6 +378,15 @@ void gt_app_key(gt_app *app, int ch)
 	int i = app->dashboard ? GT_PANE_TRAIN : app->current;
 
 	app->message[0] = '\0';
+	if (app->quit_asked) {             /* the answer to "q again or y quits" */
+		if (ch == 'q' || ch == 'Q' || ch == 'y' || ch == 'Y' || ch == 3) {
+			app->quit = 1;
+			return;
+		}
+		app->quit_asked = 0;
+		if (ch == KEY_RESIZE)
+			return;
+	}
 	if (app->help_open) {
 		if (ch != KEY_RESIZE)
 			app->help_open = 0;
@@ -361,8 +414,9 @@ void gt_app_key(gt_app *app, int ch)
 /* ---- start and end ---- */
 
 /* Ctrl-S and Ctrl-Q are keys here, not XON/XOFF: the terminal would stop
- * drawing until Ctrl-Q while keys typed meanwhile still act. endwin gives
- * the shell's settings back. */
+ * drawing until Ctrl-Q while keys typed meanwhile still act. Ctrl-C is a
+ * key too (it cancels a prompt's line, elsewhere it is q); SIGINT sent by
+ * kill still quits. endwin gives the shell's settings back. */
 static void no_flow_control(void)
 {
 	struct termios t;
@@ -370,6 +424,7 @@ static void no_flow_control(void)
 	if (tcgetattr(STDIN_FILENO, &t) != 0)
 		return;
 	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	t.c_cc[VINTR] = _POSIX_VDISABLE;     /* Ctrl-C is a key: q, or clear a prompt */
 	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
 		def_prog_mode();
 }

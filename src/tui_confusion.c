@@ -31,8 +31,8 @@
 static const char *const confusion_help[] = {
 	"arrows, hjkl\tmove the cursor (row = true genre, column = predicted)",
 	"v / V\tnext / previous view: counts, recall (row %), precision",
-	"t\tswitch between the test rows and the training rows",
-	"c\tcursor to the next of the most-confused pairs",
+	"d\tthe data shown: the test rows or the training rows",
+	"n\tcursor to the next of the most-confused pairs",
 	"o\tgenres in the file's order / confused pairs side by side",
 	"Enter\tlist the rows of the focused cell: line, predicted genre",
 	"\tand its probability, the true genre's, artist, track",
@@ -825,7 +825,7 @@ static int is_enter(int ch)
 static int pane_key(int ch)
 {
 	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
-	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVtcxof", ch));
+	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVdnxof", ch));
 }
 
 static int confusion_key(gt_app *app, void *state, int ch)
@@ -851,11 +851,11 @@ static int confusion_key(gt_app *app, void *state, int ch)
 		cv->view = (gt_cv_view)((cv->view + 1) % GT_CV_NVIEWS);
 	else if (ch == 'V')
 		cv->view = (gt_cv_view)((cv->view + GT_CV_NVIEWS - 1) % GT_CV_NVIEWS);
-	else if (ch == 't' && live(app))
+	else if (ch == 'd' && live(app))
 		gt_app_message(app, 0, "Training rows are evaluated when the run ends.");
-	else if (ch == 't')
+	else if (ch == 'd')
 		cv->train = !cv->train;
-	else if (ch == 'c')
+	else if (ch == 'n')
 		next_pair(cv, set.cm);
 	else if (ch == 'o') {
 		cv->grouped = !cv->grouped;
@@ -892,7 +892,7 @@ static void confusion_free(void *state)
 
 const gt_pane gt_confusion_pane = {
 	.title = "Confusion",
-	.hint = "hjkl  v view  t set  Enter rows  x export",
+	.hint = "hjkl  v view  d data  n pair  Enter rows  x export",
 	.help = confusion_help,
 	.init = confusion_init,
 	.free = confusion_free,

@@ -17,7 +17,7 @@ const char *gt_tui_export_default(const gt_app *app)
 int gt_tui_export_ready(gt_app *app)
 {
 	if (app->training) {
-		gt_app_message(app, 1, "training: stop it (s) or let it finish, then x exports");
+		gt_app_message(app, 1, "training: stop it (z) or let it finish, then x exports");
 		return 0;
 	}
 	if (!app->session.evaluated) {
@@ -54,6 +54,7 @@ void gt_tui_export(gt_app *app, const char *dir)
 		gt_app_message(app, 1, "%s", err.msg);
 		return;
 	}
+	app->saved_generation = app->session.generation;
 	gt_app_message(app, 0, "run exported to %s/ (epochs.csv, confusion_test.csv, "
 	               "confusion_train.csv, report.json, predictions.csv)", dir);
 }

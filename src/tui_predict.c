@@ -53,8 +53,9 @@ static const char *const predict_help[] = {
 	"Tab\tcomplete names, key and mode values, commands",
 	"Up / Down\thistory (kept between sessions)",
 	"PgUp / PgDn\tscroll the answers",
+	"Ctrl-C\tcancel the line typed (as in a shell)",
 	"quit / Ctrl-D\tleave the prompt (back to Browse)",
-	"Shift-Tab, F1..F6\tother panes (1-6 and q are text here)",
+	"F1..F6, Esc 1-6\tother panes (1-6 and q are text here), S-Tab",
 	NULL
 };
 
@@ -88,6 +89,7 @@ static void out_line(void *ctx, gt_out_role role, const char *text)
 static int refresh_model(gt_app *app, predict_state *ps)
 {
 	gt_session *s = &app->session;
+	const char *preset;
 	gt_error err = {0};
 
 	if (!s->evaluated)
@@ -96,7 +98,9 @@ static int refresh_model(gt_app *app, predict_state *ps)
 		return 1;
 	if (ps->have_pred)
 		gt_predictor_free(&ps->pred);
-	ps->have_pred = gt_predictor_from_session(&ps->pred, s, app->cli->preset, &err) == GT_OK;
+	/* named for the preset trained in pane 3 or saved in the --model file */
+	preset = app->model_preset[0] ? app->model_preset : app->cli->preset;
+	ps->have_pred = gt_predictor_from_session(&ps->pred, s, preset, &err) == GT_OK;
 	ps->pred_gen = s->generation;
 	ps->asker.pred = &ps->pred;
 	return ps->have_pred;
@@ -264,6 +268,25 @@ static int translate(int ch, char *out)
 	}
 }
 
+/* The line typed so far is dropped (shown with ^C in the scrollback); a
+ * search or a completion under way ends. */
+static void cancel_line(predict_state *ps)
+{
+	char echo[600];
+
+	if (rl_line_buffer && *rl_line_buffer) {
+		snprintf(echo, sizeof(echo), PROMPT "%s^C", rl_line_buffer);
+		push_line(ps, GT_OUT_TEXT, echo);
+	}
+	active = ps;
+	rl_callback_sigcleanup();
+	rl_replace_line("", 1);
+	rl_point = rl_end = 0;
+	rl_callback_handler_remove();
+	rl_callback_handler_install("", on_line);
+	no_arguments();
+}
+
 static void leave_prompt(gt_app *app, predict_state *ps)
 {
 	ps->leave = 0;
@@ -287,6 +310,10 @@ static int predict_key(gt_app *app, void *state, int ch)
 	if (!ps->ready)
 		setup_readline(app, ps);
 	ps->app = app;
+	if (ch == 3) {                   /* Ctrl-C: cancel the line, as a shell does */
+		cancel_line(ps);
+		return 1;
+	}
 	if ((n = translate(ch, bytes)) > 0)
 		feed(ps, bytes, (size_t)n);
 	if (ps->leave)

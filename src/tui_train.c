@@ -59,7 +59,7 @@ static const char *const train_help[] = {
 	"R\treplay the run shown (else the last) epoch by epoch: its plots,",
 	"\tand on the dashboard its matrix; Space pauses, . and , step,",
 	"\t+ and - change the speed, Esc stops",
-	"s\tstop, keeping the model as it is",
+	"z\tstop, keeping the model as it is",
 	"w\tsave the model: asks for the file (--save-model's, else",
 	"\tgenretui.gtm, filled in) and before replacing one",
 	"x\texport epochs.csv, predictions.csv, confusion_*.csv,",
@@ -233,7 +233,7 @@ static void toggle_pause(gt_app *app, train_state *ts)
 {
 	if (ts->state == RUNNING) {
 		ts->state = PAUSED;
-		gt_app_message(app, 0, "paused; p resumes, s stops");
+		gt_app_message(app, 0, "paused; p resumes, z stops");
 	} else if (ts->state == PAUSED) {
 		ts->state = RUNNING;
 	}
@@ -246,7 +246,7 @@ static void toggle_pause(gt_app *app, train_state *ts)
 static void ask_save(gt_app *app, train_state *ts)
 {
 	if (busy(ts) || !app->session.evaluated) {
-		gt_app_message(app, 1, busy(ts) ? "training: stop it (s) or let it finish, then w saves"
+		gt_app_message(app, 1, busy(ts) ? "training: stop it (z) or let it finish, then w saves"
 		                              : "no model to save yet: t trains one");
 		return;
 	}
@@ -255,19 +255,20 @@ static void ask_save(gt_app *app, train_state *ts)
 }
 
 /* Write the current model to path. */
-static void save_model(gt_app *app, const train_state *ts, const char *path)
+static void save_model(gt_app *app, const char *path)
 {
 	gt_predictor pred;
 	gt_error err = {0};
 	gt_status st;
 
-	st = gt_predictor_from_session(&pred, &app->session, ts->preset->name, &err);
+	st = gt_predictor_from_session(&pred, &app->session, app->model_preset, &err);
 	if (st == GT_OK)
 		st = gt_predictor_save(&pred, path, &err);
 	gt_predictor_free(&pred);
-	if (st == GT_OK)
+	if (st == GT_OK) {
+		app->saved_generation = app->session.generation;
 		gt_app_message(app, 0, "model saved to %s (genretui --model %s --predict)", path, path);
-	else
+	} else
 		gt_app_message(app, 1, "%s", err.msg);
 }
 
@@ -386,7 +387,7 @@ static int form_key(gt_app *app, train_state *ts, int ch)
 	    ch != KEY_UP && ch != KEY_DOWN && ch != KEY_LEFT && ch != KEY_RIGHT)
 		return 0;
 	if (busy(ts)) {
-		gt_app_message(app, 1, "settings are locked while training; s stops");
+		gt_app_message(app, 1, "settings are locked while training; z stops");
 		return 1;
 	}
 	ts->form_shown = 1;
@@ -456,7 +457,7 @@ static int ask_key(gt_app *app, train_state *ts, int ch)
 	if (r == GT_ASK_CANCEL)
 		gt_app_message(app, 0, "model not saved");
 	else if (r == GT_ASK_YES || (r == GT_ASK_ANSWER && lstat(ts->ask.text, &sb) != 0))
-		save_model(app, ts, ts->ask.text);
+		save_model(app, ts->ask.text);
 	else if (r == GT_ASK_ANSWER) {
 		snprintf(q, sizeof(q), "%s exists: replace it?", ts->ask.text);
 		gt_ask_confirm(&ts->ask, q);
@@ -529,14 +530,14 @@ static int train_key(gt_app *app, void *state, int ch)
 	switch (ch) {
 	case 't': case '\n': case '\r': case KEY_ENTER:
 		if (busy(ts))
-			gt_app_message(app, 1, "already training; s stops, then t starts again");
+			gt_app_message(app, 1, "already training; z stops, then t starts again");
 		else
 			start_run(app, ts);
 		return 1;
 	case 'p':
 		toggle_pause(app, ts);
 		return 1;
-	case 's':
+	case 'z':
 		if (busy(ts))
 			finish_run(app, ts, STOPPED);
 		return 1;
@@ -575,7 +576,7 @@ static void draw_form(const gt_app *app, const train_state *ts, WINDOW *w)
 		gt_draw_text(w, 1 + f, 1, FORM_W - 2, line);
 		wattrset(w, A_NORMAL);
 	}
-	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy(ts) ? "p pause  s stop" : "t train  e edit");
+	gt_draw_text(w, NFIELDS + 2, 1, FORM_W - 1, busy(ts) ? "p pause  z stop" : "t train  e edit");
 }
 
 /* The epoch whose weights the model has (or would have, were the run
@@ -901,7 +902,7 @@ static void draw_idle(const gt_app *app, const train_state *ts, WINDOW *w, int x
 	snprintf(line, sizeof(line), "The loss and accuracy of the training rows and of the %s", rows);
 	gt_draw_text(w, 5, x, width, line);
 	gt_draw_text(w, 6, x, width, "held-out test rows are plotted here after every epoch.");
-	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, s stops, 1-5 switch panes.");
+	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, z stops, 1-5 switch panes.");
 }
 
 /* A model from --model: its figures, no curves (it was trained elsewhere). */
@@ -1076,7 +1077,7 @@ static void train_free(void *state)
 
 const gt_pane gt_train_pane = {
 	.title = "Train",
-	.hint = "t train  p pause  s stop  w save  x export  r runs",
+	.hint = "t train  p pause  z stop  w save  x export  r runs",
 	.help = train_help,
 	.init = train_init,
 	.free = train_free,

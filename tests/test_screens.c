@@ -295,27 +295,32 @@ static void test_wide(void **state)
 	close_app();
 }
 
-/* The Features pane: a feature's box plots, key's level shares, the
- * correlation grid; after training, two genres from a Confusion cell and
- * the list sorted by permutation importance. */
-static void test_features(void **state)
+/* Pane 5 names the preset trained in pane 3 (not the command line's); a
+ * key no pane knows gets a hint; Ctrl-C cancels the prompt's line; q with
+ * a run not saved asks first, and another key stays. */
+static void test_keys(void **state)
 {
 	(void)state;
 	open_app(sample, 80, 24, 3);
-	type("6");
-	expect_screen(&app, "features-80x24");
-	type("ssskkkk");                    /* by name, four up from popularity: key */
-	expect_screen(&app, "features-key-80x24");
-	type("cjl");
-	expect_screen(&app, "features-corr-80x24");
-	train_all();
-	type("4jf");                        /* true Anime, predicted Electronic */
-	gt_app_tick(&app, 0);
-	expect_screen(&app, "features-pair-80x24");
-	size_to(160, 48);
-	type("gi");
-	gt_app_tick(&app, 0);
-	expect_screen(&app, "features-importance-160x48");
+	type("3l");                         /* the next preset: improved */
+	keys((const int[]){ 'j', 'e', '2', '\r', 't' }, 5);
+	while (gt_app_tick(&app, 1.0) == 1)
+		;
+	type("5");
+	expect_screen(&app, "predict-improved-80x24");
+	type("tempo=12");
+	gt_app_key(&app, 3);
+	expect_screen(&app, "predict-ctrl-c-80x24");
+	gt_app_key(&app, KEY_F(1));
+	type("Z");
+	expect_screen(&app, "browse-unknown-key-80x24");
+	type("q");
+	expect_screen(&app, "quit-asks-80x24");
+	assert_false(app.quit);
+	type("j");
+	assert_false(app.quit);
+	type("qy");
+	assert_true(app.quit);
 	close_app();
 }
 
@@ -387,7 +392,7 @@ int main(void)
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_wide),
-		cmocka_unit_test(test_features),
+		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_too_small),
 	};
 

@@ -191,13 +191,13 @@ expect "Enter again opens Browse filtered to the cell's rows" "test rows: true R
 expect_re "Browse shows as many rows as the cell count" "(^| )$count of [0-9,]+ rows"
 keys 4
 keys Escape
-keys t
-expect_re "t switches to the training set" 'train set, [0-9,]+ rows'
+keys d
+expect_re "d switches to the training set" 'train set, [0-9,]+ rows'
 expect_re "the training set's cell is described" 'true Rap, predicted Hip-Hop: [0-9]+, [0-9]+% of Rap'
-keys t
-expect "t again: back to the test set" "test set, 8,112 rows"
-keys q
-expect "q exits with status 0" "EXIT=0"
+keys d
+expect "d again: back to the test set" "test set, 8,112 rows"
+keys q y
+expect "q, then y as it asks, exits with status 0" "EXIT=0"
 
 # 80x24 without colour: everything needed fits and reads from text alone.
 launch 80 24 "NO_COLOR=1"
@@ -216,7 +216,7 @@ tm resize-window -t gt -x 50 -y 12
 expect "50x12: the focused cell is still described" "true Electronic, predicted"
 keys j j j j j j j j j
 expect_re "50x12: the matrix scrolls to the cursor row" '^HipH'
-keys q
-expect "q exits with status 0 after resizing" "EXIT=0"
+keys q y
+expect "q (and y) exits with status 0 after resizing" "EXIT=0"
 echo "1..$n"
 exit 0

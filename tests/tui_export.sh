@@ -82,7 +82,9 @@ wait_for "done after 2 epochs" 30
 keys x Enter
 expect "an --export DIR that is a file is refused by name" "afile: exists and is not a directory"
 keys q
-expect "q exits with status 0 after a refused export" "EXIT=0"
+expect "the export refused, q asks first" "q again or y quits"
+keys y
+expect "y then exits with status 0" "EXIT=0"
 
 # x into a folder typed over the default: Ctrl-U clears it, Esc cancels
 run ""

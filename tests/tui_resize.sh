@@ -43,7 +43,7 @@ per=$(screen | sed -n 's|.*Epoch [0-9]*/1000  *[0-9]*/\([0-9]*\) steps.*|\1|p' |
 a=$(steps) ta=$(now_ms)
 sleep 1
 b=$(steps) tb=$(now_ms)
-keys s
+keys z
 wait_re "Epoch [0-9]+/1000 .* stopped" 120    # (it evaluates the model first)
 first=$(screen | sed -n 's/.*stopped after \([0-9]*\) epochs.*/\1/p' | head -1)
 rate=$(( (${b:-0} - ${a:-0}) * 1000 / (tb - ta + 1) ))
@@ -106,8 +106,8 @@ else
 	echo "# batch: $want"
 	not_ok "the headline equals the batch run's"
 fi
-keys q
-if wait_for "EXIT=0" 10; then ok "q exits with status 0 (no crash)"; else not_ok "q exits with status 0 (no crash)"; fi
+keys q y
+if wait_for "EXIT=0" 10; then ok "q, y exits with status 0 (no crash)"; else not_ok "q, y exits with status 0 (no crash)"; fi
 stty_same
 check "the terminal is as it was" $?
 exit 0

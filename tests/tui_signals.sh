@@ -128,14 +128,19 @@ for how in idle training blocked; do
 	else not_ok "the terminal closes ($how): the program ends"; kill "$pid" 2>/dev/null; fi
 done
 
-# Ctrl-C typed at the prompt is the terminal's SIGINT: it quits too.
+# Ctrl-C typed at the prompt cancels the line, as in a shell (it is a key
+# here, not the terminal's SIGINT); outside a prompt it quits like q.
 start 100 30 "XDG_STATE_HOME=$tmp/state" "$(with_stty "$GENRETUI --model $tmp/m.gtm $CSV")"
 wait_for "kept" 30
 keys 5
 keys 'tempo=12'
 wait_for "genre> tempo=12" 10
 keys C-c
-ended "Ctrl-C typed at the predict prompt quits (status 0), terminal as it was" 0
+expect "Ctrl-C typed at the predict prompt cancels the line" "genre> tempo=12^C"
+if wait_re "^ genre>$" 3 && ! screen | grep -q "^EXIT="; then ok "... the prompt is empty and the program goes on"
+else not_ok "... the prompt is empty and the program goes on"; fi
+keys F1 C-c
+ended "Ctrl-C in Browse quits (status 0), terminal as it was" 0
 
 # The other signals whose default action ends a process: the program still
 # dies of the signal (the shell's status 128 + its number), but the terminal

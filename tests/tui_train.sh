@@ -33,8 +33,15 @@ imp=$(screen | sed -n 's/^ + imputed, joined training  *\([0-9,]*\) .*/\1/p' | t
 sets=$(screen | sed -n 's/^ = train + test rows  *\([0-9,]*\) .*/\1/p' | tr -d ,)
 [ -n "$imp" ] && [ "$imp" -gt 0 ] && [ $((kept_rows + imp)) = "$sets" ]
 check "Balance: kept $kept_rows + $imp imputed rows on the training side = $sets in the sets" $?
+# Quitting with the run neither saved nor exported asks first.
 keys q
-expect "q exits with status 0" "EXIT=0"
+expect "q with a run not saved asks first" "the last run is not saved (w) nor exported (x): q again or y quits"
+keys j
+expect_not "any other key stays" "q again or y quits"
+keys q
+wait_for "q again or y quits" 3
+keys q
+expect "q twice exits with status 0" "EXIT=0"
 
 # ---- the runs table on the sample: three runs of 5 epochs (batch 16, 8, 16)
 start 160 48 "" "$GENRETUI --epochs 5 $SAMPLE"
@@ -152,11 +159,13 @@ if screen | grep -qE "^ +3 [0-9]\.[0-9]{4} 0\.[0-9]{3}"; then ok "every epoch's 
 keys r
 if wait_re " 1  paper +3/3 +3 +1 +0\.001 +$HIDDEN +1 +0\.[0-9]{3}" 3; then ok "r lists the finished run with its figures (epoch 3 kept)"; else not_ok "r lists the finished run with its figures (epoch 3 kept)"; fi
 keys r
-# q while training leaves at once and cleanly.
+# q while training asks first; y quits, cleanly.
 keys t
 wait_re "running" 5
 keys q
-expect_re "q during training exits with status 0" "EXIT=0" 5
+expect "q during training asks first" "a run is training: q again or y quits"
+keys y
+expect_re "... y exits with status 0" "EXIT=0" 5
 # The dashboard during a run: the confusion matrix follows the epochs.
 start 200 60 "" "$GENRETUI --epochs 8 --batch-size 1 $CSV"
 wait_re "kept" 20

@@ -91,6 +91,8 @@ struct gt_app {
 	int message_error;           /* ... shown as an error */
 	/* Shared between panes. */
 	int training;                /* a run is going or paused (Train sets it) */
+	unsigned long saved_generation;  /* session generation last saved (w) or exported (x) */
+	int quit_asked;              /* q asked "q again or y quits" */
 	int shown_run;               /* 0: the session's model is shown; i: the
 	                                runs table's entry runs.run[i - 1] (Enter
 	                                there), whose curves Train and whose
