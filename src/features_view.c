@@ -229,7 +229,7 @@ void gt_fv_box_row(const gt_fv_box *b, const gt_featstats *fs, int f, int g,
 	int nruns = runs_of(fs, f, g, v, n);
 
 	s.width = s.width > MAX_COLS ? MAX_COLS : s.width;
-	memset(out, GT_FV_EMPTY, (size_t)sc->width);
+	memset(out, GT_FV_EMPTY, (size_t)s.width);
 	if (b->n == 0)
 		return;
 	span(out, &s, b->wlo, b->whi, GT_FV_WHISKER);

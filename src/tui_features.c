@@ -31,6 +31,7 @@ enum { VIEW_DIST, VIEW_CORR, VIEW_PAIR, NVIEWS };
 #define EFF_BAR_W 9     /* the |d| or KS bar of the two-genre list */
 #define MIN_PLOT 16     /* plot columns worth drawing */
 #define CELL_W 5        /* a correlation cell: " +.84" */
+#define MAX_PLOT 1024   /* plot columns at most (the row buffers' size) */
 
 static const char *const features_help[] = {
 	"j k / Up Down\tchoose a feature (two genres: in the ranked list)",
@@ -181,7 +182,7 @@ static dist_geom dist_geometry(const gt_app *app, const feat_state *st, int heig
 	g.x = g.list_w ? g.list_w + 1 : 0;
 	g.plot_x = g.x + LABEL_W + 1;
 	g.plot_w = width - g.plot_x - 1;
-	g.plot_w = g.plot_w < 1 ? 1 : g.plot_w;
+	g.plot_w = clamp(g.plot_w, 1, MAX_PLOT);
 	dist_rows(&g, genres(app)->k, height);
 	return g;
 }
@@ -207,6 +208,7 @@ static pair_geom pair_geometry(int height, int width)
 	g.plot_w = width - g.plot_x - 1;
 	if (g.plot_w < MIN_PLOT)     /* no room beside: the detail is left out */
 		g.plot_w = 0;
+	g.plot_w = g.plot_w > MAX_PLOT ? MAX_PLOT : g.plot_w;
 	g.hist_rows = height - g.list_y >= 13 ? 3 : 1;
 	return g;
 }
@@ -401,9 +403,9 @@ static gt_color_role glyph_role(gt_fv_glyph g)
 static void box_line(const gt_app *app, const feat_state *st, WINDOW *w, int y, int x,
                      const gt_featstats *fs, int f, int g, const gt_fv_scale *sc)
 {
-	unsigned char cells[1024];
+	unsigned char cells[MAX_PLOT];
 	gt_fv_box b;
-	int n = sc->width > 1024 ? 1024 : sc->width;
+	int n = sc->width > MAX_PLOT ? MAX_PLOT : sc->width;
 
 	gt_fv_box_of(&b, fs, f, g, st->rule);
 	gt_fv_box_row(&b, fs, f, g, sc, cells);
@@ -499,9 +501,9 @@ static void scroll_note(char *buf, size_t n, const feat_state *st, int shown, in
 static double column_rows(const gt_featstats *fs, int f, int g, const gt_fv_scale *sc,
                           int whole, double *v)
 {
-	long counts[1024] = { 0 };
+	long counts[MAX_PLOT] = { 0 };
 	size_t below = 0, above = 0;
-	int width = sc->width > 1024 ? 1024 : sc->width;
+	int width = sc->width > MAX_PLOT ? MAX_PLOT : sc->width;
 	double most = 0;
 
 	gt_fv_count_feature(fs, f, g, sc, counts, &below, &above);
@@ -518,9 +520,9 @@ static double column_rows(const gt_featstats *fs, int f, int g, const gt_fv_scal
 static void bars_of(const gt_app *app, WINDOW *w, int y, int x, const double *v, int width,
                     double top, int rows)
 {
-	long scaled[1024];
+	long scaled[MAX_PLOT];
 
-	width = width > 1024 ? 1024 : width;
+	width = width > MAX_PLOT ? MAX_PLOT : width;
 	for (int c = 0; c < width; c++) {
 		scaled[c] = top > 0 ? (long)floor(1e6 * v[c] / top + 0.5) : 0;
 		scaled[c] = v[c] > 0 && scaled[c] < 1 ? 1 : scaled[c];
@@ -533,7 +535,7 @@ static void bars_of(const gt_app *app, WINDOW *w, int y, int x, const double *v,
 static void all_histogram(const gt_app *app, WINDOW *w, int y, const dist_geom *g,
                           const gt_featstats *fs, int f, const gt_fv_scale *sc, int whole)
 {
-	double v[1024], peak = column_rows(fs, f, -1, sc, whole, v);
+	double v[MAX_PLOT], peak = column_rows(fs, f, -1, sc, whole, v);
 	char line[64], n[32];
 
 	put_attr(w, A_BOLD, y, g->x, LABEL_W, whole && several_wholes(sc) ? "rows/value" : "all rows");
@@ -838,7 +840,7 @@ static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom
                             const gt_featstats *fs, int f, int c, const gt_fv_scale *sc,
                             int whole, double peak)
 {
-	double v[1024];
+	double v[MAX_PLOT];
 
 	column_rows(fs, f, c, sc, whole, v);
 	put(w, y, g->x, LABEL_W, gt_genre_name(genres(app), c));
@@ -849,7 +851,7 @@ static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom
 /* The largest share of a column of genre c's histogram on sc. */
 static double share_peak(const gt_featstats *fs, int f, int c, const gt_fv_scale *sc, int whole)
 {
-	double v[1024], most = column_rows(fs, f, c, sc, whole, v);
+	double v[MAX_PLOT], most = column_rows(fs, f, c, sc, whole, v);
 	size_t n = fs->feat[f].genre[c].n;
 
 	return n ? most / (double)n : 0;

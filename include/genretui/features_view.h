@@ -87,7 +87,7 @@ typedef enum {
 } gt_fv_glyph;
 
 /* The row of box b (gt_fv_box_of of the same f and g) on scale sc into
- * out[0..sc->width-1] (at most 1024 columns are drawn). Laid down in this
+ * out[0..w-1], w the smaller of sc->width and 1024. Laid down in this
  * order, each over the last: the whisker line, the whisker ends, the box,
  * the median; then the fliers on the cells still empty, and the marks of
  * values beyond the scale at its ends. Parts off the scale are clipped. */
