@@ -39,6 +39,7 @@ void gt_app_show(gt_app *app, int pane)
 {
 	if (pane >= 0 && pane < GT_NPANES)
 		app->current = pane;
+	app->dashboard_resume = 0;    /* a pane chosen: the dashboard stays closed */
 }
 
 static void drop_rows_request(gt_rows_request *r)
@@ -140,6 +141,9 @@ static void draw_status(gt_app *app)
 		         p->text_input && !app->dashboard
 		         ? "F1-F6/Esc 1-6 panes  Ctrl-C clears"   /* digits and q are text here */
 		         : "1-6/Tab panes  0 dashboard  ? help  q quit");
+	if (!app->message[0] && (int)strlen(line) > COLS && !(p->text_input && !app->dashboard))
+		snprintf(line, sizeof(line), " %s  |  ? help  q quit",   /* 80 columns: the pane's keys first */
+		         app->dashboard ? gt_panes[GT_PANE_TRAIN]->hint : p->hint);
 	gt_draw_text(stdscr, y, 0, COLS, line);
 	attrset(A_NORMAL);
 }
@@ -159,38 +163,90 @@ static const char *const global_help[] = {
 	NULL
 };
 
-static int count_lines(const char *const *lines)
+/* Bytes of s that fill one row of width cells: up to the last blank that
+ * fits, or width bytes of a word longer than the row (the help is ASCII). */
+static int wrap_len(const char *s, int width)
 {
-	int n = 0;
+	int n = (int)strlen(s), cut = 0;
 
-	while (lines && lines[n])
-		n++;
-	return n;
+	if (n <= width)
+		return n;
+	for (int i = 0; i <= width && i < n; i++)
+		if (s[i] == ' ')
+			cut = i;
+	return cut > 0 ? cut : width;
 }
 
-/* Draw "KEY<tab>WHAT" lines at row *y of w, keys in a 14-cell column. */
-static void draw_help_lines(WINDOW *w, int *y, int width, const char *const *lines)
+/* Rows "KEY<tab>WHAT" lines take when WHAT wraps at width - 19 cells
+ * (a line with no KEY goes on the WHAT before it, reflowed with it); draws
+ * them at row *y of w when w is not NULL (keys in a 14-cell column). */
+static int help_lines(WINDOW *w, int *y, int width, const char *const *lines)
 {
-	for (int i = 0; lines && lines[i] && *y < getmaxy(w) - 1; i++, (*y)++) {
-		const char *tab = strchr(lines[i], '\t');
-		char key[32];
-		size_t klen = tab ? (size_t)(tab - lines[i]) : 0;
+	int rows = 0, tw = width - 19 > 10 ? width - 19 : 10;
 
-		snprintf(key, sizeof(key), "%.*s", (int)klen, lines[i]);
-		wattron(w, A_BOLD);
-		gt_draw_text(w, *y, 2, 14, key);
-		wattroff(w, A_BOLD);
-		gt_draw_text(w, *y, 17, width - 19, tab ? tab + 1 : lines[i]);
+	for (int i = 0; lines && lines[i]; i++) {
+		const char *tab = strchr(lines[i], '\t'), *s;
+		char key[32], part[512], what[2048];
+		int first = 1;
+
+		snprintf(key, sizeof(key), "%.*s", tab ? (int)(tab - lines[i]) : 0, lines[i]);
+		snprintf(what, sizeof(what), "%s", tab ? tab + 1 : lines[i]);
+		while (lines[i + 1] && lines[i + 1][0] == '\t') {
+			size_t n = strlen(what);
+
+			snprintf(what + n, sizeof(what) - n, " %s", lines[++i] + 1);
+		}
+		s = what;
+		do {
+			int len = wrap_len(s, tw);
+
+			if (w && *y < getmaxy(w) - 1) {
+				wattron(w, A_BOLD);
+				gt_draw_text(w, *y, 2, 14, first ? key : "");
+				wattroff(w, A_BOLD);
+				snprintf(part, sizeof(part), "%.*s", len, s);
+				gt_draw_text(w, *y, 17, tw, part);
+			}
+			if (w)
+				(*y)++;
+			rows++;
+			first = 0;
+			s += len;
+			while (*s == ' ')
+				s++;
+		} while (*s);
 	}
+	return rows;
 }
 
+/* The longest "WHAT" of lines (with its continuation lines), in bytes,
+ * at most HELP_TEXT_MAX: longer ones wrap, for lines easy to read. */
+#define HELP_TEXT_MAX 100
+static int widest(const char *const *lines)
+{
+	int most = 0, n = 0;
+
+	for (int i = 0; lines && lines[i]; i++) {
+		const char *tab = strchr(lines[i], '\t');
+		int len = (int)strlen(tab ? tab + 1 : lines[i]);
+
+		n = lines[i][0] == '\t' && i > 0 ? n + 1 + len : len;
+		most = n > most ? n : most;
+	}
+	return most < HELP_TEXT_MAX ? most : HELP_TEXT_MAX;
+}
+
+/* The help as wide as its longest line needs (up to the terminal's width,
+ * wrapping what does not fit), as tall as its lines. */
 static void draw_help(gt_app *app)
 {
 	const gt_pane *p = gt_panes[app->current];
-	int rows = count_lines(global_help) + count_lines(p->help) + 6;
-	int cols = COLS - 4 < 78 ? COLS - 4 : 78, y = 1;
+	int want = 19 + (widest(p->help) > widest(global_help) ? widest(p->help) : widest(global_help));
+	int cols = want < COLS - 4 ? want : COLS - 4, y = 1, rows;
 	WINDOW *w;
 
+	cols = cols < 40 ? (COLS < 40 ? COLS : 40) : cols;
+	rows = help_lines(NULL, &y, cols, p->help) + help_lines(NULL, &y, cols, global_help) + 4;
 	if (rows > LINES - 2)
 		rows = LINES - 2;
 	w = newwin(rows, cols, (LINES - rows) / 2, (COLS - cols) / 2);
@@ -199,9 +255,9 @@ static void draw_help(gt_app *app)
 	werase(w);
 	box(w, 0, 0);
 	mvwprintw(w, 0, 2, " Keys: %s ", p->title);
-	draw_help_lines(w, &y, cols, p->help);
+	help_lines(w, &y, cols, p->help);
 	y++;
-	draw_help_lines(w, &y, cols, global_help);
+	help_lines(w, &y, cols, global_help);
 	wnoutrefresh(w);
 	delwin(w);
 }
@@ -285,8 +341,13 @@ void gt_app_draw(gt_app *app)
 	}
 	if (app->dashboard && !dashboard_fits()) {
 		app->dashboard = 0;
-		gt_app_message(app, 1, "the dashboard needs %dx%d; this terminal is %dx%d",
-		               GT_DASH_COLS, GT_DASH_ROWS, COLS, LINES);
+		app->dashboard_resume = 1;
+		gt_app_message(app, 1, "the dashboard needs %dx%d; this terminal is %dx%d (it comes "
+		               "back when the terminal grows)", GT_DASH_COLS, GT_DASH_ROWS, COLS, LINES);
+	} else if (app->dashboard_resume && dashboard_fits()) {
+		app->dashboard = 1;
+		app->dashboard_resume = 0;
+		app->message[0] = '\0';
 	}
 	erase();
 	draw_title(app);
@@ -356,6 +417,8 @@ static void unknown_key(gt_app *app, int ch)
 
 static void global_key(gt_app *app, int ch)
 {
+	if (ch == '0' || ch == '\t' || ch == KEY_BTAB)
+		app->dashboard_resume = 0;
 	if (ch >= '1' && ch < '1' + GT_NPANES) {
 		app->dashboard = 0;
 		gt_app_show(app, ch - '1');

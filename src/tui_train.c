@@ -1035,18 +1035,19 @@ static void draw_right(const gt_app *app, const train_state *ts, WINDOW *w, int 
 	}
 }
 
-/* The settings in two lines, once a run exists and the pane is too short
+/* The settings in three lines, once a run exists and the pane is too short
  * for the form and every epoch's figures. */
 static void draw_form_compact(const gt_app *app, const train_state *ts, WINDOW *w)
 {
-	char line[64];
+	char one[64], two[64];
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, 0, 1, FORM_W - 1, busy(ts) ? "Settings (locked)" : "Settings (j/k shows)");
 	wattrset(w, A_NORMAL);
-	snprintf(line, sizeof(line), "%s e%d b%d lr%g h%d s%lu", ts->preset->name, ts->epochs,
-	         ts->batch, ts->lr, ts->hidden, ts->seed);
-	gt_draw_text(w, 1, 1, FORM_W - 1, line);
+	snprintf(one, sizeof(one), "%s, %d epochs", ts->preset->name, ts->epochs);
+	snprintf(two, sizeof(two), "b%d lr%g h%d s%lu", ts->batch, ts->lr, ts->hidden, ts->seed);
+	gt_draw_text(w, 1, 1, FORM_W - 1, one);
+	gt_draw_text(w, 2, 1, FORM_W - 1, two);
 }
 
 static void train_draw(const gt_app *app, const void *state, WINDOW *w)
@@ -1059,7 +1060,7 @@ static void train_draw(const gt_app *app, const void *state, WINDOW *w)
 	werase(w);
 	if (compact) {
 		draw_form_compact(app, ts, w);
-		draw_epochs(app, w, 3);
+		draw_epochs(app, w, 4);
 	} else {
 		draw_form(app, ts, w);
 		draw_epochs(app, w, NFIELDS + 4);

@@ -52,7 +52,7 @@ keys Escape
 keys 4
 expect "the Confusion pane's hint names x" "Enter rows  x export"
 keys '?'
-expect "the Confusion help lists x" "report.json into --export DIR, else genretui-export/"
+expect "the Confusion help lists x" "report.json into --export DIR"
 keys Escape
 echo precious >"$tmp/target"
 rm -f "$tmp/out/report.json" && ln -s "$tmp/target" "$tmp/out/report.json"

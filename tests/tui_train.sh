@@ -27,12 +27,17 @@ check "the epochs list marks epoch $kept kept, its columns train and test" $?
 [ -n "$ran" ] && [ "$ran" -lt 60 ] && screen | grep -qE "epoch $ran *\$"
 check "the plots' x axis ends at the $ran epochs trained, not the 60 asked for" $?
 expect_re "the accuracy plot marks the kept epoch" "Accuracy .* kept"
+expect "the collapsed settings wrap: the preset and epochs..." " improved, 60 epochs "
+expect "... then batch, learning rate, hidden width and seed" " b64 lr0.001 h256 s1 "
 keys 2
 kept_rows=$(screen | sed -n 's/^ kept  *\([0-9,]*\) .*/\1/p' | tr -d ,)
 imp=$(screen | sed -n 's/^ + imputed, joined training  *\([0-9,]*\) .*/\1/p' | tr -d ,)
 sets=$(screen | sed -n 's/^ = train + test rows  *\([0-9,]*\) .*/\1/p' | tr -d ,)
 [ -n "$imp" ] && [ "$imp" -gt 0 ] && [ $((kept_rows + imp)) = "$sets" ]
 check "Balance: kept $kept_rows + $imp imputed rows on the training side = $sets in the sets" $?
+tm resize-window -t gt -x 80 -y 24
+expect "at 80 columns the hint bar keeps the pane's keys, ? and q" \
+	" per-genre counts, ledger, split  j/k genres  |  ? help  q quit"
 # Quitting with the run neither saved nor exported asks first.
 keys q
 expect "q with a run not saved asks first" "the last run is not saved (w) nor exported (x): q again or y quits"
@@ -95,6 +100,17 @@ keys Escape
 sleep 1              # (Esc then a key at once would read as Alt-key)
 keys 3
 expect "Esc stops the replay: the whole run" "(its matrix and report in pane 4; R replays it"
+keys '?'
+expect "at 160 columns the help is as wide as its lines" \
+	"replay the run shown (else the last) epoch by epoch: its plots, and on the dashboard its matrix;"
+keys Escape
+sleep 1
+keys 0
+tm resize-window -t gt -x 100 -y 30
+expect "the dashboard closes on a smaller terminal..." "(it comes back when the terminal grows)"
+tm resize-window -t gt -x 160 -y 48
+expect_re "... and comes back when it grows again" "Settings .*│test set, 812 rows"
+keys 3
 
 # ---- the settings form (the cursor on Batch size)
 keys r k e

@@ -86,6 +86,9 @@ struct gt_app {
 	int color;                   /* colours in use */
 	int help_open;               /* the help overlay is shown */
 	int dashboard;               /* Train, Confusion and Balance tiled */
+	int dashboard_resume;        /* the terminal shrank below the dashboard:
+	                                it comes back when the terminal grows
+	                                (unless another pane is chosen meanwhile) */
 	int quit;                    /* leave the main loop */
 	char message[256];           /* one-line message in the status bar */
 	int message_error;           /* ... shown as an error */
