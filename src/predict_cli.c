@@ -11,7 +11,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "genretui/asker.h"
+#include "genretui/prompt_answer.h"
 #include "genretui/atomic_file.h"
 #include "genretui/batch.h"
 #include "genretui/histfile.h"
@@ -113,7 +113,7 @@ static void print_line(void *ctx, gt_out_role role, const char *text)
 
 /* Not a terminal: exactly one output line per input line, in order, each
  * line standing alone (no values carried from one to the next). */
-static int script_loop(gt_asker *a)
+static int script_loop(gt_answerer *a)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -125,7 +125,7 @@ static int script_loop(gt_asker *a)
 	while ((len = getline(&line, &cap, stdin)) > 0) {
 		if (line[len - 1] == '\n')
 			len--;
-		if (gt_asker_bytes(a, line, (size_t)len, print_line, stdout) == 1)
+		if (gt_answerer_bytes(a, line, (size_t)len, print_line, stdout) == 1)
 			break;
 		bad |= ferror(stdout);
 		fflush(stdout);
@@ -139,7 +139,7 @@ static void history_warn(const gt_error *err)
 	fprintf(stderr, "genretui: %s; the prompt's history is not kept\n", err->msg);
 }
 
-static int readline_loop(gt_asker *a)
+static int readline_loop(gt_answerer *a)
 {
 	char hist[4096], *line;
 	gt_error err = {0};
@@ -154,7 +154,7 @@ static int readline_loop(gt_asker *a)
 
 		if (*line && gt_history_add(&path, line, &err) != GT_OK)
 			history_warn(&err);
-		r = gt_asker_line(a, line, print_line, stdout);
+		r = gt_answerer_line(a, line, print_line, stdout);
 		free(line);
 		if (r == 1)
 			break;
@@ -167,7 +167,7 @@ static int readline_loop(gt_asker *a)
 int gt_predict_main(const gt_cli *cli, const char *path, int synthetic)
 {
 	predict_src src;
-	gt_asker a;
+	gt_answerer a;
 	int rc;
 
 	(void)synthetic;
@@ -178,7 +178,7 @@ int gt_predict_main(const gt_cli *cli, const char *path, int synthetic)
 		src_free(&src);
 		return 1;
 	}
-	gt_asker_init(&a, &src.pred, src.have_session ? &src.session.pipe :
+	gt_answerer_init(&a, &src.pred, src.have_session ? &src.session.pipe :
 	              src.have_pipe ? &src.pipe : NULL);
 	a.utf8 = isatty(STDOUT_FILENO) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	rc = isatty(STDIN_FILENO) ? readline_loop(&a) : script_loop(&a);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "genretui/loss.h"
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 #include "genretui/predictor.h"
 #include "genretui/prompt.h"
 #include "genretui/session.h"

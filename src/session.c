@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 #include "genretui/session.h"
 #include "genretui/threads.h"
 

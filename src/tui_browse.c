@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "genretui/browse.h"
-#include "genretui/fusion.h"
+#include "genretui/track_genres.h"
 #include "genretui/textfmt.h"
 #include "genretui/train.h"       /* gt_now */
 #include "genretui/tui.h"

@@ -5,7 +5,7 @@
  * rl_callback_read_char; readline's redisplay only marks the pane dirty and
  * the pane draws rl_line_buffer itself; terminal preparation, signal and
  * SIGWINCH handling and the environment are left to curses. Answers come
- * from the same asker as `genretui --predict`. */
+ * from the same answerer as `genretui --predict`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "genretui/asker.h"
+#include "genretui/prompt_answer.h"
 #include "genretui/histfile.h"
 #include "genretui/readline_prompt.h"
 #include "genretui/tui.h"
@@ -33,7 +33,7 @@ typedef struct {
 	gt_predictor pred;
 	int have_pred;
 	unsigned long pred_gen;          /* session generation pred was made from */
-	gt_asker asker;
+	gt_answerer answerer;
 	char hist[4096];
 	const char *hist_path;
 	FILE *devnull;
@@ -102,7 +102,7 @@ static int refresh_model(gt_app *app, predict_state *ps)
 	preset = app->model_preset[0] ? app->model_preset : app->cli->preset;
 	ps->have_pred = gt_predictor_from_session(&ps->pred, s, preset, &err) == GT_OK;
 	ps->pred_gen = s->generation;
-	ps->asker.pred = &ps->pred;
+	ps->answerer.pred = &ps->pred;
 	return ps->have_pred;
 }
 
@@ -177,7 +177,7 @@ static void on_line(char *line)
 	}
 	if (!refresh_model(app, ps) && strspn(line, " \t") != strlen(line))
 		push_line(ps, GT_OUT_ERROR, "no model yet: train one in pane 3 (t), or start with --model FILE");
-	else if (gt_asker_line(&ps->asker, line, out_line, ps) == 1)
+	else if (gt_answerer_line(&ps->answerer, line, out_line, ps) == 1)
 		ps->leave = 1;
 	free(line);
 }
@@ -222,9 +222,9 @@ static void setup_readline(gt_app *app, predict_state *ps)
 	ps->hist_path = gt_history_open(ps->hist, sizeof(ps->hist), &err);
 	rl_callback_handler_install("", on_line);
 	no_arguments();
-	gt_asker_init(&ps->asker, &ps->pred, &app->session.pipe);
-	ps->asker.utf8 = app->utf8;
-	ps->asker.bar_width = 24;
+	gt_answerer_init(&ps->answerer, &ps->pred, &app->session.pipe);
+	ps->answerer.utf8 = app->utf8;
+	ps->answerer.bar_width = 24;
 	push_line(ps, GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
 	push_line(ps, GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
 	push_line(ps, GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");

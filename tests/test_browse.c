@@ -146,7 +146,7 @@ static void test_filters(void **state)
 	assert_int_equal(b->n, 9);
 }
 
-/* Rows of tracks under several genres (the genre bits come from fusion.c). */
+/* Rows of tracks under several genres (the genre bits come from track_genres.c). */
 static void test_filter_multi_genre(void **state)
 {
 	fixture *f = *state;

@@ -36,6 +36,20 @@ static void decide(gt_genres *g, const char *const *labels, int n)
 	gt_dataset_free(&ds);
 }
 
+/* The study's ten by name: exactly (the cleaning's), then forgivingly. */
+static void test_study_names(void **state)
+{
+	(void)state;
+	for (int c = 0; c < GT_NCLASSES; c++)
+		assert_int_equal(gt_genre_index(gt_genre_names[c]), c);
+	assert_int_equal(gt_genre_index("hip-hop"), -1);     /* exact */
+	assert_int_equal(gt_genre_lookup("hip hop"), 9);     /* forgiving */
+	assert_int_equal(gt_genre_lookup("HIPHOP"), 9);
+	assert_int_equal(gt_genre_lookup("classical"), 8);
+	assert_int_equal(gt_genre_lookup("Polka"), -1);
+	assert_int_equal(gt_genre_lookup(""), -1);
+}
+
 static void test_study(void **state)
 {
 	static const char *const lab[] = { "Rock", "hip hop", "JAZZ", "Polka", "", "Rock" };
@@ -217,6 +231,7 @@ static void test_session_own_genres(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_study_names),
 		cmocka_unit_test(test_study),
 		cmocka_unit_test(test_from_data),
 		cmocka_unit_test(test_too_many_and_one),

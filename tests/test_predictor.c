@@ -16,7 +16,7 @@
 
 #include "testutil.h"
 #include "testdir.h"
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"

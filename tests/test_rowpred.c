@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "genretui/loss.h"
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 #include "genretui/rowpred.h"
 
 /* 600 rows (more than one batch of 256, and not a multiple of it) of 3

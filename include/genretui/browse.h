@@ -21,7 +21,7 @@
 #include "genretui/dataset.h"
 
 /* Which fates are shown. */
-/* MULTI: rows of tracks listed under several genres (fusion.h). */
+/* MULTI: rows of tracks listed under several genres (track_genres.h). */
 typedef enum { GT_SHOW_ALL, GT_SHOW_KEPT, GT_SHOW_DROPPED, GT_SHOW_MULTI, GT_NSHOW } gt_show;
 
 #define GT_BROWSE_TOP 10         /* most frequent values kept per text column */
@@ -64,7 +64,7 @@ typedef struct {
 	const gt_dataset *ds;
 	const gt_clean *clean;
 	const uint32_t *genres;     /* [nrows] genre bits of each row's track
-	                               (fusion.h), or NULL: set after init */
+	                               (track_genres.h), or NULL: set after init */
 	/* filters, combined with AND */
 	gt_show show;
 	int genre;                  /* class (clean->genres), or -1 for every genre */

@@ -1,4 +1,4 @@
-/* encode.h: genre classes, musical scales and the 35-column input layout.
+/* encode.h: the study's genre order, scales and the 35-column input layout.
  *
  * Input vector (35 doubles), as the study's DataFrame after get_dummies:
  *   [0..10]  popularity, acousticness, danceability, duration_ms, energy,
@@ -28,11 +28,6 @@ extern const char *const gt_genre_names[GT_NCLASSES];
 extern const char *const gt_input_names[GT_NINPUTS];
 /* Scale names in one-hot order ("A", "A#", "A#m", ...). */
 extern const char *const gt_scale_names[GT_NSCALES];
-
-/* Class of a genre name (exact, as in the file), or -1. */
-int gt_genre_index(const char *name);
-/* Class of a genre name ignoring case, spaces and '-' ("hiphop" -> 9), or -1. */
-int gt_genre_lookup(const char *name);
 
 /* Pitch class of a key name: "C" 0, "C#" 1, ... "B" 11 (case-insensitive,
  * also accepts flats "Db" etc.), or -1. */

@@ -46,6 +46,11 @@ gt_status gt_genres_from_data(gt_genres *g, const gt_dataset *ds, gt_error *err)
  * study's table, anything else a table from data. -1 if out of range. */
 int gt_genres_set(gt_genres *g, const char *const *names, int k);
 
+/* One of the study's ten by name (exact, as in the file), or -1. */
+int gt_genre_index(const char *name);
+/* One of the study's ten ignoring case, spaces and '-' ("hiphop" -> 9), or -1. */
+int gt_genre_lookup(const char *name);
+
 /* Class of a label cell, or -1: the study's by exact name, then leniently;
  * a table from data by exact name. */
 int gt_genres_find(const gt_genres *g, const char *label);

@@ -25,7 +25,7 @@
 
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
-#include "genretui/fusion.h"
+#include "genretui/track_genres.h"
 #include "genretui/normalize.h"
 #include "genretui/split.h"
 #include "genretui/status.h"

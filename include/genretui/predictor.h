@@ -96,7 +96,7 @@ struct gt_track_input_s;
 unsigned gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
                           double probs[GT_MAX_CLASSES]);
 
-/* Model files (predictor_io.c). A save writes PATH.tmpXXXXXX beside PATH
+/* Model files (model_file.c). A save writes PATH.tmpXXXXXX beside PATH
  * and renames it over PATH (a symlink there is replaced, not followed,
  * whatever it points to; a directory, FIFO or device there is refused); SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT are held until then, SIGXFSZ ignored (a size limit is an error). */

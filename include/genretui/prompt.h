@@ -10,7 +10,7 @@
  * Names and the key/mode values are case-insensitive; numbers are in the
  * data's units (duration_ms in milliseconds, loudness in dB); blanks may
  * stand around '=' ("energy = 0.5"). Whether values are kept from line to
- * line is the asker's (asker.h). */
+ * line is the answerer's (prompt_answer.h). */
 #ifndef GENRETUI_PROMPT_H
 #define GENRETUI_PROMPT_H
 

@@ -1,4 +1,4 @@
-/* fusion.c: grouping rows by (artist, track) to find multi-genre tracks.
+/* track_genres.c: grouping rows by (artist, track) to find multi-genre tracks.
  *
  * Every distinct (artist, track) key gets an id, in order of first
  * appearance. An open-addressing table maps a key's hash to its id; it
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "genretui/encode.h"
-#include "genretui/fusion.h"
+#include "genretui/track_genres.h"
 #include "genretui/textfmt.h"
 
 typedef struct {

@@ -1,4 +1,4 @@
-/* fusion.h: tracks the file lists under more than one genre.
+/* track_genres.h: tracks the file lists under more than one genre.
  *
  * The study's own point: genres are not mutually exclusive. The same
  * (artist_name, track_name) pair appears in the file under several genres;
@@ -6,9 +6,13 @@
  * 1,517 of them. Rows whose artist is the placeholder "empty_field", or
  * whose artist, track or genre is empty or unknown, never count: their
  * name says nothing about the track. Counted over all rows of the file,
- * before cleaning. */
-#ifndef GENRETUI_FUSION_H
-#define GENRETUI_FUSION_H
+ * before cleaning.
+ *
+ * The identifiers keep the study's word, fusion (gt_fusion, gt_fusion_*):
+ * the pipeline's field `fusion` that the panes, the session and the JSON
+ * report ("fusion", "fusion_accuracy") read is named after it. */
+#ifndef GENRETUI_TRACK_GENRES_H
+#define GENRETUI_TRACK_GENRES_H
 
 #include <stddef.h>
 #include <stdint.h>

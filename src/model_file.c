@@ -1,4 +1,4 @@
-/* predictor_io.c: model files (format version 2, and reading version 1;
+/* model_file.c: model files (format version 2, and reading version 1;
  * see predictor.h).
  *
  * Encoding writes every field byte by byte, little-endian, into a growing

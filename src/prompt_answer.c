@@ -1,15 +1,15 @@
-/* asker.c: turning prompt lines into answers. */
+/* prompt_answer.c: turning prompt lines into answers. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "genretui/asker.h"
-#include "genretui/predict.h"
+#include "genretui/prompt_answer.h"
+#include "genretui/probs.h"
 #include "genretui/textfmt.h"
 
-void gt_asker_init(gt_asker *a, gt_predictor *pred, const gt_pipeline *pipe)
+void gt_answerer_init(gt_answerer *a, gt_predictor *pred, const gt_pipeline *pipe)
 {
 	memset(a, 0, sizeof(*a));
 	a->pred = pred;
@@ -73,7 +73,7 @@ static void values_of(const gt_track_input *t, unsigned bits, const char *sep, c
 
 /* "energy=5 is outside the training range 0 .. 1; ..." for every given
  * value outside it, or "" when none is. */
-static void unusual_text(const gt_asker *a, char *buf, size_t n)
+static void unusual_text(const gt_answerer *a, char *buf, size_t n)
 {
 	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
 	size_t used = 0;
@@ -89,7 +89,7 @@ static void unusual_text(const gt_asker *a, char *buf, size_t n)
 
 /* Warnings: values kept from earlier lines, values filled with medians,
  * values outside the training range. */
-static void warn_values(gt_asker *a, unsigned filled, gt_out_fn out, void *ctx)
+static void warn_values(gt_answerer *a, unsigned filled, gt_out_fn out, void *ctx)
 {
 	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
 	char names[512];
@@ -111,7 +111,7 @@ static void warn_values(gt_asker *a, unsigned filled, gt_out_fn out, void *ctx)
 			    gt_prompt_feature(f), a->cur.num[f], a->pred->lo[f], a->pred->hi[f]);
 }
 
-static void answer_bars(gt_asker *a, const double *p, const int best[2], gt_out_fn out, void *ctx)
+static void answer_bars(gt_answerer *a, const double *p, const int best[2], gt_out_fn out, void *ctx)
 {
 	const gt_genres *g = &a->pred->genres;
 	int order[GT_MAX_CLASSES];
@@ -136,7 +136,7 @@ static void answer_bars(gt_asker *a, const double *p, const int best[2], gt_out_
 }
 
 /* Predict the current track and write the answer. */
-static void answer(gt_asker *a, gt_out_fn out, void *ctx)
+static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	const gt_genres *g = &a->pred->genres;
 	double p[GT_MAX_CLASSES];
@@ -168,7 +168,7 @@ static void answer(gt_asker *a, gt_out_fn out, void *ctx)
 }
 
 /* show, for scripts: one comment line. */
-static void show_brief(gt_asker *a, gt_out_fn out, void *ctx)
+static void show_brief(gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	char line[512];
 
@@ -180,7 +180,7 @@ static void show_brief(gt_asker *a, gt_out_fn out, void *ctx)
 	say(out, ctx, GT_OUT_TEXT, "# %s", *line ? line : "no values given");
 }
 
-static void show(gt_asker *a, gt_out_fn out, void *ctx)
+static void show(gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	const char *const *pitch = pitch_names;
 
@@ -200,7 +200,7 @@ static void show(gt_asker *a, gt_out_fn out, void *ctx)
 	    a->cur.mode < 0 ? "(not given)" : a->cur.mode ? "major" : "minor");
 }
 
-static void help(const gt_asker *a, gt_out_fn out, void *ctx)
+static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	char names[256];
 
@@ -233,7 +233,7 @@ static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 }
 
 /* Load row N's values into the current track; 0, or -1 with a message. */
-static int load_row(gt_asker *a, const gt_prompt_line *l, gt_out_fn out, void *ctx)
+static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void *ctx)
 {
 	long n = l->row;
 	const gt_pipeline *p = a->pipe;
@@ -274,7 +274,7 @@ static int load_row(gt_asker *a, const gt_prompt_line *l, gt_out_fn out, void *c
 
 /* Merge a line's values into the current track; what the track held and
  * the line did not give is remembered as kept (said in the answer). */
-static void apply_values(gt_asker *a, const gt_prompt_line *l)
+static void apply_values(gt_answerer *a, const gt_prompt_line *l)
 {
 	a->kept = a->cur;
 	a->kept.given &= ~l->given;
@@ -287,7 +287,7 @@ static void apply_values(gt_asker *a, const gt_prompt_line *l)
 
 /* A command with nothing to answer: said in a script (one line per line),
  * silent or said in the prompt. */
-static void no_answer(gt_asker *a, gt_prompt_kind kind, gt_out_fn out, void *ctx)
+static void no_answer(gt_answerer *a, gt_prompt_kind kind, gt_out_fn out, void *ctx)
 {
 	switch (kind) {
 	case GT_PC_EMPTY:
@@ -307,7 +307,7 @@ static void no_answer(gt_asker *a, gt_prompt_kind kind, gt_out_fn out, void *ctx
 	}
 }
 
-int gt_asker_line(gt_asker *a, const char *line, gt_out_fn out, void *ctx)
+int gt_answerer_line(gt_answerer *a, const char *line, gt_out_fn out, void *ctx)
 {
 	gt_prompt_line l;
 
@@ -333,7 +333,7 @@ int gt_asker_line(gt_asker *a, const char *line, gt_out_fn out, void *ctx)
 	return 0;
 }
 
-int gt_asker_bytes(gt_asker *a, const char *buf, size_t len, gt_out_fn out, void *ctx)
+int gt_answerer_bytes(gt_answerer *a, const char *buf, size_t len, gt_out_fn out, void *ctx)
 {
 	const char *nul = memchr(buf, '\0', len), *cr;
 	size_t n = nul ? (size_t)(nul - buf) : len;
@@ -358,7 +358,7 @@ int gt_asker_bytes(gt_asker *a, const char *buf, size_t len, gt_out_fn out, void
 		}
 		memcpy(line, buf, n);
 		line[n] = '\0';
-		r = gt_asker_line(a, line, out, ctx);
+		r = gt_answerer_line(a, line, out, ctx);
 		free(line);
 		return r;
 	}

@@ -1,6 +1,6 @@
-/* predict.c: probabilities and ranking for single tracks. */
+/* probs.c: probabilities and ranking for single tracks. */
 #include "genretui/loss.h"
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 
 void gt_predict_probs(gt_model *m, const gt_real *x, double *p)
 {

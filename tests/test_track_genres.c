@@ -1,4 +1,4 @@
-/* test_fusion.c: tracks listed under several genres. */
+/* test_track_genres.c: tracks listed under several genres. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -6,7 +6,7 @@
 #include "testutil.h"
 #include "fixtures.h"
 #include "genretui/encode.h"
-#include "genretui/fusion.h"
+#include "genretui/track_genres.h"
 #include "genretui/genres.h"
 
 #define HEADER "instance_id,artist_name,track_name,popularity,acousticness,danceability," \

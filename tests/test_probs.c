@@ -1,6 +1,6 @@
-/* test_predict.c: probabilities of one track, argmax and top-2. */
+/* test_probs.c: probabilities of one track, argmax and top-2. */
 #include "testutil.h"
-#include "genretui/predict.h"
+#include "genretui/probs.h"
 
 static void test_argmax_top2(void **state)
 {

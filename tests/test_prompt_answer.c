@@ -1,4 +1,4 @@
-/* test_asker.c: answering the predict prompt: values kept from line to
+/* test_prompt_answer.c: answering the predict prompt: values kept from line to
  * line (and said) or every line alone; in a script exactly one output line
  * per input line, NUL bytes and carriage returns refused with their
  * column, values outside the training range warned about. */
@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "testutil.h"
-#include "genretui/asker.h"
+#include "genretui/prompt_answer.h"
 
-/* What the asker wrote: its lines, joined by '\n', and how many. */
+/* What the answerer wrote: its lines, joined by '\n', and how many. */
 typedef struct {
 	char text[8192];
 	int lines;
@@ -50,18 +50,18 @@ static int teardown(void **state)
 }
 
 /* The answer to line, alone in s. */
-static int ask(gt_asker *a, const char *line, sink *s)
+static int ask(gt_answerer *a, const char *line, sink *s)
 {
 	memset(s, 0, sizeof(*s));
-	return gt_asker_line(a, line, collect, s);
+	return gt_answerer_line(a, line, collect, s);
 }
 
 static void test_kept_values_are_said(void **state)
 {
-	gt_asker a;
+	gt_answerer a;
 	sink s;
 
-	gt_asker_init(&a, *state, NULL);
+	gt_answerer_init(&a, *state, NULL);
 	assert_int_equal(a.keep, 1);
 	ask(&a, "tempo=120 key=A", &s);
 	assert_null(strstr(s.text, "kept from before"));
@@ -78,10 +78,10 @@ static void test_kept_values_are_said(void **state)
 /* A script: each line alone, so a line gets the same answer wherever it is. */
 static void test_script_lines_stand_alone(void **state)
 {
-	gt_asker a;
+	gt_answerer a;
 	sink first, s;
 
-	gt_asker_init(&a, *state, NULL);
+	gt_answerer_init(&a, *state, NULL);
 	a.brief = 1;
 	a.keep = 0;
 	ask(&a, "tempo=120", &first);
@@ -98,10 +98,10 @@ static void test_one_line_per_line(void **state)
 		"", "   \t", "help", "HELP", "clear", "show", "row 3", "energy=", "nonsense",
 		"energy=0.5", "energy = 0.5 tempo= 120 key =A", "energy=1e400", "quit",
 	};
-	gt_asker a;
+	gt_answerer a;
 	sink s;
 
-	gt_asker_init(&a, *state, NULL);
+	gt_answerer_init(&a, *state, NULL);
 	a.brief = 1;
 	a.keep = 0;
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
@@ -118,20 +118,20 @@ static void test_one_line_per_line(void **state)
 	                    "(beyond +-1.8e308)\n");
 }
 
-static int ask_bytes(gt_asker *a, const char *buf, size_t n, sink *s)
+static int ask_bytes(gt_answerer *a, const char *buf, size_t n, sink *s)
 {
 	memset(s, 0, sizeof(*s));
-	return gt_asker_bytes(a, buf, n, collect, s);
+	return gt_answerer_bytes(a, buf, n, collect, s);
 }
 
 /* Text after a NUL or a CR is never dropped unseen: the line is an error
  * naming the column. A CR at the end is a CRLF line end. */
 static void test_nul_and_cr(void **state)
 {
-	gt_asker a;
+	gt_answerer a;
 	sink s, plain;
 
-	gt_asker_init(&a, *state, NULL);
+	gt_answerer_init(&a, *state, NULL);
 	a.brief = 1;
 	a.keep = 0;
 	assert_int_equal(ask_bytes(&a, "energy=0.5\0danceability=0.9", 27, &s), -1);
@@ -153,10 +153,10 @@ static void test_unusual_warning(void **state)
 {
 	gt_predictor *p = *state;
 	char want[256];
-	gt_asker a;
+	gt_answerer a;
 	sink s;
 
-	gt_asker_init(&a, p, NULL);
+	gt_answerer_init(&a, p, NULL);
 	a.brief = 1;
 	a.keep = 0;
 	ask(&a, "loudness=1e308", &s);

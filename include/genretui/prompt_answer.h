@@ -1,11 +1,11 @@
-/* asker.h: answering the predict prompt, shared by `genretui --predict` and
+/* prompt_answer.h: answering the predict prompt, shared by `genretui --predict` and
  * the Predict pane (no readline, no curses here).
  *
  * Each input line is parsed (prompt.h), applied to the current track and
  * answered through an output callback, one line of text at a time, each
  * with a role so that a front end can colour it. */
-#ifndef GENRETUI_ASKER_H
-#define GENRETUI_ASKER_H
+#ifndef GENRETUI_PROMPT_ANSWER_H
+#define GENRETUI_PROMPT_ANSWER_H
 
 #include "genretui/pipeline.h"
 #include "genretui/predictor.h"
@@ -38,17 +38,17 @@ typedef struct {
 	                              * "# ..." comment where there is no answer */
 	int bar_width;               /* cells of the probability bars */
 	int row_genre;               /* true genre of the row just loaded, or -1 */
-} gt_asker;
+} gt_answerer;
 
-void gt_asker_init(gt_asker *a, gt_predictor *pred, const gt_pipeline *pipe);
+void gt_answerer_init(gt_answerer *a, gt_predictor *pred, const gt_pipeline *pipe);
 
 /* Answer one line. Returns 1 when the line asked to quit, -1 when it was
  * malformed (the error has been written), 0 otherwise. */
-int gt_asker_line(gt_asker *a, const char *line, gt_out_fn out, void *ctx);
+int gt_answerer_line(gt_answerer *a, const char *line, gt_out_fn out, void *ctx);
 
 /* Answer one line of len bytes as read from a file or pipe, its line end
  * taken off (a CR before it is allowed): a NUL byte or a carriage return
  * inside it is an error naming its column, never a line cut short. */
-int gt_asker_bytes(gt_asker *a, const char *buf, size_t len, gt_out_fn out, void *ctx);
+int gt_answerer_bytes(gt_answerer *a, const char *buf, size_t len, gt_out_fn out, void *ctx);
 
 #endif

@@ -1,6 +1,6 @@
-/* predict.h: genre probabilities for one track. */
-#ifndef GENRETUI_PREDICT_H
-#define GENRETUI_PREDICT_H
+/* probs.h: genre probabilities for one track. */
+#ifndef GENRETUI_PROBS_H
+#define GENRETUI_PROBS_H
 
 #include "genretui/model.h"
 
