@@ -710,6 +710,15 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");   /* data and output use '.' decimals */
+#ifndef GT_BENCH
+	/* Never the key loop where a benchmark was asked for (bench/redraw
+	 * would wait for it). */
+	if (getenv("GT_BENCH_REDRAW")) {
+		fprintf(stderr, "genretui: GT_BENCH_REDRAW: this genretui was built without "
+		        "the redraw benchmark (configure --enable-bench-redraw)\n");
+		return 2;
+	}
+#endif
 	if (gt_app_open(&app, cli, path, synthetic) != 0)
 		return 1;
 	atexit(restore_terminal);
@@ -719,12 +728,16 @@ int gt_tui_main(const gt_cli *cli, const char *path, int synthetic)
 		gt_app_close(&app);
 		return 1;
 	}
+#ifdef GT_BENCH
 	if (getenv("GT_BENCH_REDRAW"))
 		gt_bench_redraw(&app, atoi(getenv("GT_BENCH_REDRAW")));
 	else
+#endif
 		main_loop(&app);
 	restore_terminal();
+#ifdef GT_BENCH
 	gt_bench_report();
+#endif
 	gt_app_close(&app);
 	return gt_signals_exit_status();
 }

@@ -153,8 +153,9 @@ void gt_app_draw(gt_app *app);
 /* Run every pane's tick once; returns the largest of their answers. */
 int gt_app_tick(gt_app *app, double budget);
 
-/* GT_BENCH_REDRAW=N (tui_bench.c): instead of the key loop, train the
- * form's settings to the end, then time N complete redraws of every pane;
+/* GT_BENCH_REDRAW=N (tui_bench.c, only in a program configured with
+ * --enable-bench-redraw): instead of the key loop, train the form's
+ * settings to the end, then time N complete redraws of every pane;
  * gt_bench_report prints the figures once the terminal is given back. */
 void gt_bench_redraw(gt_app *app, int n);
 void gt_bench_report(void);
