@@ -16,6 +16,8 @@
  * checks again, and the other side changes the variable before it looks
  * for sleepers, so one of the two always sees the other (no wake-up is
  * lost). */
+#define _GNU_SOURCE     /* sched_getcpu */
+
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -47,6 +49,7 @@ struct gt_team {
 	atomic_int stop;
 	atomic_int sleepers;         /* workers asleep on `wake` */
 	atomic_int caller_asleep;    /* the caller asleep on `all_done` */
+	atomic_int caller_cpu;       /* where the caller ran its last job */
 	pthread_mutex_t lock;
 	pthread_cond_t wake, all_done;
 };
@@ -102,6 +105,7 @@ static uint32_t wait_job(gt_team *t, uint32_t seen)
 		pthread_cond_wait(&t->wake, &t->lock);
 	atomic_fetch_sub(&t->sleepers, 1);
 	pthread_mutex_unlock(&t->lock);
+	gt_thread_leave_cpu(atomic_load(&t->caller_cpu));   /* (woken beside it) */
 	return g;
 }
 
@@ -214,6 +218,7 @@ void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 	t->fn = fn;
 	t->arg = arg;
 	atomic_store(&t->done, 0);
+	atomic_store(&t->caller_cpu, sched_getcpu());
 	job = (job_of(atomic_load(&t->next)) + 1) & 0xffffff;
 	atomic_store(&t->next, word(job, (uint32_t)count, 0));     /* published */
 	wake_workers(t);

@@ -96,6 +96,24 @@ void *gt_thread_join(gt_thread *t)
 	return ret;
 }
 
+void gt_thread_leave_cpu(int cpu)
+{
+#if SPREAD
+	cpu_set_t all, other;
+
+	if (cpu < 0 || cpu >= CPU_SETSIZE || sched_getcpu() != cpu ||
+	    pthread_getaffinity_np(pthread_self(), sizeof(all), &all) != 0 ||
+	    !CPU_ISSET(cpu, &all) || CPU_COUNT(&all) < 2)
+		return;
+	other = all;
+	CPU_CLR(cpu, &other);
+	if (pthread_setaffinity_np(pthread_self(), sizeof(other), &other) == 0)
+		pthread_setaffinity_np(pthread_self(), sizeof(all), &all);
+#else
+	(void)cpu;
+#endif
+}
+
 void gt_thread_pair(void *(*fn)(void *), void *a, void *b, int helped)
 {
 	gt_thread t;

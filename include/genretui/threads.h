@@ -29,6 +29,13 @@ typedef struct {
  * threads take them). Returns 0, or an error number (no thread). */
 int gt_thread_start(gt_thread *t, void *(*fn)(void *), void *arg);
 
+/* If the calling thread runs on CPU cpu and may run elsewhere, move it to
+ * another of its CPUs now (its affinity is the same after). A thread woken
+ * from a sleep is put on its waker's CPU, and left to share it until the
+ * load balancer next runs (milliseconds): a team's worker that slept
+ * moves off its caller's CPU so. */
+void gt_thread_leave_cpu(int cpu);
+
 /* Wait for t's thread to end; returns what fn returned. */
 void *gt_thread_join(gt_thread *t);
 
