@@ -27,12 +27,16 @@ signum() {
 	done
 }
 
+# joined: the screen with wrapped lines joined (a long path wraps the
+# loading line), trailing blanks dropped.
+joined() { tm capture-pane -p -J -t gt | sed 's/ *$//'; }
+
 # ended DESCRIPTION STATUS [NOTICE]: the program ended with STATUS, the
 # terminal is restored, and the screen holds only the loading line, the
 # status and NOTICE (the shell's word for a process a signal killed).
 ended() {
 	if wait_for "EXIT=" 20 && screen | grep -qx "EXIT=$2" && stty_same &&
-		! screen | grep -v -e '^genretui: loading .* \.\.\.$' -e '^EXIT=' -e '^$' \
+		! joined | grep -v -e '^genretui: loading .* \.\.\.$' -e '^EXIT=' -e '^$' \
 			-e "^${3:-EXIT=}\$" | grep -q .; then
 		ok "$1"
 	else
