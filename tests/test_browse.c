@@ -1,4 +1,4 @@
-/* test_browse.c: the Browse pane's model (src/browse.c) on a small CSV
+/* test_browse.c: the Browse pane's model (src/core/browse.c) on a small CSV
  * written here, and on the real dataset when GT_REAL_CSV names it. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
 

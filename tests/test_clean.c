@@ -1,4 +1,4 @@
-/* test_clean.c: the study's cleaning (src/clean.c) on a hand-written fixture,
+/* test_clean.c: the study's cleaning (src/core/clean.c) on a hand-written fixture,
  * tests/data/ledger_small.csv (found through GT_TESTDATA), and on the real
  * dataset when GT_REAL_CSV names it. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */

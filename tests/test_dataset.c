@@ -1,6 +1,6 @@
-/* test_dataset.c: CSV loading (src/dataset_load.c) from memory buffers,
+/* test_dataset.c: CSV loading (src/core/dataset_load.c) from memory buffers,
  * from files, and from the real dataset when GT_REAL_CSV names it; a file
- * read in parts (src/dataset_parts.c) gives what one pass gives. */
+ * read in parts (src/core/dataset_parts.c) gives what one pass gives. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
 
 #include <stdio.h>

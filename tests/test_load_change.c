@@ -1,5 +1,5 @@
 /* test_load_change.c: a file truncated, emptied or grown while it loads
- * (src/dataset_load.c) is refused, naming the file, never taken as the
+ * (src/core/dataset_load.c) is refused, naming the file, never taken as the
  * rows read so far. The change is made from inside the reading: read and
  * pread are wrapped (-Wl,--wrap=read,--wrap=pread), and the wrapper changes
  * the file once a chosen call has returned. */

@@ -1,4 +1,4 @@
-/* test_median.c: medians by radix selection (src/median.c) against the
+/* test_median.c: medians by radix selection (src/core/median.c) against the
  * plain way, sorting; and the keys that order as the doubles do. */
 #include <float.h>
 #include <math.h>

@@ -1,4 +1,4 @@
-/* test_number.c: numeric cells (src/number.c) read as strtod reads them in
+/* test_number.c: numeric cells (src/core/number.c) read as strtod reads them in
  * the C locale, bit for bit, on edge cases and on many seeded random
  * strings; and refused exactly where the grammar (number.h) says. */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */

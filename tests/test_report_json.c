@@ -1,4 +1,4 @@
-/* test_report_json.c: a run's figures as JSON values (src/report_json.c),
+/* test_report_json.c: a run's figures as JSON values (src/core/report_json.c),
  * checked member by member and as the compact text jansson writes. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* test_rng.c: MT19937 and NumPy's legacy helpers (src/rng.c).
+/* test_rng.c: MT19937 and NumPy's legacy helpers (src/core/rng.c).
  *
  * The generator is checked against known outputs (the reference
  * implementation's, NumPy's for seed 42: SEED-FACTS section 4) and against

@@ -1,4 +1,4 @@
-/* test_textfmt.c: number formatting and terminal-safe text (src/textfmt.c). */
+/* test_textfmt.c: number formatting and terminal-safe text (src/core/textfmt.c). */
 #include "testutil.h"     /* stdarg, stddef, stdint, setjmp, cmocka */
 
 #include <locale.h>

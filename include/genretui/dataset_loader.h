@@ -1,9 +1,9 @@
 /* dataset_loader.h: the CSV loader's state, shared by its two files and by
  * the tests; not for other modules (they use dataset.h).
  *
- * src/dataset_load.c is the plain loader: libcsv's callbacks, the header,
+ * src/core/dataset_load.c is the plain loader: libcsv's callbacks, the header,
  * the error messages, reading a buffer or a file in one pass.
- * src/dataset_parts.c reads a big file in parts, each by a loader of its own,
+ * src/core/dataset_parts.c reads a big file in parts, each by a loader of its own,
  * and joins their rows; the plain loader is its reference
  * (tests/test_dataset.c checks that both give the same datasets). */
 #ifndef GENRETUI_DATASET_LOADER_H
