@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -560,6 +561,33 @@ static int adopt_model(gt_app *app, const gt_predictor *pred)
 	return 0;
 }
 
+/* "genretui: loading FILE ..." on stderr while the file loads; returns the
+ * terminal lines it took (0 when stderr is no terminal, so it is never
+ * erased from a log). */
+static int say_loading(const char *path)
+{
+	char safe[512];
+	struct winsize ws;
+	int cells;
+
+	gt_text_safe(path, safe, sizeof(safe), 400);
+	fprintf(stderr, "genretui: loading %s ...\n", safe);
+	if (!isatty(STDERR_FILENO))
+		return 0;
+	cells = (int)strlen("genretui: loading  ...") + gt_text_width(safe);
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+		return 1;
+	return (cells + ws.ws_col - 1) / ws.ws_col;
+}
+
+/* Loaded: the loading line goes, so that quitting leaves the terminal as
+ * it was before genretui started (cursor up over its lines, erase). */
+static void unsay_loading(int lines)
+{
+	if (lines > 0)
+		fprintf(stderr, "\033[%dA\r\033[J", lines);
+}
+
 static int load(gt_app *app)
 {
 	gt_predictor pred;
@@ -579,17 +607,13 @@ static int load(gt_app *app)
 		}
 		o.split_seed = pred.split_seed;
 	}
-	{
-		char safe[512];
-
-		gt_text_safe(app->path, safe, sizeof(safe), 400);
-		fprintf(stderr, "genretui: loading %s ...\n", safe);
-	}
+	int said = say_loading(app->path);
 	if (gt_session_open(&app->session, app->path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		gt_predictor_free(&pred);
 		return -1;
 	}
+	unsay_loading(said);
 	if (app->cli->model)
 		rc = adopt_model(app, &pred);
 	gt_predictor_free(&pred);
