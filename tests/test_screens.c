@@ -246,6 +246,8 @@ static void test_before_training(void **state)
 	gt_app_key(&app, KEY_F(1));
 	type("?");
 	expect_screen(&app, "help-browse-80x24");
+	type("jjjjjjjjjjjj");                  /* scrolls to its last screenful, no further */
+	expect_screen(&app, "help-browse-end-80x24");
 	size_to(160, 48);
 	gt_app_key(&app, 'x');
 	type("2");

@@ -85,6 +85,8 @@ struct gt_app {
 	int utf8;                    /* Unicode glyphs may be drawn */
 	int color;                   /* colours in use */
 	int help_open;               /* the help overlay is shown */
+	int help_top;                /* ... from this row of its text (it scrolls
+	                                when taller than the terminal) */
 	int dashboard;               /* Train, Confusion and Balance tiled */
 	int dashboard_resume;        /* the terminal shrank below the dashboard:
 	                                it comes back when the terminal grows

@@ -157,9 +157,10 @@ static const char *const global_help[] = {
 	"0, Esc 0\tdashboard: Train, Confusion and Balance together (160x48+)",
 	"\tand Features beside them from 240 columns",
 	"Tab / S-Tab\tnext / previous pane",
-	"?\tthis help (any key closes it)",
+	"?\tthis help (any key closes it; j/k, arrows and PgDn/PgUp",
+	"\tscroll it when it is taller than the terminal)",
 	"q, Ctrl-C\tquit; while training or with a run not saved (w) or",
-	"\texported (x) it asks first: q again or y quits",
+	"\texported (x) it asks first: q again or y quits.",
 	"\tIn a prompt Ctrl-C cancels the line; Ctrl-D or quit leaves it.",
 	NULL
 };
@@ -201,7 +202,7 @@ static int help_lines(WINDOW *w, int *y, int width, const char *const *lines)
 		do {
 			int len = wrap_len(s, tw);
 
-			if (w && *y < getmaxy(w) - 1) {
+			if (w && *y >= 1 && *y < getmaxy(w) - 1) {
 				wattron(w, A_BOLD);
 				gt_draw_text(w, *y, 2, 14, first ? key : "");
 				wattroff(w, A_BOLD);
@@ -237,20 +238,37 @@ static int widest(const char *const *lines)
 	return most < HELP_TEXT_MAX ? most : HELP_TEXT_MAX;
 }
 
-/* The help as wide as its longest line needs (up to the terminal's width,
- * wrapping what does not fit), as tall as its lines. */
-static void draw_help(gt_app *app)
+/* The help's size: as wide as its longest line needs (up to the terminal's
+ * width, wrapping what does not fit); *rows of text in all, *shown of
+ * them that fit on screen at once. */
+static int help_size(const gt_app *app, int *rows, int *shown)
 {
 	const gt_pane *p = gt_panes[app->current];
 	int want = 19 + (widest(p->help) > widest(global_help) ? widest(p->help) : widest(global_help));
-	int cols = want < COLS - 4 ? want : COLS - 4, y = 1, rows;
-	WINDOW *w;
+	int cols = want < COLS - 4 ? want : COLS - 4, y = 0;
 
 	cols = cols < 40 ? (COLS < 40 ? COLS : 40) : cols;
-	rows = help_lines(NULL, &y, cols, p->help) + help_lines(NULL, &y, cols, global_help) + 4;
-	if (rows > LINES - 2)
-		rows = LINES - 2;
-	w = newwin(rows, cols, (LINES - rows) / 2, (COLS - cols) / 2);
+	*rows = help_lines(NULL, &y, cols, p->help) + 1 + help_lines(NULL, &y, cols, global_help);
+	*shown = *rows + 1 < LINES - 4 ? *rows + 1 : LINES - 4;   /* a blank row below */
+	return cols;
+}
+
+/* The first row of text that can be shown on top: the last screenful at most. */
+static int help_top_max(const gt_app *app)
+{
+	int rows, shown;
+
+	help_size(app, &rows, &shown);
+	return rows > shown ? rows - shown : 0;
+}
+
+static void draw_help(const gt_app *app)
+{
+	const gt_pane *p = gt_panes[app->current];
+	int rows, shown, cols = help_size(app, &rows, &shown);
+	int y = 1 - app->help_top;
+	WINDOW *w = newwin(shown + 2, cols, (LINES - shown - 2) / 2, (COLS - cols) / 2);
+
 	if (!w)
 		return;
 	werase(w);
@@ -259,8 +277,36 @@ static void draw_help(gt_app *app)
 	help_lines(w, &y, cols, p->help);
 	y++;
 	help_lines(w, &y, cols, global_help);
+	if (rows > shown)
+		mvwprintw(w, shown + 1, 2, " j/k scroll: rows %d-%d of %d ", app->help_top + 1,
+		          app->help_top + shown, rows);
 	wnoutrefresh(w);
 	delwin(w);
+}
+
+/* A key while the help is open: it scrolls a help taller than the
+ * terminal; any other key closes it. */
+static void help_key(gt_app *app, int ch)
+{
+	int top = app->help_top, most = help_top_max(app), page = LINES - 6;
+
+	if (ch == KEY_RESIZE) {
+		app->help_top = top < most ? top : most;
+		return;
+	}
+	if (most > 0 && (ch == 'j' || ch == KEY_DOWN))
+		top++;
+	else if (most > 0 && (ch == 'k' || ch == KEY_UP))
+		top--;
+	else if (most > 0 && (ch == KEY_NPAGE || ch == ' '))
+		top += page > 1 ? page : 1;
+	else if (most > 0 && ch == KEY_PPAGE)
+		top -= page > 1 ? page : 1;
+	else {
+		app->help_open = 0;
+		return;
+	}
+	app->help_top = top < 0 ? 0 : top > most ? most : top;
 }
 
 /* ---- layout and drawing ---- */
@@ -429,8 +475,10 @@ static void global_key(gt_app *app, int ch)
 		app->current = (app->current + 1) % GT_NPANES;
 	else if (ch == KEY_BTAB)
 		app->current = (app->current + GT_NPANES - 1) % GT_NPANES;
-	else if (ch == '?')
+	else if (ch == '?') {
 		app->help_open = 1;
+		app->help_top = 0;
+	}
 	else if (ch == 'q' || ch == 'Q' || ch == 3)
 		ask_quit(app);
 	else if (ch != KEY_RESIZE && ch != KEY_MOUSE && ch != ERR)
@@ -452,8 +500,7 @@ void gt_app_key(gt_app *app, int ch)
 			return;
 	}
 	if (app->help_open) {
-		if (ch != KEY_RESIZE)
-			app->help_open = 0;
+		help_key(app, ch);
 		return;
 	}
 	if (COLS < GT_MIN_COLS || LINES < GT_MIN_ROWS) {
