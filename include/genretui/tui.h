@@ -50,7 +50,7 @@ typedef struct gt_pane {
 	int (*key)(gt_app *app, void *state, int ch);   /* 1 if the key was used */
 } gt_pane;
 
-/* Key code of Esc 0 (the dashboard), beside F1-F5 for Esc 1-5. */
+/* Key code of Esc 0 (the dashboard), beside F1-F6 for Esc 1-6. */
 #define GT_KEY_DASHBOARD (KEY_MAX + 1)
 
 enum { GT_PANE_BROWSE, GT_PANE_BALANCE, GT_PANE_TRAIN, GT_PANE_CONFUSION,

@@ -708,7 +708,7 @@ static void skip_sequence(int first)
 
 /* ESC, and what came with it. A sequence curses could not decode is
  * dropped with a note (its bytes must not reach a prompt as text); ESC and
- * a digit switch panes from every pane (1-5, 0 the dashboard), as F1-F5
+ * a digit switch panes from every pane (1-6, 0 the dashboard), as F1-F6
  * do; ESC alone, or before another key (Alt-key), goes to the pane. */
 static void escape_key(gt_app *app)
 {

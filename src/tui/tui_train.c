@@ -902,7 +902,7 @@ static void draw_idle(const gt_app *app, const train_state *ts, WINDOW *w, int x
 	snprintf(line, sizeof(line), "The loss and accuracy of the training rows and of the %s", rows);
 	gt_draw_text(w, 5, x, width, line);
 	gt_draw_text(w, 6, x, width, "held-out test rows are plotted here after every epoch.");
-	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, z stops, 1-5 switch panes.");
+	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, z stops, 1-6 switch panes.");
 }
 
 /* A model from --model: its figures, no curves (it was trained elsewhere). */
