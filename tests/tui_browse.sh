@@ -6,7 +6,7 @@
 . "$(dirname "$0")/tmux-lib.sh"
 LEDGER=${GT_TESTDATA:-data}/ledger_small.csv
 
-echo "1..50"
+echo "1..53"
 
 # ---- the fixture: 26 records on file lines 2 to 29, one or two per fate
 start 80 24 "" "$GENRETUI $LEDGER"
@@ -57,6 +57,12 @@ keys : 4 Enter
 keys '$' ,
 expect ", filters by the value under the cursor" "3 of 26 rows   where music_genre=Jazz"
 keys c
+
+keys / x y z
+expect "/ opens the search prompt with the text typed" "/xyz"
+keys C-c
+expect_not "Ctrl-C drops a half-typed search, as in a shell" "/xyz"
+expect "... and does not quit" "26 of 26 rows"
 
 keys g '^' l '!'
 expect "! pins the focused column" "artist_name pinned"

@@ -1,6 +1,6 @@
 /* tui_ask.h: a question on a pane's last row: a file or folder name with
  * a default filled in (typed over, Backspace, Ctrl-U clears, Enter takes
- * it, Esc cancels), then, when the answer would replace files, "replace
+ * it, Esc or Ctrl-C cancels), then, when the answer would replace files, "replace
  * them? y/n". Used by w (save the model) and x (export the run). */
 #ifndef GENRETUI_TUI_ASK_H
 #define GENRETUI_TUI_ASK_H

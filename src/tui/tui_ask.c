@@ -54,7 +54,7 @@ int gt_ask_key(gt_ask *a, int ch)
 
 	if (a->stage == GT_ASK_CLOSED)
 		return GT_ASK_CANCEL;
-	if (ch == 27 || (a->stage == GT_ASK_CONFIRM && (ch == 'n' || ch == 'N'))) {
+	if (ch == 27 || ch == 3 || (a->stage == GT_ASK_CONFIRM && (ch == 'n' || ch == 'N'))) {
 		a->stage = GT_ASK_CLOSED;
 		return GT_ASK_CANCEL;
 	}

@@ -854,7 +854,7 @@ static int input_key(gt_app *app, struct gt_browse *s, int ch)
 {
 	size_t n = strlen(s->input);
 
-	if (ch == 27)
+	if (ch == 27 || ch == CTRL('c'))           /* Esc, or Ctrl-C as in a shell */
 		s->mode = TYPE_NONE;
 	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
 		input_end(app, s);

@@ -362,7 +362,7 @@ static int edit_key(gt_app *app, train_state *ts, int ch)
 {
 	size_t len = strlen(ts->edit);
 
-	if (ch == 27) {
+	if (ch == 27 || ch == 3) {        /* Esc or Ctrl-C: the edit is dropped */
 		ts->editing = 0;
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		if (set_field(app, ts, ts->edit) == 0)
