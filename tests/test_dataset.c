@@ -593,10 +593,12 @@ static void test_fixtures_in_parts(void **state)
  * and a pipe (whose name differs: the text after it is compared). */
 static void test_error_lines(void **state)
 {
-	static const char *const tails[] = {
-		"\"x,", "\"  \"x,", "\" \t\",", "\"\n1,a\"b,", "\"\r\n2,\"q\"  \"r\",",
-		"\"\n3,\0,",
+#define TAIL(s) { s, sizeof(s) - 1 }        /* the bytes of s, a NUL inside too */
+	static const struct { const char *s; size_t n; } tails[] = {
+		TAIL("\"x,"), TAIL("\"  \"x,"), TAIL("\" \t\","), TAIL("\"\n1,a\"b,"),
+		TAIL("\"\r\n2,\"q\"  \"r\","), TAIL("\"\n3,\0,"),
 	};
+#undef TAIL
 	static const size_t at[] = { 1, 3, 3, 6, 10, 4 };   /* the bad byte */
 	static const char *const what[] = {
 		"text after the closing quote", "text after the closing quote",
@@ -618,12 +620,12 @@ static void test_error_lines(void **state)
 
 		while (len < cap)
 			len += (size_t)sprintf(text + len, "%s", len % 3 ? "l\n" : "\r\n");
-		tl = strlen(tails[t]);
+		tl = tails[t].n;
 		lines = 1;
 		for (size_t i = 0; i < len + at[t]; i++)
-			lines += i < len ? text[i] == '\n' : tails[t][i - len] == '\n';
-		memcpy(text + len, tails[t], tl + 3);      /* (NUL and after) */
-		len += t == 5 ? tl + 2 : tl;
+			lines += i < len ? text[i] == '\n' : tails[t].s[i - len] == '\n';
+		memcpy(text + len, tails[t].s, tl);
+		len += tl;
 		len += (size_t)sprintf(text + len, "\n%s\n", "9,z");
 		write_temp(name, text, len);
 		snprintf(want, sizeof(want), "%s:%ld: ", name, lines);
