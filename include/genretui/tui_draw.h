@@ -33,5 +33,10 @@ attr_t gt_theme_attr(int color, gt_color_role role);
 /* Draw text at (y, x) in w, clipped to width cells (UTF-8 aware, never
  * writes control characters); returns the cells used. */
 int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s);
+/* gt_draw_text that never leaves the window, wherever (y, x) is (a failed
+ * wmove would leave the text at the old cursor position); 0 outside it. */
+int gt_draw_clipped(WINDOW *w, int y, int x, int width, const char *s);
+/* The same in attribute a (then back to A_NORMAL). */
+int gt_draw_clipped_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s);
 
 #endif

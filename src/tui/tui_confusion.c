@@ -139,28 +139,6 @@ static shown_set current_set(const gt_app *app, const cv_state *cv)
 	                    s->evaluated ? s->top2_test : NAN, s->evaluated ? s->fusion_test : NAN };
 }
 
-/* gt_draw_text that never leaves the window (a failed wmove would leave
- * the text at the old cursor position). Returns the cells used. */
-static int put(WINDOW *w, int y, int x, int width, const char *s)
-{
-	int room = getmaxx(w) - x;
-
-	if (y < 0 || y >= getmaxy(w) || x < 0 || room <= 0 || width <= 0)
-		return 0;
-	return gt_draw_text(w, y, x, width < room ? width : room, s);
-}
-
-/* put in attribute a. */
-static int put_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
-{
-	int used;
-
-	wattrset(w, a);
-	used = put(w, y, x, width, s);
-	wattrset(w, A_NORMAL);
-	return used;
-}
-
 /* ---- before a model exists ---- */
 
 static void draw_no_model(const gt_app *app, WINDOW *w)
@@ -175,18 +153,18 @@ static void draw_no_model(const gt_app *app, WINDOW *w)
 	int width = getmaxx(w) - 2, k = genres(app)->k;
 	char line[160];
 
-	put_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width, "Confusion: where the model goes wrong");
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width, "Confusion: where the model goes wrong");
 	if (app->session.running && !gt_trainer_finished(tr))
 		snprintf(line, sizeof(line), "Training: epoch %d of %d. The test matrix appears after "
 		         "the first epoch.", tr->epoch + 1, tr->hp.epochs);
 	else
 		snprintf(line, sizeof(line), "No model yet. Press 3 for the Train pane, then t to train.");
-	put_attr(w, A_BOLD, 3, 2, width, line);
+	gt_draw_clipped_attr(w, A_BOLD, 3, 2, width, line);
 	snprintf(line, sizeof(line), "When a model is trained, this pane shows the %dx%d confusion "
 	         "matrix of the", k, k);
-	put(w, 5, 2, width, line);
+	gt_draw_clipped(w, 5, 2, width, line);
 	for (int i = 0; about[i]; i++)
-		put(w, 6 + i, 2, width, about[i]);
+		gt_draw_clipped(w, 6 + i, 2, width, about[i]);
 }
 
 /* ---- header ---- */
@@ -230,8 +208,8 @@ static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 	run_note(app, note, sizeof(note));
 	snprintf(line, sizeof(line), "%s set, %s rows%s", set->name,
 	         gt_fmt_count(n, sizeof(n), set->truth ? set->n : (size_t)set->rep->total), note);
-	x = put_attr(w, gt_attr(app, cv->train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
-	x += put(w, 0, x, width - x, "view: ");
+	x = gt_draw_clipped_attr(w, gt_attr(app, cv->train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD, 0, 0, width, line) + 2;
+	x += gt_draw_clipped(w, 0, x, width - x, "view: ");
 	all = x + views_width() <= width;
 	for (int v = 0; v < GT_CV_NVIEWS; v++) {
 		int cur = (gt_cv_view)v == cv->view;
@@ -239,9 +217,9 @@ static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 		if (!all && !cur)
 			continue;
 		if (all && v)
-			x += put(w, 0, x, width - x, " | ");
+			x += gt_draw_clipped(w, 0, x, width - x, " | ");
 		snprintf(line, sizeof(line), cur ? "[%s]" : "%s", gt_cv_view_name((gt_cv_view)v));
-		x += put_attr(w, cur ? gt_attr(app, GT_C_HEADER) : A_NORMAL, 0, x, width - x, line);
+		x += gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_HEADER) : A_NORMAL, 0, x, width - x, line);
 	}
 }
 
@@ -374,18 +352,18 @@ static void draw_headings(const gt_app *app, const cv_state *cv, WINDOW *w, cons
 	char s[32];
 	int x = g->label_w;
 
-	put_attr(w, A_DIM, g->y, 0, g->label_w - 2, g->label_w >= 12 ? "true\\pred" : "t\\p");
+	gt_draw_clipped_attr(w, A_DIM, g->y, 0, g->label_w - 2, g->label_w >= 12 ? "true\\pred" : "t\\p");
 	if (cv->left > 0)
-		put(w, g->y, g->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
+		gt_draw_clipped(w, g->y, g->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w) {
 		int p = g->ord[cv->left + j];
 
 		snprintf(s, sizeof(s), "%*s ", g->cell_w - 1, genres(app)->abbr[p]);
-		put_attr(w, p == cv->p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
+		gt_draw_clipped_attr(w, p == cv->p ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER),
 		         g->y, x, g->cell_w, s);
 	}
 	if (cv->left + g->ncols < g->k)
-		put(w, g->y, x, 1, app->utf8 ? "\u2192" : ">");
+		gt_draw_clipped(w, g->y, x, 1, app->utf8 ? "\u2192" : ">");
 }
 
 /* One cell: " 261 " off the diagonal, "[365]" on it, ">261<" under the
@@ -404,7 +382,7 @@ static void draw_cell(const gt_app *app, const cv_state *cv, WINDOW *w, const gr
 		a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_UNDERLINE;
 	else
 		a = gt_attr(app, shade_role(gt_cv_cell_shade(cm, cv->view, t, p)));
-	put_attr(w, a, y, x, g->cell_w, s);
+	gt_draw_clipped_attr(w, a, y, x, g->cell_w, s);
 }
 
 static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g, int i,
@@ -413,11 +391,11 @@ static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gri
 	int t = g->ord[cv->top + i], y = g->y + 1 + i, x = g->label_w;
 	const char *name = g->label_w >= 12 ? genres(app)->name[t] : genres(app)->abbr[t];
 
-	put_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
+	gt_draw_clipped_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
 	if (i == 0 && cv->top > 0)
-		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
+		gt_draw_clipped(w, y, g->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
 	else if (i == g->nrows - 1 && cv->top + i < g->k - 1)
-		put(w, y, g->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
+		gt_draw_clipped(w, y, g->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
 	for (int j = 0; j < g->ncols; j++, x += g->cell_w)
 		draw_cell(app, cv, w, g, y, x, t, g->ord[cv->left + j], cm);
 }
@@ -430,16 +408,16 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 	int y = g->y + 1 + g->nrows, width = getmaxx(w), x;
 
 	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
-	x = put_attr(w, A_BOLD, y, 0, width, line);
+	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
 	if (set->fusion && cv->t != cv->p && set->cm->cell[cv->t][cv->p] > 0) {
 		char more[128];
 
 		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv->t][cv->p],
 		         gt_genre_name(genres(app), cv->p));
-		x += put_attr(w, A_BOLD, y, x, width - x, more);
+		x += gt_draw_clipped_attr(w, A_BOLD, y, x, width - x, more);
 	}
 	if (width - x > 30)
-		put_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
+		gt_draw_clipped_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
 }
 
 static void draw_grid(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
@@ -479,7 +457,7 @@ static void report_row(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 	         gt_fmt_pad(name, sizeof(name), genres(app)->name[c], 12),
 	         r->precision[c], r->recall[c], r->f1[c],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
-	put_attr(w, a, y, x, width, line);
+	gt_draw_clipped_attr(w, a, y, x, width, line);
 }
 
 /* scikit-learn's classification_report with genre names; the focused
@@ -496,7 +474,7 @@ static void draw_report(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 
 	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
 	         "f1-score", "support");
-	put_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
 	for (int c = 0; c < k; c++)
 		report_row(app, cv, w, r, c, extreme_f1(r, k, 1), extreme_f1(r, k, 0), x, y++, width);
 	gt_fmt_count(tot, sizeof(tot), (unsigned long long)r->total);
@@ -507,7 +485,7 @@ static void draw_report(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 		else
 			snprintf(line, sizeof(line), "%-12s %9.2f %9.2f %9.2f %9s", avg[i], pr[i],
 			         re[i], f1[i], tot);
-		put(w, y, x, width, line);
+		gt_draw_clipped(w, y, x, width, line);
 	}
 }
 
@@ -521,16 +499,16 @@ static int draw_compact(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 
 	if (y >= end)
 		return y;
-	used = put_attr(w, gt_attr(app, GT_C_CURSOR), y, x, width, gt_genre_name(genres(app), t));
+	used = gt_draw_clipped_attr(w, gt_attr(app, GT_C_CURSOR), y, x, width, gt_genre_name(genres(app), t));
 	snprintf(line, sizeof(line), ": precision %.2f  recall %.2f  F1 %.2f  support %s",
 	         r->precision[t], r->recall[t], r->f1[t],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[t]));
-	put(w, y++, x + used, width - used, line);
+	gt_draw_clipped(w, y++, x + used, width - used, line);
 	if (y >= end)
 		return y;
 	snprintf(line, sizeof(line), "accuracy %.2f  macro F1 %.2f  weighted F1 %.2f",
 	         r->accuracy, r->macro_f1, r->weighted_f1);
-	put_attr(w, A_BOLD, y++, x, width, line);
+	gt_draw_clipped_attr(w, A_BOLD, y++, x, width, line);
 	return y;
 }
 
@@ -543,7 +521,7 @@ static int draw_beyond(WINDOW *w, const shown_set *set, int x, int y, int width,
 		return y;
 	snprintf(line, sizeof(line), "top-2 accuracy %.2f  fusion-aware %.2f (genre listed for the track)",
 	         set->top2, set->fusion_acc);
-	put(w, y++, x, width, line);
+	gt_draw_clipped(w, y++, x, width, line);
 	return y;
 }
 
@@ -557,16 +535,16 @@ static int draw_pairs(const gt_app *app, const cv_state *cv, WINDOW *w, const gt
 	char line[128];
 
 	if (y < end)
-		put_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width,
+		gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width,
 		         "Most confused: true -> predicted, each way apart (% of true)");
 	if (n == 0 && y < end)
-		put(w, y++, x, width, "  none: every row is on the diagonal");
+		gt_draw_clipped(w, y++, x, width, "  none: every row is on the diagonal");
 	for (int i = 0; i < n && y < end; i++, y++) {
 		int cur = top[i].t == cv->t && top[i].p == cv->p;
 		int len = snprintf(line, sizeof(line), "%d. ", i + 1);
 
 		gt_cv_pair_text(line + len, sizeof(line) - (size_t)len, cm, genres(app), &top[i]);
-		put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, x + 2, width - 2, line);
+		gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, x + 2, width - 2, line);
 	}
 	return y;
 }
@@ -577,24 +555,24 @@ static int draw_pairs(const gt_app *app, const cv_state *cv, WINDOW *w, const gt
 static void draw_legend(const gt_app *app, const cv_state *cv, WINDOW *w, int x, int y, int width)
 {
 	char s[32];
-	int used = put(w, y, x, width, cv->view == GT_CV_PRECISION ? "errors, % of the column:"
+	int used = gt_draw_clipped(w, y, x, width, cv->view == GT_CV_PRECISION ? "errors, % of the column:"
 	                                                        : "errors, % of the row:   ");
 
 	for (int l = 0; l < GT_CV_HEAT_LEVELS; l++) {
 		double hi = l + 1 < GT_CV_HEAT_LEVELS ? gt_cv_heat_floor(l + 1) : 1.0;
 
 		snprintf(s, sizeof(s), " %.0f-%.0f ", 100 * gt_cv_heat_floor(l), 100 * hi);
-		used += put(w, y, x + used, width - used, " ");
-		used += put_attr(w, gt_attr(app, heat_role(l)), y, x + used, width - used, s);
+		used += gt_draw_clipped(w, y, x + used, width - used, " ");
+		used += gt_draw_clipped_attr(w, gt_attr(app, heat_role(l)), y, x + used, width - used, s);
 	}
-	used = put(w, y + 1, x, width, "correct [n], recall %:   ");
+	used = gt_draw_clipped(w, y + 1, x, width, "correct [n], recall %:   ");
 	for (int l = 0; l < GT_CV_OK_LEVELS; l++) {
 		double hi = l + 1 < GT_CV_OK_LEVELS ? gt_cv_ok_floor(l + 1) : 1.0;
 		gt_cv_shade sh = { 1, l };
 
 		snprintf(s, sizeof(s), "[%.0f-%.0f]", 100 * gt_cv_ok_floor(l), 100 * hi);
-		used += put(w, y + 1, x + used, width - used, " ");
-		used += put_attr(w, gt_attr(app, shade_role(sh)), y + 1, x + used, width - used, s);
+		used += gt_draw_clipped(w, y + 1, x + used, width - used, " ");
+		used += gt_draw_clipped_attr(w, gt_attr(app, shade_role(sh)), y + 1, x + used, width - used, s);
 	}
 }
 
@@ -642,16 +620,16 @@ static void draw_list(const gt_app *app, const cell_list *l, WINDOW *w)
 	gt_cv_cell_label(label, sizeof(label), genres(app), l->set, l->t, l->p);
 	snprintf(line, sizeof(line), "%s: %s rows, %s", label, gt_fmt_count(n, sizeof(n), l->n),
 	         gt_rowpred_order_name(l->order));
-	put_attr(w, A_BOLD, 0, 0, width, line);
+	gt_draw_clipped_attr(w, A_BOLD, 0, 0, width, line);
 	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_genre_name(genres(app), l->t));
 	snprintf(line, sizeof(line), "%7s  %-12s %6s  %6s   %s", "line", "predicted", "prob",
 	         ptrue, "artist - track");
-	put_attr(w, gt_attr(app, GT_C_HEADER), 1, 0, width, line);
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 1, 0, width, line);
 	for (size_t i = l->top; i < l->n && y < height - 1; i++, y++) {
 		list_row(app, l, i, line, sizeof(line));
-		put_attr(w, i == l->cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 0, width, line);
+		gt_draw_clipped_attr(w, i == l->cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 0, width, line);
 	}
-	put_attr(w, A_DIM, height - 1, 0, width,
+	gt_draw_clipped_attr(w, A_DIM, height - 1, 0, width,
 	         "o order  Enter these rows in Browse  Esc back to the matrix");
 }
 

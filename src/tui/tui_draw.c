@@ -118,3 +118,22 @@ int gt_draw_text(WINDOW *w, int y, int x, int width, const char *s)
 	}
 	return used;
 }
+
+int gt_draw_clipped(WINDOW *w, int y, int x, int width, const char *s)
+{
+	int room = getmaxx(w) - x;
+
+	if (y < 0 || y >= getmaxy(w) || x < 0 || room <= 0 || width <= 0)
+		return 0;
+	return gt_draw_text(w, y, x, width < room ? width : room, s);
+}
+
+int gt_draw_clipped_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
+{
+	int used;
+
+	wattrset(w, a);
+	used = gt_draw_clipped(w, y, x, width, s);
+	wattrset(w, A_NORMAL);
+	return used;
+}

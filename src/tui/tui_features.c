@@ -95,26 +95,6 @@ static int have_matrix(const gt_app *app)
 
 /* ---- drawing helpers */
 
-/* gt_draw_text clipped to the window. Returns the cells used. */
-static int put(WINDOW *w, int y, int x, int width, const char *s)
-{
-	int room = getmaxx(w) - x;
-
-	if (y < 0 || y >= getmaxy(w) || x < 0 || room <= 0 || width <= 0)
-		return 0;
-	return gt_draw_text(w, y, x, width < room ? width : room, s);
-}
-
-static int put_attr(WINDOW *w, attr_t a, int y, int x, int width, const char *s)
-{
-	int used;
-
-	wattrset(w, a);
-	used = put(w, y, x, width, s);
-	wattrset(w, A_NORMAL);
-	return used;
-}
-
 static gt_color_role heat_role(int level)
 {
 	return (gt_color_role)(GT_C_HEAT0 + (level < 0 ? 0 : level));
@@ -240,19 +220,19 @@ static void draw_header(const gt_app *app, const feat_state *st, WINDOW *w,
 	int width = getmaxx(w), x, all = width >= 92;
 
 	snprintf(line, sizeof(line), "Features of the %s training rows", gt_fmt_count(n, sizeof(n), fs->n));
-	x = put_attr(w, gt_attr(app, GT_C_TRAIN) | A_BOLD, 0, 0, width, line) + 2;
-	x += put(w, 0, x, width - x, "view: ");
+	x = gt_draw_clipped_attr(w, gt_attr(app, GT_C_TRAIN) | A_BOLD, 0, 0, width, line) + 2;
+	x += gt_draw_clipped(w, 0, x, width - x, "view: ");
 	for (int v = 0; v < NVIEWS; v++) {
 		if (!all && v != st->view)
 			continue;
 		if (all && v)
-			x += put(w, 0, x, width - x, " | ");
+			x += gt_draw_clipped(w, 0, x, width - x, " | ");
 		snprintf(line, sizeof(line), v == st->view ? "[%s]" : "%s", names[v]);
-		x += put_attr(w, v == st->view ? gt_attr(app, GT_C_HEADER) : A_NORMAL, 0, x,
+		x += gt_draw_clipped_attr(w, v == st->view ? gt_attr(app, GT_C_HEADER) : A_NORMAL, 0, x,
 		              width - x, line);
 	}
 	if (!all)
-		put_attr(w, A_DIM, 0, x, width - x, "  c, g: other views");
+		gt_draw_clipped_attr(w, A_DIM, 0, x, width - x, "  c, g: other views");
 }
 
 /* ---- the feature list */
@@ -288,7 +268,7 @@ static void draw_imp_bar(const gt_app *app, WINDOW *w, int y, int x, double mean
 		gt_color_role r = cells[c] == GT_FV_IMP_BAR || cells[c] == GT_FV_IMP_SD ? GT_C_TRAIN
 		                : GT_C_DIM;
 
-		put_attr(w, gt_attr(app, r), y, x + c, 1, gt_fv_imp_text(cells[c], app->utf8));
+		gt_draw_clipped_attr(w, gt_attr(app, r), y, x + c, 1, gt_fv_imp_text(cells[c], app->utf8));
 	}
 }
 
@@ -300,20 +280,20 @@ static void list_row(const gt_app *app, const feat_state *st, WINDOW *w, const d
 	int cur = f == st->feature, x = 0, i = gt_fv_importance_index(fs, imp, f);
 	char name[64], num[32];
 
-	put(w, y, 0, 1, cur ? ">" : " ");
-	x = 1 + put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
+	gt_draw_clipped(w, y, 0, 1, cur ? ">" : " ");
+	x = 1 + gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
 	                 gt_fmt_pad(name, sizeof(name), fs->names[f], NAME_W));
 	if (g->show_f) {
 		fmt_stat(num, sizeof(num), fs->feat[f].f, 9, 1);
-		x += put(w, y, x, 9, num);
+		x += gt_draw_clipped(w, y, x, 9, num);
 	}
 	if (g->show_mi) {
 		fmt_stat(num, sizeof(num), fs->feat[f].mi, 7, 3);
-		x += put(w, y, x, 7, num);
+		x += gt_draw_clipped(w, y, x, 7, num);
 	}
 	if (g->show_imp && i >= 0) {
 		snprintf(num, sizeof(num), " %+.4f", imp->mean[i] == 0 ? 0.0 : imp->mean[i]);
-		x += put(w, y, x, 8, num) + 1;
+		x += gt_draw_clipped(w, y, x, 8, num) + 1;
 		draw_imp_bar(app, w, y, x, imp->mean[i], imp->sd[i], imp_top(imp));
 	}
 }
@@ -335,13 +315,13 @@ static void list_notes(const gt_app *app, WINDOW *w, int y, int width)
 	const gt_importance *imp = importance(app);
 	char line[128];
 
-	put_attr(w, A_DIM, y++, 1, width - 1, "F, MI: training rows");
+	gt_draw_clipped_attr(w, A_DIM, y++, 1, width - 1, "F, MI: training rows");
 	if (!imp) {
-		put_attr(w, A_DIM, y, 1, width - 1, "i: importance, test rows");
+		gt_draw_clipped_attr(w, A_DIM, y, 1, width - 1, "i: importance, test rows");
 		return;
 	}
 	snprintf(line, sizeof(line), "imp.: test rows, %dx +-sd", imp->repeats);
-	put_attr(w, A_DIM, y, 1, width - 1, line);
+	gt_draw_clipped_attr(w, A_DIM, y, 1, width - 1, line);
 }
 
 static void draw_list(const gt_app *app, const feat_state *st, WINDOW *w, const dist_geom *g,
@@ -350,20 +330,20 @@ static void draw_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 	char head[96];
 	int x = 1 + NAME_W, y = 3, n = fs->nf - st->list_top;
 
-	put_attr(w, A_BOLD, 1, 1, g->list_w - 1, sort_words(app, st->sort));
+	gt_draw_clipped_attr(w, A_BOLD, 1, 1, g->list_w - 1, sort_words(app, st->sort));
 	snprintf(head, sizeof(head), "%-*s", NAME_W, "feature");
-	put_attr(w, gt_attr(app, GT_C_HEADER), 2, 1, NAME_W, head);
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 2, 1, NAME_W, head);
 	if (g->show_f)
-		x += put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9, "        F");
+		x += gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9, "        F");
 	if (g->show_mi)
-		x += put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 7, "     MI");
+		x += gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 7, "     MI");
 	if (g->show_imp)
-		put_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9 + IMP_W, " importance  (+-sd)");
+		gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 2, x, 9 + IMP_W, " importance  (+-sd)");
 	n = n > g->list_rows ? g->list_rows : n;
 	for (int i = 0; i < n; i++)
 		list_row(app, st, w, g, fs, st->order[st->list_top + i], y + i);
 	if (st->list_top + n < fs->nf)
-		put_attr(w, A_DIM, y + n, 1, g->list_w - 1, app->utf8 ? "\u2193 more" : "v more");
+		gt_draw_clipped_attr(w, A_DIM, y + n, 1, g->list_w - 1, app->utf8 ? "\u2193 more" : "v more");
 	if (getmaxy(w) - (y + n) >= 4)
 		list_notes(app, w, y + n + 2, g->list_w);
 }
@@ -381,11 +361,11 @@ static void feature_title(const gt_app *app, WINDOW *w, int y, int x, int width,
 
 	if (d->all.n < fs->n)
 		snprintf(unknown, sizeof(unknown), ", %zu unknown", fs->n - d->all.n);
-	used = put_attr(w, gt_attr(app, GT_C_HEADER), y, x, width, fs->names[f]);
+	used = gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y, x, width, fs->names[f]);
 	snprintf(line, sizeof(line), "%s%s%s: training range %s to %s%s", *unit ? " (" : "",
 	         unit, *unit ? ")" : "", gt_fv_value(lo, sizeof(lo), d->all.min),
 	         gt_fv_value(hi, sizeof(hi), d->all.max), unknown);
-	put(w, y, x + used, width - used, line);
+	gt_draw_clipped(w, y, x + used, width - used, line);
 }
 
 static gt_color_role glyph_role(gt_fv_glyph g)
@@ -411,7 +391,7 @@ static void box_line(const gt_app *app, const feat_state *st, WINDOW *w, int y, 
 	gt_fv_box_row(&b, fs, f, g, sc, cells);
 	for (int c = 0; c < n; c++)
 		if (cells[c] != GT_FV_EMPTY)
-			put_attr(w, gt_attr(app, glyph_role((gt_fv_glyph)cells[c])), y, x + c, 1,
+			gt_draw_clipped_attr(w, gt_attr(app, glyph_role((gt_fv_glyph)cells[c])), y, x + c, 1,
 			         gt_fv_glyph_text((gt_fv_glyph)cells[c], app->utf8));
 }
 
@@ -419,7 +399,7 @@ static void genre_label(WINDOW *w, int y, int x, attr_t a, const char *name)
 {
 	char pad[96];
 
-	put_attr(w, a, y, x, LABEL_W, gt_fmt_pad(pad, sizeof(pad), name, LABEL_W));
+	gt_draw_clipped_attr(w, a, y, x, LABEL_W, gt_fmt_pad(pad, sizeof(pad), name, LABEL_W));
 }
 
 /* Vertical bars of counts[0..width-1] against peak, rows high, the bottom
@@ -432,7 +412,7 @@ static void bars(const gt_app *app, WINDOW *w, int y, int x, const long *counts,
 		int e = gt_fv_bar_eighths(counts[c], peak, rows);
 
 		for (int r = 0; r < rows && e > 8 * r; r++)
-			put(w, y - r, x + c, 1, gt_fv_bar_cell(e, r, app->utf8));
+			gt_draw_clipped(w, y - r, x + c, 1, gt_fv_bar_cell(e, r, app->utf8));
 	}
 	wattrset(w, A_NORMAL);
 }
@@ -464,11 +444,11 @@ static void axis(WINDOW *w, int y, int x, const gt_fv_scale *sc, int whole)
 	lm = (int)strlen(gt_fv_value(m, sizeof(m), mid));
 	lb = (int)strlen(gt_fv_value(b, sizeof(b), hi));
 	mx = (int)floor((mid - sc->lo) / (sc->hi - sc->lo) * sc->width) - lm / 2;
-	put(w, y, x, sc->width, a);
+	gt_draw_clipped(w, y, x, sc->width, a);
 	if (mx > la && mx + lm < sc->width - lb)
-		put(w, y, x + mx, lm, m);
+		gt_draw_clipped(w, y, x + mx, lm, m);
 	if (sc->width > la + lb)
-		put(w, y, x + sc->width - lb, lb, b);
+		gt_draw_clipped(w, y, x + sc->width - lb, lb, b);
 }
 
 static void box_legend(const gt_app *app, const feat_state *st, WINDOW *w, int y, int x,
@@ -484,7 +464,7 @@ static void box_legend(const gt_app *app, const feat_state *st, WINDOW *w, int y
 	         gt_fv_glyph_text(GT_FV_BOX, u), gt_fv_glyph_text(GT_FV_BOX, u),
 	         gt_fv_glyph_text(GT_FV_MEDIAN, u), gt_fv_glyph_text(GT_FV_FLIER, u),
 	         gt_fv_glyph_text(GT_FV_BEYOND_LO, u), gt_fv_glyph_text(GT_FV_BEYOND_HI, u));
-	put_attr(w, A_DIM, y, x, width, line);
+	gt_draw_clipped_attr(w, A_DIM, y, x, width, line);
 }
 
 /* "genres 1-8 of 10 (J/K)  " when not all genre rows fit, else "". */
@@ -538,11 +518,11 @@ static void all_histogram(const gt_app *app, WINDOW *w, int y, const dist_geom *
 	double v[MAX_PLOT], peak = column_rows(fs, f, -1, sc, whole, v);
 	char line[64], n[32];
 
-	put_attr(w, A_BOLD, y, g->x, LABEL_W, whole && several_wholes(sc) ? "rows/value" : "all rows");
+	gt_draw_clipped_attr(w, A_BOLD, y, g->x, LABEL_W, whole && several_wholes(sc) ? "rows/value" : "all rows");
 	snprintf(line, sizeof(line), "top %s",
 	         gt_fmt_count(n, sizeof(n), (unsigned long long)floor(peak + 0.5)));
 	if (g->hist_rows > 1)
-		put_attr(w, A_DIM, y + g->hist_rows - 1, g->x, LABEL_W, line);
+		gt_draw_clipped_attr(w, A_DIM, y + g->hist_rows - 1, g->x, LABEL_W, line);
 	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width, peak, g->hist_rows);
 }
 
@@ -566,7 +546,7 @@ static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	box_line(app, st, w, y++, g->plot_x, fs, f, -1, &sc);
 	all_histogram(app, w, y, g, fs, f, &sc, whole);
 	y += g->hist_rows;
-	put_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
+	gt_draw_clipped_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
 	axis(w, y++, g->plot_x, &sc, whole);
 	scroll_note(note, sizeof(note), st, g->genre_rows, fs->k);
 	box_legend(app, st, w, y, g->x, getmaxx(w) - g->x, note);
@@ -592,7 +572,7 @@ static void level_line(const gt_app *app, WINDOW *w, int y, int x, const long *h
 
 		pct = cw < 4 && pct > 99 ? 99 : pct;
 		snprintf(cell, sizeof(cell), cw >= 4 ? "%*d%%" : "%*d", cw >= 4 ? cw - 1 : cw, pct);
-		put_attr(w, gt_attr(app, heat_role(gt_cv_heat_level(peak > 0 ? share / peak : 0))), y,
+		gt_draw_clipped_attr(w, gt_attr(app, heat_role(gt_cv_heat_level(peak > 0 ? share / peak : 0))), y,
 		         x + l * cw, cw, cell);
 	}
 }
@@ -623,7 +603,7 @@ static void level_axis(WINDOW *w, int y, int x, const char *name, int levels, in
 		len = (int)strlen(s);
 		if (len > cw)
 			s[cw] = '\0', len = cw;
-		put(w, y, x + l * cw + (cw - len + 1) / 2, len, s);
+		gt_draw_clipped(w, y, x + l * cw + (cw - len + 1) / 2, len, s);
 	}
 }
 
@@ -649,14 +629,14 @@ static void draw_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 			counts[l * cw + c] = d->hist_all[l];
 		top = d->hist_all[l] > top ? d->hist_all[l] : top;
 	}
-	put_attr(w, A_BOLD, y, g->x, LABEL_W, "all rows");
+	gt_draw_clipped_attr(w, A_BOLD, y, g->x, LABEL_W, "all rows");
 	bars(app, w, y + g->hist_rows - 1, g->plot_x, counts, d->nbins * cw, top, g->hist_rows);
 	y += g->hist_rows;
 	level_axis(w, y++, g->plot_x, fs->names[f], d->nbins, cw);
 	scroll_note(note, sizeof(note), st, g->genre_rows, fs->k);
 	snprintf(line, sizeof(line), "%s%% of each genre's rows at each level; shade: share over the largest",
 	         note);
-	put_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, line);
+	gt_draw_clipped_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, line);
 }
 
 static void draw_dist(const gt_app *app, const feat_state *st, WINDOW *w,
@@ -685,7 +665,7 @@ static void corr_cell(const gt_app *app, const feat_state *st, WINDOW *w, int y,
 
 	gt_fv_corr_text(num, sizeof(num), r);
 	snprintf(cell, sizeof(cell), "%c%4s", cur ? '>' : ' ', num);
-	put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) | A_BOLD
+	gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) | A_BOLD
 	                : gt_attr(app, heat_role(gt_fv_corr_shade(r))), y, x, CELL_W, cell);
 }
 
@@ -695,18 +675,18 @@ static void corr_headings(const gt_app *app, const feat_state *st, WINDOW *w,
 	int x = g->label_w;
 
 	if (st->cleft > 0)
-		put(w, g->y, g->label_w - 1, 1, "<");
+		gt_draw_clipped(w, g->y, g->label_w - 1, 1, "<");
 	for (int j = 0; j < g->ncols; j++, x += CELL_W) {
 		int b = st->cleft + j;
 		char ab[5], s[16];
 
 		gt_fv_abbr(fs->names[b], ab);
 		snprintf(s, sizeof(s), "%*s", CELL_W, ab);
-		put_attr(w, b == st->cc ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER), g->y, x,
+		gt_draw_clipped_attr(w, b == st->cc ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER), g->y, x,
 		         CELL_W, s);
 	}
 	if (st->cleft + g->ncols < fs->nf)
-		put(w, g->y, x, 1, ">");
+		gt_draw_clipped(w, g->y, x, 1, ">");
 }
 
 /* The pair under the cursor in words. */
@@ -722,22 +702,22 @@ static void corr_focus(const feat_state *st, WINDOW *w, int y,
 	else
 		snprintf(line, sizeof(line), "%s and %s: r = %+.3f (Pearson, on the training rows)",
 		         fs->names[st->cr], fs->names[st->cc], r == 0 ? 0.0 : r);
-	put_attr(w, A_BOLD, y, 0, getmaxx(w), line);
+	gt_draw_clipped_attr(w, A_BOLD, y, 0, getmaxx(w), line);
 }
 
 static void corr_legend(const gt_app *app, WINDOW *w, int y)
 {
-	int used = put(w, y, 0, getmaxx(w), "shade, |r|:");
+	int used = gt_draw_clipped(w, y, 0, getmaxx(w), "shade, |r|:");
 
 	for (int s = 0; s < GT_FV_SHADES; s++) {
 		double hi = s + 1 < GT_FV_SHADES ? gt_fv_corr_floor(s + 1) : 1.0;
 		char t[32];
 
 		snprintf(t, sizeof(t), " %.1f-%.1f ", gt_fv_corr_floor(s), hi);
-		used += put(w, y, used, getmaxx(w) - used, " ");
-		used += put_attr(w, gt_attr(app, heat_role(s)), y, used, getmaxx(w) - used, t);
+		used += gt_draw_clipped(w, y, used, getmaxx(w) - used, " ");
+		used += gt_draw_clipped_attr(w, gt_attr(app, heat_role(s)), y, used, getmaxx(w) - used, t);
 	}
-	put(w, y, used, getmaxx(w) - used, "   blank: no r");
+	gt_draw_clipped(w, y, used, getmaxx(w) - used, "   blank: no r");
 }
 
 static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
@@ -746,18 +726,18 @@ static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
 	corr_geom g = corr_geometry(fs->nf, height, width);
 	char name[64];
 
-	put_attr(w, A_BOLD, 1, 0, width, "Pearson's r on the training rows (those where both are known)");
+	gt_draw_clipped_attr(w, A_BOLD, 1, 0, width, "Pearson's r on the training rows (those where both are known)");
 	corr_headings(app, st, w, &g, fs);
 	for (int i = 0; i < g.nrows; i++) {
 		int a = st->ctop + i, y = g.y + 1 + i;
 
-		put_attr(w, a == st->cr ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g.label_w - 1,
+		gt_draw_clipped_attr(w, a == st->cr ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g.label_w - 1,
 		         gt_fmt_pad(name, sizeof(name), fs->names[a], g.label_w - 1));
 		for (int j = 0; j < g.ncols; j++)
 			corr_cell(app, st, w, y, g.label_w + j * CELL_W, fs, a, st->cleft + j);
 	}
 	if (st->ctop + g.nrows < fs->nf)
-		put(w, g.y + g.nrows, g.label_w - 1, 1, "v");
+		gt_draw_clipped(w, g.y + g.nrows, g.label_w - 1, 1, "v");
 	corr_focus(st, w, g.y + 1 + g.nrows, fs);
 	corr_legend(app, w, g.y + 3 + g.nrows);
 }
@@ -777,7 +757,7 @@ static void pair_confusion(const gt_app *app, WINDOW *w, int y, int a, int b)
 	snprintf(line, sizeof(line), "true %s predicted %s: %ld of %ld test rows (%d%%)%s",
 	         gt_genre_name(genres(app), a), gt_genre_name(genres(app), b), n, total,
 	         gt_cv_percent(n, total), both);
-	put(w, y, 0, getmaxx(w), line);
+	gt_draw_clipped(w, y, 0, getmaxx(w), line);
 }
 
 static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
@@ -787,12 +767,12 @@ static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
 	snprintf(line, sizeof(line), "%s (a) vs %s (b): ranked by %s, training rows",
 	         gt_genre_name(genres(app), st->ga), gt_genre_name(genres(app), st->gb),
 	         st->rank == GT_RANK_D ? "|Cohen's d| (r: KS)" : "the KS statistic (r: Cohen's d)");
-	put_attr(w, A_BOLD, 1, 0, getmaxx(w), line);
+	gt_draw_clipped_attr(w, A_BOLD, 1, 0, getmaxx(w), line);
 	if (have_matrix(app)) {
 		pair_confusion(app, w, 2, st->ga, st->gb);
 		pair_confusion(app, w, 3, st->gb, st->ga);
 	} else {
-		put_attr(w, A_DIM, 2, 0, getmaxx(w), "No model yet: train one (3, t) to count the "
+		gt_draw_clipped_attr(w, A_DIM, 2, 0, getmaxx(w), "No model yet: train one (3, t) to count the "
 		         "test rows it gives to the other genre.");
 	}
 }
@@ -811,7 +791,7 @@ static void pair_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 	for (int i = 0; i < fs->nf; i++)
 		top = effect_key(&st->eff[i], st->rank) > top ? effect_key(&st->eff[i], st->rank) : top;
 	snprintf(line, sizeof(line), " %-*s %6s %5s", NAME_W, "feature", "d", "KS");
-	put_attr(w, gt_attr(app, GT_C_HEADER), g->list_y, 0, g->list_w, line);
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), g->list_y, 0, g->list_w, line);
 	for (int i = 0; i < g->list_rows && st->plist_top + i < fs->nf; i++) {
 		const gt_effect *e = &st->eff[st->plist_top + i];
 		int y = g->list_y + 1 + i, cur = e->feature == st->pfeature;
@@ -822,14 +802,14 @@ static void pair_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 		else
 			snprintf(d, sizeof(d), "%+6.2f", e->d == 0 ? 0.0 : e->d);
 		fmt_stat(ks, sizeof(ks), e->ks, 5, 2);
-		put(w, y, 0, 1, cur ? ">" : " ");
-		put_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
+		gt_draw_clipped(w, y, 0, 1, cur ? ">" : " ");
+		gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
 		         gt_fmt_pad(name, sizeof(name), fs->names[e->feature], NAME_W));
 		snprintf(line, sizeof(line), " %s %s", d, ks);
-		put(w, y, 1 + NAME_W, g->list_w, line);
+		gt_draw_clipped(w, y, 1 + NAME_W, g->list_w, line);
 		if (g->bar_w && top > 0 && !isnan(effect_key(e, st->rank))) {
 			gt_fmt_bar(bar, sizeof(bar), effect_key(e, st->rank) / top, g->bar_w, app->utf8);
-			put_attr(w, gt_attr(app, GT_C_TRAIN), y, g->list_w - g->bar_w, g->bar_w, bar);
+			gt_draw_clipped_attr(w, gt_attr(app, GT_C_TRAIN), y, g->list_w - g->bar_w, g->bar_w, bar);
 		}
 	}
 }
@@ -843,7 +823,7 @@ static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom
 	double v[MAX_PLOT];
 
 	column_rows(fs, f, c, sc, whole, v);
-	put(w, y, g->x, LABEL_W, gt_genre_name(genres(app), c));
+	gt_draw_clipped(w, y, g->x, LABEL_W, gt_genre_name(genres(app), c));
 	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width,
 	        peak * (double)fs->feat[f].genre[c].n, g->hist_rows);
 }
@@ -866,7 +846,7 @@ static void pair_summary(WINDOW *w, int y, int x, const gt_featstats *fs, int f,
 	snprintf(line, sizeof(line), "median %s / %s   mean %s / %s   (a / b)",
 	         gt_fv_value(ma, sizeof(ma), sa->median), gt_fv_value(mb, sizeof(mb), sb->median),
 	         gt_fv_value(ea, sizeof(ea), sa->mean), gt_fv_value(eb, sizeof(eb), sb->mean));
-	put(w, y, x, getmaxx(w) - x, line);
+	gt_draw_clipped(w, y, x, getmaxx(w) - x, line);
 }
 
 static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const pair_geom *g,
@@ -891,7 +871,7 @@ static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	y += g->hist_rows;
 	share_histogram(app, w, y, g, fs, f, st->gb, &sc, whole, peak);
 	y += g->hist_rows;
-	put_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
+	gt_draw_clipped_attr(w, A_DIM, y, g->x, LABEL_W, gt_fv_unit(fs->names[f]));
 	axis(w, y++, g->plot_x, &sc, whole);
 	pair_summary(w, y, g->x, fs, f, st->ga, st->gb);
 }
@@ -908,7 +888,7 @@ static void pair_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
 	level_line(app, w, y++, g->plot_x, d->hist[st->gb], d->nbins, d->genre[st->gb].n, peak, cw);
 	level_axis(w, y++, g->plot_x, fs->names[f], d->nbins, cw);
-	put_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, "% of each genre's rows at each level");
+	gt_draw_clipped_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, "% of each genre's rows at each level");
 }
 
 static void draw_pair(const gt_app *app, const feat_state *st, WINDOW *w,
@@ -919,7 +899,7 @@ static void draw_pair(const gt_app *app, const feat_state *st, WINDOW *w,
 
 	pair_title(app, st, w);
 	if (fs->k < 2) {
-		put(w, g.list_y, 0, width, "The file has one genre: nothing to compare.");
+		gt_draw_clipped(w, g.list_y, 0, width, "The file has one genre: nothing to compare.");
 		return;
 	}
 	pair_list(app, st, w, &g, fs);
@@ -942,8 +922,8 @@ static void features_draw(const gt_app *app, const void *state, WINDOW *w)
 
 	werase(w);
 	if (!fs || st->nf == 0) {
-		put_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width - 2, "Features: no statistics");
-		put(w, 3, 2, width - 2, st->err[0] ? st->err : "The training rows are not described yet.");
+		gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 1, 2, width - 2, "Features: no statistics");
+		gt_draw_clipped(w, 3, 2, width - 2, st->err[0] ? st->err : "The training rows are not described yet.");
 		return;
 	}
 	draw_header(app, st, w, fs);
