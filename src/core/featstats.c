@@ -130,7 +130,7 @@ static int cmp_keyed(const void *pa, const void *pb)
  * sorted values are (a or tmp). */
 static keyed *radix_keyed(keyed *a, keyed *tmp, size_t n)
 {
-	uint32_t count[DIGITS][RADIX];   /* 48 KiB: n < 2^32 (dataset.h) */
+	uint32_t count[DIGITS][RADIX];   /* 32-bit counts: n < 2^32 (dataset.h) */
 
 	memset(count, 0, sizeof(count));
 	for (size_t i = 0; i < n; i++)
