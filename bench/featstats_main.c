@@ -1,4 +1,4 @@
-/* bench/featstats.c: the time the Features pane's statistics take on a
+/* bench/featstats_main.c: the time the Features pane's statistics take on a
  * file: the training rows as a feature table (gt_ftable_training), then
  * gt_featstats_compute with 1 and 2 threads and the plain reference
  * (gt_featstats_compute_plain: one thread, qsort), RUNS times each,
