@@ -30,7 +30,19 @@ tmp=$(mktemp -d) || exit 99
 # still exiting after the last one was killed ("server exited unexpectedly").
 echo "set -g exit-empty off" >"$tmp/tmux.conf"
 tm() { tmux -f "$tmp/tmux.conf" -S "$tmp/tmux.sock" "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+# kill_tree PID: PID and every process under it, with SIGKILL. A program
+# left to the SIGHUP of a killed session can outlive the test: a sanitizer
+# build, for one, may hang in its exit-time leak check.
+kill_tree() {
+	for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$c"; done
+	kill -KILL "$1" 2>/dev/null
+}
+# kill_app: whatever runs in the gt session's pane, before the session goes.
+kill_app() {
+	p=$(tm display-message -p -t gt '#{pane_pid}' 2>/dev/null) && [ -n "$p" ] && kill_tree "$p"
+	return 0
+}
+trap 'kill_app; tm kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 n=0
 
@@ -98,6 +110,7 @@ start() {
 	# a second session keeps the server up while gt is replaced: else a
 	# new session can meet the server on its way out and be lost
 	tm has-session -t keep 2>/dev/null || tm new-session -d -s keep "sleep 3600"
+	kill_app
 	tm kill-session -t gt 2>/dev/null
 	rm -f "$tmp/before" "$tmp/after"
 	tm new-session -d -s gt -x "$1" -y "$2" \
