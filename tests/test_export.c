@@ -150,7 +150,7 @@ static void check_confusion(const char *text, const gt_confusion *cm)
 		assert_int_equal(fields(line, f, GT_MAX_CLASSES + 2), GT_NCLASSES + 1);
 		assert_string_equal(f[0], gt_genre_names[r]);
 		for (int p = 0; p < GT_NCLASSES; p++)
-			assert_int_equal(atol(f[p + 1]), cm->cell[r][p]);
+			assert_int_equal(atol(f[p + 1]), GT_CM(cm, r, p));
 		r++;
 	}
 	assert_int_equal(r, GT_NCLASSES);
@@ -164,7 +164,7 @@ static void check_predictions(const char *text)
 {
 	const gt_pipeline *p = &sess.pipe;
 	char *copy = strdup(text), *save = NULL, *line, *f[GT_MAX_CLASSES + 5];
-	gt_confusion cm[2];
+	gt_confusion cm[2] = { { 0 } };
 	size_t i = 0;
 
 	gt_confusion_init(&cm[0], GT_NCLASSES);
@@ -441,14 +441,14 @@ static void test_own_genres(void **state)
 {
 	static const char *const names[] = { "drum, bass", "k-pop", "say \"hi\"" };
 	gt_genres g;
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	char *t;
 
 	(void)state;
 	assert_int_equal(gt_genres_set(&g, names, 3), 0);
 	gt_confusion_init(&cm, 3);
-	cm.cell[0][1] = 5;
-	cm.cell[2][2] = 7;
+	GT_CM(&cm, 0, 1) = 5;
+	GT_CM(&cm, 2, 2) = 7;
 	t = gt_export_confusion_csv(&cm, &g);
 	assert_string_equal(t, "true/predicted,\"drum, bass\",k-pop,\"say \"\"hi\"\"\"\n"
 	                    "\"drum, bass\",0,5,0\nk-pop,0,0,0\n\"say \"\"hi\"\"\",0,0,7\n");

@@ -23,7 +23,7 @@
 /* Decide the genres of a file made of the given label cells. */
 static void decide(gt_genres *g, const char *const *labels, int n)
 {
-	char text[16384];
+	static char text[65536];
 	size_t len = (size_t)snprintf(text, sizeof(text), "%s", HEADER);
 	gt_dataset ds;
 	gt_error err;
@@ -98,34 +98,103 @@ static void test_from_data(void **state)
 
 static void test_too_many_and_one(void **state)
 {
-	char names[40][16], path[] = "t.csv";
-	const char *lab[40];
+	static char names[300][16];
+	static const char *lab[300];
+	char path[] = "t.csv";
 	gt_genres g;
 	gt_dataset ds;
 	gt_error err;
 
 	(void)state;
-	for (int i = 0; i < 40; i++) {
-		snprintf(names[i], sizeof(names[i]), "genre%02d", 39 - i);
+	for (int i = 0; i < 300; i++) {
+		snprintf(names[i], sizeof(names[i]), "genre%03d", 299 - i);
 		lab[i] = names[i];
 	}
-	decide(&g, lab, 40);
+	decide(&g, lab + 43, 257);      /* one too many: genre000 .. genre256 */
 	assert_true(g.from_data);
-	assert_int_equal(g.found, 40);
+	assert_int_equal(g.found, 257);
 	memset(&ds, 0, sizeof(ds));
 	ds.path = path;
 	assert_int_equal(gt_genres_check(&g, &ds, &err), GT_ERR_EMPTY);
-	assert_string_equal(err.msg, "t.csv: the label column 'music_genre' has 40 genres "
-	                    "(genre00, genre01, genre02, genre03, genre04, genre05, genre06, "
-	                    "genre07, ...), not the study's ten; at most 32 are supported");
-	decide(&g, lab, 32);            /* exactly as many as fit */
-	assert_int_equal(g.k, 32);
+	assert_string_equal(err.msg, "t.csv: the label column 'music_genre' has 257 genres "
+	                    "(genre000, genre001, genre002, genre003, genre004, genre005, "
+	                    "genre006, genre007, ...), not the study's ten; at most 256 are "
+	                    "supported");
+	decide(&g, lab, 300);           /* beyond what is remembered: counted */
+	assert_int_equal(gt_genres_check(&g, &ds, &err), GT_ERR_EMPTY);
+	assert_non_null(strstr(err.msg, "has more than 257 genres"));
+	decide(&g, lab + 44, 256);      /* exactly as many as fit */
+	assert_int_equal(g.k, 256);
+	assert_string_equal(g.raw[0], "genre000");
+	assert_string_equal(g.raw[255], "genre255");
 	assert_int_equal(gt_genres_check(&g, &ds, &err), GT_OK);
 	decide(&g, lab, 1);
 	assert_int_equal(gt_genres_check(&g, &ds, &err), GT_ERR_EMPTY);
 	assert_string_equal(err.msg, "t.csv: the label column 'music_genre' has one genre, "
-	                    "'genre39', not one of the study's ten: at least two are needed "
+	                    "'genre299', not one of the study's ten: at least two are needed "
 	                    "to train");
+}
+
+/* Labels that are all whole numbers sort by value; any other label among
+ * them sorts the lot as bytes, as before. */
+static void test_numeric_order(void **state)
+{
+	static const char *const lab[] = { "10", "2", "0", "1", "9", "3", "-1", "10", "007" };
+	static const char *const want[] = { "-1", "0", "1", "2", "3", "007", "9", "10" };
+	static const char *const mixed[] = { "10", "2", "x1" };
+	static const char *const nums[] = { "1", "+2", "-3", "0012" };
+	static const char *const not[] = { "1.0", "1e3", " 1", "", "12345678901234567890" };
+	gt_genres g;
+
+	(void)state;
+	decide(&g, lab, 9);
+	assert_int_equal(g.k, 8);
+	for (int c = 0; c < 8; c++)
+		assert_string_equal(g.raw[c], want[c]);
+	assert_int_equal(gt_genres_find(&g, "10"), 7);
+	assert_int_equal(gt_genres_find(&g, "007"), 5);
+	decide(&g, mixed, 3);
+	assert_string_equal(g.raw[0], "10");
+	assert_string_equal(g.raw[1], "2");
+	assert_string_equal(g.raw[2], "x1");
+	assert_true(gt_genres_numeric(nums, 4));
+	assert_false(gt_genres_numeric(nums, 0));
+	for (size_t i = 0; i < sizeof(not) / sizeof(*not); i++)
+		assert_false(gt_genres_numeric(&not[i], 1));
+}
+
+/* GT_GENRES_OWN: a GTZAN-like file's ten labels, six of which the study's
+ * lenient names would take, are ten classes of its own. Without the flag
+ * (the study's columns) the study's ten still win. */
+static void test_own_schema(void **state)
+{
+	static const char *const gtzan[] = { "blues", "classical", "country", "disco", "hiphop",
+	                                     "jazz", "metal", "pop", "reggae", "rock", "rock",
+	                                     "jazz", "blues" };
+	static char text[4096];
+	size_t len = (size_t)snprintf(text, sizeof(text), "%s", HEADER);
+	gt_genres g;
+	gt_dataset ds;
+	gt_error err;
+
+	(void)state;
+	for (int i = 0; i < 13; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len, ROW("%s"), gtzan[i]);
+	assert_int_equal(gt_dataset_parse(&ds, text, len, "gtzan.csv", &err), GT_OK);
+	assert_int_equal(gt_genres_from_data_flags(&g, &ds, GT_GENRES_OWN, &err), GT_OK);
+	assert_true(g.from_data);
+	assert_int_equal(g.k, 10);
+	for (int c = 0; c < 10; c++)
+		assert_string_equal(g.raw[c], gtzan[c]);
+	assert_int_equal(gt_genres_find(&g, "hiphop"), 4);
+	assert_int_equal(gt_genres_find(&g, "Hip-Hop"), -1);
+	assert_int_equal(gt_genres_check(&g, &ds, &err), GT_OK);
+	/* the study's columns: 8 of 13 rows name a study genre leniently */
+	assert_int_equal(gt_genres_from_data(&g, &ds, &err), GT_OK);
+	assert_false(g.from_data);
+	assert_int_equal(gt_genres_find(&g, "hiphop"), 9);
+	assert_int_equal(gt_genres_find(&g, "disco"), -1);
+	gt_dataset_free(&ds);
 }
 
 static void test_set_and_same(void **state)
@@ -235,6 +304,8 @@ int main(void)
 		cmocka_unit_test(test_study),
 		cmocka_unit_test(test_from_data),
 		cmocka_unit_test(test_too_many_and_one),
+		cmocka_unit_test(test_numeric_order),
+		cmocka_unit_test(test_own_schema),
 		cmocka_unit_test(test_set_and_same),
 		cmocka_unit_test(test_session_own_genres),
 	};

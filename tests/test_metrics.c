@@ -293,32 +293,77 @@ static void assert_matrix(const gt_confusion *cm, const char *want)
 static void test_from_labels_counts_true_by_predicted(void **state)
 {
 	static const long want[3][3] = { { 3, 0, 1 }, { 2, 0, 1 }, { 0, 0, 0 } };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
 	assert_int_equal(cm.k, 3);
 	for (int t = 0; t < 3; t++)
 		for (int p = 0; p < 3; p++)
-			assert_int_equal(cm.cell[t][p], want[t][p]);
+			assert_int_equal(GT_CM(&cm, t, p), want[t][p]);
 }
 
 static void test_init_clears_previous_counts(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
 	gt_confusion_init(&cm, 2);
 	assert_int_equal(cm.k, 2);
-	for (int t = 0; t < GT_MAX_CLASSES; t++)
-		for (int p = 0; p < GT_MAX_CLASSES; p++)
-			assert_int_equal(cm.cell[t][p], 0);
+	for (int t = 0; t < cm.k; t++)
+		for (int p = 0; p < cm.k; p++)
+			assert_int_equal(GT_CM(&cm, t, p), 0);
+	gt_confusion_free(&cm);
+}
+
+/* 114 classes (the Spotify tracks table's genres): the matrix is sized by
+ * k, grows and shrinks in place, copies deeply; the report covers all. */
+static void test_114_classes(void **state)
+{
+	enum { K = 114, N = 114 * 20 };
+	static int truth[N], pred[N];
+	gt_confusion cm = { 0 }, copy = { 0 };
+	static gt_report r;
+
+	(void)state;
+	for (int i = 0; i < N; i++) {
+		truth[i] = i % K;
+		pred[i] = i % 5 == 0 ? (i + 1) % K : i % K;   /* one in five goes next door */
+	}
+	gt_confusion_from_labels(&cm, K, truth, pred, N);
+	assert_int_equal(cm.k, K);
+	assert_int_equal(GT_CM(&cm, 0, 0) + GT_CM(&cm, 0, 1), 20);
+	assert_int_equal(GT_CM(&cm, 113, 0) + GT_CM(&cm, 113, 113), 20);
+	gt_report_compute(&r, &cm);
+	assert_int_equal(r.k, K);
+	assert_int_equal(r.total, N);
+	assert_int_equal(r.npresent, K);
+	assert_near(r.accuracy, 0.8);
+	assert_int_equal(gt_confusion_copy(&copy, &cm), 0);
+	assert_int_equal(copy.k, K);
+	assert_memory_equal(copy.cell, cm.cell, (size_t)K * K * sizeof(long));
+	assert_true(copy.cell != cm.cell);
+	gt_confusion_add(&copy, 5, 7);
+	assert_int_equal(GT_CM(&cm, 5, 7), 0);
+	assert_int_equal(gt_confusion_init(&cm, 3), 0);       /* smaller: in place */
+	assert_int_equal(cm.cap, K);
+	gt_confusion_add(&cm, 2, 1);
+	assert_int_equal(GT_CM(&cm, 2, 1), 1);
+	assert_int_equal(gt_confusion_init(&cm, GT_MAX_CLASSES), 0);
+	gt_confusion_add(&cm, 255, 254);
+	assert_int_equal(GT_CM(&cm, 255, 254), 1);
+	assert_int_equal(gt_confusion_init(&cm, GT_MAX_CLASSES + 1), 0);   /* out of range */
+	assert_int_equal(cm.k, 0);
+	gt_confusion_add(&cm, 0, 0);
+	gt_confusion_free(&cm);
+	gt_confusion_free(&copy);
+	assert_null(cm.cell);
 }
 
 static void test_add_ignores_out_of_range_labels(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -331,30 +376,30 @@ static void test_add_ignores_out_of_range_labels(void **state)
 	gt_confusion_add(&cm, 2, 1);
 	gt_report_compute(&r, &cm);
 	assert_int_equal(r.total, 1);
-	assert_int_equal(cm.cell[2][1], 1);
-	assert_int_equal(cm.cell[0][0], 0);
+	assert_int_equal(GT_CM(&cm, 2, 1), 1);
+	assert_int_equal(GT_CM(&cm, 0, 0), 0);
 }
 
 static void test_from_labels_skips_out_of_range_pairs(void **state)
 {
 	static const int truth[] = { 0, 5, 1, -2, 1 };
 	static const int pred[] = { 0, 0, 7, 1, 1 };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
 	gt_confusion_from_labels(&cm, 2, truth, pred, 5);
 	gt_report_compute(&r, &cm);
 	assert_int_equal(r.total, 2);
-	assert_int_equal(cm.cell[0][0], 1);
-	assert_int_equal(cm.cell[1][1], 1);
+	assert_int_equal(GT_CM(&cm, 0, 0), 1);
+	assert_int_equal(GT_CM(&cm, 1, 1), 1);
 }
 
 /* Out-of-contract k gives an empty 0-class matrix that counts nothing. */
 static void test_init_rejects_bad_class_count(void **state)
 {
 	static const int bad[] = { 0, -1, GT_MAX_CLASSES + 1 };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -377,7 +422,7 @@ static void test_init_rejects_bad_class_count(void **state)
  * Class 2: predicted twice, never right, support 0: P 0/2, R 0, F1 0. */
 static void test_hand_worked_per_class(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -402,7 +447,7 @@ static void test_hand_worked_per_class(void **state)
  * P 2.4/7, R 3/7, F1 (8/3)/7 = 8/21. */
 static void test_hand_worked_averages(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -423,7 +468,7 @@ static void test_hand_worked_averages(void **state)
  * allows for numpy's pairwise summation order differing from ours. */
 static void test_ten_classes_match_sklearn_values(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -444,7 +489,7 @@ static void test_single_class(void **state)
 {
 	static const int labels[] = { 0, 0, 0, 0, 0, 1, -1 };
 	static const char *const names[] = { "solo" };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -479,7 +524,7 @@ static void test_absent_class_left_out(void **state)
 	static const int truth[] = { 0, 0, 0, 2, 2, 0, 2 };
 	static const int pred[] = { 0, 2, 0, 2, 0, 0, 2 };
 	static const char *const names[] = { "Alpha", "A much longer absent name", "Gamma" };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -514,7 +559,7 @@ static void assert_not_nan(const gt_report *r)
 /* No samples: everything 0, nothing divided by zero. */
 static void test_empty_matrix(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 
 	(void)state;
@@ -530,7 +575,7 @@ static void test_empty_matrix(void **state)
 
 static void test_report_hand_worked_digits_2(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -539,7 +584,7 @@ static void test_report_hand_worked_digits_2(void **state)
 
 static void test_report_hand_worked_digits_4(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -549,7 +594,7 @@ static void test_report_hand_worked_digits_4(void **state)
 /* NULL names: classes are named by number, as sklearn without names. */
 static void test_report_numbers_as_names(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -562,7 +607,7 @@ static void test_report_long_name_widens(void **state)
 	static const char *const names[] = {
 		"rock", "jazz", "progressive-metalcore",
 	};
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -572,7 +617,7 @@ static void test_report_long_name_widens(void **state)
 /* digits above 12 widen the name column and overflow the 9-wide cells. */
 static void test_report_many_digits(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -585,7 +630,7 @@ static void test_report_rounding_ties(void **state)
 {
 	static const long cells[4] = { 1, 0, 7, 2 };
 	static const char *const names[] = { "a", "b" };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_from_cells(&cm, 2, cells);
@@ -596,7 +641,7 @@ static void test_report_rounding_ties(void **state)
 
 static void test_report_ten_genres(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_from_cells(&cm, 10, cm10_cells);
@@ -609,7 +654,7 @@ static void test_report_ten_genres(void **state)
 static void test_matrix_mixed_widths(void **state)
 {
 	static const long cells[9] = { 469, 77, 107, 53, 520, 5, 0, 1, 1234 };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_from_cells(&cm, 3, cells);
@@ -618,7 +663,7 @@ static void test_matrix_mixed_widths(void **state)
 
 static void test_matrix_hand_worked(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_cm3(&cm);
@@ -627,7 +672,7 @@ static void test_matrix_hand_worked(void **state)
 
 static void test_matrix_ten_genres(void **state)
 {
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 
 	(void)state;
 	build_from_cells(&cm, 10, cm10_cells);
@@ -639,6 +684,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_from_labels_counts_true_by_predicted),
 		cmocka_unit_test(test_init_clears_previous_counts),
+		cmocka_unit_test(test_114_classes),
 		cmocka_unit_test(test_add_ignores_out_of_range_labels),
 		cmocka_unit_test(test_from_labels_skips_out_of_range_pairs),
 		cmocka_unit_test(test_init_rejects_bad_class_count),

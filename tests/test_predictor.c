@@ -423,7 +423,36 @@ static void test_own_genres_v2(void **state)
 	gt_predictor_free(&a);
 	make_own(&a, own, 1, 1);
 	assert_int_equal(gt_predictor_encode(&a, &img, &n, &err), GT_ERR_MODEL);
-	assert_non_null(strstr(err.msg, "the genre count is 1, expected 2 to 32"));
+	assert_non_null(strstr(err.msg, "the genre count is 1, expected 2 to 256"));
+	gt_predictor_free(&a);
+}
+
+/* Version 2 holds up to 256 genres: 256 round-trip, 257 are refused. */
+static void test_many_genres_v2(void **state)
+{
+	static char names[257][8];
+	static const char *ptr[257];
+	gt_predictor a, b;
+	unsigned char *img;
+	size_t n;
+
+	(void)state;
+	for (int c = 0; c < 257; c++) {
+		snprintf(names[c], sizeof(names[c]), "g%03d", c);
+		ptr[c] = names[c];
+	}
+	make_own(&a, ptr, GT_MAX_CLASSES, GT_MAX_CLASSES);
+	assert_int_equal(a.genres.k, 256);
+	encode_ok(&a, &img, &n);
+	decode_ok(&b, img, n);
+	assert_same(&a, &b);
+	assert_int_equal(b.genres.k, 256);
+	assert_string_equal(b.genres.raw[255], "g255");
+	free(img);
+	gt_predictor_free(&a);
+	gt_predictor_free(&b);
+	make_own(&a, ptr, 10, 10);
+	assert_int_equal(gt_genres_set(&a.genres, ptr, 257), -1);   /* no such table */
 	gt_predictor_free(&a);
 }
 
@@ -639,7 +668,7 @@ static void test_different_inputs(void **state)
 	gt_predictor_free(&p);
 	free(c);
 	reject_patched(b, n, HDR, 4, 36, "different inputs (36 inputs");
-	reject_patched(b, n, HDR + 4, 4, 33, "the genre count is 33, expected 2 to 32");
+	reject_patched(b, n, HDR + 4, 4, 257, "the genre count is 257, expected 2 to 256");
 	reject_patched(b, n, name_at(3), 2, 60000, "ends inside a name");
 	free(b);
 }
@@ -993,6 +1022,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_v1),
 		cmocka_unit_test(test_check_genres),
 		cmocka_unit_test(test_own_genres_v2),
+		cmocka_unit_test(test_many_genres_v2),
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_every_byte_corruption),
 		cmocka_unit_test(test_version_and_trailing),

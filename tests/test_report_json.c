@@ -124,7 +124,7 @@ static void test_confusion_and_report(void **state)
 	static const char *const names[] = { "a", "b", "c" };
 	static const int truth[] = { 0, 0, 0, 1, 1, 0 };
 	static const int pred[] = { 0, 0, 1, 1, 0, 0 };
-	gt_confusion cm;
+	gt_confusion cm = { 0 };
 	gt_report r;
 	gt_genres g;
 	json_t *o, *a;

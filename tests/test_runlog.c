@@ -94,7 +94,10 @@ static void test_runs_record(void **state)
 	assert_near(runs.run[0].seconds, s->train_s, 0);
 	assert_int_equal(runs.run[0].kept, 3);               /* no validation slice: the last */
 	assert_non_null(runs.run[0].fig);
-	assert_memory_equal(&runs.run[0].fig->cm_test, &s->cm_test, sizeof(s->cm_test));
+	assert_int_equal(runs.run[0].fig->cm_test.k, s->cm_test.k);   /* a copy of its own */
+	assert_true(runs.run[0].fig->cm_test.cell != s->cm_test.cell);
+	assert_memory_equal(runs.run[0].fig->cm_test.cell, s->cm_test.cell,
+	                    (size_t)s->cm_test.k * (size_t)s->cm_test.k * sizeof(long));
 	assert_memory_equal(&runs.run[0].fig->rep_train, &s->rep_train, sizeof(s->rep_train));
 	gt_runlog_series(&s->trainer, 3, 0, loss, vloss);
 	gt_runlog_series(&s->trainer, 3, 1, acc, vacc);
@@ -172,15 +175,15 @@ static void test_runs_order(void **state)
 static void test_epoch_matrices(void **state)
 {
 	gt_epoch_cms h = { 0 };
-	gt_confusion cm, back;
+	gt_confusion cm = { 0 }, back = { 0 };
 	gt_runlog runs;
 
 	(void)state;
 	memset(&runs, 0, sizeof(runs));
 	gt_confusion_init(&cm, 3);
 	for (int e = 1; e <= 70; e++) {          /* past the first allocation */
-		cm.cell[0][0] = e;
-		cm.cell[2][1] = 100 - e;
+		GT_CM(&cm, 0, 0) = e;
+		GT_CM(&cm, 2, 1) = 100 - e;
 		assert_int_equal(gt_epoch_cms_add(&h, &cm, e), 0);
 	}
 	assert_int_equal(gt_epoch_cms_add(&h, &cm, 72), -1);   /* not the next epoch */
@@ -192,9 +195,9 @@ static void test_epoch_matrices(void **state)
 	assert_int_equal(runs.run[0].cm_k, 3);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 12, &back), 0);
 	assert_int_equal(back.k, 3);
-	assert_int_equal(back.cell[0][0], 12);
-	assert_int_equal(back.cell[2][1], 88);
-	assert_int_equal(back.cell[1][1], 0);
+	assert_int_equal(GT_CM(&back, 0, 0), 12);
+	assert_int_equal(GT_CM(&back, 2, 1), 88);
+	assert_int_equal(GT_CM(&back, 1, 1), 0);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 71, &back), -1);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 0, &back), -1);
 	gt_runlog_free(&runs);

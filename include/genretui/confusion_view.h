@@ -30,11 +30,10 @@ int gt_cv_classes(const gt_confusion *cm);
 long gt_cv_row_total(const gt_confusion *cm, int t);
 long gt_cv_col_total(const gt_confusion *cm, int p);
 
-/* out[t][p] for the first gt_cv_classes(cm) rows and columns: the count,
+/* out[t * k + p] for k = gt_cv_classes(cm) (out holds k * k): the count,
  * or the count over its row / column total (0..1) in the normalised views.
  * A row or column whose total is 0 gives 0 everywhere. */
-void gt_cv_values(const gt_confusion *cm, gt_cv_view v,
-                  double out[GT_MAX_CLASSES][GT_MAX_CLASSES]);
+void gt_cv_values(const gt_confusion *cm, gt_cv_view v, double *out);
 
 /* What colours cell (t, p), 0..1: in the normalised views the value itself;
  * in the counts view the count over the largest cell of the matrix (so the

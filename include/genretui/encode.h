@@ -9,7 +9,7 @@
 #define GENRETUI_ENCODE_H
 
 #define GT_NCLASSES 10      /* the study's genres (gt_genre_names) */
-#define GT_MAX_CLASSES 32   /* classes of a file's own genres (genres.h) */
+#define GT_MAX_CLASSES 256  /* classes of a file's own genres (genres.h) */
 #define GT_NNUMERIC 11
 #define GT_NSCALES  24
 #define GT_NINPUTS  (GT_NNUMERIC + GT_NSCALES)

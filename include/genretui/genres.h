@@ -5,9 +5,12 @@
  * "ROCK"); any other label is then an invalid value, as the study would
  * have it (a typo, "Polka"). Otherwise the classes are the distinct labels
  * of the file, named as given, in byte order (strcmp: stable however the
- * rows are ordered): a file of other genres ("k-pop", "salsa", ...). At
- * most GT_MAX_CLASSES; a file with more, or with a single genre of its own,
- * cannot be trained on (gt_genres_check says why).
+ * rows are ordered): a file of other genres ("k-pop", "salsa", ...); when
+ * every label is a whole number ("0" ... "10"), by value (0, 1, 2, ..., 10).
+ * A file read by its own schema (GT_GENRES_OWN) always keeps its own labels:
+ * GTZAN's "hiphop" and "rock" are classes of their own, never the study's.
+ * At most GT_MAX_CLASSES; a file with more, or with a single genre of its
+ * own, cannot be trained on (gt_genres_check says why).
  *
  * Labelled rows are those with the header's field count and a non-empty
  * label. A table is plain data (no pointers): it is copied into model
@@ -41,6 +44,17 @@ void gt_genres_study(gt_genres *g);
  * of memory. */
 gt_status gt_genres_from_data(gt_genres *g, const gt_dataset *ds, gt_error *err);
 
+/* The same, with flags: GT_GENRES_OWN for a file read by its own schema,
+ * whose labels are its classes even when most of them name the study's
+ * genres. gt_genres_from_data is flags 0. */
+#define GT_GENRES_OWN 1u
+gt_status gt_genres_from_data_flags(gt_genres *g, const gt_dataset *ds, unsigned flags,
+                                    gt_error *err);
+
+/* Are labels[0..n-1] all whole numbers (an optional sign and up to 18
+ * digits), so that they sort by value? 0 for n == 0. */
+int gt_genres_numeric(const char *const *labels, size_t n);
+
 /* Set the classes to names[0..k-1] as given (1 <= k <= GT_MAX_CLASSES,
  * each 1..GT_GENRE_RAW-1 bytes): the study's ten in their order make the
  * study's table, anything else a table from data. -1 if out of range. */
@@ -60,8 +74,8 @@ const char *gt_genre_name(const gt_genres *g, int c);
 
 /* GT_OK when a model can be trained on these classes; else GT_ERR_EMPTY
  * and a line naming file and column, e.g. "t.csv: the label column
- * 'track_genre' has 114 genres (acoustic, afrobeat, ...), not the study's
- * ten; at most 32 are supported". */
+ * 'track_genre' has 300 genres (acoustic, afrobeat, ...), not the study's
+ * ten; at most 256 are supported". */
 gt_status gt_genres_check(const gt_genres *g, const gt_dataset *ds, gt_error *err);
 
 /* The same classes, in the same order, with the same names? */

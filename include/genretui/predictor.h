@@ -11,7 +11,7 @@
  *   version   u32      2
  *   length    u64      bytes of the payload that follows
  *   payload:
- *     ninputs u32 (35), nclasses u32 (version 1: 10; 2: 2 to 32), nnumeric u32 (11)
+ *     ninputs u32 (35), nclasses u32 (version 1: 10; 2: 2 to 256), nnumeric u32 (11)
  *     input names:  ninputs  x (u16 length + bytes), in input order
  *     genre names:  nclasses x (u16 length + bytes), in class order (version
  *       1: the study's ten; 2: the study's ten, or as the training file

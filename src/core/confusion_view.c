@@ -1,5 +1,5 @@
 /* confusion_view.c: the Confusion pane's figures and texts (no curses).
- * Shapes: cm->cell[true][predicted], k = gt_cv_classes(cm) <= GT_MAX_CLASSES;
+ * Shapes: GT_CM(cm, true, predicted), k = gt_cv_classes(cm) <= GT_MAX_CLASSES;
  * names come from the file's genres (genres.h). */
 #include <math.h>
 #include <stdio.h>
@@ -31,7 +31,7 @@ long gt_cv_row_total(const gt_confusion *cm, int t)
 	long sum = 0;
 
 	for (int p = 0; p < gt_cv_classes(cm); p++)
-		sum += cm->cell[t][p];
+		sum += GT_CM(cm, t, p);
 	return sum;
 }
 
@@ -40,7 +40,7 @@ long gt_cv_col_total(const gt_confusion *cm, int p)
 	long sum = 0;
 
 	for (int t = 0; t < gt_cv_classes(cm); t++)
-		sum += cm->cell[t][p];
+		sum += GT_CM(cm, t, p);
 	return sum;
 }
 
@@ -50,21 +50,21 @@ static double share(long part, long whole)
 	return whole ? (double)part / (double)whole : 0.0;
 }
 
-void gt_cv_values(const gt_confusion *cm, gt_cv_view v,
-                  double out[GT_MAX_CLASSES][GT_MAX_CLASSES])
+void gt_cv_values(const gt_confusion *cm, gt_cv_view v, double *out)
 {
 	int k = gt_cv_classes(cm);
 
 	for (int t = 0; t < k; t++)
 		for (int p = 0; p < k; p++) {
-			long c = cm->cell[t][p];
+			long c = GT_CM(cm, t, p);
+			double *o = &out[(size_t)t * (size_t)k + (size_t)p];
 
 			if (v == GT_CV_RECALL)
-				out[t][p] = share(c, gt_cv_row_total(cm, t));
+				*o = share(c, gt_cv_row_total(cm, t));
 			else if (v == GT_CV_PRECISION)
-				out[t][p] = share(c, gt_cv_col_total(cm, p));
+				*o = share(c, gt_cv_col_total(cm, p));
 			else
-				out[t][p] = (double)c;
+				*o = (double)c;
 		}
 }
 
@@ -74,14 +74,14 @@ static long max_cell(const gt_confusion *cm)
 
 	for (int t = 0; t < gt_cv_classes(cm); t++)
 		for (int p = 0; p < gt_cv_classes(cm); p++)
-			if (cm->cell[t][p] > m)
-				m = cm->cell[t][p];
+			if (GT_CM(cm, t, p) > m)
+				m = GT_CM(cm, t, p);
 	return m;
 }
 
 double gt_cv_heat_fraction(const gt_confusion *cm, gt_cv_view v, int t, int p)
 {
-	long c = cm->cell[t][p];
+	long c = GT_CM(cm, t, p);
 
 	if (v == GT_CV_RECALL)
 		return share(c, gt_cv_row_total(cm, t));
@@ -120,8 +120,8 @@ double gt_cv_ok_floor(int level)
 
 gt_cv_shade gt_cv_cell_shade(const gt_confusion *cm, gt_cv_view v, int t, int p)
 {
-	double f = v == GT_CV_PRECISION ? share(cm->cell[t][p], gt_cv_col_total(cm, p))
-	                                : share(cm->cell[t][p], gt_cv_row_total(cm, t));
+	double f = v == GT_CV_PRECISION ? share(GT_CM(cm, t, p), gt_cv_col_total(cm, p))
+	                                : share(GT_CM(cm, t, p), gt_cv_row_total(cm, t));
 	gt_cv_shade s = { t == p, 0 };
 
 	if (!s.correct) {
@@ -136,8 +136,8 @@ gt_cv_shade gt_cv_cell_shade(const gt_confusion *cm, gt_cv_view v, int t, int p)
 /* How much a and b are confused with each other: row shares both ways. */
 static double mutual(const gt_confusion *cm, int a, int b)
 {
-	return share(cm->cell[a][b], gt_cv_row_total(cm, a)) +
-	       share(cm->cell[b][a], gt_cv_row_total(cm, b));
+	return share(GT_CM(cm, a, b), gt_cv_row_total(cm, a)) +
+	       share(GT_CM(cm, b, a), gt_cv_row_total(cm, b));
 }
 
 /* The unplaced class most confused with end (-1 if none is at all). */
@@ -224,7 +224,7 @@ int gt_cv_top_pairs(const gt_confusion *cm, gt_cv_pair *out, int max)
 		return 0;
 	for (int t = 0; t < k; t++)
 		for (int p = 0; p < k; p++) {
-			gt_cv_pair c = { t, p, cm->cell[t][p] };
+			gt_cv_pair c = { t, p, GT_CM(cm, t, p) };
 
 			if (t != p && c.count > 0)
 				insert_pair(out, &n, max, c);
@@ -246,7 +246,7 @@ int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, const gt_genres 
 
 	if (t < 0 || t >= k || p < 0 || p >= k)
 		return snprintf(buf, n, "no such cell");
-	c = cm->cell[t][p];
+	c = GT_CM(cm, t, p);
 	if (v == GT_CV_PRECISION)
 		return snprintf(buf, n, "true %s, predicted %s: %ld, %d%% of predicted %s%s",
 		                gt_genre_name(g, t), gt_genre_name(g, p), c,

@@ -134,7 +134,7 @@ char *gt_export_confusion_csv(const gt_confusion *cm, const gt_genres *g)
 	for (int r = 0; r < cm->k; r++) {
 		csv_field(t.f, gt_genre_name(g, r));
 		for (int p = 0; p < cm->k; p++)
-			fprintf(t.f, ",%ld", cm->cell[r][p]);
+			fprintf(t.f, ",%ld", GT_CM(cm, r, p));
 		fputc('\n', t.f);
 	}
 	return text_close(&t);

@@ -65,8 +65,10 @@ int gt_genre_lookup(const char *name)
 	return -1;
 }
 
-/* Distinct labels remembered while deciding; beyond this, only counted. */
-#define SEEN_MAX 256
+/* Distinct labels remembered while deciding; beyond this, only counted.
+ * One more than a table holds, so that a file of one genre too many is
+ * told by its count. */
+#define SEEN_MAX (GT_MAX_CLASSES + 1)
 
 void gt_genres_study(gt_genres *g)
 {
@@ -220,13 +222,51 @@ static int by_bytes(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The table from the labels seen: sorted, the ones that fit. */
+/* A label that is a whole number: an optional sign and 1 to 18 digits,
+ * nothing else. Sets *v. */
+static int integer_label(const char *s, long long *v)
+{
+	const char *d = s + (*s == '-' || *s == '+');
+	size_t n = strspn(d, "0123456789");
+
+	if (n == 0 || n > 18 || d[n] != '\0')
+		return 0;
+	*v = strtoll(s, NULL, 10);
+	return 1;
+}
+
+/* By value ("2" before "10"), then byte order ("01" and "1" apart). */
+static int by_number(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	long long u = 0, v = 0;
+
+	integer_label(x, &u);
+	integer_label(y, &v);
+	if (u != v)
+		return u < v ? -1 : 1;
+	return strcmp(x, y);
+}
+
+int gt_genres_numeric(const char *const *labels, size_t n)
+{
+	long long v;
+
+	for (size_t i = 0; i < n; i++)
+		if (!integer_label(labels[i], &v))
+			return 0;
+	return n > 0;
+}
+
+/* The table from the labels seen: sorted (by value when every label is a
+ * whole number), the ones that fit. */
 static void table_from(gt_genres *g, tally *t)
 {
 	const char *keep[GT_MAX_CLASSES];
 	int k = 0;
 
-	qsort(t->label, t->n, sizeof(*t->label), by_bytes);
+	qsort(t->label, t->n, sizeof(*t->label),
+	      gt_genres_numeric(t->label, t->n) ? by_number : by_bytes);
 	for (size_t i = 0; i < t->n && k < GT_MAX_CLASSES; i++)
 		if (strlen(t->label[i]) < GT_GENRE_RAW)   /* longer: not a class */
 			keep[k++] = t->label[i];
@@ -244,6 +284,12 @@ static void table_from(gt_genres *g, tally *t)
 
 gt_status gt_genres_from_data(gt_genres *g, const gt_dataset *ds, gt_error *err)
 {
+	return gt_genres_from_data_flags(g, ds, 0, err);
+}
+
+gt_status gt_genres_from_data_flags(gt_genres *g, const gt_dataset *ds, unsigned flags,
+                                    gt_error *err)
+{
 	tally t;
 
 	memset(&t, 0, sizeof(t));
@@ -256,7 +302,7 @@ gt_status gt_genres_from_data(gt_genres *g, const gt_dataset *ds, gt_error *err)
 		if (ds->nfields[r] == ds->header_fields && *label)
 			see(&t, label);
 	}
-	if (2 * t.study > t.rows || t.rows == 0)
+	if (!(flags & GT_GENRES_OWN) && (2 * t.study > t.rows || t.rows == 0))
 		gt_genres_study(g);
 	else
 		table_from(g, &t);

@@ -5,6 +5,7 @@
  * classification_report and numpy's integer array repr, so a report printed
  * here can be compared byte for byte with one printed from Python. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "genretui/metrics.h"
@@ -17,16 +18,50 @@
 #define COL 9
 
 /* A usable class count, or 0 when k is out of contract: a 0-class matrix
- * counts nothing, which keeps every index below GT_MAX_CLASSES. */
+ * counts nothing, which keeps every index below GT_MAX_CLASSES and the
+ * matrix's k. */
 static int valid_k(int k)
 {
 	return (k >= 1 && k <= GT_MAX_CLASSES) ? k : 0;
 }
 
-void gt_confusion_init(gt_confusion *cm, int k)
+int gt_confusion_init(gt_confusion *cm, int k)
 {
+	k = valid_k(k);
+	if (k > cm->cap) {
+		long *cell = malloc((size_t)k * (size_t)k * sizeof(*cell));
+
+		if (!cell) {
+			cm->k = 0;
+			return -1;
+		}
+		free(cm->cell);
+		cm->cell = cell;
+		cm->cap = k;
+	}
+	cm->k = k;
+	if (k)
+		memset(cm->cell, 0, (size_t)k * (size_t)k * sizeof(*cm->cell));
+	return 0;
+}
+
+int gt_confusion_copy(gt_confusion *dst, const gt_confusion *src)
+{
+	int k = valid_k(src->k);
+
+	if (dst == src)
+		return 0;
+	if (gt_confusion_init(dst, k) != 0)
+		return -1;
+	if (k)
+		memcpy(dst->cell, src->cell, (size_t)k * (size_t)k * sizeof(*dst->cell));
+	return 0;
+}
+
+void gt_confusion_free(gt_confusion *cm)
+{
+	free(cm->cell);
 	memset(cm, 0, sizeof(*cm));
-	cm->k = valid_k(k);
 }
 
 void gt_confusion_add(gt_confusion *cm, int truth, int predicted)
@@ -35,14 +70,13 @@ void gt_confusion_add(gt_confusion *cm, int truth, int predicted)
 
 	if (truth < 0 || truth >= k || predicted < 0 || predicted >= k)
 		return;
-	cm->cell[truth][predicted]++;
+	GT_CM(cm, truth, predicted)++;
 }
 
 void gt_confusion_from_labels(gt_confusion *cm, int k, const int *truth,
                               const int *predicted, size_t n)
 {
-	gt_confusion_init(cm, k);
-	if (!truth || !predicted)
+	if (gt_confusion_init(cm, k) != 0 || !truth || !predicted)
 		return;
 	for (size_t i = 0; i < n; i++)
 		gt_confusion_add(cm, truth[i], predicted[i]);
@@ -60,7 +94,7 @@ static long predicted_count(const gt_confusion *cm, int k, int c)
 	long sum = 0;
 
 	for (int t = 0; t < k; t++)
-		sum += cm->cell[t][c];
+		sum += GT_CM(cm, t, c);
 	return sum;
 }
 
@@ -70,7 +104,7 @@ static long true_count(const gt_confusion *cm, int k, int c)
 	long sum = 0;
 
 	for (int p = 0; p < k; p++)
-		sum += cm->cell[c][p];
+		sum += GT_CM(cm, c, p);
 	return sum;
 }
 
@@ -89,7 +123,7 @@ static void per_class(gt_report *r, const gt_confusion *cm, long *trace)
 	*trace = 0;
 	r->total = 0;
 	for (int c = 0; c < r->k; c++) {
-		long tp = cm->cell[c][c];
+		long tp = GT_CM(cm, c, c);
 
 		r->support[c] = true_count(cm, r->k, c);
 		r->precision[c] = ratio(tp, predicted_count(cm, r->k, c));
@@ -239,7 +273,7 @@ static int cell_width(const gt_confusion *cm, int k)
 
 	for (int t = 0; t < k; t++)
 		for (int p = 0; p < k; p++) {
-			int len = snprintf(buf, sizeof(buf), "%ld", cm->cell[t][p]);
+			int len = snprintf(buf, sizeof(buf), "%ld", GT_CM(cm, t, p));
 
 			if (len > width)
 				width = len;
@@ -267,7 +301,7 @@ void gt_confusion_print(FILE *f, const gt_confusion *cm)
 	for (int t = 0; t < k; t++) {
 		fputs(t == 0 ? "[[" : " [", f);
 		for (int p = 0; p < k; p++)
-			fprintf(f, p == 0 ? "%*ld" : " %*ld", width, cm->cell[t][p]);
+			fprintf(f, p == 0 ? "%*ld" : " %*ld", width, GT_CM(cm, t, p));
 		fputs(t == k - 1 ? "]]\n" : "]\n", f);
 	}
 }

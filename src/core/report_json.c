@@ -84,7 +84,7 @@ json_t *gt_json_confusion(const gt_confusion *cm)
 		json_t *row = json_array();
 
 		for (int j = 0; j < cm->k; j++)
-			json_array_append_new(row, json_integer(cm->cell[i][j]));
+			json_array_append_new(row, json_integer(GT_CM(cm, i, j)));
 		json_array_append_new(rows, row);
 	}
 	return rows;

@@ -20,6 +20,10 @@ static void free_run(gt_runlog_entry *r)
 	free(r->acc);
 	free(r->vloss);
 	free(r->vacc);
+	if (r->fig) {
+		gt_confusion_free(&r->fig->cm_test);
+		gt_confusion_free(&r->fig->cm_train);
+	}
 	free(r->fig);
 	free(r->epoch_cm);
 	memset(r, 0, sizeof(*r));
@@ -53,14 +57,20 @@ int gt_runlog_add(gt_runlog *runs, const gt_session *s, const char *preset, int 
 	r->acc = malloc(bytes);
 	r->vloss = malloc(bytes);
 	r->vacc = malloc(bytes);
-	r->fig = malloc(sizeof(*r->fig));
+	r->fig = calloc(1, sizeof(*r->fig));
 	if (!r->loss || !r->acc || !r->vloss || !r->vacc || !r->fig) {
 		free_run(r);
 		return -1;
 	}
 	gt_runlog_series(t, n, 0, r->loss, r->vloss);
 	gt_runlog_series(t, n, 1, r->acc, r->vacc);
-	*r->fig = (gt_runlog_figures){ s->cm_test, s->cm_train, s->rep_test, s->rep_train };
+	if (gt_confusion_copy(&r->fig->cm_test, &s->cm_test) != 0 ||
+	    gt_confusion_copy(&r->fig->cm_train, &s->cm_train) != 0) {
+		free_run(r);
+		return -1;
+	}
+	r->fig->rep_test = s->rep_test;
+	r->fig->rep_train = s->rep_train;
 	r->kept = gt_json_kept_epoch(s);
 	runs->n++;
 	return 0;
@@ -126,7 +136,7 @@ int gt_epoch_cms_add(gt_epoch_cms *h, const gt_confusion *cm, int epoch)
 	h->k = k;
 	for (int t = 0; t < k; t++)
 		for (int p = 0; p < k; p++)
-			h->cm[(size_t)h->n * kk + (size_t)t * (size_t)k + (size_t)p] = (int)cm->cell[t][p];
+			h->cm[(size_t)h->n * kk + (size_t)t * (size_t)k + (size_t)p] = (int)GT_CM(cm, t, p);
 	h->n++;
 	return 0;
 }
@@ -159,6 +169,6 @@ int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm)
 	gt_confusion_init(cm, x->cm_k);
 	for (int t = 0; t < x->cm_k; t++)
 		for (int p = 0; p < x->cm_k; p++)
-			cm->cell[t][p] = x->epoch_cm[(size_t)(e - 1) * kk + (size_t)t * (size_t)x->cm_k + (size_t)p];
+			GT_CM(cm, t, p) = x->epoch_cm[(size_t)(e - 1) * kk + (size_t)t * (size_t)x->cm_k + (size_t)p];
 	return 0;
 }

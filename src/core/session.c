@@ -85,6 +85,9 @@ void gt_session_close(gt_session *s)
 	gt_pipeline_close(&s->pipe);
 	free(s->pred_test);
 	free(s->pred_train);
+	gt_confusion_free(&s->cm_test);
+	gt_confusion_free(&s->cm_train);
+	gt_confusion_free(&s->fusion_cells_test);
 	memset(s, 0, sizeof(*s));
 }
 

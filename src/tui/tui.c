@@ -587,6 +587,7 @@ static void free_panes(gt_app *app)
 	memset(app->state, 0, sizeof(app->state));
 	drop_rows_request(&app->show_rows);
 	gt_runlog_free(&app->runs);
+	gt_confusion_free(&app->replay_cm);
 }
 
 /* --model: evaluate the saved model on this data, with its own split. */

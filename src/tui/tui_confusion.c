@@ -89,7 +89,6 @@ typedef struct {
 	int nrows, ncols;              /* matrix rows / columns drawn */
 	int ord[GT_MAX_CLASSES];       /* class shown at each position */
 	int pos[GT_MAX_CLASSES];       /* position of each class */
-	char txt[GT_MAX_CLASSES][GT_MAX_CLASSES][16];   /* each cell's number */
 } grid;
 
 /* The file's genres: names and column headings. */
@@ -225,18 +224,24 @@ static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 
 /* ---- the matrix ---- */
 
-/* Cell numbers in the current view: counts, or whole percentages. */
-static int fill_text(const cv_state *cv, grid *g, const gt_confusion *cm)
+/* A cell's number in the current view: its count, or a whole percentage. */
+static int cell_text(const cv_state *cv, const gt_confusion *cm, int t, int p, char *buf,
+                     size_t n)
 {
-	double v[GT_MAX_CLASSES][GT_MAX_CLASSES];
+	if (cv->view == GT_CV_COUNTS)
+		return snprintf(buf, n, "%ld", GT_CM(cm, t, p));
+	return snprintf(buf, n, "%.0f", 100.0 * gt_cv_heat_fraction(cm, cv->view, t, p));
+}
+
+/* The longest cell number in the current view. */
+static int longest_text(const cv_state *cv, const grid *g, const gt_confusion *cm)
+{
+	char buf[32];
 	int longest = 1;
 
-	gt_cv_values(cm, cv->view, v);
 	for (int t = 0; t < g->k; t++)
 		for (int p = 0; p < g->k; p++) {
-			int len = cv->view == GT_CV_COUNTS
-				? snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%ld", cm->cell[t][p])
-				: snprintf(g->txt[t][p], sizeof(g->txt[t][p]), "%.0f", 100.0 * v[t][p]);
+			int len = cell_text(cv, cm, t, p, buf, sizeof(buf));
 
 			if (len > longest)
 				longest = len;
@@ -270,7 +275,7 @@ static void plan_grid(const cv_state *cv, grid *g, const gt_confusion *cm, int w
 	g->y = 1;
 	g->k = gt_cv_classes(cm);
 	display_order(cv, cm, g->ord, g->pos);
-	longest = fill_text(cv, g, cm);
+	longest = longest_text(cv, g, cm);
 	g->cell_w = longest + 2 < 5 ? 5 : longest + 2;
 	/* the longest name, a column for a scroll mark, a space */
 	g->label_w = 13 + g->k * g->cell_w <= width ? 13 : 6;
@@ -373,11 +378,12 @@ static void draw_cell(const gt_app *app, const cv_state *cv, WINDOW *w, const gr
                       int x, int t, int p, const gt_confusion *cm)
 {
 	int cur = t == cv->t && p == cv->p, diag = t == p;
-	char s[40];
+	char s[48], txt[32];
 	attr_t a;
 
+	cell_text(cv, cm, t, p, txt, sizeof(txt));
 	snprintf(s, sizeof(s), "%c%*s%c", cur ? '>' : diag ? '[' : ' ', g->cell_w - 2,
-	         g->txt[t][p], cur ? '<' : diag ? ']' : ' ');
+	         txt, cur ? '<' : diag ? ']' : ' ');
 	if (cur)
 		a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_UNDERLINE;
 	else
@@ -409,10 +415,10 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 
 	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
 	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
-	if (set->fusion && cv->t != cv->p && set->cm->cell[cv->t][cv->p] > 0) {
+	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0) {
 		char more[128];
 
-		snprintf(more, sizeof(more), "; %ld listed as %s too", set->fusion->cell[cv->t][cv->p],
+		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
 		         gt_genre_name(genres(app), cv->p));
 		x += gt_draw_clipped_attr(w, A_BOLD, y, x, width - x, more);
 	}

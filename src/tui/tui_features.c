@@ -749,11 +749,11 @@ static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
 static void pair_confusion(const gt_app *app, WINDOW *w, int y, int a, int b)
 {
 	const gt_session *s = &app->session;
-	long n = s->cm_test.cell[a][b], total = gt_cv_row_total(&s->cm_test, a);
+	long n = GT_CM(&s->cm_test, a, b), total = gt_cv_row_total(&s->cm_test, a);
 	char line[320], both[128] = "";
 
 	if (s->evaluated)
-		snprintf(both, sizeof(both), "; %ld listed as both", s->fusion_cells_test.cell[a][b]);
+		snprintf(both, sizeof(both), "; %ld listed as both", GT_CM(&s->fusion_cells_test, a, b));
 	snprintf(line, sizeof(line), "true %s predicted %s: %ld of %ld test rows (%d%%)%s",
 	         gt_genre_name(genres(app), a), gt_genre_name(genres(app), b), n, total,
 	         gt_cv_percent(n, total), both);

@@ -114,8 +114,8 @@ def main():
     write("own_genres.csv", text([HEADER] + [row(i, music_genre=g) for i, g in
                                             enumerate(["polka", "salsa", "Rock", "polka",
                                                        "salsa", "polka"], 1)]))
-    write("many_genres.csv", text([HEADER] + [row(i, music_genre="g%02d" % (40 - i))
-                                              for i in range(1, 41)]))
+    write("many_genres.csv", text([HEADER] + [row(i, music_genre="g%03d" % (257 - i))
+                                              for i in range(1, 258)]))
     write("one_own_genre.csv", text([HEADER] + rows(5, music_genre="polka")))
     write("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" +
           bytes(range(256)))
