@@ -6,6 +6,7 @@
  * 261 of them predicted Hip-Hop (33%); Hip-Hop was predicted 751 times. */
 #include "testutil.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,6 +454,255 @@ static void test_confused_order(void **state)
 	assert_int_equal(order[3], 1);
 }
 
+/* ---- the heat map ---- */
+
+/* The shade of a cell: ' ' only when empty, '.' for any count, then by the
+ * share of the row, a finer ramp for errors than for the diagonal. */
+static void test_hm_levels(void **state)
+{
+	(void)state;
+	assert_int_equal(strlen(GT_HM_RAMP), GT_HM_LEVELS);
+	assert_int_equal(gt_hm_level(0, 200, 0), 0);
+	assert_int_equal(gt_hm_level(0, 0, 1), 0);
+	assert_int_equal(gt_hm_level(1, 200, 0), 1);          /* 0.5%: any count shows */
+	assert_int_equal(gt_hm_level(4, 200, 0), 2);          /* 2% */
+	assert_int_equal(gt_hm_level(3, 200, 0), 1);          /* 1.5% */
+	assert_int_equal(gt_hm_level(20, 200, 0), 4);         /* 10% */
+	assert_int_equal(gt_hm_level(100, 200, 0), 9);        /* 50% */
+	assert_int_equal(gt_hm_level(200, 200, 0), 9);
+	assert_int_equal(gt_hm_level(4, 200, 1), 1);          /* a 2% recall is faint */
+	assert_int_equal(gt_hm_level(20, 200, 1), 2);         /* 10% */
+	assert_int_equal(gt_hm_level(159, 200, 1), 8);        /* 79.5% */
+	assert_int_equal(gt_hm_level(160, 200, 1), 9);        /* 80% */
+	assert_near(gt_hm_floor(4, 0), 0.10, 0);
+	assert_near(gt_hm_floor(4, 1), 0.30, 0);
+	assert_near(gt_hm_floor(99, 0), 0.50, 0);
+	assert_int_equal(GT_HM_RAMP[gt_hm_level(100, 200, 0)], '@');
+	assert_int_equal(GT_HM_RAMP[gt_hm_level(1, 200, 0)], '.');
+}
+
+/* The study's matrix as a heat map: Rap's row (782) has 261 Hip-Hop. */
+static void test_hm_cell_and_readout(void **state)
+{
+	gt_confusion cm = { 0 };
+	gt_heatmap hm = { 0 };
+	gt_hm_shade sh;
+	char buf[160];
+
+	(void)state;
+	study_matrix(&cm);
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_BY_NAME), 0);
+	sh = gt_hm_cell(&hm, &cm, RAP, HIPH);                 /* 33% */
+	assert_false(sh.correct);
+	assert_int_equal(sh.level, 7);
+	assert_int_equal(sh.color, gt_cv_cell_shade(&cm, GT_CV_RECALL, RAP, HIPH).level);
+	sh = gt_hm_cell(&hm, &cm, CLAS, CLAS);                /* 82% */
+	assert_true(sh.correct);
+	assert_int_equal(sh.level, 9);
+	assert_int_equal(sh.color, gt_cv_cell_shade(&cm, GT_CV_RECALL, CLAS, CLAS).level);
+	sh = gt_hm_cell(&hm, &cm, ANIM, RAP);                 /* 0 */
+	assert_int_equal(sh.level, 0);
+	hm.t = RAP;
+	hm.p = HIPH;
+	gt_hm_readout(buf, sizeof(buf), &hm, &cm, &study);
+	assert_string_equal(buf, "true Rap, predicted Hip-Hop: 261 of 782, 33.4% of Rap");
+	hm.p = RAP;
+	gt_hm_readout(buf, sizeof(buf), &hm, &cm, &study);
+	assert_string_equal(buf, "true Rap, predicted Rap: 365 of 782, 46.7% of Rap (correct)");
+	gt_hm_free(&hm);
+	gt_confusion_free(&cm);
+}
+
+/* k classes in blocks of b, interleaved in class order (class c in block
+ * c % nb): rows confuse within their block only, some more than others. */
+static void block_matrix(gt_confusion *cm, int k, int nb)
+{
+	gt_confusion_init(cm, k);
+	for (int t = 0; t < k; t++)
+		for (int p = 0; p < k; p++)
+			if (t == p)
+				GT_CM(cm, t, p) = 50;
+			else if (t % nb == p % nb)
+				GT_CM(cm, t, p) = 5 + (t + p) % 7;
+}
+
+/* Is each block's members' positions one run of consecutive positions? */
+static void assert_blocks_together(const int *order, int k, int nb)
+{
+	for (int b = 0; b < nb; b++) {
+		int first = -1, last = -1, n = 0;
+
+		for (int i = 0; i < k; i++)
+			if (order[i] % nb == b) {
+				first = first < 0 ? i : first;
+				last = i;
+				n++;
+			}
+		assert_int_equal(last - first + 1, n);
+	}
+}
+
+static void test_hm_grouped_order(void **state)
+{
+	gt_confusion cm = { 0 };
+	int order[114], again[114], seen[114] = { 0 };
+
+	(void)state;
+	block_matrix(&cm, 12, 3);
+	assert_int_equal(gt_cv_grouped_order(&cm, order), 0);
+	assert_blocks_together(order, 12, 3);
+	block_matrix(&cm, 114, 19);               /* 19 blocks of 6 */
+	assert_int_equal(gt_cv_grouped_order(&cm, order), 0);
+	assert_blocks_together(order, 114, 19);
+	for (int i = 0; i < 114; i++)
+		seen[order[i]]++;
+	for (int c = 0; c < 114; c++)
+		assert_int_equal(seen[c], 1);         /* a permutation */
+	assert_int_equal(gt_cv_grouped_order(&cm, again), 0);
+	assert_memory_equal(order, again, sizeof(order));   /* deterministic */
+	/* unconfused genres keep the class order; Rap and Hip-Hop sit together */
+	gt_confusion_init(&cm, 5);
+	for (int c = 0; c < 5; c++)
+		GT_CM(&cm, c, c) = 9;
+	GT_CM(&cm, 4, 1) = 3;
+	assert_int_equal(gt_cv_grouped_order(&cm, order), 0);
+	assert_int_equal(order[0], 0);
+	assert_true((order[1] == 1 && order[2] == 4) || (order[1] == 4 && order[2] == 1));
+	assert_int_equal(order[3], 2);
+	assert_int_equal(order[4], 3);
+	study_matrix(&cm);
+	assert_int_equal(gt_cv_grouped_order(&cm, order), 0);
+	for (int i = 0; i < GT_NCLASSES; i++)
+		if (order[i] == RAP)
+			assert_true((i > 0 && order[i - 1] == HIPH) ||
+			            (i + 1 < GT_NCLASSES && order[i + 1] == HIPH));
+	gt_confusion_free(&cm);
+}
+
+/* By name is the class order; grouped moves the rows but the cursor stays
+ * on its cell. */
+static void test_hm_update_orders(void **state)
+{
+	gt_confusion cm = { 0 };
+	gt_heatmap hm = { 0 };
+
+	(void)state;
+	block_matrix(&cm, 12, 3);
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_BY_NAME), 0);
+	for (int i = 0; i < 12; i++) {
+		assert_int_equal(hm.ord[i], i);
+		assert_int_equal(hm.pos[i], i);
+	}
+	hm.t = 4;
+	hm.p = 7;
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_GROUPED), 0);
+	assert_blocks_together(hm.ord, 12, 3);
+	for (int i = 0; i < 12; i++)
+		assert_int_equal(hm.pos[hm.ord[i]], i);
+	assert_int_equal(hm.t, 4);
+	assert_int_equal(hm.p, 7);
+	assert_string_equal(gt_hm_order_name(GT_HM_GROUPED), "grouped");
+	assert_string_equal(gt_hm_order_name(GT_HM_BY_NAME), "by name");
+	gt_confusion_init(&cm, 3);                /* fewer classes: the cursor follows */
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_BY_NAME), 0);
+	assert_int_equal(hm.k, 3);
+	assert_int_equal(hm.t, 2);
+	assert_int_equal(hm.p, 2);
+	gt_hm_free(&hm);
+	gt_confusion_free(&cm);
+}
+
+/* The cursor moves by display positions and never leaves the matrix; the
+ * viewport follows it, scrolling as little as it can. */
+static void test_hm_cursor_viewport(void **state)
+{
+	gt_confusion cm = { 0 };
+	gt_heatmap hm = { 0 };
+
+	(void)state;
+	block_matrix(&cm, 114, 19);
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_BY_NAME), 0);
+	gt_hm_viewport(&hm, 20, 60);
+	assert_int_equal(hm.rows, 20);
+	assert_int_equal(hm.cols, 60);
+	assert_int_equal(hm.top, 0);
+	gt_hm_move(&hm, -1, -1);                  /* clamped at the top left */
+	assert_int_equal(hm.t, 0);
+	assert_int_equal(hm.p, 0);
+	gt_hm_move(&hm, 20, 0);                   /* a page down: the view scrolls one */
+	gt_hm_viewport(&hm, 20, 60);
+	assert_int_equal(hm.t, 20);
+	assert_int_equal(hm.top, 1);
+	gt_hm_move(&hm, 1000, 1000);
+	gt_hm_viewport(&hm, 20, 60);
+	assert_int_equal(hm.t, 113);
+	assert_int_equal(hm.p, 113);
+	assert_int_equal(hm.top, 94);
+	assert_int_equal(hm.left, 54);
+	gt_hm_goto(&hm, 0, GT_HM_KEEP);           /* Home */
+	gt_hm_viewport(&hm, 20, 60);
+	assert_int_equal(hm.t, 0);
+	assert_int_equal(hm.p, 113);
+	assert_int_equal(hm.top, 0);
+	gt_hm_goto(&hm, GT_HM_KEEP, INT_MAX - 1);
+	assert_int_equal(hm.p, 113);
+	gt_hm_goto(&hm, INT_MAX - 1, 0);
+	assert_int_equal(hm.t, 113);
+	assert_int_equal(hm.p, 0);
+	gt_hm_viewport(&hm, 500, 0);              /* more room than classes; none */
+	assert_int_equal(hm.rows, 114);
+	assert_int_equal(hm.cols, 1);
+	assert_int_equal(hm.top, 0);
+	assert_int_equal(hm.left, 0);
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_GROUPED), 0);   /* by position */
+	gt_hm_goto(&hm, 0, 0);
+	assert_int_equal(hm.t, hm.ord[0]);
+	gt_hm_move(&hm, 1, 2);
+	assert_int_equal(hm.t, hm.ord[1]);
+	assert_int_equal(hm.p, hm.ord[2]);
+	gt_hm_free(&hm);
+	gt_confusion_free(&cm);
+}
+
+/* The report's rows: present genres only, by F1 or support, ties in class
+ * order. */
+static void test_report_sort(void **state)
+{
+	gt_confusion cm = { 0 };
+	gt_report r;
+	int idx[GT_NCLASSES], n;
+
+	(void)state;
+	study_matrix(&cm);
+	gt_report_compute(&r, &cm);
+	n = gt_report_order(&r, GT_RS_GENRE, idx);
+	assert_int_equal(n, GT_NCLASSES);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(idx[i], i);
+	n = gt_report_order(&r, GT_RS_F1, idx);
+	assert_int_equal(idx[0], CLAS);           /* the study's best */
+	assert_int_equal(idx[n - 1], ALT);        /* and worst */
+	for (int i = 1; i < n; i++)
+		assert_true(r.f1[idx[i - 1]] >= r.f1[idx[i]]);
+	n = gt_report_order(&r, GT_RS_SUPPORT, idx);
+	assert_int_equal(idx[0], ELEC);           /* 843 */
+	assert_int_equal(idx[n - 2], JAZZ);       /* 782, before Rap's 782: class order */
+	assert_int_equal(idx[n - 1], RAP);
+	for (int i = 1; i < n; i++)
+		assert_true(r.support[idx[i - 1]] >= r.support[idx[i]]);
+	gt_confusion_init(&cm, 3);                /* class 1 neither true nor predicted */
+	GT_CM(&cm, 0, 0) = 2;
+	GT_CM(&cm, 2, 0) = 1;
+	gt_report_compute(&r, &cm);
+	n = gt_report_order(&r, GT_RS_SUPPORT, idx);
+	assert_int_equal(n, 2);
+	assert_int_equal(idx[0], 0);
+	assert_int_equal(idx[1], 2);
+	assert_string_equal(gt_report_sort_name(GT_RS_F1), "F1");
+	assert_string_equal(gt_report_sort_name(GT_RS_NKEYS), "?");
+	gt_confusion_free(&cm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +730,12 @@ int main(void)
 		cmocka_unit_test(test_clamp_move),
 		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_cell_rows),
+		cmocka_unit_test(test_hm_levels),
+		cmocka_unit_test(test_hm_cell_and_readout),
+		cmocka_unit_test(test_hm_grouped_order),
+		cmocka_unit_test(test_hm_update_orders),
+		cmocka_unit_test(test_hm_cursor_viewport),
+		cmocka_unit_test(test_report_sort),
 	};
 
 	gt_genres_study(&study);

@@ -115,4 +115,94 @@ int gt_cv_scroll(int first, int visible, int cursor, int n);
 size_t gt_cv_cell_rows(const int *truth, const int *pred, const uint32_t *rows,
                        size_t n, int t, int p, size_t *out, size_t cap);
 
+/* ---- The heat map: the matrix when its classes do not fit as numbers ----
+ *
+ * One character cell per (true, predicted) pair, shaded by the cell's share
+ * of its row (of the true genre's rows). The character carries the level,
+ * so the map reads without colour; colour tells the two ramps apart (the
+ * diagonal by recall on the correct ramp, errors on the error ramp: the
+ * levels of gt_cv_cell_shade in the recall view). */
+
+/* Characters of the levels, lightest first: ' ' is an empty cell. */
+#define GT_HM_LEVELS 10
+#define GT_HM_RAMP " .:-=+*#%@"
+
+/* Level 0..GT_HM_LEVELS-1 of a cell of count out of its row's total: 0
+ * only for an empty cell, 1 for any count, then by the share from the
+ * floors of gt_hm_floor. Errors are mostly small shares, so their ramp is
+ * finer at the low end. */
+int gt_hm_level(long count, long row_total, int diagonal);
+/* The share from which a level starts (levels 2..9; 0 for 0 and 1):
+ * errors 0.02 0.05 0.10 0.15 0.20 0.30 0.40 0.50, the diagonal 0.1 ... 0.8. */
+double gt_hm_floor(int level, int diagonal);
+
+/* The orders of the genres: by name (the class order: the file's labels
+ * sorted, the study's in its order), or grouped so that genres confused
+ * with each other sit together. */
+typedef enum { GT_HM_BY_NAME, GT_HM_GROUPED, GT_HM_NORDERS } gt_hm_order;
+const char *gt_hm_order_name(gt_hm_order o);   /* "by name", "grouped"; "?" */
+
+/* The grouped order: average-linkage agglomerative clustering on the
+ * symmetric confusion (a's share of rows predicted b plus b's predicted a).
+ * The two groups most confused on average merge first, joined at the ends
+ * that are most confused with each other (each group's order kept or
+ * reversed); groups confused with no other follow in the order of their
+ * smallest class. Ties go to the smaller classes: the order depends only
+ * on the counts. order[i] is the class at position i (k entries). Returns
+ * 0, or -1 when out of memory (order is then the class order). */
+int gt_cv_grouped_order(const gt_confusion *cm, int *order);
+
+/* The heat map's state: the order, each row's total, a cursor on a cell
+ * (by class, so that it stays on its cell when the order changes) and the
+ * viewport of rows and columns shown. Zero it before the first update. */
+typedef struct {
+	int k;                  /* classes */
+	gt_hm_order order;
+	int *ord, *pos;         /* [k] class at each position, position of each class */
+	long *row;              /* [k] row totals */
+	int t, p;               /* cursor: true and predicted class */
+	int top, left;          /* first row and column position shown */
+	int rows, cols;         /* rows and columns shown (gt_hm_viewport) */
+} gt_heatmap;
+
+/* Take cm in the given order: totals, the order, the cursor clamped to the
+ * classes. Returns 0, or -1 when out of memory (hm is then empty). */
+int gt_hm_update(gt_heatmap *hm, const gt_confusion *cm, gt_hm_order order);
+void gt_hm_free(gt_heatmap *hm);
+
+/* Shade of cell (t, p): its ramp, its character's level and its colour's
+ * level on that ramp. */
+typedef struct {
+	int correct;            /* the diagonal */
+	int level;              /* 0..GT_HM_LEVELS-1: GT_HM_RAMP[level] */
+	int color;              /* gt_cv_cell_shade's level in the recall view */
+} gt_hm_shade;
+gt_hm_shade gt_hm_cell(const gt_heatmap *hm, const gt_confusion *cm, int t, int p);
+
+/* Move the cursor by rows and columns of the display order, clamped. */
+void gt_hm_move(gt_heatmap *hm, int drows, int dcols);
+/* Put the cursor on a row (true genre) or column (predicted genre) by its
+ * position (clamped: INT_MAX is the last); GT_HM_KEEP leaves it. */
+#define GT_HM_KEEP (-1)
+void gt_hm_goto(gt_heatmap *hm, int row_pos, int col_pos);
+/* Show rows x cols cells with the cursor among them (scrolling as little
+ * as possible). */
+void gt_hm_viewport(gt_heatmap *hm, int rows, int cols);
+
+/* The cell under the cursor in words:
+ *   "true salsa, predicted samba: 12 of 200, 6.0% of salsa"
+ * with " (correct)" on the diagonal. Returns snprintf's result. */
+int gt_hm_readout(char *buf, size_t n, const gt_heatmap *hm, const gt_confusion *cm,
+                  const gt_genres *g);
+
+/* ---- The classification report, sorted ---- */
+
+/* Orders of the report's rows: the genres' order, F1 highest first,
+ * support largest first (ties in class order). */
+typedef enum { GT_RS_GENRE, GT_RS_F1, GT_RS_SUPPORT, GT_RS_NKEYS } gt_report_sort;
+const char *gt_report_sort_name(gt_report_sort key);   /* "genre", "F1", "support" */
+/* idx[0..n-1]: the present classes of r (those scikit-learn lists) in the
+ * order of key; returns n. idx holds r->k entries. */
+int gt_report_order(const gt_report *r, gt_report_sort key, int *idx);
+
 #endif
