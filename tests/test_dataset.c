@@ -118,6 +118,14 @@ static void test_quoted_newline(void **state)
 	assert_int_equal(ds.line[0], 2);
 	assert_int_equal(ds.line[1], 3);
 	assert_int_equal(ds.line[2], 5);
+	/* a file line names the record that spans it; the header, none */
+	assert_true(gt_dataset_row_of_line(&ds, 1) == GT_NO_ROW);
+	assert_true(gt_dataset_row_of_line(&ds, 0) == GT_NO_ROW);
+	assert_true(gt_dataset_row_of_line(&ds, 2) == 0);
+	assert_true(gt_dataset_row_of_line(&ds, 3) == 1);
+	assert_true(gt_dataset_row_of_line(&ds, 4) == 1);
+	assert_true(gt_dataset_row_of_line(&ds, 5) == 2);
+	assert_true(gt_dataset_row_of_line(&ds, 6) == GT_NO_ROW);
 	gt_dataset_free(&ds);
 }
 

@@ -38,6 +38,13 @@ static void test_commands(void **state)
 	gt_prompt_parse("row 42", &l);
 	assert_int_equal(l.kind, GT_PC_ROW);
 	assert_int_equal(l.row, 42);
+	assert_false(l.by_line);
+	gt_prompt_parse("Line 43", &l);      /* a file line, as Browse numbers rows */
+	assert_int_equal(l.kind, GT_PC_ROW);
+	assert_int_equal(l.row, 43);
+	assert_true(l.by_line);
+	gt_prompt_parse("row 42", &l);
+	assert_false(l.by_line);
 	gt_prompt_parse("SHOW", &l);
 	assert_int_equal(l.kind, GT_PC_SHOW);
 	gt_prompt_parse("clear", &l);
@@ -87,6 +94,15 @@ static void test_errors_point_at_token(void **state)
 	assert_int_equal(l.kind, GT_PC_ERROR);
 	gt_prompt_parse("row 3 4", &l);
 	assert_int_equal(l.kind, GT_PC_ERROR);
+	assert_non_null(strstr(l.err, "row takes one number; unexpected '4'"));
+	gt_prompt_parse("line 3 4", &l);
+	assert_non_null(strstr(l.err, "line takes one number; unexpected '4'"));
+	gt_prompt_parse("line x", &l);
+	assert_int_equal(l.kind, GT_PC_ERROR);
+	assert_int_equal(l.err_at, 5);
+	assert_non_null(strstr(l.err, "line needs a file line number (as Browse shows it), got 'x'"));
+	gt_prompt_parse("row 0", &l);
+	assert_non_null(strstr(l.err, "row needs a data row number from 1, got '0'"));
 	gt_prompt_parse("show me", &l);
 	assert_int_equal(l.kind, GT_PC_ERROR);
 	gt_prompt_parse("xyzzy=1", &l);
@@ -185,6 +201,9 @@ static void test_completion(void **state)
 	n = gt_prompt_complete("", "s", out, 32);
 	assert_int_equal(n, 2);           /* show (command), speechiness */
 	assert_string_equal(out[0], "show");
+	n = gt_prompt_complete("", "li", out, 32);
+	assert_int_equal(n, 2);           /* line (command), liveness */
+	assert_string_equal(out[0], "line");
 	n = gt_prompt_complete("energy=0.9 ", "s", out, 32);
 	assert_int_equal(n, 1);           /* not a command mid-line */
 	n = gt_prompt_complete("energy=0.9 key=", "a", out, 32);

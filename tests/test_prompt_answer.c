@@ -1,7 +1,8 @@
 /* test_prompt_answer.c: answering the predict prompt: values kept from line to
  * line (and said) or every line alone; in a script exactly one output line
  * per input line, NUL bytes and carriage returns refused with their
- * column, values outside the training range warned about. */
+ * column, values outside the training range warned about; rows named by
+ * file line (`line N`, Browse's number) or by data row (`row N`). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,57 @@ static void test_unusual_warning(void **state)
 	assert_non_null(strstr(s.text, "loudness=1e+308 is outside the training range"));
 }
 
+/* `line N` names a row by its file line, as Browse does, `row N` by its
+ * place after the header: the same row gives the same answer either way,
+ * and every answer and message names the line first, then the row. On the
+ * bundled sample (5,005 rows on lines 2 to 5006; skipped without it). */
+static void test_line_and_row(void **state)
+{
+	const char *path = getenv("GT_SAMPLE_CSV");
+	gt_pipeline *pipe;
+	gt_answerer a;
+	sink s, by_row;
+	char want[128];
+	gt_error err;
+	size_t r = 0;
+
+	if (!path || access(path, R_OK) != 0)
+		skip();
+	pipe = malloc(sizeof(*pipe));
+	assert_non_null(pipe);
+	assert_int_equal(gt_pipeline_open(pipe, path, NULL, &err), GT_OK);
+	assert_int_equal(pipe->ds.line[pipe->ds.nrows - 1], 5006);
+	gt_answerer_init(&a, *state, pipe);
+	a.keep = 0;
+	ask(&a, "line 3", &s);
+	assert_int_equal(strncmp(s.text, "line 3 (row 2): ", 16), 0);
+	assert_non_null(strstr(s.text, ": true genre "));
+	ask(&a, "row 2", &by_row);
+	assert_string_equal(s.text, by_row.text);
+	ask(&a, "line 1", &s);
+	assert_string_equal(s.text, "error: line 1 is the header; the file's rows are on lines 2 to 5006\n");
+	ask(&a, "line 5007", &s);
+	assert_string_equal(s.text, "error: line 5007: the file's rows are on lines 2 to 5006\n");
+	ask(&a, "row 5006", &s);
+	assert_string_equal(s.text, "error: row 5006: the file has data rows 1 to 5005 "
+	                    "(lines 2 to 5006)\n");
+	while (r < pipe->ds.nrows && gt_clean_track_of_row(&pipe->clean, r) >= 0)
+		r++;
+	assert_true(r < pipe->ds.nrows);     /* the sample has rows cleaning drops */
+	snprintf(want, sizeof(want), "line %zu", r + 2);
+	ask(&a, want, &s);
+	snprintf(want, sizeof(want), "error: line %zu (row %zu) cannot be predicted: ", r + 2, r + 1);
+	assert_int_equal(strncmp(s.text, want, strlen(want)), 0);
+	a.brief = 1;                          /* a script: the same one line */
+	ask(&a, "line 3", &s);
+	ask(&a, "row 2", &by_row);
+	assert_string_equal(s.text, by_row.text);
+	assert_int_equal(s.lines, 1);
+	assert_non_null(strstr(s.text, "\ttrue="));
+	gt_pipeline_close(pipe);
+	free(pipe);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_one_line_per_line),
 		cmocka_unit_test(test_nul_and_cr),
 		cmocka_unit_test(test_unusual_warning),
+		cmocka_unit_test(test_line_and_row),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

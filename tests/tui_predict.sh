@@ -24,21 +24,34 @@ expect_re "all ten genres get a bar" "Classical +[0-9.]+%"
 expect_re "missing features are filled with medians" "filled with training medians: popularity"
 keys 'tempo=fast' Enter
 expect_re "a malformed value is pointed at" "column 7: tempo: 'fast' is not a number"
+artist=$(sed -n 3p "$CSV" | cut -d, -f2)
+keys 'line 3' Enter
+expect_re "line N predicts the row on file line N, as Browse numbers it" \
+	"line 3 \(row 2\): $artist - .* true genre Electronic"
 keys 'row 2' Enter
-expect_re "row N shows the true genre" "row 2, line 3: .* true genre Electronic"
+i=0
+while [ $i -lt 50 ] && [ "$(screen | grep -c "line 3 (row 2): $artist")" != 2 ]; do sleep 0.1; i=$((i + 1)); done
+if [ $i -lt 50 ]; then
+	ok "row N names the same row by data row, the answer says its line first"
+else not_ok "row N names the same row by data row, the answer says its line first"; fi
+keys 'line 1' Enter
+expect "line 1 is the header, said with the lines that hold rows" \
+	"line 1 is the header; the file's rows are on lines 2 to 5006"
 keys 'q3' Enter
 expect_re "q and digits are text in the prompt" "genre> q3"
 keys Up
 expect_re "Up recalls the history" "genre> q3"
 keys C-u 'quit' Enter
 expect_re "quit leaves the prompt for Browse" "of 5,005 rows"
+keys : 3 Enter
+expect_re "... where line 3 is the row line 3 answered" "^ *3 .*$artist"
 keys q
 expect_re "q then exits" "EXIT=0"
 if [ -s "$tmp/state/genretui/history" ] && grep -q "row 2" "$tmp/state/genretui/history"; then
 	ok "history is kept under XDG_STATE_HOME"; else not_ok "history is kept under XDG_STATE_HOME"; fi
-printf 'energy=0.9 danceability=0.2\nkey=H\nrow 2\n' | "$GENRETUI" --model "$tmp/m.gtm" --predict "$CSV" >"$tmp/out" 2>&1
-if [ "$(grep -c . "$tmp/out")" = 3 ] && grep -q "^error: column 5: unknown key 'H'" "$tmp/out" &&
-	grep -q "true=Electronic" "$tmp/out"; then
+printf 'energy=0.9 danceability=0.2\nkey=H\nrow 2\nline 3\n' | "$GENRETUI" --model "$tmp/m.gtm" --predict "$CSV" >"$tmp/out" 2>&1
+if [ "$(grep -c . "$tmp/out")" = 4 ] && grep -q "^error: column 5: unknown key 'H'" "$tmp/out" &&
+	[ "$(grep -c "true=Electronic" "$tmp/out")" = 2 ] && [ "$(sed -n 3p "$tmp/out")" = "$(sed -n 4p "$tmp/out")" ]; then
 	ok "--predict from a pipe: one line per input line"; else not_ok "--predict from a pipe: one line per input line"; cat "$tmp/out" | sed 's/^/# /'; fi
 
 # A symbolic link planted at the history path is never written through:

@@ -123,6 +123,13 @@ gt_status gt_dataset_parse_mapped(gt_dataset *ds, const char *buf, size_t len,
 
 void gt_dataset_free(gt_dataset *ds);
 
+/* The row whose record spans file line `line` (the header is line 1; a
+ * record runs from its own line up to the line before the next record's),
+ * or GT_NO_ROW: the header, a line before it, or one past the last
+ * record's first line (where that record ends is not kept). */
+#define GT_NO_ROW ((size_t)-1)
+size_t gt_dataset_row_of_line(const gt_dataset *ds, long line);
+
 /* The name column c has in the file: its --map name, else its own. */
 static inline const char *gt_column_name(const gt_dataset *ds, gt_column c)
 {

@@ -4,7 +4,9 @@
  *
  * A line is a command or name=value pairs in any order:
  *   danceability=0.8 energy=0.9 key=A# mode=minor tempo=128
- *   row N     predict dataset row N (1-based data row) and show its genre
+ *   line N    predict the row on file line N (the header is line 1), the
+ *             number Browse shows, and show its genre
+ *   row N     the same for the Nth data row (the header not counted)
  *   show      print the current values       clear   forget them
  *   help      list the names                 quit    leave (also exit)
  * Names and the key/mode values are case-insensitive; numbers are in the
@@ -26,7 +28,8 @@ typedef struct {
 	double num[GT_NNUMERIC];   /* values given on this line, GT_F_ order */
 	unsigned given;            /* bit f set: num[f] was given */
 	int key, mode;             /* pitch class 0..11 / 1 major 0 minor; -1 = not given */
-	long row;                  /* GT_PC_ROW: 1-based data row (LONG_MAX if larger) */
+	long row;                  /* GT_PC_ROW: the number (LONG_MAX if larger) ... */
+	int by_line;               /* ... a file line ("line N"), else a 1-based data row */
 	char row_text[32];         /* GT_PC_ROW: the number as typed, for messages */
 	int err_at, err_len;       /* GT_PC_ERROR: byte offset and length of the bad token */
 	char err[192];             /* GT_PC_ERROR: one line, what is wrong and what is expected */

@@ -64,7 +64,7 @@ static int train_here(predict_src *src, const gt_cli *cli, const char *path)
 	return 0;
 }
 
-/* A saved model; the CSV, if one was named, only serves `row N`. */
+/* A saved model; the CSV, if one was named, only serves `line N` and `row N`. */
 static int load_saved(predict_src *src, const gt_cli *cli)
 {
 	gt_pipeline_opts o;

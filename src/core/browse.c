@@ -142,30 +142,9 @@ void gt_browser_goto(gt_browser *b, size_t p)
 	clamp_view(b);
 }
 
-/* Dataset row whose record spans file line `line`, or NONE. Records start
- * on increasing lines; a record runs up to the line before the next one. */
-static size_t row_of_line(const gt_dataset *ds, long line)
-{
-	size_t lo = 0, hi = ds->nrows;   /* answer in [lo, hi) */
-
-	if (ds->nrows == 0 || line < ds->line[0])
-		return NONE;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ds->line[mid] <= line)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	if (lo == ds->nrows - 1 && line != ds->line[lo])
-		return NONE;    /* past the last record (its end is not known) */
-	return lo;
-}
-
 int gt_browser_goto_line(gt_browser *b, long line)
 {
-	size_t r = row_of_line(b->ds, line);
+	size_t r = gt_dataset_row_of_line(b->ds, line);
 
 	if (r == NONE)
 		return -1;

@@ -938,6 +938,25 @@ const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len)
 	return ds->arena + ds->row_at[r];
 }
 
+size_t gt_dataset_row_of_line(const gt_dataset *ds, long line)
+{
+	size_t lo = 0, hi = ds->nrows;   /* answer in [lo, hi) */
+
+	if (ds->nrows == 0 || line < ds->line[0])
+		return GT_NO_ROW;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ds->line[mid] <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (lo == ds->nrows - 1 && line != ds->line[lo])
+		return GT_NO_ROW;    /* past the last record (its end is not known) */
+	return lo;
+}
+
 void gt_dataset_free(gt_dataset *ds)
 {
 	if (!ds)

@@ -19,7 +19,9 @@ static const char *const feature_names[GT_NNUMERIC] = {
 	"instrumentalness", "liveness", "loudness", "speechiness", "tempo", "valence"
 };
 
-static const char *const commands[] = { "row", "show", "clear", "help", "quit", "exit", NULL };
+static const char *const commands[] = {
+	"line", "row", "show", "clear", "help", "quit", "exit", NULL
+};
 static const char *const notes[] = {
 	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B", NULL
 };
@@ -219,7 +221,7 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 static gt_prompt_kind command_kind(const char *tok, size_t len)
 {
 	static const struct { const char *name; gt_prompt_kind kind; } table[] = {
-		{ "row", GT_PC_ROW }, { "show", GT_PC_SHOW }, { "clear", GT_PC_CLEAR },
+		{ "line", GT_PC_ROW }, { "row", GT_PC_ROW }, { "show", GT_PC_SHOW }, { "clear", GT_PC_CLEAR },
 		{ "help", GT_PC_HELP }, { "quit", GT_PC_QUIT }, { "exit", GT_PC_QUIT },
 	};
 
@@ -287,8 +289,9 @@ static int next_pair(const char **p, pair *t)
 	return 1;
 }
 
-/* "row N": the number (digits only), and nothing after it. */
-static void parse_row(gt_prompt_line *out, const char *line, const char *p)
+/* "row N" or "line N" (cmd): the number (digits only), and nothing after it. */
+static void parse_row(gt_prompt_line *out, const char *line, const char *cmd,
+                      const char *p)
 {
 	const char *tok = p;
 	size_t len = next_token(&tok), digits = 0;
@@ -302,15 +305,16 @@ static void parse_row(gt_prompt_line *out, const char *line, const char *p)
 		v = v > (LONG_MAX - d) / 10 ? LONG_MAX : v * 10 + d;   /* past any file's rows */
 	}
 	if (len == 0 || digits < len || v < 1) {
-		fail(out, line, len ? tok : line + strlen(line), len,
-		     "row needs a row number from 1, got '%s'", num);
+		fail(out, line, len ? tok : line + strlen(line), len, out->by_line
+		     ? "line needs a file line number (as Browse shows it), got '%s'"
+		     : "row needs a data row number from 1, got '%s'", num);
 		return;
 	}
 	out->row = v;
 	snprintf(out->row_text, sizeof(out->row_text), "%s", num);
 	p = tok + len;
 	if (next_token(&p))
-		fail(out, line, p, strlen(p), "row takes one number; unexpected '%s'", p);
+		fail(out, line, p, strlen(p), "%s takes one number; unexpected '%s'", cmd, p);
 }
 
 void gt_prompt_parse(const char *line, gt_prompt_line *out)
@@ -328,7 +332,8 @@ void gt_prompt_parse(const char *line, gt_prompt_line *out)
 	out->kind = command_kind(tok, len);
 	p = tok + len;
 	if (out->kind == GT_PC_ROW) {
-		parse_row(out, line, p);
+		out->by_line = len == 4;            /* "line", else "row" */
+		parse_row(out, line, out->by_line ? "line" : "row", p);
 		return;
 	}
 	if (out->kind != GT_PC_SET) {

@@ -207,8 +207,8 @@ static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 	names_of((1u << GT_NNUMERIC) - 1, names, sizeof(names));
 	if (a->brief) {        /* one line in, one line out */
 		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s, key C..B, mode major/minor; "
-		    "missing ones filled with training medians); commands: row N, show, clear, "
-		    "help, quit; %s", names, a->keep ? "values are kept until clear"
+		    "missing ones filled with training medians); commands: line N (file line, "
+		    "header line 1), row N (data row), show, clear, help, quit; %s", names, a->keep ? "values are kept until clear"
 		    : "each line stands alone");
 		return;
 	}
@@ -218,7 +218,8 @@ static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
 	    a->keep ? "values are kept from line to line (each answer says which) until clear"
 	            : "each line stands alone");
-	say(out, ctx, GT_OUT_TEXT, "commands: row N (predict data row N), show, clear, help, quit");
+	say(out, ctx, GT_OUT_TEXT, "commands: line N (the row on file line N, as Browse numbers rows), "
+	    "row N (the Nth data row: the header, line 1, is not counted), show, clear, help, quit");
 }
 
 /* Which side of the split dataset row r is on. */
@@ -232,27 +233,50 @@ static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 	return "a training row";
 }
 
-/* Load row N's values into the current track; 0, or -1 with a message. */
+/* The dataset row that `line N` or `row N` names; GT_NO_ROW with a message
+ * (the file's lines and rows, so either number can be typed next). */
+static size_t row_named(const gt_prompt_line *l, const gt_dataset *ds, gt_out_fn out, void *ctx)
+{
+	size_t r = l->by_line ? gt_dataset_row_of_line(ds, l->row) : (size_t)(l->row - 1);
+	long first = ds->nrows ? ds->line[0] : 0, last = ds->nrows ? ds->line[ds->nrows - 1] : 0;
+
+	if (r < ds->nrows)
+		return r;
+	if (!l->by_line)
+		say(out, ctx, GT_OUT_ERROR, "row %s: the file has data rows 1 to %zu (lines %ld to %ld)",
+		    l->row_text, ds->nrows, first, last);
+	else if (l->row < first)
+		say(out, ctx, GT_OUT_ERROR, "line %s is the header; the file's rows are on lines %ld to %ld",
+		    l->row_text, first, last);
+	else
+		say(out, ctx, GT_OUT_ERROR, "line %s: the file's rows are on lines %ld to %ld",
+		    l->row_text, first, last);
+	return GT_NO_ROW;
+}
+
+/* Load the named row's values into the current track; 0, or -1 with a
+ * message. Messages name its file line first (Browse's number), then its
+ * data row. */
 static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void *ctx)
 {
-	long n = l->row;
 	const gt_pipeline *p = a->pipe;
 	char artist[160], track[160], why[256];
 	const gt_track *t;
 	long ti;
-	size_t r = (size_t)(n - 1);
+	size_t r;
 	int pitch, major;
 
 	if (!p)
-		return say(out, ctx, GT_OUT_ERROR, "row needs the dataset: start genretui with a CSV file"), -1;
-	if (n < 1 || r >= p->ds.nrows)
-		return say(out, ctx, GT_OUT_ERROR, "row %s: the file has data rows 1 to %zu",
-		           l->row_text, p->ds.nrows), -1;
+		return say(out, ctx, GT_OUT_ERROR, "%s needs the dataset: start genretui with a CSV file",
+		           l->by_line ? "line" : "row"), -1;
+	if ((r = row_named(l, &p->ds, out, ctx)) == GT_NO_ROW)
+		return -1;
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_TRACK), track, sizeof(track), 50);
 	if ((ti = gt_clean_track_of_row(&p->clean, r)) < 0) {
 		gt_clean_describe(&p->clean, &p->ds, r, why, sizeof(why));
-		return say(out, ctx, GT_OUT_ERROR, "row %ld cannot be predicted: %s", n, why), -1;
+		return say(out, ctx, GT_OUT_ERROR, "line %ld (row %zu) cannot be predicted: %s",
+		           p->ds.line[r], r + 1, why), -1;
 	}
 	t = &p->clean.tracks[ti];
 	gt_track_input_clear(&a->cur);
@@ -266,8 +290,8 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 	a->cur.mode = major;
 	a->row_genre = t->genre;
 	if (!a->brief)
-		say(out, ctx, GT_OUT_TEXT, "row %ld, line %ld: %s - %s: true genre %s; %s", n,
-		    p->ds.line[r], artist, track, gt_genre_name(&p->clean.genres, t->genre),
+		say(out, ctx, GT_OUT_TEXT, "line %ld (row %zu): %s - %s: true genre %s; %s",
+		    p->ds.line[r], r + 1, artist, track, gt_genre_name(&p->clean.genres, t->genre),
 		    split_side(p, r, t));
 	return 0;
 }

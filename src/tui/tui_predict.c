@@ -47,7 +47,8 @@ static predict_state *active;
 
 static const char *const predict_help[] = {
 	"name=value ...\tpredict, e.g. energy=0.9 danceability=0.8 key=A# mode=minor",
-	"row N\tpredict data row N and show its true genre",
+	"line N\tpredict the row on file line N (Browse's line column) and show its true genre",
+	"row N\tthe same by data row: the Nth row after the header (line 1)",
 	"show / clear\tthe values given so far / forget them",
 	"help\tthe feature names and units",
 	"Tab\tcomplete names, key and mode values, commands",
@@ -227,7 +228,7 @@ static void setup_readline(gt_app *app, predict_state *ps)
 	ps->answerer.bar_width = 24;
 	push_line(ps, GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
 	push_line(ps, GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
-	push_line(ps, GT_OUT_TEXT, "or row N for a row of the data; help lists the names, Tab completes.");
+	push_line(ps, GT_OUT_TEXT, "or line N for the row on Browse's line N; help lists the names, Tab completes.");
 	if (err.code != GT_OK)
 		history_warn(ps, &err);
 	ps->ready = 1;
