@@ -18,12 +18,13 @@
 #include <wchar.h>
 
 #include "testutil.h"
+#include "genretui/colmap.h"
 #include "genretui/tui.h"
 
 #define MAX_COLS 240
 #define MAX_ROWS 80
 
-static char screens_dir[4096], sample[4096], ledger[4096], state_dir[64];
+static char screens_dir[4096], sample[4096], ledger[4096], tracks[4096], state_dir[64];
 static SCREEN *term;
 static FILE *term_out, *term_in;
 
@@ -297,6 +298,39 @@ static void test_wide(void **state)
 	close_app();
 }
 
+/* 114 genres of a SYNTHETIC Spotify tracks table through --map: the
+ * Confusion pane is a heat map, the report and pairs below it at 80x24 and
+ * beside it at 200x60. */
+static void test_heatmap(void **state)
+{
+	gt_error err;
+
+	(void)state;
+	memset(&cli, 0, sizeof(cli));
+	cli.preset = "paper";
+	cli.epochs = 10;
+	cli.lr = 0.01;
+	cli.batch_size = -1;
+	cli.seed = -1;
+	cli.split_seed = 42;
+	cli.digits = 2;
+	assert_int_equal(gt_colmap_parse(&cli.map, "music_genre=track_genre,artist_name=artists,"
+	                                 "instance_id=track_id", &err), GT_OK);
+	size_to(80, 24);
+	assert_int_equal(gt_app_open(&app, &cli, tracks, 0), 0);
+	app.color = has_colors();
+	train_all();
+	type("4");
+	expect_screen(&app, "heatmap-80x24");
+	keys((const int[]){ 'n', 'o', 's', 'J', KEY_NPAGE }, 5);
+	expect_screen(&app, "heatmap-grouped-80x24");
+	size_to(200, 60);
+	expect_screen(&app, "heatmap-200x60");
+	type("m");                          /* the numbers, scrolled as before */
+	expect_screen(&app, "heatmap-numbers-200x60");
+	close_app();
+}
+
 /* Pane 5 names the preset trained in pane 3 (not the command line's); a
  * key no pane knows gets a hint; Ctrl-C cancels the prompt's line; q with
  * a run not saved asks first, and another key stays. */
@@ -394,13 +428,15 @@ int main(void)
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_wide),
+		cmocka_unit_test(test_heatmap),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_too_small),
 	};
 
 	if (env_path(screens_dir, sizeof(screens_dir), "GT_TESTDATA", "/../screens") != 0 ||
 	    env_path(sample, sizeof(sample), "GT_SAMPLE_CSV", "") != 0 ||
-	    env_path(ledger, sizeof(ledger), "GT_TESTDATA", "/ledger_small.csv") != 0) {
+	    env_path(ledger, sizeof(ledger), "GT_TESTDATA", "/ledger_small.csv") != 0 ||
+	    env_path(tracks, sizeof(tracks), "GT_TESTDATA", "/spotify_tracks_114.csv") != 0) {
 		printf("1..0 # SKIP GT_TESTDATA and GT_SAMPLE_CSV name the fixtures\n");
 		return 0;
 	}

@@ -22,6 +22,10 @@
 #include "genretui/genres.h"
 #include "genretui/status.h"
 
+/* Genres a track's set can hold (bits of a uint32_t): rows of the classes
+ * from here on are not grouped, and count as tracks of one genre. */
+#define GT_FUSION_CLASSES 32
+
 typedef struct {
 	uint32_t set;        /* genre bits (1 << class) */
 	size_t tracks;       /* distinct tracks carrying exactly this set */

@@ -50,7 +50,7 @@ static int usable_row(const gt_dataset *ds, const gt_genres *gs, size_t r)
 	if (!*artist || !strcmp(artist, "empty_field") || !*gt_cell(ds, r, GT_COL_TRACK))
 		return -1;
 	c = gt_genres_find(gs, genre);
-	return c < 32 ? c : -1;          /* bits of a uint32_t: genres from 32 on are not tracked */
+	return c < GT_FUSION_CLASSES ? c : -1;
 }
 
 static int same_key(const gt_dataset *ds, size_t a, size_t b)

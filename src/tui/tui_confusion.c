@@ -9,10 +9,19 @@
  * the report (full when there is room, else the focused genre's line and
  * the averages), the most-confused pairs and a legend of the shades.
  *
+ * When the genres do not fit as numbered cells (more than the study's ten,
+ * on a terminal too small for them all), or after m, the matrix is a heat
+ * map instead: one character per cell by its share of the row, the genres'
+ * names down the side, a viewport that scrolls with the cursor, the cell
+ * under it in words, and beside or below it the classification report
+ * (sorted, scrolling) and the most-confused pairs (confusion_view.h's
+ * gt_heatmap).
+ *
  * Enter on a cell lists its rows instead (the drill-down): each row's file
  * line, the genre predicted and the probability the model gave it, the
  * true genre's probability, artist and track, in file order or by
  * confidence (the confident mistakes first). */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +30,7 @@
 #include "genretui/confusion_view.h"
 #include "genretui/rowpred.h"
 #include "genretui/textfmt.h"
+#include "genretui/track_genres.h"
 #include "genretui/tui_ask.h"
 
 #define REPORT_W 61     /* 12-cell name + four 10-cell columns + " hardest" */
@@ -34,6 +44,14 @@ static const char *const confusion_help[] = {
 	"d\tthe data shown: the test rows or the training rows",
 	"n\tcursor to the next of the most-confused pairs",
 	"o\tgenres in the file's order / confused pairs side by side",
+	"\t(heat map: by name / grouped by confusion)",
+	"m\theat map (a character per cell: ' .:-=+*#%@' by the share of the",
+	"\ttrue genre's rows) / numbered matrix; the heat map is shown",
+	"\tby itself when the genres do not fit as numbers",
+	"PgDn PgUp\theat map: a page of rows down / up",
+	"g G Home End\theat map: first / last row (^ $: first / last column)",
+	"s / S\theat map: sort the report by F1, support, genre / back",
+	"J K\theat map: scroll the report",
 	"Enter\tlist the rows of the focused cell: line, predicted genre",
 	"\tand its probability, the true genre's, artist, track",
 	"  o\t  in the list: file order / most / least confident first",
@@ -65,6 +83,12 @@ typedef struct {
 	int train;           /* showing the training rows, not the test rows */
 	int top, left;       /* first matrix row / column drawn when not all fit */
 	int grouped;         /* o: genres ordered so that confused pairs sit side by side */
+	int mode;            /* m: 0 the heat map when the numbers do not fit, 1 the heat
+	                        map, 2 the numbered matrix */
+	int mapped;          /* the last layout showed the heat map */
+	gt_heatmap hm;       /* the heat map's order, totals and viewport */
+	gt_report_sort rsort;   /* s: the heat map's report order */
+	int rtop;            /* J/K: its first row shown */
 	gt_ask ask;          /* x's folder, being asked */
 	cell_list list;
 } cv_state;
@@ -309,6 +333,10 @@ static size_t list_rows(int h)
 	return h > 3 ? (size_t)(h - 3) : 1;
 }
 
+static int use_map(const cv_state *cv, const gt_confusion *cm, int width, int height);
+static void map_layout(cv_state *cv, const gt_report *rep, const gt_confusion *cm, int width,
+                       int height);
+
 /* The cursor kept on the matrix, and the matrix scrolled to show it. */
 static void confusion_layout(gt_app *app, void *state, int height, int width)
 {
@@ -328,6 +356,11 @@ static void confusion_layout(gt_app *app, void *state, int height, int width)
 	}
 	if (!app->session.evaluated && !live(app))
 		return;
+	cv->mapped = use_map(cv, set.cm, width, height);
+	if (cv->mapped) {
+		map_layout(cv, set.rep, set.cm, width, height);
+		return;
+	}
 	plan_grid(cv, &g, set.cm, width, height);
 	cv->t = gt_cv_clamp_move(cv->t, 0, g.k);
 	cv->p = gt_cv_clamp_move(cv->p, 0, g.k);
@@ -415,7 +448,8 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 
 	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
 	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
-	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0) {
+	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
+	    cv->t < GT_FUSION_CLASSES && cv->p < GT_FUSION_CLASSES) {
 		char more[128];
 
 		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
@@ -602,6 +636,285 @@ static void draw_extras(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 		draw_legend(app, cv, w, x, y + 1, width);
 }
 
+/* ---- the heat map ---- */
+
+/* Where the heat map goes in a window of width x height: the header, a
+ * ruler over the columns, rows of cells, the cell in words; the report
+ * and the pairs beside it when they fit there, else below. */
+typedef struct {
+	int label_w;                   /* the names and a scroll mark */
+	int rows, cols;                /* cells shown */
+	int side_x;                    /* the report beside the map at this column, or 0 */
+	int below_y, below_h;          /* ... else below it: first row, rows */
+} map_plan;
+
+#define MAP_Y 2                    /* the first row of cells */
+
+static void plan_map(map_plan *mp, int k, int width, int height)
+{
+	int full;
+
+	memset(mp, 0, sizeof(*mp));
+	mp->label_w = width >= 120 ? 16 : 11;
+	full = mp->label_w + k + 1;
+	if (width - full - SIDE_GAP >= REPORT_W) {
+		mp->side_x = full + SIDE_GAP;
+		mp->cols = k;
+		mp->rows = height - MAP_Y - 1;
+	} else {
+		mp->cols = width - mp->label_w - 1;
+		mp->below_h = height >= 18 ? (height - MAP_Y - 1) * 2 / 5 : 0;
+		mp->rows = height - MAP_Y - 1 - mp->below_h;
+	}
+	mp->cols = mp->cols < 1 ? 1 : mp->cols > k ? k : mp->cols;
+	mp->rows = mp->rows < 1 ? 1 : mp->rows > k ? k : mp->rows;
+	mp->below_y = MAP_Y + mp->rows + 1;
+	mp->below_h = mp->side_x ? 0 : height - mp->below_y;
+}
+
+/* Is the matrix shown as a heat map? By m, else when it has more genres
+ * than the study and they do not all fit as numbered cells. */
+static int use_map(const cv_state *cv, const gt_confusion *cm, int width, int height)
+{
+	grid g;
+
+	if (cv->mode)
+		return cv->mode == 1;
+	if (gt_cv_classes(cm) <= GT_NCLASSES)
+		return 0;
+	plan_grid(cv, &g, cm, width, height);
+	return g.ncols < g.k || g.nrows < g.k;
+}
+
+/* The heat map's state for cm, its cursor the pane's, and its viewport
+ * for the window. */
+static void map_sync(cv_state *cv, const gt_confusion *cm, map_plan *mp, int width, int height)
+{
+	cv->hm.t = cv->t;
+	cv->hm.p = cv->p;
+	gt_hm_update(&cv->hm, cm, cv->grouped ? GT_HM_GROUPED : GT_HM_BY_NAME);
+	plan_map(mp, cv->hm.k, width, height);
+	gt_hm_viewport(&cv->hm, mp->rows, mp->cols);
+	cv->t = cv->hm.t;
+	cv->p = cv->hm.p;
+}
+
+/* "test set, 22,800 rows  heat map 114x114: share of the true genre's rows, by name" */
+static void draw_map_header(const gt_app *app, const cv_state *cv, WINDOW *w,
+                            const shown_set *set)
+{
+	char line[192], n[32], note[64];
+	int width = getmaxx(w), x;
+
+	run_note(app, note, sizeof(note));
+	snprintf(line, sizeof(line), "%s set, %s rows%s", set->name,
+	         gt_fmt_count(n, sizeof(n), set->truth ? set->n : (size_t)set->rep->total), note);
+	x = gt_draw_clipped_attr(w, gt_attr(app, cv->train ? GT_C_TRAIN : GT_C_TEST) | A_BOLD,
+	                         0, 0, width, line) + 2;
+	snprintf(line, sizeof(line), "heat map %dx%d: share of the true genre's rows, %s",
+	         cv->hm.k, cv->hm.k, gt_hm_order_name(cv->grouped ? GT_HM_GROUPED : GT_HM_BY_NAME));
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 0, x, width - x, line);
+}
+
+/* Over the columns: 'v' over the cursor's, ':' every tenth position,
+ * arrows when columns are out of sight. */
+static void draw_map_ruler(const gt_app *app, const cv_state *cv, WINDOW *w, const map_plan *mp)
+{
+	const gt_heatmap *hm = &cv->hm;
+
+	gt_draw_clipped_attr(w, A_DIM, 1, 0, mp->label_w - 2, "true\\pred");
+	if (hm->left > 0)
+		gt_draw_clipped(w, 1, mp->label_w - 1, 1, app->utf8 ? "\u2190" : "<");
+	for (int j = 0; j < hm->cols; j++) {
+		int at = hm->left + j;
+
+		if (hm->ord[at] == hm->p)
+			gt_draw_clipped_attr(w, gt_attr(app, GT_C_CURSOR), 1, mp->label_w + j, 1, "v");
+		else if ((at + 1) % 10 == 0)
+			gt_draw_clipped_attr(w, A_DIM, 1, mp->label_w + j, 1, ":");
+	}
+	if (hm->left + hm->cols < hm->k)
+		gt_draw_clipped(w, 1, mp->label_w + hm->cols, 1, app->utf8 ? "\u2192" : ">");
+}
+
+static void draw_map_row(const gt_app *app, const cv_state *cv, WINDOW *w, const map_plan *mp,
+                         const gt_confusion *cm, int i)
+{
+	const gt_heatmap *hm = &cv->hm;
+	int t = hm->ord[hm->top + i], y = MAP_Y + i;
+
+	gt_draw_clipped_attr(w, t == hm->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0,
+	                     mp->label_w - 2, gt_genre_name(genres(app), t));
+	if (i == 0 && hm->top > 0)
+		gt_draw_clipped(w, y, mp->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
+	else if (i == hm->rows - 1 && hm->top + i < hm->k - 1)
+		gt_draw_clipped(w, y, mp->label_w - 1, 1, app->utf8 ? "\u2193" : "v");
+	for (int j = 0; j < hm->cols; j++) {
+		int p = hm->ord[hm->left + j];
+		gt_hm_shade sh = gt_hm_cell(hm, cm, t, p);
+		gt_cv_shade role = { sh.correct, sh.color };
+		char c[2] = { GT_HM_RAMP[sh.level], '\0' };
+		attr_t a = gt_attr(app, shade_role(role));
+
+		if (t == hm->t && p == hm->p)
+			a = gt_attr(app, GT_C_CURSOR) | A_BOLD | A_REVERSE;
+		gt_draw_clipped_attr(w, a, y, mp->label_w + j, 1, c);
+	}
+}
+
+/* The cell under the cursor in words, and where Enter leads. */
+static void draw_readout(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set,
+                         int y)
+{
+	char line[320];
+	int width = getmaxx(w), x;
+
+	gt_hm_readout(line, sizeof(line), &cv->hm, set->cm, genres(app));
+	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
+	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
+	    cv->t < GT_FUSION_CLASSES && cv->p < GT_FUSION_CLASSES) {
+		char more[128];
+
+		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
+		         gt_genre_name(genres(app), cv->p));
+		x += gt_draw_clipped_attr(w, A_BOLD, y, x, width - x, more);
+	}
+	if (width - x > 30)
+		gt_draw_clipped_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
+}
+
+/* Report rows that fit in avail lines beside or below the map with the
+ * pairs (*npairs of them: fewer in little room); 0 when only the compact
+ * report fits. */
+static int report_rows(int avail, int *npairs)
+{
+	int rows;
+
+	*npairs = avail >= 24 ? NPAIRS : avail >= 10 ? 2 : avail >= 7 ? 1 : 0;
+	rows = avail - 3 - (*npairs ? *npairs + 1 : 0);
+	return rows < 1 ? 0 : rows;
+}
+
+/* The heat map synced to cm and the window, the report's scroll kept in
+ * its rows. */
+static void map_layout(cv_state *cv, const gt_report *rep, const gt_confusion *cm, int width,
+                       int height)
+{
+	int idx[GT_MAX_CLASSES], n = gt_report_order(rep, cv->rsort, idx), npairs, rows;
+	map_plan mp;
+
+	map_sync(cv, cm, &mp, width, height);
+	rows = report_rows(mp.side_x ? height - 1 : mp.below_h, &npairs);
+	cv->rtop = cv->rtop > n - rows ? n - rows : cv->rtop;
+	cv->rtop = cv->rtop < 0 ? 0 : cv->rtop;
+}
+
+/* The report's rows, sorted, from the row rtop, within rows lines after a
+ * title and the column headings; then accuracy and the averages. */
+static int draw_sorted_report(const gt_app *app, const cv_state *cv, WINDOW *w,
+                              const gt_report *r, int x, int y, int width, int rows)
+{
+	int idx[GT_MAX_CLASSES], n = gt_report_order(r, cv->rsort, idx), last, best, worst;
+	char line[192], tot[32];
+
+	last = cv->rtop + rows < n ? cv->rtop + rows : n;
+	snprintf(line, sizeof(line), "Report by %s (s/S sort, J/K scroll): %d-%d of %d genres",
+	         gt_report_sort_name(cv->rsort), n ? cv->rtop + 1 : 0, last, n);
+	gt_draw_clipped_attr(w, A_BOLD, y++, x, width, line);
+	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
+	         "f1-score", "support");
+	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
+	best = extreme_f1(r, r->k, 1);
+	worst = extreme_f1(r, r->k, 0);
+	if (r->f1[best] == r->f1[worst])      /* all alike: neither is marked */
+		best = worst = -1;
+	for (int i = cv->rtop; i < last; i++)
+		report_row(app, cv, w, r, idx[i], best, worst, x, y++, width);
+	y += rows - (last - cv->rtop);
+	gt_fmt_count(tot, sizeof(tot), (unsigned long long)r->total);
+	snprintf(line, sizeof(line), "accuracy %.2f  macro F1 %.2f  weighted F1 %.2f  (%s rows)",
+	         r->accuracy, r->macro_f1, r->weighted_f1, tot);
+	gt_draw_clipped_attr(w, A_BOLD, y++, x, width, line);
+	return y;
+}
+
+/* Report and pairs from (y, x) in avail rows: as many report rows as leave
+ * room for the pairs (fewer pairs in little room). */
+static void draw_map_extras(const gt_app *app, const cv_state *cv, WINDOW *w,
+                            const shown_set *set, int x, int y, int width, int avail)
+{
+	int npairs, rows = report_rows(avail, &npairs);
+
+	if (rows < 1) {
+		draw_compact(app, cv, w, set->rep, x, y, width, y + avail);
+		return;
+	}
+	y = draw_sorted_report(app, cv, w, set->rep, x, y, width, rows);
+	if (avail >= 24)
+		y = draw_beyond(w, set, x, y, width, y + 1);
+	if (npairs)
+		draw_pairs(app, cv, w, set->cm, x, y, width, y + 1 + npairs);
+}
+
+static void draw_map(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set)
+{
+	int width = getmaxx(w), height = getmaxy(w);
+	map_plan mp;
+
+	plan_map(&mp, cv->hm.k, width, height);
+	draw_map_header(app, cv, w, set);
+	draw_map_ruler(app, cv, w, &mp);
+	for (int i = 0; i < cv->hm.rows; i++)
+		draw_map_row(app, cv, w, &mp, set->cm, i);
+	draw_readout(app, cv, w, set, MAP_Y + cv->hm.rows);
+	if (mp.side_x)
+		draw_map_extras(app, cv, w, set, mp.side_x, 1, width - mp.side_x, height - 1);
+	else if (mp.below_h > 0)
+		draw_map_extras(app, cv, w, set, 0, mp.below_y, width, mp.below_h);
+}
+
+/* Keys of the heat map: the cursor by position, pages, ends, the report. */
+static int map_key(cv_state *cv, int ch)
+{
+	gt_heatmap *hm = &cv->hm;
+
+	hm->t = cv->t;
+	hm->p = cv->p;
+	if (ch == KEY_UP || ch == 'k')
+		gt_hm_move(hm, -1, 0);
+	else if (ch == KEY_DOWN || ch == 'j')
+		gt_hm_move(hm, 1, 0);
+	else if (ch == KEY_LEFT || ch == 'h')
+		gt_hm_move(hm, 0, -1);
+	else if (ch == KEY_RIGHT || ch == 'l')
+		gt_hm_move(hm, 0, 1);
+	else if (ch == KEY_NPAGE)
+		gt_hm_move(hm, hm->rows, 0);
+	else if (ch == KEY_PPAGE)
+		gt_hm_move(hm, -hm->rows, 0);
+	else if (ch == KEY_HOME || ch == 'g')
+		gt_hm_goto(hm, 0, GT_HM_KEEP);
+	else if (ch == KEY_END || ch == 'G')
+		gt_hm_goto(hm, INT_MAX, GT_HM_KEEP);
+	else if (ch == '^')
+		gt_hm_goto(hm, GT_HM_KEEP, 0);
+	else if (ch == '$')
+		gt_hm_goto(hm, GT_HM_KEEP, INT_MAX);
+	else if (ch == 's')
+		cv->rsort = (gt_report_sort)((cv->rsort + 1) % GT_RS_NKEYS);
+	else if (ch == 'S')
+		cv->rsort = (gt_report_sort)((cv->rsort + GT_RS_NKEYS - 1) % GT_RS_NKEYS);
+	else if (ch == 'J')
+		cv->rtop++;
+	else if (ch == 'K')
+		cv->rtop -= cv->rtop > 0;
+	else
+		return 0;
+	cv->t = hm->t;
+	cv->p = hm->p;
+	return 1;
+}
+
 /* ---- the drill-down: a cell's rows ---- */
 
 /* "   line  predicted    prob  p(true)  artist - track" */
@@ -690,6 +1003,10 @@ static void draw_pane(const gt_app *app, const cv_state *cv, WINDOW *w)
 	}
 	if (cv->list.open) {
 		draw_list(app, &cv->list, w);
+		return;
+	}
+	if (cv->mapped && cv->hm.k == gt_cv_classes(set.cm)) {
+		draw_map(app, cv, w, &set);
 		return;
 	}
 	draw_header(app, cv, w, &set);
@@ -809,7 +1126,8 @@ static int is_enter(int ch)
 static int pane_key(int ch)
 {
 	return is_enter(ch) || ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT ||
-	       ch == KEY_RIGHT || (ch > 0 && ch < 128 && strchr("hjklvVdnxof", ch));
+	       ch == KEY_RIGHT || ch == KEY_NPAGE || ch == KEY_PPAGE || ch == KEY_HOME ||
+	       ch == KEY_END || (ch > 0 && ch < 128 && strchr("hjklvVdnxofmsSJKgG^$", ch));
 }
 
 static int confusion_key(gt_app *app, void *state, int ch)
@@ -829,9 +1147,17 @@ static int confusion_key(gt_app *app, void *state, int ch)
 	}
 	if (cv->list.open)
 		return list_key(app, &cv->list, ch);
-	if (move_key(cv, ch, set.cm))
+	if (cv->mapped ? map_key(cv, ch) : move_key(cv, ch, set.cm))
 		return 1;
-	if (ch == 'v')
+	if (ch == 'm') {
+		cv->mode = cv->mapped ? 2 : 1;
+		gt_app_message(app, 0, cv->mode == 1 ? "heat map: a character per cell by the share "
+		               "of the true genre's rows (m: numbers)" : "numbered matrix (m: heat map)");
+	} else if (ch == 'v' && cv->mapped) {
+		cv->view = (gt_cv_view)((cv->view + 1) % GT_CV_NVIEWS);
+		gt_app_message(app, 0, "view: %s, for the numbered matrix (m); the heat map is "
+		               "shaded by the share of the true genre's rows", gt_cv_view_name(cv->view));
+	} else if (ch == 'v')
 		cv->view = (gt_cv_view)((cv->view + 1) % GT_CV_NVIEWS);
 	else if (ch == 'V')
 		cv->view = (gt_cv_view)((cv->view + GT_CV_NVIEWS - 1) % GT_CV_NVIEWS);
@@ -869,8 +1195,10 @@ static void confusion_free(void *state)
 {
 	cv_state *cv = state;
 
-	if (cv)
+	if (cv) {
 		close_list(&cv->list);
+		gt_hm_free(&cv->hm);
+	}
 	free(cv);
 }
 
