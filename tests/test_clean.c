@@ -178,16 +178,18 @@ static void test_small_describe(void **state)
 }
 
 /* Check the raw values of one track. */
-static void check_track(const gt_track *t, size_t row, int scale, int genre,
-                        unsigned unknown)
+static void check_track(const gt_clean *c, const gt_track *t, size_t row, int scale,
+                        int genre, unsigned unknown)
 {
+	const double *num = gt_clean_values(c, (size_t)(t - c->tracks));
+
 	assert_int_equal(t->row, row);
 	assert_int_equal(t->scale, scale);
 	assert_int_equal(t->genre, genre);
 	assert_int_equal(t->unknown, unknown);
-	assert_int_equal(isnan(t->num[GT_F_DURATION]),
+	assert_int_equal(isnan(num[GT_F_DURATION]),
 	                 (unknown & GT_UNKNOWN_DURATION) != 0);
-	assert_int_equal(isnan(t->num[GT_F_TEMPO]),
+	assert_int_equal(isnan(num[GT_F_TEMPO]),
 	                 (unknown & GT_UNKNOWN_TEMPO) != 0);
 }
 
@@ -197,31 +199,31 @@ static void test_small_tracks(void **state)
 	const gt_track *t = f->cl.tracks;
 
 	assert_int_equal(f->cl.ntracks, 9);
-	check_track(&t[0], 0, 2, ELECTRONIC, 0);               /* A#m */
-	check_track(&t[1], 1, 6, ROCK, 0);                     /* C */
-	check_track(&t[2], 2, 13, JAZZ, GT_UNKNOWN_DURATION);  /* Dm */
-	check_track(&t[3], 3, 20, ANIME, GT_UNKNOWN_TEMPO);    /* G */
-	check_track(&t[4], 4, 15, RAP,                         /* Em */
+	check_track(&f->cl, &t[0], 0, 2, ELECTRONIC, 0);               /* A#m */
+	check_track(&f->cl, &t[1], 1, 6, ROCK, 0);                     /* C */
+	check_track(&f->cl, &t[2], 2, 13, JAZZ, GT_UNKNOWN_DURATION);  /* Dm */
+	check_track(&f->cl, &t[3], 3, 20, ANIME, GT_UNKNOWN_TEMPO);    /* G */
+	check_track(&f->cl, &t[4], 4, 15, RAP,                         /* Em */
 	            GT_UNKNOWN_DURATION | GT_UNKNOWN_TEMPO);
-	check_track(&t[5], 12, 18, HIPHOP, 0);                 /* F#m */
-	check_track(&t[6], 18, 14, CLASSICAL, 0);              /* E */
-	check_track(&t[7], 22, 1, BLUES, GT_UNKNOWN_DURATION); /* Bb = A# */
-	check_track(&t[8], 25, 5, JAZZ, 0);                    /* Bm */
-	assert_true(t[0].num[GT_F_POPULARITY] == 27.0);
-	assert_true(t[0].num[GT_F_ACOUSTICNESS] == 0.00468);
-	assert_true(t[0].num[GT_F_DANCEABILITY] == 0.652);
-	assert_true(t[0].num[GT_F_DURATION] == 218293.0);
-	assert_true(t[0].num[GT_F_ENERGY] == 0.941);
-	assert_true(t[0].num[GT_F_INSTRUMENTALNESS] == 0.792);
-	assert_true(t[0].num[GT_F_LIVENESS] == 0.115);
-	assert_true(t[0].num[GT_F_LOUDNESS] == -5.2010000000000005);
-	assert_true(t[0].num[GT_F_SPEECHINESS] == 0.0748);
-	assert_true(t[0].num[GT_F_TEMPO] == 100.889);
-	assert_true(t[0].num[GT_F_VALENCE] == 0.759);
-	assert_true(t[1].num[GT_F_INSTRUMENTALNESS] == 3.33e-06);
-	assert_true(t[1].num[GT_F_TEMPO] == 115.00200000000001);
-	assert_true(t[3].num[GT_F_DURATION] == 180000.0);
-	assert_true(t[7].num[GT_F_POPULARITY] == 33.0);
+	check_track(&f->cl, &t[5], 12, 18, HIPHOP, 0);                 /* F#m */
+	check_track(&f->cl, &t[6], 18, 14, CLASSICAL, 0);              /* E */
+	check_track(&f->cl, &t[7], 22, 1, BLUES, GT_UNKNOWN_DURATION); /* Bb = A# */
+	check_track(&f->cl, &t[8], 25, 5, JAZZ, 0);                    /* Bm */
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_POPULARITY] == 27.0);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_ACOUSTICNESS] == 0.00468);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_DANCEABILITY] == 0.652);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_DURATION] == 218293.0);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_ENERGY] == 0.941);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_INSTRUMENTALNESS] == 0.792);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_LIVENESS] == 0.115);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_LOUDNESS] == -5.2010000000000005);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_SPEECHINESS] == 0.0748);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_TEMPO] == 100.889);
+	assert_true(gt_clean_values(&f->cl, 0)[GT_F_VALENCE] == 0.759);
+	assert_true(gt_clean_values(&f->cl, 1)[GT_F_INSTRUMENTALNESS] == 3.33e-06);
+	assert_true(gt_clean_values(&f->cl, 1)[GT_F_TEMPO] == 115.00200000000001);
+	assert_true(gt_clean_values(&f->cl, 3)[GT_F_DURATION] == 180000.0);
+	assert_true(gt_clean_values(&f->cl, 7)[GT_F_POPULARITY] == 33.0);
 }
 
 /* Parse text, clean it and describe row 0 (the text's first data row). */

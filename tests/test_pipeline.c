@@ -58,10 +58,11 @@ static long *track_of_row(const gt_pipeline *p)
  * values filled with the training median). */
 static void encoded_row(const gt_pipeline *p, const gt_track *t, gt_real x[GT_NINPUTS])
 {
+	const double *v = gt_clean_values(&p->clean, (size_t)(t - p->clean.tracks));
 	double num[GT_NNUMERIC];
 
 	for (int f = 0; f < GT_NNUMERIC; f++)
-		num[f] = isnan(t->num[f]) ? p->median[f] : t->num[f];
+		num[f] = isnan(v[f]) ? p->median[f] : v[f];
 	gt_norm_encode(&p->norm, num, t->scale, x);
 }
 

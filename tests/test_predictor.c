@@ -129,6 +129,8 @@ static void make_predictor(gt_predictor *p, uint32_t seed)
 	for (int l = 0; l < p->model.arch.nlayers; l++)    /* nonzero biases too */
 		for (int j = 0; j < p->model.arch.sizes[l + 1]; j++)
 			p->model.b[l][j] = gt_rng_uniform(&rng, -0.5, 0.5);
+	gt_layout_study(&p->layout);
+	gt_norm_init(&p->norm, GT_PREP_STUDY, &p->layout);
 	for (int j = 0; j < GT_NSCALED; j++) {
 		p->norm.mm.min[j] = -60.0 + j * 17.25;
 		p->norm.mm.max[j] = p->norm.mm.min[j] + 100.0 + gt_rng_double(&rng) * 1e5;
@@ -509,7 +511,8 @@ static void test_improved_round_trip(void **state)
 	gt_rng_seed(&rng, 5);
 	gt_model_glorot(&a.model, &rng);
 	gt_genres_study(&a.genres);
-	a.norm.prep = GT_PREP_IMPUTE;
+	gt_layout_study(&a.layout);
+	gt_norm_init(&a.norm, GT_PREP_IMPUTE, &a.layout);
 	for (int f = 0; f < GT_NNUMERIC; f++) {
 		a.norm.std.mean[f] = f * 3.25 - 7;
 		a.norm.std.sd[f] = 0.5 + f;
@@ -960,7 +963,8 @@ static void compare_test_rows(gt_session *s, gt_predictor *q)
 		assert_int_equal(t->row, pp->test_row[i]);
 		gt_predict_probs(&s->model, x, want);
 		gt_predict_probs(&q->model, x, got);
-		gt_predictor_probs(q, t->num, t->scale, raw);
+		gt_predictor_probs(q, gt_clean_values(&pp->clean, (size_t)(t - pp->clean.tracks)),
+		                   t->scale, raw);
 		assert_memory_equal(got, want, sizeof(want));
 		assert_memory_equal(raw, want, sizeof(want));
 	}

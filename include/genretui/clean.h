@@ -25,6 +25,7 @@
 #include "genretui/dataset.h"
 #include "genretui/encode.h"
 #include "genretui/genres.h"
+#include "genretui/layout.h"
 #include "genretui/number.h"   /* gt_parse_number, which the cells' check uses */
 #include "genretui/status.h"
 
@@ -54,16 +55,19 @@ const char *gt_fate_text(gt_fate f);
 #define GT_UNKNOWN_DURATION 1u
 #define GT_UNKNOWN_TEMPO    2u
 #define GT_UNKNOWN_KEY      4u   /* (such rows are not usable: no scale) */
+#define GT_UNKNOWN_VALUE    8u   /* a value of a file's own schema (NaN) */
 
-/* One usable row: KEPT, or dropped only for unknown duration/tempo (the
- * improved preset imputes those). Values are raw, as in the file. */
+/* One usable row: KEPT, or dropped only for unknown values (the improved
+ * preset imputes those: unknown != 0 means the row has NaNs among its
+ * values). Its values are in gt_clean's values block. */
 typedef struct {
-	double num[GT_NNUMERIC];     /* numeric features, GT_F_ order; NaN where unknown */
 	uint32_t row;                /* index into the dataset (< 2^32: see dataset.h) */
-	uint8_t scale;               /* one-hot column 0..23 (see encode.h) */
+	uint8_t scale;               /* the one-hot group's hot input: the study's
+	                                scale 0..23 (see encode.h); 0 when the
+	                                layout has no group */
 	uint8_t genre;               /* class, 0..genres.k - 1 (< GT_MAX_CLASSES) */
 	uint8_t unknown;             /* GT_UNKNOWN_* bits; 0 for KEPT rows */
-} gt_track;                      /* 96 bytes: 1M rows keep 96 MB of these */
+} gt_track;
 
 /* What cleaning did, in counts. Sum of fate[] == rows_read. */
 typedef struct {
@@ -90,9 +94,18 @@ typedef struct {
 	gt_ledger ledger;
 	gt_genres genres;     /* the classes (genres.h): the study's ten, or the file's */
 	gt_rowfate *fates;    /* ds->nrows entries */
+	gt_layout layout;     /* the inputs the values are for (the study's) */
 	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_* */
+	double *values;       /* [ntracks][layout.nnum] raw values of the dense
+	                         inputs, in the file's units; NaN where unknown */
 	size_t ntracks;
 } gt_clean;
+
+/* The values of track t: layout.nnum of them. */
+static inline const double *gt_clean_values(const gt_clean *c, size_t t)
+{
+	return c->values + t * (size_t)c->layout.nnum;
+}
 
 /* Clean ds into out (initialised here). Fails only on allocation failure;
  * a dataset whose every row is dropped is not an error here (callers decide).
@@ -104,6 +117,18 @@ gt_status gt_clean_run(gt_clean *out, const gt_dataset *ds, gt_error *err);
 gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
                                gt_error *err);
 void gt_clean_free(gt_clean *c);
+
+/* A cleaning of a dataset of nrows rows whose usable rows the caller read
+ * (a file's own schema): ntracks tracks (row ascending, genre and scale
+ * set; unknown is computed here), their values [ntracks][l->nnum] (NaN
+ * where unknown), copied into out with l and g. A track with an unknown
+ * value is fate MISSING in the ledger (the paper preparation drops it, the
+ * improved one imputes it), one without is KEPT; every other row INVALID.
+ * The caller may refine fates and ledger after. GT_ERR_ARG when a track's
+ * row, genre or hot input is out of range or the rows are not ascending. */
+gt_status gt_clean_from_values(gt_clean *out, const gt_layout *l, const gt_genres *g,
+                               size_t nrows, const gt_track *tracks, const double *values,
+                               size_t ntracks, gt_error *err);
 
 /* One line explaining row r's fate, e.g.
  * "line 10002: blank row" or

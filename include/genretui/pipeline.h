@@ -2,11 +2,14 @@
  *
  * load (libcsv) -> clean (ledger) -> encode (35 inputs) -> split (sklearn
  * compatible) -> min-max from training rows. Samples are the KEPT rows in
- * file order; the split permutes sample indices.
+ * file order; the split permutes sample indices. The inputs are those of
+ * the cleaning's layout (layout.h): the study's, or a file's own
+ * (gt_pipeline_open_clean).
  *
- * The sets are held compact: a row is its 11 numeric inputs and the index
- * of its scale, the one hot input of the 24 (45 bytes, not 35 floats' 140);
- * the model expands the one-hot as it loads rows (gt_model_load_rows).
+ * The sets are held compact: a row is its dense inputs (the study's 11
+ * numeric ones) and the index of the hot input of its one-hot group (the
+ * study's scale, one of 24: 45 bytes, not 35 floats' 140); the model
+ * expands the one-hot as it loads rows (gt_model_load_rows).
  *
  * Row indices (sample_track, train_row, test_row) are 32-bit, like the
  * dataset's cell offsets: its text is under 4 GiB, so it cannot hold 2^32
@@ -56,21 +59,22 @@ typedef struct {
 	int fold, nfolds;        /* cross-validation fold (1-based) of nfolds, or 0 0
 	                            for the study's split */
 	gt_norm norm;            /* fitted on training rows */
-	double median[GT_NNUMERIC];   /* training rows' raw numeric features, */
-	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* GT_F_ order: median, min, max
-	                            (over the known values) */
-	gt_real *xtrain, *xtest; /* [n][GT_NNUMERIC], normalised (computed in
+	double median[GT_MAX_INPUTS];  /* training rows' raw values of each dense */
+	double lo[GT_MAX_INPUTS], hi[GT_MAX_INPUTS]; /* input (clean.layout's order):
+	                            median, min, max (over the known values) */
+	gt_real *xtrain, *xtest; /* [n][layout.nnum], normalised (computed in
 	                            double, then rounded to gt_real) */
-	uint8_t *train_hot, *test_hot; /* [n] scale 0..GT_NSCALES-1: the hot input
-	                            of the one-hot after the numeric ones */
+	uint8_t *train_hot, *test_hot; /* [n] hot input of the one-hot group after
+	                            the dense ones (the study's scale 0..23); 0
+	                            when the layout has no group */
 	int *ytrain, *ytest;
 	uint32_t *train_row, *test_row; /* dataset row of each train/test sample */
 	unsigned char *train_imputed, *test_imputed; /* 1 where a value was imputed */
 	void *sets_block;        /* (private: the arrays above lie in it) */
 	size_t imputed_train, imputed_test;          /* how many rows that is */
 	size_t train_support[GT_MAX_CLASSES], test_support[GT_MAX_CLASSES]; /* rows per class */
-	gt_samples train, test;  /* views of the arrays above (nnum GT_NNUMERIC,
-	                            nhot GT_NSCALES) */
+	gt_samples train, test;  /* views of the arrays above (nnum and nhot of
+	                            clean.layout) */
 	double load_s, clean_s, prep_s;  /* seconds spent loading, cleaning, encoding+split */
 	double fusion_s;         /* ... and grouping rows by track (not the study's) */
 	int threads;             /* opts.threads resolved (>= 1) */
@@ -84,6 +88,15 @@ void gt_pipeline_defaults(gt_pipeline_opts *o);
 gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
                            const gt_pipeline_opts *o, gt_error *err);
 void gt_pipeline_close(gt_pipeline *p);
+
+/* The same from a dataset and a cleaning the caller made (a file read by
+ * its own schema: clean's layout, tracks, values, genres, fates and
+ * ledger; gt_clean_from_values builds one from values): split, prepare
+ * with o's options, group by track. Takes both over whatever the outcome
+ * (*ds and *clean are left empty); ds's rows are clean's. Fails as
+ * gt_pipeline_open when fewer than 2 rows are kept. */
+gt_status gt_pipeline_open_clean(gt_pipeline *p, gt_dataset *ds, gt_clean *clean,
+                                 const gt_pipeline_opts *o, gt_error *err);
 
 /* A pipeline that shares src's rows (dataset, cleaning, samples, split and
  * fusion, read only: src must outlive it and keep them) and holds sets of

@@ -48,6 +48,7 @@
 
 #include "genretui/encode.h"
 #include "genretui/genres.h"
+#include "genretui/layout.h"
 #include "genretui/model.h"
 #include "genretui/normalize.h"
 #include "genretui/status.h"
@@ -58,9 +59,10 @@
 typedef struct {
 	gt_model model;                  /* arch + weights (max_batch 1 after load) */
 	gt_genres genres;                /* what the outputs are: genres.k classes */
+	gt_layout layout;                /* its inputs (layout.h) */
 	gt_norm norm;                    /* applied to inputs before the model */
-	double median[GT_NNUMERIC];      /* training rows, raw units, GT_F_ order */
-	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];  /* training range, raw units */
+	double median[GT_MAX_INPUTS];    /* training rows, raw units, of each */
+	double lo[GT_MAX_INPUTS], hi[GT_MAX_INPUTS];  /* dense input: median, range */
 	char preset[32];
 	gt_hparams hp;
 	uint32_t split_seed;

@@ -57,6 +57,9 @@ typedef struct gt_session {
 gt_status gt_session_open(gt_session *s, const char *path,
                           const gt_pipeline_opts *o, gt_error *err);
 void gt_session_close(gt_session *s);
+/* A session on a pipeline the caller opened (gt_pipeline_open_clean: a
+ * file's own schema), which it takes over (*p is left empty). */
+gt_status gt_session_open_pipeline(gt_session *s, gt_pipeline *p, gt_error *err);
 
 /* A session on src's rows with sets of its own (gt_pipeline_share), which
  * trains with `threads` threads: runs side by side each take one. src must

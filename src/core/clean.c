@@ -187,12 +187,13 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
 /* Store a good value of column c into t; pitch and major collect the
  * scale's parts. */
 static inline __attribute__((always_inline)) void
-store_value(gt_track *t, gt_column c, verdict vd, double v, int *pitch, int *major)
+store_value(gt_track *t, double *num, gt_column c, verdict vd, double v, int *pitch,
+            int *major)
 {
 	int f = col_spec[c].feature;
 
 	if (f >= 0)
-		t->num[f] = v;
+		num[f] = v;
 	if (vd == V_UNKNOWN)
 		t->unknown |= (uint8_t)(c == GT_COL_DURATION ? GT_UNKNOWN_DURATION
 		            : c == GT_COL_TEMPO ? GT_UNKNOWN_TEMPO : GT_UNKNOWN_KEY);
@@ -222,10 +223,10 @@ static gt_fate fate_of_unknowns(unsigned bits)
 
 /* Fate of complete row r, whose musical cells are cell[] and whose genre
  * cell names class genre of g (or -1): INVALID at its first bad column, or
- * usable, in which case t is filled. (The other columns are never bad and
- * hold nothing t keeps.) */
+ * usable, in which case t and its GT_NNUMERIC values num are filled. (The
+ * other columns are never bad and hold nothing t keeps.) */
 static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCOLS],
-                               size_t r, int genre, gt_track *t)
+                               size_t r, int genre, gt_track *t, double *num)
 {
 	gt_rowfate rf = { GT_FATE_INVALID, -1 };
 	int pitch = -1, major = -1;
@@ -246,7 +247,7 @@ static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCO
 			rf.col = (signed char)c;
 			return rf;
 		}
-		store_value(t, c, vd, v, &pitch, &major);
+		store_value(t, num, c, vd, v, &pitch, &major);
 	}
 	t->scale = (uint8_t)gt_scale_index(pitch, major);
 	rf.fate = fate_of_unknowns(t->unknown);
@@ -256,7 +257,7 @@ static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCO
 /* Fate of row r. *genre is the row's class if the row is complete and its
  * genre cell names one (even if another cell is invalid), else -1. */
 static gt_rowfate judge_row(const gt_genres *g, const gt_dataset *ds, size_t r, gt_track *t,
-                            int *genre)
+                            double *num, int *genre)
 {
 	gt_rowfate rf = { GT_FATE_MALFORMED, -1 };
 	const char *cell[GT_NCOLS];
@@ -265,7 +266,7 @@ static gt_rowfate judge_row(const gt_genres *g, const gt_dataset *ds, size_t r, 
 	if (ds->nfields[r] != ds->header_fields || judge_empty(ds, r, &rf, cell))
 		return rf;
 	*genre = gt_genres_find(g, cell[GT_COL_GENRE]);
-	return judge_values(g, cell, r, *genre, t);
+	return judge_values(g, cell, r, *genre, t, num);
 }
 
 /* ---- The run and its ledger ------------------------------------------- */
@@ -301,8 +302,8 @@ static void count_row(gt_ledger *lg, gt_fate f, int genre, const gt_track *t)
  * CLEAN_CHUNK, which the calling thread and, from CLEAN_THREAD_MIN rows,
  * its helpers take as they come (fixed shares left one thread waiting for
  * another slowed by a page fault or a busy CPU). A
- * chunk's tracks are written from the slot of its first row (a row has at
- * most one track), and moved down in order after. */
+ * chunk's tracks and their values are written from the slot of its first
+ * row (a row has at most one track), and moved down in order after. */
 #define CLEAN_CHUNK 4096          /* rows */
 #define CLEAN_THREAD_MIN 16384    /* rows */
 
@@ -311,6 +312,7 @@ typedef struct {
 	const gt_dataset *ds;
 	gt_rowfate *fates;       /* [ds->nrows] */
 	gt_track *tracks;        /* [ds->nrows]: chunk c's from slot c * CLEAN_CHUNK */
+	double *values;          /* [ds->nrows][GT_NNUMERIC], likewise */
 	size_t *ntracks;         /* [nchunks]: tracks of each chunk */
 	size_t nchunks;
 	gt_queue queue;          /* the chunks not yet taken */
@@ -330,14 +332,17 @@ static void *clean_chunks(void *arg)
 	while ((c = gt_queue_take(&j->queue)) < j->nchunks) {
 		size_t from = c * CLEAN_CHUNK, to = from + CLEAN_CHUNK;
 		gt_track *t = j->tracks + from;
+		double *num = j->values + from * GT_NNUMERIC;
 
 		to = to < j->ds->nrows ? to : j->ds->nrows;
 		for (size_t r = from; r < to; r++) {
-			int genre;
+			int genre, use;
 
-			j->fates[r] = judge_row(j->genres, j->ds, r, t, &genre);
+			j->fates[r] = judge_row(j->genres, j->ds, r, t, num, &genre);
 			count_row(&w->ledger, j->fates[r].fate, genre, t);
-			t += usable(j->fates[r].fate);
+			use = usable(j->fates[r].fate);
+			t += use;
+			num += use ? GT_NNUMERIC : 0;
 		}
 		j->ntracks[c] = (size_t)(t - (j->tracks + from));
 	}
@@ -389,14 +394,17 @@ gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
 	size_t n = ds->nrows, room = n ? n : 1;
 	clean_job j = { .ds = ds, .nchunks = (n + CLEAN_CHUNK - 1) / CLEAN_CHUNK };
 	gt_track *shrunk;
+	double *vshrunk;
 
 	memset(out, 0, sizeof(*out));
+	gt_layout_study(&out->layout);
 	if (gt_genres_from_data(&out->genres, ds, err) != GT_OK)
 		return GT_ERR_NOMEM;
 	out->fates = malloc(room * sizeof(*out->fates));
 	out->tracks = malloc(room * sizeof(*out->tracks));   /* trimmed below */
+	out->values = malloc(room * GT_NNUMERIC * sizeof(*out->values));   /* likewise */
 	j.ntracks = malloc((j.nchunks ? j.nchunks : 1) * sizeof(*j.ntracks));
-	if (!out->fates || !out->tracks || !j.ntracks) {
+	if (!out->fates || !out->tracks || !out->values || !j.ntracks) {
 		free(j.ntracks);
 		gt_clean_free(out);
 		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
@@ -404,10 +412,14 @@ gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
 	j.genres = &out->genres;
 	j.fates = out->fates;
 	j.tracks = out->tracks;
+	j.values = out->values;
 	clean_all(&j, threads, &out->ledger);
 	for (size_t c = 0; c < j.nchunks; c++) {     /* down, in file order */
 		memmove(out->tracks + out->ntracks, out->tracks + c * CLEAN_CHUNK,
 		        j.ntracks[c] * sizeof(*out->tracks));
+		memmove(out->values + out->ntracks * GT_NNUMERIC,
+		        out->values + c * CLEAN_CHUNK * GT_NNUMERIC,
+		        j.ntracks[c] * GT_NNUMERIC * sizeof(*out->values));
 		out->ntracks += j.ntracks[c];
 	}
 	free(j.ntracks);
@@ -417,6 +429,10 @@ gt_status gt_clean_run_threads(gt_clean *out, const gt_dataset *ds, int threads,
 	                              sizeof(*out->tracks));
 	if (shrunk)
 		out->tracks = shrunk;
+	vshrunk = realloc(out->values, (out->ntracks ? out->ntracks : 1) * GT_NNUMERIC *
+	                               sizeof(*out->values));
+	if (vshrunk)
+		out->values = vshrunk;
 	return GT_OK;
 }
 
@@ -426,6 +442,7 @@ void gt_clean_free(gt_clean *c)
 		return;
 	free(c->fates);
 	free(c->tracks);
+	free(c->values);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -474,7 +491,7 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 {
 	gt_rowfate rf;
 	long line;
-	char why[GT_ERROR_MAX], col[SHOW_BUF];
+	char why[GT_ERROR_MAX], col[SHOW_BUF] = "";
 
 	if (r >= ds->nrows)
 		return snprintf(buf, n, "row %zu: no such row", r);
@@ -584,4 +601,76 @@ long gt_clean_track_of_row(const gt_clean *c, size_t r)
 			hi = mid;
 	}
 	return lo < c->ntracks && c->tracks[lo].row == r ? (long)lo : -1;
+}
+
+/* ---- A cleaning from values read by the caller ------------------------ */
+
+static gt_status check_tracks(const gt_layout *l, const gt_genres *g, size_t nrows,
+                              const gt_track *tracks, size_t ntracks, gt_error *err)
+{
+	for (size_t i = 0; i < ntracks; i++) {
+		const gt_track *t = &tracks[i];
+
+		if (t->row >= nrows || (i > 0 && t->row <= tracks[i - 1].row))
+			return gt_fail(err, GT_ERR_ARG, "track %zu: row %lu is out of order or "
+			               "range (%zu rows)", i, (unsigned long)t->row, nrows);
+		if (t->genre >= g->k || (l->nhot ? t->scale >= l->nhot : t->scale != 0))
+			return gt_fail(err, GT_ERR_ARG, "track %zu: class %d or hot input %d is "
+			               "out of range", i, t->genre, t->scale);
+	}
+	return GT_OK;
+}
+
+/* Fates and ledger of out's rows: its tracks KEPT or MISSING, the rest INVALID. */
+static void values_ledger(gt_clean *out, size_t nrows)
+{
+	gt_ledger *lg = &out->ledger;
+
+	for (size_t r = 0; r < nrows; r++)
+		out->fates[r] = (gt_rowfate){ GT_FATE_INVALID, -1 };
+	for (size_t i = 0; i < out->ntracks; i++) {
+		const gt_track *t = &out->tracks[i];
+
+		out->fates[t->row].fate = t->unknown ? GT_FATE_MISSING : GT_FATE_KEPT;
+		lg->genre_before[t->genre] += !t->unknown;
+		lg->genre_after[t->genre] += !t->unknown;
+	}
+	lg->rows_read = nrows;
+	for (size_t r = 0; r < nrows; r++)
+		lg->fate[out->fates[r].fate]++;
+	lg->kept = lg->complete = lg->fate[GT_FATE_KEPT];
+	lg->dropped = nrows - lg->kept;
+}
+
+gt_status gt_clean_from_values(gt_clean *out, const gt_layout *l, const gt_genres *g,
+                               size_t nrows, const gt_track *tracks, const double *values,
+                               size_t ntracks, gt_error *err)
+{
+	size_t nv = ntracks * (size_t)l->nnum;
+
+	memset(out, 0, sizeof(*out));
+	if (check_tracks(l, g, nrows, tracks, ntracks, err) != GT_OK)
+		return GT_ERR_ARG;
+	out->layout = *l;
+	out->genres = *g;
+	out->fates = malloc((nrows ? nrows : 1) * sizeof(*out->fates));
+	out->tracks = malloc((ntracks ? ntracks : 1) * sizeof(*out->tracks));
+	out->values = malloc((nv ? nv : 1) * sizeof(*out->values));
+	if (!out->fates || !out->tracks || !out->values) {
+		gt_clean_free(out);
+		return gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
+	}
+	memcpy(out->values, values, nv * sizeof(*values));
+	out->ntracks = ntracks;
+	for (size_t i = 0; i < ntracks; i++) {
+		const double *v = values + i * (size_t)l->nnum;
+
+		out->tracks[i] = tracks[i];
+		out->tracks[i].unknown = 0;
+		for (int f = 0; f < l->nnum; f++)
+			if (isnan(v[f]))
+				out->tracks[i].unknown = GT_UNKNOWN_VALUE;
+	}
+	values_ledger(out, nrows);
+	return GT_OK;
 }

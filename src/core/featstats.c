@@ -17,11 +17,11 @@ static const char *const study_names[GT_NNUMERIC + 2] = {
 };
 
 /* One training row's features: the raw numbers, key and mode. */
-static void study_row(const gt_track *t, double *x)
+static void study_row(const gt_track *t, const double *num, double *x)
 {
 	int pitch = -1, major = -1;
 
-	memcpy(x, t->num, GT_NNUMERIC * sizeof(double));
+	memcpy(x, num, GT_NNUMERIC * sizeof(double));
 	gt_scale_parts(t->scale, &pitch, &major);
 	x[GT_NNUMERIC] = pitch >= 0 ? pitch : NAN;
 	x[GT_NNUMERIC + 1] = major >= 0 ? major : NAN;
@@ -47,7 +47,8 @@ gt_status gt_ftable_training(gt_ftable_buf *b, const gt_pipeline *p, gt_error *e
 			return gt_fail(err, GT_ERR_ARG, "training row %zu (line %zu) has no track",
 			               i, (size_t)p->train_row[i] + 2);
 		}
-		study_row(&p->clean.tracks[ti], b->x + i * (size_t)nf);
+		study_row(&p->clean.tracks[ti], gt_clean_values(&p->clean, (size_t)ti),
+		          b->x + i * (size_t)nf);
 		b->y[i] = p->ytrain[i];
 	}
 	b->levels[GT_NNUMERIC] = 12;

@@ -538,12 +538,14 @@ static void read_standard(reader *r, gt_standard *st)
 }
 
 /* Version 1: the study's min-max only. Version 2: a preparation code first. */
-static void read_norm(reader *r, gt_norm *n)
+static void read_norm(reader *r, gt_norm *n, const gt_layout *l)
 {
-	n->prep = GT_PREP_STUDY;
+	gt_prep prep = GT_PREP_STUDY;
+
 	if (r->version >= 2)
-		n->prep = (gt_prep)r_count(r, "the preparation code", GT_PREP_STUDY,
-		                           GT_PREP_IMPUTE);
+		prep = (gt_prep)r_count(r, "the preparation code", GT_PREP_STUDY,
+		                        GT_PREP_IMPUTE);
+	gt_norm_init(n, prep, l);
 	if (n->prep == GT_PREP_IMPUTE)
 		read_standard(r, &n->std);
 	else
@@ -618,7 +620,8 @@ static void read_payload(reader *r, gt_predictor *p)
 	read_preset(r, p->preset);
 	read_arch(r, &arch);
 	read_training(r, p);
-	read_norm(r, &p->norm);
+	gt_layout_study(&p->layout);
+	read_norm(r, &p->norm, &p->layout);
 	p->hp.prep = p->norm.prep;
 	read_stats(r, p);
 	read_params(r, p, &arch);

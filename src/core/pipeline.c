@@ -81,9 +81,10 @@ static int32_t *destinations(const gt_pipeline *p, const uint32_t *train, size_t
  * j. Only the keys are stored, not the values too: every page gathered
  * into is a page first written, which is costly. */
 static void gather(gt_pipeline *p, const int32_t *dest, int f0, int g,
-                   uint64_t *u, size_t ntr, size_t n[GT_NNUMERIC])
+                   uint64_t *u, size_t ntr, size_t n[GT_MAX_INPUTS])
 {
-	double lo[GT_NNUMERIC], hi[GT_NNUMERIC];
+	double lo[GT_MAX_INPUTS], hi[GT_MAX_INPUTS];
+	const size_t nnum = (size_t)p->clean.layout.nnum;
 
 	for (int j = 0; j < g; j++) {
 		n[j] = 0;
@@ -91,7 +92,7 @@ static void gather(gt_pipeline *p, const int32_t *dest, int f0, int g,
 		hi[j] = -INFINITY;
 	}
 	for (size_t t = 0; t < p->clean.ntracks; t++) {
-		const double *x = p->clean.tracks[t].num + f0;
+		const double *x = p->clean.values + t * nnum + f0;
 		int train = dest[t] >= 0;
 
 		for (int j = 0; j < g; j++) {
@@ -136,7 +137,7 @@ static size_t stats_bytes(size_t ntr, int nf)
 static void *stats_range(void *arg)
 {
 	stats_job *j = arg;
-	size_t ntr = j->ntr, n[GT_NNUMERIC];
+	size_t ntr = j->ntr, n[GT_MAX_INPUTS];
 	int group = stats_group(ntr, j->f1 - j->f0);
 	uint64_t *u = j->u;
 
@@ -156,18 +157,18 @@ static void *stats_range(void *arg)
  * (below that, starting a thread costs more than it saves). */
 #define STATS_THREAD_MIN 16384
 
-/* The features of the two statistics jobs: [0, cut) and [cut, all). */
-static int stats_cut(size_t ntr, int threads)
+/* The features of the two statistics jobs: [0, cut) and [cut, nnum). */
+static int stats_cut(size_t ntr, int threads, int nnum)
 {
-	return ntr >= STATS_THREAD_MIN && threads > 1 ? GT_NNUMERIC / 2 : 0;
+	return ntr >= STATS_THREAD_MIN && threads > 1 ? nnum / 2 : 0;
 }
 
 /* Bytes of keys both statistics jobs gather at once. */
-static size_t stats_room(size_t ntr, int threads)
+static size_t stats_room(size_t ntr, int threads, int nnum)
 {
-	int cut = stats_cut(ntr, threads);
+	int cut = stats_cut(ntr, threads, nnum);
 
-	return stats_bytes(ntr, cut) + stats_bytes(ntr, GT_NNUMERIC - cut);
+	return stats_bytes(ntr, cut) + stats_bytes(ntr, nnum - cut);
 }
 
 /* Median, min and max of each raw numeric feature over the training rows
@@ -176,21 +177,24 @@ static size_t stats_room(size_t ntr, int threads)
  * keys are gathered in scratch, of stats_room bytes. */
 static void train_stats(gt_pipeline *p, const int32_t *dest, size_t ntr, void *scratch)
 {
-	int cut = stats_cut(ntr, p->threads);
+	int nnum = p->clean.layout.nnum, cut = stats_cut(ntr, p->threads, nnum);
 	stats_job a = { .p = p, .dest = dest, .ntr = ntr, .f0 = 0, .f1 = cut, .u = scratch },
-	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = GT_NNUMERIC,
+	          b = { .p = p, .dest = dest, .ntr = ntr, .f0 = cut, .f1 = nnum,
 	                .u = (uint64_t *)scratch + stats_bytes(ntr, cut) / sizeof(uint64_t) };
 
 	gt_thread_pair(stats_range, &b, &a, cut > 0);    /* (a: none when cut is 0) */
 }
 
-/* A track's raw numbers with unknown values filled by the training median. */
-static const double *filled(const gt_pipeline *p, const gt_track *t, double buf[GT_NNUMERIC])
+/* Track k's raw values with unknown ones filled by the training median
+ * (buf: room for layout.nnum values). */
+static const double *filled(const gt_pipeline *p, size_t k, double *buf)
 {
-	if (!t->unknown)
-		return t->num;
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		buf[f] = isnan(t->num[f]) ? p->median[f] : t->num[f];
+	const double *num = gt_clean_values(&p->clean, k);
+
+	if (!p->clean.tracks[k].unknown)
+		return num;
+	for (int f = 0; f < p->clean.layout.nnum; f++)
+		buf[f] = isnan(num[f]) ? p->median[f] : num[f];
 	return buf;
 }
 
@@ -202,30 +206,28 @@ static const double *filled(const gt_pipeline *p, const gt_track *t, double buf[
 static gt_status fit_norm(gt_pipeline *p, gt_prep prep, const uint32_t *train,
                           size_t ntr, gt_error *err)
 {
-	double (*rows)[GT_NNUMERIC];
+	size_t nnum = (size_t)p->clean.layout.nnum;
+	double *rows;
 	const double **ptr;
 
-	p->norm.prep = prep;
+	gt_norm_init(&p->norm, prep, &p->clean.layout);
 	if (prep == GT_PREP_STUDY) {
-		for (int j = 0; j < GT_NSCALED; j++) {
-			p->norm.mm.min[j] = p->lo[gt_scaled_inputs[j]];
-			p->norm.mm.max[j] = p->hi[gt_scaled_inputs[j]];
+		for (int j = 0; j < p->norm.mm.n; j++) {
+			p->norm.mm.min[j] = p->lo[p->norm.mm.input[j]];
+			p->norm.mm.max[j] = p->hi[p->norm.mm.input[j]];
 		}
 		return GT_OK;
 	}
-	rows = malloc((ntr ? ntr : 1) * sizeof(*rows));
+	rows = malloc((ntr ? ntr : 1) * nnum * sizeof(*rows));
 	ptr = malloc((ntr ? ntr : 1) * sizeof(*ptr));
 	if (!rows || !ptr) {
 		free(rows);
 		free(ptr);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for statistics");
 	}
-	for (size_t i = 0; i < ntr; i++) {
-		const double *x = filled(p, &p->clean.tracks[train[i]], rows[i]);
-
-		ptr[i] = x;
-	}
-	gt_standard_fit(&p->norm.std, ptr, ntr);
+	for (size_t i = 0; i < ntr; i++)
+		ptr[i] = filled(p, train[i], rows + i * nnum);
+	gt_standard_fit_listed(&p->norm.std, ptr, ntr);
 	free(rows);
 	free(ptr);
 	return GT_OK;
@@ -244,18 +246,19 @@ static void *fill_range(void *arg)
 {
 	fill_job *j = arg;
 	gt_pipeline *p = j->p;
+	const size_t nnum = (size_t)p->clean.layout.nnum;
 
 	for (size_t k = j->from; k < j->to; k++) {
 		const gt_track *t = &p->clean.tracks[k];
 		int32_t d = j->dest[k];
 		int train = d >= 0;
 		size_t i = (size_t)(train ? d : -1 - d);
-		double buf[GT_NNUMERIC];
+		double buf[GT_MAX_INPUTS];
 
 		if (d == NOWHERE)
 			continue;
-		gt_norm_numbers(&p->norm, filled(p, t, buf),
-		                (train ? p->xtrain : p->xtest) + i * GT_NNUMERIC);
+		gt_norm_numbers(&p->norm, filled(p, k, buf),
+		                (train ? p->xtrain : p->xtest) + i * nnum);
 		(train ? p->train_hot : p->test_hot)[i] = (uint8_t)t->scale;
 		(train ? p->ytrain : p->ytest)[i] = t->genre;
 		(train ? p->train_row : p->test_row)[i] = (uint32_t)t->row;
@@ -317,16 +320,17 @@ static void *carve(char **at, size_t n)
  * 0, or -1 (out of memory). */
 static int sets_alloc(gt_pipeline *p, size_t ntr, size_t nte)
 {
-	size_t size[10] = {
-		ntr * GT_NNUMERIC * sizeof(gt_real), nte * GT_NNUMERIC * sizeof(gt_real),
+	size_t nnum = (size_t)p->clean.layout.nnum, size[10] = {
+		ntr * nnum * sizeof(gt_real), nte * nnum * sizeof(gt_real),
 		ntr * sizeof(int), nte * sizeof(int),
 		ntr * sizeof(uint32_t), nte * sizeof(uint32_t), ntr, nte, ntr, nte
-	}, bytes = 0;
+	}, bytes = 0, room;
 	char *at;
 
 	for (int i = 0; i < 10; i++)
 		bytes += (size[i] + 15) / 16 * 16;
-	bytes = bytes > stats_room(ntr, p->threads) ? bytes : stats_room(ntr, p->threads);
+	room = stats_room(ntr, p->threads, (int)nnum);
+	bytes = bytes > room ? bytes : room;
 	if (!(at = p->sets_block = malloc(bytes ? bytes : 1)))
 		return -1;
 	p->xtrain = carve(&at, size[0]);
@@ -349,9 +353,13 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
                             size_t ntr, const uint32_t *test, size_t nte,
                             const gt_norm *fixed, gt_error *err)
 {
+	const gt_layout *l = &p->clean.layout;
 	int32_t *dest;
 	gt_status st = GT_OK;
 
+	if (fixed && (fixed->nnum != l->nnum || fixed->nhot != l->nhot))
+		return gt_fail(err, GT_ERR_MODEL, "a normalisation of %d inputs does not fit "
+		               "%d", fixed->nnum + fixed->nhot, l->ninputs);
 	free_sets(p);
 	dest = destinations(p, train, ntr, test, nte);
 	if (!dest || sets_alloc(p, ntr, nte) != 0) {
@@ -367,8 +375,10 @@ static gt_status build_sets(gt_pipeline *p, gt_prep prep, const uint32_t *train,
 		fill_sets(p, dest);
 	free(dest);
 	p->prep = p->norm.prep;
-	p->train = (gt_samples){ p->xtrain, p->train_hot, p->ytrain, ntr, GT_NNUMERIC, GT_NSCALES };
-	p->test = (gt_samples){ p->xtest, p->test_hot, p->ytest, nte, GT_NNUMERIC, GT_NSCALES };
+	p->train = (gt_samples){ p->xtrain, l->nhot ? p->train_hot : NULL, p->ytrain, ntr,
+	                         l->nnum, l->nhot };
+	p->test = (gt_samples){ p->xtest, l->nhot ? p->test_hot : NULL, p->ytest, nte,
+	                        l->nnum, l->nhot };
 	p->imputed_train = p->imputed_test = 0;
 	for (size_t i = 0; st == GT_OK && i < ntr; i++)
 		p->imputed_train += p->train_imputed[i];
@@ -464,26 +474,15 @@ gt_status gt_pipeline_fold(gt_pipeline *p, gt_prep prep, int nfolds, int fold,
 	return st;
 }
 
-/* The study's pipeline (load, clean, split and encode: what the Python
- * reference does, each timed), then the grouping by track, timed apart. */
-static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
-                     gt_error *err)
+/* From the cleaning on (p's dataset and cleaning made, at time t2): the
+ * samples, the split and the sets, then the grouping by track, timed apart. */
+static gt_status from_clean(gt_pipeline *p, const gt_pipeline_opts *o, double t2,
+                            gt_error *err)
 {
-	double t0 = gt_now(), t1, t2, t3;
+	double t3;
 	gt_status st;
 
-	p->threads = gt_threads_resolve(o->threads);
-	st = gt_dataset_load_mapped(&p->ds, path, o->map, p->threads, err);
-	if (st != GT_OK)
-		return st;
-	t1 = gt_now();
-	p->load_s = t1 - t0;
 	p->split_seed = o->split_seed;
-	st = gt_clean_run_threads(&p->clean, &p->ds, p->threads, err);
-	if (st != GT_OK)
-		return st;
-	t2 = gt_now();
-	p->clean_s = t2 - t1;
 	st = pick_samples(p, err);
 	if (st == GT_OK)
 		st = gt_split_make(&p->split, (uint32_t)p->nsamples, o->test_fraction,
@@ -498,6 +497,28 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 	return st;
 }
 
+/* The study's pipeline (load, clean, split and encode: what the Python
+ * reference does, each timed), then the grouping by track. */
+static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
+                     gt_error *err)
+{
+	double t0 = gt_now(), t1, t2;
+	gt_status st;
+
+	p->threads = gt_threads_resolve(o->threads);
+	st = gt_dataset_load_mapped(&p->ds, path, o->map, p->threads, err);
+	if (st != GT_OK)
+		return st;
+	t1 = gt_now();
+	p->load_s = t1 - t0;
+	st = gt_clean_run_threads(&p->clean, &p->ds, p->threads, err);
+	if (st != GT_OK)
+		return st;
+	t2 = gt_now();
+	p->clean_s = t2 - t1;
+	return from_clean(p, o, t2, err);
+}
+
 gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
                            const gt_pipeline_opts *o, gt_error *err)
 {
@@ -510,6 +531,28 @@ gt_status gt_pipeline_open(gt_pipeline *p, const char *path,
 		o = &defaults;
 	}
 	st = run(p, path, o, err);
+	if (st != GT_OK)
+		gt_pipeline_close(p);
+	return st;
+}
+
+gt_status gt_pipeline_open_clean(gt_pipeline *p, gt_dataset *ds, gt_clean *clean,
+                                 const gt_pipeline_opts *o, gt_error *err)
+{
+	gt_pipeline_opts defaults;
+	gt_status st;
+
+	memset(p, 0, sizeof(*p));
+	p->ds = *ds;
+	p->clean = *clean;
+	memset(ds, 0, sizeof(*ds));
+	memset(clean, 0, sizeof(*clean));
+	if (!o) {
+		gt_pipeline_defaults(&defaults);
+		o = &defaults;
+	}
+	p->threads = gt_threads_resolve(o->threads);
+	st = from_clean(p, o, gt_now(), err);
 	if (st != GT_OK)
 		gt_pipeline_close(p);
 	return st;

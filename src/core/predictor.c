@@ -20,6 +20,7 @@ gt_status gt_predictor_from_session(gt_predictor *p, const gt_session *s,
 	if (st != GT_OK)
 		return st;
 	memcpy(p->model.params, s->model.params, s->model.nparams * sizeof(gt_real));
+	p->layout = s->pipe.clean.layout;
 	p->norm = s->pipe.norm;
 	memcpy(p->median, s->pipe.median, sizeof(p->median));
 	memcpy(p->lo, s->pipe.lo, sizeof(p->lo));
@@ -57,7 +58,7 @@ void gt_predictor_free(gt_predictor *p)
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
                         double probs[GT_MAX_CLASSES])
 {
-	gt_real x[GT_NINPUTS];
+	gt_real x[GT_MAX_INPUTS];
 
 	gt_norm_encode(&p->norm, num, scale, x);   /* as the sets' rows */
 	gt_predict_probs(&p->model, x, probs);

@@ -262,6 +262,7 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 	const gt_pipeline *p = a->pipe;
 	char artist[160], track[160], why[256];
 	const gt_track *t;
+	const double *num;
 	long ti;
 	size_t r;
 	int pitch, major;
@@ -279,10 +280,11 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 		           p->ds.line[r], r + 1, why), -1;
 	}
 	t = &p->clean.tracks[ti];
+	num = gt_clean_values(&p->clean, (size_t)ti);
 	gt_track_input_clear(&a->cur);
 	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (isfinite(t->num[f])) {
-			a->cur.num[f] = t->num[f];
+		if (isfinite(num[f])) {
+			a->cur.num[f] = num[f];
 			a->cur.given |= 1u << f;
 		}
 	gt_scale_parts(t->scale, &pitch, &major);

@@ -135,7 +135,7 @@ gt_status gt_runs_train(gt_session *main, const gt_arch *arch, const gt_hparams 
                         int n, int threads, const gt_runs_calls *calls, gt_error *err)
 {
 	runs_job j = { .main = main, .arch = arch, .hp = hp, .n = n, .calls = calls };
-	runner w[GT_THREADS_MAX];
+	runner *w;               /* (a session each: too big for the stack) */
 	int m;
 	gt_status st;
 
@@ -143,8 +143,13 @@ gt_status gt_runs_train(gt_session *main, const gt_arch *arch, const gt_hparams 
 	m = n < threads ? n : threads;
 	if (n < 1)
 		return GT_OK;
-	if (!(j.done = calloc((size_t)n, 1)))
+	j.done = calloc((size_t)n, 1);
+	w = calloc((size_t)m, sizeof(*w));
+	if (!j.done || !w) {
+		free(j.done);
+		free(w);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for %d runs", n);
+	}
 	st = make_runners(&j, w, m, err);
 	if (st == GT_OK) {
 		atomic_init(&j.spare, threads - m);
@@ -159,5 +164,6 @@ gt_status gt_runs_train(gt_session *main, const gt_arch *arch, const gt_hparams 
 			st = gt_fail(err, j.err.code ? j.err.code : GT_ERR_ARG, "%s", j.err.msg);
 	}
 	free(j.done);
+	free(w);
 	return st;
 }

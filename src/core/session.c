@@ -33,6 +33,19 @@ gt_status gt_session_open(gt_session *s, const char *path,
 	return st;
 }
 
+gt_status gt_session_open_pipeline(gt_session *s, gt_pipeline *p, gt_error *err)
+{
+	gt_status st;
+
+	memset(s, 0, sizeof(*s));
+	s->pipe = *p;
+	memset(p, 0, sizeof(*p));
+	st = alloc_preds(s, err);
+	if (st != GT_OK)
+		gt_session_close(s);
+	return st;
+}
+
 gt_status gt_session_share(gt_session *s, const gt_session *src, int threads,
                            gt_error *err)
 {
@@ -129,8 +142,10 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 		if (st != GT_OK)
 			return st;
 	}
-	if (a.nlayers >= 1 && a.nlayers <= GT_MAX_LAYERS)   /* one output per genre of the file */
+	if (a.nlayers >= 1 && a.nlayers <= GT_MAX_LAYERS) {  /* the layout's inputs, */
+		a.sizes[0] = s->pipe.clean.layout.ninputs;     /* one output per genre */
 		a.sizes[a.nlayers] = s->pipe.clean.genres.k;
+	}
 	st = gt_model_init(&s->model, &a, hp->batch_size, err);
 	if (st != GT_OK)
 		return st;
@@ -298,6 +313,9 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
 	if (outputs != s->pipe.clean.genres.k)
 		return gt_fail(err, GT_ERR_MODEL, "the model predicts %d genres, the file has %d",
 		               outputs, s->pipe.clean.genres.k);
+	if (m->arch.sizes[0] != s->pipe.clean.layout.ninputs)
+		return gt_fail(err, GT_ERR_MODEL, "the model takes %d inputs, the file gives %d",
+		               m->arch.sizes[0], s->pipe.clean.layout.ninputs);
 	h.epochs = epochs_trained > 0 ? epochs_trained : 1;
 	h.val_fraction = 0;   /* nothing is trained: keep every training row */
 	h.prep = norm->prep;

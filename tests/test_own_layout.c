@@ -1,0 +1,230 @@
+/* test_own_layout.c: the whole core on inputs that are not the study's,
+ * built here: 5 numeric columns and a one-hot column of 3 levels (8 dense
+ * inputs, no one-hot group), a few values unknown, three genres of the
+ * file's own. Values -> cleaning -> pipeline sets (paper and improved
+ * preparations) -> a few epochs of training -> predictor, whose
+ * probabilities for a track's raw values must be the model's for its row
+ * of the set, bit for bit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "genretui/pipeline.h"
+#include "genretui/predictor.h"
+#include "genretui/preset.h"
+#include "genretui/probs.h"
+#include "genretui/rng.h"
+#include "genretui/session.h"
+
+#define NROWS 300
+#define NNUM 8
+
+static const char header[] = "instance_id,artist_name,track_name,popularity,acousticness,"
+	"danceability,duration_ms,energy,instrumentalness,key,liveness,loudness,mode,"
+	"speechiness,tempo,obtained_date,valence,music_genre\n";
+static const char *const labels[3] = { "alpha", "beta", "gamma" };
+static const char *const moods[3] = { "calm", "tense", "wild" };
+
+/* The dataset: the rows' text matters only for their labels. */
+static void make_dataset(gt_dataset *ds)
+{
+	size_t cap = sizeof(header) + NROWS * 128, len;
+	char *text = malloc(cap);
+	gt_error err;
+
+	assert_non_null(text);
+	len = (size_t)snprintf(text, cap, "%s", header);
+	for (int r = 0; r < NROWS; r++)
+		len += (size_t)snprintf(text + len, cap - len, "%d,artist %d,track %d,50,0.5,0.5,"
+		                        "200000,0.5,0.5,C,0.1,-5,Major,0.05,120,4-Apr,0.5,%s\n",
+		                        r, r, r, labels[r % 3]);
+	if (gt_dataset_parse(ds, text, len, "own.csv", &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	free(text);
+}
+
+static void make_layout(gt_layout *l)
+{
+	const gt_layout_column cols[6] = {
+		{ "rms_mean", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "tempo", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "mood", GT_SOURCE_ONEHOT, 3, moods },
+		{ "zcr", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "length", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "centroid", GT_SOURCE_NUMERIC, 0, NULL },
+	};
+
+	assert_int_equal(gt_layout_from_columns(l, cols, 6, NULL), GT_OK);
+	assert_int_equal(l->nnum, NNUM);
+}
+
+/* Row r's values: its genre shows in every column but zcr (noise) and
+ * length (constant); tempo unknown every 17th row, centroid every 23rd. */
+static void row_values(gt_rng *rng, int r, double v[NNUM])
+{
+	int c = r % 3, mood = gt_rng_double(rng) < 0.8 ? c : (c + 1) % 3;
+
+	v[0] = c + gt_rng_uniform(rng, -0.6, 0.6);
+	v[1] = r % 17 == 5 ? NAN : 100 + 20 * c + gt_rng_uniform(rng, -15, 15);
+	for (int k = 0; k < 3; k++)
+		v[2 + k] = k == mood;
+	v[5] = gt_rng_uniform(rng, 0, 1);
+	v[6] = 30;
+	v[7] = r % 23 == 7 ? NAN : 1000 * c + gt_rng_uniform(rng, -400, 400);
+}
+
+typedef struct {
+	gt_session s;
+	double values[NROWS][NNUM];
+	size_t nunknown;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	gt_dataset ds;
+	gt_genres g;
+	gt_pipeline p;
+	gt_track tracks[NROWS];
+	static gt_layout l;
+	static gt_clean cl;
+	gt_rng rng;
+	gt_error err;
+
+	assert_non_null(f);
+	make_dataset(&ds);
+	make_layout(&l);
+	assert_int_equal(gt_genres_from_data(&g, &ds, &err), GT_OK);
+	assert_int_equal(g.k, 3);
+	gt_rng_seed(&rng, 7);
+	for (int r = 0; r < NROWS; r++) {
+		tracks[r] = (gt_track){ .row = (uint32_t)r,
+		                        .genre = (uint8_t)gt_genres_find(&g, labels[r % 3]) };
+		row_values(&rng, r, f->values[r]);
+		f->nunknown += isnan(f->values[r][1]) || isnan(f->values[r][7]);
+	}
+	if (gt_clean_from_values(&cl, &l, &g, NROWS, tracks, &f->values[0][0], NROWS, &err) != GT_OK ||
+	    gt_pipeline_open_clean(&p, &ds, &cl, NULL, &err) != GT_OK ||
+	    gt_session_open_pipeline(&f->s, &p, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	gt_session_close(&f->s);
+	free(f);
+	return 0;
+}
+
+/* The cleaning's ledger and the paper preparation's sets: rows with an
+ * unknown value dropped, the numeric inputs min-max scaled, the one-hot
+ * ones 0/1 as they are, a constant column 0. */
+static void test_paper_sets(void **state)
+{
+	fixture *f = *state;
+	const gt_pipeline *p = &f->s.pipe;
+	const gt_samples *tr = &p->train;
+
+	assert_int_equal(p->clean.ledger.kept, NROWS - f->nunknown);
+	assert_int_equal(p->clean.ledger.fate[GT_FATE_MISSING], f->nunknown);
+	assert_int_equal(p->nsamples, NROWS - f->nunknown);
+	assert_int_equal(tr->n + p->test.n, NROWS - f->nunknown);
+	assert_int_equal(tr->nnum, NNUM);
+	assert_int_equal(tr->nhot, 0);
+	assert_null(tr->hot);
+	assert_int_equal(p->norm.mm.n, 5);
+	assert_near(p->median[6], 30, 0);
+	for (size_t i = 0; i < tr->n; i++) {
+		const double *v = f->values[p->train_row[i]];
+		const gt_real *x = tr->x + i * NNUM;
+
+		for (int j = 0; j < NNUM; j++)
+			assert_true(p->lo[j] <= v[j] && v[j] <= p->hi[j]);
+		assert_true(x[0] == (gt_real)((v[0] - p->lo[0]) / (p->hi[0] - p->lo[0])));
+		assert_true(x[7] == (gt_real)((v[7] - p->lo[7]) / (p->hi[7] - p->lo[7])));
+		for (int k = 2; k < 5; k++)
+			assert_true(x[k] == (gt_real)v[k]);
+		assert_true(x[6] == 0);
+		assert_int_equal(tr->y[i], p->train_row[i] % 3);
+	}
+}
+
+/* The improved preparation: the rows with unknowns join the training
+ * side, filled with the training medians, numeric inputs standardised. */
+static void test_improved_sets(void **state)
+{
+	fixture *f = *state;
+	gt_pipeline *p = &f->s.pipe;
+	size_t ntest = p->test.n, nimp = 0;
+
+	assert_int_equal(gt_session_prepare(&f->s, GT_PREP_IMPUTE, NULL, NULL), GT_OK);
+	assert_int_equal(p->test.n, ntest);
+	assert_int_equal(p->train.n + ntest, NROWS);
+	assert_int_equal(p->imputed_train, f->nunknown);
+	assert_int_equal(p->norm.std.n, 5);
+	for (size_t i = 0; i < p->train.n; i++) {
+		const double *v = f->values[p->train_row[i]];
+		const gt_real *x = p->train.x + i * NNUM;
+		double tempo = isnan(v[1]) ? p->median[1] : v[1];
+
+		nimp += p->train_imputed[i];
+		assert_int_equal(p->train_imputed[i], isnan(v[1]) || isnan(v[7]));
+		assert_true(x[1] == (gt_real)((tempo - p->norm.std.mean[1]) / p->norm.std.sd[1]));
+		assert_true(x[3] == (gt_real)v[3]);
+	}
+	assert_int_equal(nimp, f->nunknown);
+	assert_int_equal(gt_session_prepare(&f->s, GT_PREP_STUDY, NULL, NULL), GT_OK);
+}
+
+/* Training learns the genres; the predictor made from the session gives,
+ * for each test track's raw values, the model's probabilities of its row. */
+static void test_train_and_predict(void **state)
+{
+	fixture *f = *state;
+	gt_session *s = &f->s;
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_predictor *q = calloc(1, sizeof(*q));
+	gt_error err;
+
+	hp.epochs = 20;
+	hp.lr = 0.02;
+	assert_int_equal(gt_session_start(s, &paper->arch, &hp, &err), GT_OK);
+	assert_int_equal(s->model.arch.sizes[0], NNUM);
+	assert_int_equal(s->model.arch.sizes[s->model.arch.nlayers], 3);
+	while (gt_session_step(s, NULL) >= 0)
+		;
+	assert_true(s->evaluated);
+	if (!(s->rep_test.accuracy > 0.8))
+		fail_msg("test accuracy %g", s->rep_test.accuracy);
+	assert_non_null(q);
+	assert_int_equal(gt_predictor_from_session(q, s, "paper", &err), GT_OK);
+	assert_true(gt_layout_same(&q->layout, &s->pipe.clean.layout));
+	for (size_t i = 0; i < s->pipe.test.n; i++) {
+		gt_real x[NNUM];
+		double want[GT_MAX_CLASSES] = {0}, got[GT_MAX_CLASSES] = {0};
+
+		memcpy(x, s->pipe.test.x + i * NNUM, sizeof(x));
+		gt_predict_probs(&s->model, x, want);
+		gt_predictor_probs(q, f->values[s->pipe.test_row[i]], 0, got);
+		assert_memory_equal(got, want, sizeof(want));
+	}
+	gt_predictor_free(q);
+	free(q);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paper_sets),
+		cmocka_unit_test(test_improved_sets),
+		cmocka_unit_test(test_train_and_predict),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
