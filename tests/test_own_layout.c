@@ -181,6 +181,43 @@ static void test_improved_sets(void **state)
 	assert_int_equal(gt_session_prepare(&f->s, GT_PREP_STUDY, NULL, NULL), GT_OK);
 }
 
+/* Model file version 3 carries the layout: a round trip gives the same
+ * predictor; version 2 cannot hold it; a study's file refuses it by name. */
+static void check_model_file(const gt_predictor *q)
+{
+	gt_predictor *r = calloc(1, sizeof(*r));
+	static gt_layout study;
+	unsigned char *img;
+	size_t n;
+	gt_error err;
+
+	assert_non_null(r);
+	assert_int_equal(gt_predictor_encode(q, &img, &n, &err), GT_OK);
+	assert_int_equal(img[8], 3);
+	assert_int_equal(gt_predictor_decode(r, img, n, "own.gtm", &err), GT_OK);
+	assert_true(gt_layout_same(&r->layout, &q->layout));
+	assert_memory_equal(&r->norm, &q->norm, sizeof(q->norm));
+	assert_memory_equal(r->median, q->median, NNUM * sizeof(double));
+	assert_memory_equal(r->lo, q->lo, NNUM * sizeof(double));
+	assert_memory_equal(r->hi, q->hi, NNUM * sizeof(double));
+	assert_int_equal(r->model.nparams, q->model.nparams);
+	assert_memory_equal(r->model.params, q->model.params, q->model.nparams * sizeof(gt_real));
+	assert_true(gt_genres_same(&r->genres, &q->genres));
+	free(img);
+	assert_int_equal(gt_predictor_encode_version(q, 2, &img, &n, &err), GT_ERR_ARG);
+	assert_string_equal(err.msg, "model file version 2 cannot hold inputs other than "
+	                    "the study's");
+	assert_int_equal(gt_predictor_check_layout(r, &q->layout, "own.gtm", &err), GT_OK);
+	gt_layout_study(&study);
+	assert_int_equal(gt_predictor_check_layout(r, &study, "own.gtm", &err), GT_ERR_MODEL);
+	assert_string_equal(err.msg, "own.gtm was trained on 8 inputs (rms_mean, tempo, ...); "
+	                    "this file lacks: rms_mean, mood, zcr, length, centroid; has extra: "
+	                    "popularity, acousticness, danceability, duration_ms, energy, "
+	                    "instrumentalness, liveness, loudness, speechiness, valence, key, mode");
+	gt_predictor_free(r);
+	free(r);
+}
+
 /* Training learns the genres; the predictor made from the session gives,
  * for each test track's raw values, the model's probabilities of its row. */
 static void test_train_and_predict(void **state)
@@ -214,6 +251,7 @@ static void test_train_and_predict(void **state)
 		gt_predictor_probs(q, f->values[s->pipe.test_row[i]], 0, got);
 		assert_memory_equal(got, want, sizeof(want));
 	}
+	check_model_file(q);
 	gt_predictor_free(q);
 	free(q);
 }

@@ -495,6 +495,31 @@ static void test_fixture_v2(void **state)
 
 /* The improved preset's predictor: standardisation and its training
  * fields survive a round trip, and a bad standard deviation is refused. */
+/* The study's layout in version 3 reads back as the study's; version 2 of
+ * it stays the default. */
+static void test_study_v3(void **state)
+{
+	gt_predictor a, b;
+	unsigned char *img, *img2;
+	size_t n, n2;
+	gt_error err;
+
+	(void)state;
+	make_predictor(&a, 11);
+	assert_int_equal(gt_predictor_encode_version(&a, 3, &img, &n, &err), GT_OK);
+	assert_int_equal(img[8], 3);
+	decode_ok(&b, img, n);
+	assert_same(&a, &b);
+	assert_true(gt_layout_is_study(&b.layout));
+	encode_ok(&a, &img2, &n2);
+	assert_int_equal(img2[8], 2);
+	assert_true(n2 < n);
+	free(img);
+	free(img2);
+	gt_predictor_free(&a);
+	gt_predictor_free(&b);
+}
+
 static void test_improved_round_trip(void **state)
 {
 	const gt_preset *imp = gt_preset_find("improved");
@@ -567,7 +592,7 @@ static const char *corruption_kind(size_t i, unsigned char v)
 	if (i == 8 && v >= 1 && v <= GT_MODEL_VERSION)   /* a known version: the checksum tells */
 		return "checksum mismatch: the file is corrupted";
 	if (i < 12)
-		return "is not supported (this genretui reads versions 1 to 2)";
+		return "is not supported (this genretui reads versions 1 to 3)";
 	if (i < HDR)
 		return NULL;            /* "truncated" or "unexpected data" */
 	return "checksum mismatch: the file is corrupted";
@@ -616,8 +641,8 @@ static void test_version_and_trailing(void **state)
 	put_le(b + n - 4, ref_crc(b, n - 4), 4);
 	assert_int_equal(gt_predictor_decode(&p, b, n, NAME, &err), GT_ERR_MODEL);
 	assert_string_equal(err.msg, NAME ": model file version 7 is not supported "
-	                    "(this genretui reads versions 1 to 2)");
-	put_le(b + 8, GT_MODEL_VERSION, 4);
+	                    "(this genretui reads versions 1 to 3)");
+	put_le(b + 8, 2, 4);          /* back: the study's models are version 2 */
 	put_le(b + n - 4, ref_crc(b, n - 4), 4);
 	/* garbage after the checksum, and inside the payload after the parameters */
 	c = malloc(n + 1);
@@ -1032,6 +1057,7 @@ int main(void)
 		cmocka_unit_test(test_version_and_trailing),
 		cmocka_unit_test(test_fixture_v2),
 		cmocka_unit_test(test_improved_round_trip),
+		cmocka_unit_test(test_study_v3),
 		cmocka_unit_test(test_different_inputs),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_bad_architecture),

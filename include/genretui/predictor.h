@@ -3,18 +3,32 @@
  * 11 numeric features (medians fill what the user leaves out, ranges tell
  * when a value is unusual). Saved to and loaded from model files.
  *
- * Model file format, version 2 (all integers little-endian, doubles IEEE 754
- * binary64 little-endian); version 1 files are still read (they lack the
- * fields marked v2, hold the study's min-max normalisation and the study's
- * ten genres):
+ * Model file format, versions 2 and 3 (all integers little-endian, doubles
+ * IEEE 754 binary64 little-endian). A model of the study's inputs is
+ * written as version 2, one of any other layout (layout.h) as version 3;
+ * version 1 files are still read (they lack the fields marked v2, hold the
+ * study's min-max normalisation and the study's ten genres):
  *   magic     8 bytes  "GTMODEL\0"
- *   version   u32      2
+ *   version   u32      2 or 3
  *   length    u64      bytes of the payload that follows
  *   payload:
- *     ninputs u32 (35), nclasses u32 (version 1: 10; 2: 2 to 256), nnumeric u32 (11)
- *     input names:  ninputs  x (u16 length + bytes), in input order
+ *     ninputs u32 (v1, v2: 35; v3: 1 to 512), nclasses u32 (version 1: 10;
+ *       2, 3: 2 to GT_MAX_CLASSES), nnumeric u32 (v1, v2: 11; v3: the dense
+ *       inputs, 1 to ninputs)
+ *     v3: the layout: nhot u32 (the one-hot group: 24 for the study's, 0
+ *       for a file's own), ncolumns u32, then each source column: name
+ *       (u16 length + 1 to 63 bytes), kind u32 (0 numeric, 1 one-hot, 2 key,
+ *       3 mode), nlevels u32 (one-hot: its levels, 1 or more; others 0),
+ *       nlevels x level name (u16 length + 1 to 63 bytes); then nnumeric
+ *       flag bytes (1 min-max scaled by the paper preparation, 2
+ *       standardised by the improved one), which must be the columns' own.
+ *       Key and mode columns make the study's layout and nothing else;
+ *       otherwise a numeric column is one input and a one-hot column one
+ *       input per level, named column_level, in column order.
+ *     input names:  ninputs  x (u16 length + bytes), in input order (v1, v2:
+ *       the study's; v3: the layout's)
  *     genre names:  nclasses x (u16 length + bytes), in class order (version
- *       1: the study's ten; 2: the study's ten, or as the training file
+ *       1: the study's ten; 2, 3: the study's ten, or as the training file
  *       spelled its own genres (genres.h), 1 to 63
  *       bytes, no NUL, no two alike)
  *     preset name:  u16 length + bytes
@@ -26,18 +40,18 @@
  *     v2: schedule u32 (0 constant, 1 cosine), lr_min f64, dropout f64,
  *       val_fraction f64, patience u32
  *     v2: preparation u32 (0 study, 1 impute; normalize.h)
- *     normalisation: study: 4 x min f64, 4 x max f64 (popularity,
- *       duration_ms, loudness, tempo); impute: 11 means, then 11 standard
- *       deviations (f64, GT_F_ order)
- *     training stats of the 11 numeric features: 11 medians, then 11 minima,
- *       then 11 maxima (f64, GT_F_ order)
+ *     normalisation, of the inputs the layout flags for the preparation, in
+ *       input order: study: a minimum f64 each, then a maximum f64 each (the
+ *       study's: popularity, duration_ms, loudness, tempo); impute: a mean
+ *       each, then a standard deviation each (the study's: its 11 numeric)
+ *     training stats of the nnumeric dense inputs: nnumeric medians, then
+ *       minima, then maxima (f64, input order)
  *     nparams u64, then nparams f64 in the model's flat layout (model.h)
  *   checksum  u32      CRC-32 (IEEE, as zlib's crc32) of every byte before it
  * A file is rejected unless every field is present, consistent and in range
  * (finite numbers, accuracies in [0, 1], epochs trained <= epochs, min <=
  * median <= max, known names and enum codes, as many outputs as genres, at
- * most 64 MiB) and the checksum matches. The four min-max scaled inputs are
- * fixed by the format. Writing goes to a temporary file in the same
+ * most 64 MiB) and the checksum matches. Writing goes to a temporary file in the same
  * directory that is renamed over the target, so a crash or a full disk leaves
  * either the old file or the new one. */
 #ifndef GENRETUI_PREDICTOR_H
@@ -54,7 +68,7 @@
 #include "genretui/status.h"
 #include "genretui/train.h"
 
-#define GT_MODEL_VERSION 2
+#define GT_MODEL_VERSION 3      /* the newest read and written */
 
 typedef struct {
 	gt_model model;                  /* arch + weights (max_batch 1 after load) */
@@ -84,6 +98,13 @@ void gt_predictor_free(gt_predictor *p);
 gt_status gt_predictor_check_genres(const gt_predictor *p, const gt_genres *file,
                                     const char *name, gt_error *err);
 
+/* GT_OK when the model takes the inputs of a file's layout (the same
+ * columns, levels and order); else GT_ERR_MODEL and, e.g., "m.gtm was
+ * trained on 57 inputs (chroma_stft_mean, chroma_stft_var, ...); this file
+ * lacks: rms_mean; has extra: popularity". */
+gt_status gt_predictor_check_layout(const gt_predictor *p, const gt_layout *file,
+                                    const char *name, gt_error *err);
+
 /* Probabilities probs[0 .. genres.k - 1] for raw numeric values (GT_F_
  * order, units as in the data) and a scale column (encode.h). */
 void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
@@ -110,5 +131,9 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
 /* Encode into a malloc'd buffer (*out, *len). */
 gt_status gt_predictor_encode(const gt_predictor *p, unsigned char **out, size_t *len,
                               gt_error *err);
+/* The same in a given format version: 2 (the study's layout only) or 3;
+ * 0 as gt_predictor_encode (2 for the study's layout, 3 for any other). */
+gt_status gt_predictor_encode_version(const gt_predictor *p, int version,
+                                      unsigned char **out, size_t *len, gt_error *err);
 
 #endif

@@ -619,7 +619,8 @@ static int adopt_model(gt_batch *b, const gt_predictor *pred)
 	char name[512];
 
 	shown(b->model_file, name, sizeof(name));
-	if (gt_predictor_check_genres(pred, &b->session.pipe.clean.genres, name, &err) != GT_OK ||
+	if (gt_predictor_check_layout(pred, &b->session.pipe.clean.layout, name, &err) != GT_OK ||
+	    gt_predictor_check_genres(pred, &b->session.pipe.clean.genres, name, &err) != GT_OK ||
 	    gt_session_adopt(&b->session, &pred->model, &pred->norm, &pred->hp,
 	                     pred->epochs_trained, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);

@@ -83,7 +83,8 @@ static int load_saved(predict_src *src, const gt_cli *cli)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
 	src->have_pipe = 1;
 	gt_text_safe(cli->model, name, sizeof(name), sizeof(name) - 16);
-	if (gt_predictor_check_genres(&src->pred, &src->pipe.clean.genres, name, &err) != GT_OK)
+	if (gt_predictor_check_layout(&src->pred, &src->pipe.clean.layout, name, &err) != GT_OK ||
+	    gt_predictor_check_genres(&src->pred, &src->pipe.clean.genres, name, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;
 	return 0;
 }

@@ -1,5 +1,5 @@
-/* model_file.c: model files (format version 2, and reading version 1;
- * see predictor.h).
+/* model_file.c: model files (format versions 2 and 3, and reading version
+ * 1; see predictor.h).
  *
  * Encoding writes every field byte by byte, little-endian, into a growing
  * buffer. Decoding treats the image as untrusted: the header (magic, version,
@@ -151,13 +151,40 @@ static void w_str(writer *w, const char *s, size_t n)
 
 /* ---- Encoding */
 
-static void put_names(writer *w, const gt_genres *g)
+/* Version 3: the one-hot group's size, the source columns (each its name,
+ * kind and one-hot levels), each dense input's flags. */
+static void put_layout(writer *w, const gt_layout *l)
 {
-	w_u32(w, GT_NINPUTS);
+	w_u32(w, (uint32_t)l->nhot);
+	w_u32(w, (uint32_t)l->nsources);
+	for (int s = 0; s < l->nsources; s++) {
+		const gt_layout_source *src = &l->source[s];
+		const char *name = gt_layout_source_name(l, s);
+		int levels = src->kind == GT_SOURCE_ONEHOT ? src->count : 0;
+
+		w_str(w, name, strlen(name));
+		w_u32(w, src->kind);
+		w_u32(w, (uint32_t)levels);
+		for (int k = 0; k < levels; k++)
+			w_str(w, gt_layout_level(l, src->first + k),
+			      strlen(gt_layout_level(l, src->first + k)));
+	}
+	for (int i = 0; i < l->nnum; i++)
+		w_uint(w, l->flags[i], 1);
+}
+
+static void put_names(writer *w, const gt_predictor *p, int version)
+{
+	const gt_layout *l = &p->layout;
+	const gt_genres *g = &p->genres;
+
+	w_u32(w, (uint32_t)l->ninputs);
 	w_u32(w, (uint32_t)g->k);
-	w_u32(w, GT_NNUMERIC);
-	for (int i = 0; i < GT_NINPUTS; i++)
-		w_str(w, gt_input_names[i], strlen(gt_input_names[i]));
+	w_u32(w, (uint32_t)l->nnum);
+	if (version >= 3)
+		put_layout(w, l);
+	for (int i = 0; i < l->ninputs; i++)
+		w_str(w, gt_layout_input(l, i), strlen(gt_layout_input(l, i)));
 	for (int c = 0; c < g->k && c < GT_MAX_CLASSES; c++)   /* as the file spells them */
 		w_str(w, g->raw[c], strnlen(g->raw[c], GT_GENRE_RAW - 1));
 }
@@ -197,41 +224,44 @@ static void put_training(writer *w, const gt_predictor *p)
 	w_u32(w, (uint32_t)p->hp.patience);
 }
 
-/* Version 2: the preparation, then its figures. */
+/* Version 2: the preparation, then its figures, for the inputs it lists
+ * (the layout's flags: the study's 4 or 11). */
 static void put_norm(writer *w, const gt_norm *n)
 {
 	w_u32(w, (uint32_t)n->prep);
 	if (n->prep == GT_PREP_IMPUTE) {
-		w_f64s(w, n->std.mean, GT_NNUMERIC);
-		w_f64s(w, n->std.sd, GT_NNUMERIC);
+		w_f64s(w, n->std.mean, (size_t)n->std.n);
+		w_f64s(w, n->std.sd, (size_t)n->std.n);
 		return;
 	}
-	w_f64s(w, n->mm.min, GT_NSCALED);
-	w_f64s(w, n->mm.max, GT_NSCALED);
+	w_f64s(w, n->mm.min, (size_t)n->mm.n);
+	w_f64s(w, n->mm.max, (size_t)n->mm.n);
 }
 
-static void put_payload(writer *w, const gt_predictor *p)
+static void put_payload(writer *w, const gt_predictor *p, int version)
 {
-	put_names(w, &p->genres);
+	size_t nnum = (size_t)p->layout.nnum;
+
+	put_names(w, p, version);
 	w_str(w, p->preset, strnlen(p->preset, sizeof(p->preset)));
 	put_arch(w, &p->model.arch);
 	put_training(w, p);
 	put_norm(w, &p->norm);
-	w_f64s(w, p->median, GT_NNUMERIC);
-	w_f64s(w, p->lo, GT_NNUMERIC);
-	w_f64s(w, p->hi, GT_NNUMERIC);
+	w_f64s(w, p->median, nnum);
+	w_f64s(w, p->lo, nnum);
+	w_f64s(w, p->hi, nnum);
 	w_uint(w, p->model.nparams, 8);
 	for (size_t i = 0; i < p->model.nparams; i++)   /* float weights, exact as f64 */
 		w_f64(w, (double)p->model.params[i]);
 }
 
 /* Header and payload, then the length and checksum that depend on them. */
-static void put_image(writer *w, const gt_predictor *p)
+static void put_image(writer *w, const gt_predictor *p, int version)
 {
 	w_bytes(w, magic, MAGIC_SIZE);
-	w_u32(w, GT_MODEL_VERSION);
+	w_u32(w, (uint32_t)version);
 	w_uint(w, 0, 8);                       /* length, patched below */
-	put_payload(w, p);
+	put_payload(w, p, version);
 	if (w->nomem)
 		return;
 	put_le(w->buf + MAGIC_SIZE + 4, w->len - HEADER_SIZE, 8);
@@ -251,12 +281,24 @@ static gt_status self_check(const unsigned char *b, size_t n, gt_error *err)
 gt_status gt_predictor_encode(const gt_predictor *p, unsigned char **out, size_t *len,
                               gt_error *err)
 {
+	return gt_predictor_encode_version(p, 0, out, len, err);
+}
+
+gt_status gt_predictor_encode_version(const gt_predictor *p, int version,
+                                      unsigned char **out, size_t *len, gt_error *err)
+{
 	writer w = { NULL, 0, 0, 0 };
+	int study = gt_layout_is_study(&p->layout);
 	gt_status st;
 
 	*out = NULL;
 	*len = 0;
-	put_image(&w, p);
+	if (version == 0)
+		version = study ? 2 : 3;
+	if (version != 3 && (version != 2 || !study))
+		return gt_fail(err, GT_ERR_ARG, "model file version %d cannot hold %s", version,
+		               study ? "a model" : "inputs other than the study's");
+	put_image(&w, p, version);
 	if (w.nomem)
 		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for the model file");
 	else if (w.len > MAX_FILE)
@@ -281,8 +323,9 @@ typedef struct {
 	const char *name;       /* for messages */
 	gt_error *err;
 	gt_status st;
-	int version;            /* of the file: 1 or 2 */
+	int version;            /* of the file: 1, 2 or 3 */
 	long nclasses;
+	long ninputs, nnum;     /* as the counts say */
 } reader;
 
 static void r_fail(reader *r, gt_status code, const char *fmt, ...)
@@ -361,16 +404,21 @@ static void read_counts(reader *r)
 	long nc = (long)r_uint(r, 4, "the genre count");
 	long nn = (long)r_uint(r, 4, "the numeric feature count");
 
-	if (ni != GT_NINPUTS || nn != GT_NNUMERIC)
+	if (r->version < 3 && (ni != GT_NINPUTS || nn != GT_NNUMERIC))
 		r_fail(r, GT_ERR_MODEL, "the model was made for different inputs (%ld inputs, "
 		       "%ld numeric; this build has %d and %d)", ni, nn, GT_NINPUTS, GT_NNUMERIC);
+	if (r->version >= 3 && (ni < 1 || ni > GT_MAX_INPUTS || nn < 1 || nn > ni))
+		r_fail(r, GT_ERR_MODEL, "the model has %ld inputs, %ld of them dense, expected "
+		       "1 to %d", ni, nn, GT_MAX_INPUTS);
 	if (r->version == 1 && nc != GT_NCLASSES)
 		r_fail(r, GT_ERR_MODEL, "the model was made for different genres (%ld, "
 		       "this build has %d)", nc, GT_NCLASSES);
-	else if (r->version == 2 && (nc < 2 || nc > GT_MAX_CLASSES))
+	else if (r->version >= 2 && (nc < 2 || nc > GT_MAX_CLASSES))
 		r_fail(r, GT_ERR_MODEL, "the genre count is %ld, expected 2 to %d", nc,
 		       GT_MAX_CLASSES);
 	r->nclasses = nc;
+	r->ninputs = ni;
+	r->nnum = nn;
 }
 
 /* Version 2: the genres as stored (the study's ten, or a file's own), each
@@ -426,6 +474,120 @@ static void read_names(reader *r, const char *const *want, int n, const char *ki
 	}
 }
 
+/* The inputs' names, which must be the layout's, in order. */
+static void read_input_names(reader *r, const gt_layout *l)
+{
+	const char *want[GT_MAX_INPUTS];
+
+	for (int i = 0; i < l->ninputs; i++)
+		want[i] = gt_layout_input(l, i);
+	if (r->st == GT_OK && l->ninputs != r->ninputs)
+		r_fail(r, GT_ERR_MODEL, "its columns make %d inputs, the counts say %ld",
+		       l->ninputs, r->ninputs);
+	read_names(r, want, l->ninputs, "inputs", "input");
+}
+
+/* A stored name of 1..GT_NAME_MAX bytes, no NUL, into out; 0, or -1. */
+static int read_name(reader *r, char out[GT_NAME_MAX + 1], const char *what)
+{
+	size_t len = (size_t)r_uint(r, 2, what);
+	const unsigned char *s = r_take(r, len, what);
+	char shown[QUOTE_MAX + 4];
+
+	if (!s)
+		return -1;
+	if (len == 0 || len > GT_NAME_MAX || memchr(s, 0, len)) {
+		quote(shown, s, len);
+		r_fail(r, GT_ERR_MODEL, "%s '%s' is empty, longer than %d bytes or holds a NUL",
+		       what, shown, GT_NAME_MAX);
+		return -1;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return 0;
+}
+
+/* Version 3's source columns, as read (names and levels point into text). */
+typedef struct {
+	char text[GT_MAX_INPUTS + GT_MAX_SOURCES][GT_NAME_MAX + 1];
+	const char *levels[GT_MAX_INPUTS];
+	gt_layout_column col[GT_MAX_SOURCES];
+	int ncols, key_mode;         /* key_mode: a KEY or MODE column is there */
+} stored_columns;
+
+static void read_column(reader *r, stored_columns *c, int *used, int *nlevels)
+{
+	gt_layout_column *col = &c->col[c->ncols];
+	long kind, n;
+
+	if (read_name(r, c->text[*used], "a column name") != 0)
+		return;
+	col->name = c->text[(*used)++];
+	kind = r_count(r, "a column kind", GT_SOURCE_NUMERIC, GT_SOURCE_MODE);
+	n = r_count(r, "a column's level count", 0, GT_MAX_INPUTS - *nlevels);
+	if (r->st == GT_OK && (kind == GT_SOURCE_ONEHOT) != (n > 0))
+		r_fail(r, GT_ERR_MODEL, "column '%s' has %ld levels (one-hot columns have "
+		       "some, others none)", col->name, n);
+	col->kind = (gt_source_kind)kind;
+	col->nlevels = (int)n;
+	col->levels = c->levels + *nlevels;
+	for (long k = 0; k < n && r->st == GT_OK; k++) {
+		if (read_name(r, c->text[*used], "a level") != 0)
+			return;
+		c->levels[(*nlevels)++] = c->text[(*used)++];
+	}
+	c->key_mode |= kind == GT_SOURCE_KEY || kind == GT_SOURCE_MODE;
+	c->ncols++;
+}
+
+/* The layout the columns make: the study's when they hold key and mode
+ * (then they must be its columns), else a file's own. */
+static void make_layout(reader *r, const stored_columns *c, long nhot, gt_layout *l)
+{
+	gt_error e;
+
+	if (c->key_mode) {
+		gt_layout_study(l);
+		for (int s = 0; s < c->ncols && r->st == GT_OK; s++)
+			if (c->ncols != l->nsources || c->col[s].kind != l->source[s].kind ||
+			    strcmp(c->col[s].name, gt_layout_source_name(l, s)) != 0)
+				r_fail(r, GT_ERR_MODEL, "its key and mode columns come with columns "
+				       "other than the study's ('%s')", c->col[s].name);
+	} else if (gt_layout_from_columns(l, c->col, c->ncols, &e) != GT_OK) {
+		r_fail(r, GT_ERR_MODEL, "%s", e.msg);
+	}
+	if (r->st == GT_OK && (l->nhot != nhot || l->nnum != r->nnum))
+		r_fail(r, GT_ERR_MODEL, "its columns make %d dense and %d one-hot inputs, "
+		       "the counts say %ld and %ld", l->nnum, l->nhot, r->nnum, nhot);
+}
+
+/* Version 3: the one-hot group, the source columns, the dense inputs' flags
+ * (which must be the ones such columns have). */
+static void read_layout(reader *r, gt_layout *l)
+{
+	stored_columns *c = calloc(1, sizeof(*c));
+	long nhot = r_count(r, "the one-hot group's size", 0, GT_MAX_INPUTS);
+	long ncols = r_count(r, "the column count", 1, GT_MAX_SOURCES);
+	int used = 0, nlevels = 0;
+
+	if (!c) {
+		r_fail(r, GT_ERR_NOMEM, "out of memory for its columns");
+		return;
+	}
+	for (long s = 0; s < ncols && r->st == GT_OK; s++)
+		read_column(r, c, &used, &nlevels);
+	if (r->st == GT_OK)
+		make_layout(r, c, nhot, l);
+	for (int i = 0; i < l->nnum && r->st == GT_OK; i++) {
+		unsigned f = (unsigned)r_uint(r, 1, "an input's flags");
+
+		if (r->st == GT_OK && f != l->flags[i])
+			r_fail(r, GT_ERR_MODEL, "input '%s' has flags %u, such a column has %u",
+			       gt_layout_input(l, i), f, l->flags[i]);
+	}
+	free(c);
+}
+
 static void read_preset(reader *r, char out[PRESET_MAX + 1])
 {
 	size_t len = (size_t)r_uint(r, 2, "the preset name length");
@@ -453,10 +615,10 @@ static void check_arch(reader *r, const gt_arch *a)
 		return;
 	if (gt_arch_check(a, &e) != GT_OK)
 		r_fail(r, GT_ERR_MODEL, "invalid architecture: %s", e.msg);
-	else if (a->sizes[0] != GT_NINPUTS || a->sizes[a->nlayers] != r->nclasses)
+	else if (a->sizes[0] != r->ninputs || a->sizes[a->nlayers] != r->nclasses)
 		r_fail(r, GT_ERR_MODEL, "the network maps %d inputs to %d outputs, "
-		       "expected %d to %ld", a->sizes[0], a->sizes[a->nlayers],
-		       GT_NINPUTS, r->nclasses);
+		       "expected %ld to %ld", a->sizes[0], a->sizes[a->nlayers],
+		       r->ninputs, r->nclasses);
 }
 
 static void read_arch(reader *r, gt_arch *a)
@@ -511,30 +673,30 @@ static void read_training(reader *r, gt_predictor *p)
 		       p->hp.val_fraction);
 }
 
-static void read_minmax(reader *r, gt_minmax *mm)
+static void read_minmax(reader *r, gt_minmax *mm, const gt_layout *l)
 {
-	for (int j = 0; j < GT_NSCALED; j++)
+	for (int j = 0; j < mm->n; j++)
 		mm->min[j] = r_f64(r, "a normalisation minimum");
-	for (int j = 0; j < GT_NSCALED; j++)
+	for (int j = 0; j < mm->n; j++)
 		mm->max[j] = r_f64(r, "a normalisation maximum");
-	for (int j = 0; j < GT_NSCALED && r->st == GT_OK; j++)
+	for (int j = 0; j < mm->n && r->st == GT_OK; j++)
 		if (mm->min[j] > mm->max[j])
 			r_fail(r, GT_ERR_MODEL, "the normalisation of '%s' has min %g > max %g",
-			       gt_input_names[gt_scaled_inputs[j]], mm->min[j], mm->max[j]);
+			       gt_layout_input(l, mm->input[j]), mm->min[j], mm->max[j]);
 }
 
 /* Standardisation: finite means, positive finite standard deviations. */
-static void read_standard(reader *r, gt_standard *st)
+static void read_standard(reader *r, gt_standard *st, const gt_layout *l)
 {
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		st->mean[f] = r_f64(r, "a standardisation mean");
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		st->sd[f] = r_f64(r, "a standard deviation");
-	for (int f = 0; f < GT_NNUMERIC && r->st == GT_OK; f++)
-		if (!isfinite(st->mean[f]) || !(st->sd[f] > 0) || !isfinite(st->sd[f]))
+	for (int j = 0; j < st->n; j++)
+		st->mean[j] = r_f64(r, "a standardisation mean");
+	for (int j = 0; j < st->n; j++)
+		st->sd[j] = r_f64(r, "a standard deviation");
+	for (int j = 0; j < st->n && r->st == GT_OK; j++)
+		if (!isfinite(st->mean[j]) || !(st->sd[j] > 0) || !isfinite(st->sd[j]))
 			r_fail(r, GT_ERR_MODEL, "the standardisation of '%s' has mean %g and "
-			       "sd %g (expected finite numbers, sd > 0)", gt_input_names[f],
-			       st->mean[f], st->sd[f]);
+			       "sd %g (expected finite numbers, sd > 0)",
+			       gt_layout_input(l, st->input[j]), st->mean[j], st->sd[j]);
 }
 
 /* Version 1: the study's min-max only. Version 2: a preparation code first. */
@@ -547,23 +709,25 @@ static void read_norm(reader *r, gt_norm *n, const gt_layout *l)
 		                        GT_PREP_IMPUTE);
 	gt_norm_init(n, prep, l);
 	if (n->prep == GT_PREP_IMPUTE)
-		read_standard(r, &n->std);
+		read_standard(r, &n->std, l);
 	else
-		read_minmax(r, &n->mm);
+		read_minmax(r, &n->mm, l);
 }
 
 static void read_stats(reader *r, gt_predictor *p)
 {
-	for (int f = 0; f < GT_NNUMERIC; f++)
+	int nnum = p->layout.nnum;
+
+	for (int f = 0; f < nnum; f++)
 		p->median[f] = r_f64(r, "a training median");
-	for (int f = 0; f < GT_NNUMERIC; f++)
+	for (int f = 0; f < nnum; f++)
 		p->lo[f] = r_f64(r, "a training minimum");
-	for (int f = 0; f < GT_NNUMERIC; f++)
+	for (int f = 0; f < nnum; f++)
 		p->hi[f] = r_f64(r, "a training maximum");
-	for (int f = 0; f < GT_NNUMERIC && r->st == GT_OK; f++)
+	for (int f = 0; f < nnum && r->st == GT_OK; f++)
 		if (!(p->lo[f] <= p->median[f] && p->median[f] <= p->hi[f]))
 			r_fail(r, GT_ERR_MODEL, "the training statistics of '%s' are out of "
-			       "order (min %g, median %g, max %g)", gt_input_names[f],
+			       "order (min %g, median %g, max %g)", gt_layout_input(&p->layout, f),
 			       p->lo[f], p->median[f], p->hi[f]);
 }
 
@@ -615,12 +779,15 @@ static void read_payload(reader *r, gt_predictor *p)
 
 	memset(&arch, 0, sizeof(arch));
 	read_counts(r);
-	read_names(r, gt_input_names, GT_NINPUTS, "inputs", "input");
+	if (r->version >= 3)
+		read_layout(r, &p->layout);
+	else
+		gt_layout_study(&p->layout);
+	read_input_names(r, &p->layout);
 	read_genres(r, &p->genres);
 	read_preset(r, p->preset);
 	read_arch(r, &arch);
 	read_training(r, p);
-	gt_layout_study(&p->layout);
 	read_norm(r, &p->norm, &p->layout);
 	p->hp.prep = p->norm.prep;
 	read_stats(r, p);
@@ -634,7 +801,7 @@ static void read_genres(reader *r, gt_genres *g)
 {
 	if (r->st != GT_OK)
 		return;
-	if (r->version == 2) {
+	if (r->version >= 2) {
 		read_own_genres(r, g);
 		return;
 	}
@@ -700,7 +867,7 @@ gt_status gt_predictor_decode(gt_predictor *p, const unsigned char *buf, size_t 
 {
 	gt_error local;
 	reader r = { buf, HEADER_SIZE, 0, name ? name : "model", err ? err : &local, GT_OK,
-	             1, GT_NCLASSES };
+	             1, GT_NCLASSES, GT_NINPUTS, GT_NNUMERIC };
 
 	memset(p, 0, sizeof(*p));
 	r.st = check_header(buf, len, r.name, &r.end, r.err);

@@ -49,6 +49,20 @@ gt_status gt_predictor_check_genres(const gt_predictor *p, const gt_genres *file
 	               gt_genre_name(file, 1));
 }
 
+gt_status gt_predictor_check_layout(const gt_predictor *p, const gt_layout *file,
+                                    const char *name, gt_error *err)
+{
+	const gt_layout *m = &p->layout;
+	char diff[GT_ERROR_MAX];
+
+	if (gt_layout_same(m, file))
+		return GT_OK;
+	if (gt_layout_diff_text(m, file, diff, sizeof(diff)) == 0)
+		snprintf(diff, sizeof(diff), "the file has the same columns in another order");
+	return gt_fail(err, GT_ERR_MODEL, "%s was trained on %d inputs (%s, %s, ...); %s",
+	               name, m->ninputs, gt_layout_input(m, 0), gt_layout_input(m, 1), diff);
+}
+
 void gt_predictor_free(gt_predictor *p)
 {
 	gt_model_free(&p->model);

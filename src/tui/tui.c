@@ -597,7 +597,8 @@ static int adopt_model(gt_app *app, const gt_predictor *pred)
 	char name[256];
 
 	gt_text_safe(app->cli->model, name, sizeof(name), sizeof(name) - 16);
-	if (gt_predictor_check_genres(pred, &app->session.pipe.clean.genres, name, &err) != GT_OK ||
+	if (gt_predictor_check_layout(pred, &app->session.pipe.clean.layout, name, &err) != GT_OK ||
+	    gt_predictor_check_genres(pred, &app->session.pipe.clean.genres, name, &err) != GT_OK ||
 	    gt_session_adopt(&app->session, &pred->model, &pred->norm, &pred->hp,
 	                     pred->epochs_trained, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
