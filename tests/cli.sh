@@ -335,6 +335,15 @@ OWN=${GT_TESTDATA:-tests/data}/spotify_api_own_genres.csv
 check "a file of twelve genres of its own trains" 0 "$GENRETUI" --batch --epochs 2 --map "$MAP" --save-model "$tmp/own.gtm" --export "$tmp/own" "$OWN"
 has "the text says the genres are the file's" "$tmp/out" "^Genres: the file's own 12 labels, not the study's ten"
 has "the classes are the file's names in byte order" "$tmp/out" "classes: 0 ambient, 1 bluegrass, 2 bossa nova, 3 disco, 4 drum, bass, 5 forr"
+# A small table (192 training rows): the improved preset trains every row for all its
+# epochs, without the validation slice, and says so in the text and the JSON.
+check "improved on a small table trains" 0 "$GENRETUI" --batch --preset improved --epochs 3 --map "$MAP" "$OWN"
+has "... without a validation slice, and says why" "$tmp/out" "no validation slice: fewer than 2500 training rows; all 3 epochs, the last one's weights kept"
+has "... all its epochs" "$tmp/out" "^Epoch 3/3"
+"$GENRETUI" --batch --json --preset improved --epochs 2 --map "$MAP" "$OWN" >"$tmp/small.json" 2>"$tmp/err"
+if python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); h = d["hyperparameters"]
+assert h["validation_fraction"] == 0 and h["patience"] == 0 and d["validation"] is None, (h, d["validation"])' \
+	"$tmp/small.json" 2>"$tmp/err"; then ok "... and its JSON has no slice"; else cat "$tmp/err"; not_ok "... and its JSON has no slice"; fi
 "$GENRETUI" --batch --json --epochs 1 --map "$MAP" "$OWN" >"$tmp/own.json" 2>"$tmp/err"
 if python3 - "$tmp/own.json" "$tmp/own" "$tmp/own.gtm" >"$tmp/out" 2>"$tmp/err" <<'PY'
 import csv, json, os, struct, sys

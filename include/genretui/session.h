@@ -80,7 +80,8 @@ gt_status gt_session_fold(gt_session *s, gt_prep prep, int nfolds, int fold,
  * are first rebuilt on the study's split if hp->prep differs from theirs
  * (a fold stays a fold: call gt_session_prepare to leave it). The network's
  * last layer gets one output per genre of the file (pipe.clean.genres.k),
- * whatever arch says. */
+ * whatever arch says. The trainer gets hp sized to the training rows
+ * (gt_hparams_size, preset.h): trainer.hp is what it trains with. */
 gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err);
 

@@ -168,6 +168,9 @@ static void print_split(FILE *f, const gt_batch *b)
 		fprintf(f, "  validation slice for early stopping: %.0f%% of the training rows"
 		        " (seed %u), patience %d epochs\n", b->hp.val_fraction * 100, b->hp.seed,
 		        b->hp.patience);
+	else if (b->preset->hp.val_fraction > 0 && !b->model_file)
+		fprintf(f, "  no validation slice: fewer than %d training rows; all %d epochs, "
+		        "the last one's weights kept\n", GT_SMALL_TRAIN_ROWS, b->hp.epochs);
 	fprintf(f, "  classes: ");
 	for (int c = 0; c < g->k; c++)
 		fprintf(f, "%d %s%s", c, g->name[c], c + 1 < g->k ? ", " : "\n");
@@ -689,8 +692,10 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	resolve_hparams(&b, cli);
 	if (check_outputs(cli, &b) != 0 || open_data(&b, cli) != 0)
 		return 1;
-	if (!b.model_file)
+	if (!b.model_file) {
+		gt_hparams_size(&b.hp, b.session.pipe.train.n);   /* as it trains */
 		warn_small(&b);
+	}
 	if (!cli->json) {
 		print_header(stdout, &b);
 		print_ledger(stdout, &b);

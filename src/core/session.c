@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/preset.h"
 #include "genretui/probs.h"
 #include "genretui/session.h"
 #include "genretui/threads.h"
@@ -134,6 +135,7 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
                            const gt_hparams *hp, gt_error *err)
 {
 	gt_arch a = *arch;
+	gt_hparams h;
 	gt_status st;
 
 	drop_run(s);
@@ -149,7 +151,9 @@ gt_status gt_session_start(gt_session *s, const gt_arch *arch,
 	st = gt_model_init(&s->model, &a, hp->batch_size, err);
 	if (st != GT_OK)
 		return st;
-	st = gt_trainer_init(&s->trainer, &s->model, &s->pipe.train, &s->pipe.test, hp, err);
+	memcpy(&h, hp, sizeof(h));   /* every byte: model files hold it */
+	gt_hparams_size(&h, s->pipe.train.n);
+	st = gt_trainer_init(&s->trainer, &s->model, &s->pipe.train, &s->pipe.test, &h, err);
 	if (st != GT_OK) {
 		gt_model_free(&s->model);
 		return st;
