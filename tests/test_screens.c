@@ -331,6 +331,30 @@ static void test_heatmap(void **state)
 	close_app();
 }
 
+/* The Features pane: a feature's box plots, key's level shares, the
+ * correlation grid (v, the next view); after training, two genres from a
+ * Confusion cell and the list sorted by permutation importance. */
+static void test_features(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 3);
+	type("6");
+	expect_screen(&app, "features-80x24");
+	type("sssGkkkkkkk");                /* by name, the last (valence), up to key */
+	expect_screen(&app, "features-key-80x24");
+	type("vjl");
+	expect_screen(&app, "features-corr-80x24");
+	train_all();
+	type("4jf");                        /* true Anime, predicted Electronic */
+	gt_app_tick(&app, 0);
+	expect_screen(&app, "features-pair-80x24");
+	size_to(160, 48);
+	type("vi");                         /* from two genres, v: the next view, distributions */
+	gt_app_tick(&app, 0);
+	expect_screen(&app, "features-importance-160x48");
+	close_app();
+}
+
 /* Pane 5 names the preset trained in pane 3 (not the command line's); a
  * key no pane knows gets a hint; Ctrl-C cancels the prompt's line; q with
  * a run not saved asks first, and another key stays. */
@@ -429,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_wide),
 		cmocka_unit_test(test_heatmap),
+		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_too_small),
 	};

@@ -3,11 +3,12 @@
 # bundled synthetic sample: the list sorted by F, MI and name (each order
 # checked on the figures shown), a box plot per genre with the units and the
 # training range, genre rows scrolling, key's levels, the ASCII fallback and
-# NO_COLOR; the correlation grid (diagonal, symmetry, the blank key); two
-# genres ranked by |d| and by KS; after training, f on a Confusion cell
-# opening the two genres with the cell's count, and i computing the
-# permutation importance that --batch --importance reports for the same
-# model. Prints TAP; skips without tmux.
+# NO_COLOR; the views in turn (v, as in Confusion), g and G as in Browse,
+# c and w (Browse's and Train's) no keys here; the correlation grid
+# (diagonal, symmetry, the blank key); two genres ranked by |d| and by KS
+# (s); after training, f on a Confusion cell opening the two genres with the
+# cell's count, and i computing the permutation importance that --batch
+# --importance reports for the same model. Prints TAP; skips without tmux.
 . "$(dirname "$0")/tmux-lib.sh"
 case $GENRETUI in /*) ;; *) GENRETUI=$(pwd)/$GENRETUI ;; esac
 case $SAMPLE in /*) ;; *) SAMPLE=$(pwd)/$SAMPLE ;; esac
@@ -37,7 +38,7 @@ FEATURES="popularity acousticness danceability duration_ms energy instrumentalne
 # descending FILE: the numbers in FILE never grow
 descending() { awk 'NR > 1 && $1 > prev + 1e-12 { bad = 1 } { prev = $1 } END { exit bad || NR < 2 }' "$1"; }
 
-echo "1..47"
+echo "1..51"
 launch 100 30 ""
 train_rows=$(screen | sed -n 's/.*Features of the \([0-9,]*\) training rows.*/\1/p' | head -1)
 keys 2
@@ -69,9 +70,9 @@ done
 check "a box plot with its median for each of the 10 genres${missing:+ (missing:$missing)}" $?
 expect "all genres share one more box row" "all genres"
 expect "the histogram of all rows is labelled with its top count" "top "
-expect "the legend explains the whiskers" "whiskers at 1.5 IQR (w: min-max)"
-keys w
-expect "w: whiskers at min-max" "whiskers at min-max (w: 1.5 IQR)"
+expect "the legend explains the whiskers" "whiskers at 1.5 IQR (m: min-max)"
+keys m
+expect "m: whiskers at min-max" "whiskers at min-max (m: 1.5 IQR)"
 keys s
 expect "s: sorted by MI" "by MI (mutual info.)"
 list_col 2 >"$tmp/mi"   # (F and MI side by side at 100 columns)
@@ -84,6 +85,10 @@ expect "s again: by name" "by name"
 list_names >"$tmp/names"
 LC_ALL=C sort -c "$tmp/names"
 check "the list is in name order" $?
+keys G
+expect "G: the last feature (valence, in name order), as in Browse" "valence (0-1): training range"
+keys g
+expect "g: the first feature (acousticness)" "acousticness (0-1): training range"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys j; done
 expect "j down to the last feature (valence, in name order)" "valence (0-1): training range"
 keys k k k k k k k
@@ -91,8 +96,8 @@ expect "k up to key, a pitch class" "key (pitch class): training range"
 expect_re "key's levels are named" ' C +C# +D +D# +E +F +F# +G +G# +A +A# +B$'
 expect "key's cells are the shares of each genre's rows" "% of each genre's rows at each level"
 
-keys c
-expect "c: the correlation grid" "Pearson's r on the training rows"
+keys v
+expect "v: the next view, the correlation grid" "Pearson's r on the training rows"
 r1=$(screen | sed -n 's/.*: r = \([-+0-9.]*\) (Pearson.*/\1/p')
 pair1=$(screen | sed -n 's/^\([a-z_]* and [a-z_]*\): r = .*/\1/p')
 keys h j
@@ -105,17 +110,20 @@ expect "on the diagonal r is 1" "popularity and popularity: r = +1.000"
 for i in 1 2 3 4 5 6 7 8 9 10 11; do keys j; done
 expect "key has no coefficient" "key and popularity: no coefficient"
 expect "the shades have a legend" "shade, |r|:"
-keys c
+keys c w
+expect "c and w (Browse's clear, Train's write) are not keys here: the grid stays" \
+	"Pearson's r on the training rows"
+expect "... and the message line says so" "w: not a key of the Features pane"
 
-keys g
-expect "g: two genres, ranked by |Cohen's d|" "Electronic (a) vs Anime (b): ranked by |Cohen's d|"
+keys v
+expect "v again: two genres, ranked by |Cohen's d|" "Electronic (a) vs Anime (b): ranked by |Cohen's d| (s: KS)"
 expect "before a model the pane says how to see the confusions" "No model yet: train one"
 screen | awk -v names="$FEATURES" 'BEGIN { split(names, a, " "); for (i in a) want[a[i]] = 1 }
 	{ split(substr($0, 2), f, " "); if ((f[1] in want) && f[2] != "-") { d = f[2] < 0 ? -f[2] : f[2]; print d } }' >"$tmp/d"
 [ "$(wc -l <"$tmp/d")" -ge 12 ] && descending "$tmp/d"
 check "features ranked by |d|, largest first" $?
-keys r
-expect "r: ranked by KS" "ranked by the KS statistic"
+keys s
+expect "s: the list shown is ranked by KS" "ranked by the KS statistic (s: Cohen's d)"
 list_col 2 >"$tmp/ks"
 [ "$(wc -l <"$tmp/ks")" -ge 12 ] && descending "$tmp/ks"
 check "features ranked by KS, largest first" $?
@@ -139,7 +147,7 @@ keys h h h h h h h j j j j j j j
 want=$(screen | sed -n 's/.*true Rock, predicted Electronic: \([0-9]*\),.*/\1/p' | head -1)
 [ -n "$want" ] && [ "$back" = "$want" ]
 check "and the other way, Rock predicted Electronic, too ($back, cell $want)" $?
-keys 6 g
+keys 6 v
 keys i
 expect "i computes the importance" "Importance: 5 shuffles per feature" 30
 expect "the list is then sorted by it" "by importance"
@@ -167,7 +175,7 @@ keys '?'
 expect "the help lists the pane's keys" "permutation importance of the model on the test rows"
 keys x
 tm resize-window -t gt -x 50 -y 12
-keys c
+keys v
 expect "50x12: the correlation cursor is still named" "popularity and acousticness: r ="
 keys q
 expect "q exits with status 0 after resizing" "EXIT=0"

@@ -35,14 +35,15 @@ enum { VIEW_DIST, VIEW_CORR, VIEW_PAIR, NVIEWS };
 
 static const char *const features_help[] = {
 	"j k / Up Down\tchoose a feature (two genres: in the ranked list)",
-	"s / S\tsort the list by F, MI, importance, name / back",
+	"g G / Home End\tthe first / last feature (grid: row)",
+	"s / S\tsort the list by F, MI, importance, name / back;",
+	"\ttwo genres: rank by |Cohen's d| or by the KS statistic",
 	"i\tpermutation importance of the model on the test rows",
-	"w\twhiskers at 1.5 IQR (Tukey) or at the minimum and maximum",
+	"m\twhiskers at 1.5 IQR (Tukey) or at the minimum and maximum",
 	"J K PgDn PgUp\tscroll the genre rows when not all fit",
-	"c\tcorrelation grid (c again: back); hjkl, arrows move",
-	"g\ttwo genres side by side (g again: back)",
+	"v / V\tnext / previous view: distributions, correlation grid",
+	"\t(hjkl, arrows move), two genres side by side",
 	"a A / b B\ttwo genres: next / previous genre a, genre b",
-	"r\ttwo genres: rank by |Cohen's d| or by the KS statistic",
 	"Esc\tback to the distributions",
 	"\t(in Confusion, f on a cell compares its two genres here)",
 	NULL
@@ -232,7 +233,7 @@ static void draw_header(const gt_app *app, const feat_state *st, WINDOW *w,
 		              width - x, line);
 	}
 	if (!all)
-		gt_draw_clipped_attr(w, A_DIM, 0, x, width - x, "  c, g: other views");
+		gt_draw_clipped_attr(w, A_DIM, 0, x, width - x, "  v: other views");
 }
 
 /* ---- the feature list */
@@ -460,7 +461,7 @@ static void box_legend(const gt_app *app, const feat_state *st, WINDOW *w, int y
 	snprintf(line, sizeof(line), "%s%s%s%s whiskers %s, %s%s box Q1-Q3, %s median, %s beyond, %s%s off the scale",
 	         scroll, gt_fv_glyph_text(GT_FV_WHISKER_LO, u), gt_fv_glyph_text(GT_FV_WHISKER, u),
 	         gt_fv_glyph_text(GT_FV_WHISKER_HI, u),
-	         st->rule == GT_FV_TUKEY ? "at 1.5 IQR (w: min-max)" : "at min-max (w: 1.5 IQR)",
+	         st->rule == GT_FV_TUKEY ? "at 1.5 IQR (m: min-max)" : "at min-max (m: 1.5 IQR)",
 	         gt_fv_glyph_text(GT_FV_BOX, u), gt_fv_glyph_text(GT_FV_BOX, u),
 	         gt_fv_glyph_text(GT_FV_MEDIAN, u), gt_fv_glyph_text(GT_FV_FLIER, u),
 	         gt_fv_glyph_text(GT_FV_BEYOND_LO, u), gt_fv_glyph_text(GT_FV_BEYOND_HI, u));
@@ -766,7 +767,7 @@ static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
 
 	snprintf(line, sizeof(line), "%s (a) vs %s (b): ranked by %s, training rows",
 	         gt_genre_name(genres(app), st->ga), gt_genre_name(genres(app), st->gb),
-	         st->rank == GT_RANK_D ? "|Cohen's d| (r: KS)" : "the KS statistic (r: Cohen's d)");
+	         st->rank == GT_RANK_D ? "|Cohen's d| (s: KS)" : "the KS statistic (s: Cohen's d)");
 	gt_draw_clipped_attr(w, A_BOLD, 1, 0, getmaxx(w), line);
 	if (have_matrix(app)) {
 		pair_confusion(app, w, 2, st->ga, st->gb);
@@ -1061,11 +1062,18 @@ static void move_pfeature(feat_state *st, int delta)
 
 static int is_up(int ch) { return ch == 'k' || ch == KEY_UP; }
 static int is_down(int ch) { return ch == 'j' || ch == KEY_DOWN; }
+/* A move by one (j k), or to the first or the last (g G), as in Browse. */
+static int step_of(int ch, int n)
+{
+	if (ch == 'g' || ch == KEY_HOME || ch == 'G' || ch == KEY_END)
+		return ch == 'g' || ch == KEY_HOME ? -n : n;
+	return is_up(ch) ? -1 : is_down(ch) ? 1 : 0;
+}
 
 static int dist_key(feat_state *st, int ch)
 {
-	if (is_up(ch) || is_down(ch))
-		move_feature(st, is_up(ch) ? -1 : 1);
+	if (step_of(ch, st->nf))
+		move_feature(st, step_of(ch, st->nf));
 	else if (ch == 'J' || ch == 'K')
 		st->first_genre += ch == 'J' ? 1 : -1;      /* (clamped by the layout) */
 	else if (ch == KEY_NPAGE || ch == KEY_PPAGE)
@@ -1077,8 +1085,8 @@ static int dist_key(feat_state *st, int ch)
 
 static int corr_key(feat_state *st, int ch)
 {
-	if (is_up(ch) || is_down(ch))
-		st->cr = gt_cv_clamp_move(st->cr, is_up(ch) ? -1 : 1, st->nf);
+	if (step_of(ch, st->nf))
+		st->cr = gt_cv_clamp_move(st->cr, step_of(ch, st->nf), st->nf);
 	else if (ch == 'h' || ch == KEY_LEFT)
 		st->cc = gt_cv_clamp_move(st->cc, -1, st->nf);
 	else if (ch == 'l' || ch == KEY_RIGHT)
@@ -1101,23 +1109,24 @@ static int pair_key(const gt_app *app, feat_state *st, int ch)
 {
 	int k = genres(app)->k;
 
-	if (is_up(ch) || is_down(ch))
-		move_pfeature(st, is_up(ch) ? -1 : 1);
+	if (step_of(ch, st->nf))
+		move_pfeature(st, step_of(ch, st->nf));
 	else if (ch == 'a' || ch == 'A')
 		st->ga = next_genre(st->ga, ch == 'a' ? 1 : -1, st->gb, k);
 	else if (ch == 'b' || ch == 'B')
 		st->gb = next_genre(st->gb, ch == 'b' ? 1 : -1, st->ga, k);
-	else if (ch == 'r')
+	else if (ch == 's' || ch == 'S')   /* the list shown is sorted by s, as elsewhere */
 		st->rank = st->rank == GT_RANK_D ? GT_RANK_KS : GT_RANK_D;
 	else
 		return 0;
 	return 1;
 }
 
-static void toggle_view(feat_state *st, int view)
+/* The next (delta 1) or previous (-1) view, as Confusion's v and V. */
+static void step_view(feat_state *st, int delta)
 {
-	st->view = st->view == view ? VIEW_DIST : view;
-	if (view == VIEW_PAIR && st->view == VIEW_PAIR)
+	st->view = (st->view + delta + NVIEWS) % NVIEWS;
+	if (st->view == VIEW_PAIR)
 		st->pfeature = -1;       /* the layout picks the first of the ranking */
 }
 
@@ -1142,17 +1151,15 @@ static int features_key(gt_app *app, void *state, int ch)
 	if (st->nf == 0)
 		return 0;
 	refresh_lists(app, st);
-	if (ch == 'c')
-		toggle_view(st, VIEW_CORR);
-	else if (ch == 'g')
-		toggle_view(st, VIEW_PAIR);
+	if (ch == 'v' || ch == 'V')
+		step_view(st, ch == 'v' ? 1 : -1);
 	else if (ch == 27)
 		st->view = VIEW_DIST;
 	else if (ch == 'i')
 		ask_importance(app, st);
-	else if (ch == 's' || ch == 'S')
+	else if ((ch == 's' || ch == 'S') && st->view != VIEW_PAIR)
 		st->sort = (gt_fv_sort)((st->sort + (ch == 's' ? 1 : GT_FV_NSORTS - 1)) % GT_FV_NSORTS);
-	else if (ch == 'w')
+	else if (ch == 'm')
 		st->rule = st->rule == GT_FV_TUKEY ? GT_FV_MINMAX : GT_FV_TUKEY;
 	else if (st->view == VIEW_CORR)
 		return corr_key(st, ch);
@@ -1206,7 +1213,7 @@ static void *features_init(gt_app *app)
 
 const gt_pane gt_features_pane = {
 	.title = "Features",
-	.hint = "j/k feature  s sort  i importance  c correlation  g two genres",
+	.hint = "j/k feature  s sort  i importance  v/V views  m whiskers",
 	.help = features_help,
 	.init = features_init,
 	.free = free,
