@@ -1,7 +1,8 @@
 /* test_team.c: a team runs every item of every job exactly once, jobs one
  * after another, members named 0..n-1; it goes on when a member is slow;
- * it wakes workers that fell asleep between jobs; a team of one is the
- * caller alone, items in order. */
+ * it wakes workers that fell asleep between jobs; after a member held a
+ * job off its CPU the caller does the next jobs alone, then shares again;
+ * a team of one is the caller alone, items in order. */
 #include "testutil.h"
 
 #include <stdatomic.h>
@@ -23,6 +24,7 @@ typedef struct {
 	atomic_int wrong;            /* an item run twice in a job, a member out of range */
 	int order[ITEMS], norder;    /* (a team of one: the items' order) */
 	int slow;                    /* member 1 sleeps this many microseconds an item */
+	int busy;                    /* every member spins this many microseconds an item */
 } record;
 
 static void note(void *arg, int item, int member)
@@ -43,6 +45,22 @@ static void note(void *arg, int item, int member)
 
 		nanosleep(&pause, NULL);
 	}
+	if (r->busy) {
+		struct timespec t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		do
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+		while ((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000 < r->busy);
+	}
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 static void run_jobs(gt_team *t, record *r, int jobs)
@@ -95,6 +113,41 @@ static void test_slow_member(void **state)
 	for (int k = 0; k < ITEMS; k++)
 		assert_int_equal(atomic_load(&r.count[k]), 50);
 	assert_true(atomic_load(&r.by[0]) > atomic_load(&r.by[1]));
+	gt_team_free(t);
+}
+
+/* A worker that holds an item far longer than the caller's items take
+ * (asleep in it, as a thread whose CPU went to another process) makes the
+ * caller do the next jobs alone; once items take no longer anywhere, the
+ * worker takes items again. (On a loaded machine the caller's own item may
+ * lose its CPU too, and then a hold is not told apart: tried again.) */
+static void test_alone_after_hold(void **state)
+{
+	gt_team *t = gt_team_new(2);
+	static record r;
+	int alone = 0, before;
+	double until = now_s() + 20;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.slow = 3000;
+	r.busy = 200;              /* (longer than a worker takes to wake) */
+	assert_non_null(t);
+	for (int k = 0; k < 5000 && !alone; k++) {
+		before = atomic_load(&r.by[1]);
+		run_jobs(t, &r, 1);
+		if (atomic_load(&r.by[1]) == before)
+			continue;
+		before = atomic_load(&r.by[1]);   /* the worker slept in an item */
+		run_jobs(t, &r, 30);
+		alone = atomic_load(&r.by[1]) == before;
+	}
+	assert_true(alone);
+	r.slow = 0;
+	while (atomic_load(&r.by[1]) == before && now_s() < until)
+		run_jobs(t, &r, 100);
+	assert_true(atomic_load(&r.by[1]) > before);
+	assert_int_equal(atomic_load(&r.wrong), 0);
 	gt_team_free(t);
 }
 
@@ -165,6 +218,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_item_once),
 		cmocka_unit_test(test_slow_member),
+		cmocka_unit_test(test_alone_after_hold),
 		cmocka_unit_test(test_wakes_sleepers),
 		cmocka_unit_test(test_alone),
 		cmocka_unit_test(test_free_while_idle),

@@ -15,14 +15,27 @@
  * sequentially consistent atomics: a sleeper registers itself before it
  * checks again, and the other side changes the variable before it looks
  * for sleepers, so one of the two always sees the other (no wake-up is
- * lost). */
+ * lost).
+ *
+ * A member that took an item and then lost its CPU (another process runs
+ * there) holds the job until it runs again, a time slice of the kernel
+ * (milliseconds) where a job takes tens of microseconds: two threads would
+ * then go slower than one. So when the caller, its own items done, waited
+ * for an item still held far longer than an item takes (HELD_S,
+ * HELD_ITEMS), it does the next jobs alone (their items in order, as
+ * without a team: which member takes an item changes nothing it computes)
+ * and then asks the workers again; the number of jobs done alone doubles
+ * each time this happens in a row, up to SOLO_MAX, and starts again from
+ * SOLO_MIN once a job is shared without it. */
 #define _GNU_SOURCE     /* sched_getcpu */
 
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "genretui/team.h"
 #include "genretui/threads.h"
@@ -32,6 +45,20 @@
  * comes within it), far shorter than a paused run, and short enough not to
  * take much from other processes when the CPUs are shared. */
 #define SPIN_ROUNDS 2000
+
+/* Jobs the caller does alone after it waited for a member off its CPU:
+ * at first about sixteen training steps (two jobs a step), at most about
+ * a second of them. */
+#define SOLO_MIN 32
+#define SOLO_MAX 8192
+
+/* A member holds the job off its CPU when the caller, its own items done,
+ * waits for it longer than HELD_S seconds and than
+ * HELD_ITEMS times the longest item it took (a member that runs ends its
+ * item within about one; a time slice given to another process is a
+ * millisecond or more). */
+#define HELD_S 0.0005
+#define HELD_ITEMS 4
 
 typedef struct {
 	gt_team *team;
@@ -50,6 +77,8 @@ struct gt_team {
 	atomic_int sleepers;         /* workers asleep on `wake` */
 	atomic_int caller_asleep;    /* the caller asleep on `all_done` */
 	atomic_int caller_cpu;       /* where the caller ran its last job */
+	int solo_left;               /* jobs the caller does alone before asking again */
+	int solo_next;               /* how many the next wait for a member sets */
 	pthread_mutex_t lock;
 	pthread_cond_t wake, all_done;
 };
@@ -109,15 +138,32 @@ static uint32_t wait_job(gt_team *t, uint32_t seen)
 	return g;
 }
 
-/* Take the items of job `job` that are left, as member `who`. */
-static void take_items(gt_team *t, uint32_t job, int who)
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Take the items of job `job` that are left, as member `who`; for the
+ * caller (0), returns the seconds the longest of them took (0 if it took
+ * none). */
+static double take_items(gt_team *t, uint32_t job, int who)
 {
 	uint64_t v = atomic_load(&t->next);
+	double longest = 0;
 
 	while (job_of(v) == job && item_of(v) < count_of(v)) {
+		double t0 = 0;
+
 		if (!atomic_compare_exchange_weak(&t->next, &v, v + 1))
 			continue;                 /* v is reloaded */
+		if (who == 0)
+			t0 = now_s();
 		t->fn(t->arg, (int)item_of(v), who);
+		if (who == 0)
+			longest = fmax(longest, now_s() - t0);
 		if (atomic_fetch_add(&t->done, 1) + 1 == (int)count_of(v) &&
 		    atomic_load(&t->caller_asleep)) {
 			pthread_mutex_lock(&t->lock);
@@ -126,6 +172,7 @@ static void take_items(gt_team *t, uint32_t job, int who)
 		}
 		v = atomic_load(&t->next);
 	}
+	return longest;
 }
 
 static void *worker_main(void *arg)
@@ -151,20 +198,24 @@ static void wake_workers(gt_team *t)
 	}
 }
 
-/* Wait until the current job's count items are done. */
-static void wait_done(gt_team *t, int count)
+/* Wait until the current job's count items are done; returns the
+ * seconds waited. */
+static double wait_done(gt_team *t, int count)
 {
-	for (int r = 0; r < SPIN_ROUNDS; r++) {
-		if (atomic_load(&t->done) == count)
-			return;
+	double t0 = now_s();
+	int r;
+
+	for (r = 0; r < SPIN_ROUNDS && atomic_load(&t->done) != count; r++)
 		relax(r);
+	if (r == SPIN_ROUNDS) {
+		pthread_mutex_lock(&t->lock);
+		atomic_store(&t->caller_asleep, 1);
+		while (atomic_load(&t->done) != count)
+			pthread_cond_wait(&t->all_done, &t->lock);
+		atomic_store(&t->caller_asleep, 0);
+		pthread_mutex_unlock(&t->lock);
 	}
-	pthread_mutex_lock(&t->lock);
-	atomic_store(&t->caller_asleep, 1);
-	while (atomic_load(&t->done) != count)
-		pthread_cond_wait(&t->all_done, &t->lock);
-	atomic_store(&t->caller_asleep, 0);
-	pthread_mutex_unlock(&t->lock);
+	return now_s() - t0;
 }
 
 gt_team *gt_team_new(int n)
@@ -181,6 +232,7 @@ gt_team *gt_team_new(int n)
 		return NULL;
 	}
 	atomic_init(&t->next, word(0, 0, 0));
+	t->solo_next = SOLO_MIN;
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->wake, NULL);
 	pthread_cond_init(&t->all_done, NULL);
@@ -210,7 +262,11 @@ void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 {
 	uint32_t job;
 
-	if (!t || count <= 1 || count > ITEMS_MAX) {
+	double longest, waited;
+
+	if (!t || count <= 1 || count > ITEMS_MAX || t->solo_left > 0) {
+		if (t && count > 1 && count <= ITEMS_MAX)
+			t->solo_left--;
 		for (int i = 0; i < count; i++)
 			fn(arg, i, 0);
 		return;
@@ -222,8 +278,14 @@ void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 	job = (job_of(atomic_load(&t->next)) + 1) & 0xffffff;
 	atomic_store(&t->next, word(job, (uint32_t)count, 0));     /* published */
 	wake_workers(t);
-	take_items(t, job, 0);
-	wait_done(t, count);
+	longest = take_items(t, job, 0);
+	waited = wait_done(t, count);
+	if (longest > 0 && waited > HELD_S && waited > HELD_ITEMS * longest) {
+		t->solo_left = t->solo_next;
+		t->solo_next = t->solo_next < SOLO_MAX ? 2 * t->solo_next : SOLO_MAX;
+	} else {
+		t->solo_next = SOLO_MIN;
+	}
 }
 
 void gt_team_free(gt_team *t)

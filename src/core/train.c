@@ -312,6 +312,7 @@ typedef struct {
 	gt_scan_fn see;          /* each chunk's rows after the argmax, or NULL */
 	void *see_ctx;
 	size_t correct[GT_THREADS_MAX];   /* per member */
+	int layers[GT_MAX_LAYERS];        /* units_item's order (heavy_first) */
 } share_job;
 
 /* Lane chunk c of the batch: forward, loss, right rows, backward. */
@@ -346,18 +347,38 @@ static int unit_items(const gt_model *m)
 	return count;
 }
 
-/* Group `item` of unit_items: the gradients of its units, then Adam on
- * their weights and biases. */
+/* The order in which the second job takes the layers: most inputs per
+ * unit first (stable), so that the items that cost most are taken first
+ * and the last ones taken are the cheapest: a member that finds no item
+ * left waits at most for one of those (the improved preset: the 8 groups
+ * of 256 inputs, then the 10 units of 128, then the 16 groups of 35). */
+static void heavy_first(const gt_model *m, int order[GT_MAX_LAYERS])
+{
+	int L = m->arch.nlayers;
+
+	for (int l = 0; l < L; l++) {
+		int i = l;
+
+		while (i > 0 && m->arch.sizes[order[i - 1]] < m->arch.sizes[l]) {
+			order[i] = order[i - 1];
+			i--;
+		}
+		order[i] = l;
+	}
+}
+
+/* Group `item` of unit_items, counted in the order of heavy_first: the
+ * gradients of its units, then Adam on their weights and biases. */
 static void units_item(void *arg, int item, int member)
 {
 	share_job *j = arg;
 	gt_model *md = j->t->model;
-	int l = 0, groups, nin, nout, u0, u1;
+	int i = 0, l, groups, nin, nout, u0, u1;
 	size_t w, b;
 
 	(void)member;
-	while (item >= (groups = (md->arch.sizes[l + 1] + UNIT_GROUP - 1) / UNIT_GROUP))
-		item -= groups, l++;
+	while (l = j->layers[i], item >= (groups = (md->arch.sizes[l + 1] + UNIT_GROUP - 1) / UNIT_GROUP))
+		item -= groups, i++;
 	nin = md->arch.sizes[l];
 	nout = md->arch.sizes[l + 1];
 	u0 = item * UNIT_GROUP;
@@ -393,6 +414,7 @@ static double team_step(gt_trainer *t, const uint32_t *idx, int n)
 	double loss = team_lanes(t, &j, &t->correct);
 
 	gt_adam_begin(&t->adam);
+	heavy_first(t->model, j.layers);
 	gt_team_run(t->team, units_item, &j, unit_items(t->model));
 	return loss;
 }
