@@ -281,6 +281,39 @@ static void test_after_training(void **state)
 	close_app();
 }
 
+/* A slice of training ends as soon as a key waits on the terminal's
+ * input (here a pipe): a tick of a 60-second budget returns at once, the
+ * run not over; with the key read, training goes on. */
+static void test_tick_ends_at_key(void **state)
+{
+	int fd[2];
+	char c;
+	double t0;
+	size_t epoch;
+
+	(void)state;
+	open_app(sample, 80, 24, 2000);
+	type("3t");
+	assert_int_equal(pipe(fd), 0);
+	app.input_fd = fd[0];
+	assert_int_equal(gt_app_key_waiting(&app), 0);
+	assert_int_equal(write(fd[1], "j", 1), 1);
+	assert_int_equal(gt_app_key_waiting(&app), 1);
+	t0 = gt_now();
+	assert_int_equal(gt_app_tick(&app, 60.0), 1);
+	assert_true(gt_now() - t0 < 5.0);
+	assert_false(gt_trainer_finished(&app.session.trainer));
+	epoch = (size_t)app.session.trainer.epoch * 1000000 + app.session.trainer.pos;
+	assert_int_equal(read(fd[0], &c, 1), 1);
+	assert_int_equal(gt_app_key_waiting(&app), 0);
+	assert_int_equal(gt_app_tick(&app, 0.01), 1);
+	assert_true((size_t)app.session.trainer.epoch * 1000000 + app.session.trainer.pos != epoch);
+	app.input_fd = -1;
+	close(fd[0]);
+	close(fd[1]);
+	close_app();
+}
+
 static void test_wide(void **state)
 {
 	(void)state;
@@ -451,6 +484,7 @@ int main(void)
 		cmocka_unit_test(test_browse_fates),
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
+		cmocka_unit_test(test_tick_ends_at_key),
 		cmocka_unit_test(test_wide),
 		cmocka_unit_test(test_heatmap),
 		cmocka_unit_test(test_features),

@@ -83,6 +83,9 @@ struct gt_app {
 	int current;                 /* pane index */
 	void *state[GT_NPANES];      /* each pane's own state (gt_pane.init) */
 	int utf8;                    /* Unicode glyphs may be drawn */
+	int input_fd;                /* the terminal's input, which a tick
+	                                looks at to end its slice as soon as a
+	                                key waits; -1 never (the screen tests) */
 	int color;                   /* colours in use */
 	int help_open;               /* the help overlay is shown */
 	int help_top;                /* ... from this row of its text (it scrolls
@@ -154,6 +157,10 @@ void gt_app_draw(gt_app *app);
 
 /* Run every pane's tick once; returns the largest of their answers. */
 int gt_app_tick(gt_app *app, double budget);
+
+/* A key is waiting to be read (input_fd is readable): a tick ends its
+ * slice then, so that the key is answered before the slice's time is up. */
+int gt_app_key_waiting(const gt_app *app);
 
 /* GT_BENCH_REDRAW=N (tui_bench.c, only in a program configured with
  * --enable-bench-redraw): instead of the key loop, train the form's

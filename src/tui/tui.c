@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <poll.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -84,6 +85,13 @@ int gt_app_tick(gt_app *app, double budget)
 			most = r > most ? r : most;
 		}
 	return most;
+}
+
+int gt_app_key_waiting(const gt_app *app)
+{
+	struct pollfd p = { .fd = app->input_fd, .events = POLLIN };
+
+	return app->input_fd >= 0 && poll(&p, 1, 0) > 0;
 }
 
 /* ---- bars ---- */
@@ -566,6 +574,7 @@ static void init_app(gt_app *app, const gt_cli *cli, const char *path, int synth
 	app->path = path;
 	app->synthetic = synthetic;
 	app->utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	app->input_fd = -1;
 }
 
 /* Each pane's state; 0, or -1 when one cannot be made. */
@@ -731,16 +740,20 @@ static void escape_key(gt_app *app)
 	}
 }
 
-/* One thread: training runs in slices of TICK_S between key reads. Every
- * key typed is handled, and its answer drawn, before the next slice, so
- * that typed text appears at once and a key waits at most a slice; while
- * work goes on without keys the screen is redrawn ~10 times a second. */
+/* One thread: training runs in slices of at most TICK_S between key reads,
+ * and a slice ends as soon as a key waits (gt_app_key_waiting). Every key
+ * typed is handled, and its answer drawn, before the next slice, so that
+ * typed text appears at once and a key waits at most for the step under
+ * way; while work goes on without keys the screen is redrawn ~10 times a
+ * second. */
 #define TICK_S 0.005
 
 static void main_loop(gt_app *app)
 {
 	double last_draw = 0;
 	int dirty = 1, working = 1, keyed = 0;   /* (working: tick before waiting) */
+
+	app->input_fd = STDIN_FILENO;   /* (newterm reads stdin) */
 
 	while (!app->quit && !gt_signals_caught()) {
 		int ch, tick;

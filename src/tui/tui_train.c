@@ -205,23 +205,33 @@ static int replay_tick(gt_app *app, train_state *ts, double budget)
 	return 1;
 }
 
-/* Training steps for about budget seconds while a run goes on; the test
- * matrix of each epoch is kept for a replay. */
+/* Seconds between two looks for a waiting key within a slice: a look is
+ * a system call, a step of the study's preset a few microseconds. */
+#define LOOK_S 0.0005
+
+/* Training steps for about budget seconds while a run goes on, or until a
+ * key waits; the test matrix of each epoch is kept for a replay. */
 static int train_tick(gt_app *app, void *state, double budget)
 {
 	train_state *ts = state;
 	gt_session *s = &app->session;
-	double until = gt_now() + budget;
-	int r = 0;
+	double now = gt_now(), until = now + budget, look = now + LOOK_S;
+	int r;
 
 	if (ts->state != RUNNING)
 		return replay_tick(app, ts, budget);
 	do {
-		/* a few steps between clock reads: a step is microseconds */
-		for (int i = 0; i < 16 && (r = gt_session_step(s, NULL)) >= 0; i++)
-			if (r == 1 && s->test_epoch == s->trainer.epoch)
-				gt_epoch_cms_add(&ts->cms, &s->cm_test, s->test_epoch);
-	} while (r >= 0 && !gt_trainer_finished(&app->session.trainer) && gt_now() < until);
+		r = gt_session_step(s, NULL);
+		if (r == 1 && s->test_epoch == s->trainer.epoch)
+			gt_epoch_cms_add(&ts->cms, &s->cm_test, s->test_epoch);
+		if (r < 0 || gt_trainer_finished(&s->trainer))
+			break;
+		if ((now = gt_now()) >= look) {
+			if (gt_app_key_waiting(app))
+				break;
+			look = now + LOOK_S;
+		}
+	} while (now < until);
 	if (gt_trainer_finished(&app->session.trainer)) {
 		finish_run(app, ts, DONE);
 		return 2;
