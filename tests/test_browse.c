@@ -146,23 +146,28 @@ static void test_filters(void **state)
 	assert_int_equal(b->n, 9);
 }
 
-/* Rows of tracks under several genres (the genre bits come from track_genres.c). */
+/* Rows of tracks under several genres (the genre sets come from track_genres.c). */
 static void test_filter_multi_genre(void **state)
 {
 	fixture *f = *state;
 	gt_browser *b = &f->b;
-	uint32_t genres[9] = { 0 };
+	uint32_t set_of[9] = { 0 };
+	gt_genre_set sets[3] = { { { 0 } } };
+	gt_fusion fu = { .set_of = set_of, .sets = sets, .nsets = 3 };
 
 	assert_int_equal(gt_browser_set_show(b, GT_SHOW_MULTI), 0);
 	assert_int_equal(b->n, 0);                  /* no fusion data: nothing */
-	genres[1] = genres[2] = (1u << 7) | (1u << 2);   /* two genres */
-	genres[6] = 1u << 8;                             /* one genre only */
-	b->genres = genres;
+	sets[1].w[0] = 1u << 2;                     /* two genres, one past 64 */
+	sets[1].w[1] = (uint64_t)1 << (100 - 64);
+	sets[2].w[0] = 1u << 8;                     /* one genre only */
+	set_of[1] = set_of[2] = 1;
+	set_of[6] = 2;
+	b->fusion = &fu;
 	assert_int_equal(gt_browser_set_show(b, GT_SHOW_MULTI), 0);
 	assert_string_equal(shown(b), "1,2");
 	assert_int_equal(gt_browser_set_show(b, GT_SHOW_ALL), 0);
 	assert_int_equal(b->n, 9);
-	b->genres = NULL;
+	b->fusion = NULL;
 }
 
 static void test_cursor_keeps_its_row(void **state)

@@ -16,6 +16,14 @@
 
 static gt_genres study;      /* the study's ten (set up in main) */
 
+/* The set holds exactly the classes of bits (all below 64). */
+static int is_set(const gt_genre_set *s, uint64_t bits)
+{
+	gt_genre_set want = { { bits } };
+
+	return gt_genre_set_cmp(s, &want) == 0;
+}
+
 static void parse(gt_dataset *ds, const char *csv)
 {
 	gt_error err;
@@ -52,14 +60,14 @@ static void test_groups_by_artist_and_track(void **state)
 	assert_false(gt_fusion_is_multi(&f, 3));
 	assert_false(gt_fusion_is_multi(&f, 4));
 	assert_false(gt_fusion_is_multi(&f, 9));
-	assert_int_equal(f.genres[4], 0);                      /* empty_field */
+	assert_null(gt_fusion_row(&f, 4));                     /* empty_field */
 	assert_true(gt_fusion_accepts(&f, 0, 5, 9));           /* Rap row, Hip-Hop guessed */
 	assert_false(gt_fusion_accepts(&f, 2, 5, 9));          /* a Rap-only track */
 	assert_true(gt_fusion_accepts(&f, 2, 5, 5));
 	assert_int_equal(f.ncombos, 2);
-	gt_fusion_set_name(f.combos[0].set, &study, name, sizeof(name));
+	gt_fusion_set_name(&f.combos[0].set, &study, name, sizeof(name));
 	assert_int_equal(f.combos[0].tracks, 1);
-	gt_fusion_set_name((1u << 5) | (1u << 9), &study, name, sizeof(name));
+	gt_fusion_set_name(&(gt_genre_set){ { (1u << 5) | (1u << 9) } }, &study, name, sizeof(name));
 	assert_string_equal(name, "Rap + Hip-Hop");
 	gt_fusion_free(&f);
 	gt_dataset_free(&ds);
@@ -80,6 +88,81 @@ static void test_empty_file(void **state)
 	gt_dataset_free(&ds);
 }
 
+/* 114 genres, as the Spotify tracks table has: sets past the 32nd and
+ * the 64th genre group, name and accept as the first ones do. */
+static void test_many_genres(void **state)
+{
+	static const char *const extra[][3] = {
+		{ "A", "Song", "g003" }, { "A", "Song", "g100" },                 /* 3 + 100 */
+		{ "B", "Tune", "g113" }, { "B", "Tune", "g040" }, { "B", "Tune", "g070" },
+		{ "C", "Air", "g100" }, { "C", "Air", "g003" }, { "C", "Air", "g100" },
+		{ "D", "Solo", "g101" }, { "D", "Solo", "g101" },
+	};
+	size_t cap = 200 * 160, used;
+	char *csv = malloc(cap), name[64];
+	gt_genres gs;
+	gt_dataset ds;
+	gt_fusion f;
+	gt_error err;
+
+	(void)state;
+	used = (size_t)snprintf(csv, cap, "%s", HEADER);
+	for (int c = 0; c < 114; c++)           /* every genre once, a track of its own */
+		used += (size_t)snprintf(csv + used, cap - used, ROW("X", "t%d", "g%03d"), c, c);
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		used += (size_t)snprintf(csv + used, cap - used, ROW("%s", "%s", "%s"), extra[i][0],
+		                         extra[i][1], extra[i][2]);
+	parse(&ds, csv);
+	assert_int_equal(gt_genres_from_data(&gs, &ds, &err), GT_OK);
+	assert_int_equal(gs.k, 114);
+	assert_int_equal(gt_fusion_build(&f, &ds, &gs, &err), GT_OK);
+	assert_int_equal(f.multi_tracks, 3);
+	assert_int_equal(f.multi_rows, 8);
+	assert_int_equal(f.ncombos, 2);
+	assert_int_equal(f.combos[0].tracks, 2);                   /* A and C */
+	gt_fusion_set_name(&f.combos[0].set, &gs, name, sizeof(name));
+	assert_string_equal(name, "g003 + g100");
+	assert_int_equal(f.combos[1].tracks, 1);
+	gt_fusion_set_name(&f.combos[1].set, &gs, name, sizeof(name));
+	assert_string_equal(name, "g040 + g070 + g113");
+	assert_false(gt_fusion_is_multi(&f, 3));                   /* X t3: its own */
+	assert_true(gt_fusion_is_multi(&f, 114));                  /* A's g003 row */
+	assert_true(gt_fusion_accepts(&f, 114, 3, 100));
+	assert_true(gt_fusion_accepts(&f, 116, 113, 40));          /* B: 113, 40, 70 */
+	assert_true(gt_fusion_accepts(&f, 116, 113, 70));
+	assert_false(gt_fusion_accepts(&f, 116, 113, 100));
+	assert_false(gt_fusion_accepts(&f, 116, 113, 3));
+	assert_false(gt_fusion_is_multi(&f, 122));                 /* D: g101 twice */
+	assert_false(gt_fusion_accepts(&f, 100, 100, 3));          /* X t100 is not A */
+	gt_fusion_free(&f);
+	gt_dataset_free(&ds);
+	free(csv);
+}
+
+/* Sets order as numbers: the highest genre decides first. */
+static void test_set_order(void **state)
+{
+	gt_genre_set a = { { 0 } }, b = { { 0 } };
+
+	(void)state;
+	a.w[0] = ~(uint64_t)0;
+	b.w[1] = 1;
+	assert_int_equal(gt_genre_set_cmp(&a, &b), -1);
+	assert_int_equal(gt_genre_set_cmp(&b, &a), 1);
+	a.w[3] = (uint64_t)1 << 63;                                 /* class 255 */
+	assert_true(gt_genre_set_has(&a, 255));
+	assert_false(gt_genre_set_has(&a, 256));
+	assert_false(gt_genre_set_has(&a, -1));
+	assert_int_equal(gt_genre_set_cmp(&a, &b), 1);
+	assert_int_equal(gt_genre_set_cmp(&a, &a), 0);
+	assert_false(gt_genre_set_multi(&b));
+	assert_true(gt_genre_set_multi(&a));
+	memset(&a, 0, sizeof(a));
+	a.w[1] = 1;
+	a.w[3] = 1;
+	assert_true(gt_genre_set_multi(&a));                       /* one bit in each of two words */
+}
+
 /* The figures of the real file (issue 6). */
 static void test_real_file(void **state)
 {
@@ -95,11 +178,11 @@ static void test_real_file(void **state)
 	assert_int_equal(gt_fusion_build(&f, &ds, &study, &err), GT_OK);
 	assert_int_equal(f.multi_tracks, 3606);
 	assert_int_equal(f.multi_rows, 7408);
-	assert_int_equal(f.combos[0].set, (1u << 5) | (1u << 9));    /* Hip-Hop + Rap */
+	assert_true(is_set(&f.combos[0].set, (1u << 5) | (1u << 9)));    /* Hip-Hop + Rap */
 	assert_int_equal(f.combos[0].tracks, 1517);
-	assert_int_equal(f.combos[1].set, (1u << 3) | (1u << 7));    /* Alternative + Rock */
+	assert_true(is_set(&f.combos[1].set, (1u << 3) | (1u << 7)));    /* Alternative + Rock */
 	assert_int_equal(f.combos[1].tracks, 535);
-	assert_int_equal(f.combos[2].set, (1u << 4) | (1u << 7));    /* Country + Rock */
+	assert_true(is_set(&f.combos[2].set, (1u << 4) | (1u << 7)));    /* Country + Rock */
 	assert_int_equal(f.combos[2].tracks, 291);
 	gt_fusion_free(&f);
 	gt_dataset_free(&ds);
@@ -110,6 +193,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_groups_by_artist_and_track),
 		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_many_genres),
+		cmocka_unit_test(test_set_order),
 		cmocka_unit_test(test_real_file),
 	};
 

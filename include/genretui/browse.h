@@ -19,6 +19,7 @@
 
 #include "genretui/clean.h"
 #include "genretui/dataset.h"
+#include "genretui/track_genres.h"
 
 /* Which fates are shown. */
 /* MULTI: rows of tracks listed under several genres (track_genres.h). */
@@ -63,8 +64,8 @@ typedef struct {
 typedef struct {
 	const gt_dataset *ds;
 	const gt_clean *clean;
-	const uint32_t *genres;     /* [nrows] genre bits of each row's track
-	                               (track_genres.h), or NULL: set after init */
+	const gt_fusion *fusion;    /* the genres of each row's track, or NULL:
+	                               set after init */
 	/* filters, combined with AND */
 	gt_show show;
 	int genre;                  /* class (clean->genres), or -1 for every genre */

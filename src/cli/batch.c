@@ -132,7 +132,7 @@ static void print_fusion(FILE *f, const gt_batch *b)
 	fprintf(f, "Tracks under several genres (same artist and track, artist not empty_field):\n");
 	fprintf(f, "  %zu tracks, %zu rows\n", fu->multi_tracks, fu->multi_rows);
 	for (size_t i = 0; i < fu->ncombos && i < 5; i++) {
-		gt_fusion_set_name(fu->combos[i].set, &b->session.pipe.clean.genres, name,
+		gt_fusion_set_name(&fu->combos[i].set, &b->session.pipe.clean.genres, name,
 		                   sizeof(name));
 		fprintf(f, "  %-34s %6zu tracks\n", name, fu->combos[i].tracks);
 	}

@@ -552,7 +552,7 @@ static int wanted(const gt_browser *b, size_t r)
 	if ((b->show == GT_SHOW_KEPT && !kept) || (b->show == GT_SHOW_DROPPED && kept))
 		return 0;
 	if (b->show == GT_SHOW_MULTI &&
-	    (!b->genres || !b->genres[r] || !(b->genres[r] & (b->genres[r] - 1))))
+	    !gt_fusion_is_multi(b->fusion, r))
 		return 0;
 	return b->genre < 0 || row_genre(b, r) == b->genre;
 }

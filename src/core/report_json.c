@@ -225,7 +225,7 @@ static json_t *fusion_json(const gt_fusion *f, const gt_genres *g)
 		json_t *names = json_array();
 
 		for (int c = 0; c < g->k; c++)
-			if ((f->combos[i].set >> c) & 1u)
+			if (gt_genre_set_has(&f->combos[i].set, c))
 				json_array_append_new(names, json_string(g->name[c]));
 		json_array_append_new(combos, json_pack("{s:o, s:I}", "genres", names,
 		                                        "tracks", (json_int_t)f->combos[i].tracks));

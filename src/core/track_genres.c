@@ -6,7 +6,12 @@
  * tracks (41,000 on the real file, and on copies of it however long), not
  * the rows: a table sized by the rows of a big file would outgrow the
  * cache and miss it on every probe. Slots keep the hash, so that only a
- * probable match reads the text. */
+ * probable match reads the text.
+ *
+ * A key's genres are one of the distinct genre sets, kept once each in a
+ * pool (an index per key, not a 256-bit set per key): the sets of one
+ * genre are there from the start, and a key that meets a genre it lacks
+ * moves to the union, found in the pool or added to it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +30,7 @@ typedef struct {
 	slot *tab;           /* mask + 1 slots */
 	size_t mask;
 	uint32_t *first;     /* [id]: first row with the key */
-	uint32_t *genres;    /* [id]: genre bits of all its rows */
+	uint32_t *set;       /* [id]: pool index of the genres of all its rows */
 	uint32_t *count;     /* [id]: its rows */
 	size_t n, cap;
 	size_t first_cap;    /* the first capacity of the [id] arrays */
@@ -45,12 +50,10 @@ static int usable_row(const gt_dataset *ds, const gt_genres *gs, size_t r)
 {
 	const char *artist = gt_cell(ds, r, GT_COL_ARTIST);
 	const char *genre = gt_cell(ds, r, GT_COL_GENRE);
-	int c;
 
 	if (!*artist || !strcmp(artist, "empty_field") || !*gt_cell(ds, r, GT_COL_TRACK))
 		return -1;
-	c = gt_genres_find(gs, genre);
-	return c < GT_FUSION_CLASSES ? c : -1;
+	return gt_genres_find(gs, genre);
 }
 
 static int same_key(const gt_dataset *ds, size_t a, size_t b)
@@ -116,13 +119,13 @@ static int keys_reserve(keyset *k)
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : k->first_cap;
 		uint32_t *first = realloc(k->first, cap * sizeof(*first));
-		uint32_t *genres = first ? realloc(k->genres, cap * sizeof(*genres)) : NULL;
-		uint32_t *count = genres ? realloc(k->count, cap * sizeof(*count)) : NULL;
+		uint32_t *set = first ? realloc(k->set, cap * sizeof(*set)) : NULL;
+		uint32_t *count = set ? realloc(k->count, cap * sizeof(*count)) : NULL;
 
 		if (first)
 			k->first = first;
-		if (genres)
-			k->genres = genres;
+		if (set)
+			k->set = set;
 		if (!count)
 			return -1;
 		k->count = count;
@@ -135,13 +138,113 @@ static void keys_free(keyset *k)
 {
 	free(k->tab);
 	free(k->first);
-	free(k->genres);
+	free(k->set);
 	free(k->count);
 }
 
+/* The distinct genre sets: sets[0] is empty, sets[1 + c] holds class c
+ * alone; tab maps a set's hash to its index + 1 (0: an empty slot). */
+typedef struct {
+	gt_genre_set *sets;
+	size_t n, cap;
+	uint32_t *tab;       /* mask + 1 slots, at most half full */
+	size_t mask;
+} setpool;
+
+static size_t set_hash(const gt_genre_set *s)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u;
+
+	for (size_t i = 0; i < sizeof(s->w) / sizeof(s->w[0]); i++)
+		h = (h ^ s->w[i]) * 0xff51afd7ed558ccdu;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot holding s, or the empty slot where it goes. */
+static uint32_t *pool_slot(const setpool *p, const gt_genre_set *s)
+{
+	size_t i = set_hash(s) & p->mask;
+
+	while (p->tab[i] && memcmp(&p->sets[p->tab[i] - 1], s, sizeof(*s)))
+		i = (i + 1) & p->mask;
+	return &p->tab[i];
+}
+
+/* Room for one more set; 0 or -1. */
+static int pool_reserve(setpool *p)
+{
+	if (2 * (p->n + 1) > p->mask + 1) {
+		size_t nslots = p->tab ? 2 * (p->mask + 1) : 1024;
+		uint32_t *old = p->tab;
+
+		p->tab = calloc(nslots, sizeof(*p->tab));
+		if (!p->tab) {
+			p->tab = old;
+			return -1;
+		}
+		p->mask = nslots - 1;
+		for (size_t i = 0; i < p->n; i++)
+			*pool_slot(p, &p->sets[i]) = (uint32_t)i + 1;
+		free(old);
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 512;
+		gt_genre_set *sets = realloc(p->sets, cap * sizeof(*sets));
+
+		if (!sets)
+			return -1;
+		p->sets = sets;
+		p->cap = cap;
+	}
+	return 0;
+}
+
+/* The index of s, added if new; UINT32_MAX when out of memory. */
+static uint32_t pool_index(setpool *p, const gt_genre_set *s)
+{
+	uint32_t *at;
+
+	if (pool_reserve(p) != 0)
+		return UINT32_MAX;
+	at = pool_slot(p, s);
+	if (!*at) {
+		p->sets[p->n] = *s;
+		*at = (uint32_t)++p->n;
+	}
+	return *at - 1;
+}
+
+/* The empty set and the k sets of one class; 0 or -1. */
+static int pool_init(setpool *p, int k)
+{
+	gt_genre_set s = { { 0 } };
+
+	memset(p, 0, sizeof(*p));
+	if (pool_index(p, &s) != 0)
+		return -1;
+	for (int c = 0; c < k; c++) {
+		memset(&s, 0, sizeof(s));
+		s.w[c / 64] = (uint64_t)1 << (c % 64);
+		if (pool_index(p, &s) != (uint32_t)c + 1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The index of set i with class c added; UINT32_MAX when out of memory. */
+static uint32_t pool_add(setpool *p, uint32_t i, int c)
+{
+	gt_genre_set s = p->sets[i];
+
+	s.w[c / 64] |= (uint64_t)1 << (c % 64);
+	return pool_index(p, &s);
+}
+
 /* Key id of every row with a usable name and genre (else UINT32_MAX) in
- * id[], the genre bits of each key in k; 0, or -1 (out of memory). */
-static int group(keyset *k, const gt_dataset *ds, const gt_genres *gs, uint32_t *id)
+ * id[], the genre set of each key in k (an index in p); 0, or -1 (out of
+ * memory). */
+static int group(keyset *k, setpool *p, const gt_dataset *ds, const gt_genres *gs,
+                 uint32_t *id)
 {
 	for (size_t r = 0; r < ds->nrows; r++) {
 		int c = usable_row(ds, gs, r);
@@ -158,14 +261,24 @@ static int group(keyset *k, const gt_dataset *ds, const gt_genres *gs, uint32_t 
 		if (!s->hash) {
 			*s = (slot){ h, (uint32_t)k->n };
 			k->first[k->n] = (uint32_t)r;
-			k->genres[k->n] = 0;
+			k->set[k->n] = (uint32_t)c + 1;
 			k->count[k->n] = 0;
 			k->n++;
+		} else if (!gt_genre_set_has(&p->sets[k->set[s->id]], c) &&
+		           (k->set[s->id] = pool_add(p, k->set[s->id], c)) == UINT32_MAX) {
+			return -1;
 		}
-		k->genres[s->id] |= (uint32_t)1 << c;
 		k->count[s->id]++;
 		id[r] = s->id;
 	}
+	return 0;
+}
+
+int gt_genre_set_cmp(const gt_genre_set *a, const gt_genre_set *b)
+{
+	for (size_t i = sizeof(a->w) / sizeof(a->w[0]); i-- > 0;)
+		if (a->w[i] != b->w[i])
+			return a->w[i] < b->w[i] ? -1 : 1;
 	return 0;
 }
 
@@ -175,38 +288,31 @@ static int cmp_combo(const void *a, const void *b)
 
 	if (x->tracks != y->tracks)
 		return x->tracks < y->tracks ? 1 : -1;
-	return (x->set > y->set) - (x->set < y->set);
+	return gt_genre_set_cmp(&x->set, &y->set);
 }
 
-static int multi(uint32_t g)
-{
-	return (g & (g - 1)) != 0;
-}
-
-/* Count the multi-genre tracks, their rows and their genre sets. */
+/* Count the multi-genre tracks, their rows and their genre sets (f->sets). */
 static gt_status tally(gt_fusion *f, const keyset *k, gt_error *err)
 {
+	size_t *tracks = calloc(f->nsets, sizeof(*tracks)), c = 0;
+
+	if (!tracks)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for genre combinations");
 	for (size_t i = 0; i < k->n; i++)
-		if (multi(k->genres[i])) {
+		if (gt_genre_set_multi(&f->sets[k->set[i]])) {
 			f->multi_tracks++;
 			f->multi_rows += k->count[i];
+			f->ncombos += tracks[k->set[i]]++ == 0;
 		}
-	f->combos = calloc(f->multi_tracks ? f->multi_tracks : 1, sizeof(*f->combos));
-	if (!f->combos)
+	f->combos = calloc(f->ncombos ? f->ncombos : 1, sizeof(*f->combos));
+	if (!f->combos) {
+		free(tracks);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for genre combinations");
-	for (size_t i = 0; i < k->n; i++) {
-		uint32_t g = k->genres[i];
-		size_t c = 0;
-
-		if (!multi(g))
-			continue;
-		while (c < f->ncombos && f->combos[c].set != g)
-			c++;
-		f->combos[c].set = g;
-		f->combos[c].tracks++;
-		if (c == f->ncombos)
-			f->ncombos++;
 	}
+	for (size_t s = 0; s < f->nsets; s++)
+		if (tracks[s] && gt_genre_set_multi(&f->sets[s]))
+			f->combos[c++] = (gt_genre_combo){ f->sets[s], tracks[s] };
+	free(tracks);
 	qsort(f->combos, f->ncombos, sizeof(*f->combos), cmp_combo);
 	return GT_OK;
 }
@@ -216,6 +322,7 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 {
 	size_t n = ds->nrows ? ds->nrows : 1;
 	keyset k = { 0 };
+	setpool p = { 0 };
 	uint32_t *id = NULL;
 	gt_status st;
 
@@ -224,19 +331,25 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 	 * distinct tracks, so that it rarely grows (each growth writes a new
 	 * table and arrays) */
 	k.first_cap = n < 1024 ? 1024 : n < KEYS_GUESS ? n : KEYS_GUESS;
-	if (ds->nrows < UINT32_MAX && table_make(&k, slots_for(k.first_cap)) == 0) {
+	if (ds->nrows < UINT32_MAX && table_make(&k, slots_for(k.first_cap)) == 0 &&
+	    pool_init(&p, gs->k) == 0) {
 		id = malloc(n * sizeof(*id));
-		f->genres = calloc(n, sizeof(*f->genres));
+		f->set_of = calloc(n, sizeof(*f->set_of));
 	}
-	if (!id || !f->genres || group(&k, ds, gs, id) != 0) {
+	if (!id || !f->set_of || group(&k, &p, ds, gs, id) != 0) {
 		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for grouping tracks");
 	} else {
 		for (size_t r = 0; r < ds->nrows; r++)
 			if (id[r] != UINT32_MAX)
-				f->genres[r] = k.genres[id[r]];
+				f->set_of[r] = k.set[id[r]];
+		f->sets = p.sets;
+		f->nsets = p.n;
+		p.sets = NULL;
 		st = tally(f, &k, err);
 	}
 	keys_free(&k);
+	free(p.sets);
+	free(p.tab);
 	free(id);
 	if (st != GT_OK)
 		gt_fusion_free(f);
@@ -245,18 +358,19 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 
 void gt_fusion_free(gt_fusion *f)
 {
-	free(f->genres);
+	free(f->set_of);
+	free(f->sets);
 	free(f->combos);
 	memset(f, 0, sizeof(*f));
 }
 
-void gt_fusion_set_name(uint32_t set, const gt_genres *gs, char *buf, size_t n)
+void gt_fusion_set_name(const gt_genre_set *set, const gt_genres *gs, char *buf, size_t n)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (int c = 0; c < gs->k && c < 32 && used < n; c++)
-		if ((set >> c) & 1u)
+	for (int c = 0; c < gs->k && used < n; c++)
+		if (gt_genre_set_has(set, c))
 			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " + " : "",
 			                         gs->name[c]);
 }

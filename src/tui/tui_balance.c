@@ -246,7 +246,7 @@ static void draw_fusion(const gt_app *app, WINDOW *w, int y)
 	         gt_fmt_count(a, sizeof(a), f->multi_tracks), gt_fmt_count(b, sizeof(b), f->multi_rows));
 	heading(app, w, y++, 0, width, line);
 	for (size_t i = 0; i < f->ncombos && (int)i < rows - 1; i++) {
-		gt_fusion_set_name(f->combos[i].set, &app->session.pipe.clean.genres, name,
+		gt_fusion_set_name(&f->combos[i].set, &app->session.pipe.clean.genres, name,
 		                   sizeof(name));
 		snprintf(line, sizeof(line), " %-40s %8s", name, gt_fmt_count(a, sizeof(a), f->combos[i].tracks));
 		gt_draw_text(w, y++, 0, width, line);

@@ -623,11 +623,12 @@ static void draw_detail(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	gt_text_safe(gt_cell(b->ds, r, GT_COL_TRACK), track, sizeof(track), 40);
 	snprintf(line, sizeof(line), " %s%s%s %s %s", why, artist[0] || track[0] ? "   " : "",
 	         artist, artist[0] || track[0] ? glyph(app, G_DOT) : "", track);
-	if (b->genres && b->genres[r] & (b->genres[r] - 1)) {   /* a multi-genre track */
+	if (gt_fusion_is_multi(b->fusion, r)) {
 		char set[128];
 		size_t len = strlen(line);
 
-		gt_fusion_set_name(b->genres[r], &app->session.pipe.clean.genres, set, sizeof(set));
+		gt_fusion_set_name(gt_fusion_row(b->fusion, r), &app->session.pipe.clean.genres, set,
+		                   sizeof(set));
 		snprintf(line + len, sizeof(line) - len, "   listed as %s", set);
 	}
 	wattrset(w, gt_attr(app, b->clean->fates[r].fate == GT_FATE_KEPT ? GT_C_KEPT : GT_C_DROPPED));
@@ -1025,7 +1026,7 @@ static void *browse_init(gt_app *app)
 		free(s);
 		return NULL;
 	}
-	s->b.genres = app->session.pipe.fusion.genres;
+	s->b.fusion = &app->session.pipe.fusion;
 	return s;
 }
 

@@ -449,7 +449,7 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
 	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
 	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
-	    cv->t < GT_FUSION_CLASSES && cv->p < GT_FUSION_CLASSES) {
+	    cv->t < set->fusion->k && cv->p < set->fusion->k) {
 		char more[128];
 
 		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
@@ -772,7 +772,7 @@ static void draw_readout(const gt_app *app, const cv_state *cv, WINDOW *w, const
 	gt_hm_readout(line, sizeof(line), &cv->hm, set->cm, genres(app));
 	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
 	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
-	    cv->t < GT_FUSION_CLASSES && cv->p < GT_FUSION_CLASSES) {
+	    cv->t < set->fusion->k && cv->p < set->fusion->k) {
 		char more[128];
 
 		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
