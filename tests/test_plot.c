@@ -79,6 +79,32 @@ static void test_series_known_cells(void **state)
 	gt_canvas_free(&c);
 }
 
+/* Points kept every 4th of 10 epochs (4, 8, 10) lie where those epochs
+ * do, the last at the last epoch: the same dots as the 10 epochs plotted
+ * with only those three known. */
+static void test_series_step(void **state)
+{
+	const double kept[3] = { 0.25, 0.5, 1.0 };
+	double all[10];
+	gt_canvas a, b;
+
+	(void)state;
+	for (int e = 0; e < 10; e++)
+		all[e] = NAN;
+	all[3] = 0.25;
+	all[7] = 0.5;
+	all[9] = 1.0;
+	assert_int_equal(gt_canvas_init(&a, 8, 3), 0);
+	assert_int_equal(gt_canvas_init(&b, 8, 3), 0);
+	gt_canvas_series_step(&a, kept, 3, 4, 10, 11, 0.0, 1.0, 1);   /* x axis to epoch 12 */
+	gt_canvas_series(&b, all, 10, 11, 0.0, 1.0, 1);
+	assert_memory_equal(a.bits, b.bits, 8 * 3);
+	assert_true(a.bits[0 * 8 + 6] != 0);   /* epoch 10 of 12, at the top: not the right edge */
+	assert_int_equal(a.bits[0 * 8 + 7], 0);
+	gt_canvas_free(&a);
+	gt_canvas_free(&b);
+}
+
 static void test_range(void **state)
 {
 	double lo, hi;
@@ -127,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_empty_cell_is_space),
 		cmocka_unit_test(test_line_diagonal),
 		cmocka_unit_test(test_series_known_cells),
+		cmocka_unit_test(test_series_step),
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_grow),
 	};

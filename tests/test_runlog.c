@@ -1,5 +1,6 @@
 /* test_runlog.c: the runs a session remembers (runlog.c) and the session's
  * generation counter, on the bundled sample. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -203,6 +204,126 @@ static void test_epoch_matrices(void **state)
 	gt_runlog_free(&runs);
 }
 
+/* The step of a run's curves: 1 up to GT_RUNLOG_POINTS epochs, then the
+ * smallest power of two that keeps at most that many points; point i is
+ * epoch (i + 1) step, the last point the last epoch. */
+static void test_step(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_runlog_step(0, GT_RUNLOG_POINTS), 1);
+	assert_int_equal(gt_runlog_step(15, GT_RUNLOG_POINTS), 1);
+	assert_int_equal(gt_runlog_step(4096, 4096), 1);
+	assert_int_equal(gt_runlog_step(4097, 4096), 2);
+	assert_int_equal(gt_runlog_step(8192, 4096), 2);
+	assert_int_equal(gt_runlog_step(8193, 4096), 4);
+	assert_int_equal(gt_runlog_step(100000, 4096), 32);    /* 3125 points */
+	assert_int_equal(gt_runlog_point_epoch(0, 32, 100000), 32);
+	assert_int_equal(gt_runlog_point_epoch(3124, 32, 100000), 100000);
+	assert_int_equal(gt_runlog_point_epoch(2, 4, 10), 10);  /* the last, 10, not 12 */
+}
+
+/* A run of 100000 epochs (the form's and --epochs' most) is remembered as
+ * every 32nd epoch and the last, the kept epoch's test accuracy beside
+ * them; 32 such runs hold 32 x 4 x 3125 doubles of curves. */
+static void test_long_run(void **state)
+{
+	enum { N = 100000 };
+	gt_session *s = open_sample();
+	gt_epoch *saved, *h = calloc(N, sizeof(*h));
+	gt_runlog runs;
+	double tr[GT_RUNLOG_POINTS], te[GT_RUNLOG_POINTS];
+	int saved_epoch, saved_best;
+
+	(void)state;
+	assert_non_null(h);
+	memset(&runs, 0, sizeof(runs));
+	train(s, 2, 3);
+	for (int e = 0; e < N; e++)
+		h[e] = (gt_epoch){ .epoch = e + 1, .loss = 1.0 / (e + 1), .accuracy = e + 1,
+		                   .val_loss = -(double)(e + 1), .val_accuracy = 0.5 + e * 1e-6 };
+	saved = s->trainer.history;
+	saved_epoch = s->trainer.epoch;
+	saved_best = s->trainer.best_epoch;
+	s->trainer.history = h;
+	s->trainer.epoch = N;
+	s->trainer.best_epoch = 77777;         /* kept, when a validation slice chose it */
+	for (int i = 0; i < GT_RUNLOG_MAX; i++)
+		assert_int_equal(gt_runlog_add(&runs, s, "paper", 0), 0);
+	assert_int_equal(gt_runlog_sample(&s->trainer, N, 32, 1, tr, te), 3125);
+	s->trainer.history = saved;
+	s->trainer.epoch = saved_epoch;
+	s->trainer.best_epoch = saved_best;
+	for (int i = 0; i < GT_RUNLOG_MAX; i++) {
+		const gt_runlog_entry *r = &runs.run[i];
+
+		assert_int_equal(r->n, N);
+		assert_int_equal(r->step, 32);
+		assert_int_equal(r->points, 3125);
+		assert_near(r->acc[0], 32, 0);                  /* epoch 32 */
+		assert_near(r->loss[99], 1.0 / 3200, 0);         /* epoch 3200 */
+		assert_near(r->vloss[3124], -100000.0, 0);       /* the last */
+		assert_near(r->acc[3124], tr[3124], 0);
+		if (s->trainer.nval)
+			assert_near(r->kept_vacc, h[77777 - 1].val_accuracy, 0);
+		else
+			assert_near(r->kept_vacc, h[N - 1].val_accuracy, 0);
+	}
+	free(h);
+	gt_runlog_free(&runs);
+	close_sample(s);
+}
+
+/* Past their limit the matrices of a replay keep every other one: at most
+ * GT_RUNLOG_POINTS, or GT_RUNLOG_CM_BYTES of them; a matrix is read back
+ * as the latest kept at or before the epoch asked, the last one always. */
+static void test_epoch_matrices_thinned(void **state)
+{
+	gt_epoch_cms h = { 0 };
+	gt_confusion cm = { 0 }, back = { 0 };
+	gt_runlog runs;
+	int k = 256, limit = (int)(GT_RUNLOG_CM_BYTES / (256 * 256 * sizeof(int)));
+
+	(void)state;
+	memset(&runs, 0, sizeof(runs));
+	gt_confusion_init(&cm, k);               /* 256 genres: 256 KB a matrix */
+	for (int e = 1; e <= 1001; e++) {
+		GT_CM(&cm, 0, 0) = e;
+		assert_int_equal(gt_epoch_cms_add(&h, &cm, e), 0);
+		assert_true(h.n <= limit);
+	}
+	assert_int_equal(h.step, gt_runlog_step(1001, limit));   /* 128: 8 matrices */
+	assert_int_equal(h.n, (1001 + h.step - 1) / h.step);
+	assert_int_equal(h.last, 1001);
+	runs.n = 1;
+	runs.run[0].n = 1001;
+	gt_runlog_take_epochs(&runs, &h);
+	assert_int_equal(runs.run[0].cm_step, 128);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 127, &back), -1);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 128, &back), 0);
+	assert_int_equal(GT_CM(&back, 0, 0), 128);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 1000, &back), 0);
+	assert_int_equal(GT_CM(&back, 0, 0), 896);
+	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 1001, &back), 0);
+	assert_int_equal(GT_CM(&back, 0, 0), 1001);
+	gt_confusion_free(&cm);
+	gt_confusion_free(&back);
+	gt_runlog_free(&runs);
+	memset(&h, 0, sizeof(h));
+	gt_confusion_init(&cm, 10);              /* 10 genres: every epoch up to 4096 */
+	for (int e = 1; e <= 5000; e++) {
+		GT_CM(&cm, 1, 2) = e;
+		assert_int_equal(gt_epoch_cms_add(&h, &cm, e), 0);
+		if (e == GT_RUNLOG_POINTS)
+			assert_int_equal(h.step, 1);
+	}
+	assert_int_equal(h.step, 2);
+	assert_int_equal(h.n, 2500);
+	assert_int_equal(GT_CM(&cm, 1, 2), h.cm[(size_t)(h.n - 1) * 100 + 12]);
+	assert_int_equal(h.cm[(size_t)9 * 100 + 12], 20);
+	gt_epoch_cms_free(&h);
+	gt_confusion_free(&cm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +332,9 @@ int main(void)
 		cmocka_unit_test(test_runs_oldest_forgotten),
 		cmocka_unit_test(test_runs_order),
 		cmocka_unit_test(test_epoch_matrices),
+		cmocka_unit_test(test_step),
+		cmocka_unit_test(test_long_run),
+		cmocka_unit_test(test_epoch_matrices_thinned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

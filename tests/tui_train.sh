@@ -115,14 +115,16 @@ keys 3
 # ---- the settings form (the cursor on Batch size)
 keys r k e
 expect_re "e edits the current value" "Epochs +5_"
-expect "... and names the range" "Epochs: a whole number from 1 to 4096 (Enter sets, Esc cancels)"
-keys BSpace 1 0 0 0 0 0
-expect_re "... Backspace edits it" "Epochs +100000_"
+expect "... and names the range, --epochs' own" "Epochs: a whole number from 1 to 100000 (Enter sets, Esc cancels)"
+keys BSpace 1 0 0 0 0 1
+expect_re "... Backspace edits it" "Epochs +100001_"
 keys Enter
 expect "a value out of range is refused, naming the range" \
-	"'100000' is not a valid Epochs: a whole number from 1 to 4096"
-keys Escape
-sleep 1
+	"'100001' is not a valid Epochs: a whole number from 1 to 100000"
+keys BSpace 0 Enter
+expect_re "100000 epochs, the most --epochs takes, are taken" "Epochs +100000( |$)"
+keys e BSpace BSpace BSpace BSpace BSpace BSpace 5 Enter
+expect_re "... and 5 again" "Epochs +5( |$)"
 keys j j j l
 expect "the hidden width steps to the next sensible size" "Hidden width        48"
 keys h h

@@ -43,6 +43,10 @@ void gt_plot_grow(double lo, double hi, double *axis_lo, double *axis_hi);
  * canvas between axis_lo (bottom) and axis_hi (top). NaN points are skipped. */
 void gt_canvas_series(gt_canvas *c, const double *y, int n, int xmax,
                       double axis_lo, double axis_hi, int s);
+/* The same for points kept every step-th of last positions: point i at
+ * x = min((i + 1) step, last) - 1 (step 1, last n: gt_canvas_series). */
+void gt_canvas_series_step(gt_canvas *c, const double *y, int n, int step, int last,
+                           int xmax, double axis_lo, double axis_hi, int s);
 
 /* Dot coordinates of data point (i, v), for markers. */
 void gt_plot_point(const gt_canvas *c, int i, int xmax, double v,

@@ -6,7 +6,22 @@
 #include "genretui/session.h"
 
 #define GT_RUNLOG_MAX 32          /* runs remembered; the oldest goes first */
-#define GT_RUNLOG_EPOCHS 4096  /* epochs of curves kept per run */
+#define GT_RUNLOG_POINTS 4096     /* points of each curve kept per run (and plotted) */
+#define GT_RUNLOG_CM_BYTES ((size_t)2 << 20)   /* epoch matrices kept per run, at most */
+
+/* A run of n epochs keeps its figures every step-th epoch and at its last:
+ * epochs step, 2 step, ... and n, ceil(n / step) points, where step is the
+ * smallest power of two that gives at most `points` of them (1 up to
+ * `points` epochs). 32 runs of 100000 epochs hold 4 MB of curves. */
+int gt_runlog_step(int n, int points);
+/* Epoch (1-based) of point i (0-based) of a run of n epochs kept every
+ * step-th. */
+static inline int gt_runlog_point_epoch(int i, int step, int n)
+{
+	long e = (long)(i + 1) * step;
+
+	return e < n ? (int)e : n;
+}
 
 /* What a run's model scored, to show it again once other runs followed:
  * its confusion matrices and classification reports. */
@@ -18,16 +33,19 @@ typedef struct {
 /* A finished (or stopped) run. */
 typedef struct {
 	char preset[16];
-	int epochs, batch, hidden, n;      /* n: epochs of curves (those trained) */
+	int epochs, batch, hidden, n;      /* n: epochs trained */
+	int step, points;                  /* the curves: every step-th epoch, points of them */
 	int kept;                          /* the epoch whose weights were the model */
+	double kept_vacc;                  /* its test accuracy (the plot's mark), or NaN */
 	double lr, seconds, test_acc, train_acc, top2, fusion;   /* seconds: train_s */
 	unsigned long seed;
 	int stopped;
-	double *loss, *acc, *vloss, *vacc; /* [n] per-epoch figures: train, test */
+	double *loss, *acc, *vloss, *vacc; /* [points] per-epoch figures: train, test */
 	gt_runlog_figures *fig;            /* its matrices and reports */
-	int *epoch_cm;                     /* [n][cm_k][cm_k] the test matrix after
-	                                      each epoch (for a replay), or NULL */
-	int cm_k;
+	int *epoch_cm;                     /* [cm_n][cm_k][cm_k] the test matrix after
+	                                      every cm_step-th epoch and the last
+	                                      (for a replay), or NULL */
+	int cm_k, cm_n, cm_step;
 } gt_runlog_entry;
 
 typedef struct {
@@ -42,17 +60,24 @@ int gt_runlog_add(gt_runlog *r, const gt_session *s, const char *preset, int sto
 void gt_runlog_free(gt_runlog *r);
 
 /* The test matrices after each epoch, recorded while a run trains, for
- * its replay: gt_runlog_epoch_cm adds the session's test matrix (which
- * describes the epoch just ended) as epoch s->test_epoch; a run recorded
- * whole is handed to the run added last with gt_runlog_take_epochs. */
+ * its replay: gt_epoch_cms_add adds the session's test matrix (which
+ * describes the epoch just ended) as epoch s->test_epoch, the next one; a
+ * run recorded whole is handed to the run added last with
+ * gt_runlog_take_epochs. Those of every step-th epoch and of the latest
+ * are kept, as the curves are, at most GT_RUNLOG_POINTS of them and
+ * GT_RUNLOG_CM_BYTES in all: when one more would pass either, every other
+ * one goes and the step doubles. */
 typedef struct {
 	int *cm;              /* [n][k][k] */
 	int n, cap, k;
+	int step, last;       /* epochs kept: step, 2 step, ... and last */
 } gt_epoch_cms;
 int gt_epoch_cms_add(gt_epoch_cms *h, const gt_confusion *cm, int epoch);
 void gt_epoch_cms_free(gt_epoch_cms *h);
 void gt_runlog_take_epochs(gt_runlog *r, gt_epoch_cms *h);
-/* Epoch e's (1-based) matrix of entry x into cm; 0, or -1 when not kept. */
+/* The matrix of entry x kept at epoch e (1-based), else the latest kept
+ * before it, into cm; 0, or -1 when none is (no matrices, e outside 1..n,
+ * or e before the first kept). */
 int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm);
 
 /* Orders of the runs table: as they ran, the best test accuracy first, the
@@ -67,5 +92,9 @@ void gt_runlog_order(const gt_runlog *r, gt_runs_key key, int *idx);
 /* Per-epoch figures of the first n epochs of t: loss (acc 0) or accuracy
  * (acc 1), of the training rows into train[] and the test rows into test[]. */
 void gt_runlog_series(const gt_trainer *t, int n, int acc, double *train, double *test);
+/* The same at every step-th of the first n epochs and the n-th (see
+ * gt_runlog_step); returns the points written, ceil(n / step). */
+int gt_runlog_sample(const gt_trainer *t, int n, int step, int acc, double *train,
+                     double *test);
 
 #endif

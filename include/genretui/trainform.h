@@ -12,12 +12,15 @@
 typedef enum { GT_FORM_EPOCHS, GT_FORM_BATCH, GT_FORM_LR, GT_FORM_HIDDEN, GT_FORM_SEED,
                GT_FORM_NNUMBERS } gt_form_number;
 
-/* The range in words: "a whole number from 1 to 4096", ... */
+/* Epochs the form takes, as the command line's --epochs (cli.c). */
+#define GT_FORM_EPOCHS_MAX 100000
+
+/* The range in words: "a whole number from 1 to 100000", ... */
 const char *gt_form_range(gt_form_number f);
 
 /* Read text as setting f: 0 and *v set, or -1 and msg says why, naming the
- * range ("'100000' is not a valid number of epochs: a whole number from 1
- * to 4096"). name is the setting's name for the message. */
+ * range ("'100001' is not a valid number of epochs: a whole number from 1
+ * to 100000"). name is the setting's name for the message. */
 int gt_form_parse(gt_form_number f, const char *text, const char *name, double *v,
                   char *msg, size_t n);
 

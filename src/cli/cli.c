@@ -10,6 +10,7 @@
 #include "genretui/importance.h"
 #include "genretui/preset.h"
 #include "genretui/textfmt.h"
+#include "genretui/trainform.h"
 
 /* An argument quoted in a message, escaped (it may hold control
  * characters) and cut to a readable length. */
@@ -129,7 +130,7 @@ static const struct int_option {
 	int c;
 	long long lo, hi;
 } int_options[] = {
-	{ OPT_EPOCHS, 0, 100000 }, { OPT_BATCH_SIZE, 1, 65536 },
+	{ OPT_EPOCHS, 0, GT_FORM_EPOCHS_MAX }, { OPT_BATCH_SIZE, 1, 65536 },
 	{ OPT_SEED, 0, UINT32_MAX }, { OPT_SPLIT_SEED, 0, UINT32_MAX },
 	{ OPT_DIGITS, 0, 10 }, { OPT_REPEAT, 1, 1000 }, { OPT_CV, 2, 20 },
 	{ OPT_THREADS, 1, 64 },

@@ -154,14 +154,21 @@ void gt_plot_point(const gt_canvas *c, int i, int xmax, double v,
 void gt_canvas_series(gt_canvas *c, const double *y, int n, int xmax,
                       double axis_lo, double axis_hi, int s)
 {
+	gt_canvas_series_step(c, y, n, 1, n, xmax, axis_lo, axis_hi, s);
+}
+
+void gt_canvas_series_step(gt_canvas *c, const double *y, int n, int step, int last,
+                           int xmax, double axis_lo, double axis_hi, int s)
+{
 	int px = 0, py = 0, have = 0;
 
 	for (int i = 0; i < n; i++) {
+		long at = (long)(i + 1) * step;
 		int x, yy;
 
 		if (!isfinite(y[i]))
 			continue;
-		gt_plot_point(c, i, xmax, y[i], axis_lo, axis_hi, &x, &yy);
+		gt_plot_point(c, (at < last ? (int)at : last) - 1, xmax, y[i], axis_lo, axis_hi, &x, &yy);
 		if (have)
 			gt_canvas_line(c, px, py, x, yy, s);
 		else

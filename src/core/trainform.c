@@ -5,17 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "genretui/runlog.h"
 #include "genretui/trainform.h"
 
-/* Epochs: those the pane plots and remembers of a run (GT_RUNLOG_EPOCHS);
- * the others as the command line takes them (cli.c). */
+/* As the command line takes them (cli.c); a run of more than
+ * GT_RUNLOG_POINTS epochs keeps its curves every step-th epoch (runlog.h). */
 static const struct {
 	double lo, hi;
 	int whole;          /* a whole number; else lo < v < hi */
 	const char *words;
 } ranges[GT_FORM_NNUMBERS] = {
-	[GT_FORM_EPOCHS] = { 1, GT_RUNLOG_EPOCHS, 1, "a whole number from 1 to 4096" },
+	[GT_FORM_EPOCHS] = { 1, GT_FORM_EPOCHS_MAX, 1, "a whole number from 1 to 100000" },
 	[GT_FORM_BATCH] = { 1, 65536, 1, "a whole number from 1 to 65536" },
 	[GT_FORM_LR] = { 0, 1000, 0, "a number greater than 0 and less than 1000" },
 	[GT_FORM_HIDDEN] = { 1, 4096, 1, "a whole number from 1 to 4096" },

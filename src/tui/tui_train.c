@@ -21,7 +21,7 @@ enum { IDLE, RUNNING, PAUSED, DONE, STOPPED };
 
 #define FORM_W 27     /* cells of the settings column */
 
-#define MAX_PLOT GT_RUNLOG_EPOCHS  /* epochs plotted */
+#define MAX_PLOT GT_RUNLOG_POINTS  /* points of a curve plotted (every step-th epoch) */
 
 static const char *const field_names[NFIELDS] = {
 	"Preset", "Epochs", "Batch size", "Learning rate", "Hidden width", "Seed"
@@ -332,7 +332,8 @@ static void adjust(gt_app *app, train_state *ts, int dir)
 {
 	switch (ts->field) {
 	case F_PRESET: cycle_preset(app, ts, dir); break;
-	case F_EPOCHS: ts->epochs = ts->epochs + dir < 1 ? 1 : ts->epochs + dir; break;
+	case F_EPOCHS: ts->epochs = ts->epochs + dir < 1 ? 1 : ts->epochs + dir > GT_FORM_EPOCHS_MAX
+	                          ? GT_FORM_EPOCHS_MAX : ts->epochs + dir; break;
 	case F_BATCH: ts->batch = dir > 0 ? (ts->batch < 4096 ? ts->batch * 2 : ts->batch)
 	                                : (ts->batch > 1 ? ts->batch / 2 : 1); break;
 	case F_LR: ts->lr = dir > 0 ? ts->lr * 2 : ts->lr / 2; break;
@@ -747,10 +748,12 @@ static void legend(const gt_app *app, WINDOW *w, int y, int x, int width, const 
 	wattrset(w, A_NORMAL);
 }
 
-/* The y labels (top, middle, bottom) and the x axis in epochs. */
-static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, int epochs)
+/* The y labels (top, middle, bottom) and the x axis in epochs, saying
+ * when the curves keep only every step-th of them. */
+static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, int epochs,
+                 int step)
 {
-	char buf[32];
+	char buf[64];
 
 	snprintf(buf, sizeof(buf), "%6.3f", hi);
 	gt_draw_text(w, y, x, 7, buf);
@@ -759,7 +762,9 @@ static void axes(WINDOW *w, int y, int x, int ch, int cw, double lo, double hi, 
 	snprintf(buf, sizeof(buf), "%6.3f", lo);
 	gt_draw_text(w, y + ch - 1, x, 7, buf);
 	gt_draw_text(w, y + ch, x + 7, 3, "1");
-	snprintf(buf, sizeof(buf), "epoch %d", epochs);
+	snprintf(buf, sizeof(buf), "epoch %d (a point every %d)", epochs, step);
+	if (step == 1 || (int)strlen(buf) > cw - 2)
+		snprintf(buf, sizeof(buf), "epoch %d", epochs);
 	gt_draw_text(w, y + ch, x + 7 + cw - (int)strlen(buf), (int)strlen(buf), buf);
 }
 
@@ -784,9 +789,11 @@ static int overlays(const gt_app *app, const train_state *ts, const gt_runlog_en
 
 /* One plot's main curves: training rows into tr, test rows into te. */
 typedef struct {
-	int n;              /* epochs with figures */
-	int xmax;           /* the last x position */
+	int n;              /* points: every step-th of the epochs up to last, and last */
+	int step, last;
+	int xmax;           /* the last x position (epochs from 0) */
 	int kept;           /* the epoch marked kept (0: none) */
+	double kept_te;     /* its test figure */
 	const double *tr, *te;
 } curves;
 
@@ -801,17 +808,20 @@ static curves main_curves(const gt_app *app, const train_state *ts, int acc, dou
 	curves c;
 
 	if (e) {
-		c = (curves){ e->n, e->n - 1, e->kept, acc ? e->acc : e->loss, acc ? e->vacc : e->vloss };
+		c = (curves){ e->points, e->step, e->n, e->n - 1, e->kept,
+		              acc ? e->kept_vacc : NAN, acc ? e->acc : e->loss, acc ? e->vacc : e->vloss };
 		if (app->replay > 0 && app->replay < e->n) {   /* a replay stops them there */
-			c.n = app->replay;
-			c.kept = e->kept <= c.n ? e->kept : 0;
+			c.n = app->replay / e->step;
+			c.kept = e->kept <= app->replay ? e->kept : 0;
 		}
 		return c;
 	}
-	c.n = t->epoch < MAX_PLOT ? t->epoch : MAX_PLOT;
-	c.xmax = (busy(ts) ? t->hp.epochs : c.n) - 1;
+	c.last = t->epoch;
+	c.step = gt_runlog_step(c.last, MAX_PLOT);
+	c.n = gt_runlog_sample(t, c.last, c.step, acc, tr, te);
+	c.xmax = (busy(ts) ? t->hp.epochs : c.last) - 1;
 	c.kept = kept_epoch(app);
-	gt_runlog_series(t, c.n, acc, tr, te);
+	c.kept_te = c.kept >= 1 && c.kept <= c.last ? t->history[c.kept - 1].val_accuracy : NAN;
 	c.tr = tr;
 	c.te = te;
 	return c;
@@ -830,9 +840,9 @@ static void plot_extent(const gt_app *app, const train_state *ts, const curves *
 	for (int i = 0; i < n; i++) {
 		double plo, phi;
 
-		if (ov[i]->n < 1)
+		if (ov[i]->points < 1)
 			continue;
-		minmax(acc ? ov[i]->acc : ov[i]->loss, acc ? ov[i]->vacc : ov[i]->vloss, ov[i]->n,
+		minmax(acc ? ov[i]->acc : ov[i]->loss, acc ? ov[i]->vacc : ov[i]->vloss, ov[i]->points,
 		       &plo, &phi);
 		*lo = fmin(*lo, plo);
 		*hi = fmax(*hi, phi);
@@ -882,15 +892,17 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	if (!(lo < hi) || shown_entry(app))   /* a finished run shown again: its own range */
 		gt_plot_range(l2, h2, &lo, &hi);
 	for (int i = 0; i < nov; i++) {
-		gt_canvas_series(&c, acc ? ov[i]->acc : ov[i]->loss, ov[i]->n, xmax, lo, hi, 3);
-		gt_canvas_series(&c, acc ? ov[i]->vacc : ov[i]->vloss, ov[i]->n, xmax, lo, hi, 3);
+		const gt_runlog_entry *o = ov[i];
+
+		gt_canvas_series_step(&c, acc ? o->acc : o->loss, o->points, o->step, o->n, xmax, lo, hi, 3);
+		gt_canvas_series_step(&c, acc ? o->vacc : o->vloss, o->points, o->step, o->n, xmax, lo, hi, 3);
 	}
-	gt_canvas_series(&c, m.tr, m.n, xmax, lo, hi, 1);
-	gt_canvas_series(&c, m.te, m.n, xmax, lo, hi, 2);
-	axes(w, y + 1, x, ch, cw, lo, hi, xmax + 1);
+	gt_canvas_series_step(&c, m.tr, m.n, m.step, m.last, xmax, lo, hi, 1);
+	gt_canvas_series_step(&c, m.te, m.n, m.step, m.last, xmax, lo, hi, 2);
+	axes(w, y + 1, x, ch, cw, lo, hi, xmax + 1, m.step);
 	paint(app, w, &c, y + 1, x + 7);
-	if (acc && m.kept >= 1 && m.kept <= m.n) {   /* the kept epoch's test accuracy */
-		gt_plot_point(&c, m.kept - 1, xmax, m.te[m.kept - 1], lo, hi, &px, &py);
+	if (acc && m.kept >= 1 && isfinite(m.kept_te)) {   /* the kept epoch's test accuracy */
+		gt_plot_point(&c, m.kept - 1, xmax, m.kept_te, lo, hi, &px, &py);
 		wattrset(w, gt_attr(app, GT_C_GOOD));
 		gt_draw_text(w, y + 1 + py / 4, x + 7 + px / 2, 1, app->utf8 ? "\u25c6" : "*");
 		wattrset(w, A_NORMAL);
