@@ -66,8 +66,8 @@ static void hand_model(gt_model *m)
 }
 
 static const gt_imp_feature hand_feats[5] = {
-	{ "x0", GT_IMP_COLUMN, 0 }, { "x1", GT_IMP_COLUMN, 1 }, { "x2", GT_IMP_COLUMN, 2 },
-	{ "key", GT_IMP_KEY, -1 }, { "mode", GT_IMP_MODE, -1 },
+	{ "x0", GT_IMP_COLUMN, 0, 0 }, { "x1", GT_IMP_COLUMN, 1, 0 }, { "x2", GT_IMP_COLUMN, 2, 0 },
+	{ "key", GT_IMP_KEY, -1, 0 }, { "mode", GT_IMP_MODE, -1, 0 },
 };
 
 static void run_hand(gt_importance *imp, int threads)
@@ -158,9 +158,9 @@ static void test_one_signal(void **state)
 	gt_importance_opts o;
 	gt_samples s = { &x[0][0], hot, y, SN, SNUM, GT_NSCALES };
 	gt_imp_feature feats[6] = {
-		{ "noise1", GT_IMP_COLUMN, 1 }, { "signal", GT_IMP_COLUMN, 0 },
-		{ "noise2", GT_IMP_COLUMN, 2 }, { "noise3", GT_IMP_COLUMN, 3 },
-		{ "key", GT_IMP_KEY, -1 }, { "mode", GT_IMP_MODE, -1 },
+		{ "noise1", GT_IMP_COLUMN, 1, 0 }, { "signal", GT_IMP_COLUMN, 0, 0 },
+		{ "noise2", GT_IMP_COLUMN, 2, 0 }, { "noise3", GT_IMP_COLUMN, 3, 0 },
+		{ "key", GT_IMP_KEY, -1, 0 }, { "mode", GT_IMP_MODE, -1, 0 },
 	};
 	gt_importance imp;
 	gt_trainer t;
@@ -199,7 +199,7 @@ static void test_refusals(void **state)
 {
 	gt_samples s = { &hx[0][0], hhot, hy, HN, HNUM, GT_NSCALES }, dense = s;
 	gt_importance_opts o = { 5, 7, 2 };
-	gt_imp_feature bad = { "x9", GT_IMP_COLUMN, 3 }, key = { "key", GT_IMP_KEY, -1 };
+	gt_imp_feature bad = { "x9", GT_IMP_COLUMN, 3, 0 }, key = { "key", GT_IMP_KEY, -1, 0 };
 	gt_importance imp;
 	gt_model m;
 	gt_error err;
@@ -232,6 +232,74 @@ static void test_study_features(void **state)
 	assert_int_equal(f[12].kind, GT_IMP_MODE);
 }
 
+/* A one-hot column's 0/1 inputs shuffled together give the drops of the
+ * same column held compactly as the group's hot input (the same rows, the
+ * same permutations). */
+static void test_columns_together(void **state)
+{
+	static gt_real dx[HN][HNUM + GT_NSCALES];
+	gt_samples s = { &hx[0][0], hhot, hy, HN, HNUM, GT_NSCALES };
+	gt_samples d = { &dx[0][0], NULL, hy, HN, HNUM + GT_NSCALES, 0 };
+	gt_imp_feature hot[2] = { { "x0", GT_IMP_COLUMN, 0, 0 }, { "scale", GT_IMP_HOT, -1, 0 } };
+	gt_imp_feature cols[2] = { { "x0", GT_IMP_COLUMN, 0, 0 },
+	                           { "scale", GT_IMP_COLUMNS, HNUM, GT_NSCALES } };
+	gt_importance_opts o = { 5, 7, 2 };
+	gt_importance a, b;
+	gt_model m;
+	gt_error err;
+
+	(void)state;
+	hand_table();
+	hand_model(&m);
+	for (int i = 0; i < HN; i++) {
+		memcpy(dx[i], hx[i], sizeof(hx[i]));
+		for (int k = 0; k < GT_NSCALES; k++)
+			dx[i][HNUM + k] = k == hhot[i];
+	}
+	assert_int_equal(gt_importance_run(&a, &m, &s, hot, 2, &o, &err), GT_OK);
+	assert_int_equal(gt_importance_run(&b, &m, &d, cols, 2, &o, &err), GT_OK);
+	assert_near(a.baseline, b.baseline, 0);
+	assert_memory_equal(a.drops, b.drops, 10 * sizeof(double));
+	assert_true(a.mean[1] > 0.1);
+	gt_importance_free(&a);
+	gt_importance_free(&b);
+	cols[1].count = GT_NSCALES + 1;   /* past the inputs */
+	assert_int_equal(gt_importance_run(&b, &m, &d, cols, 2, &o, &err), GT_ERR_ARG);
+	assert_non_null(strstr(err.msg, "'scale'"));
+	gt_model_free(&m);
+}
+
+/* A layout's features: the study's as gt_importance_study_features; a
+ * file's own, its columns with a one-hot column's inputs together. */
+static void test_layout_features(void **state)
+{
+	static const char *const moods[3] = { "calm", "tense", "wild" };
+	const gt_layout_column cols[3] = {
+		{ "rms_mean", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "mood", GT_SOURCE_ONEHOT, 3, moods },
+		{ "tempo", GT_SOURCE_NUMERIC, 0, NULL },
+	};
+	gt_imp_feature f[GT_IMP_MAX], want[GT_IMP_MAX];
+	static gt_layout l;
+
+	(void)state;
+	gt_layout_study(&l);
+	assert_int_equal(gt_importance_layout_features(&l, f), gt_importance_study_features(want));
+	for (int i = 0; i < 13; i++) {
+		assert_string_equal(f[i].name, want[i].name);
+		assert_int_equal(f[i].kind, want[i].kind);
+		assert_int_equal(f[i].column, want[i].column);
+	}
+	assert_int_equal(gt_layout_from_columns(&l, cols, 3, NULL), GT_OK);
+	assert_int_equal(gt_importance_layout_features(&l, f), 3);
+	assert_string_equal(f[1].name, "mood");
+	assert_int_equal(f[1].kind, GT_IMP_COLUMNS);
+	assert_int_equal(f[1].column, 1);
+	assert_int_equal(f[1].count, 3);
+	assert_string_equal(f[2].name, "tempo");
+	assert_int_equal(f[2].column, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +309,8 @@ int main(void)
 		cmocka_unit_test(test_one_signal),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_study_features),
+		cmocka_unit_test(test_columns_together),
+		cmocka_unit_test(test_layout_features),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

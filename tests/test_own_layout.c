@@ -256,12 +256,36 @@ static void test_train_and_predict(void **state)
 	free(q);
 }
 
+/* Permutation importance by the file's columns: mood's three inputs are
+ * shuffled together, a constant column changes nothing. */
+static void test_importance(void **state)
+{
+	fixture *f = *state;
+	const gt_importance *imp = &f->s.importance;
+	gt_importance_opts o;
+	gt_error err;
+
+	gt_importance_defaults(&o);
+	if (gt_session_importance(&f->s, &o, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(imp->nfeat, 6);
+	assert_string_equal(imp->feat[2].name, "mood");
+	assert_int_equal(imp->feat[2].kind, GT_IMP_COLUMNS);
+	assert_int_equal(imp->feat[2].column, 2);
+	assert_int_equal(imp->feat[2].count, 3);
+	assert_string_equal(imp->feat[5].name, "centroid");
+	assert_int_equal(imp->feat[5].column, 7);
+	assert_near(imp->mean[4], 0, 0);       /* length: 30 in every row */
+	assert_true(imp->mean[0] > imp->mean[3]);   /* rms_mean tells, zcr is noise */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_paper_sets),
 		cmocka_unit_test(test_improved_sets),
 		cmocka_unit_test(test_train_and_predict),
+		cmocka_unit_test(test_importance),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -6,10 +6,13 @@
  * the model's accuracy on the shuffled rows is taken; the importance is the
  * drop from the accuracy on the rows as they are: its mean over the N
  * shuffles and its standard deviation (population, numpy.std). A feature is
- * a numeric input column, or a part of the one-hot group: the whole group
- * (scale), or, in the study's layout of 24 scales, only its key or only its
- * mode (the other part stays the row's own), as when the file's columns
- * key and mode are shuffled before they are encoded.
+ * a source column of the data file (layout.h), shuffled before it is
+ * encoded: a numeric input column; the inputs of a one-hot text column
+ * together (a row takes another row's level); or a part of the one-hot
+ * group: the whole group (scale), or, in the study's layout of 24 scales,
+ * only its key or only its mode (the other part stays the row's own), as
+ * when the file's columns key and mode are shuffled before they are
+ * encoded.
  *
  * The shuffles are scikit-learn's, bit for bit: a NumPy RandomState(seed)
  * draws one integer below 2^31 (randint), and every feature's shuffles come
@@ -27,15 +30,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "genretui/layout.h"
 #include "genretui/model.h"
 #include "genretui/status.h"
 
-#define GT_IMP_MAX 64            /* features */
+#define GT_IMP_MAX GT_MAX_SOURCES   /* features */
 #define GT_IMP_REPEATS 5         /* scikit-learn's default n_repeats */
 #define GT_IMP_REPEATS_MAX 1000
 
 typedef enum {
 	GT_IMP_COLUMN,   /* numeric input column `column` */
+	GT_IMP_COLUMNS,  /* input columns column .. column + count - 1 together
+	                    (the 0/1 inputs of a one-hot text column) */
 	GT_IMP_HOT,      /* the whole one-hot group */
 	GT_IMP_KEY,      /* the scale's key (24-scale layout, encode.h) */
 	GT_IMP_MODE      /* the scale's mode */
@@ -44,12 +50,20 @@ typedef enum {
 typedef struct {
 	const char *name;
 	gt_imp_kind kind;
-	int column;                  /* GT_IMP_COLUMN only */
+	int column;                  /* GT_IMP_COLUMN, GT_IMP_COLUMNS */
+	int count;                   /* GT_IMP_COLUMNS: how many columns */
 } gt_imp_feature;
 
 /* The study's inputs as the file's columns: the 11 numeric features, then
  * key and mode. Returns how many (13). */
 int gt_importance_study_features(gt_imp_feature out[GT_IMP_MAX]);
+
+/* The source columns of layout l (layout.h), in order: a NUMERIC column
+ * its input, a ONEHOT column its inputs together, KEY and MODE the parts
+ * of the group. Names point into l, which must outlive them. For the
+ * study's layout the same features as gt_importance_study_features.
+ * Returns how many (l->nsources). */
+int gt_importance_layout_features(const gt_layout *l, gt_imp_feature out[GT_IMP_MAX]);
 
 typedef struct {
 	int repeats;                 /* N >= 1 (GT_IMP_REPEATS) */

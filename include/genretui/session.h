@@ -101,8 +101,9 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
                            const gt_hparams *hp, int epochs_trained, gt_error *err);
 
 /* Permutation importance (importance.h) of the current model on the test
- * rows, feature by feature as the file has them (the numeric features, key,
- * mode), into s->importance. GT_ERR_ARG when there is no model or no test
+ * rows, feature by feature as the file has them (its layout's source
+ * columns: the study's numeric features, key, mode; a one-hot column's
+ * inputs together), into s->importance. GT_ERR_ARG when there is no model or no test
  * row. */
 gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_error *err);
 

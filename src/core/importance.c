@@ -17,10 +17,28 @@
 int gt_importance_study_features(gt_imp_feature out[GT_IMP_MAX])
 {
 	for (int c = 0; c < GT_NNUMERIC; c++)
-		out[c] = (gt_imp_feature){ gt_input_names[c], GT_IMP_COLUMN, c };
-	out[GT_NNUMERIC] = (gt_imp_feature){ "key", GT_IMP_KEY, -1 };
-	out[GT_NNUMERIC + 1] = (gt_imp_feature){ "mode", GT_IMP_MODE, -1 };
+		out[c] = (gt_imp_feature){ gt_input_names[c], GT_IMP_COLUMN, c, 0 };
+	out[GT_NNUMERIC] = (gt_imp_feature){ "key", GT_IMP_KEY, -1, 0 };
+	out[GT_NNUMERIC + 1] = (gt_imp_feature){ "mode", GT_IMP_MODE, -1, 0 };
 	return GT_NNUMERIC + 2;
+}
+
+int gt_importance_layout_features(const gt_layout *l, gt_imp_feature out[GT_IMP_MAX])
+{
+	static const gt_imp_kind kind[] = {
+		[GT_SOURCE_NUMERIC] = GT_IMP_COLUMN, [GT_SOURCE_ONEHOT] = GT_IMP_COLUMNS,
+		[GT_SOURCE_KEY] = GT_IMP_KEY, [GT_SOURCE_MODE] = GT_IMP_MODE,
+	};
+
+	for (int i = 0; i < l->nsources; i++) {
+		const gt_layout_source *src = &l->source[i];
+		int part = src->kind == GT_SOURCE_KEY || src->kind == GT_SOURCE_MODE;
+
+		out[i] = (gt_imp_feature){ gt_layout_source_name(l, i), kind[src->kind],
+		                           part ? -1 : src->first, src->kind == GT_SOURCE_ONEHOT
+		                           ? src->count : 0 };
+	}
+	return l->nsources;
 }
 
 void gt_importance_defaults(gt_importance_opts *o)
@@ -119,6 +137,10 @@ static void set_feature(worker *w, const gt_samples *s, const gt_imp_feature *f,
 		case GT_IMP_COLUMN:
 			w->x[i * nn + (size_t)f->column] = s->x[j * nn + (size_t)f->column];
 			break;
+		case GT_IMP_COLUMNS:
+			memcpy(w->x + i * nn + (size_t)f->column, s->x + j * nn + (size_t)f->column,
+			       (size_t)f->count * sizeof(gt_real));
+			break;
 		case GT_IMP_HOT:
 			w->hot[i] = s->hot[j];
 			break;
@@ -188,6 +210,8 @@ static gt_status check_features(const gt_samples *s, const gt_imp_feature *feat,
 	for (int i = 0; i < nfeat; i++) {
 		const gt_imp_feature *f = &feat[i];
 		int ok = f->kind == GT_IMP_COLUMN ? f->column >= 0 && f->column < s->nnum
+		       : f->kind == GT_IMP_COLUMNS ? f->column >= 0 && f->count >= 1 &&
+		                                     f->count <= s->nnum - f->column
 		       : f->kind == GT_IMP_HOT ? s->nhot > 0 && s->hot != NULL
 		       : s->nhot == GT_NSCALES && s->hot != NULL;
 

@@ -338,7 +338,7 @@ gt_status gt_session_adopt(gt_session *s, const gt_model *m, const gt_norm *norm
 gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_error *err)
 {
 	gt_imp_feature feat[GT_IMP_MAX];
-	int n = gt_importance_study_features(feat);
+	int n = gt_importance_layout_features(&s->pipe.clean.layout, feat);
 	gt_status st;
 
 	if (!s->running)
