@@ -14,6 +14,7 @@
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/probs.h"
+#include "genretui/prompt_answer.h"
 #include "genretui/rng.h"
 #include "genretui/session.h"
 
@@ -256,6 +257,77 @@ static void test_train_and_predict(void **state)
 	free(q);
 }
 
+typedef struct {
+	char text[32][512];
+	int n;
+} sink;
+
+static void collect(void *ctx, gt_out_role role, const char *text)
+{
+	sink *k = ctx;
+
+	(void)role;
+	if (k->n < 32)
+		snprintf(k->text[k->n++], sizeof(k->text[0]), "%s", text);
+}
+
+/* The prompt on the trained model: row N takes a row's values by the
+ * layout (mood's level from its 0/1 inputs, an unknown tempo left to the
+ * median), and answers as the model does for its row of the set. */
+static void test_prompt_rows(void **state)
+{
+	fixture *f = *state;
+	gt_session *s = &f->s;
+	gt_predictor *q = calloc(1, sizeof(*q));
+	sink *k = calloc(1, sizeof(*k));
+	const gt_samples *te = &s->pipe.test;
+	char want[512];
+	gt_answerer a;
+	gt_error err;
+	size_t i, r;
+	int best[2], mood = 0;
+
+	assert_non_null(q);
+	assert_non_null(k);
+	assert_int_equal(gt_predictor_from_session(q, s, "paper", &err), GT_OK);
+	gt_answerer_init(&a, q, &s->pipe);
+	assert_int_equal(gt_answerer_line(&a, "row 6", collect, k), 0);   /* tempo unknown */
+	assert_string_equal(k->text[0], "line 7 (row 6): artist 5 - track 5: true genre gamma; "
+	                    "unknown values (the paper preset drops the row, improved fills them)");
+	assert_string_equal(k->text[2], "filled with training medians: tempo");
+	for (i = 0; i < te->n && te->y[i] == 0; i++)   /* a test row of beta or gamma */
+		;
+	assert_true(i < te->n);
+	r = s->pipe.test_row[i];
+	{
+		gt_real x[NNUM];
+		double p[GT_MAX_CLASSES];
+		char line[32];
+
+		memcpy(x, te->x + i * NNUM, sizeof(x));
+		gt_predict_probs(&s->model, x, p);
+		gt_top2(p, 3, best);
+		for (int j = 0; j < 3; j++)
+			if (f->values[r][2 + j] == 1)
+				mood = j;
+		a.brief = 1;
+		k->n = 0;
+		snprintf(line, sizeof(line), "line %zu", r + 2);
+		assert_int_equal(gt_answerer_line(&a, line, collect, k), 0);
+		snprintf(want, sizeof(want), "%s\t%.4f\t%s\t%.4f\tfilled=\ttrue=%s", labels[best[0]],
+		         p[best[0]], labels[best[1]], p[best[1]], labels[te->y[i]]);
+		assert_string_equal(k->text[0], want);
+	}
+	k->n = 0;
+	assert_int_equal(gt_answerer_line(&a, "show", collect, k), 0);
+	snprintf(want, sizeof(want), "# rms_mean=%g tempo=%g mood=%s zcr=%g length=30 centroid=%g",
+	         f->values[r][0], f->values[r][1], moods[mood], f->values[r][5], f->values[r][7]);
+	assert_string_equal(k->text[0], want);
+	gt_predictor_free(q);
+	free(q);
+	free(k);
+}
+
 /* Permutation importance by the file's columns: mood's three inputs are
  * shuffled together, a constant column changes nothing. */
 static void test_importance(void **state)
@@ -286,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_improved_sets),
 		cmocka_unit_test(test_train_and_predict),
 		cmocka_unit_test(test_importance),
+		cmocka_unit_test(test_prompt_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -105,19 +105,24 @@ gt_status gt_predictor_check_genres(const gt_predictor *p, const gt_genres *file
 gt_status gt_predictor_check_layout(const gt_predictor *p, const gt_layout *file,
                                     const char *name, gt_error *err);
 
-/* Probabilities probs[0 .. genres.k - 1] for raw numeric values (GT_F_
- * order, units as in the data) and a scale column (encode.h). */
-void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
+/* Probabilities probs[0 .. genres.k - 1] for the raw values of the
+ * layout's nnum dense inputs (units as in the data; the study's: its 11
+ * numeric features in GT_F_ order) and the one-hot group's hot input
+ * (the study's scale, encode.h; ignored without a group). */
+void gt_predictor_probs(gt_predictor *p, const double *num, int scale,
                         double probs[GT_MAX_CLASSES]);
 
 struct gt_track_input_s;
 
-/* Probabilities for a track typed at the prompt: numeric features not given
- * are filled with the training medians; a key and/or mode not given is
- * averaged over every scale it could be (equal weights). Returns the bits
- * (1 << GT_F_x) of the numeric features that were filled. */
-unsigned gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
-                          double probs[GT_MAX_CLASSES]);
+/* Probabilities for a track typed at the prompt (prompt.h, values by the
+ * layout's source columns): a numeric column not given is filled with its
+ * training median, a one-hot column not given with the training medians
+ * of its inputs (as the improved preparation imputes); the study's key
+ * and/or mode not given is averaged over every scale it could be (equal
+ * weights). filled (GT_PROMPT_WORDS words) gets the bits of the columns
+ * that were filled; returns how many. */
+int gt_predictor_ask(gt_predictor *p, const struct gt_track_input_s *t,
+                     double probs[GT_MAX_CLASSES], unsigned *filled);
 
 /* Model files (model_file.c). A save writes PATH.tmpXXXXXX beside PATH
  * and renames it over PATH (a symlink there is replaced, not followed,

@@ -40,6 +40,8 @@ typedef struct {
 	int row_genre;               /* true genre of the row just loaded, or -1 */
 } gt_answerer;
 
+/* The answerer reads lines by the names of pred's layout (the study's, or
+ * a file's own columns), which must outlive it. */
 void gt_answerer_init(gt_answerer *a, gt_predictor *pred, const gt_pipeline *pipe);
 
 /* Answer one line. Returns 1 when the line asked to quit, -1 when it was

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "genretui/layout.h"
 #include "genretui/status.h"
 
 #define GT_HISTORY_LINES 1000   /* lines the history file keeps */
@@ -20,7 +21,8 @@
 const char *gt_history_open(char *buf, size_t n, gt_error *err);
 gt_status gt_history_add(const char **path, const char *line, gt_error *err);
 
-/* Readline completion shared by both prompts: install it. */
-void gt_prompt_install_completion(void);
+/* Readline completion shared by both prompts: install it for the names of
+ * layout l (the model's columns; l must outlive the prompt). */
+void gt_prompt_install_completion(const gt_layout *l);
 
 #endif

@@ -148,8 +148,15 @@ static int readline_loop(gt_answerer *a)
 
 	if (err.code != GT_OK)
 		history_warn(&err);
-	gt_prompt_install_completion();
-	printf("Type name=value pairs (e.g. energy=0.9 key=A# mode=minor), help, or quit.\n");
+	gt_prompt_install_completion(&a->pred->layout);
+	if (gt_layout_is_study(&a->pred->layout)) {
+		printf("Type name=value pairs (e.g. energy=0.9 key=A# mode=minor), help, or quit.\n");
+	} else {
+		char example[256];
+
+		gt_prompt_example(&a->pred->layout, a->pred->median, example, sizeof(example));
+		printf("Type name=value pairs (e.g. %s), help, or quit.\n", example);
+	}
 	while ((line = readline("genre> ")) != NULL) {
 		int r;
 

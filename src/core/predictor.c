@@ -69,7 +69,7 @@ void gt_predictor_free(gt_predictor *p)
 	memset(p, 0, sizeof(*p));
 }
 
-void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scale,
+void gt_predictor_probs(gt_predictor *p, const double *num, int scale,
                         double probs[GT_MAX_CLASSES])
 {
 	gt_real x[GT_MAX_INPUTS];
@@ -78,15 +78,35 @@ void gt_predictor_probs(gt_predictor *p, const double num[GT_NNUMERIC], int scal
 	gt_predict_probs(&p->model, x, probs);
 }
 
-unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,
-                          double probs[GT_MAX_CLASSES])
+/* The raw dense inputs of t, medians where it gives nothing. */
+static void dense_inputs(const gt_predictor *p, const gt_track_input *t, double *num)
 {
-	unsigned filled = gt_track_input_missing(t);
-	double num[GT_NNUMERIC], one[GT_MAX_CLASSES];
+	const gt_layout *l = &p->layout;
+
+	for (int s = 0; s < l->nsources; s++) {
+		const gt_layout_source *src = &l->source[s];
+		int given = gt_prompt_bit(t->given_bits, s);
+
+		if (src->kind == GT_SOURCE_NUMERIC)
+			num[src->first] = given ? t->num[s] : p->median[src->first];
+		else if (src->kind == GT_SOURCE_ONEHOT)
+			for (int k = 0; k < src->count; k++)
+				num[src->first + k] = given ? k == t->level[s] : p->median[src->first + k];
+	}
+}
+
+int gt_predictor_ask(gt_predictor *p, const gt_track_input *t,
+                     double probs[GT_MAX_CLASSES], unsigned *filled)
+{
+	int nfilled = gt_track_input_missing_set(t, filled);
+	double num[GT_MAX_INPUTS], one[GT_MAX_CLASSES];
 	int n = 0, k = p->genres.k;
 
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		num[f] = (filled & (1u << f)) ? p->median[f] : t->num[f];
+	dense_inputs(p, t, num);
+	if (p->layout.nhot == 0) {
+		gt_predictor_probs(p, num, 0, probs);
+		return nfilled;
+	}
 	memset(probs, 0, GT_MAX_CLASSES * sizeof(double));
 	for (int pitch = 0; pitch < 12; pitch++)
 		for (int major = 0; major <= 1; major++) {
@@ -99,5 +119,5 @@ unsigned gt_predictor_ask(gt_predictor *p, const gt_track_input *t,
 		}
 	for (int c = 0; c < k; c++)
 		probs[c] /= n;
-	return filled;
+	return nfilled;
 }

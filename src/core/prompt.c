@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,20 +28,44 @@ static const char *const notes[] = {
 };
 static const char *const modes[] = { "major", "minor", NULL };
 
+static gt_layout study_layout;
+static pthread_once_t study_once = PTHREAD_ONCE_INIT;
+
+static void make_study_layout(void)
+{
+	gt_layout_study(&study_layout);
+}
+
+const gt_layout *gt_prompt_study_layout(void)
+{
+	pthread_once(&study_once, make_study_layout);
+	return &study_layout;
+}
+
 const char *gt_prompt_feature(int f)
 {
 	return f >= 0 && f < GT_NNUMERIC ? feature_names[f] : "";
 }
 
-/* Feature index of a name (case-insensitive; "duration" too), or -1. */
-static int feature_index(const char *name, size_t len)
+static int source_kind(const gt_layout *l, int s)
 {
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (strlen(feature_names[f]) == len && strncasecmp(name, feature_names[f], len) == 0)
-			return f;
-	if (len == 8 && strncasecmp(name, "duration", 8) == 0)
-		return GT_F_DURATION;
-	return -1;
+	return l->source[s].kind;
+}
+
+/* Source column of a name (exactly, then ignoring case; "duration" for a
+ * duration_ms column), or -1. */
+static int source_index(const gt_layout *l, const char *name, size_t len)
+{
+	char buf[GT_NAME_MAX + 1];
+	int s;
+
+	if (len > GT_NAME_MAX)
+		return -1;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	if ((s = gt_layout_find_source(l, buf)) < 0 && len == 8 && strncasecmp(name, "duration", 8) == 0)
+		s = gt_layout_find_source(l, "duration_ms");
+	return s;
 }
 
 /* Levenshtein distance of a[0..la) and b, for "did you mean" (short words). */
@@ -72,19 +97,21 @@ static int distance(const char *a, size_t la, const char *b)
 	return row[lb];
 }
 
-/* The known name closest to name, if it is close enough to be a typo. */
-static const char *suggest(const char *name, size_t len)
+/* The source name closest to name, if it is close enough to be a typo
+ * (the study's key and mode only for names of 3 or more bytes). */
+static const char *suggest(const gt_layout *l, const char *name, size_t len)
 {
-	static const char *const extra[] = { "key", "mode", NULL };
 	const char *best = NULL;
 	int bd = 3;
 
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (distance(name, len, feature_names[f]) < bd)
-			bd = distance(name, len, feature_names[f]), best = feature_names[f];
-	for (int i = 0; extra[i]; i++)
-		if (distance(name, len, extra[i]) < bd && len > 2)
-			bd = distance(name, len, extra[i]), best = extra[i];
+	for (int s = 0; s < l->nsources; s++) {
+		const char *cand = gt_layout_source_name(l, s);
+		int part = source_kind(l, s) == GT_SOURCE_KEY || source_kind(l, s) == GT_SOURCE_MODE;
+		int d = distance(name, len, cand);
+
+		if (d < bd && (!part || len > 2))
+			bd = d, best = cand;
+	}
 	return best;
 }
 
@@ -138,33 +165,85 @@ static const char *not_number_why(const char *value)
 	return isinf(v) ? "is not a finite number" : "is not a number";
 }
 
-/* The value of a numeric feature, or -1 after fail(). */
+/* The value of numeric source f, or -1 after fail(). */
 static int parse_value(gt_prompt_line *out, const char *line, const pair *t, int f)
 {
+	const char *name = gt_layout_source_name(out->layout, f);
 	char value[64];
 	double v;
 
 	if (t->vlen >= sizeof(value))   /* longer than any number's text */
 		return fail(out, line, t->value, t->vlen, "%s: a value of %zu characters is "
-		            "too long for a number", feature_names[f], t->vlen), -1;
+		            "too long for a number", name, t->vlen), -1;
 	snprintf(value, sizeof(value), "%.*s", (int)t->vlen, t->value);
 	if (gt_parse_number(value, &v) != 0) {
 		char shown[64];
 
-		return fail(out, line, t->value, t->vlen, "%s: '%s' %s", feature_names[f],
+		return fail(out, line, t->value, t->vlen, "%s: '%s' %s", name,
 		            piece(shown, sizeof(shown), t->value, t->vlen),
 		            not_number_why(value)), -1;
 	}
 	out->num[f] = v;
-	out->given |= 1u << f;
+	out->given_bits[f / 32] |= 1u << (f % 32);
 	return 0;
+}
+
+/* The levels of one-hot source s into buf, comma separated, cut with
+ * "..." when they do not fit. */
+static void levels_text(const gt_layout *l, int s, char *buf, size_t n)
+{
+	const gt_layout_source *src = &l->source[s];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < src->count; k++) {
+		const char *lv = gt_layout_level(l, src->first + k);
+
+		if (used + strlen(lv) + 8 >= n) {
+			snprintf(buf + used, n - used, "%s...", used ? ", " : "");
+			return;
+		}
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? ", " : "", lv);
+	}
+}
+
+/* The level of one-hot source f, or -1 after fail(): an unknown level is
+ * named with the closest one and the column's levels. */
+static int parse_level(gt_prompt_line *out, const char *line, const pair *t, int f)
+{
+	const gt_layout *l = out->layout;
+	const gt_layout_source *src = &l->source[f];
+	char value[GT_NAME_MAX + 1], shown[64], levels[200];
+	const char *best = NULL;
+	int in = -1, bd = 3;
+
+	if (t->vlen <= GT_NAME_MAX) {
+		snprintf(value, sizeof(value), "%.*s", (int)t->vlen, t->value);
+		in = gt_layout_find_level(l, f, value);
+	}
+	if (in >= 0) {
+		out->level[f] = (int16_t)(in - src->first);
+		out->given_bits[f / 32] |= 1u << (f % 32);
+		return 0;
+	}
+	for (int k = 0; k < src->count; k++) {
+		const char *lv = gt_layout_level(l, src->first + k);
+
+		if (distance(t->value, t->vlen, lv) < bd)
+			bd = distance(t->value, t->vlen, lv), best = lv;
+	}
+	levels_text(l, f, levels, sizeof(levels));
+	return fail(out, line, t->value, t->vlen, "%s: unknown level '%s'%s%s%s; its levels: %s",
+	            gt_layout_source_name(l, f), piece(shown, sizeof(shown), t->value, t->vlen),
+	            best ? " (did you mean " : "", best ? best : "", best ? "?)" : "", levels), -1;
 }
 
 /* A pair without a value: "energy" or "energy=". */
 static int no_value(gt_prompt_line *out, const char *line, const pair *t)
 {
-	const char *s = suggest(t->name, t->nlen);
+	const char *s = suggest(out->layout, t->name, t->nlen);
 	size_t span = (size_t)((t->eq ? t->eq + 1 : t->name + t->nlen) - t->name);
+	int src = source_index(out->layout, t->name, t->nlen);
 	char name[48];
 
 	piece(name, sizeof(name), t->name, t->nlen);
@@ -172,7 +251,8 @@ static int no_value(gt_prompt_line *out, const char *line, const pair *t)
 		fail(out, line, t->name, span, "'%s' needs a value after '='", name);
 	else
 		fail(out, line, t->name, span, "expected name=value, got '%s'", name);
-	if (!t->eq && s && feature_index(t->name, t->nlen) < 0)
+	if (!t->eq && s && (src < 0 || source_kind(out->layout, src) == GT_SOURCE_KEY ||
+	                    source_kind(out->layout, src) == GT_SOURCE_MODE))
 		snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
 		         " (did you mean %s=...?)", s);
 	return -1;
@@ -188,22 +268,22 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 		return no_value(out, line, t);
 	piece(name, sizeof(name), t->name, t->nlen);
 	piece(value, sizeof(value), t->value, t->vlen);
-	if (t->nlen == 3 && strncasecmp(t->name, "key", 3) == 0) {
+	f = source_index(out->layout, t->name, t->nlen);
+	if (f >= 0 && source_kind(out->layout, f) == GT_SOURCE_KEY) {
 		if ((out->key = gt_key_index(value)) < 0)
 			return fail(out, line, t->value, t->vlen,
 			            "unknown key '%s': expected a note C, C#, D, ... B (or Db, Eb, ...)",
 			            value), -1;
 		return 0;
 	}
-	if (t->nlen == 4 && strncasecmp(t->name, "mode", 4) == 0) {
+	if (f >= 0 && source_kind(out->layout, f) == GT_SOURCE_MODE) {
 		if ((out->mode = gt_mode_index(value)) < 0)
 			return fail(out, line, t->value, t->vlen,
 			            "unknown mode '%s': expected major or minor", value), -1;
 		return 0;
 	}
-	f = feature_index(t->name, t->nlen);
 	if (f < 0) {
-		const char *s = suggest(t->name, t->nlen);
+		const char *s = suggest(out->layout, t->name, t->nlen);
 
 		fail(out, line, t->name, t->nlen, "unknown name '%s'", name);
 		if (s)
@@ -214,6 +294,8 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 			         " (help lists the names)");
 		return -1;
 	}
+	if (source_kind(out->layout, f) == GT_SOURCE_ONEHOT)
+		return parse_level(out, line, t, f);
 	return parse_value(out, line, t, f);
 }
 
@@ -319,11 +401,17 @@ static void parse_row(gt_prompt_line *out, const char *line, const char *cmd,
 
 void gt_prompt_parse(const char *line, gt_prompt_line *out)
 {
+	gt_prompt_parse_for(gt_prompt_study_layout(), line, out);
+}
+
+void gt_prompt_parse_for(const gt_layout *l, const char *line, gt_prompt_line *out)
+{
 	const char *p = line, *tok;
 	size_t len;
 	pair t;
 
 	memset(out, 0, sizeof(*out));
+	out->layout = l;
 	out->key = out->mode = -1;
 	tok = p;
 	len = next_token(&tok);
@@ -349,36 +437,83 @@ void gt_prompt_parse(const char *line, gt_prompt_line *out)
 
 void gt_track_input_clear(gt_track_input *t)
 {
+	gt_track_input_clear_for(t, gt_prompt_study_layout());
+}
+
+void gt_track_input_clear_for(gt_track_input *t, const gt_layout *l)
+{
 	memset(t, 0, sizeof(*t));
+	t->layout = l;
 	t->key = t->mode = -1;
 }
 
 void gt_track_input_apply(gt_track_input *t, const gt_prompt_line *l)
 {
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (l->given & (1u << f))
-			t->num[f] = l->num[f];
-	t->given |= l->given;
+	for (int s = 0; s < t->layout->nsources; s++)
+		if (gt_prompt_bit(l->given_bits, s)) {
+			t->num[s] = l->num[s];
+			t->level[s] = l->level[s];
+		}
+	for (int w = 0; w < GT_PROMPT_WORDS; w++)
+		t->given_bits[w] |= l->given_bits[w];
 	if (l->key >= 0)
 		t->key = l->key;
 	if (l->mode >= 0)
 		t->mode = l->mode;
 }
 
+/* Sources that take a value of their own (numeric, one-hot). */
+static int valued(const gt_layout *l, int s)
+{
+	return source_kind(l, s) == GT_SOURCE_NUMERIC || source_kind(l, s) == GT_SOURCE_ONEHOT;
+}
+
+int gt_track_input_missing_set(const gt_track_input *t, unsigned set[GT_PROMPT_WORDS])
+{
+	int n = 0;
+
+	memset(set, 0, GT_PROMPT_WORDS * sizeof(*set));
+	for (int s = 0; s < t->layout->nsources; s++)
+		if (valued(t->layout, s) && !gt_prompt_bit(t->given_bits, s)) {
+			set[s / 32] |= 1u << (s % 32);
+			n++;
+		}
+	return n;
+}
+
+int gt_track_input_unusual_set(const gt_track_input *t, const double *lo, const double *hi,
+                               unsigned set[GT_PROMPT_WORDS])
+{
+	int n = 0;
+
+	memset(set, 0, GT_PROMPT_WORDS * sizeof(*set));
+	for (int s = 0; s < t->layout->nsources; s++) {
+		int i = t->layout->source[s].first;
+
+		if (source_kind(t->layout, s) == GT_SOURCE_NUMERIC && gt_prompt_bit(t->given_bits, s) &&
+		    (t->num[s] < lo[i] || t->num[s] > hi[i])) {
+			set[s / 32] |= 1u << (s % 32);
+			n++;
+		}
+	}
+	return n;
+}
+
 unsigned gt_track_input_missing(const gt_track_input *t)
 {
-	return ~t->given & ((1u << GT_NNUMERIC) - 1);
+	unsigned set[GT_PROMPT_WORDS];
+
+	gt_track_input_missing_set(t, set);
+	return set[0];
 }
 
 unsigned gt_track_input_unusual(const gt_track_input *t, const double lo[GT_NNUMERIC],
                                 const double hi[GT_NNUMERIC])
 {
-	unsigned bits = 0;
+	unsigned set[GT_PROMPT_WORDS];
 
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if ((t->given & (1u << f)) && (t->num[f] < lo[f] || t->num[f] > hi[f]))
-			bits |= 1u << f;
-	return bits;
+	gt_track_input_unusual_set(t, lo, hi, set);
+	return set[0];
 }
 
 /* Words of list starting with word (case-insensitive) into out. */
@@ -392,22 +527,74 @@ static int matches(const char *const *list, const char *word, const char **out, 
 	return n;
 }
 
+/* The source whose "name=" before ends with (blanks around '=' too), or -1. */
+static int source_before_eq(const gt_layout *l, const char *before)
+{
+	size_t end = strlen(before), start;
+
+	while (end > 0 && isspace((unsigned char)before[end - 1]))
+		end--;
+	if (end == 0 || before[end - 1] != '=')
+		return -1;
+	end--;
+	while (end > 0 && isspace((unsigned char)before[end - 1]))
+		end--;
+	for (start = end; start > 0 && !isspace((unsigned char)before[start - 1]) &&
+	     before[start - 1] != '='; start--)
+		;
+	return end > start ? source_index(l, before + start, end - start) : -1;
+}
+
 int gt_prompt_complete(const char *before, const char *word, const char **out, int max)
 {
-	static const char *pairs[GT_NNUMERIC + 3];
-	size_t blen = strlen(before);
-	int n = 0;
+	return gt_prompt_complete_for(gt_prompt_study_layout(), before, word, out, max);
+}
 
-	if (blen >= 4 && strncasecmp(before + blen - 4, "key=", 4) == 0)
+int gt_prompt_complete_for(const gt_layout *l, const char *before, const char *word,
+                           const char **out, int max)
+{
+	size_t blen = strlen(before), len = strlen(word);
+	int n = 0, s = source_before_eq(l, before);
+
+	if (s >= 0 && source_kind(l, s) == GT_SOURCE_KEY)
 		return matches(notes, word, out, 0, max);
-	if (blen >= 5 && strncasecmp(before + blen - 5, "mode=", 5) == 0)
+	if (s >= 0 && source_kind(l, s) == GT_SOURCE_MODE)
 		return matches(modes, word, out, 0, max);
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		pairs[f] = feature_names[f];
-	pairs[GT_NNUMERIC] = "key";
-	pairs[GT_NNUMERIC + 1] = "mode";
-	pairs[GT_NNUMERIC + 2] = NULL;
+	if (s >= 0 && source_kind(l, s) == GT_SOURCE_ONEHOT) {
+		for (int k = 0; k < l->source[s].count && n < max; k++) {
+			const char *lv = gt_layout_level(l, l->source[s].first + k);
+
+			if (strncasecmp(lv, word, len) == 0)
+				out[n++] = lv;
+		}
+		return n;
+	}
 	if (strspn(before, " \t") == blen)   /* first word: a command, too */
 		n = matches(commands, word, out, n, max);
-	return matches(pairs, word, out, n, max);
+	for (int i = 0; i < l->nsources && n < max; i++)
+		if (strncasecmp(gt_layout_source_name(l, i), word, len) == 0)
+			out[n++] = gt_layout_source_name(l, i);
+	return n;
+}
+
+void gt_prompt_example(const gt_layout *l, const double *median, char *buf, size_t n)
+{
+	size_t used = 0;
+	int shown = 0, hot = 0;
+
+	if (gt_layout_is_study(l)) {
+		snprintf(buf, n, "danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
+		return;
+	}
+	buf[0] = '\0';
+	for (int s = 0; s < l->nsources && used < n; s++) {
+		int i = l->source[s].first;
+
+		if (source_kind(l, s) == GT_SOURCE_NUMERIC && shown++ < 3)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s=%.3g", used ? " " : "",
+			                         gt_layout_source_name(l, s), median ? median[i] : 0);
+		else if (source_kind(l, s) == GT_SOURCE_ONEHOT && !hot++)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s=%s", used ? " " : "",
+			                         gt_layout_source_name(l, s), gt_layout_level(l, i));
+	}
 }

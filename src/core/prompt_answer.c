@@ -17,20 +17,71 @@ void gt_answerer_init(gt_answerer *a, gt_predictor *pred, const gt_pipeline *pip
 	a->bar_width = 30;
 	a->row_genre = -1;
 	a->keep = 1;
-	gt_track_input_clear(&a->cur);
-	gt_track_input_clear(&a->kept);
+	gt_track_input_clear_for(&a->cur, &pred->layout);
+	gt_track_input_clear_for(&a->kept, &pred->layout);
 }
 
-/* Feature names of the set bits, comma separated. */
-static void names_of(unsigned bits, char *buf, size_t n)
-{
-	size_t used = 0;
+/* A growing string of text; on allocation failure it keeps what fitted. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} text;
 
-	buf[0] = '\0';
-	for (int f = 0; f < GT_NNUMERIC && used < n; f++)
-		if (bits & (1u << f))
-			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? ", " : "",
-			                         gt_prompt_feature(f));
+static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (t->len + (size_t)n + 1 > t->cap) {
+		size_t cap = (t->len + (size_t)n + 1) * 2;
+		char *s = realloc(t->s, cap);
+
+		if (!s)
+			return;
+		t->s = s;
+		t->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+}
+
+/* The text so far ("" when empty); text_free lets it go. */
+static const char *str(const text *t)
+{
+	return t->s ? t->s : "";
+}
+
+static void text_free(text *t)
+{
+	free(t->s);
+	memset(t, 0, sizeof(*t));
+}
+
+static const gt_layout *layout_of(const gt_answerer *a)
+{
+	return &a->pred->layout;
+}
+
+static int source_kind(const gt_layout *l, int s)
+{
+	return l->source[s].kind;
+}
+
+/* Names of the sources in set, comma separated. */
+static void names_of(const gt_layout *l, const unsigned *set, text *t)
+{
+	for (int s = 0; s < l->nsources; s++)
+		if (gt_prompt_bit(set, s))
+			add(t, "%s%s", t->len ? ", " : "", gt_layout_source_name(l, s));
 }
 
 static void say(gt_out_fn out, void *ctx, gt_out_role role, const char *fmt, ...)
@@ -40,10 +91,23 @@ static void say(gt_out_fn out, void *ctx, gt_out_role role, const char *fmt, ...
 {
 	char line[512];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof(line)) {   /* a long list of columns: the whole line */
+		char *big = malloc((size_t)n + 1);
+
+		if (big) {
+			va_start(ap, fmt);
+			vsnprintf(big, (size_t)n + 1, fmt, ap);
+			va_end(ap);
+			out(ctx, role, big);
+			free(big);
+			return;
+		}
+	}
 	out(ctx, role, line);
 }
 
@@ -51,64 +115,89 @@ static const char *const pitch_names[12] = {
 	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
 };
 
-/* The values of t as "name=value" joined by sep: the numeric features of
- * the bits given, then key and mode when t has them. */
-static void values_of(const gt_track_input *t, unsigned bits, const char *sep, char *buf,
-                      size_t n)
+/* Level text of one-hot source s's level k. */
+static const char *level_name(const gt_layout *l, int s, int k)
 {
-	size_t used = 0;
+	return gt_layout_level(l, l->source[s].first + k);
+}
 
-	buf[0] = '\0';
-	for (int f = 0; f < GT_NNUMERIC && used < n; f++)
-		if (bits & (1u << f))
-			used += (size_t)snprintf(buf + used, n - used, "%s%s=%g", used ? sep : "",
-			                         gt_prompt_feature(f), t->num[f]);
-	if (t->key >= 0 && used < n)
-		used += (size_t)snprintf(buf + used, n - used, "%skey=%s", used ? sep : "",
-		                         pitch_names[t->key]);
-	if (t->mode >= 0 && used < n)
-		snprintf(buf + used, n - used, "%smode=%s", used ? sep : "",
-		         t->mode ? "major" : "minor");
+/* The values of t as "name=value" joined by sep: the numeric and one-hot
+ * sources in set, then key and mode when t has them. */
+static void values_of(const gt_track_input *t, const unsigned *set, const char *sep, text *o)
+{
+	const gt_layout *l = t->layout;
+
+	for (int s = 0; s < l->nsources; s++) {
+		if (!gt_prompt_bit(set, s))
+			continue;
+		if (source_kind(l, s) == GT_SOURCE_ONEHOT)
+			add(o, "%s%s=%s", o->len ? sep : "", gt_layout_source_name(l, s),
+			    level_name(l, s, t->level[s]));
+		else
+			add(o, "%s%s=%g", o->len ? sep : "", gt_layout_source_name(l, s), t->num[s]);
+	}
+	if (t->key >= 0)
+		add(o, "%skey=%s", o->len ? sep : "", pitch_names[t->key]);
+	if (t->mode >= 0)
+		add(o, "%smode=%s", o->len ? sep : "", t->mode ? "major" : "minor");
+}
+
+static int any(const unsigned *set)
+{
+	for (int w = 0; w < GT_PROMPT_WORDS; w++)
+		if (set[w])
+			return 1;
+	return 0;
+}
+
+/* "energy=5 is outside the training range 0 .. 1" of numeric source s. */
+static void unusual_one(const gt_answerer *a, int s, const char *sep, text *o)
+{
+	int i = layout_of(a)->source[s].first;
+
+	add(o, "%s%s=%g is outside the training range %g .. %g", sep,
+	    gt_layout_source_name(layout_of(a), s), a->cur.num[s], a->pred->lo[i], a->pred->hi[i]);
 }
 
 /* "energy=5 is outside the training range 0 .. 1; ..." for every given
  * value outside it, or "" when none is. */
-static void unusual_text(const gt_answerer *a, char *buf, size_t n)
+static void unusual_text(const gt_answerer *a, text *o)
 {
-	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
-	size_t used = 0;
+	unsigned unusual[GT_PROMPT_WORDS];
 
-	buf[0] = '\0';
-	for (int f = 0; f < GT_NNUMERIC && used < n; f++)
-		if (unusual & (1u << f))
-			used += (size_t)snprintf(buf + used, n - used,
-			                         "%s%s=%g is outside the training range %g .. %g",
-			                         used ? "; " : "", gt_prompt_feature(f), a->cur.num[f],
-			                         a->pred->lo[f], a->pred->hi[f]);
+	gt_track_input_unusual_set(&a->cur, a->pred->lo, a->pred->hi, unusual);
+	for (int s = 0; s < layout_of(a)->nsources; s++)
+		if (gt_prompt_bit(unusual, s))
+			unusual_one(a, s, o->len ? "; " : "", o);
 }
 
 /* Warnings: values kept from earlier lines, values filled with medians,
  * values outside the training range. */
-static void warn_values(gt_answerer *a, unsigned filled, gt_out_fn out, void *ctx)
+static void warn_values(gt_answerer *a, const unsigned *filled, gt_out_fn out, void *ctx)
 {
-	unsigned unusual = gt_track_input_unusual(&a->cur, a->pred->lo, a->pred->hi);
-	char names[512];
+	unsigned unusual[GT_PROMPT_WORDS];
+	text names = { 0 };
 
-	if (a->kept.given || a->kept.key >= 0 || a->kept.mode >= 0) {
-		values_of(&a->kept, a->kept.given, ", ", names, sizeof(names));
-		say(out, ctx, GT_OUT_WARN, "kept from before: %s (clear forgets them)", names);
+	gt_track_input_unusual_set(&a->cur, a->pred->lo, a->pred->hi, unusual);
+	if (any(a->kept.given_bits) || a->kept.key >= 0 || a->kept.mode >= 0) {
+		values_of(&a->kept, a->kept.given_bits, ", ", &names);
+		say(out, ctx, GT_OUT_WARN, "kept from before: %s (clear forgets them)", str(&names));
+		text_free(&names);
 	}
-	if (filled) {
-		names_of(filled, names, sizeof(names));
-		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", names);
+	if (any(filled)) {
+		names_of(layout_of(a), filled, &names);
+		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", str(&names));
+		text_free(&names);
 	}
-	if (a->cur.key < 0 || a->cur.mode < 0)
+	if (layout_of(a)->nhot > 0 && (a->cur.key < 0 || a->cur.mode < 0))
 		say(out, ctx, GT_OUT_WARN, "%s not given: averaged over the possible scales",
 		    a->cur.key < 0 && a->cur.mode < 0 ? "key and mode" : a->cur.key < 0 ? "key" : "mode");
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (unusual & (1u << f))
-			say(out, ctx, GT_OUT_WARN, "%s=%g is outside the training range %g .. %g",
-			    gt_prompt_feature(f), a->cur.num[f], a->pred->lo[f], a->pred->hi[f]);
+	for (int s = 0; s < layout_of(a)->nsources; s++)
+		if (gt_prompt_bit(unusual, s)) {
+			unusual_one(a, s, "", &names);
+			say(out, ctx, GT_OUT_WARN, "%s", str(&names));
+			text_free(&names);
+		}
 }
 
 static void answer_bars(gt_answerer *a, const double *p, const int best[2], gt_out_fn out, void *ctx)
@@ -140,24 +229,26 @@ static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	const gt_genres *g = &a->pred->genres;
 	double p[GT_MAX_CLASSES];
-	unsigned filled = gt_predictor_ask(a->pred, &a->cur, p);
+	unsigned filled[GT_PROMPT_WORDS];
 	int best[2];
-	char names[256];
 
+	gt_predictor_ask(a->pred, &a->cur, p, filled);
 	gt_top2(p, g->k, best);
 	if (a->brief) {
-		char warn[1024];
+		text names = { 0 }, warn = { 0 };
 
-		names_of(filled, names, sizeof(names));
-		for (char *c = names; *c; c++)   /* one field: no spaces */
+		names_of(layout_of(a), filled, &names);
+		for (char *c = names.s; c && *c; c++)   /* one field: no spaces */
 			if (*c == ' ')
 				memmove(c, c + 1, strlen(c));
-		unusual_text(a, warn, sizeof(warn));
+		unusual_text(a, &warn);
 		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s%s%s", g->name[best[0]],
-		    p[best[0]], g->name[best[1]], p[best[1]], names,
+		    p[best[0]], g->name[best[1]], p[best[1]], str(&names),
 		    a->row_genre >= 0 ? "\ttrue=" : "",
 		    a->row_genre >= 0 ? gt_genre_name(&a->pipe->clean.genres, a->row_genre) : "",
-		    *warn ? "\twarning=" : "", warn);
+		    warn.len ? "\twarning=" : "", str(&warn));
+		text_free(&names);
+		text_free(&warn);
 		a->row_genre = -1;
 		return;
 	}
@@ -170,50 +261,156 @@ static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 /* show, for scripts: one comment line. */
 static void show_brief(gt_answerer *a, gt_out_fn out, void *ctx)
 {
-	char line[512];
+	text line = { 0 };
 
 	if (!a->keep) {
 		out(ctx, GT_OUT_TEXT, "# show: nothing is kept here, each line stands alone");
 		return;
 	}
-	values_of(&a->cur, a->cur.given, " ", line, sizeof(line));
-	say(out, ctx, GT_OUT_TEXT, "# %s", *line ? line : "no values given");
+	values_of(&a->cur, a->cur.given_bits, " ", &line);
+	say(out, ctx, GT_OUT_TEXT, "# %s", line.len ? str(&line) : "no values given");
+	text_free(&line);
+}
+
+/* show's line of one-hot source s: its level, or its inputs' medians. */
+static void show_level(gt_answerer *a, int s, gt_out_fn out, void *ctx)
+{
+	const gt_layout *l = layout_of(a);
+	const gt_layout_source *src = &l->source[s];
+	text med = { 0 };
+
+	if (gt_prompt_bit(a->cur.given_bits, s)) {
+		say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", gt_layout_source_name(l, s),
+		    level_name(l, s, a->cur.level[s]));
+		return;
+	}
+	for (int k = 0; k < src->count; k++)
+		add(&med, "%s%s %g", k ? ", " : "", level_name(l, s, k), a->pred->median[src->first + k]);
+	say(out, ctx, GT_OUT_TEXT, "  %-16s   (not given; medians of its levels' inputs: %s)",
+	    gt_layout_source_name(l, s), str(&med));
+	text_free(&med);
 }
 
 static void show(gt_answerer *a, gt_out_fn out, void *ctx)
 {
+	const gt_layout *l = layout_of(a);
 	const char *const *pitch = pitch_names;
 
 	if (a->brief) {
 		show_brief(a, out, ctx);
 		return;
 	}
-	for (int f = 0; f < GT_NNUMERIC; f++) {
-		if (a->cur.given & (1u << f))
-			say(out, ctx, GT_OUT_TEXT, "  %-16s = %g", gt_prompt_feature(f), a->cur.num[f]);
-		else
-			say(out, ctx, GT_OUT_TEXT, "  %-16s   (not given; median %g)",
-			    gt_prompt_feature(f), a->pred->median[f]);
+	for (int s = 0; s < l->nsources; s++) {
+		const char *name = gt_layout_source_name(l, s);
+
+		switch (source_kind(l, s)) {
+		case GT_SOURCE_NUMERIC:
+			if (gt_prompt_bit(a->cur.given_bits, s))
+				say(out, ctx, GT_OUT_TEXT, "  %-16s = %g", name, a->cur.num[s]);
+			else
+				say(out, ctx, GT_OUT_TEXT, "  %-16s   (not given; median %g)", name,
+				    a->pred->median[l->source[s].first]);
+			break;
+		case GT_SOURCE_ONEHOT:
+			show_level(a, s, out, ctx);
+			break;
+		case GT_SOURCE_KEY:
+			say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", name,
+			    a->cur.key >= 0 ? pitch[a->cur.key] : "(not given)");
+			break;
+		default:
+			say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", name,
+			    a->cur.mode < 0 ? "(not given)" : a->cur.mode ? "major" : "minor");
+		}
 	}
-	say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", "key", a->cur.key >= 0 ? pitch[a->cur.key] : "(not given)");
-	say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", "mode",
-	    a->cur.mode < 0 ? "(not given)" : a->cur.mode ? "major" : "minor");
+}
+
+/* The model's columns for help, a one-hot one with its levels:
+ * "rms_mean, explicit (False, True), ...". */
+static void columns_text(const gt_layout *l, text *o)
+{
+	for (int s = 0; s < l->nsources; s++) {
+		add(o, "%s%s", s ? ", " : "", gt_layout_source_name(l, s));
+		if (source_kind(l, s) == GT_SOURCE_ONEHOT) {
+			for (int k = 0; k < l->source[s].count; k++)
+				add(o, "%s%s", k ? ", " : " (", level_name(l, s, k));
+			add(o, ")");
+		}
+	}
+}
+
+/* text as lines of at most width bytes after indent, broken after ", ". */
+static void say_wrapped(const char *t, const char *indent, size_t width, gt_out_fn out, void *ctx)
+{
+	while (*t) {
+		size_t len = strlen(t), cut = len;
+
+		if (len > width) {
+			cut = 0;
+			for (size_t i = 0; i + 1 < width; i++)
+				if (t[i] == ',' && t[i + 1] == ' ')
+					cut = i + 1;
+			if (cut == 0)
+				cut = width;
+		}
+		say(out, ctx, GT_OUT_TEXT, "%s%.*s", indent, (int)cut, t);
+		t += cut;
+		while (*t == ' ')
+			t++;
+	}
+}
+
+/* help for a model of a file's own columns. */
+static void help_own(const gt_answerer *a, gt_out_fn out, void *ctx)
+{
+	const gt_layout *l = layout_of(a);
+	text cols = { 0 };
+	char example[256];
+
+	columns_text(l, &cols);
+	if (a->brief) {
+		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s; a one-hot column takes one of its "
+		    "levels; missing ones filled with training medians); commands: line N (file line, "
+		    "header line 1), row N (data row), show, clear, help, quit; %s", str(&cols),
+		    a->keep ? "values are kept until clear" : "each line stands alone");
+		text_free(&cols);
+		return;
+	}
+	gt_prompt_example(layout_of(a), a->pred->median, example, sizeof(example));
+	say(out, ctx, GT_OUT_TEXT, "Type name=value pairs, e.g. %s", example);
+	say(out, ctx, GT_OUT_TEXT, "names: the model's %d columns (a one-hot column, levels in "
+	    "brackets, takes one of its levels):", l->nsources);
+	say_wrapped(str(&cols), "  ", 74, out, ctx);
+	text_free(&cols);
+	say(out, ctx, GT_OUT_TEXT, "numbers in the file's units; names and levels match ignoring case");
+	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
+	    a->keep ? "values are kept from line to line (each answer says which) until clear"
+	            : "each line stands alone");
+	say(out, ctx, GT_OUT_TEXT, "commands: line N (the row on file line N, as Browse numbers rows), "
+	    "row N (the Nth data row: the header, line 1, is not counted), show, clear, help, quit");
 }
 
 static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 {
-	char names[256];
+	unsigned all[GT_PROMPT_WORDS] = { (1u << GT_NNUMERIC) - 1 };
+	text names = { 0 };
 
-	names_of((1u << GT_NNUMERIC) - 1, names, sizeof(names));
+	if (!gt_layout_is_study(layout_of(a))) {
+		help_own(a, out, ctx);
+		return;
+	}
+	names_of(layout_of(a), all, &names);
 	if (a->brief) {        /* one line in, one line out */
 		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s, key C..B, mode major/minor; "
 		    "missing ones filled with training medians); commands: line N (file line, "
-		    "header line 1), row N (data row), show, clear, help, quit; %s", names, a->keep ? "values are kept until clear"
+		    "header line 1), row N (data row), show, clear, help, quit; %s", str(&names), a->keep ? "values are kept until clear"
 		    : "each line stands alone");
+		text_free(&names);
 		return;
 	}
 	say(out, ctx, GT_OUT_TEXT, "Type name=value pairs, e.g. danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
-	say(out, ctx, GT_OUT_TEXT, "names: %s, key (C, C#, ... B), mode (major, minor)", names);
+	say(out, ctx, GT_OUT_TEXT, "names: %s, key (C, C#, ... B), mode (major, minor)", str(&names));
+	text_free(&names);
 	say(out, ctx, GT_OUT_TEXT, "units as in the data: duration_ms in ms, loudness in dB, tempo in BPM, popularity 0-100");
 	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
 	    a->keep ? "values are kept from line to line (each answer says which) until clear"
@@ -226,7 +423,8 @@ static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 static const char *split_side(const gt_pipeline *p, size_t r, const gt_track *t)
 {
 	if (t->unknown)
-		return "not used by the study (unknown values)";
+		return p->clean.layout.nhot > 0 ? "not used by the study (unknown values)"
+		       : "unknown values (the paper preset drops the row, improved fills them)";
 	for (size_t i = 0; i < p->test.n; i++)
 		if (p->test_row[i] == r)
 			return "a test row";
@@ -254,6 +452,35 @@ static size_t row_named(const gt_prompt_line *l, const gt_dataset *ds, gt_out_fn
 	return GT_NO_ROW;
 }
 
+/* A track's values into the current track: each numeric source its
+ * number, each one-hot source the level whose input is 1, the study's key
+ * and mode from its scale; unknown values (NaN) are not given. */
+static void take_values(gt_answerer *a, const gt_track *t, const double *num)
+{
+	const gt_layout *l = layout_of(a);
+	int pitch, major;
+
+	gt_track_input_clear_for(&a->cur, l);
+	for (int s = 0; s < l->nsources; s++) {
+		const gt_layout_source *src = &l->source[s];
+		int k = -1;
+
+		if (src->kind == GT_SOURCE_NUMERIC && isfinite(num[src->first]))
+			a->cur.num[s] = num[src->first], k = 0;
+		else if (src->kind == GT_SOURCE_ONEHOT)
+			for (int j = 0; j < src->count; j++)
+				if (num[src->first + j] == 1)
+					a->cur.level[s] = (int16_t)j, k = j;
+		if (k >= 0)
+			a->cur.given_bits[s / 32] |= 1u << (s % 32);
+	}
+	if (l->nhot > 0) {
+		gt_scale_parts(t->scale, &pitch, &major);
+		a->cur.key = pitch;
+		a->cur.mode = major;
+	}
+}
+
 /* Load the named row's values into the current track; 0, or -1 with a
  * message. Messages name its file line first (Browse's number), then its
  * data row. */
@@ -262,10 +489,9 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 	const gt_pipeline *p = a->pipe;
 	char artist[160], track[160], why[256];
 	const gt_track *t;
-	const double *num;
 	long ti;
 	size_t r;
-	int pitch, major;
+	int named;
 
 	if (!p)
 		return say(out, ctx, GT_OUT_ERROR, "%s needs the dataset: start genretui with a CSV file",
@@ -274,27 +500,19 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 		return -1;
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_ARTIST), artist, sizeof(artist), 40);
 	gt_text_safe(gt_cell(&p->ds, r, GT_COL_TRACK), track, sizeof(track), 50);
+	named = p->ds.field[GT_COL_ARTIST] >= 0 || p->ds.field[GT_COL_TRACK] >= 0;
 	if ((ti = gt_clean_track_of_row(&p->clean, r)) < 0) {
 		gt_clean_describe(&p->clean, &p->ds, r, why, sizeof(why));
 		return say(out, ctx, GT_OUT_ERROR, "line %ld (row %zu) cannot be predicted: %s",
 		           p->ds.line[r], r + 1, why), -1;
 	}
 	t = &p->clean.tracks[ti];
-	num = gt_clean_values(&p->clean, (size_t)ti);
-	gt_track_input_clear(&a->cur);
-	for (int f = 0; f < GT_NNUMERIC; f++)
-		if (isfinite(num[f])) {
-			a->cur.num[f] = num[f];
-			a->cur.given |= 1u << f;
-		}
-	gt_scale_parts(t->scale, &pitch, &major);
-	a->cur.key = pitch;
-	a->cur.mode = major;
+	take_values(a, t, gt_clean_values(&p->clean, (size_t)ti));
 	a->row_genre = t->genre;
 	if (!a->brief)
-		say(out, ctx, GT_OUT_TEXT, "line %ld (row %zu): %s - %s: true genre %s; %s",
-		    p->ds.line[r], r + 1, artist, track, gt_genre_name(&p->clean.genres, t->genre),
-		    split_side(p, r, t));
+		say(out, ctx, GT_OUT_TEXT, "line %ld (row %zu): %s%s%s%strue genre %s; %s",
+		    p->ds.line[r], r + 1, named ? artist : "", named ? " - " : "", named ? track : "",
+		    named ? ": " : "", gt_genre_name(&p->clean.genres, t->genre), split_side(p, r, t));
 	return 0;
 }
 
@@ -303,7 +521,8 @@ static int load_row(gt_answerer *a, const gt_prompt_line *l, gt_out_fn out, void
 static void apply_values(gt_answerer *a, const gt_prompt_line *l)
 {
 	a->kept = a->cur;
-	a->kept.given &= ~l->given;
+	for (int w = 0; w < GT_PROMPT_WORDS; w++)
+		a->kept.given_bits[w] &= ~l->given_bits[w];
 	if (l->key >= 0)
 		a->kept.key = -1;
 	if (l->mode >= 0)
@@ -327,7 +546,7 @@ static void no_answer(gt_answerer *a, gt_prompt_kind kind, gt_out_fn out, void *
 	case GT_PC_HELP: help(a, out, ctx); break;
 	case GT_PC_SHOW: show(a, out, ctx); break;
 	default:   /* GT_PC_CLEAR */
-		gt_track_input_clear(&a->cur);
+		gt_track_input_clear_for(&a->cur, layout_of(a));
 		out(ctx, GT_OUT_TEXT, !a->keep ? "# clear: nothing is kept here, each line stands alone"
 		    : a->brief ? "# cleared" : "cleared: every value will be filled with training medians");
 	}
@@ -337,10 +556,10 @@ int gt_answerer_line(gt_answerer *a, const char *line, gt_out_fn out, void *ctx)
 {
 	gt_prompt_line l;
 
-	gt_prompt_parse(line, &l);
-	gt_track_input_clear(&a->kept);
+	gt_prompt_parse_for(layout_of(a), line, &l);
+	gt_track_input_clear_for(&a->kept, layout_of(a));
 	if (!a->keep)
-		gt_track_input_clear(&a->cur);
+		gt_track_input_clear_for(&a->cur, layout_of(a));
 	switch (l.kind) {
 	case GT_PC_EMPTY: case GT_PC_QUIT: case GT_PC_HELP: case GT_PC_SHOW: case GT_PC_CLEAR:
 		no_answer(a, l.kind, out, ctx);

@@ -39,8 +39,9 @@ gt_status gt_history_add(const char **path, const char *line, gt_error *err)
 
 /* ---- completion ---- */
 
-static const char *candidates[64];
+static const char *candidates[GT_MAX_SOURCES + 16];
 static int ncandidates;
+static const gt_layout *completion_layout;
 
 static char *next_candidate(const char *text, int state)
 {
@@ -60,12 +61,14 @@ static char **complete(const char *text, int start, int end)
 
 	(void)end;
 	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
-	ncandidates = gt_prompt_complete(before, text, candidates, 64);
+	ncandidates = gt_prompt_complete_for(completion_layout, before, text, candidates,
+	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
 	rl_completion_append_character = after_eq ? ' ' : '=';
 	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {
 		for (int i = 0; i < ncandidates; i++)   /* commands take no '=' */
-			if (!strcmp(candidates[i], "row") || !strcmp(candidates[i], "show") ||
+			if (!strcmp(candidates[i], "line") || !strcmp(candidates[i], "row") ||
+			    !strcmp(candidates[i], "show") ||
 			    !strcmp(candidates[i], "clear") || !strcmp(candidates[i], "help") ||
 			    !strcmp(candidates[i], "quit") || !strcmp(candidates[i], "exit"))
 				rl_completion_append_character = ncandidates == 1 ? ' ' : '=';
@@ -74,8 +77,9 @@ static char **complete(const char *text, int start, int end)
 	return rl_completion_matches(text, next_candidate);
 }
 
-void gt_prompt_install_completion(void)
+void gt_prompt_install_completion(const gt_layout *l)
 {
+	completion_layout = l;
 	rl_readline_name = "genretui";
 	rl_basic_word_break_characters = " \t=";
 	rl_attempted_completion_function = complete;

@@ -205,6 +205,7 @@ static void no_arguments(void)
 
 static void setup_readline(gt_app *app, predict_state *ps)
 {
+	char example[256] = "  ";
 	gt_error err = {0};
 
 	active = ps;
@@ -219,15 +220,17 @@ static void setup_readline(gt_app *app, predict_state *ps)
 	rl_redisplay_function = pane_redisplay;
 	rl_completion_display_matches_hook = show_matches;
 	rl_outstream = ps->devnull ? ps->devnull : stderr;
-	gt_prompt_install_completion();
+	gt_prompt_install_completion(&app->session.pipe.clean.layout);
 	ps->hist_path = gt_history_open(ps->hist, sizeof(ps->hist), &err);
 	rl_callback_handler_install("", on_line);
 	no_arguments();
 	gt_answerer_init(&ps->answerer, &ps->pred, &app->session.pipe);
 	ps->answerer.utf8 = app->utf8;
 	ps->answerer.bar_width = 24;
+	gt_prompt_example(&app->session.pipe.clean.layout, app->session.pipe.median, example + 2,
+	                  sizeof(example) - 2);
 	push_line(ps, GT_OUT_TEXT, "Ask the model about a track: type name=value pairs, e.g.");
-	push_line(ps, GT_OUT_TEXT, "  danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
+	push_line(ps, GT_OUT_TEXT, example);
 	push_line(ps, GT_OUT_TEXT, "or line N for the row on Browse's line N; help lists the names, Tab completes.");
 	if (err.code != GT_OK)
 		history_warn(ps, &err);
