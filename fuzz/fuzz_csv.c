@@ -25,6 +25,8 @@ static void check_dataset(const gt_dataset *ds)
 		FZ_CHECK(ds->nfields[r] >= 1);
 		for (int c = 0; c < GT_NCOLS; c++)
 			FZ_CHECK(gt_cell(ds, r, (gt_column)c) != NULL);
+		for (int j = 0; j < ds->ncols; j++)
+			FZ_CHECK(gt_cell_col(ds, r, j) != NULL);
 	}
 }
 
@@ -77,10 +79,13 @@ static void check_parts(const char *path, size_t part, gt_status st, const gt_er
 	FZ_CHECK(gt_dataset_load_parts(&f, path, NULL, part, &ferr) == st);
 	FZ_CHECK(strcmp(ferr.msg, err->msg) == 0);
 	FZ_CHECK(f.nrows == ds->nrows && f.crlf == ds->crlf && f.has_bom == ds->has_bom);
+	FZ_CHECK(f.ncols == ds->ncols && f.study_missing == ds->study_missing);
+	for (int j = 0; j < ds->ncols; j++)
+		FZ_CHECK(strcmp(f.names[j], ds->names[j]) == 0);
 	for (size_t r = 0; r < ds->nrows; r++) {
 		FZ_CHECK(f.line[r] == ds->line[r] && f.nfields[r] == ds->nfields[r]);
-		for (int c = 0; c < GT_NCOLS; c++)
-			FZ_CHECK(strcmp(gt_cell(&f, r, (gt_column)c), gt_cell(ds, r, (gt_column)c)) == 0);
+		for (int j = 0; j < ds->ncols; j++)
+			FZ_CHECK(strcmp(gt_cell_col(&f, r, j), gt_cell_col(ds, r, j)) == 0);
 	}
 	gt_dataset_free(&f);
 }
@@ -105,6 +110,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	check_dataset(&ds);
+	if (gt_dataset_require_study(&ds, &err) != GT_OK) {
+		FZ_CHECK(err.code == GT_ERR_COLUMN && fz_terminal_safe(err.msg));
+		gt_dataset_free(&ds);
+		return 0;
+	}
 	if (gt_clean_run(&cl, &ds, &err) == GT_OK) {
 		check_clean(&cl, &ds);
 		if (gt_clean_require(&cl, &ds, 2, &err) != GT_OK)

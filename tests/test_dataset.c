@@ -38,9 +38,13 @@ static void parse_fails(const char *text, size_t len, gt_status code,
 {
 	gt_dataset ds, zero;
 	gt_error err = { 0 };
+	gt_status st;
 
 	memset(&zero, 0, sizeof(zero));
-	assert_int_equal(gt_dataset_parse(&ds, text, len, "t.csv", &err), code);
+	st = gt_dataset_parse(&ds, text, len, "t.csv", &err);
+	if (st == GT_OK && (st = gt_dataset_require_study(&ds, &err)) != GT_OK)
+		gt_dataset_free(&ds);
+	assert_int_equal(st, code);
 	assert_int_equal(err.code, code);
 	assert_string_equal(err.msg, msg);
 	assert_memory_equal(&ds, &zero, sizeof(ds));
@@ -68,19 +72,67 @@ static void test_header_any_order(void **state)
 	gt_dataset_free(&ds);
 }
 
-static void test_extra_columns_ignored(void **state)
+static void test_extra_columns_kept(void **state)
 {
 	gt_dataset ds;
-	const char *text = "extra1," HEADER ",extra2\n"
+	const char *text = " extra1 ," HEADER ",extra2\n"
 	                   "x," ROW("1.0", "120.0", "Rock") ",y\n";
 
 	(void)state;
 	parse_ok(&ds, text);
 	assert_int_equal(ds.header_fields, 20);
+	assert_int_equal(ds.ncols, 20);
+	assert_int_equal(ds.study_missing, 0);
 	assert_int_equal(ds.nrows, 1);
 	assert_int_equal(ds.nfields[0], 20);
 	assert_string_equal(gt_cell(&ds, 0, GT_COL_INSTANCE_ID), "1.0");
 	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "Rock");
+	assert_int_equal(ds.field[GT_COL_INSTANCE_ID], 1);
+	assert_string_equal(ds.names[0], "extra1");          /* blanks trimmed */
+	assert_string_equal(ds.names[19], "extra2");
+	assert_string_equal(ds.names[18], "music_genre");
+	assert_string_equal(gt_cell_col(&ds, 0, 0), "x");
+	assert_string_equal(gt_cell_col(&ds, 0, 19), "y");
+	assert_string_equal(gt_cell_col(&ds, 0, 1), "1.0");
+	assert_ptr_equal(gt_cell_col(&ds, 0, 18), gt_cell(&ds, 0, GT_COL_GENRE));
+	gt_dataset_free(&ds);
+}
+
+/* A file without the study's columns loads, every column kept; only
+ * gt_dataset_require_study refuses it, as the loader did. */
+static void test_any_columns(void **state)
+{
+	gt_dataset ds;
+	gt_error err = { 0 };
+	char label[64];
+	const char *text = "filename,length,red\tgreen,,label\n"
+	                   "blues.00000.wav,661794,0.35,7,blues\n"
+	                   "jazz.00001.wav,661794\n";
+
+	(void)state;
+	parse_ok(&ds, text);
+	assert_int_equal(ds.ncols, 5);
+	assert_int_equal(ds.nrows, 2);
+	assert_int_equal(ds.field[GT_COL_GENRE], -1);
+	assert_int_equal(ds.field[GT_COL_INSTANCE_ID], -1);
+	assert_int_equal(ds.study_missing, 0x3fff8u & ~(1u << GT_COL_OBTAINED_DATE));
+	assert_string_equal(gt_cell_col(&ds, 0, 0), "blues.00000.wav");
+	assert_string_equal(gt_cell_col(&ds, 0, 4), "blues");
+	assert_string_equal(gt_cell_col(&ds, 1, 1), "661794");
+	assert_string_equal(gt_cell_col(&ds, 1, 4), "");      /* the record lacks it */
+	assert_string_equal(gt_cell(&ds, 0, GT_COL_GENRE), "");
+	assert_string_equal(gt_column_label(&ds, 2, label, sizeof(label), 40), "red\\tgreen");
+	assert_string_equal(gt_column_label(&ds, 3, label, sizeof(label), 40), "#4");
+	assert_string_equal(gt_column_label(&ds, 4, label, sizeof(label), 40), "label");
+	assert_int_equal(gt_dataset_require_study(&ds, &err), GT_ERR_COLUMN);
+	assert_string_equal(err.msg, "t.csv: missing columns: popularity, acousticness, "
+	                    "danceability, duration_ms, energy, instrumentalness, key, "
+	                    "liveness, loudness, mode, speechiness, tempo, valence, "
+	                    "music_genre; name them with --map FIELD=COLUMN; the file's "
+	                    "columns: 'filename', 'length', 'red\\tgreen', '', 'label'");
+	gt_dataset_free(&ds);
+	parse_ok(&ds, HEADER "\n");
+	assert_int_equal(gt_dataset_require_study(&ds, &err), GT_OK);
 	gt_dataset_free(&ds);
 }
 
@@ -230,11 +282,22 @@ static void test_missing_columns(void **state)
 
 static void test_duplicated_column(void **state)
 {
+	gt_dataset ds;
 	const char *text = HEADER ",x,tempo\n";
 
 	(void)state;
 	parse_fails(text, strlen(text), GT_ERR_COLUMN,
 	            "t.csv: duplicated column 'tempo' (fields 15 and 20)");
+	/* any column's name; the first column named again, with its first
+	 * place; empty names are not names */
+	parse_fails("b,a,,c,,a,b\n", 12, GT_ERR_COLUMN,
+	            "t.csv: duplicated column 'a' (fields 2 and 6)");
+	parse_fails("x,y, y\n", 7, GT_ERR_COLUMN,
+	            "t.csv: duplicated column 'y' (fields 2 and 3)");
+	parse_ok(&ds, "a,,b,\n1,2,3,4\n");
+	assert_int_equal(ds.ncols, 4);
+	assert_string_equal(gt_cell_col(&ds, 0, 3), "4");
+	gt_dataset_free(&ds);
 }
 
 static void test_short_and_long_rows(void **state)
@@ -429,11 +492,17 @@ static void assert_same(gt_status ast, const gt_error *aerr, const gt_dataset *a
 	assert_int_equal(a->crlf, b->crlf);
 	assert_int_equal(a->has_bom, b->has_bom);
 	assert_int_equal(a->header_fields, b->header_fields);
+	assert_int_equal(a->ncols, b->ncols);
+	assert_int_equal(a->study_missing, b->study_missing);
+	for (int j = 0; j < b->ncols; j++)
+		assert_string_equal(a->names[j], b->names[j]);
 	for (size_t r = 0; r < b->nrows; r++) {
 		assert_int_equal(a->line[r], b->line[r]);
 		assert_int_equal(a->nfields[r], b->nfields[r]);
 		for (int c = 0; c < GT_NCOLS; c++)
 			assert_string_equal(gt_cell(a, r, c), gt_cell(b, r, c));
+		for (int j = 0; j < b->ncols; j++)
+			assert_string_equal(gt_cell_col(a, r, j), gt_cell_col(b, r, j));
 	}
 }
 
@@ -817,7 +886,7 @@ static const char *far_header =
 
 static size_t far_row(char *out, int i, size_t name_len)
 {
-	char name[1024];
+	static char name[70000];
 
 	memset(name, 'a' + i % 26, name_len);
 	name[name_len] = '\0';
@@ -850,7 +919,7 @@ static void check_far_row(const gt_dataset *ds, size_t r, int i, size_t name_len
 
 static void test_far_cells(void **state)
 {
-	static const size_t lens[] = { 0, 200, 240, 250, 251, 253, 254, 255, 300, 900 };
+	static const size_t lens[] = { 0, 200, 240, 250, 255, 300, 900, 65500, 65535, 65600 };
 	size_t n = sizeof(lens) / sizeof(lens[0]), len;
 	char *text = malloc(1500000);
 	gt_dataset ds;
@@ -866,6 +935,7 @@ static void test_far_cells(void **state)
 	assert_int_equal(ds.nrows, n + 1);
 	for (size_t k = 0; k < n; k++)
 		check_far_row(&ds, k, (int)k, lens[k]);
+	assert_int_equal(ds.cell_at[(n - 1) * (size_t)ds.ncols + 2], GT_CELL_FAR);  /* tempo */
 	assert_int_equal(ds.nfields[n], 3);
 	assert_string_equal(gt_cell(&ds, n, GT_COL_TEMPO), "1");
 	assert_string_equal(gt_cell(&ds, n, GT_COL_VALENCE), "");
@@ -876,9 +946,60 @@ static void test_far_cells(void **state)
 	gt_dataset_free(&ds);
 	/* over a megabyte: two halves, with far cells on both sides of the cut */
 	len = (size_t)sprintf(text, "%s\n", far_header);
-	for (int i = 0; len + 1200 < 1400000; i++)
+	for (int i = 0; len + 70000 < 1400000; i++)
 		len += far_row(text + len, i, lens[(size_t)i % n]);
 	assert_file_as_memory(text, len);
+	free(text);
+}
+
+/* A wide file (60 numeric columns, about 700 bytes a row, a quoted field
+ * with a line end now and then): read in parts, every column gives what
+ * one pass gives, and no cell but those past 64 KiB needs the walk. */
+static void test_wide_parts(void **state)
+{
+	size_t cap = 2600000, len = 0;
+	char *text = malloc(cap);
+	uint64_t seed = 7;
+
+	(void)state;
+	len += (size_t)sprintf(text + len, "filename");
+	for (int j = 1; j < 59; j++)
+		len += (size_t)sprintf(text + len, ",feature_%02d_mean", j);
+	len += (size_t)sprintf(text + len, ",label\n");
+	for (int r = 0; len + 2000 < cap - 200000; r++) {
+		len += (size_t)sprintf(text + len, r % 97 ? "f%05d.wav" : "\"f%05d\nwav\"", r);
+		for (int j = 1; j < 59; j++)
+			len += (size_t)sprintf(text + len, ",%.9f", (double)(rnd_next(&seed) % 100000000) / 7e3);
+		len += (size_t)sprintf(text + len, ",%s\n", r % 3 ? "blues" : "jazz");
+	}
+	{
+		gt_dataset ds;
+
+		text[len] = '\0';
+		parse_ok(&ds, text);
+		assert_int_equal(ds.ncols, 60);
+		for (size_t r = 0; r < ds.nrows; r++)
+			for (int j = 0; j < ds.ncols; j++)
+				assert_true(ds.cell_at[r * 60 + (size_t)j] < GT_CELL_FAR);
+		assert_string_equal(gt_cell_col(&ds, 1, 59), "blues");
+		gt_dataset_free(&ds);
+	}
+	assert_file_as_memory(text, len);
+	{
+		static char name[] = "/tmp/gt_test_wide_XXXXXX";
+		gt_dataset mem, cut;
+		gt_error merr = { 0 }, cerr = { 0 };
+		gt_status mst, cst;
+
+		write_temp(name, text, len);
+		mst = gt_dataset_parse(&mem, text, len, name, &merr);
+		cst = gt_dataset_load_parts(&cut, name, NULL, 200000, &cerr);
+		unlink(name);
+		assert_same(cst, &cerr, &cut, mst, &merr, &mem);
+		gt_dataset_free(&mem);
+		gt_dataset_free(&cut);
+	}
+	odd_text_near(text, len, len / 2, 1);
 	free(text);
 }
 
@@ -935,7 +1056,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header_any_order),
-		cmocka_unit_test(test_extra_columns_ignored),
+		cmocka_unit_test(test_extra_columns_kept),
+		cmocka_unit_test(test_any_columns),
 		cmocka_unit_test(test_quoted_fields),
 		cmocka_unit_test(test_quoted_newline),
 		cmocka_unit_test(test_crlf),
@@ -964,6 +1086,7 @@ int main(void)
 		cmocka_unit_test(test_long_header_halves),
 		cmocka_unit_test(test_many_short_rows),
 		cmocka_unit_test(test_far_cells),
+		cmocka_unit_test(test_wide_parts),
 		cmocka_unit_test(test_load_fixture),
 		cmocka_unit_test(test_real_file),
 	};

@@ -1,13 +1,17 @@
 /* dataset.h: the raw CSV table, loaded with libcsv, every cell kept as text.
  *
- * The table keeps the 18 columns the study knows, found by header name in any
- * order (extra columns are ignored), or under the names a gt_colmap gives
- * them (--map, colmap.h). The 14 musical columns are required; the four the
- * study drops first (instance_id, artist_name, track_name, obtained_date)
- * may be absent, and read as empty cells then. Every data record of the file becomes one
- * row, even a broken one: rows whose field count differs from the header's are
- * kept (missing cells read as "", surplus fields dropped) and flagged, so that
- * cleaning can count them with their line numbers instead of losing them. */
+ * The table keeps every column of the file's header, in the file's order
+ * (column j is header field j, 0-based), with the header's names. Among
+ * them it finds the 18 columns the study knows, by header name in any order,
+ * or under the names a gt_colmap gives them (--map, colmap.h): ds->field[c]
+ * is the file column of study column c, -1 when the header lacks it, and
+ * ds->study_missing says which of the 14 musical columns it lacks. Loading
+ * does not need them: gt_dataset_require_study says, as the loader once did,
+ * that a file without them cannot be read as the study's. Every data record
+ * of the file becomes one row, even a broken one: rows whose field count
+ * differs from the header's are kept (missing cells read as "", surplus
+ * fields dropped) and flagged, so that cleaning can count them with their
+ * line numbers instead of losing them. */
 #ifndef GENRETUI_DATASET_H
 #define GENRETUI_DATASET_H
 
@@ -51,8 +55,15 @@ struct gt_colmap;
 
 typedef struct {
 	char *path;          /* name given to the loader (for messages) */
-	int field[GT_NCOLS]; /* header field (0-based) of each column; -1 when an
-	                        optional column is absent */
+	int ncols;           /* columns: the header's fields (= header_fields) */
+	char **names;        /* ncols: each column's header name, as the file
+	                        has it but for blanks (and a CR) around it; may
+	                        hold any bytes: gt_column_label makes it safe */
+	int field[GT_NCOLS]; /* file column (0-based) of each study column; -1
+	                        when the header lacks it */
+	uint32_t study_missing; /* bit c: the header lacks musical column c
+	                        (gt_column_required), so the file is not the
+	                        study's (gt_dataset_require_study) */
 	char *colname[GT_NCOLS];   /* header name of a column read under another
 	                              name (--map), else NULL */
 	size_t nrows;        /* data records read, header excluded */
@@ -60,13 +71,11 @@ typedef struct {
 	                        together, NUL-terminated, in the file's field
 	                        order: one for each field of a column (an empty
 	                        field too) that the record has */
-	uint8_t *cell_at;    /* nrows * GT_NCOLS, row-major: where each cell
-	                        begins, from row_at; GT_CELL_FAR when it begins
-	                        that far or further in, or the record lacks the
-	                        field (see gt_cell). One byte a cell, a
-	                        quarter of a 32-bit offset */
-	signed char rank[GT_NCOLS];  /* place of column c's cell among its row's
-	                        cells (-1: the column is absent) */
+	uint16_t *cell_at;   /* nrows * ncols, row-major: where each cell begins,
+	                        from row_at; GT_CELL_FAR when it begins that far
+	                        or further in, or the record lacks the field (see
+	                        gt_cell_col). Two bytes a cell: a row of 60
+	                        numbers (700 bytes) has every cell at hand */
 	long *line;          /* nrows: 1-based file line on which each record starts */
 	int *nfields;        /* nrows: fields the record actually had */
 	int header_fields;   /* fields in the header line */
@@ -91,10 +100,9 @@ int gt_column_required(gt_column c);
 
 /* Load path into ds (which is initialised here). On failure ds is left empty
  * and err says what went wrong and where (file:line). Fails for a missing or
- * unreadable file, an empty file, a header missing any required or mapped
- * column (all are named, with the header's look-alike names, e.g. a field
- * "Danceability", then --map is suggested and the header's names listed,
- * all shown escaped), a duplicated column name, a CSV syntax
+ * unreadable file, an empty file, a header lacking a column that --map
+ * names (with the message of gt_dataset_require_study), a duplicated column
+ * name (non-empty; both field numbers named), a CSV syntax
  * error (e.g. an unterminated quote), which names the line, or a file that
  * is not CSV text: UTF-16, a NUL byte (line and field named), or a first
  * line of binary data with none of the columns, or (GT_ERR_IO) a regular
@@ -130,6 +138,19 @@ void gt_dataset_free(gt_dataset *ds);
 #define GT_NO_ROW ((size_t)-1)
 size_t gt_dataset_row_of_line(const gt_dataset *ds, long line);
 
+/* GT_OK if the header has the study's 14 musical columns; else fails
+ * (GT_ERR_COLUMN) naming every one it lacks, with the header's look-alike
+ * names (e.g. a field "Danceability"), then suggests --map and lists the
+ * header's names, all shown escaped. Callers that read a file as the
+ * study's call it right after loading. */
+gt_status gt_dataset_require_study(const gt_dataset *ds, gt_error *err);
+
+/* Header name of file column j made safe for a terminal (gt_text_safe),
+ * cut to at most `width` cells, into out; "" names become "#N" (N: the
+ * 1-based field number). Returns out. */
+const char *gt_column_label(const gt_dataset *ds, int j, char *out, size_t outsz,
+                            size_t width);
+
 /* The name column c has in the file: its --map name, else its own. */
 static inline const char *gt_column_name(const gt_dataset *ds, gt_column c)
 {
@@ -144,19 +165,28 @@ const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len);
 
 /* Cells that begin this many bytes or more into their row's text (and
  * cells the record lacks) are found by gt_cell_far: rare, since a row of
- * the real file takes about 150 bytes. */
-#define GT_CELL_FAR 255u
+ * the real file takes about 150 bytes, and one of 60 numbers about 700. */
+#define GT_CELL_FAR 0xFFFFu
 
-/* Cell text of row r, column c found by walking the row's cells; "" when
- * the column is absent or the record lacks its field. */
-const char *gt_cell_far(const gt_dataset *ds, size_t r, gt_column c);
+/* Cell text of row r, file column j found by walking the row's cells; ""
+ * when the record lacks the field. */
+const char *gt_cell_far(const gt_dataset *ds, size_t r, int j);
 
-/* Cell text of row r, column c; "" when empty. */
+/* Cell text of row r, file column j (0 <= j < ds->ncols); "" when empty or
+ * when the record lacks the field. */
+static inline const char *gt_cell_col(const gt_dataset *ds, size_t r, int j)
+{
+	unsigned at = ds->cell_at[r * (size_t)ds->ncols + (size_t)j];
+
+	return at < GT_CELL_FAR ? ds->arena + ds->row_at[r] + at : gt_cell_far(ds, r, j);
+}
+
+/* Cell text of row r, study column c; "" when empty or absent. */
 static inline const char *gt_cell(const gt_dataset *ds, size_t r, gt_column c)
 {
-	unsigned at = ds->cell_at[r * GT_NCOLS + (size_t)c];
+	int j = ds->field[c];
 
-	return at < GT_CELL_FAR ? ds->arena + ds->row_at[r] + at : gt_cell_far(ds, r, c);
+	return j >= 0 ? gt_cell_col(ds, r, j) : "";
 }
 
 #endif

@@ -24,9 +24,10 @@
  * command line, and a file name can hold control characters). */
 #define GT_NAME_SHOWN 200
 
-/* Bytes a row takes in the row arrays: its line, row_at, nfields and
- * cells. */
-#define GT_ROW_BYTES (sizeof(long) + sizeof(uint32_t) + sizeof(int) + GT_NCOLS)
+/* Bytes a row of ncols columns takes in the row arrays: its line, row_at,
+ * nfields and cells. */
+#define GT_ROW_BYTES(ncols) (sizeof(long) + sizeof(uint32_t) + sizeof(int) + \
+                             (size_t)(ncols) * sizeof(uint16_t))
 
 typedef struct {
 	struct csv_parser p;
@@ -58,9 +59,9 @@ typedef struct {
 	int fixed_arena;     /* the arena is shared: it may not move */
 	uint32_t *hdr;       /* header field i -> arena offset of its name */
 	size_t hdr_cap;
-	int *colmap;         /* header field i -> gt_column, or -1 */
+	int *colmap;         /* header field i -> gt_column, or -1 (for messages) */
 	const gt_colmap *map;   /* the header name of each column (NULL: its own) */
-	uint8_t *row_cells;  /* the open data row's cells (ds->cell_at) */
+	uint16_t *row_cells; /* the open data row's cells (ds->cell_at) */
 	size_t rows_hint;    /* first row capacity, guessed from the size */
 	int threads;         /* threads that read a file's parts (1 if < 1) */
 	char name[GT_NAME_SHOWN + 16];   /* ds->path made safe for messages */

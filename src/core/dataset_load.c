@@ -8,11 +8,12 @@
  * too, as records without fields, which are not records), and the line
  * ends inside quoted fields are in their text, counted once per record in
  * the arena (one memchr a row, not a loop a field). A record starts on the
- * line where its first field starts. The first record is the header: it maps
- * file fields to gt_column. Every later record becomes a row; only the 18
- * known columns' text is copied, into one arena, and a cell is its 32-bit
- * offset there (half the size of a pointer, and valid while the arena
- * grows).
+ * line where its first field starts. The first record is the header: its
+ * names are kept, and the study's columns found among them. Every later
+ * record becomes a row; the text of each of its fields (up to the header's
+ * count) is copied into one arena, the row's start as a 32-bit offset there
+ * (half the size of a pointer, and valid while the arena grows) and each
+ * cell as a 16-bit offset from its row's start.
  *
  * A big file is read in parts, several at once, by dataset_parts.c, which
  * drives loaders of this file; reading in one pass is its reference. */
@@ -88,7 +89,7 @@ static __attribute__((noinline, cold)) int arena_grow(gt_loader *ld, size_t len)
 	if (len >= UINT32_MAX || need > UINT32_MAX) {
 		if (ld->st == GT_OK)
 			ld->st = gt_fail(ld->err, GT_ERR_NOMEM, "%s: too large: "
-			                 "the text of the columns used exceeds "
+			                 "the text of the cells exceeds "
 			                 "4 GiB", ld->name);
 		return -1;
 	}
@@ -141,12 +142,12 @@ void gt_rows_place(gt_dataset *ds, char *blk, size_t stride, size_t base, size_t
 	long *line = (long *)(void *)blk;
 	uint32_t *row_at = (uint32_t *)(void *)(line + stride);
 	int *nfields = (int *)(void *)(row_at + stride);
-	uint8_t *cell_at = (uint8_t *)(nfields + stride);
+	uint16_t *cell_at = (uint16_t *)(void *)(nfields + stride);
 
 	ds->line = line + base;
 	ds->row_at = row_at + base;
 	ds->nfields = nfields + base;
-	ds->cell_at = cell_at + base * GT_NCOLS;
+	ds->cell_at = cell_at + base * (size_t)ds->ncols;
 	ds->rows_cap = cap;
 }
 
@@ -165,9 +166,9 @@ void gt_rows_move(gt_loader *ld, char *blk, size_t stride, size_t base, size_t c
 		memcpy(ds->line, old.line, n * sizeof(*ds->line));
 		memcpy(ds->row_at, old.row_at, n * sizeof(*ds->row_at));
 		memcpy(ds->nfields, old.nfields, n * sizeof(*ds->nfields));
-		memcpy(ds->cell_at, old.cell_at, n * GT_NCOLS);
+		memcpy(ds->cell_at, old.cell_at, n * (size_t)ds->ncols * sizeof(*ds->cell_at));
 	}
-	ld->row_cells = ds->cell_at + ds->nrows * GT_NCOLS;
+	ld->row_cells = ds->cell_at + ds->nrows * (size_t)ds->ncols;
 	free(old.rows_block);
 	ds->rows_block = owned ? blk : NULL;
 }
@@ -178,7 +179,9 @@ int gt_rows_resize(gt_loader *ld, size_t cap)
 {
 	char *blk;
 
-	if (cap > SIZE_MAX / GT_ROW_BYTES || !(blk = malloc(cap * GT_ROW_BYTES)))
+	size_t per = GT_ROW_BYTES(ld->ds->ncols);
+
+	if (cap > SIZE_MAX / per || !(blk = malloc(cap * per)))
 		return gt_loader_nomem(ld);
 	gt_rows_move(ld, blk, cap, 0, cap, 1);
 	return 0;
@@ -202,8 +205,8 @@ static int row_begin(gt_loader *ld)
 
 	if (rows_reserve(ld))
 		return -1;
-	ld->row_cells = ds->cell_at + ds->nrows * GT_NCOLS;
-	memset(ld->row_cells, GT_CELL_FAR, GT_NCOLS);
+	ld->row_cells = ds->cell_at + ds->nrows * (size_t)ds->ncols;
+	memset(ld->row_cells, 0xFF, (size_t)ds->ncols * sizeof(*ld->row_cells));   /* GT_CELL_FAR */
 	ld->row_text = ds->arena_len;
 	ds->row_at[ds->nrows] = (uint32_t)ds->arena_len;
 	ds->line[ds->nrows] = ld->rec_line;
@@ -231,26 +234,26 @@ static void header_field(gt_loader *ld, const char *s, size_t len)
 }
 
 /* A field of a data row: kept in the arena, with its place among the
- * row's cells, or dropped. */
+ * row's cells, or dropped (a surplus one). */
 static void data_field(gt_loader *ld, const char *s, size_t len)
 {
-	int col = ld->nf < ld->ds->header_fields ? ld->colmap[ld->nf] : -1;
+	int col = ld->nf < ld->ds->header_fields ? ld->nf : -1;
 
 	if (ld->nf == 0 && row_begin(ld))
 		return;
-	if (col < 0) {          /* an unknown or surplus field, dropped */
+	if (col < 0) {          /* a surplus field, dropped */
 		ld->line += newlines(s, len);   /* (the arena's: per record) */
 	} else {                /* kept, even empty: gt_cell_far counts cells */
 		uint32_t at = arena_put(ld, s, len);
 		size_t from_row = at - ld->row_text;
 
 		if (ld->st == GT_OK && from_row < GT_CELL_FAR)
-			ld->row_cells[col] = (uint8_t)from_row;
+			ld->row_cells[col] = (uint16_t)from_row;
 	}
 }
 
-/* Any field but the commonest: the header's, a row's first, a dropped or
- * surplus one, one the arena must grow for, or any after a failure. */
+/* Any field but the commonest: the header's, a row's first, a surplus
+ * one, one the arena must grow for, or any after a failure. */
 static __attribute__((noinline)) void field_slow(gt_loader *ld, const char *s, size_t len)
 {
 	if (ld->st != GT_OK)
@@ -280,10 +283,9 @@ static void on_field(void *s, size_t len, void *data)
 	unsigned nf = (unsigned)ld->nf;
 	size_t at = ds->arena_len, from_row;
 	char *to;
-	int col;
 
 	if (nf - 1 >= (unsigned)ld->fast_last || ld->st != GT_OK ||
-	    (col = ld->colmap[nf]) < 0 || ds->arena_cap - at <= len) {
+	    ds->arena_cap - at <= len) {
 		field_slow(ld, s, len);
 		return;
 	}
@@ -293,7 +295,7 @@ static void on_field(void *s, size_t len, void *data)
 	ds->arena_len = at + len + 1;
 	from_row = at - ld->row_text;
 	if (from_row < GT_CELL_FAR)
-		ld->row_cells[col] = (uint8_t)from_row;
+		ld->row_cells[nf] = (uint16_t)from_row;
 	memcpy(to, s, len);
 }
 
@@ -333,26 +335,105 @@ static int column_of(const gt_loader *ld, const char *name)
 	return -1;
 }
 
-/* Fill colmap from the header names; seen[c] = field of column c or -1. */
-static void map_columns(gt_loader *ld, int seen[GT_NCOLS])
+/* Keep the header's names (trimmed) in one block: ds->names. 0, or -1 (no
+ * memory, said in ld->st). */
+static int keep_names(gt_loader *ld)
 {
+	gt_dataset *ds = ld->ds;
+	size_t text = 0, n = (size_t)ds->ncols;
+	char *at;
+
+	for (size_t i = 0; i < n; i++)
+		text += strlen(trim_name(ds->arena + ld->hdr[i])) + 1;
+	ds->names = malloc(n * sizeof(*ds->names) + text);
+	if (!ds->names)
+		return gt_loader_nomem(ld), -1;
+	at = (char *)(ds->names + n);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = trim_name(ds->arena + ld->hdr[i]);
+		size_t len = strlen(s) + 1;
+
+		ds->names[i] = memcpy(at, s, len);
+		at += len;
+	}
+	return 0;
+}
+
+/* Fill colmap (header field -> study column) and ds->field from the
+ * header's names. */
+static void map_columns(gt_loader *ld)
+{
+	gt_dataset *ds = ld->ds;
+
 	for (int c = 0; c < GT_NCOLS; c++)
-		seen[c] = -1;
-	for (int i = 0; i < ld->ds->header_fields && ld->st == GT_OK; i++) {
-		int c = column_of(ld, trim_name(ld->ds->arena + ld->hdr[i]));
-		char shown[64];
+		ds->field[c] = -1;
+	for (int i = 0; i < ds->ncols; i++) {
+		int c = column_of(ld, ds->names[i]);
 
 		ld->colmap[i] = c;
-		if (c < 0)
-			continue;
-		gt_text_safe(gt_colmap_column(ld->map, c), shown, sizeof(shown), 40);
-		if (seen[c] >= 0)
-			ld->st = gt_fail(ld->err, GT_ERR_COLUMN,
-			                 "%s: duplicated column '%s' "
-			                 "(fields %d and %d)", ld->name,
-			                 shown, seen[c] + 1, i + 1);
-		seen[c] = i;
+		if (c >= 0 && ds->field[c] < 0)
+			ds->field[c] = i;
 	}
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (ds->field[c] < 0 && gt_column_required(c))
+			ds->study_missing |= (uint32_t)1 << c;
+}
+
+/* For qsort: names by text, then by place (they lie in field order). */
+static int name_cmp(const void *pa, const void *pb)
+{
+	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+	int c = strcmp(a, b);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* File column whose name lies at s. */
+static int name_index(const gt_dataset *ds, const char *s)
+{
+	int lo = 0, hi = ds->ncols - 1;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo + 1) / 2;
+
+		if (ds->names[mid] <= s)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* Fail if two columns have the same non-empty name: the first column
+ * whose name came before, and where it came first. (Sorted, not compared
+ * pair by pair: a header can have thousands of names.) */
+static void check_duplicates(gt_loader *ld)
+{
+	const gt_dataset *ds = ld->ds;
+	size_t n = (size_t)ds->ncols;
+	const char **by = malloc((n ? n : 1) * sizeof(*by));
+	int first = -1, second = INT_MAX;
+	char shown[64];
+
+	if (!by) {
+		gt_loader_nomem(ld);
+		return;
+	}
+	memcpy(by, ds->names, n * sizeof(*by));
+	qsort(by, n, sizeof(*by), name_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (by[i][0] && strcmp(by[i], by[i - 1]) == 0 &&
+		    (i < 2 || strcmp(by[i - 1], by[i - 2]) != 0) &&
+		    name_index(ds, by[i]) < second) {
+			first = name_index(ds, by[i - 1]);
+			second = name_index(ds, by[i]);
+		}
+	free(by);
+	if (first < 0)
+		return;
+	gt_text_safe(ds->names[first], shown, sizeof(shown), 40);
+	ld->st = gt_fail(ld->err, GT_ERR_COLUMN, "%s: duplicated column '%s' "
+	                 "(fields %d and %d)", ld->name, shown, first + 1, second + 1);
 }
 
 /* A bounded string builder: text past the end is cut, never overflows. */
@@ -395,16 +476,25 @@ static void fold_name(const char *s, char *out, size_t n)
 	out[k] = '\0';
 }
 
-/* The unrecognised header field that looks like column c, or -1. */
-static int near_miss(const gt_loader *ld, int c)
+/* Is file column i one of the study's? */
+static int is_study_field(const gt_dataset *ds, int i)
+{
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (ds->field[c] == i)
+			return 1;
+	return 0;
+}
+
+/* The header field, not a study column, that looks like column c, or -1. */
+static int near_miss(const gt_dataset *ds, int c)
 {
 	char want[GT_COLMAP_NAME], got[GT_COLMAP_NAME];
 
-	fold_name(gt_colmap_column(ld->map, c), want, sizeof(want));
-	for (int i = 0; i < ld->ds->header_fields; i++) {
-		if (ld->colmap[i] >= 0)
+	fold_name(gt_column_name(ds, (gt_column)c), want, sizeof(want));
+	for (int i = 0; i < ds->ncols; i++) {
+		if (is_study_field(ds, i))
 			continue;
-		fold_name(ld->ds->arena + ld->hdr[i], got, sizeof(got));
+		fold_name(ds->names[i], got, sizeof(got));
 		if (strcmp(want, got) == 0)
 			return i;
 	}
@@ -415,13 +505,13 @@ static int near_miss(const gt_loader *ld, int c)
 #define HEADER_LIST_MAX 280
 
 /* The header's names, escaped, as "a, b, c" (cut with ", ..." when long). */
-static void header_list(const gt_loader *ld, strbuf *b)
+static void header_list(const gt_dataset *ds, strbuf *b)
 {
 	char shown[64];
 	size_t start = b->len;
 
-	for (int i = 0; i < ld->ds->header_fields; i++) {
-		gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
+	for (int i = 0; i < ds->ncols; i++) {
+		gt_text_safe(ds->names[i], shown, sizeof(shown), 40);
 		if (b->len - start + strlen(shown) + 2 > HEADER_LIST_MAX) {
 			sb_add(b, ", ...");
 			return;
@@ -432,28 +522,28 @@ static void header_list(const gt_loader *ld, strbuf *b)
 
 /* A required or mapped column the header lacks, into the list; its
  * look-alike in the header, if any, into the hint. */
-static void missing_one(const gt_loader *ld, int c, strbuf *b, strbuf *h)
+static void missing_one(const gt_dataset *ds, int c, strbuf *b, strbuf *h)
 {
 	char shown[64];
 	int i;
 
-	gt_text_safe(gt_colmap_column(ld->map, c), shown, sizeof(shown), 40);
-	if (gt_colmap_mapped(ld->map, c))
+	gt_text_safe(gt_column_name(ds, (gt_column)c), shown, sizeof(shown), 40);
+	if (ds->colname[c])
 		sb_add(b, "%s%s (mapped to '%s', which the header lacks)",
 		       b->len ? ", " : "", gt_column_names[c], shown);
 	else
 		sb_add(b, "%s%s", b->len ? ", " : "", gt_column_names[c]);
-	i = near_miss(ld, c);
+	i = near_miss(ds, c);
 	if (i < 0)
 		return;
-	gt_text_safe(ld->ds->arena + ld->hdr[i], shown, sizeof(shown), 40);
+	gt_text_safe(ds->names[i], shown, sizeof(shown), 40);
 	sb_add(h, "%sfield %d is '%s'", h->len ? ", " : " (", i + 1, shown);
 }
 
 /* Fail naming every required (or mapped) column the header lacks; then the
  * header's look-alikes of those names, if any, --map, and the header's
- * names (shown escaped: they are data). */
-static void check_missing(gt_loader *ld, const int seen[GT_NCOLS])
+ * names (shown escaped: they are data). GT_OK if none is missing. */
+static gt_status check_missing(const gt_dataset *ds, const char *name, gt_error *err)
 {
 	char list[GT_ERROR_MAX], hint[GT_ERROR_MAX], have[GT_ERROR_MAX];
 	strbuf b = { list, sizeof(list), 0 }, h = { hint, sizeof(hint), 0 };
@@ -461,16 +551,36 @@ static void check_missing(gt_loader *ld, const int seen[GT_NCOLS])
 
 	list[0] = hint[0] = have[0] = '\0';
 	for (int c = 0; c < GT_NCOLS; c++)
-		if (seen[c] < 0 && (gt_column_required(c) || gt_colmap_mapped(ld->map, c)))
-			missing_one(ld, c, &b, &h);
+		if (ds->field[c] < 0 && (gt_column_required(c) || ds->colname[c]))
+			missing_one(ds, c, &b, &h);
 	if (!b.len)
-		return;
+		return GT_OK;
 	if (h.len)
 		sb_add(&h, ": names must match exactly)");
-	header_list(ld, &f);
-	ld->st = gt_fail(ld->err, GT_ERR_COLUMN, "%s: missing columns: %s%s; "
-	                 "name them with --map FIELD=COLUMN; the file's columns: %s",
-	                 ld->name, list, hint, have);
+	header_list(ds, &f);
+	return gt_fail(err, GT_ERR_COLUMN, "%s: missing columns: %s%s; "
+	               "name them with --map FIELD=COLUMN; the file's columns: %s",
+	               name, list, hint, have);
+}
+
+gt_status gt_dataset_require_study(const gt_dataset *ds, gt_error *err)
+{
+	char name[GT_NAME_SHOWN + 16];
+
+	if (!ds->study_missing)
+		return GT_OK;
+	gt_text_safe(ds->path ? ds->path : "(buffer)", name, sizeof(name), GT_NAME_SHOWN);
+	return check_missing(ds, name, err);
+}
+
+const char *gt_column_label(const gt_dataset *ds, int j, char *out, size_t outsz,
+                            size_t width)
+{
+	if (j < 0 || j >= ds->ncols || !ds->names[j][0])
+		snprintf(out, outsz, "#%d", j + 1);
+	else
+		gt_text_safe(ds->names[j], out, outsz, width);
+	return out;
 }
 
 /* Offset of the first byte of s that no CSV text holds: a control
@@ -490,15 +600,17 @@ static long binary_byte(const char *s)
 	return -1;
 }
 
-/* A header with none of the columns that holds bytes no text does: the
- * file is not CSV at all (an image, an archive...), so say that. */
-static int binary_header(gt_loader *ld, const int seen[GT_NCOLS])
+/* A header with none of the study's columns that holds bytes no text
+ * does: the file is not CSV at all (an image, an archive...), so say that. */
+static int binary_header(gt_loader *ld)
 {
+	const gt_dataset *ds = ld->ds;
+
 	for (int c = 0; c < GT_NCOLS; c++)
-		if (seen[c] >= 0)
+		if (ds->field[c] >= 0)
 			return 0;
-	for (int i = 0; i < ld->ds->header_fields; i++) {
-		const char *name = ld->ds->arena + ld->hdr[i];
+	for (int i = 0; i < ds->ncols; i++) {
+		const char *name = ds->names[i];
 		long at = binary_byte(name);
 
 		if (at < 0)
@@ -512,19 +624,6 @@ static int binary_header(gt_loader *ld, const int seen[GT_NCOLS])
 	return 0;
 }
 
-/* Each column's place among a row's cells, which follow the header's
- * field order. */
-static void rank_columns(gt_dataset *ds)
-{
-	for (int c = 0; c < GT_NCOLS; c++) {
-		int k = 0;
-
-		for (int o = 0; o < GT_NCOLS; o++)
-			k += ds->field[o] >= 0 && ds->field[o] < ds->field[c];
-		ds->rank[c] = (signed char)(ds->field[c] < 0 ? -1 : k);
-	}
-}
-
 /* Remember the file's names of the mapped columns, for messages. */
 static void keep_mapped_names(gt_loader *ld)
 {
@@ -534,26 +633,43 @@ static void keep_mapped_names(gt_loader *ld)
 			gt_loader_nomem(ld);
 }
 
-/* The header record has ended: map its fields, then forget its text. */
+/* A column --map names that the header lacks fails the loading (with
+ * every study column missing named, as gt_dataset_require_study does). */
+static void check_mapped(gt_loader *ld)
+{
+	const gt_dataset *ds = ld->ds;
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (ds->field[c] < 0 && ds->colname[c]) {
+			ld->st = check_missing(ds, ld->name, ld->err);
+			return;
+		}
+}
+
+/* The header record has ended: keep its names and find the study's
+ * columns among them, then forget its text. Rows of many columns start
+ * with fewer of them in the first row block. */
 static void end_header(gt_loader *ld)
 {
-	int seen[GT_NCOLS];
+	gt_dataset *ds = ld->ds;
 
 	ld->header_done = 1;
-	ld->ds->header_fields = ld->nf;
+	ds->header_fields = ds->ncols = ld->nf;
 	ld->fast_last = ld->nf - 1;
+	if (ds->ncols > 64)
+		ld->rows_hint = ld->rows_hint / (size_t)ds->ncols * 64 + 64;
 	ld->colmap = malloc((size_t)ld->nf * sizeof(*ld->colmap) + 1);
-	if (!ld->colmap) {
+	if (!ld->colmap || keep_names(ld) != 0) {
 		gt_loader_nomem(ld);
 		return;
 	}
-	map_columns(ld, seen);
-	memcpy(ld->ds->field, seen, sizeof(ld->ds->field));
-	rank_columns(ld->ds);
+	map_columns(ld);
 	keep_mapped_names(ld);
-	if (ld->st == GT_OK && !binary_header(ld, seen))
-		check_missing(ld, seen);
-	ld->ds->arena_len = EMPTY_OFF + 1;
+	if (ld->st == GT_OK && !binary_header(ld))
+		check_duplicates(ld);
+	if (ld->st == GT_OK)
+		check_mapped(ld);
+	ds->arena_len = EMPTY_OFF + 1;
 }
 
 /* libcsv end-of-record callback: c is the terminator (-1 at the end of
@@ -857,7 +973,7 @@ void gt_loader_begin_part(gt_loader *ld, gt_dataset *ds, gt_error *err,
 	                   .rows_hint = GT_READ_BLOCK / 64 };
 	memcpy(ld->name, a->name, sizeof(ld->name));
 	parser_init(ld);
-	ds->header_fields = a->ds->header_fields;
+	ds->header_fields = ds->ncols = a->ds->ncols;
 	ds->arena = a->ds->arena;
 	ds->arena_len = from + 1;
 	ds->arena_cap = a->ds->arena_cap;
@@ -905,35 +1021,33 @@ gt_status gt_dataset_parse(gt_dataset *ds, const char *buf, size_t len,
 	return gt_dataset_parse_mapped(ds, buf, len, name, NULL, err);
 }
 
-/* Does row r's record have the field of column c? */
-static int has_field(const gt_dataset *ds, size_t r, int c)
+/* Cell j is the row's j-th string: the walk starts from the nearest cell
+ * before it that has an offset. */
+const char *gt_cell_far(const gt_dataset *ds, size_t r, int j)
 {
-	return ds->field[c] >= 0 && ds->field[c] < ds->nfields[r];
-}
-
-const char *gt_cell_far(const gt_dataset *ds, size_t r, gt_column c)
-{
+	const uint16_t *at = ds->cell_at + r * (size_t)ds->ncols;
 	const char *s = ds->arena + ds->row_at[r];
+	int k = j;
 
-	if (!has_field(ds, r, (int)c))
+	if (j < 0 || j >= ds->ncols || j >= ds->nfields[r])
 		return "";
-	for (int k = 0; k < ds->rank[c]; k++)
+	while (k > 0 && at[k] == GT_CELL_FAR)
+		k--;
+	s += at[k] == GT_CELL_FAR ? 0 : at[k];
+	for (; k < j; k++)
 		s += strlen(s) + 1;
 	return s;
 }
 
 const char *gt_row_text(const gt_dataset *ds, size_t r, size_t *len)
 {
-	int last = -1;
+	int last = ds->nfields[r] < ds->ncols ? ds->nfields[r] - 1 : ds->ncols - 1;
 	const char *s;
 
-	for (int c = 0; c < GT_NCOLS; c++)
-		if (has_field(ds, r, c) && (last < 0 || ds->rank[c] > ds->rank[last]))
-			last = c;
 	*len = 0;
 	if (last < 0)
 		return NULL;
-	s = gt_cell(ds, r, (gt_column)last);
+	s = gt_cell_col(ds, r, last);
 	*len = (size_t)(s + strlen(s) - (ds->arena + ds->row_at[r]));
 	return ds->arena + ds->row_at[r];
 }
@@ -962,6 +1076,7 @@ void gt_dataset_free(gt_dataset *ds)
 	if (!ds)
 		return;
 	free(ds->path);
+	free(ds->names);
 	free(ds->rows_block);
 	free(ds->arena);
 	for (int c = 0; c < GT_NCOLS; c++)

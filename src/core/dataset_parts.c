@@ -118,7 +118,7 @@ static void parts_slab(parts *ps, gt_loader *a, size_t done)
 	size_t per = ds->nrows >= 8 ? done / (ds->nrows + 1) : 100, rows, at;
 	size_t cap[PARTS_MAX];         /* [i]: part i's rows in the slab */
 
-	per = per < 16 ? 16 : per;      /* (a row has 17 commas) */
+	per = per < 16 ? 16 : per;
 	rows = part_rows((size_t)ps->parts[1].from, per);
 	rows = rows > ds->nrows ? rows : ds->nrows + 1;
 	at = rows;
@@ -126,7 +126,8 @@ static void parts_slab(parts *ps, gt_loader *a, size_t done)
 		cap[i] = part_rows((size_t)(ps->parts[i].to - ps->parts[i].from), per);
 		rows += cap[i];
 	}
-	if (rows > SIZE_MAX / GT_ROW_BYTES || !(ps->slab = malloc(rows * GT_ROW_BYTES)))
+	if (rows > SIZE_MAX / GT_ROW_BYTES(ds->ncols) ||
+	    !(ps->slab = malloc(rows * GT_ROW_BYTES(ds->ncols))))
 		return;
 	ps->slab_rows = rows;
 	gt_rows_move(a, ps->slab, rows, 0, at, 0);
@@ -216,7 +217,8 @@ static int part_append(gt_loader *a, const part *h)
 	if (n > ds->rows_cap && gt_rows_resize(a, n) != 0)
 		return -1;
 	memmove(ds->row_at + ds->nrows, b->row_at, b->nrows * sizeof(*b->row_at));
-	memmove(ds->cell_at + ds->nrows * GT_NCOLS, b->cell_at, b->nrows * GT_NCOLS);
+	memmove(ds->cell_at + ds->nrows * (size_t)ds->ncols, b->cell_at,
+	        b->nrows * (size_t)ds->ncols * sizeof(*b->cell_at));
 	memmove(ds->nfields + ds->nrows, b->nfields, b->nrows * sizeof(*b->nfields));
 	for (size_t r = 0; r < b->nrows; r++)
 		ds->line[ds->nrows + r] = b->line[r] + a->line - 1;

@@ -507,6 +507,8 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 
 	p->threads = gt_threads_resolve(o->threads);
 	st = gt_dataset_load_mapped(&p->ds, path, o->map, p->threads, err);
+	if (st == GT_OK)
+		st = gt_dataset_require_study(&p->ds, err);
 	if (st != GT_OK)
 		return st;
 	t1 = gt_now();
