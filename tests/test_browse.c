@@ -119,12 +119,25 @@ static void test_fate_tags(void **state)
 	}
 	assert_string_equal(gt_browser_fate_tag(GT_NFATES), "?");
 	assert_non_null(strstr(gt_browser_fate_legend(GT_FATE_UNKNOWN_TEMPO), "improved preset"));
-	assert_true(gt_browser_numeric(GT_COL_TEMPO));
-	assert_true(gt_browser_numeric(GT_COL_INSTANCE_ID));
-	assert_false(gt_browser_numeric(GT_COL_KEY));
-	assert_false(gt_browser_numeric(GT_COL_OBTAINED_DATE));
-	assert_false(gt_browser_numeric(-1));
-	assert_false(gt_browser_numeric(GT_NCOLS));
+}
+
+/* The study's columns are numeric or not as the study reads them, whatever
+ * their cells hold (popularity has an "abc", obtained_date is empty). */
+static void test_numeric_columns(void **state)
+{
+	fixture *f = *state;
+
+	assert_true(gt_browser_numeric(&f->b, GT_COL_TEMPO));
+	assert_true(gt_browser_numeric(&f->b, GT_COL_INSTANCE_ID));
+	assert_true(gt_browser_numeric(&f->b, GT_COL_POPULARITY));
+	assert_false(gt_browser_numeric(&f->b, GT_COL_KEY));
+	assert_false(gt_browser_numeric(&f->b, GT_COL_OBTAINED_DATE));
+	assert_false(gt_browser_numeric(&f->b, -1));
+	assert_false(gt_browser_numeric(&f->b, GT_NCOLS));
+	assert_int_equal(f->b.ncols, GT_NCOLS);
+	assert_string_equal(gt_browser_name(&f->b, GT_COL_GENRE), "music_genre");
+	assert_string_equal(gt_browser_short_name(&f->b, GT_COL_GENRE), "genre");
+	assert_string_equal(gt_browser_name(&f->b, GT_NCOLS), "?");
 }
 
 static void test_filters(void **state)
@@ -629,14 +642,14 @@ static void test_pin_hide(void **state)
 	assert_int_equal(b->order[1], GT_COL_TRACK);
 	assert_int_equal(b->order[2], GT_COL_INSTANCE_ID);
 	assert_int_equal(gt_browser_ncols_drawn(b, 55), 3);  /* 55 - 22 pinned */
-	n = gt_browser_drawn(b, 55, cols);
+	n = gt_browser_drawn(b, 55, cols, GT_NCOLS);
 	assert_int_equal(n, 5);
 	assert_int_equal(cols[0], GT_COL_ARTIST);
 	assert_int_equal(cols[2], GT_COL_INSTANCE_ID);
 	assert_int_equal(cols[4], GT_COL_ACOUSTICNESS);
 	/* scrolling to tempo keeps the pinned ones */
 	gt_browser_focus(b, GT_COL_TEMPO, 55);
-	n = gt_browser_drawn(b, 55, cols);
+	n = gt_browser_drawn(b, 55, cols, GT_NCOLS);
 	assert_int_equal(cols[0], GT_COL_ARTIST);
 	assert_int_equal(cols[1], GT_COL_TRACK);
 	assert_int_equal(cols[n - 1], GT_COL_TEMPO);
@@ -716,18 +729,18 @@ static void test_parse_line(void **state)
 
 static void test_filter_parse(void **state)
 {
+	fixture *f = *state;
 	gt_bfilter fl;
 	char err[160];
 
-	(void)state;
-	assert_int_equal(gt_browser_parse_filter("tempo>120", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "tempo>120", &fl, err, sizeof(err)), 0);
 	assert_int_equal(fl.col, GT_COL_TEMPO);
 	assert_int_equal(fl.op, GT_OP_GT);
 	assert_true(fl.numeric);
 	assert_near(fl.num, 120, 0);
 	assert_string_equal(fl.label, "tempo>120");
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter(" genre = Hip-Hop ", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, " genre = Hip-Hop ", &fl, err, sizeof(err)), 0);
 	assert_int_equal(fl.col, GT_COL_GENRE);
 	assert_int_equal(fl.op, GT_OP_EQ);
 	assert_string_equal(fl.text, "Hip-Hop");
@@ -735,43 +748,43 @@ static void test_filter_parse(void **state)
 	assert_true(gt_bfilter_pass(&fl, "hip-hop"));
 	assert_false(gt_bfilter_pass(&fl, "Hip"));
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter("DANCE<=0.5", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "DANCE<=0.5", &fl, err, sizeof(err)), 0);
 	assert_int_equal(fl.col, GT_COL_DANCEABILITY);
 	assert_int_equal(fl.op, GT_OP_LE);
 	assert_true(gt_bfilter_pass(&fl, "0.5"));
 	assert_false(gt_bfilter_pass(&fl, "0.6709999999999999"));
 	assert_false(gt_bfilter_pass(&fl, "?"));                  /* not a number */
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter("popularity!=27", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "popularity!=27", &fl, err, sizeof(err)), 0);
 	assert_false(gt_bfilter_pass(&fl, "27.0"));
 	assert_true(gt_bfilter_pass(&fl, ""));
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter("artist_name~^(abba|zed)$", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "artist_name~^(abba|zed)$", &fl, err, sizeof(err)), 0);
 	assert_true(gt_bfilter_pass(&fl, "ABBA"));
 	assert_false(gt_bfilter_pass(&fl, "ABBA!"));
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter("track!~queen", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "track!~queen", &fl, err, sizeof(err)), 0);
 	assert_false(gt_bfilter_pass(&fl, "Dancing Queen"));
 	gt_bfilter_free(&fl);
-	assert_int_equal(gt_browser_parse_filter("tempo=?", &fl, err, sizeof(err)), 0);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "tempo=?", &fl, err, sizeof(err)), 0);
 	assert_false(fl.numeric);                                 /* text: '?' itself */
 	assert_true(gt_bfilter_pass(&fl, "?"));
 	gt_bfilter_free(&fl);
 	/* mistakes, each with its reason */
-	assert_int_equal(gt_browser_parse_filter("", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "COLUMN OP VALUE"));
-	assert_int_equal(gt_browser_parse_filter("foo=1", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "foo=1", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "no column 'foo'"));
-	assert_int_equal(gt_browser_parse_filter("d=1", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "d=1", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "several columns"));
-	assert_int_equal(gt_browser_parse_filter("tempo 120", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "tempo 120", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "operator"));
-	assert_int_equal(gt_browser_parse_filter("artist<5", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "artist<5", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "artist_name is text"));
-	assert_int_equal(gt_browser_parse_filter("tempo>fast", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "tempo>fast", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "'fast' is not a number"));
-	assert_int_equal(gt_browser_parse_filter("tempo>", &fl, err, sizeof(err)), -1);
-	assert_int_equal(gt_browser_parse_filter("track~(", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "tempo>", &fl, err, sizeof(err)), -1);
+	assert_int_equal(gt_browser_parse_filter(&f->b, "track~(", &fl, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "track_name: "));
 }
 
@@ -963,6 +976,226 @@ static void test_search_literal_as_regex(void **state)
 	setlocale(LC_CTYPE, "C");
 }
 
+/* ---- a wide table: every column of the file ---- */
+
+typedef struct {
+	gt_dataset ds;
+	gt_clean cl;
+	gt_browser b;
+	char *text;
+} wide_fixture;
+
+/* A table of `extra` columns beside the study's 18 (before them, when
+ * `before`): "x_0", "x_1", ... numbers (every seventh column text, one
+ * column named with a blank in it), 40 rows. With study 0, the study's
+ * columns are left out. */
+static wide_fixture *wide_table(int extra, int study)
+{
+	wide_fixture *f = calloc(1, sizeof(*f));
+	size_t cap = 4000000, len = 0;
+	gt_error err = { 0 };
+
+	if (!f || !(f->text = malloc(cap)))
+		return NULL;
+	len += (size_t)snprintf(f->text + len, cap - len, "%.*s", study ? (int)strlen(HEADER) - 1 : 2,
+	                        study ? HEADER : "id");      /* (without its line end) */
+	for (int j = 0; j < extra; j++)
+		len += (size_t)snprintf(f->text + len, cap - len, j == 5 ? ",x %d wide" : ",x_%d", j);
+	len += (size_t)snprintf(f->text + len, cap - len, "\n");
+	for (int r = 0; r < 40; r++) {
+		if (study)
+			len += (size_t)snprintf(f->text + len, cap - len, "%d,Art %d,Song,27.0,0.1,0.2,"
+			                        "200000.0,0.3,0.4,A#,0.5,-5.5,Minor,0.06,99.0,4-Apr,0.7,%s",
+			                        r, r, r % 2 ? "Jazz" : "Rock");
+		else
+			len += (size_t)snprintf(f->text + len, cap - len, "%d", r);
+		for (int j = 0; j < extra; j++) {
+			if (j % 7 == 3)
+				len += (size_t)snprintf(f->text + len, cap - len, ",word%d", (r * 31 + j) % 5);
+			else if (j == extra - 1 && r == 17)
+				len += (size_t)snprintf(f->text + len, cap - len, ",needle");
+			else
+				len += (size_t)snprintf(f->text + len, cap - len, ",%d.%d0000000000001",
+				                        (r * 37 + j * 11) % 100, j % 10);
+		}
+		len += (size_t)snprintf(f->text + len, cap - len, "\n");
+	}
+	if (gt_dataset_parse(&f->ds, f->text, len, "w.csv", &err) != GT_OK ||
+	    gt_clean_run(&f->cl, &f->ds, &err) != GT_OK ||
+	    gt_browser_init(&f->b, &f->ds, &f->cl) != 0) {
+		print_error("%s\n", err.msg);
+		return NULL;
+	}
+	return f;
+}
+
+static void wide_free(wide_fixture *f)
+{
+	gt_browser_free(&f->b);
+	gt_clean_free(&f->cl);
+	gt_dataset_free(&f->ds);
+	free(f->text);
+	free(f);
+}
+
+/* Columns, names, kinds and cells of a table of 60 columns and one of
+ * 300 (the study's 18 among them or not). */
+static void test_wide_columns(void **state)
+{
+	static const int extras[] = { 42, 282, 299 };
+	char buf[64];
+
+	(void)state;
+	for (int k = 0; k < 3; k++) {
+		int study = k < 2, base = study ? GT_NCOLS : 1;
+		wide_fixture *f = wide_table(extras[k], study);
+		gt_browser *b;
+
+		assert_non_null(f);
+		b = &f->b;
+		assert_int_equal(b->ncols, base + extras[k]);
+		assert_int_equal(b->norder, b->ncols);
+		assert_string_equal(gt_browser_name(b, base), "x_0");
+		assert_string_equal(gt_browser_name(b, base + 5), "x 5 wide");
+		assert_true(gt_browser_numeric(b, base));
+		assert_false(gt_browser_numeric(b, base + 3));       /* words */
+		assert_true(gt_browser_numeric(b, b->ncols - 1));     /* one 'needle' in 40 */
+		assert_string_equal(gt_browser_cell_text(b, 0, base + 1, buf, sizeof(buf)), "11.1");
+		assert_int_equal(gt_browser_find_column(b, "x_1", 3), base + 1);
+		assert_int_equal(gt_browser_find_column(b, "x_2", 3), base + 2);
+		assert_int_equal(gt_browser_find_column(b, "x_", 2), -2);
+		assert_int_equal(gt_browser_find_column(b, "#2", 2), 1);
+		assert_int_equal(b->study[base], -1);
+		if (study)
+			assert_int_equal(b->study[GT_COL_TEMPO], GT_COL_TEMPO);
+		/* every column is fitted to its cells; a long name is cut */
+		for (int c = base; c < b->ncols; c++)
+			assert_true(b->fitted[c] >= 3 && b->fitted[c] <= GT_BROWSE_MAX_WIDTH);
+		assert_int_equal(b->fitted[base + 1], 4);               /* "11.1", "x_1" */
+		wide_free(f);
+	}
+}
+
+/* Moving to the last of 300 columns scrolls to it; pinning, hiding and
+ * the drawn columns work there as on the study's 18. */
+static void test_wide_scroll(void **state)
+{
+	wide_fixture *f = wide_table(282, 1);
+	gt_browser *b = &f->b;
+	int cols[64], n, left;
+
+	(void)state;
+	gt_browser_focus(b, 0, 60);
+	gt_browser_focus_step(b, b->ncols, 60);               /* $ */
+	assert_int_equal(b->col, b->ncols - 1);
+	n = gt_browser_drawn(b, 60, cols, 64);
+	assert_true(n >= 2);
+	assert_int_equal(cols[n - 1], b->ncols - 1);
+	left = b->left;
+	gt_browser_move(b, 10);                               /* rows: columns stay */
+	assert_int_equal(b->left, left);
+	assert_int_equal(gt_browser_pin(b, GT_COL_ARTIST), 1);
+	gt_browser_focus(b, b->col, 60);                      /* as the pane does */
+	n = gt_browser_drawn(b, 60, cols, 64);
+	assert_int_equal(cols[0], GT_COL_ARTIST);
+	assert_int_equal(cols[n - 1], b->ncols - 1);
+	assert_int_equal(gt_browser_hide(b, b->ncols - 1), 0);
+	assert_int_equal(b->col, b->ncols - 2);
+	assert_int_equal(b->norder, b->ncols - 1);
+	assert_int_equal(gt_browser_unhide_all(b), 1);
+	/* the drawn columns never overflow the room given */
+	gt_browser_focus(b, 0, 4000);
+	n = gt_browser_drawn(b, 4000, cols, 64);
+	assert_int_equal(n, 64);
+	wide_free(f);
+}
+
+/* Sort, filters, search and summaries on columns past the study's. */
+static void test_wide_sort_filter_search(void **state)
+{
+	wide_fixture *f = wide_table(282, 1);
+	gt_browser *b = &f->b;
+	int last = b->ncols - 1, x5 = GT_NCOLS + 5, col, wrapped;
+	char err[160];
+	const gt_colstats *st;
+
+	(void)state;
+	/* x_281 = (r * 37 + 281 * 11) % 100 . 1, 'needle' on row 17 */
+	assert_int_equal(gt_browser_sort(b, last, 0), 0);
+	assert_string_equal(gt_cell_col(&f->ds, gt_browser_row(b, 0), last), "1.10000000000001");
+	assert_string_equal(gt_cell_col(&f->ds, gt_browser_row(b, b->n - 1), last), "needle");
+	assert_int_equal(gt_browser_sort(b, last, 1), 0);
+	assert_string_equal(gt_cell_col(&f->ds, gt_browser_row(b, 0), last), "98.10000000000001");
+	assert_int_equal(gt_browser_sort(b, GT_NCOLS + 3, 0), 0);    /* text */
+	assert_string_equal(gt_cell_col(&f->ds, gt_browser_row(b, 0), GT_NCOLS + 3), "word0");
+	assert_int_equal(gt_browser_sort(b, -1, 0), 0);
+	/* filters by name, a name with blanks, a number, a value under the cursor */
+	assert_int_equal(gt_browser_add_filter(b, "x_281>=50", err, sizeof(err)), 0);
+	assert_int_equal(b->n, 20);
+	assert_string_equal(b->filters[0].label, "x_281>=50");
+	assert_int_equal(gt_browser_add_filter(b, "x 5 wide < 30", err, sizeof(err)), 0);
+	assert_string_equal(b->filters[1].label, "x 5 wide<30");
+	assert_int_equal(b->n, 7);
+	assert_int_equal(gt_browser_clear(b), 0);
+	assert_int_equal(gt_browser_add_filter(b, "#3~^song$", err, sizeof(err)), 0);
+	assert_int_equal(b->n, 40);
+	assert_int_equal(gt_browser_clear(b), 0);
+	assert_int_equal(gt_browser_add_filter(b, "x_3~word[12]", err, sizeof(err)), 0);
+	assert_int_equal(b->n, 16);
+	assert_int_equal(gt_browser_clear(b), 0);
+	assert_int_equal(gt_browser_add_filter(b, "x_3>1", err, sizeof(err)), -2);
+	assert_non_null(strstr(err, "x_3 is text"));
+	gt_browser_goto(b, 2);
+	assert_int_equal(gt_browser_filter_value(b, x5), 0);
+	assert_int_equal(b->n, 1);          /* (r * 37 + 55) % 100: 29 for row 2 alone */
+	assert_string_equal(b->filters[0].label, "x 5 wide=29.5");
+	assert_int_equal(gt_browser_clear(b), 0);
+	/* the search: text in the last column, a number as shown in column 200 */
+	gt_browser_goto(b, 0);
+	assert_int_equal(gt_browser_search(b, "needle", 1, &col, &wrapped), 1);
+	assert_int_equal(col, last);
+	assert_int_equal(gt_browser_row(b, b->cur), 17);
+	assert_int_equal(gt_browser_search(b, "^ne+dle$", 1, &col, &wrapped), 1);
+	assert_int_equal(col, last);
+	assert_int_equal(gt_browser_row(b, b->cur), 17);
+	while (gt_browser_count_step(b, 1000))
+		;
+	assert_int_equal(gt_browser_hits(b, NULL), 1);
+	/* summaries */
+	st = gt_browser_stats(b, last);
+	assert_non_null(st);
+	assert_true(st->numeric);
+	assert_int_equal(st->count, 39);
+	assert_int_equal(st->missing, 1);
+	st = gt_browser_stats(b, GT_NCOLS + 3);
+	assert_false(st->numeric);
+	assert_int_equal(st->distinct, 5);
+	assert_null(gt_browser_stats(b, b->ncols));
+	wide_free(f);
+}
+
+/* A table without the study's columns is browsed as well. */
+static void test_wide_without_study(void **state)
+{
+	wide_fixture *f = wide_table(59, 0);
+	gt_browser *b = &f->b;
+	int col, wrapped;
+	char err[160];
+
+	(void)state;
+	assert_int_equal(b->ncols, 60);
+	assert_string_equal(gt_browser_name(b, 0), "id");
+	assert_true(gt_browser_numeric(b, 0));
+	assert_int_equal(gt_browser_add_filter(b, "id<10", err, sizeof(err)), 0);
+	assert_int_equal(b->n, 10);
+	assert_int_equal(gt_browser_sort(b, 0, 1), 0);
+	assert_string_equal(gt_cell_col(&f->ds, gt_browser_row(b, 0), 0), "9");
+	assert_int_equal(gt_browser_clear(b), 0);
+	assert_int_equal(gt_browser_search(b, "needle", 1, &col, &wrapped), 1);
+	assert_int_equal(col, 59);
+	wide_free(f);
+}
+
 /* ---- the real file ---- */
 
 typedef struct {
@@ -1034,7 +1267,7 @@ static void test_real_file(void **state)
 		for (int c = 0; c < GT_NCOLS; c++) {
 			char text[64];
 
-			if (gt_browser_numeric(c) && strlen(gt_browser_cell_text(b, r, c, text, sizeof(text))) > 8)
+			if (gt_browser_numeric(b, c) && strlen(gt_browser_cell_text(b, r, c, text, sizeof(text))) > 8)
 				fail_msg("line %ld %s: %s shown as %s", f->ds.line[r], gt_column_names[c],
 				         gt_cell(&f->ds, r, (gt_column)c), text);
 		}
@@ -1055,6 +1288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fixture, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_init_shows_all, setup, teardown),
 		cmocka_unit_test(test_fate_tags),
+		cmocka_unit_test_setup_teardown(test_numeric_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_multi_genre, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cursor_keeps_its_row, setup, teardown),
@@ -1076,11 +1310,15 @@ int main(void)
 		cmocka_unit_test(test_shown_numbers),
 		cmocka_unit_test_setup_teardown(test_pin_hide, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_parse_line, setup, teardown),
-		cmocka_unit_test(test_filter_parse),
+		cmocka_unit_test_setup_teardown(test_filter_parse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_apply, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_regex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_lazy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_literal_as_regex, setup, teardown),
+		cmocka_unit_test(test_wide_columns),
+		cmocka_unit_test(test_wide_scroll),
+		cmocka_unit_test(test_wide_sort_filter_search),
+		cmocka_unit_test(test_wide_without_study),
 		cmocka_unit_test_setup_teardown(test_real_file, setup_real, teardown_real),
 	};
 

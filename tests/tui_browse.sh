@@ -1,12 +1,13 @@
 #!/bin/sh
 # tui_browse.sh: the Browse pane in a real terminal (tmux): send keys as a
 # person would and check what the screen shows, first on the fixture
-# tests/data/ledger_small.csv at 80x24 (always), then on the real file
-# (skipped when it is not here). Prints TAP.
+# tests/data/ledger_small.csv at 80x24 (always), then on the sample with 41
+# columns added after the study's 18 (f01 .. f40, numbers, and mood, text),
+# then on the real file (skipped when it is not here). Prints TAP.
 . "$(dirname "$0")/tmux-lib.sh"
 LEDGER=${GT_TESTDATA:-data}/ledger_small.csv
 
-echo "1..53"
+echo "1..62"
 
 # ---- the fixture: 26 records on file lines 2 to 29, one or two per fate
 start 80 24 "" "$GENRETUI $LEDGER"
@@ -73,6 +74,29 @@ expect "- hides the focused column" "hidden: 1 (+)"
 keys +
 expect "+ shows it again" "1 hidden column shown again"
 keys q
+expect "q quits" "EXIT=0"
+
+# ---- every column of the file: the sample with 41 more at 100x30
+awk -F, 'NR == 1 { s = $0; for (k = 1; k <= 40; k++) s = s sprintf(",f%02d", k)
+                   print s ",mood"; next }
+         { s = $0; for (k = 1; k <= 40; k++) s = s sprintf(",%.1f", ((NR * 37 + k * 11) % 1000) / 10)
+           print s "," (NR == 50 ? "needle" : NR % 3 ? "calm" : "wild") }' "$SAMPLE" >"$tmp/wide.csv"
+start 100 30 "" "$GENRETUI --epochs 1 $tmp/wide.csv"
+expect "a file of 59 columns opens in Browse" "5,005 of 5,005 rows"
+keys '$'
+expect_re "\$ scrolls to the file's last columns, past the study's" "f38 +f39 +f40 mood"
+keys h s
+expect "s sorts by a column the study does not know" "order: f40 ▲"
+keys '|' 'f39 > 99' Enter
+expect "| filters on it by name" "45 of 5,005 rows   where f39>99"
+expect "... and its summary is over the rows shown" "f40  numbers 45  missing 0  min 0.2"
+keys c / needle Enter
+expect "/ finds text in the last column and names it" "match 1 of 1 rows, in mood"
+keys l ,
+expect ", keeps the rows with the value under the cursor" "1 of 5,005 rows   where mood=needle"
+keys Enter
+expect_re "the row detail lists the fields up to the focused one" "^ f40 +29 *$"
+keys Escape q
 expect "q quits" "EXIT=0"
 
 # ---- the real file

@@ -2,9 +2,17 @@
  *
  * A gt_browser is a view of the raw dataset: which rows are shown and in what
  * order (filters, sort), where the cursor and the first visible row are,
- * which of the 18 columns has the focus and how wide each is drawn, a text
- * search, and per-column summaries of the rows shown. The pane draws it and
- * feeds it keys; the tests drive it directly.
+ * which of the file's columns (every one, however many: "c" below is a
+ * file column, 0 .. ds->ncols-1) has the focus and how wide each is drawn,
+ * a text search, and per-column summaries of the rows shown. The pane
+ * draws it and feeds it keys; the tests drive it directly.
+ *
+ * A column is numeric (summarised, sorted, compared and shown as numbers)
+ * when it is one of the study's numeric columns, or, for any other column,
+ * when at least 3 in 4 of its non-empty sampled cells are numbers
+ * (gt_parse_number). A study column is named by its study name (and its
+ * short name, and its name in the file); any other by its header name, or
+ * "#N" when that is empty; every column also by "#N" (N: 1-based).
  *
  * Positions ("pos") index the rows shown, 0 .. n-1; "rows" are dataset rows,
  * 0 .. ds->nrows-1. Everything proportional to the file (filtering, sorting,
@@ -37,14 +45,15 @@ typedef enum { GT_OP_EQ, GT_OP_NE, GT_OP_LT, GT_OP_LE, GT_OP_GT, GT_OP_GE,
                GT_OP_MATCH, GT_OP_NOMATCH } gt_filter_op;
 
 typedef struct {
-	int col;              /* gt_column */
+	int col;              /* file column */
+	int col_numeric;      /* ... is numeric (its cells shown as numbers) */
 	gt_filter_op op;
 	char *text;           /* the value (owned) */
 	int numeric;          /* compared as numbers: a numeric column and a
 	                         value that is a number */
 	double num;           /* ... that number */
 	regex_t re;           /* GT_OP_MATCH, GT_OP_NOMATCH */
-	char label[96];       /* as listed: "tempo>120" */
+	char label[128];      /* as listed: "tempo>120" */
 } gt_bfilter;
 
 /* Summary of one column over the rows shown. */
@@ -74,8 +83,14 @@ typedef struct {
 	char label[GT_BROWSE_LABEL];/* what the row set is ("" if none) */
 	gt_bfilter filters[GT_BROWSE_FILTERS];
 	int nfilters;
+	/* the columns: the file's, with what the view knows of each */
+	int ncols;                  /* ds->ncols */
+	int *study;                 /* [ncols] study column (gt_column), or -1 */
+	unsigned char *numeric;     /* [ncols] numeric (see above) */
+	char **name;                /* [ncols] name as shown (terminal-safe) */
+	char **brief;               /* [ncols] short name for a narrow header */
 	/* order */
-	int sort_col;               /* gt_column, or -1 for file order */
+	int sort_col;               /* file column, or -1 for file order */
 	int sort_desc;              /* descending */
 	/* the rows shown */
 	size_t *idx;                /* [n] dataset row at each position */
@@ -87,15 +102,15 @@ typedef struct {
 	/* horizontal: columns. They are drawn in `order`: the pinned ones
 	 * first (in file order), which stay while the others scroll, then the
 	 * rest; hidden ones are left out. */
-	int col;                    /* focused column (gt_column, never hidden) */
-	int order[GT_NCOLS];        /* columns drawn, left to right */
+	int col;                    /* focused column (never hidden) */
+	int *order;                 /* [ncols] columns drawn, left to right */
 	int norder, npinned;        /* columns in order; the first npinned pinned */
 	int left;                   /* index in order of the first scrolled
 	                               column drawn (>= npinned) */
-	unsigned char pinned[GT_NCOLS], hidden[GT_NCOLS];
-	int width[GT_NCOLS];        /* drawn width of each column, cells */
-	int fitted[GT_NCOLS];       /* width fitted to the content */
-	unsigned char resized[GT_NCOLS];   /* width set by hand (< >) */
+	unsigned char *pinned, *hidden;    /* [ncols] */
+	int *width;                 /* [ncols] drawn width of each column, cells */
+	int *fitted;                /* [ncols] width fitted to the content */
+	unsigned char *resized;     /* [ncols] width set by hand (< >) */
 	/* search: a POSIX extended regular expression, any case */
 	char pattern[GT_BROWSE_PATTERN];   /* "" when there is none */
 	regex_t re;                 /* ... compiled */
@@ -111,10 +126,17 @@ typedef struct {
 	                               search change */
 	unsigned long at_gen;       /* gt_browser_hit_at's last answer: for */
 	size_t at_cur, at;          /* ... this gen and cursor */
+	char *rx_text;              /* [GT_BROWSE_CELL_TEXT * ncols + 1] a row's
+	                               drawn cells for a regular expression */
+	size_t *rx_at;              /* [ncols] where each cell begins there */
 	/* summaries, computed on request for the rows shown */
-	gt_colstats stats[GT_NCOLS];
-	unsigned char stats_ok[GT_NCOLS];
+	gt_colstats *stats;         /* [ncols] */
+	unsigned char *stats_ok;    /* [ncols] */
 } gt_browser;
+
+/* Bytes of a cell's drawn text a regular expression looks at, on average:
+ * a row's cells take at most this many times their count. */
+#define GT_BROWSE_CELL_TEXT 256
 
 /* Start showing every row of ds in file order, widths fitted to a sample.
  * ds and cl must outlive b. Returns 0, or -1 when out of memory. */
@@ -138,7 +160,10 @@ int gt_browser_clear(gt_browser *b);
 int gt_browser_sort(gt_browser *b, int col, int desc);
 
 /* Is column c summarised and sorted as numbers? */
-int gt_browser_numeric(int c);
+int gt_browser_numeric(const gt_browser *b, int c);
+/* Name of column c as shown (terminal-safe): its study name, else its
+ * header name, else "#N"; "?" if there is no such column. */
+const char *gt_browser_name(const gt_browser *b, int c);
 /* Short tag of a fate for a narrow column: "kept" (the word the rest of
  * the interface uses), "blank", "?tempo", "-1dur", "both", "?key",
  * "missing", "invalid", "malform" (at most 7 bytes). */
@@ -180,8 +205,9 @@ void gt_browser_focus_step(gt_browser *b, int delta, int avail);
 /* Number of scrolled columns drawn from b->left within avail, after the
  * pinned ones (at least 1 if any column scrolls). */
 int gt_browser_ncols_drawn(const gt_browser *b, int avail);
-/* The columns drawn within avail, left to right, into cols; their count. */
-int gt_browser_drawn(const gt_browser *b, int avail, int cols[GT_NCOLS]);
+/* The columns drawn within avail, left to right, into cols (room for
+ * max); their count. */
+int gt_browser_drawn(const gt_browser *b, int avail, int *cols, int max);
 /* Pin column c (it stays at the left while the others scroll), or unpin
  * it if it is pinned. Returns 1 if now pinned, 0 if not. */
 int gt_browser_pin(gt_browser *b, int c);
@@ -202,19 +228,22 @@ void gt_browser_fit_widths(gt_browser *b);
  * max(12, avail / 4) cells each, so that numbers fit beside artist and
  * track in 80 columns. */
 void gt_browser_fit_room(gt_browser *b, int avail);
-/* Short name of column c for a narrow header ("dance" for danceability). */
-const char *gt_browser_short_name(int c);
-/* Column named s: its full name, its short name, or a prefix of only one
- * of them, any case ("genre", "music_genre", "dance"). Returns the
- * column, -1 if none, -2 if the prefix names several. */
-int gt_browser_find_column(const char *s, size_t len);
+/* Short name of column c for a narrow header ("dance" for danceability;
+ * a column not the study's: its name). */
+const char *gt_browser_short_name(const gt_browser *b, int c);
+/* Column named s[0..len): one of its names (see above), or a prefix of
+ * the names of only one column, any case ("genre", "music_genre",
+ * "dance", "#3"). Returns the column, -1 if none, -2 if the prefix names
+ * several. */
+int gt_browser_find_column(const gt_browser *b, const char *s, size_t len);
 /* Cell text as drawn: numbers in their shown form (gt_fmt_shown_number),
  * everything made terminal-safe (gt_text_safe), into out. */
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz);
 
 /* ---- Filters on columns, combined with AND with the others. */
-/* Read "COLUMN OP VALUE": a column (gt_browser_find_column), an operator
+/* Read "COLUMN OP VALUE" for b's columns: a column (gt_browser_find_column;
+ * a whole name with blanks in it too), an operator
  * = != < <= > >= ~ (matches the POSIX extended regular expression VALUE,
  * any case) or !~, and the rest as the value (blanks around it dropped).
  * = and != compare numbers on numeric columns when VALUE is a number
@@ -223,7 +252,8 @@ const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
  * never passes them; != passes every row = does not; ~ looks at the cell
  * as drawn. Returns 0; -1 with a message in err; -2 out of memory. f is
  * freed by gt_bfilter_free (on failure there is nothing to free). */
-int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errsz);
+int gt_browser_parse_filter(const gt_browser *b, const char *s, gt_bfilter *f, char *err,
+                            size_t errsz);
 void gt_bfilter_free(gt_bfilter *f);
 /* Does cell text s pass f? */
 int gt_bfilter_pass(const gt_bfilter *f, const char *s);
@@ -235,7 +265,7 @@ int gt_browser_add_filter(gt_browser *b, const char *s, char *err, size_t errsz)
  * or on a numeric column the same number. Returns as gt_browser_add_filter. */
 int gt_browser_filter_value(gt_browser *b, int c);
 
-/* ---- Search: the drawn text of all 18 cells of each row (numbers as
+/* ---- Search: the drawn text of every cell of each row (numbers as
  * shown), a POSIX extended regular expression matched in each cell
  * (REG_ICASE; ^ and $ are a cell's ends). A pattern without special
  * characters is plain text, looked for the fast way: its letters ignoring

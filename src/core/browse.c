@@ -22,6 +22,9 @@
 
 #define NONE ((size_t)-1)
 #define CELL_MAX 1024          /* bytes of a cell's drawn text searched */
+#define NAME_MAX_CELLS 60      /* cells of a header name shown */
+#define NAME_FIT 20            /* cells of a header name a fitted width makes
+                                  room for (a longer one is cut) */
 
 static const unsigned char numeric_cols[GT_NCOLS] = {
 	[GT_COL_INSTANCE_ID] = 1, [GT_COL_POPULARITY] = 1, [GT_COL_ACOUSTICNESS] = 1,
@@ -30,9 +33,14 @@ static const unsigned char numeric_cols[GT_NCOLS] = {
 	[GT_COL_SPEECHINESS] = 1, [GT_COL_TEMPO] = 1, [GT_COL_VALENCE] = 1,
 };
 
-int gt_browser_numeric(int c)
+int gt_browser_numeric(const gt_browser *b, int c)
 {
-	return c >= 0 && c < GT_NCOLS && numeric_cols[c];
+	return c >= 0 && c < b->ncols && b->numeric[c];
+}
+
+const char *gt_browser_name(const gt_browser *b, int c)
+{
+	return c >= 0 && c < b->ncols ? b->name[c] : "?";
 }
 
 const char *gt_browser_fate_tag(gt_fate f)
@@ -194,20 +202,43 @@ static const char *const short_names[GT_NCOLS] = {
 	[GT_COL_VALENCE] = "valence",        [GT_COL_GENRE] = "genre",
 };
 
-const char *gt_browser_short_name(int c)
+const char *gt_browser_short_name(const gt_browser *b, int c)
 {
-	return c >= 0 && c < GT_NCOLS ? short_names[c] : "?";
+	return c >= 0 && c < b->ncols ? b->brief[c] : "?";
 }
 
-int gt_browser_find_column(const char *s, size_t len)
+/* Is s[0..len) all of name, ignoring case? */
+static int whole_name(const char *name, const char *s, size_t len)
 {
-	int found = -1;
+	return strlen(name) == len && strncasecmp(name, s, len) == 0;
+}
 
-	for (int c = 0; c < GT_NCOLS; c++) {
-		const char *full = gt_column_names[c], *brief = short_names[c];
+/* "#N" for column N - 1, or -1. */
+static int numbered_column(const gt_browser *b, const char *s, size_t len)
+{
+	int n = 0;
 
-		if ((strlen(full) == len && strncasecmp(full, s, len) == 0) ||
-		    (strlen(brief) == len && strncasecmp(brief, s, len) == 0))
+	if (len < 2 || len > 7 || s[0] != '#')
+		return -1;
+	for (size_t i = 1; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		n = n * 10 + (s[i] - '0');
+	}
+	return n >= 1 && n <= b->ncols ? n - 1 : -1;
+}
+
+int gt_browser_find_column(const gt_browser *b, const char *s, size_t len)
+{
+	int found = numbered_column(b, s, len);
+
+	if (found >= 0)
+		return found;
+	for (int c = 0; c < b->ncols; c++) {
+		const char *full = b->name[c], *brief = b->brief[c], *file = b->ds->names[c];
+
+		if (whole_name(full, s, len) || whole_name(brief, s, len) ||
+		    (file[0] && whole_name(file, s, len)))
 			return c;                             /* a whole name */
 		if (len > 0 && (strncasecmp(full, s, len) == 0 || strncasecmp(brief, s, len) == 0))
 			found = found == -1 ? c : -2;
@@ -222,7 +253,7 @@ static void order_columns(gt_browser *b)
 	int n = 0;
 
 	for (int pass = 1; pass >= 0; pass--)
-		for (int c = 0; c < GT_NCOLS; c++)
+		for (int c = 0; c < b->ncols; c++)
 			if (!b->hidden[c] && b->pinned[c] == pass)
 				b->order[n++] = c;
 	b->npinned = 0;
@@ -265,13 +296,13 @@ int gt_browser_ncols_drawn(const gt_browser *b, int avail)
 	return n || b->left >= b->norder ? n : 1;
 }
 
-int gt_browser_drawn(const gt_browser *b, int avail, int cols[GT_NCOLS])
+int gt_browser_drawn(const gt_browser *b, int avail, int *cols, int max)
 {
 	int n = 0, scrolled = gt_browser_ncols_drawn(b, avail);
 
-	for (int i = 0; i < b->npinned; i++)
+	for (int i = 0; i < b->npinned && n < max; i++)
 		cols[n++] = b->order[i];
-	for (int i = b->left; i < b->left + scrolled; i++)
+	for (int i = b->left; i < b->left + scrolled && n < max; i++)
 		cols[n++] = b->order[i];
 	return n;
 }
@@ -280,10 +311,12 @@ void gt_browser_focus(gt_browser *b, int c, int avail)
 {
 	int i;
 
-	c = c < 0 ? 0 : c >= GT_NCOLS ? GT_NCOLS - 1 : c;
-	for (i = c; i < GT_NCOLS && b->hidden[i]; i++)
+	if (b->ncols == 0)
+		return;
+	c = c < 0 ? 0 : c >= b->ncols ? b->ncols - 1 : c;
+	for (i = c; i < b->ncols && b->hidden[i]; i++)
 		;
-	if (i == GT_NCOLS)
+	if (i == b->ncols)
 		for (i = c; i > 0 && b->hidden[i]; i--)
 			;
 	b->col = i;
@@ -306,7 +339,7 @@ void gt_browser_focus_step(gt_browser *b, int delta, int avail)
 
 int gt_browser_pin(gt_browser *b, int c)
 {
-	if (c < 0 || c >= GT_NCOLS)
+	if (c < 0 || c >= b->ncols)
 		return 0;
 	b->pinned[c] = !b->pinned[c];
 	order_columns(b);
@@ -330,7 +363,7 @@ int gt_browser_unhide_all(gt_browser *b)
 {
 	int n = 0;
 
-	for (int c = 0; c < GT_NCOLS; c++) {
+	for (int c = 0; c < b->ncols; c++) {
 		n += b->hidden[c];
 		b->hidden[c] = 0;
 	}
@@ -350,19 +383,42 @@ void gt_browser_fit_room(gt_browser *b, int avail)
 {
 	int cap = avail / 4 > 12 ? avail / 4 : 12;
 
-	for (int c = 0; c < GT_NCOLS; c++)
-		if (!gt_browser_numeric(c) && !b->resized[c])
+	for (int c = 0; c < b->ncols; c++)
+		if (!b->numeric[c] && !b->resized[c])
 			b->width[c] = b->fitted[c] < cap ? b->fitted[c] : cap;
 }
 
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz)
 {
-	const char *raw = gt_cell(b->ds, row, (gt_column)c);
+	const char *raw = gt_cell_col(b->ds, row, c);
 
-	if (!numeric_cols[c] || gt_fmt_shown_number(raw, out, outsz) == 0)
+	if (!b->numeric[c] || gt_fmt_shown_number(raw, out, outsz) == 0)
 		gt_text_safe(raw, out, outsz, SIZE_MAX);
 	return out;
+}
+
+/* Rows looked at to fit a column: the first 500, then an even spread, about
+ * 2,000 in all. */
+static size_t sample_step(size_t r, size_t n)
+{
+	return r < 500 ? 1 : n > 2000 ? (n - 500) / 1500 + 1 : 1;
+}
+
+/* Is column c, not the study's, numeric: at least 3 in 4 of its sampled
+ * non-empty cells numbers (and one at least)? */
+static int looks_numeric(const gt_browser *b, int c)
+{
+	size_t filled = 0, numbers = 0;
+	double v;
+
+	for (size_t r = 0; r < b->ds->nrows; r += sample_step(r, b->ds->nrows)) {
+		const char *s = gt_cell_col(b->ds, r, c);
+
+		filled += s[0] != '\0';
+		numbers += s[0] != '\0' && gt_parse_number(s, &v) == 0;
+	}
+	return numbers > 0 && numbers * 4 >= filled * 3;
 }
 
 /* Width of column c: its short name, and the drawn text of the sampled rows:
@@ -370,17 +426,18 @@ const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
  * long titles should not take the screen), capped at GT_BROWSE_MAX_WIDTH. */
 static int fit_column(const gt_browser *b, int c)
 {
-	size_t n = b->ds->nrows, step = n > 2000 ? (n - 500) / 1500 + 1 : 1;
+	size_t n = b->ds->nrows;
 	size_t hist[GT_BROWSE_MAX_WIDTH + 1] = { 0 }, seen = 0, below = 0;
-	int w = 0, head = (int)strlen(short_names[c]);
+	int w = 0, head = gt_text_width(b->brief[c]);
 	char text[256];
 
-	for (size_t r = 0; r < n; r += r < 500 ? 1 : step, seen++) {
+	head = b->study[c] < 0 && head > NAME_FIT ? NAME_FIT : head;
+	for (size_t r = 0; r < n; r += sample_step(r, n), seen++) {
 		int tw = gt_text_width(gt_browser_cell_text(b, r, c, text, sizeof(text)));
 
 		hist[tw < GT_BROWSE_MAX_WIDTH ? tw : GT_BROWSE_MAX_WIDTH]++;
 	}
-	if (gt_browser_numeric(c))
+	if (b->numeric[c])
 		below = seen;     /* the widest */
 	else
 		below = seen - seen / 20;
@@ -392,7 +449,7 @@ static int fit_column(const gt_browser *b, int c)
 
 void gt_browser_fit_widths(gt_browser *b)
 {
-	for (int c = 0; c < GT_NCOLS; c++)
+	for (int c = 0; c < b->ncols; c++)
 		b->width[c] = b->fitted[c] = fit_column(b, c);
 }
 
@@ -436,49 +493,101 @@ static int filter_value(gt_bfilter *f, char *err, size_t errsz)
 	char safe[64];
 	int rc;
 
-	f->numeric = gt_browser_numeric(f->col) && gt_parse_number(f->text, &f->num) == 0;
+	f->numeric = f->col_numeric && gt_parse_number(f->text, &f->num) == 0;
 	gt_text_safe(f->text, safe, sizeof(safe), 40);
 	if (f->op == GT_OP_MATCH || f->op == GT_OP_NOMATCH) {
 		rc = regcomp(&f->re, f->text, REG_EXTENDED | REG_ICASE | REG_NOSUB | REG_NEWLINE);
 		if (rc == 0)
 			return 0;
-		snprintf(err, errsz, "%s: ", gt_column_names[f->col]);
+		snprintf(err, errsz, "%s: ", f->label);
 		regerror(rc, &f->re, err + strlen(err), errsz - strlen(err));
 		return -1;
 	}
 	if (f->op == GT_OP_EQ || f->op == GT_OP_NE || f->numeric)
 		return 0;
-	if (!gt_browser_numeric(f->col))
+	if (!f->col_numeric)
 		snprintf(err, errsz, "%s is text: %s compares numbers (use = != or ~)",
-		         gt_column_names[f->col], op_text(f->op));
+		         f->label, op_text(f->op));
 	else
-		snprintf(err, errsz, "%s%s%s: '%s' is not a number", gt_column_names[f->col],
+		snprintf(err, errsz, "%s%s%s: '%s' is not a number", f->label,
 		         op_text(f->op), safe, safe);
 	return -1;
 }
 
-int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errsz)
+/* Does text at p begin with an operator? */
+static int at_operator(const char *p)
 {
-	const char *p = s, *name, *v, *end;
+	while (*p == ' ')
+		p++;
+	return *p && strchr("=!<>~", *p) != NULL;
+}
+
+/* The longest whole name of a column (with any character in it: "Music
+ * Genre", "duration_in min/ms") that s begins with, followed by an
+ * operator: its length, the column in *col; 0 if there is none. */
+static size_t whole_name_at(const gt_browser *b, const char *s, int *col)
+{
+	size_t best = 0;
+
+	for (int c = 0; c < b->ncols; c++) {
+		const char *names[3] = { b->name[c], b->brief[c], b->ds->names[c] };
+
+		for (int k = 0; k < 3; k++) {
+			size_t n = strlen(names[k]);
+
+			if (n > best && strncasecmp(names[k], s, n) == 0 && at_operator(s + n)) {
+				best = n;
+				*col = c;
+			}
+		}
+	}
+	return best;
+}
+
+/* Read the column of a filter from *pp (moved past it) into f->col, the
+ * name as typed into what[64]; 0, or -1 and err. */
+static int filter_column(const gt_browser *b, const char **pp, gt_bfilter *f, char *what,
+                         char *err, size_t errsz)
+{
+	const char *p = *pp, *name = p;
+	size_t n = whole_name_at(b, p, &f->col);
+
+	if (n) {
+		*pp = p + n;
+		snprintf(what, 64, "%.*s", (int)n < 40 ? (int)n : 40, name);
+		return 0;
+	}
+	for (; isalnum((unsigned char)*p) || *p == '_' || *p == '#' || *p == '.' || *p == '-'; p++)
+		;
+	snprintf(what, 64, "%.*s", (int)(p - name) < 40 ? (int)(p - name) : 40, name);
+	if (p == name) {
+		snprintf(err, errsz, "a filter is COLUMN OP VALUE (= != < <= > >= ~ !~), "
+		         "e.g. tempo>120 or genre=Rap");
+		return -1;
+	}
+	if ((f->col = gt_browser_find_column(b, name, (size_t)(p - name))) < 0) {
+		snprintf(err, errsz, f->col == -2 ? "'%s' names several columns: type more of it"
+		         : "no column '%s' (type a column name or its start, e.g. tempo)", what);
+		return -1;
+	}
+	*pp = p;
+	return 0;
+}
+
+int gt_browser_parse_filter(const gt_browser *b, const char *s, gt_bfilter *f, char *err,
+                            size_t errsz)
+{
+	const char *p = s, *v, *end;
 	size_t i;
 	char what[64];
 
 	memset(f, 0, sizeof(*f));
 	while (*p == ' ')
 		p++;
-	for (name = p; isalnum((unsigned char)*p) || *p == '_'; p++)
-		;
-	snprintf(what, sizeof(what), "%.*s", (int)(p - name), name);
-	if (p == name) {
-		snprintf(err, errsz, "a filter is COLUMN OP VALUE (= != < <= > >= ~ !~), "
-		         "e.g. tempo>120 or genre=Rap");
+	if (filter_column(b, &p, f, what, err, errsz) != 0)
 		return -1;
-	}
-	if ((f->col = gt_browser_find_column(name, (size_t)(p - name))) < 0) {
-		snprintf(err, errsz, f->col == -2 ? "'%s' names several columns: type more of it"
-		         : "no column '%s' (type a column name or its start, e.g. tempo)", what);
-		return -1;
-	}
+	f->col_numeric = b->numeric[f->col];
+	snprintf(f->label, sizeof(f->label), "%s", b->name[f->col]);
 	while (*p == ' ')
 		p++;
 	for (i = 0; i < NOPS && strncmp(p, ops[i].text, strlen(ops[i].text)) != 0; i++)
@@ -502,7 +611,7 @@ int gt_browser_parse_filter(const char *s, gt_bfilter *f, char *err, size_t errs
 		return -1;
 	}
 	gt_text_safe(f->text, what, sizeof(what), 40);
-	snprintf(f->label, sizeof(f->label), "%s%s%s", gt_column_names[f->col], op_text(f->op), what);
+	snprintf(f->label, sizeof(f->label), "%.40s%s%s", b->name[f->col], op_text(f->op), what);
 	return 0;
 }
 
@@ -525,7 +634,7 @@ int gt_bfilter_pass(const gt_bfilter *f, const char *s)
 	case GT_OP_NE: return !passes_eq(f, s);
 	case GT_OP_MATCH:
 	case GT_OP_NOMATCH:
-		if (numeric_cols[f->col] && gt_fmt_shown_number(s, text, sizeof(text)) != 0)
+		if (f->col_numeric && gt_fmt_shown_number(s, text, sizeof(text)) != 0)
 			s = text;
 		else
 			s = (gt_text_safe(s, text, sizeof(text), SIZE_MAX), text);
@@ -547,7 +656,7 @@ static int wanted(const gt_browser *b, size_t r)
 	if (b->pick && !b->pick[r])
 		return 0;
 	for (int i = 0; i < b->nfilters; i++)
-		if (!gt_bfilter_pass(&b->filters[i], gt_cell(b->ds, r, (gt_column)b->filters[i].col)))
+		if (!gt_bfilter_pass(&b->filters[i], gt_cell_col(b->ds, r, b->filters[i].col)))
 			return 0;
 	if ((b->show == GT_SHOW_KEPT && !kept) || (b->show == GT_SHOW_DROPPED && kept))
 		return 0;
@@ -638,8 +747,8 @@ static int run_col, run_desc;
 static int run_cmp(const void *pa, const void *pb)
 {
 	const sort_item *a = pa, *b = pb;
-	int c = text_cmp(gt_cell(run_ds, a->row, (gt_column)run_col),
-	                 gt_cell(run_ds, b->row, (gt_column)run_col));
+	int c = text_cmp(gt_cell_col(run_ds, a->row, run_col),
+	                 gt_cell_col(run_ds, b->row, run_col));
 
 	if (c)
 		return run_desc ? -c : c;
@@ -655,11 +764,11 @@ static void sort_runs(const gt_browser *b, sort_item *a, size_t n)
 	run_col = b->sort_col;
 	run_desc = b->sort_desc;
 	for (size_t i = 0, j; i < n; i = j) {
-		const char *first = gt_cell(b->ds, a[i].row, (gt_column)run_col);
+		const char *first = gt_cell_col(b->ds, a[i].row, run_col);
 		int same = 1;
 
 		for (j = i + 1; j < n && a[j].key == a[i].key; j++)
-			same = same && strcmp(first, gt_cell(b->ds, a[j].row, (gt_column)run_col)) == 0;
+			same = same && strcmp(first, gt_cell_col(b->ds, a[j].row, run_col)) == 0;
 		if (!same)
 			qsort(a + i, j - i, sizeof(*a), run_cmp);
 	}
@@ -669,12 +778,12 @@ static void sort_runs(const gt_browser *b, sort_item *a, size_t n)
  * that are empty or not numbers come last, in file order. */
 static void sort_rows(gt_browser *b, sort_item *items, size_t n)
 {
-	int c = b->sort_col, num = gt_browser_numeric(c);
+	int c = b->sort_col, num = gt_browser_numeric(b, c);
 	size_t k = 0, missing = 0;
 	sort_item *sorted;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *s = gt_cell(b->ds, b->idx[i], (gt_column)c);
+		const char *s = gt_cell_col(b->ds, b->idx[i], c);
 		double v = 0;
 
 		if (num ? gt_parse_number(s, &v) != 0 : s[0] == '\0') {
@@ -716,7 +825,7 @@ static int rebuild(gt_browser *b, size_t keep)
 	for (size_t p = 0; p < n; p++)
 		b->pos[b->idx[p]] = p;
 	b->n = n;
-	memset(b->stats_ok, 0, sizeof(b->stats_ok));
+	memset(b->stats_ok, 0, (size_t)b->ncols);
 	count_hits(b);
 	b->gen++;
 	gt_browser_goto(b, keep != NONE && b->pos[keep] != NONE ? b->pos[keep] : 0);
@@ -757,7 +866,7 @@ int gt_browser_sort(gt_browser *b, int col, int desc)
 {
 	int old_col = b->sort_col, old_desc = b->sort_desc;
 
-	b->sort_col = col >= 0 && col < GT_NCOLS ? col : -1;
+	b->sort_col = col >= 0 && col < b->ncols ? col : -1;
 	b->sort_desc = b->sort_col >= 0 && desc;
 	if (rebuild(b, NONE) != 0) {
 		b->sort_col = old_col;
@@ -813,7 +922,7 @@ int gt_browser_add_filter(gt_browser *b, const char *s, char *err, size_t errsz)
 
 	if (b->nfilters == GT_BROWSE_FILTERS)
 		return -3;
-	if ((rc = gt_browser_parse_filter(s, &f, err, errsz)) != 0)
+	if ((rc = gt_browser_parse_filter(b, s, &f, err, errsz)) != 0)
 		return rc == -2 ? -1 : -2;
 	return add_filter(b, &f);
 }
@@ -823,13 +932,14 @@ int gt_browser_filter_value(gt_browser *b, int c)
 	gt_bfilter f = { .col = c, .op = GT_OP_EQ };
 	char what[64], err[8];
 
-	if (b->n == 0 || c < 0 || c >= GT_NCOLS)
+	if (b->n == 0 || c < 0 || c >= b->ncols)
 		return -2;
-	if (!(f.text = strdup(gt_cell(b->ds, cursor_row(b), (gt_column)c))))
+	if (!(f.text = strdup(gt_cell_col(b->ds, cursor_row(b), c))))
 		return -1;
+	f.col_numeric = b->numeric[c];
 	filter_value(&f, err, sizeof(err));      /* = never fails */
 	gt_browser_cell_text(b, cursor_row(b), c, what, sizeof(what));
-	snprintf(f.label, sizeof(f.label), "%s=%s", gt_column_names[c], what);
+	snprintf(f.label, sizeof(f.label), "%.40s=%s", b->name[c], what);
 	return add_filter(b, &f);
 }
 
@@ -858,6 +968,60 @@ int gt_browser_clear(gt_browser *b)
 
 /* ---- Start and end ------------------------------------------------------ */
 
+/* Room for what the view knows of each of the file's columns; 0, or -1. */
+static int alloc_columns(gt_browser *b)
+{
+	size_t n = (size_t)(b->ncols ? b->ncols : 1);
+
+	b->study = malloc(n * sizeof(*b->study));
+	b->numeric = calloc(n, 1);
+	b->name = calloc(n, sizeof(*b->name));
+	b->brief = calloc(n, sizeof(*b->brief));
+	b->order = malloc(n * sizeof(*b->order));
+	b->pinned = calloc(n, 1);
+	b->hidden = calloc(n, 1);
+	b->width = calloc(n, sizeof(*b->width));
+	b->fitted = calloc(n, sizeof(*b->fitted));
+	b->resized = calloc(n, 1);
+	b->stats = calloc(n, sizeof(*b->stats));
+	b->stats_ok = calloc(n, 1);
+	b->rx_text = malloc(n * GT_BROWSE_CELL_TEXT + 1);
+	b->rx_at = malloc(n * sizeof(*b->rx_at));
+	return b->study && b->numeric && b->name && b->brief && b->order && b->pinned &&
+	       b->hidden && b->width && b->fitted && b->resized && b->stats && b->stats_ok &&
+	       b->rx_text && b->rx_at ? 0 : -1;
+}
+
+/* Name, short name and kind of each column. 0, or -1 (no memory). */
+static int know_columns(gt_browser *b)
+{
+	const gt_dataset *ds = b->ds;
+	char label[256];
+
+	for (int c = 0; c < b->ncols; c++)
+		b->study[c] = -1;
+	for (int k = 0; k < GT_NCOLS; k++)
+		if (ds->field[k] >= 0 && ds->field[k] < b->ncols)
+			b->study[ds->field[k]] = k;
+	for (int c = 0; c < b->ncols; c++) {
+		int k = b->study[c];
+
+		if (k >= 0) {
+			b->name[c] = strdup(gt_column_names[k]);
+			b->brief[c] = strdup(short_names[k]);
+			b->numeric[c] = numeric_cols[k];
+		} else {
+			gt_column_label(ds, c, label, sizeof(label), NAME_MAX_CELLS);
+			b->name[c] = strdup(label);
+			b->brief[c] = strdup(label);
+			b->numeric[c] = (unsigned char)looks_numeric(b, c);
+		}
+		if (!b->name[c] || !b->brief[c])
+			return -1;
+	}
+	return 0;
+}
+
 int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
 {
 	size_t room = ds->nrows ? ds->nrows : 1;
@@ -868,10 +1032,15 @@ int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
 	b->genre = -1;
 	b->sort_col = -1;
 	b->height = 1;
-	order_columns(b);
+	b->ncols = ds->ncols;
 	b->idx = malloc(room * sizeof(*b->idx));
 	b->pos = malloc(room * sizeof(*b->pos));
-	if (!b->idx || !b->pos || rebuild(b, NONE) != 0) {
+	if (!b->idx || !b->pos || alloc_columns(b) != 0 || know_columns(b) != 0) {
+		gt_browser_free(b);
+		return -1;
+	}
+	order_columns(b);
+	if (rebuild(b, NONE) != 0) {
 		gt_browser_free(b);
 		return -1;
 	}
@@ -884,6 +1053,14 @@ void gt_browser_free(gt_browser *b)
 	for (int i = 0; i < b->nfilters; i++)
 		gt_bfilter_free(&b->filters[i]);
 	gt_browser_set_search(b, "", NULL, 0);
+	for (int c = 0; b->name && c < b->ncols; c++)
+		free(b->name[c]);
+	for (int c = 0; b->brief && c < b->ncols; c++)
+		free(b->brief[c]);
+	free(b->study), free(b->numeric), free(b->name), free(b->brief);
+	free(b->order), free(b->pinned), free(b->hidden);
+	free(b->width), free(b->fitted), free(b->resized);
+	free(b->stats), free(b->stats_ok), free(b->rx_text), free(b->rx_at);
 	free(b->idx);
 	free(b->pos);
 	free(b->pick);
@@ -933,10 +1110,10 @@ static int plain_ascii(const char *s)
  * text is copied as it is, without gt_text_safe's look at each character. */
 static size_t drawn_text(const gt_browser *b, size_t r, int c, char *out, size_t room)
 {
-	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	const char *raw = gt_cell_col(b->ds, r, c);
 	size_t len;
 
-	if (numeric_cols[c] && (len = gt_fmt_shown_number(raw, out, room)) != 0)
+	if (b->numeric[c] && (len = gt_fmt_shown_number(raw, out, room)) != 0)
 		return len;
 	if (plain_ascii(raw) && (len = strlen(raw)) < room) {
 		memcpy(out, raw, len + 1);
@@ -964,12 +1141,12 @@ static int ascii_contains(const char *s, const unsigned *q, size_t qn)
 static int cell_matches(const gt_browser *b, size_t r, int c, const unsigned *q, size_t qn,
                         int q_ascii)
 {
-	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	const char *raw = gt_cell_col(b->ds, r, c);
 	char text[CELL_MAX];
 	unsigned folded[CELL_MAX];
 	size_t tn;
 
-	if (numeric_cols[c] && gt_fmt_shown_number(raw, text, sizeof(text)) != 0)
+	if (b->numeric[c] && gt_fmt_shown_number(raw, text, sizeof(text)) != 0)
 		raw = text;                      /* plain ASCII */
 	if (q_ascii && plain_ascii(raw))     /* the common case, without copies */
 		return ascii_contains(raw, q, qn);
@@ -983,7 +1160,7 @@ int gt_browser_row_matches(const gt_browser *b, size_t r, const unsigned *q, siz
 
 	for (size_t i = 0; i < qn; i++)
 		q_ascii &= q[i] >= 0x20 && q[i] < 0x7f;
-	for (int c = 0; c < GT_NCOLS; c++)
+	for (int c = 0; c < b->ncols; c++)
 		if (cell_matches(b, r, c, q, qn, q_ascii))
 			return c;
 	return -1;
@@ -1057,13 +1234,15 @@ static int row_may_match(const gt_dataset *ds, size_t r, const unsigned *q, size
  * one call per cell. */
 static int row_regex(const gt_browser *b, size_t r)
 {
-	char text[GT_NCOLS * 256];
-	size_t at[GT_NCOLS], used = 0;
+	char *text = b->rx_text;
+	size_t *at = b->rx_at, used = 0, size = (size_t)b->ncols * GT_BROWSE_CELL_TEXT + 1;
 	regmatch_t m;
 
-	for (int c = 0; c < GT_NCOLS; c++) {
+	if (b->ncols == 0)
+		return -1;
+	for (int c = 0; c < b->ncols; c++) {
 		at[c] = used;
-		used += drawn_text(b, r, c, text + used, sizeof(text) - used - GT_NCOLS);
+		used += drawn_text(b, r, c, text + used, size - used - (size_t)(b->ncols - c));
 		text[used++] = '\n';
 	}
 	text[used - 1] = '\0';
@@ -1071,7 +1250,7 @@ static int row_regex(const gt_browser *b, size_t r)
 		return -1;
 	if (regexec(&b->re, text, 1, &m, 0) != 0)
 		return -1;
-	for (int c = GT_NCOLS - 1; c >= 0; c--)
+	for (int c = b->ncols - 1; c >= 0; c--)
 		if ((size_t)m.rm_so >= at[c])
 			return c;
 	return 0;
@@ -1310,7 +1489,7 @@ static int numeric_stats(const gt_browser *b, int c, gt_colstats *st)
 	}
 	st->min = st->max = st->mean = st->median = NAN;
 	for (size_t p = 0; p < b->n; p++)
-		if (gt_parse_number(gt_cell(b->ds, b->idx[p], (gt_column)c), &v[k]) == 0) {
+		if (gt_parse_number(gt_cell_col(b->ds, b->idx[p], c), &v[k]) == 0) {
 			st->min = k == 0 || v[k] < st->min ? v[k] : st->min;
 			st->max = k == 0 || v[k] > st->max ? v[k] : st->max;
 			sum += v[k++];
@@ -1392,7 +1571,7 @@ static int text_stats(const gt_browser *b, int c, gt_colstats *st)
 	int rc = tab ? 0 : -1;
 
 	for (size_t p = 0; rc == 0 && p < b->n; p++) {
-		const char *t = gt_cell(b->ds, b->idx[p], (gt_column)c);
+		const char *t = gt_cell_col(b->ds, b->idx[p], c);
 		uint64_t h;
 		text_count *slot;
 
@@ -1421,9 +1600,9 @@ static int text_stats(const gt_browser *b, int c, gt_colstats *st)
 
 const gt_colstats *gt_browser_stats(gt_browser *b, int c)
 {
-	gt_colstats st = { .numeric = gt_browser_numeric(c), .rows = b->n };
+	gt_colstats st = { .numeric = gt_browser_numeric(b, c), .rows = b->n };
 
-	if (c < 0 || c >= GT_NCOLS)
+	if (c < 0 || c >= b->ncols)
 		return NULL;
 	if (b->stats_ok[c])
 		return &b->stats[c];

@@ -39,6 +39,7 @@
 #define COUNT_NOW 0.03  /* seconds a search counts its matches at once ... */
 #define COUNT_S 0.02     /* ... then at most this much per tick, between keys */
 #define COUNT_CHUNK 2048 /* rows counted between looks at the clock */
+#define DRAWN_MAX 512    /* columns drawn at most (each takes 4 cells or more) */
 
 typedef enum { TYPE_NONE, TYPE_SEARCH, TYPE_LINE, TYPE_FILTER } typing;
 
@@ -160,7 +161,7 @@ static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, i
 	if (b->show != GT_SHOW_ALL)
 		add(line, sizeof(line), "   show: %s", show_name(b->show));
 	if (b->sort_col >= 0)
-		add(line, sizeof(line), "   order: %s %s", gt_column_names[b->sort_col],
+		add(line, sizeof(line), "   order: %s %s", gt_browser_name(b, b->sort_col),
 		    b->sort_desc ? glyph(app, G_DOWN) : glyph(app, G_UP));
 	gt_text_safe(b->pattern, q, sizeof(q), 40);
 	if (q[0] && gt_browser_counted(b))
@@ -169,8 +170,8 @@ static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, i
 	else if (q[0])
 		add(line, sizeof(line), "   /%s: counting, %s so far", q,
 		    gt_fmt_count(c2, sizeof(c2), s->nhits));
-	if (b->norder < GT_NCOLS)
-		add(line, sizeof(line), "   hidden: %d (+)", GT_NCOLS - b->norder);
+	if (b->norder < b->ncols)
+		add(line, sizeof(line), "   hidden: %d (+)", b->ncols - b->norder);
 	if (b->pick || b->nfilters || b->genre >= 0 || b->show != GT_SHOW_ALL)
 		add(line, sizeof(line), "   (c clears)");
 	if (b->n)       /* the counter first: the rest is cut to fit beside it */
@@ -195,19 +196,19 @@ static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 {
 	const gt_browser *b = &s->b;
 	const char *arrow = b->sort_col != c ? "" : glyph(app, b->sort_desc ? G_DOWN : G_UP);
-	const char *label = gt_column_names[c];
+	const char *label = gt_browser_name(b, c);
 	int aw = *arrow ? 1 : 0, nw;
-	char name[64];
+	char name[256];
 
 	if (gt_text_width(label) + aw > width)     /* a narrow column: "dance" */
-		label = gt_browser_short_name(c);
+		label = gt_browser_short_name(b, c);
 	nw = gt_text_width(label);
 
 	wattrset(w, c == b->col ? gt_attr(app, GT_C_CURSOR) | A_BOLD : gt_attr(app, GT_C_HEADER));
 	mvwhline(w, 1, x, ' ', width);
 	if (nw + aw <= width) {
 		snprintf(name, sizeof(name), "%s%s", label, arrow);
-		draw_cell(app, w, 1, x, width, name, gt_browser_numeric(c));
+		draw_cell(app, w, 1, x, width, name, gt_browser_numeric(b, c));
 	} else if (aw) {
 		gt_draw_text(w, 1, x, width - 1, label);
 		gt_draw_text(w, 1, x + width - 1, 1, arrow);
@@ -218,8 +219,8 @@ static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 static void draw_header(const gt_app *app, const struct gt_browse *s, WINDOW *w, int width)
 {
 	const gt_browser *b = &s->b;
-	int lw = line_width(b->ds), x = frozen_width(b->ds), cols[GT_NCOLS];
-	int n = gt_browser_drawn(b, s->avail, cols), i;
+	int lw = line_width(b->ds), x = frozen_width(b->ds), cols[DRAWN_MAX];
+	int n = gt_browser_drawn(b, s->avail, cols, DRAWN_MAX), i;
 	char head[64];
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -302,7 +303,7 @@ static void draw_data_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 {
 	const gt_browser *b = &s->b;
 	char text[1024];
-	int right = gt_browser_numeric(c), tw;
+	int right = gt_browser_numeric(b, c), tw;
 
 	wattrset(w, attr);
 	gt_browser_cell_text(b, r, c, text, sizeof(text));
@@ -319,8 +320,8 @@ static void draw_row(const gt_app *app, const struct gt_browse *s, WINDOW *w, in
 {
 	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, p);
-	int is_cur = p == b->cur, x = frozen_width(b->ds), cols[GT_NCOLS];
-	int n = gt_browser_drawn(b, s->avail, cols);
+	int is_cur = p == b->cur, x = frozen_width(b->ds), cols[DRAWN_MAX];
+	int n = gt_browser_drawn(b, s->avail, cols, DRAWN_MAX);
 	attr_t base = is_cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL;
 
 	wattrset(w, base);
@@ -402,7 +403,7 @@ static void draw_summary(const gt_app *app, const struct gt_browse *s, WINDOW *w
 
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	x = gt_draw_text(w, y, 0, width, " ");
-	x += gt_draw_text(w, y, x, width - x, gt_column_names[b->col]);
+	x += gt_draw_text(w, y, x, width - x, gt_browser_name(b, b->col));
 	wattrset(w, A_NORMAL);
 	if (!st)
 		snprintf(line, sizeof(line), "  (out of memory for the summary)");
@@ -422,12 +423,12 @@ static void draw_summary(const gt_app *app, const struct gt_browse *s, WINDOW *w
  * "27" from "27.0", the same value). */
 static const char *field_text(const gt_browser *b, size_t r, int c, char *out, size_t n)
 {
-	const char *raw = gt_cell(b->ds, r, (gt_column)c);
+	const char *raw = gt_cell_col(b->ds, r, c);
 	size_t len;
 
 	gt_browser_cell_text(b, r, c, out, n);
 	len = strlen(out);
-	if (gt_browser_numeric(c) && strtod(raw, NULL) != strtod(out, NULL) && len + 16 < n) {
+	if (gt_browser_numeric(b, c) && strtod(raw, NULL) != strtod(out, NULL) && len + 16 < n) {
 		len += (size_t)snprintf(out + len, n - len, "  file: ");
 		gt_text_safe(raw, out + len, n - len, 200);
 	}
@@ -443,6 +444,14 @@ static void fate_line(const gt_browser *b, size_t r, char *out, size_t n)
 	         gt_browser_fate_legend(f));
 }
 
+/* The first field listed in a row's fields when `lines` lines show them:
+ * 0, unless the focused column would then be below them (a file of many
+ * columns): it is then on the last line. */
+static int first_field(const gt_browser *b, int lines)
+{
+	return lines > 0 && b->col >= lines ? b->col - lines + 1 : 0;
+}
+
 static void draw_side_record(const gt_app *app, const struct gt_browse *s, WINDOW *w, int x,
                              int width, int *y, int ymax)
 {
@@ -453,9 +462,9 @@ static void draw_side_record(const gt_app *app, const struct gt_browse *s, WINDO
 	fate_line(b, r, head, sizeof(head));
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, (*y)++, x, width, head);
-	for (int c = 0; c < GT_NCOLS && *y < ymax; c++, (*y)++) {
+	for (int c = first_field(b, ymax - *y); c < b->ncols && *y < ymax; c++, (*y)++) {
 		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
-		gt_draw_text(w, *y, x, 17, gt_column_names[c]);
+		gt_draw_text(w, *y, x, 17, gt_browser_name(b, c));
 		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
 		gt_draw_text(w, *y, x + 17, width - 17, field_text(b, r, c, text, sizeof(text)));
 	}
@@ -479,9 +488,9 @@ static void draw_record(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	mvwhline(w, y, 0, ' ', width);
 	gt_draw_text(w, y++, 1, width - 1, head);
-	for (int c = 0; c < GT_NCOLS && y < y0 + nrows; c++, y++) {
+	for (int c = first_field(b, y0 + nrows - 1 - y); c < b->ncols && y < y0 + nrows; c++, y++) {
 		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
-		gt_draw_text(w, y, 1, 17, gt_column_names[c]);
+		gt_draw_text(w, y, 1, 17, gt_browser_name(b, c));
 		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
 		gt_draw_text(w, y, 19, width - 19, field_text(b, r, c, text, sizeof(text)));
 	}
@@ -562,8 +571,8 @@ static void draw_side_stats(const gt_app *app, const struct gt_browse *s, WINDOW
 	const gt_colstats *st = s->stats;
 	char head[96], c[32];
 
-	snprintf(head, sizeof(head), "Column %s (%s, %s rows)", gt_column_names[b->col],
-	         gt_browser_numeric(b->col) ? "numeric" : "text", gt_fmt_count(c, sizeof(c), b->n));
+	snprintf(head, sizeof(head), "Column %s (%s, %s rows)", gt_browser_name(b, b->col),
+	         gt_browser_numeric(b, b->col) ? "numeric" : "text", gt_fmt_count(c, sizeof(c), b->n));
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, (*y)++, x, width, head);
 	wattrset(w, A_NORMAL);
@@ -719,14 +728,14 @@ static void say_match(gt_app *app, struct gt_browse *s, int col, const char *wra
 
 	if (count_for(s, COUNT_NOW) == 1) {
 		gt_app_message(app, 0, "%sa match in %s (the count follows on the top line)",
-		               wrapped, gt_column_names[col]);
+		               wrapped, gt_browser_name(&s->b, col));
 		return;
 	}
 	n = gt_browser_hits(&s->b, NULL);
 	k = gt_browser_hit_at(&s->b);
 	gt_app_message(app, 0, "%smatch %s of %s rows, in %s", wrapped,
 	               gt_fmt_count(at, sizeof(at), k), gt_fmt_count(all, sizeof(all), n),
-	               gt_column_names[col]);
+	               gt_browser_name(&s->b, col));
 }
 
 /* Go on with the search for at most seconds: 1 while rows are left (it
@@ -938,14 +947,14 @@ static void column_key(gt_app *app, struct gt_browse *s, int ch)
 	int c = b->col, n;
 
 	if (ch == '!')
-		gt_app_message(app, 0, "%s %s", gt_column_names[c],
+		gt_app_message(app, 0, "%s %s", gt_browser_name(b, c),
 		               gt_browser_pin(b, c) ? "pinned: it stays at the left (! unpins)"
 		                                    : "unpinned");
 	else if (ch == '-' && gt_browser_hide(b, c) != 0)
 		gt_app_message(app, 1, "%s is the only column shown: + shows the others",
-		               gt_column_names[c]);
+		               gt_browser_name(b, c));
 	else if (ch == '-')
-		gt_app_message(app, 0, "%s hidden (+ shows every column)", gt_column_names[c]);
+		gt_app_message(app, 0, "%s hidden (+ shows every column)", gt_browser_name(b, c));
 	else if ((n = gt_browser_unhide_all(b)) > 0)
 		gt_app_message(app, 0, "%d hidden column%s shown again", n, n == 1 ? "" : "s");
 	else
@@ -969,8 +978,8 @@ static int move_key(gt_browser *b, int ch, int avail)
 	case 'G': case KEY_END: gt_browser_goto(b, SIZE_MAX); break;
 	case 'h': case KEY_LEFT: gt_browser_focus_step(b, -1, avail); break;
 	case 'l': case KEY_RIGHT: gt_browser_focus_step(b, 1, avail); break;
-	case '^': gt_browser_focus_step(b, -GT_NCOLS, avail); break;
-	case '$': gt_browser_focus_step(b, GT_NCOLS, avail); break;
+	case '^': gt_browser_focus_step(b, -b->ncols, avail); break;
+	case '$': gt_browser_focus_step(b, b->ncols, avail); break;
 	case '<': gt_browser_resize_col(b, -2); break;
 	case '>': gt_browser_resize_col(b, 2); break;
 	case '=': gt_browser_resize_col(b, 0); break;
