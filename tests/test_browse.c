@@ -1103,6 +1103,14 @@ static void test_wide_scroll(void **state)
 	assert_int_equal(b->col, b->ncols - 2);
 	assert_int_equal(b->norder, b->ncols - 1);
 	assert_int_equal(gt_browser_unhide_all(b), 1);
+	/* focused in a narrow room, then a wide one: the room fills from the
+	 * last column back, none left empty */
+	gt_browser_focus(b, b->ncols - 1, 5);
+	assert_int_equal(b->left, b->norder - 1);
+	gt_browser_focus(b, b->ncols - 1, 60);
+	n = gt_browser_drawn(b, 60, cols, 64);
+	assert_true(n >= 4);
+	assert_int_equal(cols[n - 1], b->ncols - 1);
 	/* the drawn columns never overflow the room given */
 	gt_browser_focus(b, 0, 4000);
 	n = gt_browser_drawn(b, 4000, cols, 64);

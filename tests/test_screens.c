@@ -232,6 +232,49 @@ static void test_browse_fates(void **state)
 	close_app();
 }
 
+/* The sample with 41 columns after the study's 18 (f01 .. f40, numbers;
+ * mood, text), written into dir as wide.csv; its path into out. */
+static void write_wide(const char *dir, char *out, size_t n)
+{
+	FILE *in = fopen(sample, "r"), *f;
+	char line[4096];
+
+	snprintf(out, n, "%s/wide.csv", dir);
+	f = fopen(out, "w");
+	assert_non_null(in);
+	assert_non_null(f);
+	for (int nr = 1; fgets(line, sizeof(line), in); nr++) {
+		line[strcspn(line, "\n")] = '\0';
+		fputs(line, f);
+		for (int k = 1; k <= 40; k++)
+			if (nr == 1)
+				fprintf(f, ",f%02d", k);
+			else
+				fprintf(f, ",%.1f", ((nr * 37 + k * 11) % 1000) / 10.0);
+		fprintf(f, ",%s\n", nr == 1 ? "mood" : nr == 50 ? "needle" : nr % 3 ? "calm" : "wild");
+	}
+	fclose(in);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Every column of a file of 59: the last ones scrolled into view, sorted
+ * by one the study does not know, filtered on another, the row detail
+ * from the focused field. */
+static void test_browse_wide(void **state)
+{
+	char path[200];
+
+	(void)state;
+	write_wide(state_dir, path, sizeof(path));
+	open_app(path, 100, 30, 1);
+	type("$hs|f39 > 99\n");
+	expect_screen(&app, "browse-wide-100x30");
+	type("ll\n");
+	expect_screen(&app, "browse-wide-detail-100x30");
+	close_app();
+	unlink(path);
+}
+
 static void test_before_training(void **state)
 {
 	(void)state;
@@ -482,6 +525,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_browse),
 		cmocka_unit_test(test_browse_fates),
+		cmocka_unit_test(test_browse_wide),
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_tick_ends_at_key),

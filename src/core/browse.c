@@ -285,15 +285,21 @@ static int pinned_cells(const gt_browser *b)
 	return used;
 }
 
-int gt_browser_ncols_drawn(const gt_browser *b, int avail)
+/* Scrolled columns drawn within avail from index left of the order. */
+static int drawn_from(const gt_browser *b, int left, int avail)
 {
 	int n = 0, used = pinned_cells(b);
 
-	for (int i = b->left; i < b->norder && used + b->width[b->order[i]] <= avail; i++) {
+	for (int i = left; i < b->norder && used + b->width[b->order[i]] <= avail; i++) {
 		used += b->width[b->order[i]] + 1;
 		n++;
 	}
-	return n || b->left >= b->norder ? n : 1;
+	return n || left >= b->norder ? n : 1;
+}
+
+int gt_browser_ncols_drawn(const gt_browser *b, int avail)
+{
+	return drawn_from(b, b->left, avail);
 }
 
 int gt_browser_drawn(const gt_browser *b, int avail, int *cols, int max)
@@ -327,6 +333,10 @@ void gt_browser_focus(gt_browser *b, int c, int avail)
 		b->left = i;
 	while (i >= b->left + gt_browser_ncols_drawn(b, avail))
 		b->left++;
+	/* no room left empty after the last column (a wider window, or a
+	 * focus moved before the window's width was known) */
+	while (b->left > b->npinned && b->left - 1 + drawn_from(b, b->left - 1, avail) >= b->norder)
+		b->left--;
 }
 
 void gt_browser_focus_step(gt_browser *b, int delta, int avail)
