@@ -29,6 +29,11 @@ typedef struct {
 	int threads;             /* --threads N (or GT_THREADS), 0 = every CPU */
 	const char *export_dir;  /* --export DIR: write the run's CSV and JSON files */
 	gt_colmap map;           /* --map FIELD=COLUMN,...: columns named otherwise */
+	const char *label;       /* --label COLUMN: the genre column of a file read
+	                          * by its own schema, else NULL */
+	const char *features;    /* --features LIST: the network's inputs, names or
+	                          * globs, else NULL (every numeric column) */
+	const char *drop;        /* --drop LIST: columns never fed to the network */
 	const char *train_opt;   /* the first training option given ("preset",
 	                          * "epochs", ...), or NULL: refused with --model
 	                          * in batch and --predict modes, which train nothing */

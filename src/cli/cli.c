@@ -27,7 +27,7 @@ enum {
 };
 
 /* Data files and what a run leaves behind. */
-enum { OPT_EXPORT = 512, OPT_MAP, OPT_IMPORTANCE };
+enum { OPT_EXPORT = 512, OPT_MAP, OPT_IMPORTANCE, OPT_LABEL, OPT_FEATURES, OPT_DROP };
 
 static const struct option long_options[] = {
 	{ "batch",      no_argument,       NULL, OPT_BATCH },
@@ -37,6 +37,9 @@ static const struct option long_options[] = {
 	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
 	{ "export",     required_argument, NULL, OPT_EXPORT },
 	{ "map",        required_argument, NULL, OPT_MAP },
+	{ "label",      required_argument, NULL, OPT_LABEL },
+	{ "features",   required_argument, NULL, OPT_FEATURES },
+	{ "drop",       required_argument, NULL, OPT_DROP },
 	{ "importance", optional_argument, NULL, OPT_IMPORTANCE },
 	{ "epochs",     required_argument, NULL, OPT_EPOCHS },
 	{ "batch-size", required_argument, NULL, OPT_BATCH_SIZE },
@@ -95,7 +98,18 @@ void gt_cli_usage(FILE *f)
 	      "                       speechiness, tempo, valence, music_genre (or label),\n"
 	      "                       and the optional artist_name, track_name, instance_id,\n"
 	      "                       obtained_date. key may be C..B or 0..11 (-1 unknown),\n"
-	      "                       mode Major/Minor or 1/0\n\n"
+	      "                       mode Major/Minor or 1/0\n"
+	      "      --label COLUMN   the genre column of a file read by its own schema\n"
+	      "                       (default: the first of music_genre, genre,\n"
+	      "                       track_genre, label, class, ignoring case)\n"
+	      "      --features LIST  the network's inputs: column names or globs, comma\n"
+	      "                       separated ('mfcc*,tempo'); default: every numeric\n"
+	      "                       column and every text column of up to 24 values\n"
+	      "                       (one-hot), except the label and identifiers\n"
+	      "      --drop LIST      columns (names or globs) never fed to the network\n"
+	      "                       A file without the study's 14 musical columns, or\n"
+	      "                       given --label, --features or --drop, is read by its\n"
+	      "                       own schema, shown column by column with its role\n\n"
 	      "Training:\n"
 	      "      --preset NAME    model and training preset (default paper)\n"
 	      "      --epochs N       epochs to train, 0 to 100000 (0: load and clean only)\n"
@@ -257,6 +271,9 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	case OPT_SAVE_MODEL: cli->save_model = arg; bad = *arg == '\0'; break;
 	case OPT_EXPORT: cli->export_dir = arg; bad = *arg == '\0'; break;
 	case OPT_MAP: return map_option(cli, arg, err, errlen);
+	case OPT_LABEL: cli->label = arg; bad = *arg == '\0'; break;
+	case OPT_FEATURES: cli->features = arg; bad = *arg == '\0'; break;
+	case OPT_DROP: cli->drop = arg; bad = *arg == '\0'; break;
 	case 'q': cli->quiet = 1; break;
 	case 'h': cli->mode = GT_RUN_HELP; break;
 	case 'V': cli->mode = GT_RUN_VERSION; break;
@@ -284,6 +301,21 @@ static int apply_option(gt_cli *cli, int c, const char *arg, char *err, size_t e
 	else if (!cli->train_opt)
 		cli->train_opt = training_option(c);
 	return bad ? -1 : 0;
+}
+
+/* Was any field given with --map? */
+static int map_given(const gt_cli *cli)
+{
+	for (int c = 0; c < GT_NCOLS; c++)
+		if (gt_colmap_mapped(&cli->map, c))
+			return 1;
+	return 0;
+}
+
+/* The first option that reads a file by its own schema, or NULL. */
+static const char *schema_option(const gt_cli *cli)
+{
+	return cli->label ? "label" : cli->features ? "features" : cli->drop ? "drop" : NULL;
 }
 
 /* GT_THREADS, when set and not empty, is --threads' default. */
@@ -370,6 +402,17 @@ int gt_cli_parse(gt_cli *cli, int argc, char **argv, char *err, size_t errlen)
 	if (cli->importance && (cli->mode != GT_RUN_BATCH || cli->repeat || cli->cv)) {
 		snprintf(err, errlen, "--importance describes one trained model: it needs --batch, "
 		         "not --repeat or --cv");
+		return -1;
+	}
+	if (schema_option(cli) && map_given(cli)) {
+		snprintf(err, errlen, "--map reads the study's columns; --%s chooses a file's own: "
+		         "give one or the other (--map label=COLUMN names the study's genre column)",
+		         schema_option(cli));
+		return -1;
+	}
+	if (schema_option(cli) && cli->model && cli->mode == GT_RUN_PREDICT) {
+		snprintf(err, errlen, "--%s chooses what a model is trained on: --predict with "
+		         "--model uses the model's own columns", schema_option(cli));
 		return -1;
 	}
 	if (cli->json && cli->mode == GT_RUN_TUI) {
