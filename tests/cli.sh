@@ -300,9 +300,20 @@ fi
 # reordered and extra columns, integer key and mode) read through --map.
 API=${GT_TESTDATA:-tests/data}/spotify_api_synthetic.csv
 MAP=music_genre=track_genre,artist_name=artists,duration_ms=duration,instance_id=track_id
-check "the API-style file without --map exits 1" 1 "$GENRETUI" --batch --epochs 1 "$API"
-has "its message lists every missing field and the file's columns, and suggests --map" "$tmp/err" \
-	"missing columns: duration_ms, music_genre; name them with --map FIELD=COLUMN; the file's columns: '', 'track_id', 'artists',"
+check "the API-style file without --map is read by its own schema" 0 "$GENRETUI" --batch --epochs 1 "$API"
+has "its schema names the label, the one-hot column and the identifiers" "$tmp/out" \
+	"Schema: label 'track_genre' (10 classes); 16 inputs: 14 numeric, 1 one-hot (2 levels); 3 identifiers"
+has "... and shows each column with its role" "$tmp/out" "^  explicit  *one-hot  *2 levels: False True"
+check "--label names another genre column" 1 "$GENRETUI" --batch --epochs 1 --label genre "$API"
+has "an unknown --label lists the file's columns" "$tmp/err" "--label 'genre': no such column; the columns: '', 'track_id', 'artists',"
+check "--features with a glob" 0 sh -c "'$GENRETUI' --batch --json --epochs 1 --features 'dance*,energy' '$API' | tr -d '\\n'"
+has "... takes exactly the columns it names" "$tmp/out" '"inputs": \[ *"danceability", *"energy" *\]'
+check "--drop a column" 0 "$GENRETUI" --batch --epochs 1 --drop 'explicit,time_signature' "$API"
+has "... leaves it out of the inputs" "$tmp/out" "13 inputs: 13 numeric, 0 one-hot"
+check "--map and --features cannot be used together" 2 "$GENRETUI" --batch --map label=track_genre --features tempo "$API"
+has "... and the message says why" "$tmp/err" "--map reads the study's columns; --features chooses a file's own"
+check "a study-like file lacking columns is still refused as the study's" 1 "$GENRETUI" --batch --epochs 1 "${GT_TESTDATA:-tests/data}/bad/renamed_columns.csv"
+check "... unless --label asks for its own schema" 0 "$GENRETUI" --batch --epochs 1 --label music_genre "${GT_TESTDATA:-tests/data}/bad/renamed_columns.csv"
 check "--map with an unknown field exits 2" 2 "$GENRETUI" --batch --map genre=track_genre "$API"
 has "the unknown field is named, music_genre suggested" "$tmp/err" "genretui: --map: unknown field 'genre' (did you mean music_genre?)"
 check "--map to a column the file lacks exits 1" 1 "$GENRETUI" --batch --map music_genre=genre,duration_ms=duration "$API"

@@ -259,13 +259,15 @@ def main():
     ap.add_argument("--rows-per-genre", type=int, default=1000)
     ap.add_argument("--rows", type=int, default=17996)
     ap.add_argument("--no-index", action="store_true")
+    ap.add_argument("--clips", type=int, default=100,
+                    help="GTZAN clips per genre (default 100, as the real tables)")
     a = ap.parse_args()
     rng = random.Random("%s:%d" % (a.kind, a.seed))
     out = open(a.output, "w", newline="", encoding="utf-8") if a.output else sys.stdout
     if a.kind == "gtzan30":
-        write_gtzan(out, rng, 100, 1, 661794)
+        write_gtzan(out, rng, a.clips, 1, 661794)
     elif a.kind == "gtzan3":
-        write_gtzan(out, rng, 100, 10, 66149)
+        write_gtzan(out, rng, a.clips, 10, 66149)
     elif a.kind == "tracks":
         write_tracks(out, rng, a.rows_per_genre, not a.no_index)
     else:

@@ -86,8 +86,10 @@ typedef struct {
 
 /* Per-row fate; for MISSING and INVALID also the first offending column. */
 typedef struct {
+	int16_t col;          /* gt_column (the study's columns), or the file's
+	                         column (own_schema), or -1 */
 	unsigned char fate;   /* gt_fate */
-	signed char col;      /* gt_column, or -1 */
+	unsigned char spare;  /* 0: no padding byte is left unwritten */
 } gt_rowfate;
 
 typedef struct {
@@ -95,6 +97,8 @@ typedef struct {
 	gt_genres genres;     /* the classes (genres.h): the study's ten, or the file's */
 	gt_rowfate *fates;    /* ds->nrows entries */
 	gt_layout layout;     /* the inputs the values are for (the study's) */
+	int own_schema;       /* read by the file's own schema (schema_read.h):
+	                         fates name the file's columns */
 	gt_track *tracks;     /* usable rows in file order: KEPT and UNKNOWN_* */
 	double *values;       /* [ntracks][layout.nnum] raw values of the dense
 	                         inputs, in the file's units; NaN where unknown */

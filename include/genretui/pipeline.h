@@ -30,6 +30,7 @@
 #include "genretui/dataset.h"
 #include "genretui/track_genres.h"
 #include "genretui/normalize.h"
+#include "genretui/schema.h"
 #include "genretui/split.h"
 #include "genretui/status.h"
 #include "genretui/train.h"
@@ -39,6 +40,9 @@ typedef struct {
 	uint32_t split_seed;    /* 42 */
 	gt_prep prep;           /* the first preparation (GT_PREP_STUDY) */
 	const struct gt_colmap *map;   /* column names (--map), or NULL */
+	gt_schema_opts schema;  /* --label, --features, --drop: a file read by its
+	                           own schema (schema_read.h); all NULL: only a
+	                           file without the study's columns is */
 	int threads;            /* the one switch for every threaded part (the
 	                           loader's parts, the cleaning's chunks, the
 	                           statistics, the sets, and the training of a
@@ -50,6 +54,8 @@ typedef struct {
 typedef struct {
 	gt_dataset ds;
 	gt_clean clean;
+	gt_schema *schema;       /* the file's own schema, or NULL: read by the
+	                            study's columns */
 	gt_fusion fusion;        /* tracks the file lists under several genres */
 	size_t nsamples;         /* kept rows */
 	uint32_t *sample_track;  /* [nsamples] index into clean.tracks */

@@ -73,6 +73,23 @@ static void print_examples(FILE *f, const gt_pipeline *p, gt_fate fate)
 		fprintf(f, "      (and %zu more)\n", total - shown_rows);
 }
 
+/* A file read by its own schema: what becomes of the rows whose only
+ * fault is an empty or unusable input cell. */
+static void print_own_unknowns(FILE *f, const gt_batch *b)
+{
+	const gt_pipeline *p = &b->session.pipe;
+	size_t n = 0;
+
+	for (size_t t = 0; t < p->clean.ntracks; t++)
+		n += p->clean.tracks[t].unknown != 0;
+	if (n)
+		fprintf(f, "  %zu of the dropped rows have a genre and only empty or unusable\n"
+		        "  input cells: the paper preset drops them, the improved preset fills\n"
+		        "  those cells with training medians%s\n", n,
+		        p->prep == GT_PREP_IMPUTE ? " (this run: filled)" : "");
+	fputc('\n', f);
+}
+
 static void print_ledger(FILE *f, const gt_batch *b)
 {
 	const gt_ledger *L = &b->session.pipe.clean.ledger;
@@ -88,6 +105,10 @@ static void print_ledger(FILE *f, const gt_batch *b)
 		}
 	fprintf(f, "  %-36s %7zu\n", "dropped in all", L->dropped);
 	fprintf(f, "  %-36s %7zu\n", "kept", L->kept);
+	if (b->session.pipe.schema) {
+		print_own_unknowns(f, b);
+		return;
+	}
 	fprintf(f, "  unknown duration: %zu of %zu complete rows (%.5g)\n",
 	        L->unknown_duration, L->complete, frac(L->unknown_duration, L->complete));
 	fprintf(f, "  unknown tempo:    %zu of %zu complete rows (%.5g)\n",
@@ -129,7 +150,17 @@ static void print_fusion(FILE *f, const gt_batch *b)
 	const gt_fusion *fu = &b->session.pipe.fusion;
 	char name[128];
 
-	fprintf(f, "Tracks under several genres (same artist and track, artist not empty_field):\n");
+	const gt_dataset *ds = &b->session.pipe.ds;
+	char artist[64], track[64];
+
+	if (!b->session.pipe.schema)
+		fprintf(f, "Tracks under several genres (same artist and track, artist not empty_field):\n");
+	else if (ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0)
+		fprintf(f, "Tracks under several genres (same %s and %s):\n",
+		        gt_column_label(ds, ds->field[GT_COL_ARTIST], artist, sizeof(artist), 30),
+		        gt_column_label(ds, ds->field[GT_COL_TRACK], track, sizeof(track), 30));
+	else
+		return;     /* nothing names a track twice */
 	fprintf(f, "  %zu tracks, %zu rows\n", fu->multi_tracks, fu->multi_rows);
 	for (size_t i = 0; i < fu->ncombos && i < 5; i++) {
 		gt_fusion_set_name(&fu->combos[i].set, &b->session.pipe.clean.genres, name,
@@ -594,6 +625,19 @@ static void print_header(FILE *f, const gt_batch *b)
 	fputc('\n', f);
 }
 
+/* A file read by its own schema: its columns and their roles. */
+static void print_schema(FILE *f, const gt_batch *b)
+{
+	char *text;
+
+	if (!b->session.pipe.schema)
+		return;
+	text = gt_schema_text(b->session.pipe.schema);
+	if (text)
+		fprintf(f, "%s\n", text);
+	free(text);
+}
+
 /* --model FILE: the saved model's settings become the run's (its split seed
  * too, so that its test rows are the ones it was tested on). */
 static int load_model(gt_batch *b, const char *file, gt_predictor *pred)
@@ -672,6 +716,9 @@ static int open_data(gt_batch *b, const gt_cli *cli)
 	o.prep = b->hp.prep;
 	o.map = &cli->map;
 	o.threads = cli->threads;
+	o.schema.label = cli->label;
+	o.schema.features = cli->features;
+	o.schema.drop = cli->drop;
 	if (gt_session_open(&b->session, b->path, &o, &err) != GT_OK) {
 		fprintf(stderr, "genretui: %s\n", err.msg);
 		rc = 1;
@@ -698,6 +745,7 @@ int gt_batch_main(const gt_cli *cli, const char *path, int synthetic)
 	}
 	if (!cli->json) {
 		print_header(stdout, &b);
+		print_schema(stdout, &b);
 		print_ledger(stdout, &b);
 		print_genre_counts(stdout, &b);
 		print_fusion(stdout, &b);

@@ -40,6 +40,9 @@ static int train_here(predict_src *src, const gt_cli *cli, const char *path)
 	gt_pipeline_defaults(&o);
 	o.split_seed = cli->split_seed;
 	o.map = &cli->map;
+	o.schema.label = cli->label;
+	o.schema.features = cli->features;
+	o.schema.drop = cli->drop;
 	o.threads = cli->threads;
 	if (cli->epochs > 0) hp.epochs = cli->epochs;
 	if (cli->batch_size > 0) hp.batch_size = cli->batch_size;
@@ -78,6 +81,9 @@ static int load_saved(predict_src *src, const gt_cli *cli)
 	gt_pipeline_defaults(&o);
 	o.split_seed = src->pred.split_seed;
 	o.map = &cli->map;
+	o.schema.label = cli->label;
+	o.schema.features = cli->features;
+	o.schema.drop = cli->drop;
 	o.threads = cli->threads;
 	if (gt_pipeline_open(&src->pipe, cli->csv, &o, &err) != GT_OK)
 		return fprintf(stderr, "genretui: %s\n", err.msg), -1;

@@ -180,7 +180,7 @@ static int judge_empty(const gt_dataset *ds, size_t r, gt_rowfate *rf,
 	if (!empty)
 		return 0;
 	rf->fate = empty == nmusical ? GT_FATE_BLANK : GT_FATE_MISSING;
-	rf->col = (signed char)(empty == nmusical ? -1 : first);
+	rf->col = (int16_t)(empty == nmusical ? -1 : first);
 	return 1;
 }
 
@@ -228,7 +228,7 @@ static gt_fate fate_of_unknowns(unsigned bits)
 static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCOLS],
                                size_t r, int genre, gt_track *t, double *num)
 {
-	gt_rowfate rf = { GT_FATE_INVALID, -1 };
+	gt_rowfate rf = { .col = -1, .fate = GT_FATE_INVALID };
 	int pitch = -1, major = -1;
 
 	memset(t, 0, sizeof(*t));
@@ -244,7 +244,7 @@ static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCO
 		                       : judge_cell(g, c, cell[c], &v);
 
 		if (vd != V_OK && vd != V_UNKNOWN) {
-			rf.col = (signed char)c;
+			rf.col = (int16_t)c;
 			return rf;
 		}
 		store_value(t, num, c, vd, v, &pitch, &major);
@@ -259,7 +259,7 @@ static gt_rowfate judge_values(const gt_genres *g, const char *const cell[GT_NCO
 static gt_rowfate judge_row(const gt_genres *g, const gt_dataset *ds, size_t r, gt_track *t,
                             double *num, int *genre)
 {
-	gt_rowfate rf = { GT_FATE_MALFORMED, -1 };
+	gt_rowfate rf = { .col = -1, .fate = GT_FATE_MALFORMED };
 	const char *cell[GT_NCOLS];
 
 	*genre = -1;
@@ -486,6 +486,34 @@ static int why_invalid(const gt_genres *g, gt_column c, const char *s, char *buf
 	                range[col_spec[c].kind] : around[vd][1]);
 }
 
+/* gt_clean_describe for a file read by its own schema: the fate's column
+ * is a column of the file, a bad cell a non-number or an unknown label. */
+static int describe_own(const gt_clean *c, const gt_dataset *ds, size_t r,
+                        char *buf, size_t n)
+{
+	gt_rowfate rf = c->fates[r];
+	long line = ds->line[r];
+	char col[SHOW_BUF] = "", cell[SHOW_BUF];
+
+	if (rf.col >= 0 && rf.col < ds->ncols) {
+		gt_column_label(ds, rf.col, col, sizeof(col), SHOW_MAX);
+		gt_text_safe(gt_cell_col(ds, r, rf.col), cell, sizeof(cell), SHOW_MAX);
+	}
+	if (rf.fate == GT_FATE_MALFORMED)
+		return snprintf(buf, n, "line %ld: %s: %d, expected %d", line,
+		                gt_fate_text(rf.fate), ds->nfields[r], ds->header_fields);
+	if (rf.fate == GT_FATE_MISSING && rf.col >= 0)
+		return snprintf(buf, n, "line %ld: %s in column '%s'", line,
+		                gt_fate_text(rf.fate), col);
+	if (rf.fate == GT_FATE_INVALID && rf.col >= 0 && rf.col == ds->field[GT_COL_GENRE])
+		return snprintf(buf, n, "line %ld: %s in column '%s': '%s' is not one of the "
+		                "%d genres", line, gt_fate_text(rf.fate), col, cell, c->genres.k);
+	if (rf.fate == GT_FATE_INVALID && rf.col >= 0)
+		return snprintf(buf, n, "line %ld: %s in column '%s': '%s' is not a number",
+		                line, gt_fate_text(rf.fate), col, cell);
+	return snprintf(buf, n, "line %ld: %s", line, gt_fate_text(rf.fate));
+}
+
 int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
                       char *buf, size_t n)
 {
@@ -497,6 +525,8 @@ int gt_clean_describe(const gt_clean *c, const gt_dataset *ds, size_t r,
 		return snprintf(buf, n, "row %zu: no such row", r);
 	rf = c->fates[r];
 	line = ds->line[r];
+	if (c->own_schema)
+		return describe_own(c, ds, r, buf, n);
 	if (rf.col >= 0)        /* as the file names it (--map) */
 		gt_text_safe(gt_column_name(ds, rf.col), col, sizeof(col), SHOW_MAX);
 	switch (rf.fate) {
@@ -627,7 +657,7 @@ static void values_ledger(gt_clean *out, size_t nrows)
 	gt_ledger *lg = &out->ledger;
 
 	for (size_t r = 0; r < nrows; r++)
-		out->fates[r] = (gt_rowfate){ GT_FATE_INVALID, -1 };
+		out->fates[r] = (gt_rowfate){ .col = -1, .fate = GT_FATE_INVALID };
 	for (size_t i = 0; i < out->ntracks; i++) {
 		const gt_track *t = &out->tracks[i];
 

@@ -13,6 +13,9 @@
 
 #include "genretui/median.h"
 #include "genretui/pipeline.h"
+#include "genretui/colmap.h"
+#include "genretui/schema_read.h"
+#include "genretui/textfmt.h"
 #include "genretui/threads.h"
 
 void gt_pipeline_defaults(gt_pipeline_opts *o)
@@ -22,6 +25,7 @@ void gt_pipeline_defaults(gt_pipeline_opts *o)
 	o->prep = GT_PREP_STUDY;
 	o->map = NULL;
 	o->threads = 0;
+	o->schema = (gt_schema_opts){ NULL, NULL, NULL };
 }
 
 /* Indices of the KEPT tracks (the study's samples), in file order. Row
@@ -499,6 +503,37 @@ static gt_status from_clean(gt_pipeline *p, const gt_pipeline_opts *o, double t2
 
 /* The study's pipeline (load, clean, split and encode: what the Python
  * reference does, each timed), then the grouping by track. */
+/* Is the file read by its own schema (schema_read.h)? Not with --map,
+ * which names the study's columns. */
+static int own_schema(const gt_dataset *ds, const gt_pipeline_opts *o)
+{
+	int mapped = 0;
+
+	for (int c = 0; o->map && c < GT_NCOLS; c++)
+		mapped |= gt_colmap_mapped(o->map, c);
+	return gt_schema_wanted(ds, &o->schema, mapped);
+}
+
+/* Detect the schema and clean every row by it. */
+static gt_status clean_own(gt_pipeline *p, const gt_pipeline_opts *o, gt_error *err)
+{
+	gt_error why = {0};
+	char path[256];
+	gt_status st;
+
+	p->schema = malloc(sizeof(*p->schema));
+	if (!p->schema)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the schema");
+	st = gt_schema_clean(&p->clean, p->schema, &p->ds, &o->schema, &why);
+	if (st != GT_OK) {
+		free(p->schema);
+		p->schema = NULL;
+		gt_text_safe(p->ds.path, path, sizeof(path), 200);
+		gt_fail(err, st, "%s: %s", path, why.msg);
+	}
+	return st;
+}
+
 static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o,
                      gt_error *err)
 {
@@ -507,13 +542,14 @@ static gt_status run(gt_pipeline *p, const char *path, const gt_pipeline_opts *o
 
 	p->threads = gt_threads_resolve(o->threads);
 	st = gt_dataset_load_mapped(&p->ds, path, o->map, p->threads, err);
-	if (st == GT_OK)
-		st = gt_dataset_require_study(&p->ds, err);
 	if (st != GT_OK)
 		return st;
 	t1 = gt_now();
 	p->load_s = t1 - t0;
-	st = gt_clean_run_threads(&p->clean, &p->ds, p->threads, err);
+	if (own_schema(&p->ds, o))
+		st = clean_own(p, o, err);
+	else if ((st = gt_dataset_require_study(&p->ds, err)) == GT_OK)
+		st = gt_clean_run_threads(&p->clean, &p->ds, p->threads, err);
 	if (st != GT_OK)
 		return st;
 	t2 = gt_now();
@@ -569,6 +605,9 @@ void gt_pipeline_close(gt_pipeline *p)
 	}
 	gt_dataset_free(&p->ds);
 	gt_clean_free(&p->clean);
+	if (p->schema)
+		gt_schema_free(p->schema);
+	free(p->schema);
 	gt_fusion_free(&p->fusion);
 	gt_split_free(&p->split);
 	free(p->sample_track);

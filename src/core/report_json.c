@@ -184,8 +184,9 @@ static json_t *dropped_row(const gt_pipeline *p, size_t r)
 	gt_clean_describe(&p->clean, &p->ds, r, text, sizeof(text));
 	return json_pack("{s:I, s:s, s:o, s:s?}", "line", (json_int_t)p->ds.line[r],
 	                 "reason", gt_fate_key((gt_fate)rf.fate),
-	                 "column", rf.col >= 0 ? json_string(gt_column_names[rf.col])
-	                                       : json_null(),
+	                 "column", rf.col < 0 ? json_null()
+	                           : p->clean.own_schema ? gt_json_path(p->ds.names[rf.col])
+	                           : json_string(gt_column_names[rf.col]),
 	                 "message", text);
 }
 
@@ -307,6 +308,30 @@ static void add_results(json_t *doc, const gt_session *s, int ok)
 	}
 }
 
+/* How the file's columns were read: {"from": "study", "label", "inputs"}
+ * for the study's columns, else the file's own schema (schema.h) with
+ * "from": "file". */
+static json_t *schema_json(const gt_pipeline *p)
+{
+	const gt_layout *l = &p->clean.layout;
+	json_t *o, *inputs;
+
+	if (p->schema) {
+		o = gt_schema_json(p->schema);
+		if (o)
+			json_object_set_new(o, "from", json_string("file"));
+		return o ? o : json_null();
+	}
+	o = json_object();
+	inputs = json_array();
+	for (int i = 0; i < l->ninputs; i++)
+		json_array_append_new(inputs, gt_json_path(gt_layout_input(l, i)));
+	json_object_set_new(o, "from", json_string("study"));
+	json_object_set_new(o, "label", gt_json_path(gt_column_name(&p->ds, GT_COL_GENRE)));
+	json_object_set_new(o, "inputs", inputs);
+	return o;
+}
+
 json_t *gt_json_run(const gt_session *s, const gt_run_info *info)
 {
 	const gt_pipeline *p = &s->pipe;
@@ -320,6 +345,7 @@ json_t *gt_json_run(const gt_session *s, const gt_run_info *info)
 	json_object_set_new(doc, "model_file", info->model_file ? gt_json_path(info->model_file)
 	                                                        : json_null());
 	json_object_set_new(doc, "model_from_file", json_boolean(s->loaded));
+	json_object_set_new(doc, "schema", schema_json(p));
 	add_ledger(doc, &p->clean.ledger);
 	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "genres", gt_json_genres(g));

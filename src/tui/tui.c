@@ -657,6 +657,9 @@ static int load(gt_app *app)
 	gt_pipeline_defaults(&o);
 	o.split_seed = app->cli->split_seed;
 	o.map = &app->cli->map;
+	o.schema.label = app->cli->label;
+	o.schema.features = app->cli->features;
+	o.schema.drop = app->cli->drop;
 	o.threads = app->cli->threads;
 	if (app->cli->model) {
 		if (gt_predictor_load(&pred, app->cli->model, &err) != GT_OK) {

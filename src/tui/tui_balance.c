@@ -14,6 +14,7 @@
 
 static const char *const balance_help[] = {
 	"j k / Up Down\tscroll the genres when not all fit",
+	"J K\tscroll the columns of a file read by its own schema",
 	"\t(this pane only shows figures; see Browse for the rows)",
 	NULL
 };
@@ -23,6 +24,7 @@ static const char *const balance_help[] = {
 
 typedef struct {
 	int first_genre;         /* genres scrolled past (j/k) */
+	int first_column;        /* schema lines scrolled past (J/K) */
 } balance_state;
 
 /* Classes by descending kept count, as pandas' value_counts prints them. */
@@ -220,6 +222,23 @@ static void draw_baseline(const gt_app *app, WINDOW *w, int *y, int x, int width
 	}
 }
 
+/* A file read by its own schema: the rows whose only fault is an empty
+ * or unusable input cell, and what the presets do with them. */
+static void draw_own_unknowns(const gt_app *app, WINDOW *w, int *y, int x, int width)
+{
+	const gt_pipeline *p = &app->session.pipe;
+	size_t n = 0;
+	char a[16], line[128];
+
+	for (size_t t = 0; t < p->clean.ntracks; t++)
+		n += p->clean.tracks[t].unknown != 0;
+	heading(app, w, (*y)++, x, width, "Rows with empty input cells");
+	snprintf(line, sizeof(line), "%s: %s", gt_fmt_count(a, sizeof(a), n),
+	         !n ? "none" : p->prep == GT_PREP_IMPUTE ? "filled with training medians"
+	                                                 : "dropped (improved: filled)");
+	gt_draw_text(w, (*y)++, x, width, line);
+}
+
 /* The notes right of the ledger; returns the row after them. */
 static int draw_notes(const gt_app *app, WINDOW *w, int y, int x)
 {
@@ -227,7 +246,10 @@ static int draw_notes(const gt_app *app, WINDOW *w, int y, int x)
 
 	if (width < 20)
 		return y;
-	draw_unknowns(app, w, &y, x, width);
+	if (app->session.pipe.schema)
+		draw_own_unknowns(app, w, &y, x, width);
+	else
+		draw_unknowns(app, w, &y, x, width);
 	y++;
 	draw_baseline(app, w, &y, x, width);
 	return y;
@@ -253,6 +275,32 @@ static void draw_fusion(const gt_app *app, WINDOW *w, int y)
 	}
 }
 
+/* A file read by its own schema: its columns and their roles, from row y
+ * down, scrolled by st->first_column. */
+static void draw_schema(const gt_app *app, const balance_state *st, WINDOW *w, int y)
+{
+	const gt_schema *s = app->session.pipe.schema;
+	int width = getmaxx(w), rows = getmaxy(w) - y - 1, n = gt_schema_nlines(s);
+	int first = st->first_column, last_page = n - rows;   /* the last lines fill the room */
+	char line[512];
+
+	if (rows < 2)
+		return;
+	if (first > last_page)
+		first = last_page > 0 ? last_page : 0;
+	gt_schema_line(s, 0, width - 1, line, sizeof(line));
+	heading(app, w, y++, 1, width - 1, line);
+	for (int i = 1 + first; i < n && rows-- > 1; i++) {
+		if (rows == 1 && i < n - 1) {
+			snprintf(line, sizeof(line), "... %d more columns (J/K scroll)", n - i);
+			gt_draw_text(w, y++, 1, width - 1, line);
+			break;
+		}
+		gt_schema_line(s, i, width - 1, line, sizeof(line));
+		gt_draw_text(w, y++, 1, width - 1, line);
+	}
+}
+
 /* Keep the genres scrolled within those that do not fit. */
 static void balance_layout(gt_app *app, void *state, int height, int width)
 {
@@ -263,6 +311,14 @@ static void balance_layout(gt_app *app, void *state, int height, int width)
 	(void)width;
 	if (st->first_genre > k - shown)
 		st->first_genre = k - shown;
+	if (app->session.pipe.schema) {
+		int lines = gt_schema_nlines(app->session.pipe.schema) - 1;
+
+		if (st->first_column > lines - 1)
+			st->first_column = lines - 1;
+		if (st->first_column < 0)
+			st->first_column = 0;
+	}
 }
 
 static void balance_draw(const gt_app *app, const void *state, WINDOW *w)
@@ -275,7 +331,11 @@ static void balance_draw(const gt_app *app, const void *state, WINDOW *w)
 	ledger_top = y;
 	draw_ledger(app, w, &y);
 	notes_end = draw_notes(app, w, ledger_top, NOTES_X);
-	draw_fusion(app, w, (y > notes_end ? y : notes_end) + 1);   /* under both */
+	y = (y > notes_end ? y : notes_end) + 1;                /* under both */
+	if (app->session.pipe.schema)
+		draw_schema(app, state, w, y);
+	else
+		draw_fusion(app, w, y);
 }
 
 static void *balance_init(gt_app *app)
@@ -289,7 +349,11 @@ static int balance_key(gt_app *app, void *state, int ch)
 	balance_state *st = state;
 
 	(void)app;
-	if (ch == 'j' || ch == KEY_DOWN)
+	if (ch == 'J')
+		st->first_column++;    /* (clamped by the layout) */
+	else if (ch == 'K')
+		st->first_column -= st->first_column > 0;
+	else if (ch == 'j' || ch == KEY_DOWN)
 		st->first_genre++;     /* (clamped by the layout) */
 	else if ((ch == 'k' || ch == KEY_UP) && st->first_genre > 0)
 		st->first_genre--;

@@ -1,0 +1,255 @@
+/* schema_read.c: a table read by its own schema, row by row (see
+ * schema_read.h for the rules). */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/number.h"
+#include "genretui/schema_read.h"
+
+static const char *view_cell(const void *ctx, size_t r, int col)
+{
+	return gt_cell_col(ctx, r, col);
+}
+
+void gt_schema_view(gt_table_view *v, const gt_dataset *ds)
+{
+	v->nrows = ds->nrows;
+	v->ncols = ds->ncols;
+	v->names = (const char *const *)ds->names;
+	v->cell = view_cell;
+	v->ctx = ds;
+	v->nfields = ds->nfields;
+	v->header_fields = ds->header_fields;
+}
+
+int gt_schema_study_like(const gt_dataset *ds)
+{
+	return !(ds->study_missing & (1u << GT_COL_GENRE)) &&
+	       __builtin_popcount(ds->study_missing) <= GT_STUDY_LIKE_MISSING;
+}
+
+int gt_schema_wanted(const gt_dataset *ds, const gt_schema_opts *opts, int map_given)
+{
+	if (opts && (opts->label || opts->features || opts->drop))
+		return 1;
+	return !map_given && ds->study_missing != 0 && !gt_schema_study_like(ds);
+}
+
+/* Does name (any case) contain word? */
+static int name_has(const char *name, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = name; *p; p++)
+		if (strncasecmp(p, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first column of role `role` whose name has one of words (NULL-ended),
+ * or with words NULL the first of the role at all; -1 if none. */
+static int first_named(const gt_schema *s, gt_role role, const char *const *words)
+{
+	for (int j = 0; j < s->ncols; j++) {
+		if (s->col[j].role != role)
+			continue;
+		if (!words)
+			return j;
+		for (int w = 0; words[w]; w++)
+			if (name_has(s->col[j].name, words[w]))
+				return j;
+	}
+	return -1;
+}
+
+/* Point the study's naming fields at the file's columns: the label is read
+ * as music_genre (genres.h reads it there), an artists column and a title
+ * column name a row in the drill-down and group the tracks a file lists
+ * under several genres (track_genres.h), an identifier stands in for a
+ * missing title. The musical fields point nowhere: nothing reads them. */
+static void point_fields(gt_dataset *ds, const gt_schema *s)
+{
+	static const char *const artist[] = { "artist", NULL };
+	static const char *const title[] = { "track_name", "title", "song", "track", "name", NULL };
+	int a = first_named(s, GT_ROLE_TEXT, artist);
+	int t = first_named(s, GT_ROLE_TEXT, title);
+	int id = first_named(s, GT_ROLE_IDENTIFIER, NULL);
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		ds->field[c] = -1;
+	ds->field[GT_COL_GENRE] = s->label;
+	if (t == a)
+		t = -1;
+	ds->field[GT_COL_ARTIST] = a;
+	ds->field[GT_COL_TRACK] = t >= 0 ? t : id;
+	ds->field[GT_COL_INSTANCE_ID] = id;
+}
+
+/* Inputs of the schema as layout columns (names borrowed from s). */
+static gt_status make_layout(gt_layout *l, const gt_schema *s, gt_error *err)
+{
+	gt_layout_column *cols = calloc((size_t)s->ncols + 1, sizeof(*cols));
+	int n = 0;
+	gt_status st;
+
+	if (!cols)
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the inputs");
+	for (int j = 0; j < s->ncols; j++) {
+		const gt_schema_col *c = &s->col[j];
+
+		if (c->role == GT_ROLE_NUMERIC)
+			cols[n++] = (gt_layout_column){ .name = c->name, .kind = GT_SOURCE_NUMERIC };
+		else if (c->role == GT_ROLE_ONEHOT)
+			cols[n++] = (gt_layout_column){
+				.name = c->name, .kind = GT_SOURCE_ONEHOT, .nlevels = c->nlevels,
+				.levels = (const char *const *)c->levels };
+	}
+	st = gt_layout_from_columns(l, cols, n, err);
+	free(cols);
+	return st;
+}
+
+/* One row's verdict: its fate, the first offending column, and whether it
+ * is a track (its label is good). */
+typedef struct {
+	gt_fate fate;
+	int col;
+	int track;
+} row_verdict;
+
+/* Read row r's inputs into v (l->nnum values, NaN where unusable) and
+ * judge the row. */
+static row_verdict read_row(const gt_dataset *ds, const gt_schema *s, const gt_genres *g,
+                            size_t r, double *v, int *genre)
+{
+	row_verdict rv = { GT_FATE_KEPT, -1, 0 };
+	const char *label = gt_cell_col(ds, r, s->label);
+	int empty_all = !*label, in = 0;
+
+	if (ds->nfields[r] != ds->header_fields)
+		return (row_verdict){ GT_FATE_MALFORMED, -1, 0 };
+	for (int j = 0; j < s->ncols; j++) {
+		const gt_schema_col *c = &s->col[j];
+		const char *cell;
+		gt_fate bad = GT_FATE_KEPT;
+
+		if (c->role != GT_ROLE_NUMERIC && c->role != GT_ROLE_ONEHOT)
+			continue;
+		cell = gt_cell_col(ds, r, j);
+		if (!*cell) {
+			bad = GT_FATE_MISSING;
+		} else {
+			empty_all = 0;
+		}
+		if (c->role == GT_ROLE_NUMERIC) {
+			double x = NAN;
+
+			if (!bad && (gt_parse_number(cell, &x) != 0 || !isfinite(x))) {
+				bad = GT_FATE_INVALID;
+				x = NAN;
+			}
+			v[in++] = bad ? NAN : x;
+		} else {
+			int lv = bad ? -1 : gt_schema_level(c, cell);
+
+			if (!bad && lv < 0)
+				bad = GT_FATE_INVALID;
+			for (int k = 0; k < c->nlevels; k++)
+				v[in++] = lv < 0 ? NAN : k == lv;
+		}
+		if (bad && rv.fate == GT_FATE_KEPT) {
+			rv.fate = bad;
+			rv.col = j;
+		}
+	}
+	if (empty_all)
+		return (row_verdict){ GT_FATE_BLANK, -1, 0 };
+	if (!*label)
+		return (row_verdict){ GT_FATE_MISSING, s->label, 0 };
+	*genre = gt_genres_find(g, label);
+	if (*genre < 0)
+		return (row_verdict){ GT_FATE_INVALID, s->label, 0 };
+	rv.track = 1;
+	return rv;
+}
+
+/* Every row's fate, and the tracks with their values, into out. */
+static gt_status clean_rows(gt_clean *out, const gt_dataset *ds, const gt_schema *s,
+                            const gt_layout *l, const gt_genres *g, gt_error *err)
+{
+	size_t n = ds->nrows, nt = 0, room = n ? n : 1, nv = (size_t)l->nnum;
+	gt_track *tracks = malloc(room * sizeof(*tracks));
+	double *values = malloc(room * (nv ? nv : 1) * sizeof(*values));
+	row_verdict *rv = malloc(room * sizeof(*rv));
+	gt_status st;
+
+	if (!tracks || !values || !rv) {
+		st = gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
+		goto done;
+	}
+	for (size_t r = 0; r < n; r++) {
+		int genre = -1;
+
+		rv[r] = read_row(ds, s, g, r, values + nt * nv, &genre);
+		if (rv[r].track)
+			tracks[nt++] = (gt_track){ .row = (uint32_t)r, .genre = (uint8_t)genre };
+	}
+	st = gt_clean_from_values(out, l, g, n, tracks, values, nt, err);
+	if (st != GT_OK)
+		goto done;
+	memset(out->ledger.fate, 0, sizeof(out->ledger.fate));
+	for (size_t r = 0; r < n; r++) {
+		out->fates[r].fate = (unsigned char)rv[r].fate;
+		out->fates[r].col = (int16_t)rv[r].col;
+		out->ledger.fate[rv[r].fate]++;
+	}
+	out->ledger.kept = out->ledger.fate[GT_FATE_KEPT];
+	out->ledger.complete = out->ledger.kept;
+	out->ledger.dropped = n - out->ledger.kept;
+	memset(out->ledger.genre_before, 0, sizeof(out->ledger.genre_before));
+	for (size_t t = 0; t < nt; t++)         /* every row of a good label */
+		out->ledger.genre_before[tracks[t].genre]++;
+	out->own_schema = 1;
+done:
+	free(tracks);
+	free(values);
+	free(rv);
+	return st;
+}
+
+gt_status gt_schema_clean(gt_clean *out, gt_schema *schema, gt_dataset *ds,
+                          const gt_schema_opts *opts, gt_error *err)
+{
+	gt_table_view view;
+	gt_genres *g = NULL;
+	gt_layout *l = NULL;
+	gt_status st;
+
+	memset(out, 0, sizeof(*out));
+	gt_schema_view(&view, ds);
+	st = gt_schema_detect(&view, opts, schema, err);
+	if (st != GT_OK)
+		return st;
+	point_fields(ds, schema);
+	g = malloc(sizeof(*g));
+	l = malloc(sizeof(*l));
+	if (!g || !l)
+		st = gt_fail(err, GT_ERR_NOMEM, "out of memory");
+	if (st == GT_OK)
+		st = gt_genres_from_data_flags(g, ds, GT_GENRES_OWN, err);
+	if (st == GT_OK)
+		st = gt_genres_check(g, ds, err);
+	if (st == GT_OK)
+		st = make_layout(l, schema, err);
+	if (st == GT_OK)
+		st = clean_rows(out, ds, schema, l, g, err);
+	if (st != GT_OK) {
+		gt_clean_free(out);
+		gt_schema_free(schema);
+	}
+	free(g);
+	free(l);
+	return st;
+}

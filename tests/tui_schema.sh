@@ -1,0 +1,47 @@
+#!/bin/sh
+# tui_schema.sh: files read by their own schema in the interface (tmux), on
+# SYNTHETIC look-alikes of other people's genre tables: a GTZAN feature
+# table (tests/data/gtzan_small.csv: filename, length, 57 features, label)
+# opens with no option, the Balance pane lists its columns with their roles
+# and scrolls them, it trains, its Confusion pane names its own genres; a
+# hackathon table (numeric classes, empty cells) trains with the improved
+# preset, its empty cells filled; an unknown --label ends with the file's
+# columns and status 1. Prints TAP; skips without tmux.
+. "$(dirname "$0")/tmux-lib.sh"
+GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
+HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
+
+echo "1..15"
+start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
+expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
+expect "Browse shows its feature columns" "chroma_stft_mean"
+keys 2
+expect "the Balance pane lists the columns and their roles" \
+	"label 'label' (10 classes); 58 inputs: 58 numeric"
+expect "... the identifier with its reason" "filename                 identifier  a file name"
+keys J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J
+expect "J scrolls down to the label" "label                    label       10 classes"
+keys 3
+keys t
+expect "it trains" "done after 3 epochs" 30
+keys 4
+expect "the Confusion pane names the file's own genres (hiphop, never Hip-Hop)" "hiphop"
+keys q q
+expect "q twice exits with status 0" "EXIT=0"
+
+start 120 40 "" "$GENRETUI --preset improved --epochs 2 $HACK"
+expect "a hackathon table opens by its own schema" "300 rows read" 20
+keys 3
+keys t
+expect "the improved preset trains on it" "done after 2 epochs" 30
+keys 2
+expect "the improved preset filled the empty cells" "100: filled with training medians"
+expect "the empty cells are counted by column" "Popularity          numeric     0 to 94; 6 empty"
+keys J J J J J J J J J J
+expect "its classes are numbers, in numeric order" "Class               label       11 classes, numbers"
+keys q q
+expect "q (twice: a run is not saved, or once) exits" "EXIT=0" 20
+
+start 120 40 "" "$GENRETUI --label genre $GTZAN"
+expect "an unknown --label ends with the file's columns and status 1" "EXIT=1" 20
+exit 0
