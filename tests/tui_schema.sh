@@ -11,10 +11,11 @@
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..15"
+echo "1..16"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
+expect "... under the file's own names (filename, not the study's track_name)" "│ filename "
 keys 2
 expect "the Balance pane lists the columns and their roles" \
 	"label 'label' (10 classes); 58 inputs: 58 numeric"

@@ -1016,7 +1016,7 @@ static int know_columns(gt_browser *b)
 	for (int c = 0; c < b->ncols; c++) {
 		int k = b->study[c];
 
-		if (k >= 0) {
+		if (k >= 0 && !b->clean->own_schema) {   /* (own: the file's names) */
 			b->name[c] = strdup(gt_column_names[k]);
 			b->brief[c] = strdup(short_names[k]);
 			b->numeric[c] = numeric_cols[k];
