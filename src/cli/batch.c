@@ -73,6 +73,23 @@ static void print_examples(FILE *f, const gt_pipeline *p, gt_fate fate)
 		fprintf(f, "      (and %zu more)\n", total - shown_rows);
 }
 
+/* Empty and unusable cells of the input columns, column by column. */
+static void print_bad_cells(FILE *f, const gt_schema *s)
+{
+	char name[64];
+
+	for (int j = 0; j < s->ncols; j++) {
+		const gt_schema_col *c = &s->col[j];
+
+		if ((c->role != GT_ROLE_NUMERIC && c->role != GT_ROLE_ONEHOT) ||
+		    (!c->nempty && !c->nunusable))
+			continue;
+		gt_text_safe(c->name, name, sizeof(name), 30);
+		fprintf(f, "  cells of %-27s %zu empty, %zu unusable\n", name, c->nempty,
+		        c->nunusable);
+	}
+}
+
 /* A file read by its own schema: what becomes of the rows whose only
  * fault is an empty or unusable input cell. */
 static void print_own_unknowns(FILE *f, const gt_batch *b)
@@ -82,6 +99,7 @@ static void print_own_unknowns(FILE *f, const gt_batch *b)
 
 	for (size_t t = 0; t < p->clean.ntracks; t++)
 		n += p->clean.tracks[t].unknown != 0;
+	print_bad_cells(f, p->schema);
 	if (n)
 		fprintf(f, "  %zu of the dropped rows have a genre and only empty or unusable\n"
 		        "  input cells: the paper preset drops them, the improved preset fills\n"
