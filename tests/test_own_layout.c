@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "genretui/featstats.h"
 #include "genretui/pipeline.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
@@ -257,6 +258,44 @@ static void test_train_and_predict(void **state)
 	free(q);
 }
 
+/* The Features pane's table: a feature per column, mood one categorical
+ * feature of its three levels, named by their texts. */
+static void test_feature_table(void **state)
+{
+	fixture *f = *state;
+	const gt_pipeline *p = &f->s.pipe;
+	const gt_featstats *fs;
+	gt_ftable_buf *b = calloc(1, sizeof(*b));
+	gt_error err;
+
+	assert_non_null(b);
+	assert_int_equal(gt_ftable_training(b, p, &err), GT_OK);
+	assert_int_equal(b->t.nf, 6);
+	assert_int_equal(b->t.n, p->train.n);
+	assert_string_equal(b->t.names[2], "mood");
+	assert_string_equal(b->t.names[5], "centroid");
+	assert_int_equal(b->t.levels[0], 0);
+	assert_int_equal(b->t.levels[2], 3);
+	assert_string_equal(gt_ftable_level(b, 2, 1), "tense");
+	assert_null(gt_ftable_level(b, 1, 0));
+	assert_null(gt_ftable_level(b, 2, 3));
+	for (size_t i = 0; i < p->train.n; i++) {
+		const double *v = f->values[p->train_row[i]], *x = b->t.x + i * 6;
+
+		assert_memory_equal(&x[0], &v[0], 2 * sizeof(double));   /* NaN as NaN */
+		assert_true(x[2] >= 0 && v[2 + (int)x[2]] == 1);
+		assert_memory_equal(&x[3], &v[5], 3 * sizeof(double));
+		assert_int_equal(b->t.y[i], p->ytrain[i]);
+	}
+	gt_ftable_free(b);
+	free(b);
+	fs = gt_session_featstats(&f->s, &err);
+	assert_non_null(fs);
+	assert_int_equal(fs->nf, 6);
+	assert_int_equal(fs->feat[2].nbins, 3);
+	assert_true(fs->feat[0].f > fs->feat[3].f);   /* rms_mean tells the genres apart, zcr not */
+}
+
 typedef struct {
 	char text[32][512];
 	int n;
@@ -359,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_train_and_predict),
 		cmocka_unit_test(test_importance),
 		cmocka_unit_test(test_prompt_rows),
+		cmocka_unit_test(test_feature_table),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -43,7 +43,7 @@
 #include "genretui/status.h"
 
 #define GT_HIST_BINS 32
-#define GT_FEAT_MAX 64          /* features of a table */
+#define GT_FEAT_MAX GT_MAX_SOURCES   /* features of a table: a layout's columns */
 #define GT_LEVELS_MAX GT_HIST_BINS
 
 typedef struct {
@@ -61,15 +61,28 @@ typedef struct {
 	double *x;
 	int *y;
 	int levels[GT_FEAT_MAX];
+	const char *names[GT_FEAT_MAX];  /* the layout's column names */
+	const gt_layout *layout;         /* the columns' layout (the pipeline's) */
+	int hot_first[GT_FEAT_MAX];      /* a one-hot column's first input, else -1 */
 } gt_ftable_buf;
 
-/* The training rows of p as a feature table of GT_NNUMERIC + 2 features:
- * the 11 numeric features raw (GT_F_ order, NaN where the file had an
- * unknown value: the improved preparation's imputed values are not the
- * file's), then "key" (pitch class 0..11, C = 0) and "mode" (1 major,
- * 0 minor). */
+/* The training rows of p as a feature table, a feature for each source
+ * column of its layout (layout.h), in order: a numeric column its raw
+ * values (NaN where the file had an unknown value: the improved
+ * preparation's imputed values are not the file's); a one-hot text column
+ * of 2 to GT_LEVELS_MAX levels one categorical feature, the level whose
+ * input is 1 (0 .. levels - 1, in the layout's level order); the study's
+ * key (pitch class 0..11, C = 0) and mode (1 major, 0 minor). For the
+ * study's layout: the 11 numeric features in GT_F_ order, then key and
+ * mode. A one-hot column of one level (a constant) is left out. The names
+ * point into p's layout, which must outlive b. */
 gt_status gt_ftable_training(gt_ftable_buf *b, const gt_pipeline *p, gt_error *err);
 void gt_ftable_free(gt_ftable_buf *b);
+
+/* The text of level l of feature f when it is a one-hot column of a file's
+ * own ("True", "calm"), else NULL (the study's key and mode are numbered:
+ * features_view.h names them). */
+const char *gt_ftable_level(const gt_ftable_buf *b, int f, int l);
 
 typedef struct {
 	size_t n;                   /* values (NaN skipped) */

@@ -10,30 +10,70 @@
 
 /* ---- The training rows as a feature table */
 
-static const char *const study_names[GT_NNUMERIC + 2] = {
-	"popularity", "acousticness", "danceability", "duration_ms", "energy",
-	"instrumentalness", "liveness", "loudness", "speechiness", "tempo",
-	"valence", "key", "mode"
-};
-
-/* One training row's features: the raw numbers, key and mode. */
-static void study_row(const gt_track *t, const double *num, double *x)
+/* The features of layout l into b: names, levels, one-hot first inputs;
+ * returns how many. */
+static int layout_features(gt_ftable_buf *b, const gt_layout *l)
 {
-	int pitch = -1, major = -1;
+	int nf = 0;
 
-	memcpy(x, num, GT_NNUMERIC * sizeof(double));
-	gt_scale_parts(t->scale, &pitch, &major);
-	x[GT_NNUMERIC] = pitch >= 0 ? pitch : NAN;
-	x[GT_NNUMERIC + 1] = major >= 0 ? major : NAN;
+	for (int s = 0; s < l->nsources && nf < GT_FEAT_MAX; s++) {
+		const gt_layout_source *src = &l->source[s];
+
+		if (src->kind == GT_SOURCE_ONEHOT && (src->count < 2 || src->count > GT_LEVELS_MAX))
+			continue;
+		b->names[nf] = gt_layout_source_name(l, s);
+		b->hot_first[nf] = src->kind == GT_SOURCE_ONEHOT ? src->first : -1;
+		b->levels[nf] = src->kind == GT_SOURCE_ONEHOT ? src->count
+		              : src->kind == GT_SOURCE_KEY ? 12 : src->kind == GT_SOURCE_MODE ? 2 : 0;
+		nf++;
+	}
+	return nf;
+}
+
+/* One training row's features: each column's raw number, a one-hot
+ * column's level, the study's key and mode from the scale. */
+static void layout_row(const gt_ftable_buf *b, int nf, const gt_track *t, const double *num,
+                       double *x)
+{
+	const gt_layout *l = b->layout;
+	int pitch = -1, major = -1, f = 0;
+
+	if (l->nhot > 0)
+		gt_scale_parts(t->scale, &pitch, &major);
+	for (int s = 0; s < l->nsources && f < nf; s++) {
+		const gt_layout_source *src = &l->source[s];
+
+		if (src->kind == GT_SOURCE_ONEHOT && (src->count < 2 || src->count > GT_LEVELS_MAX))
+			continue;
+		switch (src->kind) {
+		case GT_SOURCE_NUMERIC:
+			x[f] = num[src->first];
+			break;
+		case GT_SOURCE_ONEHOT:
+			x[f] = NAN;
+			for (int k = 0; k < src->count; k++)
+				if (num[src->first + k] == 1)
+					x[f] = k;
+			break;
+		case GT_SOURCE_KEY:
+			x[f] = pitch >= 0 ? pitch : NAN;
+			break;
+		default:
+			x[f] = major >= 0 ? major : NAN;
+		}
+		f++;
+	}
 }
 
 gt_status gt_ftable_training(gt_ftable_buf *b, const gt_pipeline *p, gt_error *err)
 {
-	const int nf = GT_NNUMERIC + 2;
 	size_t n = p->train.n;
+	int nf;
 
 	memset(b, 0, sizeof(*b));
-	b->x = malloc((n ? n : 1) * (size_t)nf * sizeof(double));
+	b->layout = &p->clean.layout;
+	nf = layout_features(b, b->layout);
+	b->x = malloc((n ? n : 1) * (size_t)(nf ? nf : 1) * sizeof(double));
 	b->y = malloc((n ? n : 1) * sizeof(int));
 	if (!b->x || !b->y) {
 		gt_ftable_free(b);
@@ -47,14 +87,19 @@ gt_status gt_ftable_training(gt_ftable_buf *b, const gt_pipeline *p, gt_error *e
 			return gt_fail(err, GT_ERR_ARG, "training row %zu (line %zu) has no track",
 			               i, (size_t)p->train_row[i] + 2);
 		}
-		study_row(&p->clean.tracks[ti], gt_clean_values(&p->clean, (size_t)ti),
-		          b->x + i * (size_t)nf);
+		layout_row(b, nf, &p->clean.tracks[ti], gt_clean_values(&p->clean, (size_t)ti),
+		           b->x + i * (size_t)nf);
 		b->y[i] = p->ytrain[i];
 	}
-	b->levels[GT_NNUMERIC] = 12;
-	b->levels[GT_NNUMERIC + 1] = 2;
-	b->t = (gt_ftable){ n, nf, p->clean.genres.k, b->x, b->y, study_names, b->levels };
+	b->t = (gt_ftable){ n, nf, p->clean.genres.k, b->x, b->y, b->names, b->levels };
 	return GT_OK;
+}
+
+const char *gt_ftable_level(const gt_ftable_buf *b, int f, int l)
+{
+	if (!b->layout || f < 0 || f >= b->t.nf || b->hot_first[f] < 0 || l < 0 || l >= b->levels[f])
+		return NULL;
+	return gt_layout_level(b->layout, b->hot_first[f] + l);
 }
 
 void gt_ftable_free(gt_ftable_buf *b)

@@ -46,6 +46,8 @@ static const char *const features_help[] = {
 	"a A / b B\ttwo genres: next / previous genre a, genre b",
 	"Esc\tback to the distributions",
 	"\t(in Confusion, f on a cell compares its two genres here)",
+	"\tEvery column of the model is a feature; key, mode and a one-hot",
+	"\ttext column show each level's share of every genre's rows",
 	NULL
 };
 
@@ -593,14 +595,21 @@ static double level_peak(const gt_featdist *d, int k)
 	return peak;
 }
 
-/* Level names under the cells, centred. */
-static void level_axis(WINDOW *w, int y, int x, const char *name, int levels, int cw)
+/* Level names under the cells of feature f, centred: a one-hot column's
+ * texts, the study's key and mode by name, else numbers. */
+static void level_axis(const gt_app *app, WINDOW *w, int y, int x, int f, int levels, int cw)
 {
+	const gt_featstats *fs = stats(app);
+
 	for (int l = 0; l < levels; l++) {
+		const char *text = gt_ftable_level(&app->session.ftable, f, l);
 		char s[32];
 		int len;
 
-		gt_fv_level_name(name, l, s, sizeof(s));
+		if (text)
+			snprintf(s, sizeof(s), "%s", text);
+		else
+			gt_fv_level_name(fs->names[f], l, s, sizeof(s));
 		len = (int)strlen(s);
 		if (len > cw)
 			s[cw] = '\0', len = cw;
@@ -633,7 +642,7 @@ static void draw_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	gt_draw_clipped_attr(w, A_BOLD, y, g->x, LABEL_W, "all rows");
 	bars(app, w, y + g->hist_rows - 1, g->plot_x, counts, d->nbins * cw, top, g->hist_rows);
 	y += g->hist_rows;
-	level_axis(w, y++, g->plot_x, fs->names[f], d->nbins, cw);
+	level_axis(app, w, y++, g->plot_x, f, d->nbins, cw);
 	scroll_note(note, sizeof(note), st, g->genre_rows, fs->k);
 	snprintf(line, sizeof(line), "%s%% of each genre's rows at each level; shade: share over the largest",
 	         note);
@@ -888,7 +897,7 @@ static void pair_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	level_line(app, w, y++, g->plot_x, d->hist[st->ga], d->nbins, d->genre[st->ga].n, peak, cw);
 	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
 	level_line(app, w, y++, g->plot_x, d->hist[st->gb], d->nbins, d->genre[st->gb].n, peak, cw);
-	level_axis(w, y++, g->plot_x, fs->names[f], d->nbins, cw);
+	level_axis(app, w, y++, g->plot_x, f, d->nbins, cw);
 	gt_draw_clipped_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, "% of each genre's rows at each level");
 }
 
