@@ -432,7 +432,7 @@ static void test_own_genres_v2(void **state)
 /* Version 2 holds up to 256 genres: 256 round-trip, 257 are refused. */
 static void test_many_genres_v2(void **state)
 {
-	static char names[257][8];
+	static char names[257][16];
 	static const char *ptr[257];
 	gt_predictor a, b;
 	unsigned char *img;
