@@ -90,6 +90,47 @@ static void test_epoch_boundaries(void **state)
 	gt_model_free(&m);
 }
 
+/* An epoch's evaluation of more than GT_EVAL_ROWS rows goes on over the
+ * calls after its last batch, each answering 0 until it is over; its
+ * figures are gt_evaluate's on the same weights (the validation slice's
+ * too). */
+static void test_eval_in_parts(void **state)
+{
+	enum { NT = 2 * GT_EVAL_ROWS + 300 };
+	static gt_real xt[NT * D];
+	static int yt[NT];
+	gt_samples s = { X, NULL, Y, N, D, 0 }, test = { xt, NULL, yt, NT, D, 0 };
+	gt_hparams h = hp(2, 16, 1);
+	gt_model m;
+	gt_trainer t;
+	gt_epoch e;
+	double loss, acc, vloss, vacc;
+	size_t calls = 0;
+	int r;
+
+	(void)state;
+	for (int i = 0; i < NT; i++) {
+		memcpy(xt + (size_t)i * D, X + (size_t)(i % N) * D, D * sizeof(gt_real));
+		yt[i] = Y[i % N];
+	}
+	h.val_fraction = 0.1;
+	assert_int_equal(gt_model_init(&m, &small_arch, 16, NULL), GT_OK);
+	assert_int_equal(gt_trainer_init(&t, &m, &s, &test, &h, NULL), GT_OK);
+	while ((r = gt_trainer_step(&t, &e)) == 0)
+		calls++;
+	assert_int_equal(r, 1);
+	assert_int_equal(calls + 1, gt_trainer_steps_per_epoch(&t) + 2);   /* NT / GT_EVAL_ROWS */
+	assert_int_equal(t.eval_set, 0);
+	gt_evaluate(&m, &test, &loss, &acc, NULL);
+	gt_evaluate(&m, &t.val, &vloss, &vacc, NULL);
+	assert_memory_equal(&e.val_loss, &loss, sizeof(loss));
+	assert_memory_equal(&e.val_accuracy, &acc, sizeof(acc));
+	assert_memory_equal(&e.vs_loss, &vloss, sizeof(vloss));
+	assert_memory_equal(&e.vs_accuracy, &vacc, sizeof(vacc));
+	gt_trainer_free(&t);
+	gt_model_free(&m);
+}
+
 static void test_learns_blobs(void **state)
 {
 	gt_hparams h = hp(40, 10, 3);
@@ -628,6 +669,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_epoch_boundaries),
+		cmocka_unit_test(test_eval_in_parts),
 		cmocka_unit_test(test_learns_blobs),
 		cmocka_unit_test(test_reproducible_from_seed),
 		cmocka_unit_test(test_rejects_bad_setup),

@@ -91,7 +91,19 @@ typedef struct {
 	struct gt_team *team;
 	double *chunk_loss;      /* [lanes / GT_LANE_ROUND]: a batch's loss per
 	                            GT_LANE_ROUND lanes, summed in order after */
+	/* An epoch's evaluation, done GT_EVAL_ROWS rows a call (gt_trainer_step)
+	 * once its last batch is trained: */
+	int eval_set;            /* 1 the validation slice, 2 the test rows, 0 none under way */
+	size_t eval_pos;         /* next row of that set */
+	double eval_sum;         /* its loss so far, batch by batch */
+	size_t eval_correct;     /* its rows right so far */
 } gt_trainer;
+
+/* Rows of an epoch's evaluation a call of gt_trainer_step does at most
+ * (whole batches of the model's max_batch, at least one): a step of the
+ * interface's training stays short where the evaluation of a big test set
+ * would hold a key. */
+#define GT_EVAL_ROWS 2048
 
 /* Prepare training of m on train (test may have n == 0), whose rows have
  * nnum + nhot == m's inputs (gt_samples, model.h): seeds the random
@@ -102,9 +114,13 @@ gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
                           gt_error *err);
 void gt_trainer_free(gt_trainer *t);
 
-/* Train one mini-batch. Returns 1 when the batch finished an epoch (then
- * *done, if not NULL, gets its figures, which are also in history), 0 when the
- * epoch goes on, -1 when training is over (nothing happens). Training is over
+/* Train one mini-batch, or once an epoch's batches are trained, go on with
+ * its evaluation (the validation slice, then the test rows: GT_EVAL_ROWS
+ * rows a call, begun in the call of the last batch). Returns 1 when the
+ * call finished an epoch, evaluation included (then *done, if not NULL,
+ * gets its figures, which are also in history), 0 when the epoch goes on,
+ * -1 when training is over (nothing happens). The figures do not depend on
+ * how the evaluation is cut (its sums go on in the same order). Training is over
  * after hp.epochs epochs, or earlier when patience runs out; with a
  * validation slice, the best epoch's weights are then put back. */
 int gt_trainer_step(gt_trainer *t, gt_epoch *done);

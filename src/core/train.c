@@ -444,14 +444,39 @@ void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *a
 		*acc = s->n ? (double)correct / (double)s->n : NAN;
 }
 
-/* Evaluate on s by the team if there is one, else by gt_evaluate. */
-static void evaluate(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
-                     int *pred)
+/* Rows from `from` of s into the epoch's running sums, whole batches of
+ * max_batch until at least `want` rows or the set's end; returns the next
+ * row. By the team as gt_trainer_scan, else as gt_evaluate: the same calls
+ * and sums in the same order, however the rows are cut. */
+static size_t eval_rows(gt_trainer *t, const gt_samples *s, size_t from, size_t want,
+                        int *pred)
 {
-	if (t->team)
-		gt_trainer_scan(t, s, loss, acc, pred, NULL, NULL);
-	else
-		gt_evaluate(t->model, s, loss, acc, pred);
+	gt_model *m = t->model;
+	int k = m->arch.sizes[m->arch.nlayers];
+	size_t i = from;
+
+	while (i < s->n && i - from < want) {
+		size_t left = s->n - i;
+		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
+		gt_samples part = gt_samples_range(s, i, (size_t)n);
+
+		if (t->team) {
+			share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
+			                .pred = pred ? pred + i : NULL, .first = i };
+
+			t->eval_sum += team_lanes(t, &j, &t->eval_correct);
+		} else {
+			const gt_real *out;
+
+			gt_model_load_rows(m, &part, NULL, n);
+			out = gt_model_run(m, n);
+			t->eval_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
+			t->eval_correct += count_correct(out, m->lanes, s->y + i, n, k,
+			                                 pred ? pred + i : NULL);
+		}
+		i += (size_t)n;
+	}
+	return i;
 }
 
 int gt_trainer_useful_threads(const gt_trainer *t)
@@ -501,7 +526,8 @@ static void watch_slice(gt_trainer *t, const gt_epoch *e)
 		memcpy(m->params, t->best_params, m->nparams * sizeof(gt_real));
 }
 
-static void finish_epoch(gt_trainer *t, gt_epoch *done)
+/* The epoch's training figures, and its evaluation begun. */
+static void start_eval(gt_trainer *t)
 {
 	gt_epoch *e = &t->history[t->epoch];
 
@@ -510,15 +536,64 @@ static void finish_epoch(gt_trainer *t, gt_epoch *done)
 	e->accuracy = (double)t->correct / (double)t->seen;
 	e->lr = t->adam.lr;
 	e->vs_loss = e->vs_accuracy = NAN;
-	if (t->nval)
-		evaluate(t, &t->val, &e->vs_loss, &e->vs_accuracy, NULL);
-	evaluate(t, &t->test, &e->val_loss, &e->val_accuracy, t->test_pred);
+	t->eval_set = t->nval ? 1 : 2;
+	t->eval_pos = 0;
+	t->eval_sum = 0;
+	t->eval_correct = 0;
+}
+
+/* Up to GT_EVAL_ROWS rows of the epoch's evaluation; 1 when it is over. */
+static int eval_some(gt_trainer *t)
+{
+	gt_epoch *e = &t->history[t->epoch];
+	size_t budget = GT_EVAL_ROWS;
+
+	while (t->eval_set && budget > 0) {
+		const gt_samples *s = t->eval_set == 1 ? &t->val : &t->test;
+		size_t was = t->eval_pos;
+		double loss, acc;
+
+		t->eval_pos = eval_rows(t, s, was, budget, t->eval_set == 1 ? NULL : t->test_pred);
+		budget -= t->eval_pos - was < budget ? t->eval_pos - was : budget;
+		if (t->eval_pos < s->n)
+			break;
+		loss = s->n ? t->eval_sum / (double)s->n : NAN;
+		acc = s->n ? (double)t->eval_correct / (double)s->n : NAN;
+		if (t->eval_set == 1) {
+			e->vs_loss = loss;
+			e->vs_accuracy = acc;
+		} else {
+			e->val_loss = loss;
+			e->val_accuracy = acc;
+		}
+		t->eval_set = t->eval_set == 1 ? 2 : 0;
+		t->eval_pos = 0;
+		t->eval_sum = 0;
+		t->eval_correct = 0;
+	}
+	return t->eval_set == 0;
+}
+
+static void finish_epoch(gt_trainer *t, gt_epoch *done)
+{
+	gt_epoch *e = &t->history[t->epoch];
+
 	t->epoch++;
 	t->pos = 0;
 	watch_slice(t, e);   /* may put an earlier epoch's weights back */
 	e->seconds = gt_now() - t->epoch_start;
 	if (done)
 		*done = *e;
+}
+
+/* Part of the epoch's evaluation, and the epoch finished if it is over:
+ * gt_trainer_step's answer. */
+static int eval_step(gt_trainer *t, gt_epoch *done)
+{
+	if (!eval_some(t))
+		return 0;
+	finish_epoch(t, done);
+	return 1;
 }
 
 /* The learning rate of epoch e (0-based). */
@@ -540,6 +615,8 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 
 	if (gt_trainer_finished(t))
 		return -1;
+	if (t->eval_set)    /* the epoch's evaluation goes on */
+		return eval_step(t, done);
 	if (t->pos == 0) {  /* a new epoch: Keras reshuffles every epoch */
 		gt_rng_shuffle(&t->rng, t->order, (uint32_t)gt_trainer_rows(t));
 		t->loss_sum = 0.0;
@@ -565,8 +642,8 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 	m->dropout = 0;     /* evaluation sees every unit */
 	if (t->pos < gt_trainer_rows(t))
 		return 0;
-	finish_epoch(t, done);
-	return 1;
+	start_eval(t);
+	return eval_step(t, done);
 }
 
 void gt_evaluate(gt_model *m, const gt_samples *s, double *loss, double *acc,
