@@ -201,6 +201,10 @@ static void test_epoch_matrices(void **state)
 	assert_int_equal(GT_CM(&back, 1, 1), 0);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 71, &back), -1);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 0, &back), -1);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 12), 12);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 70), 70);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 71), 0);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 0), 0);
 	gt_runlog_free(&runs);
 }
 
@@ -305,6 +309,19 @@ static void test_epoch_matrices_thinned(void **state)
 	assert_int_equal(GT_CM(&back, 0, 0), 896);
 	assert_int_equal(gt_runlog_epoch_matrix(&runs.run[0], 1001, &back), 0);
 	assert_int_equal(GT_CM(&back, 0, 0), 1001);
+	for (int e = 0; e <= 1002; e++) {        /* the epoch each replay names */
+		int got = gt_runlog_matrix_epoch(&runs.run[0], e);
+
+		if (gt_runlog_epoch_matrix(&runs.run[0], e, &back) != 0) {
+			assert_int_equal(got, 0);
+			continue;
+		}
+		assert_int_equal(got, GT_CM(&back, 0, 0));
+		assert_true(got <= e && e - got < 128);
+	}
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 127), 0);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 1000), 896);
+	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 1001), 1001);
 	gt_confusion_free(&cm);
 	gt_confusion_free(&back);
 	gt_runlog_free(&runs);

@@ -5,12 +5,14 @@
 # cursor moves and the readout names its cell, o groups the genres, s
 # sorts the report and J scrolls it, Enter lists a cell's rows, at 200x60
 # the report stands beside the map, m shows the numbered matrix. Prints
-# TAP; skips without tmux.
+# TAP; skips without tmux. A run of 45 epochs then keeps its test
+# matrices every 2 epochs (40 of 114 genres fit in GT_RUNLOG_CM_BYTES),
+# and its replay says which epoch's matrix it shows.
 . "$(dirname "$0")/tmux-lib.sh"
 TRACKS=${GT_TESTDATA:-tests/data}/spotify_tracks_114.csv
 MAP=music_genre=track_genre,artist_name=artists,instance_id=track_id
 
-echo "1..16"
+echo "1..23"
 start 80 24 "" "$GENRETUI --epochs 1 --lr 0.01 --map $MAP $TRACKS"
 expect "the 114-genre table loads through --map" "1,140 rows read  |  1,140 kept" 20
 keys 3
@@ -46,4 +48,24 @@ keys m
 expect "m shows the numbered matrix" "view: [counts] | recall (row %) | precision (column %)"
 keys q q
 expect "q twice exits with status 0" "EXIT=0"
+
+# ---- a replay of a run longer than its matrices' budget
+start 200 60 "" "$GENRETUI --epochs 45 --lr 0.01 --map $MAP $TRACKS"
+expect "the table loads again" "1,140 rows read  |  1,140 kept" 20
+keys 3
+keys t
+expect "45 epochs train" "done after 45 epochs" 60
+keys 0 R
+expect_re "the replay says the run kept the matrices every 2 epochs" \
+	"Replay: epoch [0-9]+ of 45, 4 epochs/s(, paused)?, matrices every 2 epochs"
+keys + + + +
+expect_re "it plays to the end" "Replay: epoch 45 of 45, [0-9]+ epochs/s, paused" 20
+expect "the last epoch's own matrix" "after epoch 45 of run 1 (replay)"
+keys , ,
+expect "at 43 the matrix of 42, and the pane says so" \
+	"after epoch 42 of run 1 (replay at 43; kept every 2 epochs)"
+keys $(printf ', %.0s' $(seq 42))
+expect "at 1, before the first matrix kept: the run's model, and why" \
+	"of run 1's model (replay at 1; matrices kept from epoch 2)"
+keys q q
 exit 0

@@ -79,6 +79,9 @@ void gt_runlog_take_epochs(gt_runlog *r, gt_epoch_cms *h);
  * before it, into cm; 0, or -1 when none is (no matrices, e outside 1..n,
  * or e before the first kept). */
 int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm);
+/* The epoch whose matrix gt_runlog_epoch_matrix gives for epoch e (e, or
+ * the latest kept before it), or 0 when it gives none. */
+int gt_runlog_matrix_epoch(const gt_runlog_entry *x, int e);
 
 /* Orders of the runs table: as they ran, the best test accuracy first, the
  * best training accuracy first, the best top-2 accuracy first, the

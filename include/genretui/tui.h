@@ -109,7 +109,8 @@ struct gt_app {
 	                                replay (R in Train) has reached: the plots
 	                                stop there, and Confusion shows the test
 	                                matrix after it (replay_cm, replay_rep) */
-	int replay_has_cm;           /* the run kept its matrices per epoch */
+	int replay_cm_epoch;         /* the epoch replay_cm is of: replay, or the
+	                                latest kept before it (runlog.h); 0: none */
 	gt_confusion replay_cm;
 	gt_report replay_rep;
 	char model_preset[32];       /* preset of the session's model ("" if none) */

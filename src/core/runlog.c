@@ -221,15 +221,30 @@ void gt_runlog_take_epochs(gt_runlog *r, gt_epoch_cms *h)
 	gt_epoch_cms_free(h);
 }
 
-int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm)
+/* Index in x->epoch_cm of the latest matrix kept by epoch e, or -1. */
+static int matrix_at(const gt_runlog_entry *x, int e)
 {
-	size_t kk = (size_t)x->cm_k * (size_t)x->cm_k;
 	int i;
 
 	if (!x->epoch_cm || e < 1 || e > x->n)
 		return -1;
-	i = e == x->n ? x->cm_n - 1 : e / x->cm_step - 1;   /* the latest kept by epoch e */
-	if (i < 0 || i >= x->cm_n)
+	i = e == x->n ? x->cm_n - 1 : e / x->cm_step - 1;
+	return i >= 0 && i < x->cm_n ? i : -1;
+}
+
+int gt_runlog_matrix_epoch(const gt_runlog_entry *x, int e)
+{
+	int i = matrix_at(x, e);
+
+	return i < 0 ? 0 : gt_runlog_point_epoch(i, x->cm_step, x->n);
+}
+
+int gt_runlog_epoch_matrix(const gt_runlog_entry *x, int e, gt_confusion *cm)
+{
+	size_t kk = (size_t)x->cm_k * (size_t)x->cm_k;
+	int i = matrix_at(x, e);
+
+	if (i < 0)
 		return -1;
 	gt_confusion_init(cm, x->cm_k);
 	for (int t = 0; t < x->cm_k; t++)

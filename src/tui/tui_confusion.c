@@ -145,7 +145,7 @@ static shown_set current_set(const gt_app *app, const cv_state *cv)
 	if (e && cv->train)      /* a past run: its figures, not its rows */
 		return (shown_set){ "train", &e->fig->cm_train, &e->fig->rep_train, NULL, NULL, NULL,
 		                    0, NULL, NAN, NAN };
-	if (e && app->replay && app->replay_has_cm)   /* a replay: the matrix after that epoch */
+	if (e && app->replay && app->replay_cm_epoch)   /* a replay: the matrix after that epoch */
 		return (shown_set){ "test", &app->replay_cm, &app->replay_rep, NULL, NULL, NULL,
 		                    0, NULL, NAN, NAN };
 	if (e)
@@ -207,12 +207,19 @@ static int views_width(void)
 static void run_note(const gt_app *app, char *buf, size_t n)
 {
 	const gt_session *s = &app->session;
+	const gt_runlog_entry *e = shown_entry(app);
 	int total = s->trainer.hp.epochs;
 
 	buf[0] = '\0';
-	if (shown_entry(app) && app->replay && app->replay_has_cm)
+	if (e && app->replay && app->replay_cm_epoch == app->replay)
 		snprintf(buf, n, " after epoch %d of run %d (replay)", app->replay, app->shown_run);
-	else if (shown_entry(app))
+	else if (e && app->replay && app->replay_cm_epoch)
+		snprintf(buf, n, " after epoch %d of run %d (replay at %d; kept every %d epochs)",
+		         app->replay_cm_epoch, app->shown_run, app->replay, e->cm_step);
+	else if (e && app->replay && e->epoch_cm)
+		snprintf(buf, n, " of run %d's model (replay at %d; matrices kept from epoch %d)",
+		         app->shown_run, app->replay, gt_runlog_point_epoch(0, e->cm_step, e->n));
+	else if (e)
 		snprintf(buf, n, " of run %d of the runs table (r in pane 3)",
 		         app->shown_run);
 	else if (live(app))
@@ -225,7 +232,7 @@ static void run_note(const gt_app *app, char *buf, size_t n)
  * only the current view when the line does not fit. */
 static void draw_header(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set)
 {
-	char line[128], n[32], note[64];
+	char line[192], n[32], note[96];
 	int width = getmaxx(w), x, all;
 
 	run_note(app, note, sizeof(note));
@@ -703,7 +710,7 @@ static void map_sync(cv_state *cv, const gt_confusion *cm, map_plan *mp, int wid
 static void draw_map_header(const gt_app *app, const cv_state *cv, WINDOW *w,
                             const shown_set *set)
 {
-	char line[192], n[32], note[64];
+	char line[192], n[32], note[96];
 	int width = getmaxx(w), x;
 
 	run_note(app, note, sizeof(note));

@@ -178,8 +178,9 @@ static void replay_at(gt_app *app, int e)
 		return;
 	e = e < 1 ? 1 : e > x->n ? x->n : e;
 	app->replay = e;
-	app->replay_has_cm = gt_runlog_epoch_matrix(x, e, &app->replay_cm) == 0;
-	if (app->replay_has_cm)
+	app->replay_cm_epoch = gt_runlog_epoch_matrix(x, e, &app->replay_cm) == 0
+	                       ? gt_runlog_matrix_epoch(x, e) : 0;
+	if (app->replay_cm_epoch)
 		gt_report_compute(&app->replay_rep, &app->replay_cm);
 }
 
@@ -997,11 +998,21 @@ static void draw_runs(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	}
 }
 
+/* ", matrices every 4 epochs" when the run kept the test matrices of
+ * some epochs only (runlog.h), else "". */
+static const char *kept_note(const gt_runlog_entry *e, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (e->epoch_cm && e->cm_step > 1)
+		snprintf(buf, n, ", matrices every %d epochs", e->cm_step);
+	return buf;
+}
+
 /* A run of the table shown again: what it was and its headline. */
 static void draw_shown(const gt_app *app, const train_state *ts, const gt_runlog_entry *e,
                        WINDOW *w, int x, int width)
 {
-	char line[256];
+	char line[320], note[48];
 
 	snprintf(line, sizeof(line), "Run %d of the table: %s, %d of %d epochs, batch %d, lr %g, "
 	         "hidden %d, seed %lu", app->shown_run, e->preset, e->n, e->epochs, e->batch, e->lr,
@@ -1010,9 +1021,9 @@ static void draw_shown(const gt_app *app, const train_state *ts, const gt_runlog
 	gt_draw_text(w, 0, x, width, line);
 	wattrset(w, A_NORMAL);
 	if (app->replay)
-		snprintf(line, sizeof(line), "Replay: epoch %d of %d, %g epochs/s%s (Space, . and , "
+		snprintf(line, sizeof(line), "Replay: epoch %d of %d, %g epochs/s%s%s (Space, . and , "
 		         "step, + and - speed, Esc stops)", app->replay, e->n, ts->replay_speed,
-		         ts->replay_paused ? ", paused" : "");
+		         ts->replay_paused ? ", paused" : "", kept_note(e, note, sizeof(note)));
 	else
 		snprintf(line, sizeof(line), "(its matrix and report in pane 4; R replays it; Esc in "
 		         "the table: the current run)");
