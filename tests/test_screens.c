@@ -404,6 +404,15 @@ static void test_heatmap(void **state)
 	expect_screen(&app, "heatmap-200x60");
 	type("m");                          /* the numbers, scrolled as before */
 	expect_screen(&app, "heatmap-numbers-200x60");
+	size_to(80, 24);                    /* Features: 114 genres scroll, long names cut */
+	type("6");
+	gt_app_draw(&app);                  /* the pane lays its features out */
+	keys((const int[]){ 'J', 'J', 'J', 'J', 'J', 'J', 'J', 'J', 'J', 'J', 'J', 'J' }, 12);
+	expect_screen(&app, "features-114-80x24");
+	type("v");
+	type("v");
+	keys((const int[]){ 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b' }, 12);
+	expect_screen(&app, "features-114-pair-80x24");
 	close_app();
 }
 

@@ -175,6 +175,12 @@ static void test_fmt_pad(void **state)
 	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "bossa nova", 8), "bossa no");
 	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "", 3), "   ");
 	assert_string_equal(gt_fmt_pad(buf, 4, "disco", 8), "dis");   /* the buffer first */
+	assert_string_equal(gt_fmt_fit(buf, sizeof(buf), "disco", 8, "~"), "disco   ");
+	assert_string_equal(gt_fmt_fit(buf, sizeof(buf), "chicago-house", 12, "~"), "chicago-hou~");
+	assert_string_equal(gt_fmt_fit(buf, sizeof(buf), "chicago-hous", 12, "~"), "chicago-hous");
+	assert_string_equal(gt_fmt_fit(buf, sizeof(buf), "progressive-house", 12, "\u2026"),
+	                    "progressive\u2026");
+	assert_string_equal(gt_fmt_fit(buf, 6, "chicago-house", 12, "~"), "chica");  /* no room */
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		skip();
 	assert_string_equal(gt_fmt_pad(buf, sizeof(buf), "forr\xc3\xb3", 7), "forr\xc3\xb3  ");

@@ -95,11 +95,11 @@ typedef struct {
 	int levels;                 /* as in the table */
 	int nbins;                  /* GT_HIST_BINS, or levels */
 	gt_summary all;             /* every row */
-	gt_summary genre[GT_MAX_CLASSES];
+	gt_summary *genre;          /* [k] (gt_featstats' summaries) */
 	double lo, hi;              /* the histogram's range: all.min, all.max
 	                               (each widened by 0.5 when equal, as numpy) */
 	long hist_all[GT_HIST_BINS];
-	long hist[GT_MAX_CLASSES][GT_HIST_BINS];   /* [genre][bin] */
+	long (*hist)[GT_HIST_BINS]; /* [k][bin] (gt_featstats' hists) */
 	long peak;                  /* the largest count of hist[][]: a shared scale */
 	double f, mi;               /* separation of the genres (above) */
 } gt_featdist;
@@ -109,6 +109,8 @@ typedef struct {
 	int nf, k;
 	const char *const *names;   /* the table's (not copied) */
 	gt_featdist *feat;          /* [nf] */
+	gt_summary *summaries;      /* [nf][k]: feat[f].genre is summaries + f k */
+	long (*hists)[GT_HIST_BINS];/* [nf][k][bin]: feat[f].hist is hists + f k */
 	double *corr;               /* [nf][nf], 1 on the diagonal of a usable feature */
 	double *sorted;             /* [nf][n]: each feature's known values grouped
 	                               by genre, ascending within a genre */

@@ -49,6 +49,10 @@ int gt_text_width(const char *s);
  * padded with spaces to exactly that many, as gt_text_width counts them:
  * a column of names that lines up, "forró" as well as "disco". Returns buf. */
 char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells);
+/* The same, but s wider than cells ends in mark (one cell: "\u2026" or
+ * "~") after its first cells - 1: "chicago-hou~" for "chicago-house" in
+ * 12 cells. */
+char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark);
 
 /* A number from the data as it is shown: raw, a plain decimal number
  * ([+-]digits[.digits][e[+-]digits]), with the trailing zeros of its

@@ -203,12 +203,14 @@ static keyed *radix_keyed(keyed *a, keyed *tmp, size_t n)
 /* Feature f's known values sorted into all[0..n-1] (returns n) and,
  * grouped by genre, into v: a stable counting sort of the sorted values on
  * the genre, so that each group stays sorted; start[0..k] the groups'
- * bounds. kv has room for 2 t->n keyed values; plain sorts them with
- * qsort (the reference), else by radix. -0 is read as +0. */
+ * bounds (on the way, start[g + 1] counts genre g's values, then is the
+ * end of genre g, filled from there down). kv has room for 2 t->n
+ * keyed values; plain sorts them with qsort (the reference), else by
+ * radix. -0 is read as +0. */
 static size_t sort_feature(const gt_ftable *t, int f, keyed *kv, int plain, double *all,
                            double *v, size_t *start)
 {
-	size_t count[GT_MAX_CLASSES] = { 0 }, at[GT_MAX_CLASSES], n = 0;
+	size_t n = 0;
 	const keyed *sorted = kv;
 
 	for (size_t i = 0; i < t->n; i++) {
@@ -221,17 +223,18 @@ static size_t sort_feature(const gt_ftable *t, int f, keyed *kv, int plain, doub
 		qsort(kv, n, sizeof(*kv), cmp_keyed);
 	else
 		sorted = radix_keyed(kv, kv + t->n, n);
+	memset(start, 0, (size_t)(t->k + 1) * sizeof(*start));
 	for (size_t i = 0; i < n; i++) {
 		all[i] = key_value(sorted[i].key);
-		count[sorted[i].g]++;
+		start[sorted[i].g + 1]++;
 	}
-	start[0] = 0;
-	for (int g = 0; g < t->k; g++) {
-		at[g] = start[g];
-		start[g + 1] = start[g] + count[g];
-	}
-	for (size_t i = 0; i < n; i++)
-		v[at[sorted[i].g]++] = all[i];
+	for (int g = 1; g < t->k; g++)
+		start[g + 1] += start[g];
+	for (size_t i = n; i-- > 0;)
+		v[--start[sorted[i].g + 1]] = all[i];
+	for (int g = 0; g < t->k; g++)       /* start[g + 1] was where genre g begins */
+		start[g] = start[g + 1];
+	start[t->k] = n;
 	return n;
 }
 
@@ -266,27 +269,35 @@ static int bin_of(const gt_featdist *d, double x)
 	return hist_bin(x, d->lo, d->hi, d->nbins);
 }
 
+/* Values of genre g in the histogram (its row sum). */
+static long hist_rows(const gt_featdist *d, int g)
+{
+	long rows = 0;
+
+	for (int b = 0; b < d->nbins; b++)
+		rows += d->hist[g][b];
+	return rows;
+}
+
 /* mutual_info_score of the genre and the bin, from the histograms. */
 static double hist_mi(const gt_featdist *d, int k)
 {
 	double total = 0, mi = 0;
-	long rows[GT_MAX_CLASSES] = { 0 };
 
 	for (int g = 0; g < k; g++)
-		for (int b = 0; b < d->nbins; b++)
-			rows[g] += d->hist[g][b];
-	for (int g = 0; g < k; g++)
-		total += (double)rows[g];
+		total += (double)hist_rows(d, g);
 	if (total == 0)
 		return NAN;
-	for (int g = 0; g < k; g++)
+	for (int g = 0; g < k; g++) {
+		double rows = (double)hist_rows(d, g);
+
 		for (int b = 0; b < d->nbins; b++) {
 			double nij = (double)d->hist[g][b];
 
 			if (nij > 0)
-				mi += nij / total * log(nij * total /
-				                        ((double)rows[g] * (double)d->hist_all[b]));
+				mi += nij / total * log(nij * total / (rows * (double)d->hist_all[b]));
 		}
+	}
 	return mi < 0 ? 0 : mi;   /* rounding can leave -1e-17 where it is 0 */
 }
 
@@ -472,6 +483,8 @@ static gt_status compute(gt_featstats *fs, const gt_ftable *t, int threads, int 
 	fs->k = t->k;
 	fs->names = t->names;
 	fs->feat = calloc(nf, sizeof(*fs->feat));
+	fs->summaries = calloc(nf * (size_t)t->k, sizeof(*fs->summaries));
+	fs->hists = calloc(nf * (size_t)t->k, sizeof(*fs->hists));
 	fs->corr = malloc(nf * nf * sizeof(double));
 	fs->sorted = calloc(n1 * nf, sizeof(double));   /* a feature's unknowns: 0 at its end */
 	fs->start = malloc(nf * (size_t)(t->k + 1) * sizeof(size_t));
@@ -479,11 +492,15 @@ static gt_status compute(gt_featstats *fs, const gt_ftable *t, int threads, int 
 	                    malloc(n1 * sizeof(double)), plain };
 	b = (describe_job){ fs, t, &queue, helped ? malloc(2 * n1 * sizeof(keyed)) : NULL,
 	                    helped ? malloc(n1 * sizeof(double)) : NULL, plain };
-	if (!fs->feat || !fs->corr || !fs->sorted || !fs->start || !a.kv || !a.all ||
-	    (helped && (!b.kv || !b.all))) {
+	if (!fs->feat || !fs->summaries || !fs->hists || !fs->corr || !fs->sorted ||
+	    !fs->start || !a.kv || !a.all || (helped && (!b.kv || !b.all))) {
 		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for the statistics of %zu rows", t->n);
 		gt_featstats_free(fs);
 	} else {
+		for (size_t f = 0; f < nf; f++) {
+			fs->feat[f].genre = fs->summaries + f * (size_t)t->k;
+			fs->feat[f].hist = fs->hists + f * (size_t)t->k;
+		}
 		gt_queue_init(&queue, 0, nf);
 		gt_thread_pair(describe_range, &a, &b, helped);
 		gt_queue_free(&queue);
@@ -507,6 +524,8 @@ gt_status gt_featstats_compute_plain(gt_featstats *fs, const gt_ftable *t, gt_er
 void gt_featstats_free(gt_featstats *fs)
 {
 	free(fs->feat);
+	free(fs->summaries);
+	free(fs->hists);
 	free(fs->corr);
 	free(fs->sorted);
 	free(fs->start);

@@ -96,17 +96,16 @@ void gt_fv_count_sorted(const gt_fv_scale *sc, const double *v, size_t n, long *
 
 /* ---- A feature's values, per genre or all of them */
 
-/* The sorted runs of values of genre g of feature f (g < 0: every genre's
- * run); returns how many. */
-static int runs_of(const gt_featstats *fs, int f, int g, const double *v[], size_t n[])
+/* The values of genre g of feature f come as sorted runs, one per genre
+ * (g < 0: every genre's): how many, and run r's values (*n of them). */
+static int nruns(const gt_featstats *fs, int g)
 {
-	int count = 0;
+	return g < 0 ? fs->k : 1;
+}
 
-	for (int c = g < 0 ? 0 : g; c < (g < 0 ? fs->k : g + 1); c++) {
-		v[count] = gt_featstats_values(fs, f, c, &n[count]);
-		count++;
-	}
-	return count;
+static const double *run_of(const gt_featstats *fs, int f, int g, int r, size_t *n)
+{
+	return gt_featstats_values(fs, f, g < 0 ? r : g, n);
 }
 
 static const gt_summary *summary_of(const gt_featstats *fs, int f, int g)
@@ -132,32 +131,33 @@ int gt_fv_integral(const gt_featstats *fs, int f)
 /* Tukey's whiskers over the runs: the lowest value >= lim_lo and the
  * highest <= lim_hi, never inside the box (matplotlib clamps them to the
  * quartiles); the values beyond them counted. */
-static void tukey(gt_fv_box *b, const double *v[], const size_t n[], int nruns)
+static void tukey(gt_fv_box *b, const gt_featstats *fs, int f, int g)
 {
 	double iqr = b->q3 - b->q1, lim_lo = b->q1 - 1.5 * iqr, lim_hi = b->q3 + 1.5 * iqr;
+	size_t n;
 
 	b->wlo = b->q1;
 	b->whi = b->q3;
-	for (int r = 0; r < nruns; r++) {
-		size_t i = bound(v[r], n[r], lim_lo, 0), j = bound(v[r], n[r], lim_hi, 1);
+	for (int r = 0; r < nruns(fs, g); r++) {
+		const double *v = run_of(fs, f, g, r, &n);
+		size_t i = bound(v, n, lim_lo, 0), j = bound(v, n, lim_hi, 1);
 
-		if (i < n[r] && v[r][i] < b->wlo)
-			b->wlo = v[r][i];
-		if (j > 0 && v[r][j - 1] > b->whi)
-			b->whi = v[r][j - 1];
+		if (i < n && v[i] < b->wlo)
+			b->wlo = v[i];
+		if (j > 0 && v[j - 1] > b->whi)
+			b->whi = v[j - 1];
 	}
-	for (int r = 0; r < nruns; r++) {
-		b->below += bound(v[r], n[r], b->wlo, 0);
-		b->above += n[r] - bound(v[r], n[r], b->whi, 1);
+	for (int r = 0; r < nruns(fs, g); r++) {
+		const double *v = run_of(fs, f, g, r, &n);
+
+		b->below += bound(v, n, b->wlo, 0);
+		b->above += n - bound(v, n, b->whi, 1);
 	}
 }
 
 void gt_fv_box_of(gt_fv_box *b, const gt_featstats *fs, int f, int g, gt_fv_whisk rule)
 {
 	const gt_summary *s = summary_of(fs, f, g);
-	const double *v[GT_MAX_CLASSES];
-	size_t n[GT_MAX_CLASSES];
-	int nruns = runs_of(fs, f, g, v, n);
 
 	memset(b, 0, sizeof(*b));
 	b->n = s->n;
@@ -169,7 +169,7 @@ void gt_fv_box_of(gt_fv_box *b, const gt_featstats *fs, int f, int g, gt_fv_whis
 	b->wlo = s->min;
 	b->whi = s->max;
 	if (rule == GT_FV_TUKEY)
-		tukey(b, v, n, nruns);
+		tukey(b, fs, f, g);
 }
 
 /* out[c] = glyph for the columns of [a, b] that are on the scale. */
@@ -195,20 +195,21 @@ static void mark(unsigned char *out, const gt_fv_scale *sc, double v, gt_fv_glyp
 
 /* Fliers on the empty cells of their columns; the runs' values beyond the
  * scale marked at its ends. */
-static void fliers(const gt_fv_box *b, const double *v[], const size_t n[], int nruns,
+static void fliers(const gt_fv_box *b, const gt_featstats *fs, int f, int g,
                    const gt_fv_scale *sc, unsigned char *out)
 {
 	long counts[MAX_COLS] = { 0 };
-	size_t below = 0, above = 0;
+	size_t below = 0, above = 0, n;
 
-	for (int r = 0; r < nruns; r++) {
-		size_t lo = bound(v[r], n[r], b->wlo, 0), hi = bound(v[r], n[r], b->whi, 1);
+	for (int r = 0; r < nruns(fs, g); r++) {
+		const double *v = run_of(fs, f, g, r, &n);
+		size_t lo = bound(v, n, b->wlo, 0), hi = bound(v, n, b->whi, 1);
 
-		gt_fv_count_sorted(sc, v[r], lo, counts, &below, &above);
-		gt_fv_count_sorted(sc, v[r] + hi, n[r] - hi, counts, &below, &above);
-		if (n[r] && v[r][0] < sc->lo)
+		gt_fv_count_sorted(sc, v, lo, counts, &below, &above);
+		gt_fv_count_sorted(sc, v + hi, n - hi, counts, &below, &above);
+		if (n && v[0] < sc->lo)
 			below++;
-		if (n[r] && v[r][n[r] - 1] > sc->hi)
+		if (n && v[n - 1] > sc->hi)
 			above++;
 	}
 	for (int c = 0; c < sc->width; c++)
@@ -224,9 +225,6 @@ void gt_fv_box_row(const gt_fv_box *b, const gt_featstats *fs, int f, int g,
                    const gt_fv_scale *sc, unsigned char *out)
 {
 	gt_fv_scale s = *sc;
-	const double *v[GT_MAX_CLASSES];
-	size_t n[GT_MAX_CLASSES];
-	int nruns = runs_of(fs, f, g, v, n);
 
 	s.width = s.width > MAX_COLS ? MAX_COLS : s.width;
 	memset(out, GT_FV_EMPTY, (size_t)s.width);
@@ -237,7 +235,7 @@ void gt_fv_box_row(const gt_fv_box *b, const gt_featstats *fs, int f, int g,
 	mark(out, &s, b->whi, GT_FV_WHISKER_HI);
 	span(out, &s, b->q1, b->q3, GT_FV_BOX);
 	mark(out, &s, b->median, GT_FV_MEDIAN);
-	fliers(b, v, n, nruns, &s, out);
+	fliers(b, fs, f, g, &s, out);
 }
 
 const char *gt_fv_glyph_text(gt_fv_glyph g, int utf8)
@@ -274,12 +272,13 @@ void gt_fv_box_range(const gt_featstats *fs, int f, gt_fv_whisk rule, double *lo
 void gt_fv_count_feature(const gt_featstats *fs, int f, int g, const gt_fv_scale *sc,
                          long *counts, size_t *below, size_t *above)
 {
-	const double *v[GT_MAX_CLASSES];
-	size_t n[GT_MAX_CLASSES];
-	int nruns = runs_of(fs, f, g, v, n);
+	size_t n;
 
-	for (int r = 0; r < nruns; r++)
-		gt_fv_count_sorted(sc, v[r], n[r], counts, below, above);
+	for (int r = 0; r < nruns(fs, g); r++) {
+		const double *v = run_of(fs, f, g, r, &n);
+
+		gt_fv_count_sorted(sc, v, n, counts, below, above);
+	}
 }
 
 /* ---- Vertical bars */

@@ -171,6 +171,19 @@ char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells)
 	return buf;
 }
 
+char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark)
+{
+	size_t len;
+
+	if (cells < 1 || gt_text_width(s) <= cells)
+		return gt_fmt_pad(buf, n, s, cells);
+	gt_fmt_pad(buf, n, s, cells - 1);
+	len = strlen(buf);
+	if (len + strlen(mark) < n)
+		memcpy(buf + len, mark, strlen(mark) + 1);
+	return buf;
+}
+
 int gt_text_width(const char *s)
 {
 	mbstate_t st;

@@ -398,11 +398,13 @@ static void box_line(const gt_app *app, const feat_state *st, WINDOW *w, int y, 
 			         gt_fv_glyph_text((gt_fv_glyph)cells[c], app->utf8));
 }
 
-static void genre_label(WINDOW *w, int y, int x, attr_t a, const char *name)
+/* A genre's name in LABEL_W cells, a longer one cut with a mark. */
+static void genre_label(const gt_app *app, WINDOW *w, int y, int x, attr_t a, const char *name)
 {
 	char pad[96];
 
-	gt_draw_clipped_attr(w, a, y, x, LABEL_W, gt_fmt_pad(pad, sizeof(pad), name, LABEL_W));
+	gt_draw_clipped_attr(w, a, y, x, LABEL_W,
+	                     gt_fmt_fit(pad, sizeof(pad), name, LABEL_W, app->utf8 ? "\u2026" : "~"));
 }
 
 /* Vertical bars of counts[0..width-1] against peak, rows high, the bottom
@@ -542,10 +544,10 @@ static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	gt_fv_box_range(fs, f, st->rule, &lo, &hi);
 	sc = gt_fv_scale_fit(lo, hi, g->plot_w, whole);
 	for (int i = 0; i < g->genre_rows && st->first_genre + i < fs->k; i++, y++) {
-		genre_label(w, y, g->x, A_NORMAL, gt_genre_name(gs, st->first_genre + i));
+		genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(gs, st->first_genre + i));
 		box_line(app, st, w, y, g->plot_x, fs, f, st->first_genre + i, &sc);
 	}
-	genre_label(w, y, g->x, A_BOLD, "all genres");
+	genre_label(app, w, y, g->x, A_BOLD, "all genres");
 	box_line(app, st, w, y++, g->plot_x, fs, f, -1, &sc);
 	all_histogram(app, w, y, g, fs, f, &sc, whole);
 	y += g->hist_rows;
@@ -629,10 +631,10 @@ static void draw_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	for (int i = 0; i < g->genre_rows && st->first_genre + i < fs->k; i++, y++) {
 		int c = st->first_genre + i;
 
-		genre_label(w, y, g->x, A_NORMAL, gt_genre_name(genres(app), c));
+		genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(genres(app), c));
 		level_line(app, w, y, g->plot_x, d->hist[c], d->nbins, d->genre[c].n, peak, cw);
 	}
-	genre_label(w, y, g->x, A_BOLD, "all genres");
+	genre_label(app, w, y, g->x, A_BOLD, "all genres");
 	level_line(app, w, y++, g->plot_x, d->hist_all, d->nbins, d->all.n, peak, cw);
 	for (int l = 0; l < d->nbins; l++) {
 		for (int c = 0; c < cw - 1; c++)
@@ -833,7 +835,7 @@ static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom
 	double v[MAX_PLOT];
 
 	column_rows(fs, f, c, sc, whole, v);
-	gt_draw_clipped(w, y, g->x, LABEL_W, gt_genre_name(genres(app), c));
+	genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(genres(app), c));
 	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width,
 	        peak * (double)fs->feat[f].genre[c].n, g->hist_rows);
 }
@@ -872,9 +874,9 @@ static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	gt_fv_box_of(&bb, fs, f, st->gb, st->rule);
 	sc = gt_fv_scale_fit(fmin(ba.n ? ba.wlo : bb.wlo, bb.n ? bb.wlo : ba.wlo),
 	                     fmax(ba.n ? ba.whi : bb.whi, bb.n ? bb.whi : ba.whi), g->plot_w, whole);
-	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
+	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->ga, &sc);
-	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
+	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->gb, &sc);
 	peak = fmax(share_peak(fs, f, st->ga, &sc, whole), share_peak(fs, f, st->gb, &sc, whole));
 	share_histogram(app, w, y, g, fs, f, st->ga, &sc, whole, peak);
@@ -893,9 +895,9 @@ static void pair_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	int cw = level_width(g->plot_w, d->nbins), y = g->list_y + 1;
 	double peak = level_peak(d, fs->k);
 
-	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
+	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
 	level_line(app, w, y++, g->plot_x, d->hist[st->ga], d->nbins, d->genre[st->ga].n, peak, cw);
-	genre_label(w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
+	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
 	level_line(app, w, y++, g->plot_x, d->hist[st->gb], d->nbins, d->genre[st->gb].n, peak, cw);
 	level_axis(app, w, y++, g->plot_x, f, d->nbins, cw);
 	gt_draw_clipped_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, "% of each genre's rows at each level");
