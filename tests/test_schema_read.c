@@ -110,6 +110,32 @@ static void test_fates_and_values(void **state)
 	gt_dataset_free(&ds);
 }
 
+/* The title is track_name, not album_name, which comes first and has
+ * "name" too: tracks are grouped by artists and track_name. */
+static void test_title_column(void **state)
+{
+	gt_schema s;
+	gt_clean c;
+	gt_dataset ds;
+	gt_error err = {0};
+
+	char text[4096] = "track_id,artists,album_name,track_name,energy,track_genre\n";
+
+	(void)state;
+	for (int i = 0; i < 60; i++)      /* text of many values, some repeated */
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+		         "t%d,artist %d,album %d,title %d,0.%d,%s\n", i, i / 2, i / 2, i / 2, i,
+		         i % 2 ? "pop" : "rock");
+	parse(&ds, text);
+	assert_int_equal(gt_schema_clean(&c, &s, &ds, NULL, &err), GT_OK);
+	assert_int_equal(ds.field[GT_COL_ARTIST], 1);
+	assert_int_equal(ds.field[GT_COL_TRACK], 3);
+	assert_int_equal(ds.field[GT_COL_INSTANCE_ID], 0);
+	gt_clean_free(&c);
+	gt_schema_free(&s);
+	gt_dataset_free(&ds);
+}
+
 static void test_errors(void **state)
 {
 	gt_schema_opts bad = { .features = "nothing" };
@@ -173,6 +199,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_which_files),
 		cmocka_unit_test(test_fates_and_values),
+		cmocka_unit_test(test_title_column),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pipeline),
 	};

@@ -48,18 +48,18 @@ static int name_has(const char *name, const char *word)
 	return 0;
 }
 
-/* The first column of role `role` whose name has one of words (NULL-ended),
- * or with words NULL the first of the role at all; -1 if none. */
+/* The first column of role `role` whose name has words[0], else the first
+ * whose name has words[1], and so on (NULL-ended: "track_name" before
+ * "name", which album_name has too); with words NULL the first of the role
+ * at all; -1 if none. */
 static int first_named(const gt_schema *s, gt_role role, const char *const *words)
 {
-	for (int j = 0; j < s->ncols; j++) {
-		if (s->col[j].role != role)
-			continue;
-		if (!words)
-			return j;
-		for (int w = 0; words[w]; w++)
-			if (name_has(s->col[j].name, words[w]))
+	for (int w = 0; !words || words[w]; w++) {
+		for (int j = 0; j < s->ncols; j++)
+			if (s->col[j].role == role && (!words || name_has(s->col[j].name, words[w])))
 				return j;
+		if (!words)
+			break;
 	}
 	return -1;
 }
