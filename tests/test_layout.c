@@ -155,7 +155,7 @@ static void test_refusals(void **state)
 static void test_many_inputs(void **state)
 {
 	static gt_layout_column cols[GT_MAX_INPUTS + 1];
-	static char names[GT_MAX_INPUTS + 1][16];
+	static char names[GT_MAX_INPUTS + 1][24];
 	static gt_layout l;
 
 	(void)state;
