@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "genretui/colmap.h"
+#include "genretui/genre_find.h"
 #include "genretui/genres.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
@@ -297,6 +298,53 @@ static void test_session_own_genres(void **state)
 	gt_session_close(&s);
 }
 
+/* The finder answers gt_genres_find for every label of the table and for
+ * others: the study's ten (and their lenient names), 114 and 256 labels
+ * of a file's own, whole numbers, labels too long to be a class. */
+static void same_finds(const gt_genres *g, const char *const *probe, int np)
+{
+	gt_genre_finder f;
+
+	gt_genre_finder_init(&f, g);
+	for (int c = 0; c < g->k; c++) {
+		assert_int_equal(gt_genre_finder_find(&f, g->raw[c]), c);
+		assert_int_equal(gt_genres_find(g, g->raw[c]), c);
+	}
+	for (int i = 0; i < np; i++)
+		assert_int_equal(gt_genre_finder_find(&f, probe[i]), gt_genres_find(g, probe[i]));
+}
+
+static void test_finder(void **state)
+{
+	static const char *const probe[] = {
+		"", "Rock", "rock", "hip hop", "HIPHOP", "Polka", "genre 7", "genre 07",
+		"genre 255", "genre 256", "7", "10", "010", "acoustic", "acoustic ",
+		"a label far too long to be a class of any table, over sixty-four bytes long",
+	};
+	static char names[GT_MAX_CLASSES][16];
+	const char *ptr[GT_MAX_CLASSES];
+	gt_genres g;
+	int np = (int)(sizeof(probe) / sizeof(probe[0]));
+
+	(void)state;
+	gt_genres_study(&g);
+	same_finds(&g, probe, np);
+	for (int k = 2; k <= GT_MAX_CLASSES; k += k < 16 ? 1 : 98) {
+		for (int c = 0; c < k; c++) {
+			snprintf(names[c], sizeof(names[c]), k % 2 ? "%d" : "genre %d", c);
+			ptr[c] = names[c];
+		}
+		assert_int_equal(gt_genres_set(&g, ptr, k), 0);
+		same_finds(&g, probe, np);
+	}
+	for (int c = 0; c < GT_MAX_CLASSES; c++) {
+		snprintf(names[c], sizeof(names[c]), "genre %d", c);
+		ptr[c] = names[c];
+	}
+	assert_int_equal(gt_genres_set(&g, ptr, GT_MAX_CLASSES), 0);
+	same_finds(&g, probe, np);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_numeric_order),
 		cmocka_unit_test(test_own_schema),
 		cmocka_unit_test(test_set_and_same),
+		cmocka_unit_test(test_finder),
 		cmocka_unit_test(test_session_own_genres),
 	};
 

@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 #include "testdir.h"
+#include "fixtures.h"
 #include "genretui/predictor.h"
 #include "genretui/preset.h"
 #include "genretui/session.h"
@@ -59,6 +60,39 @@ static void open_with(gt_session *s, const char *path, int threads, gt_prep prep
 	if (gt_session_open(s, path, &o, &err) != GT_OK)
 		fail_msg("%s", err.msg);
 	assert_int_equal(s->pipe.threads, threads);
+}
+
+/* dir/tracks.csv: the SYNTHETIC 114-genre tracks table of tests/data
+ * (1,140 rows), its rows TRACK_COPIES times: over 16,384 rows, so that a
+ * file read by its own schema has its rows read by several threads. */
+#define TRACK_COPIES 15
+
+static char *big_tracks(const char *dir)
+{
+	char src[4096], *path = malloc(strlen(dir) + 16), *text;
+	FILE *in, *out;
+	long len, body;
+
+	if (!fx_data_file("spotify_tracks_114.csv", src, sizeof(src))) {
+		free(path);
+		return NULL;
+	}
+	assert_non_null(in = fopen(src, "rb"));
+	fseek(in, 0, SEEK_END);
+	len = ftell(in);
+	rewind(in);
+	text = malloc((size_t)len);
+	assert_int_equal(fread(text, 1, (size_t)len, in), (size_t)len);
+	fclose(in);
+	body = (long)(strchr(text, '\n') - text) + 1;
+	sprintf(path, "%s/tracks.csv", dir);
+	assert_non_null(out = fopen(path, "wb"));
+	fwrite(text, 1, (size_t)len, out);
+	for (int c = 1; c < TRACK_COPIES; c++)
+		fwrite(text + body, 1, (size_t)(len - body), out);
+	assert_int_equal(fclose(out), 0);
+	free(text);
+	return path;
 }
 
 static void same_dataset(const gt_dataset *a, const gt_dataset *b)
@@ -150,6 +184,56 @@ static void test_same_pipeline(void **state)
 	free(path);
 }
 
+/* A file read by its own schema: the same schema (its detection reads the
+ * columns in threads too), cleaning (every track's
+ * values), sets and grouping of tracks with one thread and two or three. */
+static void same_own_cleaning(const gt_clean *a, const gt_clean *b, size_t nrows)
+{
+	size_t nv = (size_t)a->layout.nnum;
+
+	assert_true(a->own_schema && b->own_schema);
+	assert_int_equal(nv, b->layout.nnum);
+	assert_memory_equal(&a->ledger, &b->ledger, sizeof(a->ledger));
+	assert_memory_equal(a->fates, b->fates, nrows * sizeof(*a->fates));
+	assert_int_equal(a->ntracks, b->ntracks);
+	assert_memory_equal(a->tracks, b->tracks, a->ntracks * sizeof(*a->tracks));
+	assert_memory_equal(a->values, b->values, a->ntracks * nv * sizeof(double));
+}
+
+static void test_own_schema(void **state)
+{
+	char *path = big_tracks(*state);
+	gt_session one, more;
+
+	if (!path)
+		skip();
+	open_with(&one, path, 1, GT_PREP_STUDY);
+	assert_non_null(one.pipe.schema);
+	assert_int_equal(one.pipe.ds.nrows, 1140 * TRACK_COPIES);
+	assert_int_equal(one.pipe.clean.ntracks, 1140 * TRACK_COPIES);
+	assert_int_equal(one.pipe.clean.genres.k, 114);
+	for (int threads = 2; threads <= 3; threads++) {
+		char *a, *b;
+
+		open_with(&more, path, threads, GT_PREP_STUDY);
+		assert_non_null(a = gt_schema_text(one.pipe.schema));
+		assert_non_null(b = gt_schema_text(more.pipe.schema));
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		same_own_cleaning(&one.pipe.clean, &more.pipe.clean, one.pipe.ds.nrows);
+		assert_int_equal(one.pipe.train.n, more.pipe.train.n);
+		assert_memory_equal(one.pipe.ytrain, more.pipe.ytrain,
+		                    one.pipe.train.n * sizeof(int));
+		assert_int_equal(one.pipe.fusion.multi_tracks, more.pipe.fusion.multi_tracks);
+		assert_memory_equal(one.pipe.fusion.set_of, more.pipe.fusion.set_of,
+		                    one.pipe.ds.nrows * sizeof(*one.pipe.fusion.set_of));
+		gt_session_close(&more);
+	}
+	gt_session_close(&one);
+	free(path);
+}
+
 /* A view builds the sets its source has (its preparation, or its fold),
  * with its own thread count, and closing it leaves the source whole. */
 static void test_share(void **state)
@@ -224,6 +308,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		WITH_DIR(test_same_pipeline),
 		WITH_DIR(test_share),
+		WITH_DIR(test_own_schema),
 		WITH_DIR(test_same_model),
 	};
 

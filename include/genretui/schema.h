@@ -77,6 +77,9 @@ typedef struct {
 	const int *nfields;        /* nrows: fields of each record (NULL: every
 	                              record has header_fields) */
 	int header_fields;         /* fields of the header (ncols) */
+	int threads;               /* threads for a pass over the cells from
+	                              16,384 rows on (gt_threads_resolve: 0
+	                              every CPU); the result is the same */
 } gt_table_view;
 
 typedef enum {

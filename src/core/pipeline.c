@@ -524,7 +524,8 @@ static gt_status clean_own(gt_pipeline *p, const gt_pipeline_opts *o, gt_error *
 	p->schema = malloc(sizeof(*p->schema));
 	if (!p->schema)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the schema");
-	st = gt_schema_clean(&p->clean, p->schema, &p->ds, &o->schema, &why);
+	st = gt_schema_clean_threads(&p->clean, p->schema, &p->ds, &o->schema, p->threads,
+	                             &why);
 	if (st != GT_OK) {
 		free(p->schema);
 		p->schema = NULL;

@@ -15,6 +15,7 @@
 #include "genretui/number.h"
 #include "genretui/schema.h"
 #include "genretui/textfmt.h"
+#include "genretui/threads.h"
 
 #define SHOWN 48          /* bytes of a name quoted in a message */
 #define LIST_MAX 300      /* bytes of the columns listed in a message */
@@ -164,17 +165,85 @@ static gt_status scan_cell(gt_schema_col *c, colscan *cs, size_t r, const char *
 }
 
 /* First pass, row by row (a row's cells lie together in memory, so the
- * table is read once from start to end): every cell of every column. */
-static gt_status scan_rows(const gt_table_view *t, gt_schema_col *col, colscan *cs)
+ * table is read once from start to end): every cell of the columns first,
+ * first + step, ... of col and cs. */
+static gt_status scan_rows(const gt_table_view *t, gt_schema_col *col, colscan *cs,
+                           int first, int step)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (!row_used(t, r))
 			continue;
-		for (int c = 0; c < t->ncols; c++)
+		for (int c = first; c < t->ncols; c += step)
 			if (scan_cell(&col[c], &cs[c], r, t->cell(t->ctx, r, c)) != GT_OK)
 				return GT_ERR_NOMEM;
 	}
 	return GT_OK;
+}
+
+/* ---- the first pass in threads ----
+ *
+ * From SCAN_THREAD_MIN rows, thread i of n reads the table's rows in order
+ * for the columns i, i + n, ... (interleaved, so that text and numeric
+ * columns are spread over the threads). A column's cells are still read
+ * in row order by one thread, so what it learns does not depend on n.
+ * Each thread works on a copy of the columns' state (threads writing
+ * neighbouring columns would share cache lines) and copies its columns
+ * back after. */
+#define SCAN_THREAD_MIN 16384    /* rows */
+
+typedef struct {
+	const gt_table_view *t;
+	gt_schema_col *col;      /* ncols: a copy; this part's columns are its own */
+	colscan *cs;             /* likewise */
+	int first, step;
+	gt_status st;
+} scan_part;
+
+static void *scan_part_rows(void *arg)
+{
+	scan_part *p = arg;
+
+	p->st = scan_rows(p->t, p->col, p->cs, p->first, p->step);
+	return NULL;
+}
+
+static gt_status scan_all(const gt_table_view *t, gt_schema_col *col, colscan *cs)
+{
+	scan_part part[GT_THREADS_MAX];
+	size_t nc = (size_t)t->ncols;
+	int n = t->nrows >= SCAN_THREAD_MIN ? gt_threads_resolve(t->threads) : 1, made = 0;
+	gt_status st = GT_OK;
+
+	n = n < t->ncols ? n : t->ncols;
+	if (n <= 1)
+		return scan_rows(t, col, cs, 0, 1);
+	for (; made < n; made++) {
+		scan_part *p = &part[made];
+
+		*p = (scan_part){ .t = t, .first = made, .step = n,
+		                  .col = malloc(nc * sizeof(*col)), .cs = malloc(nc * sizeof(*cs)) };
+		if (!p->col || !p->cs) {
+			free(p->col);
+			free(p->cs);
+			break;
+		}
+		memcpy(p->col, col, nc * sizeof(*col));
+		memcpy(p->cs, cs, nc * sizeof(*cs));
+	}
+	if (made < n)
+		st = GT_ERR_NOMEM;
+	else
+		gt_thread_all(scan_part_rows, part, sizeof(part[0]), n);
+	for (int i = 0; i < made; i++) {     /* (all of them: read_cells frees their texts) */
+		for (int c = i; c < t->ncols; c += n) {
+			col[c] = part[i].col[c];
+			cs[c] = part[i].cs[c];
+		}
+		st = st == GT_OK ? part[i].st : st;
+		free(part[i].col);
+		free(part[i].cs);
+	}
+	return st;
 }
 
 /* Numbers, by schema.h's rule. */
@@ -808,7 +877,7 @@ static gt_status read_cells(const gt_table_view *t, const gt_schema_opts *o, gt_
 		cs[c].every = c == s->label;
 		cs[c].named_id = c != s->label && id_by_name(t->names[c]) != NULL;
 	}
-	st = scan_rows(t, s->col, cs);
+	st = scan_all(t, s->col, cs);
 	for (int c = 0; st == GT_OK && c < t->ncols; c++)
 		s->col[c].numeric = numbers_rule(&s->col[c], &cs[c]);
 	if (st == GT_OK)

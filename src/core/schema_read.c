@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/genre_find.h"
 #include "genretui/number.h"
 #include "genretui/schema_read.h"
+#include "genretui/threads.h"
 
 static const char *view_cell(const void *ctx, size_t r, int col)
 {
@@ -22,6 +24,7 @@ void gt_schema_view(gt_table_view *v, const gt_dataset *ds)
 	v->ctx = ds;
 	v->nfields = ds->nfields;
 	v->header_fields = ds->header_fields;
+	v->threads = 0;
 }
 
 int gt_schema_study_like(const gt_dataset *ds)
@@ -121,8 +124,8 @@ typedef struct {
 
 /* Read row r's inputs into v (l->nnum values, NaN where unusable) and
  * judge the row. */
-static row_verdict read_row(const gt_dataset *ds, const gt_schema *s, const gt_genres *g,
-                            size_t r, double *v, int *genre)
+static row_verdict read_row(const gt_dataset *ds, const gt_schema *s,
+                            const gt_genre_finder *g, size_t r, double *v, int *genre)
 {
 	row_verdict rv = { GT_FATE_KEPT, -1, 0 };
 	const char *label = gt_cell_col(ds, r, s->label);
@@ -168,34 +171,113 @@ static row_verdict read_row(const gt_dataset *ds, const gt_schema *s, const gt_g
 		return (row_verdict){ GT_FATE_BLANK, -1, 0 };
 	if (!*label)
 		return (row_verdict){ GT_FATE_MISSING, s->label, 0 };
-	*genre = gt_genres_find(g, label);
+	*genre = gt_genre_finder_find(g, label);
 	if (*genre < 0)
 		return (row_verdict){ GT_FATE_INVALID, s->label, 0 };
 	rv.track = 1;
 	return rv;
 }
 
+/* ---- Reading the rows in chunks, several threads at once ----
+ *
+ * Rows are read one by one, independently, in chunks of READ_CHUNK that
+ * the calling thread and, from READ_THREAD_MIN rows, its helpers take as
+ * they come. A chunk's tracks and their values are written from the slot
+ * of its first row (a row has at most one track) and moved down in order
+ * after, so the result is the same for any number of threads. */
+#define READ_CHUNK 4096           /* rows */
+#define READ_THREAD_MIN 16384     /* rows */
+
+typedef struct {
+	const gt_dataset *ds;
+	const gt_schema *s;
+	const gt_genre_finder *g;
+	size_t nv;               /* values a track */
+	gt_track *tracks;        /* [ds->nrows]: chunk c's from slot c * READ_CHUNK */
+	double *values;          /* [ds->nrows][nv], likewise */
+	row_verdict *rv;         /* [ds->nrows] */
+	size_t *ntracks;         /* [nchunks]: tracks of each chunk */
+	size_t nchunks;
+	gt_queue queue;          /* the chunks not yet taken */
+} read_job;
+
+static void read_chunk(read_job *j, size_t c)
+{
+	size_t from = c * READ_CHUNK, to = from + READ_CHUNK, nt = from;
+
+	to = to < j->ds->nrows ? to : j->ds->nrows;
+	for (size_t r = from; r < to; r++) {
+		int genre = -1;
+
+		j->rv[r] = read_row(j->ds, j->s, j->g, r, j->values + nt * j->nv, &genre);
+		if (j->rv[r].track)
+			j->tracks[nt++] = (gt_track){ .row = (uint32_t)r, .genre = (uint8_t)genre };
+	}
+	j->ntracks[c] = nt - from;
+}
+
+static void *read_chunks(void *arg)
+{
+	read_job *j = *(read_job **)arg;
+	size_t c;
+
+	while ((c = gt_queue_take(&j->queue)) < j->nchunks)
+		read_chunk(j, c);
+	return NULL;
+}
+
+/* Read every chunk of j in up to `threads` threads, then move the chunks'
+ * tracks and values down into one run; the tracks. */
+static size_t read_all(read_job *j, int threads)
+{
+	read_job *arg[GT_THREADS_MAX];
+	int n = j->ds->nrows >= READ_THREAD_MIN ? gt_threads_resolve(threads) : 1;
+	size_t nt = 0;
+
+	n = (size_t)n > j->nchunks ? (int)j->nchunks : n;
+	n = n < 1 ? 1 : n;
+	for (int i = 0; i < n; i++)
+		arg[i] = j;
+	gt_queue_init(&j->queue, 0, j->nchunks);
+	gt_thread_all(read_chunks, arg, sizeof(arg[0]), n);
+	gt_queue_free(&j->queue);
+	for (size_t c = 0; c < j->nchunks; c++) {      /* down, in file order */
+		size_t from = c * READ_CHUNK;
+
+		if (nt != from) {
+			memmove(j->tracks + nt, j->tracks + from, j->ntracks[c] * sizeof(*j->tracks));
+			memmove(j->values + nt * j->nv, j->values + from * j->nv,
+			        j->ntracks[c] * j->nv * sizeof(*j->values));
+		}
+		nt += j->ntracks[c];
+	}
+	return nt;
+}
+
 /* Every row's fate, and the tracks with their values, into out. */
 static gt_status clean_rows(gt_clean *out, const gt_dataset *ds, const gt_schema *s,
-                            const gt_layout *l, const gt_genres *g, gt_error *err)
+                            const gt_layout *l, const gt_genres *g, int threads,
+                            gt_error *err)
 {
 	size_t n = ds->nrows, nt = 0, room = n ? n : 1, nv = (size_t)l->nnum;
+	gt_genre_finder *finder = malloc(sizeof(*finder));
+	read_job j = { .ds = ds, .s = s, .g = finder, .nv = nv,
+	               .nchunks = (n + READ_CHUNK - 1) / READ_CHUNK };
 	gt_track *tracks = malloc(room * sizeof(*tracks));
 	double *values = malloc(room * (nv ? nv : 1) * sizeof(*values));
 	row_verdict *rv = malloc(room * sizeof(*rv));
 	gt_status st;
 
-	if (!tracks || !values || !rv) {
+	j.ntracks = malloc((j.nchunks ? j.nchunks : 1) * sizeof(*j.ntracks));
+	if (!finder || !tracks || !values || !rv || !j.ntracks) {
 		st = gt_fail(err, GT_ERR_NOMEM, "cleaning: out of memory");
 		goto done;
 	}
-	for (size_t r = 0; r < n; r++) {
-		int genre = -1;
-
-		rv[r] = read_row(ds, s, g, r, values + nt * nv, &genre);
-		if (rv[r].track)
-			tracks[nt++] = (gt_track){ .row = (uint32_t)r, .genre = (uint8_t)genre };
-	}
+	gt_genre_finder_init(finder, g);
+	j.tracks = tracks;
+	j.values = values;
+	j.rv = rv;
+	nt = read_all(&j, threads);
 	st = gt_clean_from_values(out, l, g, n, tracks, values, nt, err);
 	if (st != GT_OK)
 		goto done;
@@ -213,6 +295,8 @@ static gt_status clean_rows(gt_clean *out, const gt_dataset *ds, const gt_schema
 		out->ledger.genre_before[tracks[t].genre]++;
 	out->own_schema = 1;
 done:
+	free(finder);
+	free(j.ntracks);
 	free(tracks);
 	free(values);
 	free(rv);
@@ -222,6 +306,12 @@ done:
 gt_status gt_schema_clean(gt_clean *out, gt_schema *schema, gt_dataset *ds,
                           const gt_schema_opts *opts, gt_error *err)
 {
+	return gt_schema_clean_threads(out, schema, ds, opts, 0, err);
+}
+
+gt_status gt_schema_clean_threads(gt_clean *out, gt_schema *schema, gt_dataset *ds,
+                                  const gt_schema_opts *opts, int threads, gt_error *err)
+{
 	gt_table_view view;
 	gt_genres *g = NULL;
 	gt_layout *l = NULL;
@@ -229,6 +319,7 @@ gt_status gt_schema_clean(gt_clean *out, gt_schema *schema, gt_dataset *ds,
 
 	memset(out, 0, sizeof(*out));
 	gt_schema_view(&view, ds);
+	view.threads = threads;
 	st = gt_schema_detect(&view, opts, schema, err);
 	if (st != GT_OK)
 		return st;
@@ -244,7 +335,7 @@ gt_status gt_schema_clean(gt_clean *out, gt_schema *schema, gt_dataset *ds,
 	if (st == GT_OK)
 		st = make_layout(l, schema, err);
 	if (st == GT_OK)
-		st = clean_rows(out, ds, schema, l, g, err);
+		st = clean_rows(out, ds, schema, l, g, threads, err);
 	if (st != GT_OK) {
 		gt_clean_free(out);
 		gt_schema_free(schema);

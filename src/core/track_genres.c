@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "genretui/encode.h"
+#include "genretui/genre_find.h"
 #include "genretui/track_genres.h"
 #include "genretui/textfmt.h"
 
@@ -46,14 +47,14 @@ static uint32_t key_hash(const gt_dataset *ds, size_t r)
 }
 
 /* Class of the row, or -1 when its name or genre is not usable. */
-static int usable_row(const gt_dataset *ds, const gt_genres *gs, size_t r)
+static int usable_row(const gt_dataset *ds, const gt_genre_finder *gs, size_t r)
 {
 	const char *artist = gt_cell(ds, r, GT_COL_ARTIST);
 	const char *genre = gt_cell(ds, r, GT_COL_GENRE);
 
 	if (!*artist || !strcmp(artist, "empty_field") || !*gt_cell(ds, r, GT_COL_TRACK))
 		return -1;
-	return gt_genres_find(gs, genre);
+	return gt_genre_finder_find(gs, genre);
 }
 
 static int same_key(const gt_dataset *ds, size_t a, size_t b)
@@ -243,7 +244,7 @@ static uint32_t pool_add(setpool *p, uint32_t i, int c)
 /* Key id of every row with a usable name and genre (else UINT32_MAX) in
  * id[], the genre set of each key in k (an index in p); 0, or -1 (out of
  * memory). */
-static int group(keyset *k, setpool *p, const gt_dataset *ds, const gt_genres *gs,
+static int group(keyset *k, setpool *p, const gt_dataset *ds, const gt_genre_finder *gs,
                  uint32_t *id)
 {
 	for (size_t r = 0; r < ds->nrows; r++) {
@@ -324,9 +325,12 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 	keyset k = { 0 };
 	setpool p = { 0 };
 	uint32_t *id = NULL;
+	gt_genre_finder *finder = malloc(sizeof(*finder));
 	gt_status st;
 
 	memset(f, 0, sizeof(*f));
+	if (finder)
+		gt_genre_finder_init(finder, gs);
 	/* sized for every row a key of its own, up to the real file's 41,000
 	 * distinct tracks, so that it rarely grows (each growth writes a new
 	 * table and arrays) */
@@ -336,7 +340,7 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 		id = malloc(n * sizeof(*id));
 		f->set_of = calloc(n, sizeof(*f->set_of));
 	}
-	if (!id || !f->set_of || group(&k, &p, ds, gs, id) != 0) {
+	if (!finder || !id || !f->set_of || group(&k, &p, ds, finder, id) != 0) {
 		st = gt_fail(err, GT_ERR_NOMEM, "out of memory for grouping tracks");
 	} else {
 		for (size_t r = 0; r < ds->nrows; r++)
@@ -351,6 +355,7 @@ gt_status gt_fusion_build(gt_fusion *f, const gt_dataset *ds, const gt_genres *g
 	free(p.sets);
 	free(p.tab);
 	free(id);
+	free(finder);
 	if (st != GT_OK)
 		gt_fusion_free(f);
 	return st;
