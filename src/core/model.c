@@ -403,7 +403,7 @@ static void lanes_to_rows(gt_model *m, int l, int r0, int r1)
  * and the din product, keep them so), so whole blocks can be added: the
  * halves of a block pairwise, which the compiler vectorises, where a sum
  * lane after lane would be a chain of 16 dependent additions per unit. */
-static void sum_lanes(gt_real *db, const gt_real *dz, int units, int lanes, int n)
+GT_HOT static void sum_lanes(gt_real *db, const gt_real *dz, int units, int lanes, int n)
 {
 	int nl = (n + GT_LANE_ROUND - 1) / GT_LANE_ROUND * GT_LANE_ROUND;
 

@@ -211,15 +211,7 @@ static void count_top2(void *ctx, int member, size_t first, int n, const gt_real
 	top2_count *c = ctx;
 	int k = c->k < GT_MAX_CLASSES ? c->k : GT_MAX_CLASSES;
 
-	for (int r = 0; r < n; r++) {
-		int best[2], y = c->set->y[first + (size_t)r];
-		double o[GT_MAX_CLASSES];
-
-		for (int j = 0; j < k; j++)
-			o[j] = out[(size_t)j * (size_t)lanes + (size_t)r];
-		gt_top2(o, k, best);
-		c->in2[member] += best[0] == y || best[1] == y;
-	}
+	c->in2[member] += gt_top2_lanes(out, lanes, c->set->y + first, n, k);
 }
 
 /* The predictions, confusion matrix, report and top-2 accuracy of one set:

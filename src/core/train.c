@@ -12,6 +12,7 @@
 
 #include "genretui/kernel.h"
 #include "genretui/loss.h"
+#include "genretui/probs.h"
 #include "genretui/team.h"
 #include "genretui/threads.h"
 #include "genretui/train.h"
@@ -236,29 +237,6 @@ static const uint32_t *next_batch(gt_trainer *t, int *n)
 	return idx;
 }
 
-/* best[r] = argmax over j of out [k][lanes] in lane r0 + r, for r < n <=
- * GT_LANE_ROUND (the first of equal maxima, as gt_argmax). A loop along
- * the lanes: the compiler vectorises it, where an argmax per lane takes
- * unpredictable branches. */
-GT_HOT static void lanes_argmax(const gt_real *out, int lanes, int r0, int n,
-                                int k, int best[GT_LANE_ROUND])
-{
-	gt_real top[GT_LANE_ROUND];
-
-	for (int r = 0; r < n; r++) {
-		top[r] = out[r0 + r];
-		best[r] = 0;
-	}
-	for (int j = 1; j < k; j++) {
-		const gt_real *restrict o = out + (size_t)j * (size_t)lanes + r0;
-
-		for (int r = 0; r < n; r++) {
-			best[r] = o[r] > top[r] ? j : best[r];
-			top[r] = o[r] > top[r] ? o[r] : top[r];
-		}
-	}
-}
-
 /* Lanes 0..n-1 of out [k][lanes]: how many have their label y[r] as
  * argmax; pred (if not NULL) receives the argmax of each. */
 static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
@@ -269,7 +247,7 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
 	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND) {
 		int best[GT_LANE_ROUND], cn = n - r0 < GT_LANE_ROUND ? n - r0 : GT_LANE_ROUND;
 
-		lanes_argmax(out, lanes, r0, cn, k, best);
+		gt_argmax_lanes(out, lanes, r0, k, best);
 		for (int r = 0; r < cn; r++) {
 			c += best[r] == y[r0 + r];
 			if (pred)
