@@ -364,6 +364,45 @@ static void test_session(void **state)
 	gt_session_close(&s);
 }
 
+/* Statistics made beforehand on their own thread are the ones made on
+ * demand; rebuilding the sets while the thread may still run waits for it
+ * (and drops what it made); a second prefetch while one is made or after
+ * is not started. */
+static void test_prefetch(void **state)
+{
+	const char *csv = getenv("GT_SAMPLE_CSV");
+	FILE *fp = csv ? fopen(csv, "r") : NULL;
+	const gt_featstats *a, *b;
+	gt_pipeline_opts o;
+	gt_session s, t;
+	gt_error err;
+
+	(void)state;
+	if (!fp)
+		skip();
+	fclose(fp);
+	gt_pipeline_defaults(&o);
+	assert_int_equal(gt_session_open(&s, csv, &o, &err), GT_OK);
+	assert_int_equal(gt_session_open(&t, csv, &o, &err), GT_OK);
+	assert_int_equal(gt_session_featstats_prefetch(&s), 1);
+	assert_int_equal(gt_session_featstats_prefetch(&s), 0);
+	assert_non_null(a = gt_session_featstats(&s, &err));
+	assert_int_equal(gt_session_featstats_prefetch(&s), 0);
+	assert_non_null(b = gt_session_featstats(&t, &err));
+	assert_int_equal(a->nf, b->nf);
+	assert_int_equal(a->n, b->n);
+	assert_memory_equal(a->corr, b->corr, (size_t)(a->nf * a->nf) * sizeof(double));
+	assert_memory_equal(a->sorted, b->sorted, a->n * (size_t)a->nf * sizeof(double));
+	assert_int_equal(gt_session_prepare(&s, GT_PREP_IMPUTE, NULL, &err), GT_OK);
+	assert_int_equal(gt_session_featstats_prefetch(&s), 1);
+	assert_int_equal(gt_session_prepare(&s, GT_PREP_STUDY, NULL, &err), GT_OK);
+	assert_int_equal(s.has_featstats, 0);
+	assert_int_equal(s.fs_running, 0);
+	assert_int_equal(gt_session_featstats_prefetch(&s), 1);
+	gt_session_close(&s);     /* waits for it */
+	gt_session_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +417,7 @@ int main(void)
 		cmocka_unit_test(test_threads_same),
 		cmocka_unit_test(test_real_file),
 		cmocka_unit_test(test_session),
+		cmocka_unit_test(test_prefetch),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

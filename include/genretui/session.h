@@ -7,6 +7,8 @@
 #ifndef GENRETUI_SESSION_H
 #define GENRETUI_SESSION_H
 
+#include <pthread.h>
+
 #include "genretui/featstats.h"
 #include "genretui/importance.h"
 #include "genretui/metrics.h"
@@ -48,10 +50,17 @@ typedef struct gt_session {
 	gt_importance importance;
 	int has_importance;
 	/* The training rows' feature statistics (gt_session_featstats), made
-	 * when first asked for; dropped whenever the sets are rebuilt. */
+	 * when first asked for, or beforehand on a thread of their own
+	 * (gt_session_featstats_prefetch); dropped whenever the sets are
+	 * rebuilt. While that thread runs it alone writes ftable, featstats
+	 * and fs_status; the session reads them after joining it. */
 	gt_ftable_buf ftable;
 	gt_featstats featstats;
 	int has_featstats;
+	pthread_t fs_thread;
+	int fs_running;           /* fs_thread started and not yet joined */
+	gt_status fs_status;      /* what it made, once joined */
+	gt_error fs_err;
 } gt_session;
 
 gt_status gt_session_open(gt_session *s, const char *path,
@@ -113,5 +122,13 @@ gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_e
  * out of memory (err says so). Valid until the sets are rebuilt or the
  * session closes. */
 const gt_featstats *gt_session_featstats(gt_session *s, gt_error *err);
+
+/* Start making them on a thread of their own, if they are not made or
+ * being made, so that gt_session_featstats finds them ready (the Features
+ * pane's first draw need not wait): the same statistics, which only read
+ * the sets. Rebuilding the sets or closing the session waits for it.
+ * Returns 1 if a thread started, 0 if none was needed or one could not
+ * start (gt_session_featstats then makes them itself). */
+int gt_session_featstats_prefetch(gt_session *s);
 
 #endif

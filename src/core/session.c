@@ -1,5 +1,6 @@
 /* session.c: pipeline + model + trainer + evaluation, shared by all front ends. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,9 +69,21 @@ static void drop_importance(gt_session *s)
 	s->has_importance = 0;
 }
 
+/* Wait for a prefetch of the statistics, if one runs, and keep what it
+ * made. */
+static void join_featstats(gt_session *s)
+{
+	if (!s->fs_running)
+		return;
+	pthread_join(s->fs_thread, NULL);
+	s->fs_running = 0;
+	s->has_featstats = s->fs_status == GT_OK;
+}
+
 /* The sets change: their statistics go. */
 static void drop_featstats(gt_session *s)
 {
+	join_featstats(s);
 	if (s->has_featstats) {
 		gt_featstats_free(&s->featstats);
 		gt_ftable_free(&s->ftable);
@@ -343,16 +356,46 @@ gt_status gt_session_importance(gt_session *s, const gt_importance_opts *o, gt_e
 	return st;
 }
 
+/* Lay out the training rows and compute their statistics into s's
+ * ftable and featstats (freed again on failure). */
+static gt_status make_featstats(gt_session *s, gt_error *err)
+{
+	gt_status st = gt_ftable_training(&s->ftable, &s->pipe, err);
+
+	if (st != GT_OK)
+		return st;
+	st = gt_featstats_compute(&s->featstats, &s->ftable.t, s->pipe.threads, err);
+	if (st != GT_OK)
+		gt_ftable_free(&s->ftable);
+	return st;
+}
+
 const gt_featstats *gt_session_featstats(gt_session *s, gt_error *err)
 {
+	join_featstats(s);
 	if (s->has_featstats)
 		return &s->featstats;
-	if (gt_ftable_training(&s->ftable, &s->pipe, err) != GT_OK)
+	if (make_featstats(s, err) != GT_OK)
 		return NULL;
-	if (gt_featstats_compute(&s->featstats, &s->ftable.t, s->pipe.threads, err) != GT_OK) {
-		gt_ftable_free(&s->ftable);
-		return NULL;
-	}
 	s->has_featstats = 1;
 	return &s->featstats;
+}
+
+static void *prefetch_main(void *arg)
+{
+	gt_session *s = arg;
+
+	s->fs_err = (gt_error){ 0 };
+	s->fs_status = make_featstats(s, &s->fs_err);
+	return NULL;
+}
+
+int gt_session_featstats_prefetch(gt_session *s)
+{
+	if (s->has_featstats || s->fs_running || s->pipe.train.n == 0)
+		return 0;
+	if (pthread_create(&s->fs_thread, NULL, prefetch_main, s) != 0)
+		return 0;
+	s->fs_running = 1;
+	return 1;
 }

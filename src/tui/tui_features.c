@@ -1202,6 +1202,7 @@ static int features_tick(gt_app *app, void *state, double budget)
 	int changed = take_request(app, st);
 
 	(void)budget;
+	gt_session_featstats_prefetch(&app->session);   /* ready before the pane is */
 	if (st->imp_pending) {
 		run_importance(app, st);
 		changed = 1;
