@@ -446,15 +446,15 @@ static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gri
 		draw_cell(app, cv, w, g, y, x, t, g->ord[cv->left + j], cm);
 }
 
-/* The focused cell in words, then where Enter leads if there is room. */
-static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
-                       const shown_set *set)
+/* A line describing the cell under the cursor, bold, then how many of its
+ * rows the file lists under the predicted genre too, then where Enter
+ * leads if there is room. */
+static void draw_cell_line(const gt_app *app, const cv_state *cv, WINDOW *w,
+                           const shown_set *set, int y, const char *line)
 {
-	char line[320];
-	int y = g->y + 1 + g->nrows, width = getmaxx(w), x;
+	int width = getmaxx(w);
+	int x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
 
-	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
-	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
 	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
 	    cv->t < set->fusion->k && cv->p < set->fusion->k) {
 		char more[128];
@@ -465,6 +465,17 @@ static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 	}
 	if (width - x > 30)
 		gt_draw_clipped_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
+}
+
+/* The focused cell in words, then where Enter leads if there is room. */
+static void draw_focus(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
+                       const shown_set *set)
+{
+	char line[320];
+	int y = g->y + 1 + g->nrows;
+
+	gt_cv_describe(line, sizeof(line), set->cm, genres(app), cv->view, cv->t, cv->p);
+	draw_cell_line(app, cv, w, set, y, line);
 }
 
 static void draw_grid(const gt_app *app, const cv_state *cv, WINDOW *w, const grid *g,
@@ -774,20 +785,9 @@ static void draw_readout(const gt_app *app, const cv_state *cv, WINDOW *w, const
                          int y)
 {
 	char line[320];
-	int width = getmaxx(w), x;
 
 	gt_hm_readout(line, sizeof(line), &cv->hm, set->cm, genres(app));
-	x = gt_draw_clipped_attr(w, A_BOLD, y, 0, width, line);
-	if (set->fusion && cv->t != cv->p && GT_CM(set->cm, cv->t, cv->p) > 0 &&
-	    cv->t < set->fusion->k && cv->p < set->fusion->k) {
-		char more[128];
-
-		snprintf(more, sizeof(more), "; %ld listed as %s too", GT_CM(set->fusion, cv->t, cv->p),
-		         gt_genre_name(genres(app), cv->p));
-		x += gt_draw_clipped_attr(w, A_BOLD, y, x, width - x, more);
-	}
-	if (width - x > 30)
-		gt_draw_clipped_attr(w, A_DIM, y, x, width - x, "   (Enter: list these rows)");
+	draw_cell_line(app, cv, w, set, y, line);
 }
 
 /* Report rows that fit in avail lines beside or below the map with the
