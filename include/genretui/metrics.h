@@ -19,8 +19,7 @@
 
 #include "genretui/encode.h"   /* GT_MAX_CLASSES */
 
-/* A k x k matrix sized by k: 10 classes take 800 bytes, 114 take 104 KB,
- * never GT_MAX_CLASSES squared. It owns its counts: start it zeroed
+/* A k x k matrix sized by k, never GT_MAX_CLASSES squared. It owns its counts: start it zeroed
  * (= { 0 }), give it back with gt_confusion_free, and copy it with
  * gt_confusion_copy (a struct assignment would share the counts). */
 typedef struct {

@@ -12,7 +12,8 @@
 /* A run of n epochs keeps its figures every step-th epoch and at its last:
  * epochs step, 2 step, ... and n, ceil(n / step) points, where step is the
  * smallest power of two that gives at most `points` of them (1 up to
- * `points` epochs). 32 runs of 100000 epochs hold 4 MB of curves. */
+ * `points` epochs), so that a run's curves stay small however long it
+ * trains. */
 int gt_runlog_step(int n, int points);
 /* Epoch (1-based) of point i (0-based) of a run of n epochs kept every
  * step-th. */
