@@ -315,6 +315,34 @@ has "... and the message says why" "$tmp/err" "--map reads the study's columns; 
 check "a hackathon table with empty cells opens by its own schema" 0 "$GENRETUI" --batch --epochs 0 "${GT_TESTDATA:-tests/data}/hackathon_small.csv"
 has "the ledger counts each input column's empty cells" "$tmp/out" "^  cells of Popularity  *6 empty, 0 unusable"
 has "... and says what the presets do with their rows" "$tmp/out" "the paper preset drops them, the improved preset fills"
+HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
+GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
+check "the improved preset fills a hackathon table's empty cells" 0 "$GENRETUI" --batch --preset improved --epochs 1 "$HACK"
+has "... in the file's words, not the study's duration and tempo" "$tmp/out" \
+	"^  improved preset: the paper preset's 40 test rows; the 100 rows it dropped for$"
+has "... naming each filled column's training median" "$tmp/out" "^  training medians: Popularity [0-9.e+-]*, key [0-9.e+-]*, instrumentalness [0-9.e+-]*$"
+if grep -q "unknown duration/tempo\|duration_ms [0-9]\|: nan" "$tmp/out"; then not_ok "... with no study word and no nan"
+else ok "... with no study word and no nan"; fi
+has "numbered classes are named once" "$tmp/out" "^  classes: 0 to 10, the file's own numbers$"
+has "imputed rows without a validation slice: no nan" "$tmp/out" "^Imputed rows: 100 (all on the training side, all trained on): accuracy"
+check "a GTZAN-like table trains" 0 "$GENRETUI" --batch --epochs 1 "$GTZAN"
+if grep -q "fusion-aware" "$tmp/out"; then not_ok "no fusion-aware accuracy where no artist and title name the tracks"
+else ok "no fusion-aware accuracy where no artist and title name the tracks"; fi
+has "... top-2 accuracy still" "$tmp/out" "^Beyond the study: top-2 accuracy [0-9.]* (test) [0-9.]* (train)$"
+check "a 114-genre table trains" 0 "$GENRETUI" --batch --epochs 1 "${GT_TESTDATA:-tests/data}/spotify_tracks_114.csv"
+has "its genre counts line up however long the name" "$tmp/out" "^singer-songwriter  *[0-9]*  *[0-9]*$"
+has "... as do the shorter names" "$tmp/out" "^detroit-techno     *[0-9]*  *[0-9]*$"
+if sed -n '/^Split/,/^Training/p' "$tmp/out" | awk 'length > 80 { bad = 1 } END { exit !NR || bad }'; then
+	ok "... and its 114 classes and supports are wrapped at 80 columns"
+else not_ok "... and its 114 classes and supports are wrapped at 80 columns"; fi
+"$GENRETUI" --batch --json --epochs 1 "$HACK" >"$tmp/out" 2>"$tmp/err"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert all(d[k] is None for k in ("unknown_duration", "unknown_tempo", "unknown_key",
+           "unknown_duration_fraction", "unknown_tempo_fraction")), d
+' "$tmp/out"; then ok "the JSON of a file's own schema has no study unknowns (null)"
+else not_ok "the JSON of a file's own schema has no study unknowns (null)"; fi
 check "a study-like file lacking columns is still refused as the study's" 1 "$GENRETUI" --batch --epochs 1 "${GT_TESTDATA:-tests/data}/bad/renamed_columns.csv"
 check "... unless --label asks for its own schema" 0 "$GENRETUI" --batch --epochs 1 --label music_genre "${GT_TESTDATA:-tests/data}/bad/renamed_columns.csv"
 check "--map with an unknown field exits 2" 2 "$GENRETUI" --batch --map genre=track_genre "$API"

@@ -53,6 +53,21 @@ static double frac(size_t a, size_t b)
 	return b ? (double)a / (double)b : 0.0;
 }
 
+/* Items of a list on lines of at most WRAP columns, each line starting
+ * with indent: *col is the column reached (0 at a line's start). */
+#define WRAP 78
+#define ONE_LINE_CLASSES 32   /* more classes are listed on wrapped lines */
+static void wrap_item(FILE *f, int *col, const char *indent, const char *item)
+{
+	int len = (int)strlen(item);
+
+	if (*col > 0 && *col + 1 + len > WRAP) {
+		fputc('\n', f);
+		*col = 0;
+	}
+	*col += fprintf(f, "%s%s", *col ? " " : indent, item);
+}
+
 /* Rows that malformed, missing or invalid values dropped: the first few
  * explained (file line, column, value), so that none is lost unseen. */
 static void print_examples(FILE *f, const gt_pipeline *p, gt_fate fate)
@@ -142,7 +157,8 @@ static void print_genre_counts(FILE *f, const gt_batch *b)
 {
 	const gt_ledger *L = &b->session.pipe.clean.ledger;
 	const gt_genres *g = &b->session.pipe.clean.genres;
-	int order[GT_MAX_CLASSES];
+	int order[GT_MAX_CLASSES], w = 13;
+	char name[GT_GENRE_NAME * 2];
 
 	for (int c = 0; c < g->k; c++)
 		order[c] = c;
@@ -155,11 +171,20 @@ static void print_genre_counts(FILE *f, const gt_batch *b)
 		}
 	if (g->from_data)
 		fprintf(f, "Genres: the file's own %d labels, not the study's ten\n", g->k);
-	fprintf(f, "%-13s %7s %7s\n", "Genre", "before", "after");
+	for (int c = 0; c < g->k; c++)   /* the study's genres fit in 13 */
+		w = gt_text_width(g->name[c]) > w ? gt_text_width(g->name[c]) : w;
+	fprintf(f, "%s %7s %7s\n", gt_fmt_pad(name, sizeof(name), "Genre", w), "before", "after");
 	for (int i = 0; i < g->k; i++)
-		fprintf(f, "%-13s %7zu %7zu\n", g->name[order[i]],
+		fprintf(f, "%s %7zu %7zu\n", gt_fmt_pad(name, sizeof(name), g->name[order[i]], w),
 		        L->genre_before[order[i]], L->genre_after[order[i]]);
 	fputc('\n', f);
+}
+
+/* Does the file name its tracks (an artist and a title column), so that
+ * the rows of one track under several genres can be found? */
+static int names_tracks(const gt_dataset *ds)
+{
+	return ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0;
 }
 
 /* The study's Evaluation: tracks the file lists under several genres. */
@@ -194,10 +219,102 @@ static void print_support(FILE *f, const char *what, const gt_samples *s, int k)
 
 	for (size_t i = 0; i < s->n; i++)
 		count[s->y[i]]++;
+	if (k > ONE_LINE_CLASSES) {     /* wrapped, like the classes */
+		char item[24];
+		int col = fprintf(f, "  %-14s", what);
+
+		for (int c = 0; c < k; c++) {
+			snprintf(item, sizeof(item), "%ld", count[c]);
+			wrap_item(f, &col, "                 ", item);
+		}
+		fputc('\n', f);
+		return;
+	}
 	fprintf(f, "  %-14s", what);
 	for (int c = 0; c < k; c++)
 		fprintf(f, " %ld", count[c]);
 	fputc('\n', f);
+}
+
+/* Are the classes the numbers 0 to k-1 in order (a hackathon's Class)? */
+static int classes_are_indices(const gt_genres *g)
+{
+	char n[16];
+
+	for (int c = 0; c < g->k; c++) {
+		snprintf(n, sizeof(n), "%d", c);
+		if (strcmp(g->name[c], n) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* "classes: 0 Electronic, 1 Anime, ...", wrapped when there are more than
+ * ONE_LINE_CLASSES. */
+static void print_classes(FILE *f, const gt_genres *g)
+{
+	char item[GT_GENRE_NAME + 24];
+	int col;
+
+	if (g->k > 1 && classes_are_indices(g)) {
+		fprintf(f, "  classes: 0 to %d, the file's own numbers\n", g->k - 1);
+		return;
+	}
+	if (g->k <= ONE_LINE_CLASSES) {
+		fprintf(f, "  classes: ");
+		for (int c = 0; c < g->k; c++)
+			fprintf(f, "%d %s%s", c, g->name[c], c + 1 < g->k ? ", " : "\n");
+		return;
+	}
+	col = fprintf(f, "  classes:");
+	for (int c = 0; c < g->k; c++) {
+		snprintf(item, sizeof(item), "%d %s%s", c, g->name[c], c + 1 < g->k ? "," : "");
+		wrap_item(f, &col, "    ", item);
+	}
+	fputc('\n', f);
+}
+
+/* The dense input of schema column j when it is numeric and had empty or
+ * unusable cells (the improved preset fills them), else -1. */
+static int filled_column(const gt_pipeline *p, int j)
+{
+	const gt_schema_col *c = &p->schema->col[j];
+	int src = gt_layout_find_source(&p->clean.layout, c->name);
+
+	if (c->role != GT_ROLE_NUMERIC || (!c->nempty && !c->nunusable) || src < 0)
+		return -1;
+	return p->clean.layout.source[src].first;
+}
+
+/* The improved preset on a file read by its own schema: which rows train
+ * with filled cells, and the training medians of the numeric columns that
+ * had empty or unusable cells. */
+static void print_own_impute(FILE *f, const gt_batch *b)
+{
+	const gt_pipeline *p = &b->session.pipe;
+	const gt_schema *s = p->schema;
+	char name[64], item[128];
+	int col = 0, n = 0, listed = 0;
+
+	fprintf(f, "  %s preset: the paper preset's %zu test rows; the %zu rows it dropped for\n"
+	        "  an empty or unusable input cell train too, each such cell filled with the\n"
+	        "  training median; inputs standardised with training mean and sd\n",
+	        b->preset_name, p->test.n, p->imputed_train);
+	for (int j = 0; j < s->ncols; j++)
+		n += filled_column(p, j) >= 0;
+	for (int j = 0; j < s->ncols; j++) {
+		int first = filled_column(p, j);
+
+		if (first < 0)
+			continue;
+		if (!listed++)
+			wrap_item(f, &col, "  ", "training medians:");
+		gt_text_safe(s->col[j].name, name, sizeof(name), 30);
+		snprintf(item, sizeof(item), "%s %g%s", name, p->median[first], listed < n ? "," : "");
+		wrap_item(f, &col, "    ", item);
+	}
+	if (listed)
+		fputc('\n', f);
 }
 
 static void print_split(FILE *f, const gt_batch *b)
@@ -207,7 +324,9 @@ static void print_split(FILE *f, const gt_batch *b)
 
 	fprintf(f, "Split (split seed %u, test fraction 0.2): %zu train, %zu test rows\n",
 	        b->split_seed, p->train.n, p->test.n);
-	if (p->prep == GT_PREP_IMPUTE)
+	if (p->prep == GT_PREP_IMPUTE && p->schema)
+		print_own_impute(f, b);
+	else if (p->prep == GT_PREP_IMPUTE)
 		fprintf(f, "  %s preset: the study's %zu test rows; the %zu rows it dropped for\n"
 		        "  unknown duration/tempo train too, filled with the training medians\n"
 		        "  (duration_ms %g, tempo %g); inputs standardised with training mean and sd\n",
@@ -220,9 +339,7 @@ static void print_split(FILE *f, const gt_batch *b)
 	else if (b->preset->hp.val_fraction > 0 && !b->model_file)
 		fprintf(f, "  no validation slice: fewer than %d training rows; all %d epochs, "
 		        "the last one's weights kept\n", GT_SMALL_TRAIN_ROWS, b->hp.epochs);
-	fprintf(f, "  classes: ");
-	for (int c = 0; c < g->k; c++)
-		fprintf(f, "%d %s%s", c, g->name[c], c + 1 < g->k ? ", " : "\n");
+	print_classes(f, g);
 	print_support(f, "train support", &p->train, g->k);
 	print_support(f, "test support", &p->test, g->k);
 	fputc('\n', f);
@@ -251,10 +368,13 @@ static void print_stopping(FILE *f, const gt_batch *b)
 		        " %d epochs trained%s; epoch %d had the best validation accuracy (%.4f)\n",
 		        t->nval, t->epoch, t->stopped ? ", stopped early" : "", t->best_epoch,
 		        t->best_vs);
-	if (s->imp_n)
+	if (s->imp_n && s->imp_val_n)
 		fprintf(f, "Imputed rows: %zu (all on the training side): accuracy %.4f; the %zu of"
 		        " them in the validation slice (never trained on): %.4f\n", s->imp_n,
 		        s->imp_acc, s->imp_val_n, s->imp_val_acc);
+	else if (s->imp_n)
+		fprintf(f, "Imputed rows: %zu (all on the training side, all trained on):"
+		        " accuracy %.4f\n", s->imp_n, s->imp_acc);
 }
 
 static void print_results(FILE *f, const gt_batch *b)
@@ -279,6 +399,11 @@ static void print_results(FILE *f, const gt_batch *b)
 		        " as the model), training time %.2fs\n", s->rep_test.accuracy,
 		        s->rep_train.accuracy, gt_json_kept_epoch(s), s->train_s);
 	print_stopping(f, b);
+	if (!names_tracks(&s->pipe.ds)) {    /* nothing groups the rows into tracks */
+		fprintf(f, "Beyond the study: top-2 accuracy %.4f (test) %.4f (train)\n",
+		        s->top2_test, s->top2_train);
+		return;
+	}
 	fprintf(f, "Beyond the study: top-2 accuracy %.4f (test) %.4f (train); fusion-aware\n"
 	        "accuracy %.4f (test) %.4f (train), counting a guess right when the same track\n"
 	        "is listed under that genre elsewhere in the file\n",

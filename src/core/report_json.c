@@ -153,8 +153,11 @@ json_t *gt_json_importance(const gt_importance *imp, size_t rows)
  * "dropped"). */
 #define EXAMPLES 10
 
-/* The cleaning ledger's counts, as members of doc. */
-static void add_ledger(json_t *doc, const gt_ledger *L)
+/* The cleaning ledger's counts, as members of doc. The study's unknown
+ * durations, tempos and keys are null for a file read by its own schema
+ * (own): it has no such columns; its empty and unusable cells are counted
+ * column by column in "schema". */
+static void add_ledger(json_t *doc, const gt_ledger *L, int own)
 {
 	json_t *dropped = json_object();
 
@@ -165,6 +168,16 @@ static void add_ledger(json_t *doc, const gt_ledger *L)
 	json_object_set_new(doc, "rows_kept", json_integer((json_int_t)L->kept));
 	json_object_set_new(doc, "rows_complete", json_integer((json_int_t)L->complete));
 	json_object_set_new(doc, "dropped", dropped);
+	if (own) {
+		static const char *const study_only[] = {
+			"unknown_duration", "unknown_tempo", "unknown_key",
+			"unknown_duration_fraction", "unknown_tempo_fraction",
+		};
+
+		for (size_t i = 0; i < sizeof(study_only) / sizeof(study_only[0]); i++)
+			json_object_set_new(doc, study_only[i], json_null());
+		return;
+	}
 	json_object_set_new(doc, "unknown_duration", json_integer((json_int_t)L->unknown_duration));
 	json_object_set_new(doc, "unknown_tempo", json_integer((json_int_t)L->unknown_tempo));
 	json_object_set_new(doc, "unknown_key", json_integer((json_int_t)L->unknown_key));
@@ -346,7 +359,7 @@ json_t *gt_json_run(const gt_session *s, const gt_run_info *info)
 	                                                        : json_null());
 	json_object_set_new(doc, "model_from_file", json_boolean(s->loaded));
 	json_object_set_new(doc, "schema", schema_json(p));
-	add_ledger(doc, &p->clean.ledger);
+	add_ledger(doc, &p->clean.ledger, p->schema != NULL);
 	json_object_set_new(doc, "dropped_rows", dropped_rows(p));
 	json_object_set_new(doc, "genres", gt_json_genres(g));
 	json_object_set_new(doc, "genres_from_data", json_boolean(g->from_data));
