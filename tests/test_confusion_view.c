@@ -458,6 +458,20 @@ static void test_confused_order(void **state)
 
 /* The shade of a cell: ' ' only when empty, '.' for any count, then by the
  * share of the row, a finer ramp for errors than for the diagonal. */
+/* The legend names each character of the ramp with the share it starts at. */
+static void test_hm_legend(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	gt_hm_legend(buf, sizeof(buf), 0);
+	assert_string_equal(buf, "errors, % of the row: .>0 :2 -5 =10 +15 *20 #30 %40 @50");
+	gt_hm_legend(buf, sizeof(buf), 1);
+	assert_string_equal(buf, "correct, recall %:    .>0 :10 -20 =30 +40 *50 #60 %70 @80");
+	assert_true(gt_hm_legend(buf, 12, 0) > 12);          /* cut, the length it wanted */
+	assert_int_equal(strlen(buf), 11);
+}
+
 static void test_hm_levels(void **state)
 {
 	(void)state;
@@ -731,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_cell_rows),
 		cmocka_unit_test(test_hm_levels),
+		cmocka_unit_test(test_hm_legend),
 		cmocka_unit_test(test_hm_cell_and_readout),
 		cmocka_unit_test(test_hm_grouped_order),
 		cmocka_unit_test(test_hm_update_orders),

@@ -136,6 +136,12 @@ int gt_hm_level(long count, long row_total, int diagonal);
  * errors 0.02 0.05 0.10 0.15 0.20 0.30 0.40 0.50, the diagonal 0.1 ... 0.8. */
 double gt_hm_floor(int level, int diagonal);
 
+/* The ramp in words, for a legend: "errors, % of the row: .>0 :2 -5 =10
+ * +15 *20 #30 %40 @50" (diagonal 0), "correct, recall %: .>0 :10 -20 ...
+ * @80" (diagonal 1): each level's character and the share it starts at.
+ * Returns snprintf's result. */
+int gt_hm_legend(char *buf, size_t n, int diagonal);
+
 /* The orders of the genres: by name (the class order: the file's labels
  * sorted, the study's in its order), or grouped so that genres confused
  * with each other sit together. */

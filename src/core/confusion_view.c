@@ -336,6 +336,17 @@ int gt_hm_level(long count, long row_total, int diagonal)
 	return level;
 }
 
+int gt_hm_legend(char *buf, size_t n, int diagonal)
+{
+	int len = snprintf(buf, n, "%s .>0", diagonal ? "correct, recall %:   "
+	                                              : "errors, % of the row:");
+
+	for (int l = 2; l < GT_HM_LEVELS && len >= 0 && (size_t)len < n; l++)
+		len += snprintf(buf + len, n - (size_t)len, " %c%.0f", GT_HM_RAMP[l],
+		                100 * gt_hm_floor(l, diagonal));
+	return len;
+}
+
 const char *gt_hm_order_name(gt_hm_order o)
 {
 	static const char *const names[GT_HM_NORDERS] = { "by name", "grouped" };

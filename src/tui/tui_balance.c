@@ -70,11 +70,40 @@ static void draw_bars(const gt_app *app, WINDOW *w, int y, int x, int width,
 	wattrset(w, A_NORMAL);
 }
 
-/* Genre rows that fit above the ledger (all of them on a tall terminal). */
-static int genre_rows(int height, int k)
+/* Cells of the genre names: the longest, at least 12 (the study's), at
+ * most NAME_MAX_W; the bars move right by what it takes beyond 12. */
+#define NAME_MAX_W 24
+static int name_width(const gt_genres *g)
+{
+	int w = 12;
+
+	for (int c = 0; c < g->k; c++)
+		w = gt_text_width(g->name[c]) > w ? gt_text_width(g->name[c]) : w;
+	return w < NAME_MAX_W ? w : NAME_MAX_W;
+}
+
+/* Lines the columns of a file read by its own schema want under the
+ * ledger when the genres do not all fit: a third of the pane, at least 4
+ * (the summary on two lines, a column, the "more" line), at most all. */
+static int schema_want(const gt_app *app, int height)
+{
+	const gt_schema *s = app->session.pipe.schema;
+	int want = height / 3 > 4 ? height / 3 : 4, all;
+
+	if (!s)
+		return 0;
+	all = gt_schema_nlines(s) + 1;
+	return want < all ? want : all;
+}
+
+/* Genre rows that fit above the ledger (all of them on a tall terminal),
+ * leaving a file's own schema its share below. */
+static int genre_rows(const gt_app *app, int height, int k)
 {
 	int room = height - 1 - BELOW_GENRES;
 
+	if (k > room)
+		room -= schema_want(app, height) > 4 ? schema_want(app, height) - 4 : 0;
 	return k <= room ? k : room < 2 ? 2 : room;
 }
 
@@ -85,29 +114,32 @@ static void draw_genres(const gt_app *app, const balance_state *st, WINDOW *w, i
 	const gt_genres *gs = &p->clean.genres;
 	const size_t *tr = p->train_support, *te = p->test_support;
 	size_t scale = max_before(L, gs->k);
-	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - BAR_X;
-	int rows = genre_rows(getmaxy(w), gs->k), shown = rows < gs->k ? rows - 1 : rows;
+	int nw = name_width(gs), bar_x = BAR_X + nw - 12;
+	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - bar_x;
+	int rows = genre_rows(app, getmaxy(w), gs->k), shown = rows < gs->k ? rows - 1 : rows;
 	int first_genre = st->first_genre;
-	char a[16], b[16], c[16], d[16], e[16], name[96], line[256];
+	char a[16], b[16], c[16], d[16], e[16], name[GT_GENRE_NAME * 2], line[256];
 
 	by_kept(L, gs->k, order);
 	wattrset(w, gt_attr(app, GT_C_HEADER));
-	snprintf(line, sizeof(line), " %-12s %8s %8s %7s %8s %7s  %s", "Genre", "before", "after",
-	         "kept", "train", "test", barw > 10 ? "after cleaning (dim: before)" : "");
+	snprintf(line, sizeof(line), " %s %8s %8s %7s %8s %7s  %s",
+	         gt_fmt_pad(name, sizeof(name), "Genre", nw), "before", "after", "kept", "train",
+	         "test", barw > 30 ? "after cleaning (dim: before)"
+	                 : barw > 16 ? "after cleaning" : "");
 	gt_draw_text(w, (*y)++, 0, width, line);
 	wattrset(w, A_NORMAL);
 	for (int i = first_genre; i < first_genre + shown; i++, (*y)++) {
 		int g = order[i];
 
 		snprintf(line, sizeof(line), " %s %8s %8s %7s %8s %7s",
-		         gt_fmt_pad(name, sizeof(name), gs->name[g], 12),
+		         gt_fmt_pad(name, sizeof(name), gs->name[g], nw),
 		         gt_fmt_count(a, sizeof(a), L->genre_before[g]),
 		         gt_fmt_count(b, sizeof(b), L->genre_after[g]),
 		         gt_fmt_percent(c, sizeof(c), (double)L->genre_after[g], (double)L->genre_before[g]),
 		         gt_fmt_count(d, sizeof(d), tr[g]), gt_fmt_count(e, sizeof(e), te[g]));
 		gt_draw_text(w, *y, 0, width, line);
 		if (barw > 4)
-			draw_bars(app, w, *y, BAR_X, barw - 1, L->genre_before[g], L->genre_after[g], scale);
+			draw_bars(app, w, *y, bar_x, barw - 1, L->genre_before[g], L->genre_after[g], scale);
 	}
 	if (shown < gs->k) {
 		snprintf(line, sizeof(line), " genres %d-%d of %d (j/k scroll)", first_genre + 1,
@@ -275,24 +307,56 @@ static void draw_fusion(const gt_app *app, WINDOW *w, int y)
 	}
 }
 
-/* A file read by its own schema: its columns and their roles, from row y
- * down, scrolled by st->first_column. */
+/* The schema's summary line, on two lines (*second) cut after a "; "
+ * when it does not fit in width cells; the first into line. */
+static void split_summary(const gt_schema *s, int width, char *line, size_t n, char *second,
+                          size_t n2)
+{
+	char *cut = NULL;
+
+	second[0] = '\0';
+	gt_schema_line(s, 0, (int)n, line, n);
+	if (gt_text_width(line) <= width)
+		return;
+	for (char *p = strstr(line, "; "); p; p = strstr(p + 1, "; ")) {
+		char keep = p[1];
+
+		p[1] = '\0';
+		if (gt_text_width(line) <= width)
+			cut = p;
+		p[1] = keep;
+	}
+	if (!cut)
+		return;
+	snprintf(second, n2, "  %s", cut + 2);
+	cut[1] = '\0';
+}
+
+/* A file read by its own schema: its summary, then its columns and their
+ * roles, from row y down, scrolled by st->first_column. */
 static void draw_schema(const gt_app *app, const balance_state *st, WINDOW *w, int y)
 {
 	const gt_schema *s = app->session.pipe.schema;
-	int width = getmaxx(w), rows = getmaxy(w) - y - 1, n = gt_schema_nlines(s);
-	int first = st->first_column, last_page = n - rows;   /* the last lines fill the room */
-	char line[512];
+	int width = getmaxx(w), room = getmaxy(w) - y - 1, ncol = gt_schema_nlines(s) - 1;
+	int first = st->first_column, lines;
+	char line[512], second[512];
 
-	if (rows < 2)
+	if (room < 2)
 		return;
-	if (first > last_page)
-		first = last_page > 0 ? last_page : 0;
-	gt_schema_line(s, 0, width - 1, line, sizeof(line));
+	split_summary(s, width - 1, line, sizeof(line), second, sizeof(second));
 	heading(app, w, y++, 1, width - 1, line);
-	for (int i = 1 + first; i < n && rows-- > 1; i++) {
-		if (rows == 1 && i < n - 1) {
-			snprintf(line, sizeof(line), "... %d more columns (J/K scroll)", n - i);
+	room--;
+	if (second[0] && room > 2) {
+		heading(app, w, y++, 1, width - 1, second);
+		room--;
+	}
+	if (first > ncol - room)                /* the last lines fill the room */
+		first = ncol - room > 0 ? ncol - room : 0;
+	for (lines = 0; first + lines < ncol && lines < room; lines++) {
+		int i = 1 + first + lines;
+
+		if (lines == room - 1 && i < ncol) {
+			snprintf(line, sizeof(line), "... %d more columns (J/K scroll)", ncol + 1 - i);
 			gt_draw_text(w, y++, 1, width - 1, line);
 			break;
 		}
@@ -305,7 +369,7 @@ static void draw_schema(const gt_app *app, const balance_state *st, WINDOW *w, i
 static void balance_layout(gt_app *app, void *state, int height, int width)
 {
 	balance_state *st = state;
-	int k = app->session.pipe.clean.genres.k, rows = genre_rows(height, k);
+	int k = app->session.pipe.clean.genres.k, rows = genre_rows(app, height, k);
 	int shown = rows < k ? rows - 1 : rows;
 
 	(void)width;

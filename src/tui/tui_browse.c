@@ -74,6 +74,8 @@ static const char *const browse_help[] = {
 	"both  ?key\tunknown duration and tempo / unknown key",
 	"blank missing\ta blank row / an empty field",
 	"invalid\tout of range or not a number; malform: wrong field count",
+	"\ta file read by its own schema: missing is an empty or unusable",
+	"\tinput cell (the improved preset fills it in)",
 	NULL
 };
 
@@ -435,13 +437,40 @@ static const char *field_text(const gt_browser *b, size_t r, int c, char *out, s
 	return out;
 }
 
-/* "line 13: -1dur, unknown duration (-1): dropped; ..." */
+/* "line 13: -1dur, unknown duration (-1): dropped; ..."; for a file read
+ * by its own schema, in its words: "line 7: kept, a row of the training or
+ * test set", "line 3: empty field in column 'key'; the improved preset fills it" */
 static void fate_line(const gt_browser *b, size_t r, char *out, size_t n)
 {
 	gt_fate f = (gt_fate)b->clean->fates[r].fate;
+	int len;
 
-	snprintf(out, n, "line %ld: %s, %s", b->ds->line[r], gt_browser_fate_tag(f),
-	         gt_browser_fate_legend(f));
+	if (!b->clean->own_schema) {
+		snprintf(out, n, "line %ld: %s, %s", b->ds->line[r], gt_browser_fate_tag(f),
+		         gt_browser_fate_legend(f));
+		return;
+	}
+	if (f == GT_FATE_KEPT) {
+		snprintf(out, n, "line %ld: kept, a row of the training or test set", b->ds->line[r]);
+		return;
+	}
+	len = gt_clean_describe(b->clean, b->ds, r, out, n);
+	if (f == GT_FATE_MISSING && len > 0 && (size_t)len < n)
+		snprintf(out + len, n - (size_t)len, "; the improved preset fills it");
+}
+
+/* Cells of the field names in the row detail: the longest name and a
+ * space, at least 17 (the study's), at most a third of the width. */
+static int name_cells(const gt_browser *b, int width)
+{
+	int w = 17, most = width / 3 > 17 ? width / 3 : 17;
+
+	for (int c = 0; c < b->ncols; c++) {
+		int cw = gt_text_width(gt_browser_name(b, c)) + 1;
+
+		w = cw > w ? cw : w;
+	}
+	return w < most ? w : most;
 }
 
 /* The first field listed in a row's fields when `lines` lines show them:
@@ -457,16 +486,17 @@ static void draw_side_record(const gt_app *app, const struct gt_browse *s, WINDO
 {
 	const gt_browser *b = &s->b;
 	size_t r = gt_browser_row(b, b->cur);
-	char text[512], head[160];
+	char text[512], head[GT_ERROR_MAX + 96];
+	int nw = name_cells(b, width);
 
 	fate_line(b, r, head, sizeof(head));
 	wattrset(w, gt_attr(app, GT_C_HEADER));
 	gt_draw_text(w, (*y)++, x, width, head);
 	for (int c = first_field(b, ymax - *y); c < b->ncols && *y < ymax; c++, (*y)++) {
 		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
-		gt_draw_text(w, *y, x, 17, gt_browser_name(b, c));
+		gt_draw_text(w, *y, x, nw - 1, gt_browser_name(b, c));
 		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
-		gt_draw_text(w, *y, x + 17, width - 17, field_text(b, r, c, text, sizeof(text)));
+		gt_draw_text(w, *y, x + nw, width - nw, field_text(b, r, c, text, sizeof(text)));
 	}
 	wattrset(w, A_NORMAL);
 }
@@ -478,8 +508,8 @@ static void draw_record(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 {
 	const gt_browser *b = &s->b;
 	size_t r;
-	char text[512], head[160];
-	int y = y0;
+	char text[512], head[GT_ERROR_MAX + 96];
+	int y = y0, nw = name_cells(b, width - 1);
 
 	if (b->n == 0)
 		return;
@@ -490,9 +520,9 @@ static void draw_record(const gt_app *app, const struct gt_browse *s, WINDOW *w,
 	gt_draw_text(w, y++, 1, width - 1, head);
 	for (int c = first_field(b, y0 + nrows - 1 - y); c < b->ncols && y < y0 + nrows; c++, y++) {
 		wattrset(w, c == b->col ? A_BOLD : gt_attr(app, GT_C_DIM));
-		gt_draw_text(w, y, 1, 17, gt_browser_name(b, c));
+		gt_draw_text(w, y, 1, nw, gt_browser_name(b, c));
 		wattrset(w, c == b->col ? A_BOLD : A_NORMAL);
-		gt_draw_text(w, y, 19, width - 19, field_text(b, r, c, text, sizeof(text)));
+		gt_draw_text(w, y, nw + 2, width - nw - 2, field_text(b, r, c, text, sizeof(text)));
 	}
 	wattrset(w, gt_attr(app, GT_C_DIM));
 	if (y < y0 + nrows)

@@ -121,6 +121,27 @@ static const gt_genres *genres(const gt_app *app)
 	return &app->session.pipe.clean.genres;
 }
 
+/* Cells of the genre names in the report: the longest name, at least 12
+ * (the study's), at most 20. */
+static int name_w(const gt_app *app)
+{
+	const gt_genres *g = genres(app);
+	int w = 12;
+
+	for (int c = 0; c < g->k; c++)
+		w = gt_text_width(g->name[c]) > w ? gt_text_width(g->name[c]) : w;
+	return w < 20 ? w : 20;
+}
+
+/* Does the file name its tracks (artist and title), so that fusion-aware
+ * accuracy means something? */
+static int names_tracks(const gt_app *app)
+{
+	const gt_dataset *ds = &app->session.pipe.ds;
+
+	return ds->field[GT_COL_ARTIST] >= 0 && ds->field[GT_COL_TRACK] >= 0;
+}
+
 /* Only the test rows are evaluated at each epoch end while a run goes on;
  * the training rows are evaluated when it finishes or is stopped. */
 static int live(const gt_app *app)
@@ -137,7 +158,20 @@ static const gt_runlog_entry *shown_entry(const gt_app *app)
 	return e && e->fig ? e : NULL;
 }
 
+static shown_set set_of(const gt_app *app, const cv_state *cv);
+
 static shown_set current_set(const gt_app *app, const cv_state *cv)
+{
+	shown_set set = set_of(app, cv);
+
+	if (!names_tracks(app)) {
+		set.fusion = NULL;
+		set.fusion_acc = NAN;
+	}
+	return set;
+}
+
+static shown_set set_of(const gt_app *app, const cv_state *cv)
 {
 	const gt_session *s = &app->session;
 	const gt_runlog_entry *e = shown_entry(app);
@@ -505,14 +539,14 @@ static int extreme_f1(const gt_report *r, int k, int best)
 static void report_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_report *r,
                        int c, int best, int worst, int x, int y, int width)
 {
-	char line[160], sup[32], name[96];
+	char line[192], sup[32], name[GT_GENRE_NAME * 2];
 	const char *note = c == best ? " easiest" : c == worst ? " hardest" : "";
 	attr_t a = c == cv->t ? gt_attr(app, GT_C_CURSOR)
 	         : c == best ? gt_attr(app, GT_C_GOOD)
 	         : c == worst ? gt_attr(app, GT_C_BAD) : A_NORMAL;
 
 	snprintf(line, sizeof(line), "%s %9.2f %9.2f %9.2f %9s%s",
-	         gt_fmt_pad(name, sizeof(name), genres(app)->name[c], 12),
+	         gt_fmt_pad(name, sizeof(name), genres(app)->name[c], name_w(app)),
 	         r->precision[c], r->recall[c], r->f1[c],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
 	gt_draw_clipped_attr(w, a, y, x, width, line);
@@ -527,21 +561,25 @@ static void draw_report(const gt_app *app, const cv_state *cv, WINDOW *w, const 
 	const double f1[] = { r->accuracy, r->macro_f1, r->weighted_f1 };
 	const double pr[] = { 0, r->macro_precision, r->weighted_precision };
 	const double re[] = { 0, r->macro_recall, r->weighted_recall };
-	int k = r->k > GT_MAX_CLASSES ? GT_MAX_CLASSES : r->k;
-	char line[128], tot[32];
+	int k = r->k > GT_MAX_CLASSES ? GT_MAX_CLASSES : r->k, nw = name_w(app);
+	int best = extreme_f1(r, k, 1), worst = extreme_f1(r, k, 0);
+	char line[192], tot[32];
 
-	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
+	if (r->f1[best] == r->f1[worst])      /* all alike: neither is marked */
+		best = worst = -1;
+	snprintf(line, sizeof(line), "%-*s %9s %9s %9s %9s", nw, "", "precision", "recall",
 	         "f1-score", "support");
 	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
 	for (int c = 0; c < k; c++)
-		report_row(app, cv, w, r, c, extreme_f1(r, k, 1), extreme_f1(r, k, 0), x, y++, width);
+		report_row(app, cv, w, r, c, best, worst, x, y++, width);
 	gt_fmt_count(tot, sizeof(tot), (unsigned long long)r->total);
 	y++;
 	for (int i = 0; i < 3; i++, y++) {
 		if (i == 0)
-			snprintf(line, sizeof(line), "%-12s %9s %9s %9.2f %9s", avg[i], "", "", f1[i], tot);
+			snprintf(line, sizeof(line), "%-*s %9s %9s %9.2f %9s", nw, avg[i], "", "", f1[i],
+			         tot);
 		else
-			snprintf(line, sizeof(line), "%-12s %9.2f %9.2f %9.2f %9s", avg[i], pr[i],
+			snprintf(line, sizeof(line), "%-*s %9.2f %9.2f %9.2f %9s", nw, avg[i], pr[i],
 			         re[i], f1[i], tot);
 		gt_draw_clipped(w, y, x, width, line);
 	}
@@ -575,12 +613,19 @@ static int draw_beyond(WINDOW *w, const shown_set *set, int x, int y, int width,
 {
 	char line[160];
 
+	int used;
+
 	if (y >= end || isnan(set->top2))
 		return y;
-	snprintf(line, sizeof(line), "top-2 accuracy %.2f  fusion-aware %.2f (genre listed for the track)",
-	         set->top2, set->fusion_acc);
-	gt_draw_clipped(w, y++, x, width, line);
-	return y;
+	if (isnan(set->fusion_acc))       /* nothing names a track twice */
+		snprintf(line, sizeof(line), "top-2 accuracy %.2f", set->top2);
+	else
+		snprintf(line, sizeof(line), "top-2 accuracy %.2f  fusion-aware %.2f", set->top2,
+		         set->fusion_acc);
+	used = gt_draw_clipped(w, y, x, width, line);
+	if (!isnan(set->fusion_acc) && width - used >= 29)   /* whole, or not at all */
+		gt_draw_clipped(w, y, x + used, width - used, " (genre listed for the track)");
+	return y + 1;
 }
 
 /* The top pairs by count, each direction on its own; the one under the
@@ -667,6 +712,8 @@ typedef struct {
 } map_plan;
 
 #define MAP_Y 2                    /* the first row of cells */
+#define MAP_LEGEND_AT 12           /* rows beside or below it from which the
+                                      legend of its characters is shown */
 
 static void plan_map(map_plan *mp, int k, int width, int height)
 {
@@ -798,8 +845,20 @@ static int report_rows(int avail, int *npairs)
 	int rows;
 
 	*npairs = avail >= 24 ? NPAIRS : avail >= 10 ? 2 : avail >= 7 ? 1 : 0;
-	rows = avail - 3 - (*npairs ? *npairs + 1 : 0);
+	rows = avail - 3 - (*npairs ? *npairs + 1 : 0) - (avail >= MAP_LEGEND_AT ? 3 : 0)
+	     - (avail >= 24);      /* draw_beyond's line */
 	return rows < 1 ? 0 : rows;
+}
+
+/* The heat map's two ramps in words, from row y. */
+static void draw_map_legend(WINDOW *w, int x, int y, int width)
+{
+	char line[128];
+
+	for (int diagonal = 0; diagonal < 2; diagonal++) {
+		gt_hm_legend(line, sizeof(line), diagonal);
+		gt_draw_clipped_attr(w, A_DIM, y + diagonal, x, width, line);
+	}
 }
 
 /* The heat map synced to cm and the window, the report's scroll kept in
@@ -828,8 +887,8 @@ static int draw_sorted_report(const gt_app *app, const cv_state *cv, WINDOW *w,
 	snprintf(line, sizeof(line), "Report by %s (s/S sort, J/K scroll): %d-%d of %d genres",
 	         gt_report_sort_name(cv->rsort), n ? cv->rtop + 1 : 0, last, n);
 	gt_draw_clipped_attr(w, A_BOLD, y++, x, width, line);
-	snprintf(line, sizeof(line), "%-12s %9s %9s %9s %9s", "", "precision", "recall",
-	         "f1-score", "support");
+	snprintf(line, sizeof(line), "%-*s %9s %9s %9s %9s", name_w(app), "", "precision",
+	         "recall", "f1-score", "support");
 	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y++, x, width, line);
 	best = extreme_f1(r, r->k, 1);
 	worst = extreme_f1(r, r->k, 0);
@@ -860,7 +919,9 @@ static void draw_map_extras(const gt_app *app, const cv_state *cv, WINDOW *w,
 	if (avail >= 24)
 		y = draw_beyond(w, set, x, y, width, y + 1);
 	if (npairs)
-		draw_pairs(app, cv, w, set->cm, x, y, width, y + 1 + npairs);
+		y = draw_pairs(app, cv, w, set->cm, x, y, width, y + 1 + npairs);
+	if (avail >= MAP_LEGEND_AT)
+		draw_map_legend(w, x, y + 1, width);
 }
 
 static void draw_map(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set)
@@ -933,23 +994,44 @@ static void list_row(const gt_app *app, const cell_list *l, size_t i, char *buf,
 	          ? l->prob.prob[it->sample * (size_t)l->prob.k + (size_t)l->t] : NAN;
 	char name[96];
 
-	snprintf(buf, n, "%7ld  %s %6.3f  %6.3f   %s - %s", pipe->ds.line[it->row],
+	const gt_dataset *ds = &pipe->ds;
+	int a = ds->field[GT_COL_ARTIST] >= 0, t = ds->field[GT_COL_TRACK] >= 0;
+
+	snprintf(buf, n, "%7ld  %s %6.3f  %6.3f   %s%s%s", ds->line[it->row],
 	         gt_fmt_pad(name, sizeof(name), gt_genre_name(genres(app), l->p), 12), it->conf, pt,
-	         gt_cell(&pipe->ds, it->row, GT_COL_ARTIST), gt_cell(&pipe->ds, it->row, GT_COL_TRACK));
+	         a ? gt_cell(ds, it->row, GT_COL_ARTIST) : "", a && t ? " - " : "",
+	         t ? gt_cell(ds, it->row, GT_COL_TRACK) : "");
+}
+
+/* The heading of the rows' names: "artist - track" for the study, the
+ * file's own column names otherwise ("filename"), "" when none. */
+static void names_heading(const gt_app *app, char *buf, size_t n)
+{
+	const gt_dataset *ds = &app->session.pipe.ds;
+	int a = ds->field[GT_COL_ARTIST], t = ds->field[GT_COL_TRACK];
+	char an[64], tn[64];
+
+	if (!app->session.pipe.schema) {
+		snprintf(buf, n, "artist - track");
+		return;
+	}
+	snprintf(buf, n, "%s%s%s", a >= 0 ? gt_column_label(ds, a, an, sizeof(an), 30) : "",
+	         a >= 0 && t >= 0 ? " - " : "", t >= 0 ? gt_column_label(ds, t, tn, sizeof(tn), 30) : "");
 }
 
 static void draw_list(const gt_app *app, const cell_list *l, WINDOW *w)
 {
 	int width = getmaxx(w), height = getmaxy(w), y = 2;
-	char line[512], label[128], n[32], ptrue[40];
+	char line[512], label[128], n[32], ptrue[40], heading[140];
 
 	gt_cv_cell_label(label, sizeof(label), genres(app), l->set, l->t, l->p);
 	snprintf(line, sizeof(line), "%s: %s rows, %s", label, gt_fmt_count(n, sizeof(n), l->n),
 	         gt_rowpred_order_name(l->order));
 	gt_draw_clipped_attr(w, A_BOLD, 0, 0, width, line);
 	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_genre_name(genres(app), l->t));
+	names_heading(app, heading, sizeof(heading));
 	snprintf(line, sizeof(line), "%7s  %-12s %6s  %6s   %s", "line", "predicted", "prob",
-	         ptrue, "artist - track");
+	         ptrue, heading);
 	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 1, 0, width, line);
 	for (size_t i = l->top; i < l->n && y < height - 1; i++, y++) {
 		list_row(app, l, i, line, sizeof(line));
