@@ -2,7 +2,8 @@
 # valgrind.sh: genretui under valgrind's memcheck (--leak-check=full): a
 # one-epoch batch run on the real dataset (when $GT_REAL_CSV names it) and
 # on the bundled sample, JSON output and model saving, the --predict pipe on
-# the saved model, --map, --export and a file of its own genres, and every
+# the saved model, --map, --export and a file of its own genres, tables
+# read by their own schema (GTZAN-like, hackathon, 114 genres), and every
 # file of the bad-input corpus. Each must report
 # no memory error and no leak. Prints TAP. Not part of make check (the real
 # file takes ~20 s under valgrind): CI runs it when valgrind is installed.
@@ -58,6 +59,17 @@ printf 'energy=0.9\nrow 3\n' >"$tmp/in"
 vg "--predict on that model, rows of its file" --model "$tmp/own.gtm" --map "$MAP" \
 	--predict "$DATA/spotify_api_own_genres.csv"
 : >"$tmp/in"
+vg "a GTZAN-like table by its own schema, improved preset, --export, model version 3" \
+	--batch --json --preset improved --epochs 2 --importance=1 --export "$tmp/gz" \
+	--save-model "$tmp/gz.gtm" "$DATA/gtzan_small.csv"
+printf 'tempo=120 mfcc1_mean=-100\nline 5\nmfcc1_mea=3\nhelp\n' >"$tmp/in"
+vg "--predict on that model, lines of its file" --model "$tmp/gz.gtm" --predict \
+	"$DATA/gtzan_small.csv"
+: >"$tmp/in"
+vg "a hackathon table: empty cells, numeric classes, --cv 2" --batch --epochs 1 --cv 2 \
+	"$DATA/hackathon_small.csv"
+vg "the 114-genre tracks table by its own schema, --features and --drop" --batch --epochs 1 \
+	--features 'dance*,energy,explicit,tempo' --drop tempo "$DATA/spotify_tracks_114.csv"
 for f in "$DATA"/bad/*.csv; do
 	vg "bad input $(basename "$f")" --batch --epochs 1 "$f"
 done
