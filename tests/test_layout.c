@@ -85,8 +85,7 @@ static void test_own(void **state)
 	gt_layout_diff_text(&l, &study, buf, sizeof(buf));
 	assert_string_equal(buf, "this file lacks: rms_mean, mood, zcr, length, centroid; "
 	                    "has extra: popularity, acousticness, danceability, duration_ms, "
-	                    "energy, instrumentalness, liveness, loudness, speechiness, "
-	                    "valence, key, mode");
+	                    "energy, instrumentalness, liveness, loudness and 4 more");
 	assert_int_equal(gt_layout_diff_text(&l, &l, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "");
 }

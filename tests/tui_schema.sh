@@ -11,7 +11,7 @@
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..16"
+echo "1..17"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
@@ -23,6 +23,7 @@ expect "... the identifier with its reason" "filename                 identifier
 keys J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J J
 expect "J scrolls down to the label" "label                    label       10 classes"
 keys 3
+expect "the Train pane gives the preset's layers on this file" "on this file: 58-35-10 (58 inputs, 10 genres)"
 keys t
 expect "it trains" "done after 3 epochs" 30
 keys 4

@@ -227,6 +227,10 @@ static void expected(int c, char *buf, size_t n)
 		snprintf(buf, n, " (try --help for the presets)");
 	else if (c == OPT_EXPORT)
 		snprintf(buf, n, ": expected a directory name");
+	else if (c == OPT_LABEL)
+		snprintf(buf, n, ": expected a column name");
+	else if (c == OPT_FEATURES || c == OPT_DROP)
+		snprintf(buf, n, ": expected column names or globs, comma separated");
 	else
 		snprintf(buf, n, ": expected a file name");
 }

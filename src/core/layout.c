@@ -243,19 +243,32 @@ static int source_in(const gt_layout *a, int s, const gt_layout *b)
 }
 
 /* Names of the sources of a not in b, ", "-separated, at buf + *len. */
+/* Columns a message names before "and N more": a list that always ends
+ * whole, however many columns differ. */
+#define DIFF_NAMES 8
+
 static void missing_list(const gt_layout *a, const gt_layout *b, char *buf, size_t n,
                          int *len)
 {
-	int first = 1;
+	int shown = 0, more = 0;
 
 	for (int s = 0; s < a->nsources; s++) {
 		size_t at = (size_t)*len < n ? (size_t)*len : n;
 
 		if (source_in(a, s, b))
 			continue;
-		*len += snprintf(buf + at, n - at, "%s%s", first ? "" : ", ",
+		if (shown == DIFF_NAMES) {
+			more++;
+			continue;
+		}
+		*len += snprintf(buf + at, n - at, "%s%s", shown ? ", " : "",
 		                 gt_layout_source_name(a, s));
-		first = 0;
+		shown++;
+	}
+	if (more) {
+		size_t at = (size_t)*len < n ? (size_t)*len : n;
+
+		*len += snprintf(buf + at, n - at, " and %d more", more);
 	}
 }
 

@@ -911,21 +911,43 @@ static void draw_plot(const gt_app *app, const train_state *ts, WINDOW *w, int y
 	gt_canvas_free(&c);
 }
 
+/* The preset's layers on this file, e.g. "on this file: 58-35-10 (58
+ * inputs, 10 genres)", when its inputs or genres are not the study's that
+ * the preset's summary names; 0 when they are. */
+static int arch_on_file(const gt_app *app, const gt_preset *p, char *buf, size_t n)
+{
+	const gt_arch *a = &p->arch;
+	int in = app->session.pipe.clean.layout.ninputs, k = app->session.pipe.clean.genres.k;
+	size_t used;
+
+	if (in == a->sizes[0] && k == a->sizes[a->nlayers])
+		return 0;
+	used = (size_t)snprintf(buf, n, "on this file: %d", in);
+	for (int l = 1; l < a->nlayers && used < n; l++)
+		used += (size_t)snprintf(buf + used, n - used, "-%d", a->sizes[l]);
+	if (used < n)
+		snprintf(buf + used, n - used, "-%d (%d inputs, %d genres)", k, in, k);
+	return 1;
+}
+
 /* Before any run: how to start one, with the chosen preset and the data's
  * own number of test rows. */
 static void draw_idle(const gt_app *app, const train_state *ts, WINDOW *w, int x, int width)
 {
 	char line[256], rows[32];
+	int y = 5;
 
 	gt_draw_text(w, 1, x, width, "No training yet.");
 	gt_draw_text(w, 3, x, width, "t (or Enter) trains the network with the settings on the left:");
 	snprintf(line, sizeof(line), "%s: %s.", ts->preset->name, ts->preset->summary);
 	gt_draw_text(w, 4, x, width, line);
+	if (arch_on_file(app, ts->preset, line, sizeof(line)))
+		gt_draw_text(w, y++, x, width, line);
 	gt_fmt_count(rows, sizeof(rows), (unsigned long long)app->session.pipe.test.n);
 	snprintf(line, sizeof(line), "The loss and accuracy of the training rows and of the %s", rows);
-	gt_draw_text(w, 5, x, width, line);
-	gt_draw_text(w, 6, x, width, "held-out test rows are plotted here after every epoch.");
-	gt_draw_text(w, 7, x, width, "Keys work while it trains: p pauses, z stops, 1-6 switch panes.");
+	gt_draw_text(w, y++, x, width, line);
+	gt_draw_text(w, y++, x, width, "held-out test rows are plotted here after every epoch.");
+	gt_draw_text(w, y, x, width, "Keys work while it trains: p pauses, z stops, 1-6 switch panes.");
 }
 
 /* A model from --model: its figures, no curves (it was trained elsewhere). */
