@@ -321,7 +321,7 @@ static void test_finder(void **state)
 		"genre 255", "genre 256", "7", "10", "010", "acoustic", "acoustic ",
 		"a label far too long to be a class of any table, over sixty-four bytes long",
 	};
-	static char names[GT_MAX_CLASSES][16];
+	static char names[GT_MAX_CLASSES][24];
 	const char *ptr[GT_MAX_CLASSES];
 	gt_genres g;
 	int np = (int)(sizeof(probe) / sizeof(probe[0]));
