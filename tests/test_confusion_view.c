@@ -76,6 +76,7 @@ static void test_totals(void **state)
 	assert_int_equal(gt_cv_row_total(&cm, CLAS), 821);
 	assert_int_equal(gt_cv_col_total(&cm, HIPH), 751);
 	assert_int_equal(gt_cv_col_total(&cm, ROCK), 1092);
+	gt_confusion_free(&cm);
 }
 
 static void test_values_counts(void **state)
@@ -88,6 +89,7 @@ static void test_values_counts(void **state)
 	gt_cv_values(&cm, GT_CV_COUNTS, v);
 	assert_near(VAT(RAP, HIPH), 261, 0);
 	assert_near(VAT(CLAS, CLAS), 675, 0);
+	gt_confusion_free(&cm);
 }
 
 static void test_values_recall_rows_sum_to_one(void **state)
@@ -107,6 +109,7 @@ static void test_values_recall_rows_sum_to_one(void **state)
 			sum += VAT(t, p);
 		assert_near(sum, 1.0, 1e-12);
 	}
+	gt_confusion_free(&cm);
 }
 
 static void test_values_precision_columns_sum_to_one(void **state)
@@ -125,6 +128,7 @@ static void test_values_precision_columns_sum_to_one(void **state)
 			sum += VAT(t, p);
 		assert_near(sum, 1.0, 1e-12);
 	}
+	gt_confusion_free(&cm);
 }
 
 /* A genre never true (row 1) and one never predicted (column 2) give 0. */
@@ -148,6 +152,7 @@ static void test_values_zero_totals(void **state)
 	assert_near(VAT(0, 0), 4.0 / 6, 1e-15);
 	assert_near(VAT(2, 0), 2.0 / 6, 1e-15);
 	assert_near(VAT(0, 1), 1.0, 0);
+	gt_confusion_free(&cm);
 }
 
 static void test_values_empty_matrix(void **state)
@@ -162,6 +167,7 @@ static void test_values_empty_matrix(void **state)
 		assert_near(VAT(3, 4), 0, 0);
 		assert_near(gt_cv_heat_fraction(&cm, (gt_cv_view)view, 3, 4), 0, 0);
 	}
+	gt_confusion_free(&cm);
 }
 
 /* A class count out of range is clamped to what a matrix holds. */
@@ -176,6 +182,7 @@ static void test_classes_clamped(void **state)
 	assert_int_equal(gt_cv_classes(&cm), GT_MAX_CLASSES);
 	cm.k = -1;
 	assert_int_equal(gt_cv_classes(&cm), 0);
+	gt_confusion_free(&cm);
 }
 
 /* ---- colour scale ---- */
@@ -225,6 +232,7 @@ static void test_heat_fraction(void **state)
 	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, RAP, HIPH)), 3);
 	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, CLAS, CLAS)), 4);
 	assert_int_equal(gt_cv_heat_level(gt_cv_heat_fraction(&cm, GT_CV_RECALL, CLAS, BLUE)), 0);
+	gt_confusion_free(&cm);
 }
 
 /* ---- most-confused pairs ---- */
@@ -250,6 +258,7 @@ static void test_top_pairs_study(void **state)
 	assert_int_equal(top[3].p, ANIM);
 	assert_int_equal(top[3].count, 153);
 	assert_int_equal(top[4].count, 151);
+	gt_confusion_free(&cm);
 }
 
 static void test_top_pairs_few(void **state)
@@ -271,6 +280,7 @@ static void test_top_pairs_few(void **state)
 	assert_int_equal(gt_cv_top_pairs(&cm, top, 0), 0);
 	assert_int_equal(gt_cv_top_pairs(&cm, top, 1), 1);
 	assert_int_equal(top[0].count, 3);
+	gt_confusion_free(&cm);
 }
 
 static void test_pair_text(void **state)
@@ -286,6 +296,7 @@ static void test_pair_text(void **state)
 	assert_string_equal(buf, "Rap -> Hip-Hop 261 (33%)");
 	gt_cv_pair_text(buf, sizeof(buf), &cm, &study, &top[0]);
 	assert_string_equal(buf, "Hip-Hop -> Rap 350 (42%)");
+	gt_confusion_free(&cm);
 }
 
 /* ---- texts ---- */
@@ -315,6 +326,7 @@ static void test_describe(void **state)
 	assert_string_equal(buf, "true Rap, predicted Hip-Hop: 261, 35% of predicted Hip-Hop");
 	gt_cv_describe(buf, sizeof(buf), &cm, &study, GT_CV_COUNTS, CLAS, CLAS);
 	assert_string_equal(buf, "true Classical, predicted Classical: 675, 82% of Classical (correct)");
+	gt_confusion_free(&cm);
 }
 
 static void test_describe_edges(void **state)
@@ -331,6 +343,7 @@ static void test_describe_edges(void **state)
 	/* truncated, still terminated */
 	assert_true(gt_cv_describe(buf, sizeof(buf), &cm, &study, GT_CV_COUNTS, 1, 2) >= 16);
 	assert_string_equal(buf, "true Anime, pre");
+	gt_confusion_free(&cm);
 }
 
 static void test_cell_label(void **state)
@@ -422,6 +435,7 @@ static void test_shade(void **state)
 	assert_near(gt_cv_ok_floor(9), 0.70, 0);
 	gt_confusion_init(&cm, 3);                              /* an empty row: level 0 */
 	assert_int_equal(gt_cv_cell_shade(&cm, GT_CV_COUNTS, 1, 1).level, 0);
+	gt_confusion_free(&cm);
 }
 
 /* Confused pairs side by side: a permutation with Rap beside Hip-Hop and
@@ -452,6 +466,7 @@ static void test_confused_order(void **state)
 	assert_int_equal(order[1], 3);
 	assert_int_equal(order[2], 0);
 	assert_int_equal(order[3], 1);
+	gt_confusion_free(&cm);
 }
 
 /* ---- the heat map ---- */

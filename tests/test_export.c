@@ -198,8 +198,12 @@ static void check_predictions(const char *text)
 		i++;
 	}
 	assert_int_equal(i, p->test.n + p->train.n);
-	assert_memory_equal(cm[0].cell, sess.cm_test.cell, sizeof(cm[0].cell));
-	assert_memory_equal(cm[1].cell, sess.cm_train.cell, sizeof(cm[1].cell));
+	assert_int_equal(sess.cm_test.k, GT_NCLASSES);
+	assert_int_equal(sess.cm_train.k, GT_NCLASSES);
+	assert_memory_equal(cm[0].cell, sess.cm_test.cell, GT_NCLASSES * GT_NCLASSES * sizeof(long));
+	assert_memory_equal(cm[1].cell, sess.cm_train.cell, GT_NCLASSES * GT_NCLASSES * sizeof(long));
+	gt_confusion_free(&cm[0]);
+	gt_confusion_free(&cm[1]);
 	free(copy);
 }
 
@@ -453,6 +457,7 @@ static void test_own_genres(void **state)
 	assert_string_equal(t, "true/predicted,\"drum, bass\",k-pop,\"say \"\"hi\"\"\"\n"
 	                    "\"drum, bass\",0,5,0\nk-pop,0,0,0\n\"say \"\"hi\"\"\",0,0,7\n");
 	free(t);
+	gt_confusion_free(&cm);
 }
 
 /* Without artist names (an optional column) there is no fusion-aware

@@ -301,6 +301,7 @@ static void test_from_labels_counts_true_by_predicted(void **state)
 	for (int t = 0; t < 3; t++)
 		for (int p = 0; p < 3; p++)
 			assert_int_equal(GT_CM(&cm, t, p), want[t][p]);
+	gt_confusion_free(&cm);
 }
 
 static void test_init_clears_previous_counts(void **state)
@@ -378,6 +379,7 @@ static void test_add_ignores_out_of_range_labels(void **state)
 	assert_int_equal(r.total, 1);
 	assert_int_equal(GT_CM(&cm, 2, 1), 1);
 	assert_int_equal(GT_CM(&cm, 0, 0), 0);
+	gt_confusion_free(&cm);
 }
 
 static void test_from_labels_skips_out_of_range_pairs(void **state)
@@ -393,6 +395,7 @@ static void test_from_labels_skips_out_of_range_pairs(void **state)
 	assert_int_equal(r.total, 2);
 	assert_int_equal(GT_CM(&cm, 0, 0), 1);
 	assert_int_equal(GT_CM(&cm, 1, 1), 1);
+	gt_confusion_free(&cm);
 }
 
 /* Out-of-contract k gives an empty 0-class matrix that counts nothing. */
@@ -413,6 +416,7 @@ static void test_init_rejects_bad_class_count(void **state)
 		assert_near(r.macro_f1, 0.0);
 		assert_matrix(&cm, "[]\n");
 	}
+	gt_confusion_free(&cm);
 }
 
 /* ---- Scores ---------------------------------------------------------- */
@@ -440,6 +444,7 @@ static void test_hand_worked_per_class(void **state)
 	assert_int_equal(r.support[0], 4);
 	assert_int_equal(r.support[1], 3);
 	assert_int_equal(r.support[2], 0);
+	gt_confusion_free(&cm);
 }
 
 /* total 7, trace 3. Macro divides by all 3 classes, zero support included:
@@ -461,6 +466,7 @@ static void test_hand_worked_averages(void **state)
 	assert_near(r.weighted_precision, 2.4 / 7.0);
 	assert_near(r.weighted_recall, 3.0 / 7.0);
 	assert_near(r.weighted_f1, 8.0 / 21.0);
+	gt_confusion_free(&cm);
 }
 
 /* The full-precision values scikit-learn returns for cm10 (hex floats
@@ -483,6 +489,7 @@ static void test_ten_classes_match_sklearn_values(void **state)
 	assert_near(r.weighted_precision, 0x1.105c78c833411p-1);
 	assert_near(r.weighted_recall, 0x1.1f11b7973cdacp-1);
 	assert_near(r.weighted_f1, 0x1.132b58c553152p-1);
+	gt_confusion_free(&cm);
 }
 
 static void test_single_class(void **state)
@@ -501,6 +508,7 @@ static void test_single_class(void **state)
 	assert_near(r.weighted_f1, 1.0);
 	assert_report(&cm, names, 2, sk_k1);
 	assert_matrix(&cm, "[[5]]\n");
+	gt_confusion_free(&cm);
 }
 
 /* A class neither true nor predicted (a genre whose rows were all
@@ -540,6 +548,7 @@ static void test_absent_class_left_out(void **state)
 	gt_confusion_add(&cm, 0, 1);
 	gt_report_compute(&r, &cm);
 	assert_int_equal(r.npresent, 3);
+	gt_confusion_free(&cm);
 }
 
 static void assert_not_nan(const gt_report *r)
@@ -569,6 +578,7 @@ static void test_empty_matrix(void **state)
 	assert_not_nan(&r);
 	assert_report(&cm, NULL, 2, fmt_empty_d2);
 	assert_matrix(&cm, "[[0 0]\n [0 0]]\n");
+	gt_confusion_free(&cm);
 }
 
 /* ---- Report text ----------------------------------------------------- */
@@ -580,6 +590,7 @@ static void test_report_hand_worked_digits_2(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_report(&cm, cm3_names, 2, sk_cm3_d2);
+	gt_confusion_free(&cm);
 }
 
 static void test_report_hand_worked_digits_4(void **state)
@@ -589,6 +600,7 @@ static void test_report_hand_worked_digits_4(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_report(&cm, cm3_names, 4, sk_cm3_d4);
+	gt_confusion_free(&cm);
 }
 
 /* NULL names: classes are named by number, as sklearn without names. */
@@ -599,6 +611,7 @@ static void test_report_numbers_as_names(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_report(&cm, NULL, 2, sk_cm3_numbers_d2);
+	gt_confusion_free(&cm);
 }
 
 /* A name longer than "weighted avg" widens the name column. */
@@ -612,6 +625,7 @@ static void test_report_long_name_widens(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_report(&cm, names, 3, sk_cm3_long_d3);
+	gt_confusion_free(&cm);
 }
 
 /* digits above 12 widen the name column and overflow the 9-wide cells. */
@@ -622,6 +636,7 @@ static void test_report_many_digits(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_report(&cm, cm3_names, 14, sk_cm3_d14);
+	gt_confusion_free(&cm);
 }
 
 /* P(a) = 1/8 and macro P = 0.5625 are exact binary ties: both printf and
@@ -637,6 +652,7 @@ static void test_report_rounding_ties(void **state)
 	assert_report(&cm, names, 2, sk_tie_d2);
 	assert_report(&cm, names, 1, sk_tie_d1);
 	assert_report(&cm, names, 0, sk_tie_d0);
+	gt_confusion_free(&cm);
 }
 
 static void test_report_ten_genres(void **state)
@@ -647,6 +663,7 @@ static void test_report_ten_genres(void **state)
 	build_from_cells(&cm, 10, cm10_cells);
 	assert_report(&cm, cm10_names, 2, sk_cm10_d2);
 	assert_report(&cm, cm10_names, 4, sk_cm10_d4);
+	gt_confusion_free(&cm);
 }
 
 /* ---- Matrix text ----------------------------------------------------- */
@@ -659,6 +676,7 @@ static void test_matrix_mixed_widths(void **state)
 	(void)state;
 	build_from_cells(&cm, 3, cells);
 	assert_matrix(&cm, np_mixed);
+	gt_confusion_free(&cm);
 }
 
 static void test_matrix_hand_worked(void **state)
@@ -668,6 +686,7 @@ static void test_matrix_hand_worked(void **state)
 	(void)state;
 	build_cm3(&cm);
 	assert_matrix(&cm, np_cm3);
+	gt_confusion_free(&cm);
 }
 
 static void test_matrix_ten_genres(void **state)
@@ -677,6 +696,7 @@ static void test_matrix_ten_genres(void **state)
 	(void)state;
 	build_from_cells(&cm, 10, cm10_cells);
 	assert_matrix(&cm, np_cm10);
+	gt_confusion_free(&cm);
 }
 
 int main(void)

@@ -153,6 +153,7 @@ static void test_confusion_and_report(void **state)
 	assert_true(json_real_value(json_object_get(a, "recall")) == r.weighted_recall);
 	assert_int_equal(json_object_size(o), 5);
 	json_decref(o);
+	gt_confusion_free(&cm);
 }
 
 /* The study's preset, every member; the extras as the preset sets them. */

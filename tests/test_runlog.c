@@ -206,6 +206,8 @@ static void test_epoch_matrices(void **state)
 	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 71), 0);
 	assert_int_equal(gt_runlog_matrix_epoch(&runs.run[0], 0), 0);
 	gt_runlog_free(&runs);
+	gt_confusion_free(&cm);
+	gt_confusion_free(&back);
 }
 
 /* The step of a run's curves: 1 up to GT_RUNLOG_POINTS epochs, then the
