@@ -308,6 +308,46 @@ static void test_shown_number_reference(void **state)
 	}
 }
 
+/* Edit distance for "did you mean": case ignored, insertions, deletions
+ * and substitutions one each, only a prefix of a counted, long words far. */
+static void test_text_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(gt_text_distance("tempo", 5, "TEMPO", 20), 0);
+	assert_int_equal(gt_text_distance("tmpo", 4, "tempo", 20), 1);
+	assert_int_equal(gt_text_distance("mfcc1_mea", 9, "mfcc1_mean", 20), 1);
+	assert_int_equal(gt_text_distance("kitten", 6, "sitting", 20), 3);
+	assert_int_equal(gt_text_distance("energy=0.9", 6, "energy", 20), 0);
+	assert_int_equal(gt_text_distance("", 0, "abc", 20), 3);
+	assert_int_equal(gt_text_distance("abcdef", 6, "abc", 5), GT_TEXT_FAR);
+	assert_int_equal(gt_text_distance("abc", 3, "abcdef", 6), 3);
+}
+
+/* A growing string: appends in order, grows past its first block, empty
+ * reads as "", freed it is empty again. */
+static void test_strbuf(void **state)
+{
+	gt_strbuf b = { 0 };
+
+	(void)state;
+	assert_string_equal(gt_strbuf_str(&b), "");
+	gt_strbuf_add(&b, "%s=%d", "a", 1);
+	gt_strbuf_add(&b, ", %s", "b");
+	assert_string_equal(gt_strbuf_str(&b), "a=1, b");
+	assert_int_equal(b.len, 6);
+	for (int i = 0; i < 100; i++)
+		gt_strbuf_add(&b, "%08d", i);
+	assert_int_equal(b.len, 806);
+	assert_int_equal(strncmp(gt_strbuf_str(&b) + 798, "00000099", 8), 0);
+	assert_false(b.failed);
+	gt_strbuf_free(&b);
+	assert_null(b.p);
+	assert_int_equal(b.len, 0);
+	gt_strbuf_add(&b, "again");
+	assert_string_equal(gt_strbuf_str(&b), "again");
+	gt_strbuf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +363,8 @@ int main(void)
 		cmocka_unit_test(test_text_safe_cut),
 		cmocka_unit_test(test_text_safe_small_buffer),
 		cmocka_unit_test(test_text_width),
+		cmocka_unit_test(test_text_distance),
+		cmocka_unit_test(test_strbuf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

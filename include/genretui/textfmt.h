@@ -67,4 +67,26 @@ char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark
  * than 12 digits, or does not fit (raw is then shown as it is). */
 size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz);
 
+/* Levenshtein distance of a[0..la) and b, ignoring ASCII case, for "did
+ * you mean": GT_TEXT_FAR when either is longer than max_len bytes (at most
+ * GT_TEXT_DISTANCE_MAX). */
+#define GT_TEXT_FAR 99
+#define GT_TEXT_DISTANCE_MAX 64
+int gt_text_distance(const char *a, size_t la, const char *b, size_t max_len);
+
+/* A string that grows as text is appended: start it zeroed, free p. Once
+ * an append could not get memory, failed is set and later appends do
+ * nothing; what was appended before stays. */
+typedef struct {
+	char *p;
+	size_t len, cap;
+	int failed;
+} gt_strbuf;
+
+void gt_strbuf_add(gt_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Its text, "" while nothing was appended. */
+const char *gt_strbuf_str(const gt_strbuf *b);
+/* Free its text and make it empty again, ready for reuse. */
+void gt_strbuf_free(gt_strbuf *b);
+
 #endif

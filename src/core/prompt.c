@@ -68,34 +68,8 @@ static int source_index(const gt_layout *l, const char *name, size_t len)
 	return s;
 }
 
-/* Levenshtein distance of a[0..la) and b, for "did you mean" (short words). */
-static int distance(const char *a, size_t la, const char *b)
-{
-	size_t lb = strlen(b);
-	int row[40];
-
-	if (la >= 39 || lb >= 39)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j], cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-			int best = diag + cost;
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
+/* Longest words compared for "did you mean". */
+#define MEAN_MAX 38
 
 /* The source name closest to name, if it is close enough to be a typo
  * (the study's key and mode only for names of 3 or more bytes). */
@@ -107,7 +81,7 @@ static const char *suggest(const gt_layout *l, const char *name, size_t len)
 	for (int s = 0; s < l->nsources; s++) {
 		const char *cand = gt_layout_source_name(l, s);
 		int part = source_kind(l, s) == GT_SOURCE_KEY || source_kind(l, s) == GT_SOURCE_MODE;
-		int d = distance(name, len, cand);
+		int d = gt_text_distance(name, len, cand, MEAN_MAX);
 
 		if (d < bd && (!part || len > 2))
 			bd = d, best = cand;
@@ -229,8 +203,8 @@ static int parse_level(gt_prompt_line *out, const char *line, const pair *t, int
 	for (int k = 0; k < src->count; k++) {
 		const char *lv = gt_layout_level(l, src->first + k);
 
-		if (distance(t->value, t->vlen, lv) < bd)
-			bd = distance(t->value, t->vlen, lv), best = lv;
+		if (gt_text_distance(t->value, t->vlen, lv, MEAN_MAX) < bd)
+			bd = gt_text_distance(t->value, t->vlen, lv, MEAN_MAX), best = lv;
 	}
 	levels_text(l, f, levels, sizeof(levels));
 	return fail(out, line, t->value, t->vlen, "%s: unknown level '%s'%s%s%s; its levels: %s",

@@ -21,50 +21,6 @@ void gt_answerer_init(gt_answerer *a, gt_predictor *pred, const gt_pipeline *pip
 	gt_track_input_clear_for(&a->kept, &pred->layout);
 }
 
-/* A growing string of text; on allocation failure it keeps what fitted. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-} text;
-
-static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if (t->len + (size_t)n + 1 > t->cap) {
-		size_t cap = (t->len + (size_t)n + 1) * 2;
-		char *s = realloc(t->s, cap);
-
-		if (!s)
-			return;
-		t->s = s;
-		t->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-	va_end(ap);
-	t->len += (size_t)n;
-}
-
-/* The text so far ("" when empty); text_free lets it go. */
-static const char *str(const text *t)
-{
-	return t->s ? t->s : "";
-}
-
-static void text_free(text *t)
-{
-	free(t->s);
-	memset(t, 0, sizeof(*t));
-}
 
 static const gt_layout *layout_of(const gt_answerer *a)
 {
@@ -77,11 +33,11 @@ static int source_kind(const gt_layout *l, int s)
 }
 
 /* Names of the sources in set, comma separated. */
-static void names_of(const gt_layout *l, const unsigned *set, text *t)
+static void names_of(const gt_layout *l, const unsigned *set, gt_strbuf *t)
 {
 	for (int s = 0; s < l->nsources; s++)
 		if (gt_prompt_bit(set, s))
-			add(t, "%s%s", t->len ? ", " : "", gt_layout_source_name(l, s));
+			gt_strbuf_add(t, "%s%s", t->len ? ", " : "", gt_layout_source_name(l, s));
 }
 
 static void say(gt_out_fn out, void *ctx, gt_out_role role, const char *fmt, ...)
@@ -115,7 +71,7 @@ static const char *const pitch_names[12] = {
 	"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"
 };
 
-/* Level text of one-hot source s's level k. */
+/* Level gt_strbuf of one-hot source s's level k. */
 static const char *level_name(const gt_layout *l, int s, int k)
 {
 	return gt_layout_level(l, l->source[s].first + k);
@@ -123,7 +79,7 @@ static const char *level_name(const gt_layout *l, int s, int k)
 
 /* The values of t as "name=value" joined by sep: the numeric and one-hot
  * sources in set, then key and mode when t has them. */
-static void values_of(const gt_track_input *t, const unsigned *set, const char *sep, text *o)
+static void values_of(const gt_track_input *t, const unsigned *set, const char *sep, gt_strbuf *o)
 {
 	const gt_layout *l = t->layout;
 
@@ -131,15 +87,15 @@ static void values_of(const gt_track_input *t, const unsigned *set, const char *
 		if (!gt_prompt_bit(set, s))
 			continue;
 		if (source_kind(l, s) == GT_SOURCE_ONEHOT)
-			add(o, "%s%s=%s", o->len ? sep : "", gt_layout_source_name(l, s),
+			gt_strbuf_add(o, "%s%s=%s", o->len ? sep : "", gt_layout_source_name(l, s),
 			    level_name(l, s, t->level[s]));
 		else
-			add(o, "%s%s=%g", o->len ? sep : "", gt_layout_source_name(l, s), t->num[s]);
+			gt_strbuf_add(o, "%s%s=%g", o->len ? sep : "", gt_layout_source_name(l, s), t->num[s]);
 	}
 	if (t->key >= 0)
-		add(o, "%skey=%s", o->len ? sep : "", pitch_names[t->key]);
+		gt_strbuf_add(o, "%skey=%s", o->len ? sep : "", pitch_names[t->key]);
 	if (t->mode >= 0)
-		add(o, "%smode=%s", o->len ? sep : "", t->mode ? "major" : "minor");
+		gt_strbuf_add(o, "%smode=%s", o->len ? sep : "", t->mode ? "major" : "minor");
 }
 
 static int any(const unsigned *set)
@@ -151,17 +107,17 @@ static int any(const unsigned *set)
 }
 
 /* "energy=5 is outside the training range 0 .. 1" of numeric source s. */
-static void unusual_one(const gt_answerer *a, int s, const char *sep, text *o)
+static void unusual_one(const gt_answerer *a, int s, const char *sep, gt_strbuf *o)
 {
 	int i = layout_of(a)->source[s].first;
 
-	add(o, "%s%s=%g is outside the training range %g .. %g", sep,
+	gt_strbuf_add(o, "%s%s=%g is outside the training range %g .. %g", sep,
 	    gt_layout_source_name(layout_of(a), s), a->cur.num[s], a->pred->lo[i], a->pred->hi[i]);
 }
 
 /* "energy=5 is outside the training range 0 .. 1; ..." for every given
  * value outside it, or "" when none is. */
-static void unusual_text(const gt_answerer *a, text *o)
+static void unusual_text(const gt_answerer *a, gt_strbuf *o)
 {
 	unsigned unusual[GT_PROMPT_WORDS];
 
@@ -176,18 +132,18 @@ static void unusual_text(const gt_answerer *a, text *o)
 static void warn_values(gt_answerer *a, const unsigned *filled, gt_out_fn out, void *ctx)
 {
 	unsigned unusual[GT_PROMPT_WORDS];
-	text names = { 0 };
+	gt_strbuf names = { 0 };
 
 	gt_track_input_unusual_set(&a->cur, a->pred->lo, a->pred->hi, unusual);
 	if (any(a->kept.given_bits) || a->kept.key >= 0 || a->kept.mode >= 0) {
 		values_of(&a->kept, a->kept.given_bits, ", ", &names);
-		say(out, ctx, GT_OUT_WARN, "kept from before: %s (clear forgets them)", str(&names));
-		text_free(&names);
+		say(out, ctx, GT_OUT_WARN, "kept from before: %s (clear forgets them)", gt_strbuf_str(&names));
+		gt_strbuf_free(&names);
 	}
 	if (any(filled)) {
 		names_of(layout_of(a), filled, &names);
-		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", str(&names));
-		text_free(&names);
+		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", gt_strbuf_str(&names));
+		gt_strbuf_free(&names);
 	}
 	if (layout_of(a)->nhot > 0 && (a->cur.key < 0 || a->cur.mode < 0))
 		say(out, ctx, GT_OUT_WARN, "%s not given: averaged over the possible scales",
@@ -195,8 +151,8 @@ static void warn_values(gt_answerer *a, const unsigned *filled, gt_out_fn out, v
 	for (int s = 0; s < layout_of(a)->nsources; s++)
 		if (gt_prompt_bit(unusual, s)) {
 			unusual_one(a, s, "", &names);
-			say(out, ctx, GT_OUT_WARN, "%s", str(&names));
-			text_free(&names);
+			say(out, ctx, GT_OUT_WARN, "%s", gt_strbuf_str(&names));
+			gt_strbuf_free(&names);
 		}
 }
 
@@ -235,20 +191,20 @@ static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 	gt_predictor_ask(a->pred, &a->cur, p, filled);
 	gt_top2(p, g->k, best);
 	if (a->brief) {
-		text names = { 0 }, warn = { 0 };
+		gt_strbuf names = { 0 }, warn = { 0 };
 
 		names_of(layout_of(a), filled, &names);
-		for (char *c = names.s; c && *c; c++)   /* one field: no spaces */
+		for (char *c = names.p; c && *c; c++)   /* one field: no spaces */
 			if (*c == ' ')
 				memmove(c, c + 1, strlen(c));
 		unusual_text(a, &warn);
 		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s%s%s", g->name[best[0]],
-		    p[best[0]], g->name[best[1]], p[best[1]], str(&names),
+		    p[best[0]], g->name[best[1]], p[best[1]], gt_strbuf_str(&names),
 		    a->row_genre >= 0 ? "\ttrue=" : "",
 		    a->row_genre >= 0 ? gt_genre_name(&a->pipe->clean.genres, a->row_genre) : "",
-		    warn.len ? "\twarning=" : "", str(&warn));
-		text_free(&names);
-		text_free(&warn);
+		    warn.len ? "\twarning=" : "", gt_strbuf_str(&warn));
+		gt_strbuf_free(&names);
+		gt_strbuf_free(&warn);
 		a->row_genre = -1;
 		return;
 	}
@@ -261,15 +217,15 @@ static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 /* show, for scripts: one comment line. */
 static void show_brief(gt_answerer *a, gt_out_fn out, void *ctx)
 {
-	text line = { 0 };
+	gt_strbuf line = { 0 };
 
 	if (!a->keep) {
 		out(ctx, GT_OUT_TEXT, "# show: nothing is kept here, each line stands alone");
 		return;
 	}
 	values_of(&a->cur, a->cur.given_bits, " ", &line);
-	say(out, ctx, GT_OUT_TEXT, "# %s", line.len ? str(&line) : "no values given");
-	text_free(&line);
+	say(out, ctx, GT_OUT_TEXT, "# %s", line.len ? gt_strbuf_str(&line) : "no values given");
+	gt_strbuf_free(&line);
 }
 
 /* show's line of one-hot source s: its level, or its inputs' medians. */
@@ -277,7 +233,7 @@ static void show_level(gt_answerer *a, int s, gt_out_fn out, void *ctx)
 {
 	const gt_layout *l = layout_of(a);
 	const gt_layout_source *src = &l->source[s];
-	text med = { 0 };
+	gt_strbuf med = { 0 };
 
 	if (gt_prompt_bit(a->cur.given_bits, s)) {
 		say(out, ctx, GT_OUT_TEXT, "  %-16s = %s", gt_layout_source_name(l, s),
@@ -285,10 +241,10 @@ static void show_level(gt_answerer *a, int s, gt_out_fn out, void *ctx)
 		return;
 	}
 	for (int k = 0; k < src->count; k++)
-		add(&med, "%s%s %g", k ? ", " : "", level_name(l, s, k), a->pred->median[src->first + k]);
+		gt_strbuf_add(&med, "%s%s %g", k ? ", " : "", level_name(l, s, k), a->pred->median[src->first + k]);
 	say(out, ctx, GT_OUT_TEXT, "  %-16s   (not given; medians of its levels' inputs: %s)",
-	    gt_layout_source_name(l, s), str(&med));
-	text_free(&med);
+	    gt_layout_source_name(l, s), gt_strbuf_str(&med));
+	gt_strbuf_free(&med);
 }
 
 static void show(gt_answerer *a, gt_out_fn out, void *ctx)
@@ -327,19 +283,19 @@ static void show(gt_answerer *a, gt_out_fn out, void *ctx)
 
 /* The model's columns for help, a one-hot one with its levels:
  * "rms_mean, explicit (False, True), ...". */
-static void columns_text(const gt_layout *l, text *o)
+static void columns_text(const gt_layout *l, gt_strbuf *o)
 {
 	for (int s = 0; s < l->nsources; s++) {
-		add(o, "%s%s", s ? ", " : "", gt_layout_source_name(l, s));
+		gt_strbuf_add(o, "%s%s", s ? ", " : "", gt_layout_source_name(l, s));
 		if (source_kind(l, s) == GT_SOURCE_ONEHOT) {
 			for (int k = 0; k < l->source[s].count; k++)
-				add(o, "%s%s", k ? ", " : " (", level_name(l, s, k));
-			add(o, ")");
+				gt_strbuf_add(o, "%s%s", k ? ", " : " (", level_name(l, s, k));
+			gt_strbuf_add(o, ")");
 		}
 	}
 }
 
-/* text as lines of at most width bytes after indent, broken after ", ". */
+/* gt_strbuf as lines of at most width bytes after indent, broken after ", ". */
 static void say_wrapped(const char *t, const char *indent, size_t width, gt_out_fn out, void *ctx)
 {
 	while (*t) {
@@ -364,24 +320,24 @@ static void say_wrapped(const char *t, const char *indent, size_t width, gt_out_
 static void help_own(const gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	const gt_layout *l = layout_of(a);
-	text cols = { 0 };
+	gt_strbuf cols = { 0 };
 	char example[256];
 
 	columns_text(l, &cols);
 	if (a->brief) {
 		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s; a one-hot column takes one of its "
 		    "levels; missing ones filled with training medians); commands: line N (file line, "
-		    "header line 1), row N (data row), show, clear, help, quit; %s", str(&cols),
+		    "header line 1), row N (data row), show, clear, help, quit; %s", gt_strbuf_str(&cols),
 		    a->keep ? "values are kept until clear" : "each line stands alone");
-		text_free(&cols);
+		gt_strbuf_free(&cols);
 		return;
 	}
 	gt_prompt_example(layout_of(a), a->pred->median, example, sizeof(example));
 	say(out, ctx, GT_OUT_TEXT, "Type name=value pairs, e.g. %s", example);
 	say(out, ctx, GT_OUT_TEXT, "names: the model's %d columns (a one-hot column, levels in "
 	    "brackets, takes one of its levels):", l->nsources);
-	say_wrapped(str(&cols), "  ", 74, out, ctx);
-	text_free(&cols);
+	say_wrapped(gt_strbuf_str(&cols), "  ", 74, out, ctx);
+	gt_strbuf_free(&cols);
 	say(out, ctx, GT_OUT_TEXT, "numbers in the file's units; names and levels match ignoring case");
 	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
 	    a->keep ? "values are kept from line to line (each answer says which) until clear"
@@ -393,7 +349,7 @@ static void help_own(const gt_answerer *a, gt_out_fn out, void *ctx)
 static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 {
 	unsigned all[GT_PROMPT_WORDS] = { (1u << GT_NNUMERIC) - 1 };
-	text names = { 0 };
+	gt_strbuf names = { 0 };
 
 	if (!gt_layout_is_study(layout_of(a))) {
 		help_own(a, out, ctx);
@@ -403,14 +359,14 @@ static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 	if (a->brief) {        /* one line in, one line out */
 		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s, key C..B, mode major/minor; "
 		    "missing ones filled with training medians); commands: line N (file line, "
-		    "header line 1), row N (data row), show, clear, help, quit; %s", str(&names), a->keep ? "values are kept until clear"
+		    "header line 1), row N (data row), show, clear, help, quit; %s", gt_strbuf_str(&names), a->keep ? "values are kept until clear"
 		    : "each line stands alone");
-		text_free(&names);
+		gt_strbuf_free(&names);
 		return;
 	}
 	say(out, ctx, GT_OUT_TEXT, "Type name=value pairs, e.g. danceability=0.8 energy=0.9 key=A# mode=minor tempo=128");
-	say(out, ctx, GT_OUT_TEXT, "names: %s, key (C, C#, ... B), mode (major, minor)", str(&names));
-	text_free(&names);
+	say(out, ctx, GT_OUT_TEXT, "names: %s, key (C, C#, ... B), mode (major, minor)", gt_strbuf_str(&names));
+	gt_strbuf_free(&names);
 	say(out, ctx, GT_OUT_TEXT, "units as in the data: duration_ms in ms, loudness in dB, tempo in BPM, popularity 0-100");
 	say(out, ctx, GT_OUT_TEXT, "%s; missing ones are filled with training medians",
 	    a->keep ? "values are kept from line to line (each answer says which) until clear"

@@ -447,33 +447,6 @@ static void list_names(const char *const *names, int n, char *buf, size_t size)
 	}
 }
 
-/* Levenshtein distance of a and b ignoring case (99 for long names). */
-static int distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	int row[SHOWN + 1];
-
-	if (la > SHOWN || lb > SHOWN)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j], best = diag + (tolower((unsigned char)a[i - 1]) !=
-			                                tolower((unsigned char)b[j - 1]));
-
-			best = up + 1 < best ? up + 1 : best;
-			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* The name want most likely means: the nearest by edit distance, if at
  * most a third of its length (2 at least) away, else one it begins; -1. */
 static int closest(const char *const *names, int n, const char *want)
@@ -483,7 +456,7 @@ static int closest(const char *const *names, int n, const char *want)
 
 	limit = limit < 2 ? 2 : limit;
 	for (int i = 0; i < n; i++) {
-		int d = distance(want, names[i]);
+		int d = gt_text_distance(want, strlen(want), names[i], SHOWN);
 
 		if (d < bestd && d <= limit && names[i][0])
 			best = i, bestd = d;

@@ -18,48 +18,6 @@
 #define ROLE_CELLS 10      /* "identifier" */
 #define LINE_MAX 2048      /* bytes of one line (24 levels fit) */
 
-/* A string that grows; failed once any append could not. */
-typedef struct {
-	char *p;
-	size_t len, cap;
-	int failed;
-} strbuf;
-
-static void sb_add(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_add(strbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->failed)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->failed = 1;
-		return;
-	}
-	if (b->len + (size_t)n >= b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap <= b->len + (size_t)n)
-			cap *= 2;
-		if (!(p = realloc(b->p, cap))) {
-			b->failed = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-		va_start(ap, fmt);
-		vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
-		va_end(ap);
-	}
-	b->len += (size_t)n;
-}
-
 /* A column's name as shown: escaped, "(no name)" when empty. */
 static const char *shown_name(const char *name, char *buf, size_t n)
 {
@@ -70,9 +28,9 @@ static const char *shown_name(const char *name, char *buf, size_t n)
 }
 
 /* "; " between the parts of a column's details. */
-static void part(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void part(gt_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void part(strbuf *b, const char *fmt, ...)
+static void part(gt_strbuf *b, const char *fmt, ...)
 {
 	char text[LINE_MAX];
 	va_list ap;
@@ -80,11 +38,11 @@ static void part(strbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	sb_add(b, "%s%s", b->len ? "; " : "", text);
+	gt_strbuf_add(b, "%s%s", b->len ? "; " : "", text);
 }
 
 /* Empty and unusable cells of c. */
-static void cell_counts(const gt_schema_col *c, strbuf *b)
+static void cell_counts(const gt_schema_col *c, gt_strbuf *b)
 {
 	char n1[32], shown[LEVEL_SHOWN + 16];
 
@@ -98,19 +56,19 @@ static void cell_counts(const gt_schema_col *c, strbuf *b)
 	}
 }
 
-static void levels_list(const gt_schema_col *c, strbuf *b)
+static void levels_list(const gt_schema_col *c, gt_strbuf *b)
 {
 	char shown[LEVEL_SHOWN + 16];
 
 	part(b, "%d level%s:", c->nlevels, c->nlevels == 1 ? "" : "s");
 	for (int l = 0; l < c->nlevels; l++) {
 		gt_text_safe(c->levels[l], shown, sizeof(shown), LEVEL_SHOWN);
-		sb_add(b, " %s", shown);
+		gt_strbuf_add(b, " %s", shown);
 	}
 }
 
 /* What the details column says of c. */
-static void details(const gt_schema_col *c, strbuf *b)
+static void details(const gt_schema_col *c, gt_strbuf *b)
 {
 	char n1[32];
 
@@ -142,10 +100,10 @@ static void details(const gt_schema_col *c, strbuf *b)
 	    c->role == GT_ROLE_DROPPED || c->role != c->detected)
 		part(b, "%s", c->reason);
 	if (c->role == GT_ROLE_DROPPED && c->detected != GT_ROLE_DROPPED)
-		sb_add(b, " (%s)", gt_role_name(c->detected));
+		gt_strbuf_add(b, " (%s)", gt_role_name(c->detected));
 }
 
-static void summary(const gt_schema *s, strbuf *b)
+static void summary(const gt_schema *s, gt_strbuf *b)
 {
 	int count[GT_ROLE_COUNT] = { 0 }, levels = 0;
 	char shown[NAME_SHOWN + 16], n1[32], n2[32];
@@ -154,7 +112,7 @@ static void summary(const gt_schema *s, strbuf *b)
 		count[s->col[c].role]++;
 		levels += s->col[c].role == GT_ROLE_ONEHOT ? s->col[c].nlevels : 0;
 	}
-	sb_add(b, "label '%s' (%s classes); %d input%s: %d numeric, %d one-hot (%d levels); "
+	gt_strbuf_add(b, "label '%s' (%s classes); %d input%s: %d numeric, %d one-hot (%d levels); "
 	       "%d identifier%s, %d text, %d dropped; %s rows",
 	       shown_name(s->col[s->label].name, shown, sizeof(shown)),
 	       gt_fmt_count(n1, sizeof(n1), s->col[s->label].ndistinct), s->ninputs,
@@ -163,7 +121,7 @@ static void summary(const gt_schema *s, strbuf *b)
 	       count[GT_ROLE_TEXT], count[GT_ROLE_DROPPED],
 	       gt_fmt_count(n2, sizeof(n2), s->rows));
 	if (s->rows_skipped)
-		sb_add(b, " (%s more with another field count left out)",
+		gt_strbuf_add(b, " (%s more with another field count left out)",
 		       gt_fmt_count(n1, sizeof(n1), s->rows_skipped));
 }
 
@@ -182,14 +140,14 @@ static int name_cells(const gt_schema *s, int most)
 }
 
 /* Column c's line: name, role, details. */
-static void column_line(const gt_schema *s, int c, int nw, strbuf *b)
+static void column_line(const gt_schema *s, int c, int nw, gt_strbuf *b)
 {
 	char shown[NAME_SHOWN + 16], padded[4 * NAME_SHOWN + 16];
-	strbuf d = { 0 };
+	gt_strbuf d = { 0 };
 
 	details(&s->col[c], &d);
 	gt_fmt_pad(padded, sizeof(padded), shown_name(s->col[c].name, shown, sizeof(shown)), nw);
-	sb_add(b, "%s  %-*s  %s", padded, ROLE_CELLS, gt_role_name(s->col[c].role),
+	gt_strbuf_add(b, "%s  %-*s  %s", padded, ROLE_CELLS, gt_role_name(s->col[c].role),
 	       d.p && !d.failed ? d.p : "");
 	if (d.failed)
 		b->failed = 1;
@@ -198,18 +156,18 @@ static void column_line(const gt_schema *s, int c, int nw, strbuf *b)
 
 char *gt_schema_text(const gt_schema *s)
 {
-	strbuf b = { 0 };
+	gt_strbuf b = { 0 };
 	int nw = name_cells(s, NAME_CELLS);
 	char padded[4 * NAME_SHOWN + 16];
 
-	sb_add(&b, "Schema: ");
+	gt_strbuf_add(&b, "Schema: ");
 	summary(s, &b);
-	sb_add(&b, "\n  %s  %-*s  details\n", gt_fmt_pad(padded, sizeof(padded), "column", nw),
+	gt_strbuf_add(&b, "\n  %s  %-*s  details\n", gt_fmt_pad(padded, sizeof(padded), "column", nw),
 	       ROLE_CELLS, "role");
 	for (int c = 0; c < s->ncols; c++) {
-		sb_add(&b, "  ");
+		gt_strbuf_add(&b, "  ");
 		column_line(s, c, nw, &b);
-		sb_add(&b, "\n");
+		gt_strbuf_add(&b, "\n");
 	}
 	if (b.failed) {
 		free(b.p);
@@ -225,7 +183,7 @@ int gt_schema_nlines(const gt_schema *s)
 
 size_t gt_schema_line(const gt_schema *s, int i, int width, char *buf, size_t n)
 {
-	strbuf b = { 0 };
+	gt_strbuf b = { 0 };
 	size_t len;
 
 	if (n == 0)

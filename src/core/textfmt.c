@@ -4,6 +4,8 @@
 #define _XOPEN_SOURCE 700      /* wcwidth */
 #endif
 
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,4 +325,76 @@ size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz)
 		out[keep - raw] = '0';
 	memcpy(out + (keep - raw) + (keep == digits), mant_end, strlen(mant_end) + 1);
 	return len;
+}
+
+int gt_text_distance(const char *a, size_t la, const char *b, size_t max_len)
+{
+	size_t lb = strlen(b);
+	int row[GT_TEXT_DISTANCE_MAX + 1];
+
+	if (max_len > GT_TEXT_DISTANCE_MAX)
+		max_len = GT_TEXT_DISTANCE_MAX;
+	if (la > max_len || lb > max_len)
+		return GT_TEXT_FAR;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0];
+
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], best = diag + (tolower((unsigned char)a[i - 1]) !=
+			                                tolower((unsigned char)b[j - 1]));
+
+			best = up + 1 < best ? up + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+void gt_strbuf_add(gt_strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->failed)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if (b->len + (size_t)n >= b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+
+		while (cap <= b->len + (size_t)n)
+			cap *= 2;
+		if (!(p = realloc(b->p, cap))) {
+			b->failed = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
+}
+
+const char *gt_strbuf_str(const gt_strbuf *b)
+{
+	return b->p ? b->p : "";
+}
+
+void gt_strbuf_free(gt_strbuf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
 }
