@@ -4,11 +4,11 @@
  * times a run: each job is a fraction of a millisecond, so starting threads
  * for it would cost more than it saves. A team keeps n - 1 workers alive;
  * gt_team_run hands a job of `count` items to all of them and to the
- * caller, each member taking the next item not yet taken until none is
- * left, and returns when every item is done. Items taken as they come keep
- * a job going when a member is slowed or not running at all (another
- * process has its CPU): the others take its items, and a job never waits
- * for a member that took none. What an item computes must not depend on
+ * caller, and returns when every item is done. Each member takes the items
+ * of its own share first (the same ones job after job, so that what they
+ * write stays in its CPU's cache), then any left in the others' shares: a
+ * job keeps going when a member is slowed or not running at all (another
+ * process has its CPU), and never waits for a member that took none. What an item computes must not depend on
  * the member that takes it. Between jobs a worker spins briefly (the next
  * job usually comes within microseconds), then sleeps until woken, so an
  * idle team (a paused run in the terminal UI) takes no CPU. */

@@ -1,14 +1,24 @@
-/* team.c: workers that take the items of short jobs as they come (see
- * team.h).
+/* team.c: workers that share the items of short jobs (see team.h).
  *
- * `next` holds a job's number, its count of items and its next item. The
- * caller writes the job (fn, arg) and then publishes it by storing a new
- * number in `next`; a member takes an item by moving `next` on with a
- * compare-and-swap, which fails once the job is replaced, and stops at the
- * count the same word holds, so a member that woke late never takes an
- * item of a job but the one it read. fn and arg are read only after an item
- * was taken: they stay as they are until every item is counted done, and
- * the next job is not published before that.
+ * Each member has a list of the job's items of its own: member m's are m,
+ * m + n, m + 2n, ... (n members). A member takes the items of its list in
+ * order, then those left on the others' lists. While every member runs,
+ * each so does the same items step after step, and what an item writes
+ * (a lane chunk's activations, a group of units' gradients and Adam
+ * moments) stays in one CPU's cache, where items taken as they came moved
+ * it to the other CPU whenever the two took them the other way round. A
+ * member off its CPU still holds up a job for no more than the item it
+ * took: the others take the rest of its list.
+ *
+ * claims[m] holds a job's number and the next index into m's list; `job`
+ * holds the number and the job's count of items. The caller writes the job
+ * (fn, arg), sets every claim to the new number, and then publishes the
+ * job by storing its number in `job`. A member takes an item by moving a
+ * claim on with a compare-and-swap, which fails once the job is replaced,
+ * so a member that woke late never takes an item of a job but the one it
+ * read. fn and arg are read only after an item was taken: they stay as
+ * they are until every item is counted done, and the next job is not
+ * published before that.
  *
  * Waiting is a spin of SPIN_ROUNDS pauses, then a sleep on a condition
  * variable. The sleeper counts and the variables they guard are
@@ -66,12 +76,18 @@ typedef struct {
 	gt_thread thread;
 } member;
 
+/* A member's claim on its list, alone on its cache line. */
+typedef struct {
+	_Alignas(64) atomic_uint_fast64_t w;   /* job number << 32 | next index */
+} claim;
+
 struct gt_team {
 	int n;
 	member *workers;             /* [n - 1]: members 1..n-1 */
 	gt_team_fn fn;               /* the current job */
 	void *arg;
-	atomic_uint_fast64_t next;   /* job number, count and next item (word()) */
+	atomic_uint_fast64_t job;    /* job number << 32 | count of items */
+	claim *claims;               /* [n] */
 	atomic_int done;             /* items of the current job done */
 	atomic_int stop;
 	atomic_int sleepers;         /* workers asleep on `wake` */
@@ -92,29 +108,16 @@ static inline void relax(int round)
 		sched_yield();
 }
 
-/* The fields of `next`: the job's number (24 bits, wrapping), its count of
- * items and its next item (20 bits each). */
-#define ITEM_BITS 20
-#define ITEMS_MAX ((1 << ITEM_BITS) - 1)
-
-static inline uint64_t word(uint32_t job, uint32_t count, uint32_t item)
-{
-	return (uint64_t)(job & 0xffffff) << (2 * ITEM_BITS) | (uint64_t)count << ITEM_BITS | item;
-}
+#define ITEMS_MAX 0x7fffffff
 
 static inline uint32_t job_of(uint64_t w)
 {
-	return (uint32_t)(w >> (2 * ITEM_BITS));
+	return (uint32_t)(w >> 32);
 }
 
-static inline uint32_t count_of(uint64_t w)
+static inline uint32_t low_of(uint64_t w)
 {
-	return (uint32_t)(w >> ITEM_BITS) & ITEMS_MAX;
-}
-
-static inline uint32_t item_of(uint64_t w)
-{
-	return (uint32_t)w & ITEMS_MAX;
+	return (uint32_t)w;
 }
 
 /* Wait until a job other than `seen` is published (or stop); returns its
@@ -124,13 +127,13 @@ static uint32_t wait_job(gt_team *t, uint32_t seen)
 	uint32_t g;
 
 	for (int r = 0; r < SPIN_ROUNDS; r++) {
-		if ((g = job_of(atomic_load(&t->next))) != seen || atomic_load(&t->stop))
+		if ((g = job_of(atomic_load(&t->job))) != seen || atomic_load(&t->stop))
 			return g;
 		relax(r);
 	}
 	pthread_mutex_lock(&t->lock);
 	atomic_fetch_add(&t->sleepers, 1);
-	while ((g = job_of(atomic_load(&t->next))) == seen && !atomic_load(&t->stop))
+	while ((g = job_of(atomic_load(&t->job))) == seen && !atomic_load(&t->stop))
 		pthread_cond_wait(&t->wake, &t->lock);
 	atomic_fetch_sub(&t->sleepers, 1);
 	pthread_mutex_unlock(&t->lock);
@@ -146,32 +149,61 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* Take the items of job `job` that are left, as member `who`; for the
- * caller (0), returns the seconds the longest of them took (0 if it took
- * none). */
-static double take_items(gt_team *t, uint32_t job, int who)
+/* The length of member m's list in a job of count items. */
+static inline uint32_t list_len(uint32_t count, int n, int m)
 {
-	uint64_t v = atomic_load(&t->next);
-	double longest = 0;
+	return count > (uint32_t)m ? (count - (uint32_t)m + (uint32_t)n - 1) / (uint32_t)n : 0;
+}
 
-	while (job_of(v) == job && item_of(v) < count_of(v)) {
+/* Item `item` of the current job, by member `who`; counted done. */
+static void run_item(gt_team *t, uint32_t count, uint32_t item, int who)
+{
+	t->fn(t->arg, (int)item, who);
+	if (atomic_fetch_add(&t->done, 1) + 1 == (int)count && atomic_load(&t->caller_asleep)) {
+		pthread_mutex_lock(&t->lock);
+		pthread_cond_signal(&t->all_done);
+		pthread_mutex_unlock(&t->lock);
+	}
+}
+
+/* Take the items of job `job` left on member m's list, as member `who`;
+ * returns 0 once the job is replaced. For the caller (0), *longest is the
+ * seconds the longest of them took. */
+static int take_list(gt_team *t, uint32_t job, uint32_t count, int m, int who,
+                     double *longest)
+{
+	atomic_uint_fast64_t *c = &t->claims[m].w;
+	uint32_t len = list_len(count, t->n, m);
+	uint64_t v = atomic_load(c);
+
+	while (job_of(v) == job && low_of(v) < len) {
 		double t0 = 0;
 
-		if (!atomic_compare_exchange_weak(&t->next, &v, v + 1))
+		if (!atomic_compare_exchange_weak(c, &v, v + 1))
 			continue;                 /* v is reloaded */
 		if (who == 0)
 			t0 = now_s();
-		t->fn(t->arg, (int)item_of(v), who);
+		run_item(t, count, (uint32_t)m + low_of(v) * (uint32_t)t->n, who);
 		if (who == 0)
-			longest = fmax(longest, now_s() - t0);
-		if (atomic_fetch_add(&t->done, 1) + 1 == (int)count_of(v) &&
-		    atomic_load(&t->caller_asleep)) {
-			pthread_mutex_lock(&t->lock);
-			pthread_cond_signal(&t->all_done);
-			pthread_mutex_unlock(&t->lock);
-		}
-		v = atomic_load(&t->next);
+			*longest = fmax(*longest, now_s() - t0);
+		v = atomic_load(c);
 	}
+	return job_of(v) == job;
+}
+
+/* Take the items of job `job` that are left, as member `who`: its own
+ * list, then the others'. For the caller (0), returns the seconds the
+ * longest of them took (0 if it took none). */
+static double take_items(gt_team *t, uint32_t job, int who)
+{
+	uint64_t jw = atomic_load(&t->job);
+	double longest = 0;
+
+	if (job_of(jw) != job)
+		return 0;
+	for (int i = 0; i < t->n; i++)
+		if (!take_list(t, job, low_of(jw), (who + i) % t->n, who, &longest))
+			break;
 	return longest;
 }
 
@@ -231,7 +263,15 @@ gt_team *gt_team_new(int n)
 		free(t);
 		return NULL;
 	}
-	atomic_init(&t->next, word(0, 0, 0));
+	t->claims = aligned_alloc(64, (size_t)n * sizeof(*t->claims));
+	if (!t->claims) {
+		free(t->workers);
+		free(t);
+		return NULL;
+	}
+	atomic_init(&t->job, 0);
+	for (int i = 0; i < n; i++)
+		atomic_init(&t->claims[i].w, 0);
 	t->solo_next = SOLO_MIN;
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->wake, NULL);
@@ -261,7 +301,6 @@ int gt_team_size(const gt_team *t)
 void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 {
 	uint32_t job;
-
 	double longest, waited;
 
 	if (!t || count <= 1 || count > ITEMS_MAX || t->solo_left > 0) {
@@ -275,8 +314,10 @@ void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count)
 	t->arg = arg;
 	atomic_store(&t->done, 0);
 	atomic_store(&t->caller_cpu, sched_getcpu());
-	job = (job_of(atomic_load(&t->next)) + 1) & 0xffffff;
-	atomic_store(&t->next, word(job, (uint32_t)count, 0));     /* published */
+	job = job_of(atomic_load(&t->job)) + 1;
+	for (int i = 0; i < t->n; i++)
+		atomic_store(&t->claims[i].w, (uint64_t)job << 32);
+	atomic_store(&t->job, (uint64_t)job << 32 | (uint32_t)count);   /* published */
 	wake_workers(t);
 	longest = take_items(t, job, 0);
 	waited = wait_done(t, count);
@@ -301,6 +342,7 @@ void gt_team_free(gt_team *t)
 	pthread_cond_destroy(&t->wake);
 	pthread_cond_destroy(&t->all_done);
 	pthread_mutex_destroy(&t->lock);
+	free(t->claims);
 	free(t->workers);
 	free(t);
 }
