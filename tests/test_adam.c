@@ -6,8 +6,11 @@
  * step is off by up to ~1e-5 of its size (1e-8 for these steps of 1e-3),
  * and a parameter near 1 is only stored to 6e-8 (2^-24): TOL's 3e-7. */
 
+#include <stdlib.h>
+
 #include "testutil.h"
 #include "genretui/adam.h"
+#include "genretui/rng.h"
 
 #define TOL(d, f) (sizeof(gt_real) == sizeof(double) ? (d) : (f))
 
@@ -62,12 +65,50 @@ static void test_bad_hyperparameters(void **state)
 	assert_non_null(err.msg[0] ? err.msg : NULL);
 }
 
+/* gt_adam_apply_stream writes gt_adam_apply's bytes, over parts that
+ * start and end anywhere in a 64-byte line or span none (the team's groups
+ * of units start where a row of weights does), step after step. */
+static void test_stream_same_bytes(void **state)
+{
+	enum { N = 701 };
+	static const size_t cuts[] = { 0, 1, 3, 4, 20, 37, 38, 300, 333, 700, N };
+	gt_real *p1 = malloc(N * sizeof(gt_real)), *p2 = malloc(N * sizeof(gt_real));
+	gt_real g[N];
+	gt_adam a1, a2;
+	gt_rng r;
+
+	(void)state;
+	assert_non_null(p1);
+	assert_non_null(p2);
+	gt_rng_seed(&r, 11);
+	for (int i = 0; i < N; i++)
+		p1[i] = p2[i] = (gt_real)gt_rng_uniform(&r, -1, 1);
+	assert_int_equal(gt_adam_init(&a1, N, 0.001, 0.9, 0.999, 1e-7, NULL), GT_OK);
+	assert_int_equal(gt_adam_init(&a2, N, 0.001, 0.9, 0.999, 1e-7, NULL), GT_OK);
+	for (int step = 0; step < 5; step++) {
+		for (int i = 0; i < N; i++)
+			g[i] = (gt_real)gt_rng_uniform(&r, -2, 2);
+		gt_adam_step(&a1, p1, g);
+		gt_adam_begin(&a2);
+		for (size_t c = 0; c + 1 < sizeof(cuts) / sizeof(cuts[0]); c++)
+			gt_adam_apply_stream(&a2, p2, g, cuts[c], cuts[c + 1] - cuts[c]);
+		assert_memory_equal(p1, p2, N * sizeof(gt_real));
+		assert_memory_equal(a1.m, a2.m, N * sizeof(gt_real));
+		assert_memory_equal(a1.v, a2.v, N * sizeof(gt_real));
+	}
+	gt_adam_free(&a1);
+	gt_adam_free(&a2);
+	free(p1);
+	free(p2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_steps),
 		cmocka_unit_test(test_first_step_is_lr_sized),
 		cmocka_unit_test(test_bad_hyperparameters),
+		cmocka_unit_test(test_stream_same_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,6 +33,15 @@ void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads);
 void gt_adam_begin(gt_adam *a);
 void gt_adam_apply(const gt_adam *a, gt_real *params, const gt_real *grads, size_t from,
                    size_t n);
+
+/* gt_adam_apply (the same bytes) for parameters that another thread reads
+ * next: they are written past this CPU's caches, straight to memory. A
+ * plain store to a line that another CPU holds waits for that CPU to give
+ * it up; with two threads sharing a step, every step's updates waited so
+ * (they took longer than on one thread, bench/README.md). Where there is no
+ * such store (not x86), it is gt_adam_apply. */
+void gt_adam_apply_stream(const gt_adam *a, gt_real *params, const gt_real *grads,
+                          size_t from, size_t n);
 void gt_adam_free(gt_adam *a);
 
 #endif

@@ -91,6 +91,11 @@ typedef struct {
 	struct gt_team *team;
 	double *chunk_loss;      /* [lanes / GT_LANE_ROUND]: a batch's loss per
 	                            GT_LANE_ROUND lanes, summed in order after */
+	/* Pacing (train.c): steps shared by the team or done by the caller
+	 * alone, whichever went faster when last tried. */
+	int pace_pos;            /* step within the pacing period */
+	int pace_alone;          /* the caller does this period's steps alone */
+	double pace_s[2];        /* seconds of the period's trial steps: alone, shared */
 	/* An epoch's evaluation, done GT_EVAL_ROWS rows a call (gt_trainer_step)
 	 * once its last batch is trained: */
 	int eval_set;            /* 1 the validation slice, 2 the test rows, 0 none under way */

@@ -2,7 +2,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <emmintrin.h>
+#define HAVE_STREAM 1
+#endif
 
 #include "genretui/adam.h"
 #include "genretui/kernel.h"
@@ -46,6 +52,42 @@ GT_HOT static void adam_update(gt_real *restrict p, const gt_real *restrict g,
 	}
 }
 
+#ifdef HAVE_STREAM
+/* Parameters per 64-byte line. */
+#define LINE ((size_t)(64 / sizeof(gt_real)))
+
+/* adam_update (the same expressions, so the same bytes) whose new
+ * parameters go to memory with non-temporal stores, a line at a time:
+ * see gt_adam_apply_stream. The parameters before p's first whole line and
+ * after its last are written as adam_update writes them. */
+GT_HOT static void adam_update_stream(gt_real *restrict p, const gt_real *restrict g,
+                                      gt_real *restrict m, gt_real *restrict v, size_t n,
+                                      gt_real lr_t, gt_real b1, gt_real b2, gt_real eps)
+{
+	size_t head = (64 - (uintptr_t)p % 64) % 64 / sizeof(gt_real), i;
+
+	if ((uintptr_t)p % sizeof(gt_real) != 0 || head >= n) {
+		adam_update(p, g, m, v, n, lr_t, b1, b2, eps);
+		return;
+	}
+	adam_update(p, g, m, v, head, lr_t, b1, b2, eps);
+	for (i = head; i + LINE <= n; i += LINE) {
+		_Alignas(64) gt_real line[LINE];
+
+		for (size_t k = 0; k < LINE; k++) {
+			m[i + k] = b1 * m[i + k] + (1 - b1) * g[i + k];
+			v[i + k] = b2 * v[i + k] + (1 - b2) * g[i + k] * g[i + k];
+			line[k] = p[i + k] - lr_t * m[i + k] / (real_sqrt(v[i + k]) + eps);
+		}
+		for (size_t q = 0; q < 4; q++)
+			_mm_stream_si128((__m128i *)(void *)(p + i) + q,
+			                 _mm_load_si128((const __m128i *)(const void *)line + q));
+	}
+	adam_update(p + i, g + i, m + i, v + i, n - i, lr_t, b1, b2, eps);
+	_mm_sfence();   /* the lines are in memory before the step is counted done */
+}
+#endif
+
 void gt_adam_step(gt_adam *a, gt_real *params, const gt_real *grads)
 {
 	gt_adam_begin(a);
@@ -72,4 +114,16 @@ void gt_adam_free(gt_adam *a)
 	free(a->m);
 	free(a->v);
 	a->m = a->v = NULL;
+}
+
+void gt_adam_apply_stream(const gt_adam *a, gt_real *params, const gt_real *grads,
+                          size_t from, size_t n)
+{
+#ifdef HAVE_STREAM
+	adam_update_stream(params + from, grads + from, a->m + from, a->v + from, n,
+	                   (gt_real)a->lr_t, (gt_real)a->beta1, (gt_real)a->beta2,
+	                   (gt_real)a->eps);
+#else
+	gt_adam_apply(a, params, grads, from, n);
+#endif
 }

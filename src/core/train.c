@@ -259,8 +259,8 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
 
 /* ---- Steps and evaluations shared by a team ---------------------------
  *
- * A batch of n rows is shared twice, as items that the team's members take
- * as they come (team.h). First its lane chunks (GT_LANE_ROUND lanes each):
+ * A batch of n rows is shared twice, as items of the team's members
+ * (team.h). First its lane chunks (GT_LANE_ROUND lanes each):
  * a chunk's rows are loaded, every layer computed forward, the chunk's
  * loss kept apart in chunk_loss, and the backward pass's lane-wise part
  * done for its lanes. Then groups of UNIT_GROUP units of each layer: their
@@ -269,7 +269,10 @@ static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
  * in their order (model.h), whoever takes the item: the bytes depend
  * neither on the number of threads nor on which took what. The chunks'
  * losses are summed in order by the caller, the counts of right rows kept
- * per member and added after. */
+ * per member and added after. When a step is shared, the new weights are
+ * written past the cache (gt_adam_apply_stream): the other member reads
+ * them in the next step's first job, and a plain store would wait, line
+ * after line, for that member's CPU to give up its copy. */
 
 /* Below this many multiply-adds of a batch's forward pass per member, a
  * member does not pay for its two hand-overs a step. */
@@ -285,6 +288,8 @@ typedef struct {
 	const int *y;            /* [n] their labels */
 	int n;
 	int train;               /* compute the gradient too */
+	int shared;              /* by more than one member: the new weights
+	                            go past the cache (gt_adam_apply_stream) */
 	int *pred;               /* [n] argmax per row, or NULL */
 	size_t first;            /* the batch's first row in the scanned set */
 	gt_scan_fn see;          /* each chunk's rows after the argmax, or NULL */
@@ -364,19 +369,25 @@ static void units_item(void *arg, int item, int member)
 	w = (size_t)(md->W[l] - md->params) + (size_t)u0 * (size_t)nin;
 	b = (size_t)(md->b[l] - md->params) + (size_t)u0;
 	gt_model_grads_units(md, l, u0, u1, j->n);
-	gt_adam_apply(&j->t->adam, md->params, md->grads, w, (size_t)(u1 - u0) * (size_t)nin);
-	gt_adam_apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
+	if (j->shared) {
+		gt_adam_apply_stream(&j->t->adam, md->params, md->grads, w,
+		                     (size_t)(u1 - u0) * (size_t)nin);
+		gt_adam_apply_stream(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
+	} else {
+		gt_adam_apply(&j->t->adam, md->params, md->grads, w, (size_t)(u1 - u0) * (size_t)nin);
+		gt_adam_apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
+	}
 }
 
-/* The lane chunks of job j by the team; returns the batch's loss (the
- * chunks' in order, as gt_loss_lanes sums them) and adds the rows right
- * to *correct. */
-static double team_lanes(gt_trainer *t, share_job *j, size_t *correct)
+/* The lane chunks of job j by team (NULL: the caller alone); returns the
+ * batch's loss (the chunks' in order, as gt_loss_lanes sums them) and adds
+ * the rows right to *correct. */
+static double team_lanes(gt_trainer *t, gt_team *team, share_job *j, size_t *correct)
 {
 	int chunks = (j->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
 	double total = 0;
 
-	gt_team_run(t->team, lanes_item, j, chunks);
+	gt_team_run(team, lanes_item, j, chunks);
 	for (int c = 0; c < chunks; c++)
 		total += t->chunk_loss[c];
 	for (int i = 0; i < gt_team_size(t->team); i++)
@@ -384,16 +395,64 @@ static double team_lanes(gt_trainer *t, share_job *j, size_t *correct)
 	return total;
 }
 
-/* A training step on n rows idx of the training set, by the team. */
-static double team_step(gt_trainer *t, const uint32_t *idx, int n)
+/* A training step on n rows idx of the training set, by team (NULL: the
+ * caller alone, through the same items). */
+static double team_step(gt_trainer *t, gt_team *team, const uint32_t *idx, int n)
 {
 	share_job j = { .t = t, .s = &t->train, .idx = idx, .y = t->ybatch, .n = n,
-	                .train = 1 };
-	double loss = team_lanes(t, &j, &t->correct);
+	                .train = 1, .shared = team != NULL };
+	double loss = team_lanes(t, team, &j, &t->correct);
 
 	gt_adam_begin(&t->adam);
 	heavy_first(t->model, j.layers);
-	gt_team_run(t->team, units_item, &j, unit_items(t->model));
+	gt_team_run(team, units_item, &j, unit_items(t->model));
+	return loss;
+}
+
+/* ---- Pacing ---------------------------------------------------------------
+ *
+ * Whether two threads sharing a step beat one depends on the machine more
+ * than on the step: what costs is the data that crosses from one CPU's
+ * cache to the other's at each hand-over, and a virtual machine whose two
+ * CPUs the host puts on far-apart cores makes every crossing slow (the same
+ * build, minutes apart, trained 1.3 times faster on two threads or 1.6
+ * times slower; bench/README.md). So the trainer tries both: every
+ * PACE_PERIOD steps it times PACE_TRIAL steps done alone and PACE_TRIAL
+ * shared, and does the rest of the period the faster way. Which way a step
+ * is done changes none of its bytes (team.h), only its time. */
+#define PACE_PERIOD 512
+#define PACE_TRIAL 16
+
+/* The team for the next step: t->team, or NULL for the caller alone. */
+static gt_team *pace_team(const gt_trainer *t)
+{
+	if (t->pace_pos < PACE_TRIAL)
+		return NULL;
+	if (t->pace_pos < 2 * PACE_TRIAL)
+		return t->team;
+	return t->pace_alone ? NULL : t->team;
+}
+
+/* Count a step done by `team` in `seconds`; after the trials, choose. */
+static void pace_note(gt_trainer *t, const gt_team *team, double seconds)
+{
+	if (t->pace_pos < 2 * PACE_TRIAL)
+		t->pace_s[team != NULL] += seconds;
+	if (++t->pace_pos == 2 * PACE_TRIAL)
+		t->pace_alone = t->pace_s[0] < t->pace_s[1];
+	if (t->pace_pos == PACE_PERIOD) {
+		t->pace_pos = 0;
+		t->pace_s[0] = t->pace_s[1] = 0;
+	}
+}
+
+/* A training step by the team, alone or shared as pacing says. */
+static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
+{
+	gt_team *team = pace_team(t);
+	double t0 = gt_now(), loss = team_step(t, team, idx, n);
+
+	pace_note(t, team, gt_now() - t0);
 	return loss;
 }
 
@@ -414,7 +473,7 @@ void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *a
 		                .pred = pred ? pred + i : NULL, .first = i, .see = see,
 		                .see_ctx = ctx };
 
-		sum += team_lanes(t, &j, &correct);
+		sum += team_lanes(t, t->team, &j, &correct);
 	}
 	if (loss)
 		*loss = s->n ? sum / (double)s->n : NAN;
@@ -442,7 +501,7 @@ static size_t eval_rows(gt_trainer *t, const gt_samples *s, size_t from, size_t 
 			share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
 			                .pred = pred ? pred + i : NULL, .first = i };
 
-			t->eval_sum += team_lanes(t, &j, &t->eval_correct);
+			t->eval_sum += team_lanes(t, t->team, &j, &t->eval_correct);
 		} else {
 			const gt_real *out;
 
@@ -606,7 +665,7 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 	m->dropout = (float)t->hp.dropout;
 	m->drop_key = t->step_count++;
 	if (t->team) {
-		t->loss_sum += team_step(t, idx, n);
+		t->loss_sum += paced_step(t, idx, n);
 	} else {            /* the plain step, which team_step must equal */
 		gt_model_load_rows(m, &t->train, idx, n);
 		out = gt_model_run(m, n);
