@@ -7,10 +7,12 @@
 #include "testutil.h"
 
 #include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "genretui/confusion_view.h"
+#include "genretui/textfmt.h"
 
 static const long study_test[GT_NCLASSES][GT_NCLASSES] = {
 	{ 469,  77, 107,  64,  31,  19,  33,  16,   7,  20 },
@@ -542,6 +544,132 @@ static void test_hm_cell_and_readout(void **state)
 	gt_confusion_free(&cm);
 }
 
+/* The readout fitted to a width: figures go before the true genre's name. */
+static void test_hm_readout_fit(void **state)
+{
+	gt_confusion cm = { 0 };
+	gt_heatmap hm = { 0 };
+	char buf[160];
+	static const struct { int cells; const char *want; } fits[] = {
+		{ 200, "true Rap, predicted Hip-Hop: 261 of 782, 33.4% of Rap" },
+		{ 53, "true Rap, predicted Hip-Hop: 261 of 782, 33.4% of Rap" },
+		{ 52, "true Rap, predicted Hip-Hop: 261 of 782, 33.4%" },
+		{ 46, "true Rap, predicted Hip-Hop: 261 of 782, 33.4%" },
+		{ 45, "true Rap, predicted Hip-Hop: 261 of 782" },
+		{ 30, "true Rap, predicted Hip-Hop" },
+		{ 26, "true Rap" },
+		{ 8, "true Rap" },
+		{ 7, "true R~" },
+	};
+
+	(void)state;
+	study_matrix(&cm);
+	assert_int_equal(gt_hm_update(&hm, &cm, GT_HM_BY_NAME), 0);
+	hm.t = RAP;
+	hm.p = HIPH;
+	for (size_t i = 0; i < sizeof(fits) / sizeof(fits[0]); i++) {
+		int len = gt_hm_readout_fit(buf, sizeof(buf), &hm, &cm, &study, fits[i].cells, "~");
+
+		assert_string_equal(buf, fits[i].want);
+		assert_int_equal(len, (int)strlen(fits[i].want));
+	}
+	hm.p = RAP;
+	gt_hm_readout_fit(buf, sizeof(buf), &hm, &cm, &study, 50, "~");
+	assert_string_equal(buf, "true Rap, predicted Rap: 365 of 782 (correct)");
+	hm.t = -1;
+	gt_hm_readout_fit(buf, sizeof(buf), &hm, &cm, &study, 50, "~");
+	assert_string_equal(buf, "no such cell");
+	gt_hm_free(&hm);
+	gt_confusion_free(&cm);
+}
+
+/* The Spotify tracks table's 114 genres, as tools/mktables.py names them. */
+static const char *const tracks_genres[] = {
+	"acoustic", "afrobeat", "alt-rock", "alternative", "ambient", "anime", "black-metal",
+	"bluegrass", "blues", "brazil", "breakbeat", "british", "cantopop", "chicago-house",
+	"children", "chill", "classical", "club", "comedy", "country", "dance", "dancehall",
+	"death-metal", "deep-house", "detroit-techno", "disco", "disney", "drum-and-bass", "dub",
+	"dubstep", "edm", "electro", "electronic", "emo", "folk", "forro", "french", "funk",
+	"garage", "german", "gospel", "goth", "grindcore", "groove", "grunge", "guitar", "happy",
+	"hard-rock", "hardcore", "hardstyle", "heavy-metal", "hip-hop", "honky-tonk", "house",
+	"idm", "indian", "indie-pop", "indie", "industrial", "iranian", "j-dance", "j-idol",
+	"j-pop", "j-rock", "jazz", "k-pop", "kids", "latin", "latino", "malay", "mandopop",
+	"metal", "metalcore", "minimal-techno", "mpb", "new-age", "opera", "pagode", "party",
+	"piano", "pop-film", "pop", "power-pop", "progressive-house", "psych-rock", "punk-rock",
+	"punk", "r-n-b", "reggae", "reggaeton", "rock-n-roll", "rock", "rockabilly", "romance",
+	"sad", "salsa", "samba", "sertanejo", "show-tunes", "singer-songwriter", "ska", "sleep",
+	"songwriter", "soul", "spanish", "study", "swedish", "synth-pop", "tango", "techno",
+	"trance", "trip-hop", "turkish", "world-music",
+};
+
+/* Row labels: a name that fits as it is, a cut one marked, and names
+ * that start alike told apart by their ends. */
+static void test_labels(void **state)
+{
+	static const char *const names[] = {
+		"acoustic", "chicago-house", "progressive-house", "progressive-techno",
+		"progressive-trance", "same-start-x-long-tail", "same-start-y-long-tail",
+	};
+	gt_genres g;
+	char buf[96];
+
+	(void)state;
+	assert_int_equal(gt_genres_set(&g, names, 7), 0);
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 0, 9, "~"), "acoustic");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 0, 8, "~"), "acoustic");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 0, 7, "~"), "acoust~");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 1, 9, "\u2026"), "chicago-\u2026");
+	/* progressive-: their first 8 alike, each end from 4 cells */
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 2, 9, "~"), "prog~ouse");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 3, 9, "~"), "prog~chno");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 4, 9, "~"), "prog~ance");
+	/* in 14, "progressive-h" is house's alone; t-echno and t-rance keep 7 */
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 2, 14, "~"), "progressive-h~");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 3, 14, "~"), "progre~-techno");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 4, 14, "~"), "progre~-trance");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 4, 18, "~"), "progressive-trance");
+	/* alike but in the middle: no end tells them apart, cut at the end */
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 5, 9, "~"), "same-sta~");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 6, 9, "~"), "same-sta~");
+	/* ... and in more cells the start reaches it */
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 5, 20, "~"), "same-start-x-long-t~");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 0, 1, "~"), "~");
+	assert_string_equal(gt_cv_label(buf, sizeof(buf), &g, 0, 0, "~"), "");
+	assert_string_equal(gt_cv_label(buf, 4, &g, 1, 9, "~"), "chi");   /* cut to the buffer */
+}
+
+/* Every label of the 114 genres fits its cells and none looks like
+ * another at the heat map's widths; in UTF-8 a label counts characters,
+ * never cutting one. */
+static void test_labels_tracks(void **state)
+{
+	static const char *const accented[] = { "forr\u00f3-brasileiro", "forr\u00f3-brasile\u00f1o" };
+	int k = (int)(sizeof(tracks_genres) / sizeof(tracks_genres[0]));
+	gt_genres g;
+	char a[96], b[96];
+
+	(void)state;
+	assert_int_equal(gt_genres_set(&g, tracks_genres, k), 0);
+	for (int cells = 6; cells <= 20; cells++)
+		for (int i = 0; i < k; i++) {
+			gt_cv_label(a, sizeof(a), &g, i, cells, "~");
+			assert_true((int)strlen(a) <= cells);
+			for (int j = i + 1; j < k && (cells == 9 || cells == 14); j++)
+				if (strcmp(a, gt_cv_label(b, sizeof(b), &g, j, cells, "~")) == 0)
+					fail_msg("%s and %s are both %s in %d cells", tracks_genres[i],
+					         tracks_genres[j], a, cells);
+		}
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	assert_int_equal(gt_genres_set(&g, accented, 2), 0);
+	assert_string_equal(gt_cv_label(a, sizeof(a), &g, 0, 9, "\u2026"), "forr\u2026eiro");
+	assert_string_equal(gt_cv_label(a, sizeof(a), &g, 1, 9, "\u2026"), "forr\u2026le\u00f1o");
+	assert_int_equal(gt_text_width(a), 9);
+	assert_string_equal(gt_cv_label(a, sizeof(a), &g, 1, 6, "\u2026"), "fo\u2026e\u00f1o");
+	assert_string_equal(gt_cv_label(a, sizeof(a), &g, 0, 14, "\u2026"), "forr\u00f3-\u2026sileiro");
+	assert_int_equal(gt_text_width(a), 14);
+	setlocale(LC_CTYPE, "C");
+}
+
 /* k classes in blocks of b, interleaved in class order (class c in block
  * c % nb): rows confuse within their block only, some more than others. */
 static void block_matrix(gt_confusion *cm, int k, int nb)
@@ -762,6 +890,9 @@ int main(void)
 		cmocka_unit_test(test_hm_levels),
 		cmocka_unit_test(test_hm_legend),
 		cmocka_unit_test(test_hm_cell_and_readout),
+		cmocka_unit_test(test_hm_readout_fit),
+		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_labels_tracks),
 		cmocka_unit_test(test_hm_grouped_order),
 		cmocka_unit_test(test_hm_update_orders),
 		cmocka_unit_test(test_hm_cursor_viewport),

@@ -375,14 +375,12 @@ static void test_wide(void **state)
 	close_app();
 }
 
-/* 114 genres of a SYNTHETIC Spotify tracks table through --map: the
- * Confusion pane is a heat map, the report and pairs below it at 80x24 and
- * beside it at 200x60. */
-static void test_heatmap(void **state)
+/* The SYNTHETIC Spotify tracks table (114 genres) opened through --map at
+ * cols x rows, the paper preset trained for 10 epochs. */
+static void open_tracks(const char *path, int cols, int rows)
 {
 	gt_error err;
 
-	(void)state;
 	memset(&cli, 0, sizeof(cli));
 	cli.preset = "paper";
 	cli.epochs = 10;
@@ -393,10 +391,19 @@ static void test_heatmap(void **state)
 	cli.digits = 2;
 	assert_int_equal(gt_colmap_parse(&cli.map, "music_genre=track_genre,artist_name=artists,"
 	                                 "instance_id=track_id", &err), GT_OK);
-	size_to(80, 24);
-	assert_int_equal(gt_app_open(&app, &cli, tracks, 0), 0);
+	size_to(cols, rows);
+	assert_int_equal(gt_app_open(&app, &cli, path, 0), 0);
 	app.color = has_colors();
 	train_all();
+}
+
+/* 114 genres of a SYNTHETIC Spotify tracks table through --map: the
+ * Confusion pane is a heat map, the report and pairs below it at 80x24 and
+ * beside it at 200x60; names too long for the rows' labels end in a mark. */
+static void test_heatmap(void **state)
+{
+	(void)state;
+	open_tracks(tracks, 80, 24);
 	type("4");
 	expect_screen(&app, "heatmap-80x24");
 	keys((const int[]){ 'n', 'o', 's', 'J', KEY_NPAGE }, 5);
@@ -415,6 +422,59 @@ static void test_heatmap(void **state)
 	keys((const int[]){ 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b' }, 12);
 	expect_screen(&app, "features-114-pair-80x24");
 	close_app();
+}
+
+/* The tracks table with the genres `from` renamed `to` (the last field),
+ * written into dir as name; its path into out. */
+static void write_renamed(const char *name, const char *const *from, const char *const *to,
+                          int n, char *out, size_t outsz)
+{
+	FILE *in = fopen(tracks, "r"), *f;
+	char line[4096];
+
+	snprintf(out, outsz, "%s/%s", state_dir, name);
+	f = fopen(out, "w");
+	assert_non_null(in);
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), in)) {
+		char *genre = strrchr(line, ',') + 1;
+		size_t len = strcspn(genre, "\r\n");
+
+		for (int i = 0; i < n; i++)
+			if (strlen(from[i]) == len && strncmp(genre, from[i], len) == 0) {
+				snprintf(genre, sizeof(line) - (size_t)(genre - line), "%s\n", to[i]);
+				break;
+			}
+		fputs(line, f);
+	}
+	fclose(in);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Long genre names that start alike: the heat map's row labels keep their
+ * ends apart ("prog...ouse", "prog...ance"), the cursor's row is named in
+ * full below the map, and on the narrowest terminal the readout drops its
+ * figures before the name. */
+static void test_heatmap_names(void **state)
+{
+	static const char *const from[] = { "chicago-house", "deep-house" };
+	static const char *const to[] = { "progressive-trance", "progressive-techno" };
+	char path[200];
+	int t;
+
+	(void)state;
+	write_renamed("renamed.csv", from, to, 2, path, sizeof(path));
+	open_tracks(path, 80, 24);
+	t = gt_genres_find(&app.session.pipe.clean.genres, "progressive-trance");
+	assert_true(t > 0);
+	type("4");
+	for (int i = 0; i < t; i++)
+		gt_app_key(&app, 'j');
+	expect_screen(&app, "heatmap-names-80x24");
+	size_to(50, 24);
+	expect_screen(&app, "heatmap-names-50x24");
+	close_app();
+	unlink(path);
 }
 
 /* Files read by their own schema, in their own words: a SYNTHETIC
@@ -568,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_tick_ends_at_key),
 		cmocka_unit_test(test_wide),
 		cmocka_unit_test(test_heatmap),
+		cmocka_unit_test(test_heatmap_names),
 		cmocka_unit_test(test_own_schema),
 		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_keys),

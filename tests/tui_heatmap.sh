@@ -2,7 +2,8 @@
 # tui_heatmap.sh: the Confusion pane's heat map (tmux) on the SYNTHETIC
 # Spotify tracks table of 114 genres (tests/data/spotify_tracks_114.csv,
 # read with --map): one epoch trains, the pane is a heat map at 80x24, the
-# cursor moves and the readout names its cell, o groups the genres, s
+# cursor moves and the readout names its cell (its genre in full, the row
+# labels cut with a mark), o groups the genres, s
 # sorts the report and J scrolls it, Enter lists a cell's rows, at 200x60
 # the report stands beside the map, m shows the numbered matrix. Prints
 # TAP; skips without tmux. A run of 45 epochs then keeps its test
@@ -12,7 +13,7 @@
 TRACKS=${GT_TESTDATA:-tests/data}/spotify_tracks_114.csv
 MAP=music_genre=track_genre,artist_name=artists,instance_id=track_id
 
-echo "1..23"
+echo "1..25"
 start 80 24 "" "$GENRETUI --epochs 1 --lr 0.01 --map $MAP $TRACKS"
 expect "the 114-genre table loads through --map" "1,140 rows read  |  1,140 kept" 20
 keys 3
@@ -21,6 +22,10 @@ expect "one epoch trains with 114 outputs" "done after 1 epochs" 30
 keys 4
 expect "the Confusion pane is a heat map" "heat map 114x114: share of the true genre's rows, by name"
 expect "the readout names the cell under the cursor" "true acoustic, predicted acoustic:"
+expect "a name too long for the labels ends in a mark" "alternat…"
+keys j j j
+expect "the readout names the cursor's genre in full" "true alternative, predicted acoustic:"
+keys k k k
 keys j j l
 expect_re "the cursor moves by rows and columns" \
 	"true alt-rock, predicted afrobeat: [0-9]+ of [0-9]+, [0-9.]+% of alt-rock"

@@ -98,6 +98,18 @@ int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, const gt_genres 
 int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
                     const gt_cv_pair *pr);
 
+/* Class c's name as a row label of at most cells terminal cells (as
+ * gt_text_width counts them), for a column of names that must not make
+ * two genres look alike: the name when it fits; else its first cells - 1
+ * and mark (one cell: "\u2026" in a UTF-8 terminal, else "~"), as in
+ * "chicago-h~"; but when another name is too long as well and starts with
+ * the same cells - 1, the start and the end around the mark, the end as
+ * short as tells this name from each of those (from half the label, up to
+ * all but one cell of it): "prog~ouse" and "prog~ance" in 9 cells for
+ * progressive-house and progressive-trance. Names alike in all but the
+ * middle keep the first form. Not padded. Returns buf. */
+char *gt_cv_label(char *buf, size_t n, const gt_genres *g, int c, int cells, const char *mark);
+
 /* Browse's label for a cell's rows: "test rows: true Rap, predicted Hip-Hop". */
 int gt_cv_cell_label(char *buf, size_t n, const gt_genres *g, const char *set, int t, int p);
 
@@ -200,6 +212,19 @@ void gt_hm_viewport(gt_heatmap *hm, int rows, int cols);
  * with " (correct)" on the diagonal. Returns snprintf's result. */
 int gt_hm_readout(char *buf, size_t n, const gt_heatmap *hm, const gt_confusion *cm,
                   const gt_genres *g);
+
+/* The same in at most cells terminal cells, naming the true genre in
+ * full whenever it fits: the longest of
+ *   "true salsa, predicted samba: 12 of 200, 6.0% of salsa"
+ *   "true salsa, predicted samba: 12 of 200, 6.0%"
+ *   "true salsa, predicted samba: 12 of 200"
+ *   "true salsa, predicted samba"
+ *   "true salsa"
+ * that fits (the first three with " (correct)" on the diagonal); when
+ * even the last does not, the name is cut with mark (gt_cv_label's).
+ * Returns the length written. */
+int gt_hm_readout_fit(char *buf, size_t n, const gt_heatmap *hm, const gt_confusion *cm,
+                      const gt_genres *g, int cells, const char *mark);
 
 /* ---- The classification report, sorted ---- */
 

@@ -1,12 +1,18 @@
 /* confusion_view.c: the Confusion pane's figures and texts (no curses).
  * Shapes: GT_CM(cm, true, predicted), k = gt_cv_classes(cm) <= GT_MAX_CLASSES;
  * names come from the file's genres (genres.h). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700      /* wcwidth */
+#endif
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "genretui/confusion_view.h"
+#include "genretui/textfmt.h"
 
 static const char *const view_names[GT_CV_NVIEWS] = {
 	"counts", "recall (row %)", "precision (column %)"
@@ -269,6 +275,128 @@ int gt_cv_cell_label(char *buf, size_t n, const gt_genres *g, const char *set, i
 {
 	return snprintf(buf, n, "%s rows: true %s, predicted %s", set,
 	                gt_genre_name(g, t), gt_genre_name(g, p));
+}
+
+/* ---- row labels ---- */
+
+/* Where each character of a name starts: at[i] its byte, cells[i] the
+ * cells before it (as gt_text_width counts them); at[n], cells[n] the end. */
+typedef struct {
+	int n;
+	size_t at[GT_GENRE_NAME + 1];
+	int cells[GT_GENRE_NAME + 1];
+} glyphs;
+
+static void glyphs_of(const char *s, glyphs *gl)
+{
+	mbstate_t st;
+	size_t at = 0;
+	int cells = 0;
+
+	memset(&st, 0, sizeof(st));
+	gl->n = 0;
+	while (s[at] && gl->n < GT_GENRE_NAME) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + at, MB_CUR_MAX, &st);
+		int w = 1;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof(st));
+			k = 1;
+		} else if (wcwidth(wc) >= 0)
+			w = wcwidth(wc);
+		gl->at[gl->n] = at;
+		gl->cells[gl->n++] = cells;
+		at += k;
+		cells += w;
+	}
+	gl->at[gl->n] = at;
+	gl->cells[gl->n] = cells;
+}
+
+/* Bytes of the longest start of at most cells cells. */
+static size_t start_len(const glyphs *gl, int cells)
+{
+	int i = 0;
+
+	while (i < gl->n && gl->cells[i + 1] <= cells)
+		i++;
+	return gl->at[i];
+}
+
+/* Byte at which the longest end of at most cells cells begins. */
+static size_t end_at(const glyphs *gl, int cells)
+{
+	int i = gl->n;
+
+	while (i > 0 && gl->cells[gl->n] - gl->cells[i - 1] <= cells)
+		i--;
+	return gl->at[i];
+}
+
+/* Do names a and b (glyphs ga, gb) have the same start of at most cells
+ * cells? (or the same end, when end is set) */
+static int same_part(const char *a, const glyphs *ga, const char *b, const glyphs *gb,
+                     int cells, int end)
+{
+	size_t ia = end ? end_at(ga, cells) : 0, la = end ? ga->at[ga->n] - ia : start_len(ga, cells);
+	size_t ib = end ? end_at(gb, cells) : 0, lb = end ? gb->at[gb->n] - ib : start_len(gb, cells);
+
+	return la == lb && memcmp(a + ia, b + ib, la) == 0;
+}
+
+/* The cells of c's end that tell it from every other name too long for
+ * cells that starts as it does (see gt_cv_label); 0 when the end of the
+ * name is not needed or does not help. */
+static int telling_end(const gt_genres *g, int c, const glyphs *gc, int cells)
+{
+	const char *name = gt_genre_name(g, c);
+	size_t start = start_len(gc, cells - 1);
+	int rivals[GT_MAX_CLASSES], nr = 0;
+	glyphs gj;
+
+	for (int j = 0; j < g->k; j++) {
+		if (j == c || strncmp(g->name[j], name, start) != 0)
+			continue;
+		glyphs_of(g->name[j], &gj);
+		if (gj.cells[gj.n] > cells && same_part(name, gc, g->name[j], &gj, cells - 1, 0))
+			rivals[nr++] = j;
+	}
+	for (int t = cells / 2; nr > 0 && t <= cells - 2; t++) {
+		int alike = 0;
+
+		for (int i = 0; i < nr && !alike; i++) {
+			glyphs_of(g->name[rivals[i]], &gj);
+			alike = same_part(name, gc, g->name[rivals[i]], &gj, t, 1);
+		}
+		if (!alike)
+			return t;
+	}
+	return 0;
+}
+
+char *gt_cv_label(char *buf, size_t n, const gt_genres *g, int c, int cells, const char *mark)
+{
+	const char *name = gt_genre_name(g, c);
+	glyphs gl;
+	size_t s;
+	int t;
+
+	if (n == 0)
+		return buf;
+	glyphs_of(name, &gl);
+	if (gl.cells[gl.n] <= cells) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	if (cells < 1) {
+		buf[0] = '\0';
+		return buf;
+	}
+	t = c >= 0 && c < g->k ? telling_end(g, c, &gl, cells) : 0;
+	s = start_len(&gl, cells - 1 - t);
+	snprintf(buf, n, "%.*s%s%s", (int)s, name, mark, t ? name + end_at(&gl, t) : "");
+	return buf;
 }
 
 int gt_cv_clamp_move(int pos, int delta, int k)
@@ -600,6 +728,38 @@ int gt_hm_readout(char *buf, size_t n, const gt_heatmap *hm, const gt_confusion 
 	                gt_genre_name(g, t), gt_genre_name(g, p), c, hm->row[t],
 	                100.0 * share(c, hm->row[t]), gt_genre_name(g, t),
 	                t == p ? " (correct)" : "");
+}
+
+int gt_hm_readout_fit(char *buf, size_t n, const gt_heatmap *hm, const gt_confusion *cm,
+                      const gt_genres *g, int cells, const char *mark)
+{
+	int t = hm->t, p = hm->p, len = 0;
+	char tname[GT_GENRE_NAME * 2];
+	const char *correct = t == p ? " (correct)" : "";
+
+	if (t < 0 || t >= hm->k || p < 0 || p >= hm->k || hm->k != gt_cv_classes(cm))
+		return snprintf(buf, n, "no such cell");
+	for (int form = 0; form < 5; form++) {
+		long c = GT_CM(cm, t, p);
+		const char *tn = gt_genre_name(g, t), *pn = gt_genre_name(g, p);
+
+		if (form == 0)
+			len = gt_hm_readout(buf, n, hm, cm, g);
+		else if (form == 1)
+			len = snprintf(buf, n, "true %s, predicted %s: %ld of %ld, %.1f%%%s", tn, pn, c,
+			               hm->row[t], 100.0 * share(c, hm->row[t]), correct);
+		else if (form == 2)
+			len = snprintf(buf, n, "true %s, predicted %s: %ld of %ld%s", tn, pn, c,
+			               hm->row[t], correct);
+		else if (form == 3)
+			len = snprintf(buf, n, "true %s, predicted %s", tn, pn);
+		else
+			len = snprintf(buf, n, "true %s", tn);
+		if (gt_text_width(buf) <= cells)
+			return len;
+	}
+	return snprintf(buf, n, "true %s",
+	                gt_cv_label(tname, sizeof(tname), g, t, cells - 5, mark));
 }
 
 /* ---- the report, sorted ---- */

@@ -121,6 +121,12 @@ static const gt_genres *genres(const gt_app *app)
 	return &app->session.pipe.clean.genres;
 }
 
+/* The mark of a name cut to fit (gt_cv_label). */
+static const char *cut_mark(const gt_app *app)
+{
+	return app->utf8 ? "\u2026" : "~";
+}
+
 /* Cells of the genre names in the report: the longest name, at least 12
  * (the study's), at most 20. */
 static int name_w(const gt_app *app)
@@ -469,7 +475,10 @@ static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gri
                      const gt_confusion *cm)
 {
 	int t = g->ord[cv->top + i], y = g->y + 1 + i, x = g->label_w;
-	const char *name = g->label_w >= 12 ? genres(app)->name[t] : genres(app)->abbr[t];
+	char label[GT_GENRE_NAME * 2];
+	const char *name = g->label_w < 12 ? genres(app)->abbr[t]
+	                 : gt_cv_label(label, sizeof(label), genres(app), t, g->label_w - 2,
+	                               cut_mark(app));
 
 	gt_draw_clipped_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
 	if (i == 0 && cv->top > 0)
@@ -539,14 +548,16 @@ static int extreme_f1(const gt_report *r, int k, int best)
 static void report_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gt_report *r,
                        int c, int best, int worst, int x, int y, int width)
 {
-	char line[192], sup[32], name[GT_GENRE_NAME * 2];
+	char line[192], sup[32], name[GT_GENRE_NAME * 2], label[GT_GENRE_NAME * 2];
+	int nw = name_w(app);
 	const char *note = c == best ? " easiest" : c == worst ? " hardest" : "";
 	attr_t a = c == cv->t ? gt_attr(app, GT_C_CURSOR)
 	         : c == best ? gt_attr(app, GT_C_GOOD)
 	         : c == worst ? gt_attr(app, GT_C_BAD) : A_NORMAL;
 
 	snprintf(line, sizeof(line), "%s %9.2f %9.2f %9.2f %9s%s",
-	         gt_fmt_pad(name, sizeof(name), genres(app)->name[c], name_w(app)),
+	         gt_fmt_pad(name, sizeof(name),
+	                    gt_cv_label(label, sizeof(label), genres(app), c, nw, cut_mark(app)), nw),
 	         r->precision[c], r->recall[c], r->f1[c],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
 	gt_draw_clipped_attr(w, a, y, x, width, line);
@@ -807,9 +818,11 @@ static void draw_map_row(const gt_app *app, const cv_state *cv, WINDOW *w, const
 {
 	const gt_heatmap *hm = &cv->hm;
 	int t = hm->ord[hm->top + i], y = MAP_Y + i;
+	char label[GT_GENRE_NAME * 2];
 
 	gt_draw_clipped_attr(w, t == hm->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0,
-	                     mp->label_w - 2, gt_genre_name(genres(app), t));
+	                     mp->label_w - 2, gt_cv_label(label, sizeof(label), genres(app), t,
+	                                                  mp->label_w - 2, cut_mark(app)));
 	if (i == 0 && hm->top > 0)
 		gt_draw_clipped(w, y, mp->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
 	else if (i == hm->rows - 1 && hm->top + i < hm->k - 1)
@@ -827,13 +840,15 @@ static void draw_map_row(const gt_app *app, const cv_state *cv, WINDOW *w, const
 	}
 }
 
-/* The cell under the cursor in words, and where Enter leads. */
+/* The cell under the cursor in words, its true genre in full (the row
+ * labels may be cut), and where Enter leads. */
 static void draw_readout(const gt_app *app, const cv_state *cv, WINDOW *w, const shown_set *set,
                          int y)
 {
 	char line[320];
 
-	gt_hm_readout(line, sizeof(line), &cv->hm, set->cm, genres(app));
+	gt_hm_readout_fit(line, sizeof(line), &cv->hm, set->cm, genres(app), getmaxx(w),
+	                  cut_mark(app));
 	draw_cell_line(app, cv, w, set, y, line);
 }
 
