@@ -253,7 +253,7 @@ if [ $? = 0 ] && grep -q "^[A-Z][a-zA-Z-]*	0\.[0-9]*	" "$tmp/out"; then ok "... 
 check "--batch --export exits 0" 0 "$GENRETUI" --batch --epochs 2 --seed 3 --export "$tmp/exp/run" "$SAMPLE"
 has "--export says where it wrote" "$tmp/err" "run exported to $tmp/exp/run"
 "$GENRETUI" --batch --json --epochs 2 --seed 3 "$SAMPLE" >"$tmp/run.json" 2>/dev/null
-if python3 - "$tmp/exp/run" "$tmp/run.json" >"$tmp/out" 2>"$tmp/err" <<'PY'
+if python3 - "$tmp/exp/run" "$tmp/run.json" "$SAMPLE" >"$tmp/out" 2>"$tmp/err" <<'PY'
 import csv, json, sys, os
 d, ref = sys.argv[1], json.load(open(sys.argv[2]))
 ep = list(csv.DictReader(open(os.path.join(d, "epochs.csv"))))
@@ -278,9 +278,22 @@ for a, b in zip(rep["epochs"], ref["epochs"]):
     assert {k: v for k, v in a.items() if k != "seconds"} == {k: v for k, v in b.items() if k != "seconds"}
 assert rep["preset"] == "paper" and rep["hyperparameters"]["seed"] == 3
 assert rep["hyperparameters"]["split_seed"] == 42 and rep["kept_epoch"] == 2
+# predictions.csv: the study's columns first, then the file's own names of a row
+src, at, last = csv.reader(open(sys.argv[3], newline="")), {}, 1
+head = next(src)
+for rec in src:
+    at[last + 1] = dict(zip(head, rec))
+    last = src.line_num
+pred = list(csv.reader(open(os.path.join(d, "predictions.csv"), newline="")))
+names = ["instance_id", "artist_name", "track_name"]
+assert pred[0] == ["line", "set", "true", "predicted"] + ["p_" + g for g in ref["genres"]] + names, pred[0]
+assert len(pred) > 1 and all(len(r) == len(pred[0]) for r in pred)
+for r in pred[1:]:
+    assert r[-3:] == [at[int(r[0])][c] for c in names], r
+assert any("," in r[-1] or '"' in r[-1] for r in pred[1:])
 PY
-then ok "--export's report.json is --batch --json's document: same keys, same figures"
-else not_ok "--export's report.json is --batch --json's document: same keys, same figures"; fi
+then ok "--export's report.json is --batch --json's document; predictions.csv names each row as the file does"
+else not_ok "--export's report.json is --batch --json's document; predictions.csv names each row as the file does"; fi
 check "--export without training exits 1" 1 "$GENRETUI" --batch --epochs 0 --export "$tmp/exp/none" "$SAMPLE"
 has "--export without training says why" "$tmp/err" "export needs training"
 : >"$tmp/afile"
@@ -325,7 +338,14 @@ if grep -q "unknown duration/tempo\|duration_ms [0-9]\|: nan" "$tmp/out"; then n
 else ok "... with no study word and no nan"; fi
 has "numbered classes are named once" "$tmp/out" "^  classes: 0 to 10, the file's own numbers$"
 has "imputed rows without a validation slice: no nan" "$tmp/out" "^Imputed rows: 100 (all on the training side, all trained on): accuracy"
-check "a GTZAN-like table trains" 0 "$GENRETUI" --batch --epochs 1 "$GTZAN"
+check "a hackathon table exports" 0 "$GENRETUI" --batch --epochs 1 --export "$tmp/hackexp" "$HACK"
+has "... its predictions.csv names the rows by 'Artist Name' and 'Track Name'" "$tmp/hackexp/predictions.csv" \
+	"^line,set,true,predicted,p_0,p_1,.*,p_10,Artist Name,Track Name$"
+check "a GTZAN-like table trains" 0 "$GENRETUI" --batch --epochs 1 --export "$tmp/gtzexp" "$GTZAN"
+if head -1 "$tmp/gtzexp/predictions.csv" | grep -q '^line,set,true,predicted,p_blues,.*,p_rock,filename$' &&
+	[ "$(grep -c ',\(blues\|classical\|country\|disco\|hiphop\|jazz\|metal\|pop\|reggae\|rock\)\.000[0-9][0-9]\.wav$' "$tmp/gtzexp/predictions.csv")" = 80 ]
+then ok "... its predictions.csv names each clip by its filename"
+else not_ok "... its predictions.csv names each clip by its filename"; fi
 if grep -q "fusion-aware" "$tmp/out"; then not_ok "no fusion-aware accuracy where no artist and title name the tracks"
 else ok "no fusion-aware accuracy where no artist and title name the tracks"; fi
 has "... top-2 accuracy still" "$tmp/out" "^Beyond the study: top-2 accuracy [0-9.]* (test) [0-9.]* (train)$"

@@ -21,6 +21,7 @@
 #include "genretui/encode.h"
 #include "genretui/export.h"
 #include "genretui/preset.h"
+#include "genretui/schema.h"
 #include "genretui/session.h"
 
 static gt_session sess;     /* trained once, on the synthetic sample */
@@ -104,6 +105,43 @@ static int fields(char *s, char **out, int max)
 	return n;
 }
 
+/* One CSV record from *p (modified: fields unquoted in place), which moves
+ * past its line end: at most max fields into out; returns the count, 0
+ * at the end of the text. */
+static int csv_record(char **p, char **out, int max)
+{
+	char *r = *p, *w = *p;
+	int n = 0;
+
+	if (!*r)
+		return 0;
+	for (;;) {
+		int quoted = *r == '"';
+
+		if (n < max)
+			out[n] = w;
+		n++;
+		r += quoted;
+		while (*r && (quoted || (*r != ',' && *r != '\n'))) {
+			if (quoted && *r == '"' && r[1] == '"')
+				r++;
+			else if (quoted && *r == '"') {
+				quoted = 0;
+				r++;
+				continue;
+			}
+			*w++ = *r++;
+		}
+		if (*r != ',') {
+			*p = r + (*r == '\n');
+			*w = '\0';
+			return n < max ? n : max;
+		}
+		*w++ = '\0';
+		r++;
+	}
+}
+
 /* epochs.csv: each epoch's figures, the test rows named test_, the
  * validation slice (none here: empty fields), and the kept epoch marked. */
 static void check_epochs(const char *text)
@@ -158,30 +196,41 @@ static void check_confusion(const char *text, const gt_confusion *cm)
 }
 
 /* predictions.csv: every test row, then every training row, with its file
- * line, genres and probabilities; the matrices rebuilt from it are the
- * session's, and the predicted genre is the most probable one. */
+ * line, genres and probabilities, then the columns that name it in the
+ * file (instance_id, artist_name, track_name: CSV-quoted, as the file has
+ * them); the matrices rebuilt from it are the session's, and the
+ * predicted genre is the most probable one. */
 static void check_predictions(const char *text)
 {
+	static const gt_column naming[3] = { GT_COL_INSTANCE_ID, GT_COL_ARTIST, GT_COL_TRACK };
 	const gt_pipeline *p = &sess.pipe;
-	char *copy = strdup(text), *save = NULL, *line, *f[GT_MAX_CLASSES + 5];
+	char *copy = strdup(text), *at = copy, *f[GT_MAX_CLASSES + 8];
 	gt_confusion cm[2] = { { 0 } };
-	size_t i = 0;
+	size_t i = 0, quoted = 0;
 
 	gt_confusion_init(&cm[0], GT_NCLASSES);
 	gt_confusion_init(&cm[1], GT_NCLASSES);
-	line = strtok_r(copy, "\n", &save);
-	assert_int_equal(fields(line, f, GT_MAX_CLASSES + 5), GT_NCLASSES + 4);
+	assert_int_equal(csv_record(&at, f, GT_MAX_CLASSES + 8), GT_NCLASSES + 7);
 	assert_string_equal(f[0], "line");
 	assert_string_equal(f[3], "predicted");
 	assert_string_equal(f[4], "p_Electronic");
-	while ((line = strtok_r(NULL, "\n", &save))) {
+	assert_string_equal(f[GT_NCLASSES + 3], "p_Hip-Hop");
+	assert_string_equal(f[GT_NCLASSES + 4], "instance_id");
+	assert_string_equal(f[GT_NCLASSES + 5], "artist_name");
+	assert_string_equal(f[GT_NCLASSES + 6], "track_name");
+	while (*at) {
 		int test = i < p->test.n, t = -1, q = -1;
-		size_t j = test ? i : i - p->test.n;
+		size_t j = test ? i : i - p->test.n, row;
 		double sum = 0, pq;
 
 		assert_true(i < p->test.n + p->train.n);
-		assert_int_equal(fields(line, f, GT_MAX_CLASSES + 5), GT_NCLASSES + 4);
-		assert_int_equal(atol(f[0]), p->ds.line[test ? p->test_row[j] : p->train_row[j]]);
+		assert_int_equal(csv_record(&at, f, GT_MAX_CLASSES + 8), GT_NCLASSES + 7);
+		row = test ? p->test_row[j] : p->train_row[j];
+		assert_int_equal(atol(f[0]), p->ds.line[row]);
+		for (int c = 0; c < 3; c++) {
+			assert_string_equal(f[GT_NCLASSES + 4 + c], gt_cell(&p->ds, row, naming[c]));
+			quoted += strpbrk(f[GT_NCLASSES + 4 + c], ",\"") != NULL;
+		}
 		assert_string_equal(f[1], test ? "test" : "train");
 		for (int c = 0; c < GT_NCLASSES; c++) {
 			t = strcmp(f[2], gt_genre_names[c]) ? t : c;
@@ -198,6 +247,7 @@ static void check_predictions(const char *text)
 		i++;
 	}
 	assert_int_equal(i, p->test.n + p->train.n);
+	assert_true(quoted > 0);      /* names with commas and quotes read back whole */
 	assert_int_equal(sess.cm_test.k, GT_NCLASSES);
 	assert_int_equal(sess.cm_train.k, GT_NCLASSES);
 	assert_memory_equal(cm[0].cell, sess.cm_test.cell, GT_NCLASSES * GT_NCLASSES * sizeof(long));
@@ -497,6 +547,85 @@ static void test_fusion_unavailable(void **state)
 	gt_session_close(&s);
 }
 
+/* predictions.csv of a file read by its own schema (a fixture, or a file
+ * written into dir): after the probabilities come the names of want
+ * (NULL-ended), and on every row those columns' cells of the row on the
+ * line it gives. */
+static void check_own_naming(const char *path, const char *const *want)
+{
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_session s;
+	gt_error err;
+	char *text, *at, *f[GT_MAX_CLASSES + 8];
+	int nwant = 0, col[3], n, rows = 0;
+
+	while (want[nwant])
+		nwant++;
+	if (gt_session_open(&s, path, NULL, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	assert_non_null(s.pipe.schema);
+	hp.epochs = 1;
+	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
+	while (gt_session_step(&s, NULL) >= 0)
+		;
+	at = text = gt_export_predictions_csv(&s);
+	assert_non_null(text);
+	n = csv_record(&at, f, GT_MAX_CLASSES + 8);
+	assert_int_equal(n, 4 + s.pipe.clean.genres.k + nwant);
+	assert_string_equal(f[0], "line");
+	assert_int_equal(strncmp(f[n - nwant - 1], "p_", 2), 0);
+	for (int c = 0; c < nwant; c++) {
+		assert_string_equal(f[n - nwant + c], want[c]);
+		col[c] = gt_schema_find(s.pipe.schema, want[c]);
+		assert_true(col[c] >= 0);
+	}
+	while (csv_record(&at, f, GT_MAX_CLASSES + 8) == n) {
+		size_t r = gt_dataset_row_of_line(&s.pipe.ds, atol(f[0]));
+
+		assert_true(r < s.pipe.ds.nrows);
+		for (int c = 0; c < nwant; c++)
+			assert_string_equal(f[n - nwant + c], gt_cell_col(&s.pipe.ds, r, col[c]));
+		rows++;
+	}
+	assert_string_equal(at, "");
+	assert_int_equal(rows, (int)(s.pipe.test.n + s.pipe.train.n));
+	free(text);
+	gt_session_close(&s);
+}
+
+/* The identifier, artists and title of a file read by its own schema,
+ * under its own names: GTZAN's filename; a hackathon file's "Artist Name"
+ * and "Track Name" (no identifier); a Spotify API dump's track_id (not
+ * its unnamed index), artists and track_name (an identifier by its
+ * values, not album_name); none for a table with no such column. */
+static void test_own_naming(void **state)
+{
+	static const char *const gtzan[] = { "filename", NULL };
+	static const char *const hack[] = { "Artist Name", "Track Name", NULL };
+	static const char *const api[] = { "track_id", "artists", "track_name", NULL };
+	static const char *const none[] = { NULL };
+	const char *dir = getenv("GT_TESTDATA");
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/gtzan_small.csv", dir ? dir : "tests/data");
+	if (access(path, R_OK) != 0)
+		skip();
+	check_own_naming(path, gtzan);
+	snprintf(path, sizeof(path), "%s/hackathon_small.csv", dir ? dir : "tests/data");
+	check_own_naming(path, hack);
+	snprintf(path, sizeof(path), "%s/spotify_api_own_genres.csv", dir ? dir : "tests/data");
+	check_own_naming(path, api);
+	snprintf(path, sizeof(path), "%s/plain.csv", (char *)*state);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("loud,bright,genre\n", f);
+	for (int r = 0; r < 40; r++)
+		fprintf(f, "%d.5,%d,%s\n", (r * 7) % 13, (r * 5) % 11, r % 2 ? "dub" : "ska");
+	fclose(f);
+	check_own_naming(path, none);
+}
 
 int main(void)
 {
@@ -507,6 +636,7 @@ int main(void)
 		WITH_DIR(test_failures),
 		cmocka_unit_test(test_own_genres),
 		cmocka_unit_test(test_fusion_unavailable),
+		WITH_DIR(test_own_naming),
 	};
 
 	return cmocka_run_group_tests(tests, train_sample, close_sample);

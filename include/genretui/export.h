@@ -16,11 +16,16 @@
  *                        genres.h, CSV-quoted where needed)
  *   report.json          the run's document (gt_json_run, report_json.h):
  *                        the same one --batch --json prints
- *   predictions.csv      line,set,true,predicted,p_<genre>...: one line per
- *                        row of the test set, then of the training set: its
- *                        file line, the set, its true and predicted genre
- *                        and the probability the model gives each genre
- *                        (rowpred.h)
+ *   predictions.csv      line,set,true,predicted,p_<genre>...[,naming...]:
+ *                        one line per row of the test set, then of the
+ *                        training set: its file line, the set, its true and
+ *                        predicted genre, the probability the model gives
+ *                        each genre (rowpred.h), then the cells of the
+ *                        file's columns that name the row (identifier,
+ *                        artists, title: gt_row_naming_of, schema_read.h)
+ *                        under the file's own header names, none when it
+ *                        has none. Last, so that a reader of the earlier
+ *                        columns by position finds them where they were
  *   importance.csv       with --importance: feature,mean,sd,shuffle_1..N,
  *                        one row per feature in the model's input order: the
  *                        drops in test accuracy when it is shuffled

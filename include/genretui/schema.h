@@ -151,6 +151,11 @@ void gt_schema_free(gt_schema *s);
 /* "numeric", "one-hot", "label", "identifier", "text", "dropped". */
 const char *gt_role_name(gt_role r);
 
+/* What a column's name alone says of it (the identifier rule above): 1 a
+ * name that says id or file (track_id, filename), 2 a written index's
+ * name ("", "Unnamed: 0", index), 0 neither. */
+int gt_schema_id_name(const char *name);
+
 /* The column named exactly name, or -1. */
 int gt_schema_find(const gt_schema *s, const char *name);
 

@@ -44,6 +44,21 @@ gt_status gt_schema_clean(gt_clean *out, gt_schema *schema, gt_dataset *ds,
 gt_status gt_schema_clean_threads(gt_clean *out, gt_schema *schema, gt_dataset *ds,
                                   const gt_schema_opts *opts, int threads, gt_error *err);
 
+/* The file columns that name a row for a reader of the rows (the export's
+ * predictions.csv), -1 where the file has none, never one column twice.
+ * Read by the study's columns (s NULL): instance_id, artist_name and
+ * track_name, or the columns --map reads them from. By its own schema s:
+ * the artists are the first text column whose name has "artist", the
+ * title the first whose name has track_name, else title, song, track,
+ * name (an identifier of text that differs in every row may be either);
+ * the identifier the first of the others whose name says id or file
+ * (track_id, filename), else one of text, else a row number or a written
+ * index ("Unnamed: 0"). */
+typedef struct {
+	int id, artist, title;
+} gt_row_naming;
+gt_row_naming gt_row_naming_of(const gt_dataset *ds, const gt_schema *s);
+
 /* Should a loaded dataset be read by its own schema? Yes when opts name
  * any column (label, features or drop), or when the header lacks one of
  * the study's 14 musical columns, no --map was given (map_given 0), and

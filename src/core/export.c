@@ -15,6 +15,7 @@
 #include "genretui/export.h"
 #include "genretui/report_json.h"
 #include "genretui/rowpred.h"
+#include "genretui/schema_read.h"
 #include "genretui/textfmt.h"
 
 const char *const gt_export_files[GT_EXPORT_NFILES] = {
@@ -175,24 +176,47 @@ char *gt_export_importance_csv(const gt_importance *imp)
 	return text_close(&t);
 }
 
-/* One set's rows of predictions.csv: line, set, true, predicted, then
- * each genre's probability. 0, or -1 when out of memory. */
+/* The file columns that name a row, in the order predictions.csv gives
+ * them (identifier, artists, title), into cols; returns how many. */
+static int naming_cols(const gt_session *s, int cols[3])
+{
+	gt_row_naming n = gt_row_naming_of(&s->pipe.ds, s->pipe.schema);
+	int k = 0;
+
+	if (n.id >= 0)
+		cols[k++] = n.id;
+	if (n.artist >= 0)
+		cols[k++] = n.artist;
+	if (n.title >= 0)
+		cols[k++] = n.title;
+	return k;
+}
+
+/* One set's rows of predictions.csv: line, set, true, predicted, each
+ * genre's probability, then the cells of the ncols naming columns cols.
+ * 0, or -1 when out of memory. */
 static int prediction_rows(FILE *f, const gt_session *s, const char *name,
-                           const gt_samples *set, const uint32_t *rows, const int *pred)
+                           const gt_samples *set, const uint32_t *rows, const int *pred,
+                           const int *cols, int ncols)
 {
 	const gt_genres *g = &s->pipe.clean.genres;
+	const gt_dataset *ds = &s->pipe.ds;
 	gt_rowpred rp;
 	gt_error err = {0};
 
 	if (gt_rowpred_compute(&rp, &s->model, set, &err) != GT_OK)
 		return -1;
 	for (size_t i = 0; i < set->n; i++) {
-		fprintf(f, "%ld,%s,", s->pipe.ds.line[rows[i]], name);
+		fprintf(f, "%ld,%s,", ds->line[rows[i]], name);
 		csv_field(f, gt_genre_name(g, set->y[i]));
 		fputc(',', f);
 		csv_field(f, gt_genre_name(g, pred[i]));
 		for (int c = 0; c < rp.k; c++)
 			csv_real(f, rp.prob[i * (size_t)rp.k + (size_t)c]);
+		for (int c = 0; c < ncols; c++) {
+			fputc(',', f);
+			csv_field(f, gt_cell_col(ds, rows[i], cols[c]));
+		}
 		fputc('\n', f);
 	}
 	gt_rowpred_free(&rp);
@@ -203,6 +227,7 @@ char *gt_export_predictions_csv(const gt_session *s)
 {
 	const gt_genres *g = &s->pipe.clean.genres;
 	const gt_pipeline *p = &s->pipe;
+	int cols[3], ncols = naming_cols(s, cols);
 	memtext t;
 
 	if (text_open(&t) != 0)
@@ -215,9 +240,14 @@ char *gt_export_predictions_csv(const gt_session *s)
 		fputc(',', t.f);
 		csv_field(t.f, name);
 	}
+	for (int c = 0; c < ncols; c++) {
+		fputc(',', t.f);
+		csv_field(t.f, p->ds.names[cols[c]]);
+	}
 	fputc('\n', t.f);
-	if (prediction_rows(t.f, s, "test", &p->test, p->test_row, s->pred_test) != 0 ||
-	    prediction_rows(t.f, s, "train", &p->train, p->train_row, s->pred_train) != 0) {
+	if (prediction_rows(t.f, s, "test", &p->test, p->test_row, s->pred_test, cols, ncols) != 0 ||
+	    prediction_rows(t.f, s, "train", &p->train, p->train_row, s->pred_train, cols,
+	                    ncols) != 0) {
 		free(text_close(&t));
 		return NULL;
 	}

@@ -363,6 +363,15 @@ static const char *id_by_name(const char *name)
 	return strcmp(fold, "index") == 0 ? "named index" : NULL;
 }
 
+int gt_schema_id_name(const char *name)
+{
+	const char *why = id_by_name(name);
+
+	if (!why)
+		return 0;
+	return has_id_word(name) || strcmp(why, "a file name") == 0 ? 1 : 2;
+}
+
 /* The role c's values (and name) give it. counter: the first row number
  * when its numbers count the rows, else -1; distinct: its texts differ in
  * every row. */

@@ -90,6 +90,58 @@ static void point_fields(gt_dataset *ds, const gt_schema *s)
 	ds->field[GT_COL_INSTANCE_ID] = id;
 }
 
+/* How well identifier column j names a row: 0 by its name (track_id,
+ * filename), 1 a text that differs in every row, 2 a row number or a
+ * written index; 3 for any other column. */
+static int id_rank(const gt_schema *s, int j)
+{
+	const gt_schema_col *c = &s->col[j];
+	int by_name = gt_schema_id_name(c->name);
+
+	if (c->role != GT_ROLE_IDENTIFIER)
+		return 3;
+	if (by_name)
+		return by_name == 1 ? 0 : 2;
+	return c->numeric ? 2 : 1;
+}
+
+/* The first column whose name has words[0], else words[1], ...: a text
+ * column, else an identifier of text that differs in every row; never
+ * column skip. */
+static int text_named(const gt_schema *s, const char *const *words, int skip)
+{
+	for (int w = 0; words[w]; w++)
+		for (int pass = 0; pass < 2; pass++)
+			for (int j = 0; j < s->ncols; j++)
+				if (j != skip && name_has(s->col[j].name, words[w]) &&
+				    (pass == 0 ? s->col[j].role == GT_ROLE_TEXT : id_rank(s, j) == 1))
+					return j;
+	return -1;
+}
+
+gt_row_naming gt_row_naming_of(const gt_dataset *ds, const gt_schema *s)
+{
+	static const char *const artist[] = { "artist", NULL };
+	static const char *const title[] = { "track_name", "title", "song", "track", "name", NULL };
+	gt_row_naming n = { ds->field[GT_COL_INSTANCE_ID], ds->field[GT_COL_ARTIST],
+	                    ds->field[GT_COL_TRACK] };
+
+	if (s) {
+		n.artist = text_named(s, artist, -1);
+		n.title = text_named(s, title, n.artist);
+		n.id = -1;
+		for (int j = 0; j < s->ncols; j++)
+			if (j != n.artist && j != n.title && id_rank(s, j) < 3 &&
+			    (n.id < 0 || id_rank(s, j) < id_rank(s, n.id)))
+				n.id = j;
+	}
+	if (n.artist == n.id)
+		n.artist = -1;
+	if (n.title == n.id || n.title == n.artist)
+		n.title = -1;
+	return n;
+}
+
 /* Inputs of the schema as layout columns (names borrowed from s). */
 static gt_status make_layout(gt_layout *l, const gt_schema *s, gt_error *err)
 {
