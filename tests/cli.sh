@@ -338,7 +338,25 @@ if grep -q "unknown duration/tempo\|duration_ms [0-9]\|: nan" "$tmp/out"; then n
 else ok "... with no study word and no nan"; fi
 has "numbered classes are named once" "$tmp/out" "^  classes: 0 to 10, the file's own numbers$"
 has "imputed rows without a validation slice: no nan" "$tmp/out" "^Imputed rows: 100 (all on the training side, all trained on): accuracy"
-check "a hackathon table exports" 0 "$GENRETUI" --batch --epochs 1 --export "$tmp/hackexp" "$HACK"
+check "a hackathon table exports" 0 "$GENRETUI" --batch --epochs 1 --export "$tmp/hackexp" --save-model "$tmp/hack.gtm" "$HACK"
+# Its "duration_in min/ms" at the prompt: typed in quotes, answered in
+# quotes (as filled= names it), one line out for each line in.
+printf 'energy=0.5\n"duration_in min/ms"=200000\nduration_in min/ms=200000\n"duration_in min/ms=2\nhelp\n' >"$tmp/in"
+"$GENRETUI" --model "$tmp/hack.gtm" --predict <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+if [ "$(wc -l <"$tmp/out")" = 5 ] &&
+	sed -n 1p "$tmp/out" | grep -q '	filled=Popularity,.*,tempo,"duration_in min/ms",time_signature$' &&
+	sed -n 2p "$tmp/out" | grep -q '	filled=Popularity,.*,tempo,time_signature$' &&
+	sed -n 5p "$tmp/out" | grep -q ', tempo, "duration_in min/ms", time_signature;'
+then ok "--predict on a hackathon model: \"duration_in min/ms\" typed and answered in quotes, 5 lines for 5"
+else not_ok "--predict on a hackathon model: \"duration_in min/ms\" typed and answered in quotes, 5 lines for 5"; fi
+has "... unquoted, the error says to quote it" "$tmp/out" \
+	"^error: column 1: expected name=value, got 'duration_in' (a name with blanks goes in quotes: \"duration_in min/ms\"=...)$"
+has "... an unclosed quote is an error" "$tmp/out" "^error: column 1: a name in quotes needs its closing quote"
+sed -n '1s/.*	filled=//p' "$tmp/out" | sed 's/\("[^"]*"\|[^,]*\)\(,\|$\)/\1=1 /g' >"$tmp/in"
+"$GENRETUI" --model "$tmp/hack.gtm" --predict <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+if [ "$(wc -l <"$tmp/out")" = 1 ] && grep -q '	filled=energy\(	\|$\)' "$tmp/out"; then
+	ok "... the names filled= gives type back as they are"
+else not_ok "... the names filled= gives type back as they are"; fi
 has "... its predictions.csv names the rows by 'Artist Name' and 'Track Name'" "$tmp/hackexp/predictions.csv" \
 	"^line,set,true,predicted,p_0,p_1,.*,p_10,Artist Name,Track Name$"
 check "a GTZAN-like table trains" 0 "$GENRETUI" --batch --epochs 1 --export "$tmp/gtzexp" "$GTZAN"

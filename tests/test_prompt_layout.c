@@ -331,6 +331,117 @@ static void test_help_wraps(void **state)
 	free(s);
 }
 
+/* Names as the prompt takes them: plain, or quoted where they hold a
+ * blank, a quote, '=' or a comma; control characters escaped. */
+static void test_name_typed(void **state)
+{
+	char b[GT_PROMPT_TYPED];
+
+	(void)state;
+	assert_string_equal(gt_prompt_name_typed("energy", b, sizeof(b)), "energy");
+	assert_string_equal(gt_prompt_name_typed("duration_in min/ms", b, sizeof(b)),
+	                    "\"duration_in min/ms\"");
+	assert_string_equal(gt_prompt_name_typed("say \"hi\"", b, sizeof(b)), "\"say \"\"hi\"\"\"");
+	assert_string_equal(gt_prompt_name_typed("a,b", b, sizeof(b)), "\"a,b\"");
+	assert_string_equal(gt_prompt_name_typed("a=b", b, sizeof(b)), "\"a=b\"");
+	assert_string_equal(gt_prompt_name_typed("x\ny", b, sizeof(b)), "x\\ny");
+	assert_string_equal(gt_prompt_name_typed("x\ty z", b, sizeof(b)), "\"x\\ty z\"");
+	assert_string_equal(gt_prompt_name_typed("a b", b, 6), "\"a b\"");
+	assert_string_equal(gt_prompt_name_typed("a b c", b, 6), "\"a b\"");   /* cut, still closed */
+}
+
+/* A hackathon file's "duration_in min/ms" (and names with a quote, a
+ * comma): typed in quotes, answered in quotes, each answer one line whose
+ * names type back as they are. */
+static void test_blank_names(void **state)
+{
+	static const char *const names[2] = { "pop", "rock" };
+	const gt_layout_column cols[4] = {
+		{ "energy", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "duration_in min/ms", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "say \"hi\"", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "a,b", GT_SOURCE_NUMERIC, 0, NULL },
+	};
+	const gt_arch arch = { 1, { 4, 2 }, { GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE };
+	gt_predictor *p = calloc(1, sizeof(*p));
+	sink *s = calloc(1, sizeof(*s));
+	gt_layout l;
+	gt_prompt_line pl;
+	gt_answerer a;
+	char *filled, back[512] = "", *tab;
+
+	(void)state;
+	assert_non_null(p);
+	assert_non_null(s);
+	assert_int_equal(gt_layout_from_columns(&l, cols, 4, NULL), GT_OK);
+	gt_prompt_parse_for(&l, "\"duration_in min/ms\"=200000 energy=0.5", &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_int_equal(pl.given, 3u);
+	assert_near(pl.num[1], 200000, 0);
+	gt_prompt_parse_for(&l, "  \"DURATION_IN MIN/MS\" = 7 \"say \"\"hi\"\"\"=1 \"a,b\"=2", &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_int_equal(pl.given, 14u);
+	assert_near(pl.num[1], 7, 0);
+	assert_near(pl.num[3], 2, 0);
+	gt_prompt_parse_for(&l, "energy=1 duration_in min/ms=5", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_int_equal(pl.err_at, 9);
+	assert_string_equal(pl.err, "expected name=value, got 'duration_in' (a name with "
+	                    "blanks goes in quotes: \"duration_in min/ms\"=...)");
+	gt_prompt_parse_for(&l, "energy=1 \"duration_in min/ms=5", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_int_equal(pl.err_at, 9);
+	assert_non_null(strstr(pl.err, "needs its closing quote"));
+	gt_prompt_parse_for(&l, "\"duration_in min/ms\" 5", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_string_equal(pl.err, "expected name=value, got '\"duration_in min/ms\"'");
+	gt_prompt_parse_for(&l, "\"durations in min/ms\"=5", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_string_equal(pl.err, "unknown name 'durations in min/ms' (did you mean "
+	                    "\"duration_in min/ms\"?)");
+
+	p->layout = l;
+	gt_norm_init(&p->norm, GT_PREP_IMPUTE, &l);
+	assert_int_equal(gt_genres_set(&p->genres, names, 2), 0);
+	assert_int_equal(gt_model_init(&p->model, &arch, 1, NULL), GT_OK);
+	for (int i = 0; i < 4; i++)
+		p->hi[i] = 1e9;
+	gt_answerer_init(&a, p, NULL);
+	a.brief = 1;
+	a.keep = 0;
+	assert_int_equal(ask(&a, "energy=0.5", s), 0);
+	assert_int_equal(s->n, 1);
+	filled = strstr(s->text[0], "\tfilled=");
+	assert_non_null(filled);
+	assert_string_equal(filled, "\tfilled=\"duration_in min/ms\",\"say \"\"hi\"\"\",\"a,b\"");
+	/* the names as answered, typed back: every one is known */
+	filled += strlen("\tfilled=");
+	for (char *c = filled, *start = filled; ; c++) {
+		int quoted = 0;
+
+		for (; *c && (quoted || *c != ','); c++)
+			quoted ^= *c == '"';
+		strncat(back, start, (size_t)(c - start));
+		strcat(back, "=1 ");
+		if (!*c)
+			break;
+		start = c + 1;
+	}
+	gt_prompt_parse_for(&l, back, &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_int_equal(pl.given, 14u);
+	tab = strchr(s->text[0], '\n');
+	assert_null(tab);
+	a.keep = 1;
+	assert_int_equal(ask(&a, "clear", s), 0);
+	assert_int_equal(ask(&a, "\"a,b\"=9", s), 0);
+	assert_int_equal(ask(&a, "show", s), 0);
+	assert_string_equal(s->text[0], "# \"a,b\"=9");
+	gt_predictor_free(p);
+	free(p);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +451,8 @@ int main(void)
 		cmocka_unit_test(test_answers),
 		cmocka_unit_test(test_show_help),
 		cmocka_unit_test(test_help_wraps),
+		cmocka_unit_test(test_name_typed),
+		cmocka_unit_test(test_blank_names),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

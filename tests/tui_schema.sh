@@ -5,13 +5,14 @@
 # opens with no option, the Balance pane lists its columns with their roles
 # and scrolls them, it trains, its Confusion pane names its own genres; a
 # hackathon table (numeric classes, empty cells) trains with the improved
-# preset, its empty cells filled; an unknown --label ends with the file's
+# preset, its empty cells filled, its Predict pane completes its name with
+# a blank in quotes; an unknown --label ends with the file's
 # columns and status 1. Prints TAP; skips without tmux.
 . "$(dirname "$0")/tmux-lib.sh"
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..17"
+echo "1..19"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
@@ -41,6 +42,14 @@ expect "the improved preset filled the empty cells" "100: filled with training m
 expect "the empty cells are counted by column" "Popularity          numeric     0 to 94; 6 empty"
 keys J J J J J J J J J J
 expect "its classes are numbers, in numeric order" "Class               label       11 classes, numbers"
+keys 5
+keys 'energy=0.5 dur'
+keys Tab
+expect "Tab completes a name with a blank in quotes, as the prompt reads it" \
+	'genre> energy=0.5 "duration_in min/ms"='
+keys '200000' Enter
+expect "... and the answer is read" "filled with training medians: Popularity, danceability, key,"
+keys 'quit' Enter
 keys q q
 expect "q (twice: a run is not saved, or once) exits" "EXIT=0" 20
 

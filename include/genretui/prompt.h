@@ -14,6 +14,11 @@
  * stand around '=' ("energy = 0.5"). Whether values are kept from line to
  * line is the answerer's (prompt_answer.h).
  *
+ * A name that holds blanks (a hackathon file's "duration_in min/ms") is
+ * typed in double quotes, "" inside standing for a quote:
+ *   "duration_in min/ms"=200000 energy=0.5
+ * and the answers write such names the same way (gt_prompt_name_typed).
+ *
  * The names are the model's source columns (layout.h): the study's 11
  * numeric features with key and mode, or a file's own columns, each
  * numeric one name=number and each one-hot text column name=level (a
@@ -98,6 +103,15 @@ int gt_track_input_unusual_set(const gt_track_input *t, const double *lo, const 
 unsigned gt_track_input_missing(const gt_track_input *t);
 unsigned gt_track_input_unusual(const gt_track_input *t, const double lo[GT_NNUMERIC],
                                 const double hi[GT_NNUMERIC]);
+
+/* A column's name as it is typed at the prompt, into buf (n bytes): as it
+ * is, or in double quotes when it holds a blank, a quote, '=' or a comma
+ * ("duration_in min/ms"; a quote inside doubled, as in CSV); control
+ * characters, which no one types, escaped (gt_text_safe) so the name
+ * stays on one line. Returns buf. A buffer of GT_PROMPT_TYPED bytes holds
+ * any name of a layout. */
+#define GT_PROMPT_TYPED (GT_NAME_MAX * 8 + 24)
+const char *gt_prompt_name_typed(const char *name, char *buf, size_t n);
 
 /* Name of the study's numeric feature f as typed at the prompt ("duration_ms"). */
 const char *gt_prompt_feature(int f);

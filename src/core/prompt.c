@@ -52,6 +52,36 @@ static int source_kind(const gt_layout *l, int s)
 	return l->source[s].kind;
 }
 
+const char *gt_prompt_name_typed(const char *name, char *buf, size_t n)
+{
+	char safe[GT_PROMPT_TYPED];
+	size_t k = 0;
+
+	for (const char *c = name; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f) {   /* no one types these */
+			gt_text_safe(name, safe, sizeof(safe), (size_t)-1);
+			name = safe;
+			break;
+		}
+	if (!*name || !strpbrk(name, " \t\"=,")) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	if (n < 3) {
+		snprintf(buf, n, "%s", "");
+		return buf;
+	}
+	buf[k++] = '"';
+	for (const char *c = name; *c && k + (*c == '"' ? 2 : 1) + 2 <= n; c++) {
+		if (*c == '"')                  /* room left for the closing quote */
+			buf[k++] = '"';
+		buf[k++] = *c;
+	}
+	buf[k++] = '"';
+	buf[k] = '\0';
+	return buf;
+}
+
 /* Source column of a name (exactly, then ignoring case; "duration" for a
  * duration_ms column), or -1. */
 static int source_index(const gt_layout *l, const char *name, size_t len)
@@ -117,10 +147,16 @@ static const char *piece(char *buf, size_t size, const char *s, size_t n)
 	return buf;
 }
 
-/* One pair as typed: "name=value", also with blanks around '='. */
+/* One pair as typed: "name=value", also with blanks around '=', the name
+ * in double quotes when it holds blanks ("duration_in min/ms"=200000). */
 typedef struct {
 	const char *name, *eq, *value;   /* eq, value: NULL when there is no '=' */
 	size_t nlen, vlen;               /* vlen 0: nothing after '=' */
+	const char *key;                 /* the name without its quotes: name
+	                                    itself, or kbuf */
+	size_t klen;
+	char kbuf[GT_NAME_MAX + 1];
+	int open_quote;                  /* a quote that is never closed */
 } pair;
 
 /* Why a value that gt_parse_number refused is wrong: out of range (a
@@ -212,23 +248,45 @@ static int parse_level(gt_prompt_line *out, const char *line, const pair *t, int
 	            best ? " (did you mean " : "", best ? best : "", best ? "?)" : "", levels), -1;
 }
 
+/* The source whose name is word then a blank ("duration_in" of
+ * "duration_in min/ms"), typed without the quotes such a name needs; -1
+ * if none. */
+static int blank_name(const gt_layout *l, const char *word, size_t len)
+{
+	for (int s = 0; s < l->nsources; s++) {
+		const char *name = gt_layout_source_name(l, s);
+
+		if (len > 0 && strncasecmp(name, word, len) == 0 && isspace((unsigned char)name[len]))
+			return s;
+	}
+	return -1;
+}
+
 /* A pair without a value: "energy" or "energy=". */
 static int no_value(gt_prompt_line *out, const char *line, const pair *t)
 {
-	const char *s = suggest(out->layout, t->name, t->nlen);
+	const char *s = suggest(out->layout, t->key, t->klen);
 	size_t span = (size_t)((t->eq ? t->eq + 1 : t->name + t->nlen) - t->name);
-	int src = source_index(out->layout, t->name, t->nlen);
-	char name[48];
+	int src = source_index(out->layout, t->key, t->klen), blank;
+	char name[48], typed[GT_PROMPT_TYPED];
 
+	if (t->open_quote)
+		return fail(out, line, t->name, t->nlen, "a name in quotes needs its closing "
+		            "quote: \"name with blanks\"=value"), -1;
 	piece(name, sizeof(name), t->name, t->nlen);
 	if (t->eq)
 		fail(out, line, t->name, span, "'%s' needs a value after '='", name);
 	else
 		fail(out, line, t->name, span, "expected name=value, got '%s'", name);
-	if (!t->eq && s && (src < 0 || source_kind(out->layout, src) == GT_SOURCE_KEY ||
-	                    source_kind(out->layout, src) == GT_SOURCE_MODE))
+	if (!t->eq && src < 0 && (blank = blank_name(out->layout, t->key, t->klen)) >= 0)
 		snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
-		         " (did you mean %s=...?)", s);
+		         " (a name with blanks goes in quotes: %s=...)",
+		         gt_prompt_name_typed(gt_layout_source_name(out->layout, blank), typed,
+		                              sizeof(typed)));
+	else if (!t->eq && s && (src < 0 || source_kind(out->layout, src) == GT_SOURCE_KEY ||
+	                         source_kind(out->layout, src) == GT_SOURCE_MODE))
+		snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
+		         " (did you mean %s=...?)", gt_prompt_name_typed(s, typed, sizeof(typed)));
 	return -1;
 }
 
@@ -240,9 +298,9 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 
 	if (!t->eq || t->vlen == 0)
 		return no_value(out, line, t);
-	piece(name, sizeof(name), t->name, t->nlen);
+	piece(name, sizeof(name), t->key, t->klen);
 	piece(value, sizeof(value), t->value, t->vlen);
-	f = source_index(out->layout, t->name, t->nlen);
+	f = source_index(out->layout, t->key, t->klen);
 	if (f >= 0 && source_kind(out->layout, f) == GT_SOURCE_KEY) {
 		if ((out->key = gt_key_index(value)) < 0)
 			return fail(out, line, t->value, t->vlen,
@@ -257,12 +315,13 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 		return 0;
 	}
 	if (f < 0) {
-		const char *s = suggest(out->layout, t->name, t->nlen);
+		const char *s = suggest(out->layout, t->key, t->klen);
+		char typed[GT_PROMPT_TYPED];
 
 		fail(out, line, t->name, t->nlen, "unknown name '%s'", name);
 		if (s)
 			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
-			         " (did you mean %s?)", s);
+			         " (did you mean %s?)", gt_prompt_name_typed(s, typed, sizeof(typed)));
 		else
 			snprintf(out->err + strlen(out->err), sizeof(out->err) - strlen(out->err),
 			         " (help lists the names)");
@@ -307,10 +366,31 @@ static const char *skip_blanks(const char *s)
 	return s;
 }
 
+/* A quoted name from s (at its opening quote) into t: up to the quote
+ * that closes it, "" inside standing for one quote. Returns the end. */
+static const char *quoted_name(const char *s, pair *t)
+{
+	const char *r = s + 1;
+	size_t k = 0;
+
+	for (; *r && !(*r == '"' && r[1] != '"'); r++) {
+		r += *r == '"';                 /* "" is one quote */
+		if (k < GT_NAME_MAX)
+			t->kbuf[k] = *r;
+		k++;
+	}
+	t->kbuf[k < GT_NAME_MAX ? k : GT_NAME_MAX] = '\0';
+	t->key = t->kbuf;
+	t->klen = k;                        /* > GT_NAME_MAX: no column's */
+	t->open_quote = !*r;
+	return *r ? r + 1 : r;
+}
+
 /* The next pair from *p, which moves past it; 0 at the end of the line.
- * The name ends at a blank or '='; blanks may stand on either side of
- * '=' ("energy = 0.5"), but a word after them that holds '=' of its own is
- * the next pair, not this one's value ("energy= tempo=120"). */
+ * The name ends at a blank or '=' (a quoted one at its closing quote);
+ * blanks may stand on either side of '=' ("energy = 0.5"), but a word
+ * after them that holds '=' of its own is the next pair, not this one's
+ * value ("energy= tempo=120"). */
 static int next_pair(const char **p, pair *t)
 {
 	const char *s = skip_blanks(*p), *after;
@@ -319,14 +399,25 @@ static int next_pair(const char **p, pair *t)
 	if (!*s)
 		return 0;
 	t->name = s;
-	while (*s && *s != '=' && !isspace((unsigned char)*s))
-		s++;
+	if (*s == '"')
+		s = quoted_name(s, t);
+	else
+		while (*s && *s != '=' && !isspace((unsigned char)*s))
+			s++;
 	t->nlen = (size_t)(s - t->name);
+	if (!t->key) {
+		t->key = t->name;
+		t->klen = t->nlen;
+	}
 	after = skip_blanks(s);
+	if (t->open_quote || (*after != '=' && t->name[0] == '"')) {   /* a quoted word alone */
+		*p = s;
+		return 1;
+	}
 	if (*after != '=' || t->nlen == 0) {   /* a word alone, or one that starts with '=' */
 		while (*s && !isspace((unsigned char)*s))
 			s++;
-		t->nlen = (size_t)(s - t->name);
+		t->nlen = t->klen = (size_t)(s - t->name);
 		t->eq = t->nlen ? memchr(t->name, '=', t->nlen) : NULL;
 		*p = s;
 		return 1;
@@ -563,12 +654,14 @@ void gt_prompt_example(const gt_layout *l, const double *median, char *buf, size
 	buf[0] = '\0';
 	for (int s = 0; s < l->nsources && used < n; s++) {
 		int i = l->source[s].first;
+		char name[GT_PROMPT_TYPED];
 
+		gt_prompt_name_typed(gt_layout_source_name(l, s), name, sizeof(name));
 		if (source_kind(l, s) == GT_SOURCE_NUMERIC && shown++ < 3)
 			used += (size_t)snprintf(buf + used, n - used, "%s%s=%.3g", used ? " " : "",
-			                         gt_layout_source_name(l, s), median ? median[i] : 0);
+			                         name, median ? median[i] : 0);
 		else if (source_kind(l, s) == GT_SOURCE_ONEHOT && !hot++)
 			used += (size_t)snprintf(buf + used, n - used, "%s%s=%s", used ? " " : "",
-			                         gt_layout_source_name(l, s), gt_layout_level(l, i));
+			                         name, gt_layout_level(l, i));
 	}
 }

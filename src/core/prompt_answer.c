@@ -32,12 +32,24 @@ static int source_kind(const gt_layout *l, int s)
 	return l->source[s].kind;
 }
 
-/* Names of the sources in set, comma separated. */
-static void names_of(const gt_layout *l, const unsigned *set, gt_strbuf *t)
+/* Name of source s as the prompt takes it (quoted when it holds blanks). */
+typedef struct {
+	char s[GT_PROMPT_TYPED];
+} typed_name;
+
+static const char *typed(const gt_layout *l, int s, typed_name *t)
 {
+	return gt_prompt_name_typed(gt_layout_source_name(l, s), t->s, sizeof(t->s));
+}
+
+/* Names of the sources in set as typed, separated by sep. */
+static void names_of(const gt_layout *l, const unsigned *set, const char *sep, gt_strbuf *t)
+{
+	typed_name tn;
+
 	for (int s = 0; s < l->nsources; s++)
 		if (gt_prompt_bit(set, s))
-			gt_strbuf_add(t, "%s%s", t->len ? ", " : "", gt_layout_source_name(l, s));
+			gt_strbuf_add(t, "%s%s", t->len ? sep : "", typed(l, s, &tn));
 }
 
 static void say(gt_out_fn out, void *ctx, gt_out_role role, const char *fmt, ...)
@@ -82,15 +94,16 @@ static const char *level_name(const gt_layout *l, int s, int k)
 static void values_of(const gt_track_input *t, const unsigned *set, const char *sep, gt_strbuf *o)
 {
 	const gt_layout *l = t->layout;
+	typed_name tn;
 
 	for (int s = 0; s < l->nsources; s++) {
 		if (!gt_prompt_bit(set, s))
 			continue;
 		if (source_kind(l, s) == GT_SOURCE_ONEHOT)
-			gt_strbuf_add(o, "%s%s=%s", o->len ? sep : "", gt_layout_source_name(l, s),
+			gt_strbuf_add(o, "%s%s=%s", o->len ? sep : "", typed(l, s, &tn),
 			    level_name(l, s, t->level[s]));
 		else
-			gt_strbuf_add(o, "%s%s=%g", o->len ? sep : "", gt_layout_source_name(l, s), t->num[s]);
+			gt_strbuf_add(o, "%s%s=%g", o->len ? sep : "", typed(l, s, &tn), t->num[s]);
 	}
 	if (t->key >= 0)
 		gt_strbuf_add(o, "%skey=%s", o->len ? sep : "", pitch_names[t->key]);
@@ -110,9 +123,10 @@ static int any(const unsigned *set)
 static void unusual_one(const gt_answerer *a, int s, const char *sep, gt_strbuf *o)
 {
 	int i = layout_of(a)->source[s].first;
+	typed_name tn;
 
 	gt_strbuf_add(o, "%s%s=%g is outside the training range %g .. %g", sep,
-	    gt_layout_source_name(layout_of(a), s), a->cur.num[s], a->pred->lo[i], a->pred->hi[i]);
+	    typed(layout_of(a), s, &tn), a->cur.num[s], a->pred->lo[i], a->pred->hi[i]);
 }
 
 /* "energy=5 is outside the training range 0 .. 1; ..." for every given
@@ -141,7 +155,7 @@ static void warn_values(gt_answerer *a, const unsigned *filled, gt_out_fn out, v
 		gt_strbuf_free(&names);
 	}
 	if (any(filled)) {
-		names_of(layout_of(a), filled, &names);
+		names_of(layout_of(a), filled, ", ", &names);
 		say(out, ctx, GT_OUT_WARN, "filled with training medians: %s", gt_strbuf_str(&names));
 		gt_strbuf_free(&names);
 	}
@@ -193,10 +207,7 @@ static void answer(gt_answerer *a, gt_out_fn out, void *ctx)
 	if (a->brief) {
 		gt_strbuf names = { 0 }, warn = { 0 };
 
-		names_of(layout_of(a), filled, &names);
-		for (char *c = names.p; c && *c; c++)   /* one field: no spaces */
-			if (*c == ' ')
-				memmove(c, c + 1, strlen(c));
+		names_of(layout_of(a), filled, ",", &names);   /* as typed: one field */
 		unusual_text(a, &warn);
 		say(out, ctx, GT_OUT_ANSWER, "%s\t%.4f\t%s\t%.4f\tfilled=%s%s%s%s%s", g->name[best[0]],
 		    p[best[0]], g->name[best[1]], p[best[1]], gt_strbuf_str(&names),
@@ -285,8 +296,10 @@ static void show(gt_answerer *a, gt_out_fn out, void *ctx)
  * "rms_mean, explicit (False, True), ...". */
 static void columns_text(const gt_layout *l, gt_strbuf *o)
 {
+	typed_name tn;
+
 	for (int s = 0; s < l->nsources; s++) {
-		gt_strbuf_add(o, "%s%s", s ? ", " : "", gt_layout_source_name(l, s));
+		gt_strbuf_add(o, "%s%s", s ? ", " : "", typed(l, s, &tn));
 		if (source_kind(l, s) == GT_SOURCE_ONEHOT) {
 			for (int k = 0; k < l->source[s].count; k++)
 				gt_strbuf_add(o, "%s%s", k ? ", " : " (", level_name(l, s, k));
@@ -355,7 +368,7 @@ static void help(const gt_answerer *a, gt_out_fn out, void *ctx)
 		help_own(a, out, ctx);
 		return;
 	}
-	names_of(layout_of(a), all, &names);
+	names_of(layout_of(a), all, ", ", &names);
 	if (a->brief) {        /* one line in, one line out */
 		say(out, ctx, GT_OUT_TEXT, "# name=value pairs (%s, key C..B, mode major/minor; "
 		    "missing ones filled with training medians); commands: line N (file line, "

@@ -41,19 +41,25 @@ gt_status gt_history_add(const char **path, const char *line, gt_error *err)
 
 static const char *candidates[GT_MAX_SOURCES + 16];
 static int ncandidates;
+static int names_typed;          /* the candidates are names: quote those with blanks */
 static const gt_layout *completion_layout;
 
 static char *next_candidate(const char *text, int state)
 {
 	static int i;
+	char typed[GT_PROMPT_TYPED];
 
 	(void)text;
 	if (state == 0)
 		i = 0;
-	return i < ncandidates ? strdup(candidates[i++]) : NULL;
+	if (i >= ncandidates)
+		return NULL;
+	return strdup(names_typed ? gt_prompt_name_typed(candidates[i++], typed, sizeof(typed))
+	                          : candidates[i++]);
 }
 
-/* Names complete with '=' after them, values and commands with a space. */
+/* Names complete with '=' after them (in quotes when they hold blanks, as
+ * the prompt reads them), values and commands with a space. */
 static char **complete(const char *text, int start, int end)
 {
 	char before[1024];
@@ -61,9 +67,11 @@ static char **complete(const char *text, int start, int end)
 
 	(void)end;
 	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
-	ncandidates = gt_prompt_complete_for(completion_layout, before, text, candidates,
-	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
+	names_typed = !after_eq;
+	ncandidates = gt_prompt_complete_for(completion_layout, before,   /* "dur: a quoted name begun */
+	                                     text + (names_typed && text[0] == '"'), candidates,
+	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	rl_completion_append_character = after_eq ? ' ' : '=';
 	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {
 		for (int i = 0; i < ncandidates; i++)   /* commands take no '=' */
