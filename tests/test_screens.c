@@ -504,6 +504,33 @@ static void test_own_schema(void **state)
 	close_app();
 }
 
+/* The Predict pane's help (? on an empty line) in the model's words: the
+ * study's text for the study's model; a GTZAN model's example and Tab line
+ * name its own columns (no key, no mode); a tracks model's Tab line names
+ * its one-hot column explicit and its levels. Inside a line, ? is text. */
+static void test_predict_help(void **state)
+{
+	(void)state;
+	open_app(sample, 80, 24, 1);
+	type("5?");
+	expect_screen(&app, "help-predict-80x24");
+	close_app();
+	open_app(gtzan, 80, 24, 1);
+	train_all();
+	type("5?");
+	expect_screen(&app, "own-help-predict-80x24");
+	type("x");                          /* closes the help */
+	assert_false(app.help_open);
+	type("x?");                         /* inside a line, ? is text */
+	assert_false(app.help_open);
+	close_app();
+	open_app(tracks, 80, 24, 1);
+	train_all();
+	type("5?");
+	expect_screen(&app, "own-help-predict-onehot-80x24");
+	close_app();
+}
+
 /* The Features pane: a feature's box plots, key's level shares, the
  * correlation grid (v, the next view); after training, two genres from a
  * Confusion cell and the list sorted by permutation importance. */
@@ -630,6 +657,7 @@ int main(void)
 		cmocka_unit_test(test_heatmap),
 		cmocka_unit_test(test_heatmap_names),
 		cmocka_unit_test(test_own_schema),
+		cmocka_unit_test(test_predict_help),
 		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_too_small),

@@ -3,7 +3,8 @@
 # SYNTHETIC look-alikes of other people's genre tables: a GTZAN feature
 # table (tests/data/gtzan_small.csv: filename, length, 57 features, label)
 # opens with no option, the Balance pane lists its columns with their roles
-# and scrolls them, it trains, its Confusion pane names its own genres; a
+# and scrolls them, it trains, its Confusion pane names its own genres, its
+# Predict help (? on an empty line) gives its own columns; a
 # hackathon table (numeric classes, empty cells) trains with the improved
 # preset, its empty cells filled, its Predict pane completes its name with
 # a blank in quotes; an unknown --label ends with the file's
@@ -12,7 +13,7 @@
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..19"
+echo "1..21"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
@@ -29,6 +30,13 @@ keys t
 expect "it trains" "done after 3 epochs" 30
 keys 4
 expect "the Confusion pane names the file's own genres (hiphop, never Hip-Hop)" "hiphop"
+keys 5
+keys '?'
+expect "? on the prompt's empty line: the help, its Tab line in the model's columns" \
+	"complete names (length, ...) and commands"
+expect_not "... no key and mode this model lacks" "key=A#"
+keys x
+keys 'quit' Enter
 keys q q
 expect "q twice exits with status 0" "EXIT=0"
 

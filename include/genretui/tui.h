@@ -34,6 +34,9 @@ typedef struct gt_pane {
 	const char *title;           /* "Browse" */
 	const char *hint;            /* short key hint for the status bar */
 	const char *const *help;     /* help overlay lines "KEY\tWHAT", NULL-terminated */
+	/* The help's lines for the pane's state as it is now (made in the
+	 * state, e.g. from the model's columns), or NULL for help; NULL: help. */
+	const char *const *(*help_for)(const gt_app *app, void *state);
 	int text_input;              /* digits and letters are text here (a prompt) */
 	/* The pane's state, or NULL when out of memory. */
 	void *(*init)(gt_app *app);

@@ -246,17 +246,26 @@ static int widest(const char *const *lines)
 	return most < HELP_TEXT_MAX ? most : HELP_TEXT_MAX;
 }
 
+/* The current pane's help lines: made for its state, else its own. */
+static const char *const *pane_help(const gt_app *app)
+{
+	const gt_pane *p = gt_panes[app->current];
+	const char *const *made = p->help_for ? p->help_for(app, app->state[app->current]) : NULL;
+
+	return made ? made : p->help;
+}
+
 /* The help's size: as wide as its longest line needs (up to the terminal's
  * width, wrapping what does not fit); *rows of text in all, *shown of
  * them that fit on screen at once. */
 static int help_size(const gt_app *app, int *rows, int *shown)
 {
-	const gt_pane *p = gt_panes[app->current];
-	int want = 19 + (widest(p->help) > widest(global_help) ? widest(p->help) : widest(global_help));
+	const char *const *help = pane_help(app);
+	int want = 19 + (widest(help) > widest(global_help) ? widest(help) : widest(global_help));
 	int cols = want < COLS - 4 ? want : COLS - 4, y = 0;
 
 	cols = cols < 40 ? (COLS < 40 ? COLS : 40) : cols;
-	*rows = help_lines(NULL, &y, cols, p->help) + 1 + help_lines(NULL, &y, cols, global_help);
+	*rows = help_lines(NULL, &y, cols, help) + 1 + help_lines(NULL, &y, cols, global_help);
 	*shown = *rows + 1 < LINES - 4 ? *rows + 1 : LINES - 4;   /* a blank row below */
 	return cols;
 }
@@ -282,7 +291,7 @@ static void draw_help(const gt_app *app)
 	werase(w);
 	box(w, 0, 0);
 	mvwprintw(w, 0, 2, " Keys: %s ", p->title);
-	help_lines(w, &y, cols, p->help);
+	help_lines(w, &y, cols, pane_help(app));
 	y++;
 	help_lines(w, &y, cols, global_help);
 	if (rows > shown)

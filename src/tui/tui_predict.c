@@ -39,12 +39,17 @@ typedef struct {
 	FILE *devnull;
 	gt_app *app;                     /* for the line handler */
 	int leave;                       /* the user left the prompt */
+	char help_text[3][2048];         /* the help's example, help and Tab lines
+	                                    for a model of a file's own columns */
+	const char *help_own[16];        /* ... among predict_help's others */
 } predict_state;
 
 /* The pane whose prompt readline feeds: readline's hooks take no context,
  * and there is one readline. Set while keys are fed to it. */
 static predict_state *active;
 
+/* The help for the study's model; a model of a file's own columns gets
+ * lines 0, 4 and 5 of its own (own_help). */
 static const char *const predict_help[] = {
 	"name=value ...\tpredict, e.g. energy=0.9 danceability=0.8 key=A# mode=minor",
 	"line N\tpredict the row on file line N (Browse's line column) and show its true genre",
@@ -59,6 +64,58 @@ static const char *const predict_help[] = {
 	"F1..F6, Esc 1-6\tother panes (1-6 and q are text here), S-Tab",
 	NULL
 };
+
+/* ---- the help ---- */
+
+/* Tab's line for layout l: a real column name, and a one-hot column's
+ * levels after its name. */
+static void tab_line(const gt_layout *l, char *buf, size_t n)
+{
+	char name[GT_PROMPT_TYPED], hot[GT_PROMPT_TYPED];
+	int s = 0;
+
+	gt_prompt_name_typed(gt_layout_source_name(l, 0), name, sizeof(name));
+	while (s < l->nsources && l->source[s].kind != GT_SOURCE_ONEHOT)
+		s++;
+	if (s == l->nsources) {
+		snprintf(buf, n, "Tab\tcomplete names (%s, ...) and commands", name);
+		return;
+	}
+	gt_prompt_name_typed(gt_layout_source_name(l, s), hot, sizeof(hot));
+	snprintf(buf, n, "Tab\tcomplete names (%s, ...), %s's levels after %s= (%s%s%s%s), "
+	         "commands", name, hot, hot, gt_layout_level(l, l->source[s].first),
+	         l->source[s].count > 1 ? ", " : "",
+	         l->source[s].count > 1 ? gt_layout_level(l, l->source[s].first + 1) : "",
+	         l->source[s].count > 2 ? ", ..." : "");
+}
+
+/* The help for the model's columns: the study's text for the study's
+ * model (NULL), else an example, the help line and Tab's line made from
+ * the columns (a real name, a real level) among the study's others. */
+static const char *const *own_help(const gt_app *app, void *state)
+{
+	predict_state *ps = state;
+	const gt_layout *l = ps->have_pred ? &ps->pred.layout : &app->session.pipe.clean.layout;
+	const double *median = ps->have_pred ? ps->pred.median : app->session.pipe.median;
+	char example[400];
+	int n = 0, hot = 0;
+
+	if (gt_layout_is_study(l) || l->nsources == 0)
+		return NULL;
+	for (int s = 0; s < l->nsources; s++)
+		hot |= l->source[s].kind == GT_SOURCE_ONEHOT;
+	gt_prompt_example(l, median, example, sizeof(example));
+	snprintf(ps->help_text[0], sizeof(ps->help_text[0]), "name=value ...\tpredict, e.g. %s",
+	         example);
+	snprintf(ps->help_text[1], sizeof(ps->help_text[1]), "help\tthe model's %d columns%s",
+	         l->nsources, hot ? ", one-hot ones with their levels" : "");
+	tab_line(l, ps->help_text[2], sizeof(ps->help_text[2]));
+	for (int i = 0; predict_help[i] && n < 15; i++)
+		ps->help_own[n++] = i == 0 ? ps->help_text[0] : i == 4 ? ps->help_text[1]
+		                  : i == 5 ? ps->help_text[2] : predict_help[i];
+	ps->help_own[n] = NULL;
+	return ps->help_own;
+}
 
 /* ---- the scrollback ---- */
 
@@ -313,6 +370,8 @@ static int predict_key(gt_app *app, void *state, int ch)
 	}
 	if (!ps->ready)
 		setup_readline(app, ps);
+	if (ch == '?' && rl_end == 0)
+		return 0;                    /* on an empty line: the shell's help */
 	ps->app = app;
 	if (ch == 3) {                   /* Ctrl-C: cancel the line, as a shell does */
 		cancel_line(ps);
@@ -451,6 +510,7 @@ const gt_pane gt_predict_pane = {
 	.title = "Predict",
 	.hint = "type name=value, Tab completes, quit leaves",
 	.help = predict_help,
+	.help_for = own_help,
 	.text_input = 1,
 	.init = predict_init,
 	.free = predict_free,
