@@ -625,6 +625,93 @@ static void test_shown_numbers(void **state)
 	gt_dataset_free(&ds);
 }
 
+/* The precision of the numbers shown: the text, the widths, what a search
+ * and a ~ filter look at, a column resized by hand; the cycle of #. */
+static void test_digits(void **state)
+{
+	gt_dataset ds;
+	gt_clean cl;
+	gt_browser b;
+	gt_error err = { 0 };
+	char buf[64];
+	int col, wrapped, d = GT_BROWSE_DIGITS;
+
+	(void)state;
+	assert_int_equal(gt_dataset_parse(&ds, noisy_csv, strlen(noisy_csv), "n.csv", &err), GT_OK);
+	assert_int_equal(gt_clean_run(&cl, &ds, &err), GT_OK);
+	assert_int_equal(gt_browser_init(&b, &ds, &cl), 0);
+	assert_int_equal(b.digits, 12);
+	assert_int_equal(gt_browser_add_filter(&b, "dance~^0.671$", buf, sizeof(buf)), 0);
+	assert_int_equal(gt_browser_search(&b, "115.002", 1, &col, &wrapped), 1);
+	b.width[GT_COL_ENERGY] = 9;                    /* by hand (>) */
+	b.resized[GT_COL_ENERGY] = 1;
+	assert_int_equal(gt_browser_set_digits(&b, 3), 0);
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_DANCEABILITY, buf, sizeof(buf)), "0.671");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_TEMPO, buf, sizeof(buf)), "115");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_LOUDNESS, buf, sizeof(buf)), "-5.2");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_DURATION, buf, sizeof(buf)), "218293");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_INSTRUMENTALNESS, buf, sizeof(buf)),
+	                    "3.33e-06");
+	assert_int_equal(b.fitted[GT_COL_TEMPO], 5);          /* "tempo" */
+	assert_int_equal(b.fitted[GT_COL_LOUDNESS], 4);
+	assert_int_equal(b.width[GT_COL_ENERGY], 9);           /* kept */
+	assert_int_equal(b.n, 1);                              /* 0.671 is 0.671 still */
+	assert_true(gt_browser_counted(&b) == 0 || gt_browser_hits(&b, NULL) == 0);
+	assert_int_equal(gt_browser_search(&b, "115.002", 1, &col, &wrapped), 0);
+	assert_int_equal(gt_browser_search(&b, "^115$", 1, &col, &wrapped), 1);
+	/* as in the file: the raw text, trailing zeros and noise */
+	assert_int_equal(gt_browser_set_digits(&b, 0), 0);
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_DANCEABILITY, buf, sizeof(buf)),
+	                    "0.6709999999999999");
+	assert_string_equal(gt_browser_cell_text(&b, 0, GT_COL_POPULARITY, buf, sizeof(buf)), "27.0");
+	assert_int_equal(b.fitted[GT_COL_DANCEABILITY], 18);
+	assert_int_equal(b.n, 0);                              /* the filter sees the file's text */
+	assert_int_equal(gt_browser_search(&b, "^115$", 1, &col, &wrapped), 0);
+	assert_int_equal(gt_browser_set_digits(&b, 12), 0);
+	assert_int_equal(b.n, 1);
+	assert_int_equal(b.fitted[GT_COL_DANCEABILITY], 5);
+	/* the cycle of # */
+	for (int i = 0; i < 5; i++)
+		d = gt_browser_next_digits(d, 1);
+	assert_int_equal(d, 12);
+	assert_int_equal(gt_browser_next_digits(12, 1), 6);
+	assert_int_equal(gt_browser_next_digits(3, 1), 0);
+	assert_int_equal(gt_browser_next_digits(0, 1), 12);
+	assert_int_equal(gt_browser_next_digits(12, -1), 0);
+	assert_int_equal(gt_browser_next_digits(7, 1), 12);
+	gt_browser_free(&b);
+	gt_clean_free(&cl);
+	gt_dataset_free(&ds);
+}
+
+/* Below 12 digits a number column of a file's own gives way to its
+ * numbers: its header, longer, is cut (to 10 cells at least). */
+static void test_digits_widths(void **state)
+{
+	static const char own[] = "id,chroma_stft_mean,rms_var,label\n"
+		"1,0.33509281277656555,0.0042721280355099,blues\n"
+		"2,0.5,0.25,rock\n";
+	gt_dataset ds;
+	gt_clean cl;
+	gt_browser b;
+	gt_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(gt_dataset_parse(&ds, own, strlen(own), "o.csv", &err), GT_OK);
+	assert_int_equal(gt_clean_run(&cl, &ds, &err), GT_OK);
+	assert_int_equal(gt_browser_init(&b, &ds, &cl), 0);
+	assert_int_equal(b.fitted[1], 16);           /* the header; "0.335092812777" is 14 */
+	assert_int_equal(b.fitted[2], 16);           /* "0.00427212803551" */
+	assert_int_equal(gt_browser_set_digits(&b, 3), 0);
+	assert_int_equal(b.fitted[1], 10);
+	assert_int_equal(b.fitted[2], 7);            /* "rms_var" beside "0.00427" */
+	assert_int_equal(gt_browser_set_digits(&b, 0), 0);
+	assert_int_equal(b.fitted[1], 19);
+	gt_browser_free(&b);
+	gt_clean_free(&cl);
+	gt_dataset_free(&ds);
+}
+
 /* ---- columns pinned and hidden ---- */
 
 static void test_pin_hide(void **state)
@@ -1316,6 +1403,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stats_numeric, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stats_text, setup, teardown),
 		cmocka_unit_test(test_shown_numbers),
+		cmocka_unit_test(test_digits),
+		cmocka_unit_test(test_digits_widths),
 		cmocka_unit_test_setup_teardown(test_pin_hide, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_parse_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_parse, setup, teardown),

@@ -477,6 +477,23 @@ static void test_heatmap_names(void **state)
 	unlink(path);
 }
 
+/* # in Browse on a GTZAN-like table: its 57 float columns to 3 digits
+ * (more columns in 80, the headers told apart: chro...mean, chro...t_var),
+ * then as the file writes them; the precision stays while another pane
+ * is shown. */
+static void test_browse_digits(void **state)
+{
+	(void)state;
+	open_app(gtzan, 80, 24, 1);
+	type("###");
+	expect_screen(&app, "browse-digits-80x24");
+	type("#2");
+	gt_app_draw(&app);
+	type("1");
+	expect_screen(&app, "browse-digits-file-80x24");
+	close_app();
+}
+
 /* Files read by their own schema, in their own words: a SYNTHETIC
  * GTZAN-like table (filename, 57 features, label): the row detail's names
  * in full (spectral_centroid_mean and _var told apart) and its fate
@@ -650,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_browse),
 		cmocka_unit_test(test_browse_fates),
 		cmocka_unit_test(test_browse_wide),
+		cmocka_unit_test(test_browse_digits),
 		cmocka_unit_test(test_before_training),
 		cmocka_unit_test(test_after_training),
 		cmocka_unit_test(test_tick_ends_at_key),

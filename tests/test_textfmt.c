@@ -348,6 +348,61 @@ static void test_strbuf(void **state)
 	gt_strbuf_free(&b);
 }
 
+/* Numbers to fewer digits: rounded, the whole part kept, the exponent
+ * kept where the file wrote one. */
+static void test_number_digits(void **state)
+{
+	static const struct { const char *raw; int digits; const char *want; } cases[] = {
+		{ "0.33509281277656555", 3, "0.335" },
+		{ "0.33509281277656555", 4, "0.3351" },
+		{ "0.33509281277656555", 6, "0.335093" },
+		{ "0.33509281277656555", 12, "0.335092812777" },
+		{ "123456.789", 3, "123457" },
+		{ "999.96", 3, "1000" },
+		{ "-113.5721", 4, "-113.6" },
+		{ "0.0000123456", 3, "0.0000123" },
+		{ "-1.53456e-07", 3, "-1.53e-07" },
+		{ "27.0", 3, "27" },
+		{ "0.5", 3, "0.5" },
+		{ "661794", 3, "661794" },
+		{ "0.00427212803551", 1, "0.004" },
+	};
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = gt_fmt_number_digits(cases[i].raw, cases[i].digits, out, sizeof(out));
+		const char *shown = n ? out : cases[i].raw;        /* 0: shown as it is */
+
+		if (strcmp(shown, cases[i].want) != 0)
+			fail_msg("%s to %d digits: '%s', not '%s'", cases[i].raw, cases[i].digits, shown,
+			         cases[i].want);
+	}
+	assert_int_equal(gt_fmt_number_digits("abc", 3, out, sizeof(out)), 0);
+	assert_int_equal(gt_fmt_number_digits("1e300", 3, out, sizeof(out)), 5);
+	gt_fmt_number_digits("0.123456", 0, out, sizeof(out));      /* at least 1 */
+	assert_string_equal(out, "0.1");
+}
+
+/* Column names told apart when cut: GTZAN's _mean and _var. */
+static void test_label_columns(void **state)
+{
+	static const char *const names[] = {
+		"chroma_stft_mean", "chroma_stft_var", "rms_mean", "spectral_centroid_mean",
+		"spectral_centroid_var", "spectral_bandwidth_mean",
+	};
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 0, 10, "~"), "chro~_mean");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 1, 10, "~"), "chro~t_var");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 2, 10, "~"), "rms_mean");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 3, 10, "~"), "spe~d_mean");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 5, 10, "~"), "spe~h_mean");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 4, 10, "~"), "spec~d_var");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 1, 0, 10, "~"), "chroma_st~");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +420,8 @@ int main(void)
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_text_distance),
 		cmocka_unit_test(test_strbuf),
+		cmocka_unit_test(test_number_digits),
+		cmocka_unit_test(test_label_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,22 +2,35 @@
 # tui_schema.sh: files read by their own schema in the interface (tmux), on
 # SYNTHETIC look-alikes of other people's genre tables: a GTZAN feature
 # table (tests/data/gtzan_small.csv: filename, length, 57 features, label)
-# opens with no option, the Balance pane lists its columns with their roles
-# and scrolls them, it trains, its Confusion pane names its own genres, its
-# Predict help (? on an empty line) gives its own columns; a
-# hackathon table (numeric classes, empty cells) trains with the improved
-# preset, its empty cells filled, its Predict pane completes its name with
-# a blank in quotes; an unknown --label ends with the file's
-# columns and status 1. Prints TAP; skips without tmux.
+# opens with no option, # rounds its floats in Browse, the Balance pane
+# lists its columns with their roles and scrolls them, it trains, its
+# Confusion pane names its own genres, its Predict help (? on an empty
+# line) gives its own columns; a hackathon table (numeric classes, empty
+# cells) trains with the improved preset, its empty cells filled, its
+# Predict pane completes its name with a blank in quotes; an unknown
+# --label ends with the file's columns and status 1. Prints TAP; skips
+# without tmux.
 . "$(dirname "$0")/tmux-lib.sh"
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..21"
+echo "1..29"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
 expect "... under the file's own names (filename, not the study's track_name)" "│ filename "
+expect "its floats to 12 digits" "0.402822932688"
+keys '#' '#' '#'
+expect "# # #: to 3 significant digits, said on the top line" "80 of 80 rows   3 digits (#)"
+expect "... the floats rounded, the headers told apart" "chro…_mean chro…t_var rms_mean  rms_var"
+expect "... the columns narrower: more of them in 120" "0.403     0.0888    0.213  0.00427       3746"
+keys 2 1
+expect "the precision stays while another pane is shown" "80 of 80 rows   3 digits (#)"
+keys '#'
+expect "# again: as in the file" "0.40282293268834257"
+keys '#'
+expect "# again: 12 digits, the top line as at first" "0.402822932688"
+expect_not "... with no word of digits" "digits (#)"
 keys 2
 expect "the Balance pane lists the columns and their roles" \
 	"label 'label' (10 classes); 58 inputs: 58 numeric"

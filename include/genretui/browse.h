@@ -52,6 +52,8 @@ typedef struct {
 	int numeric;          /* compared as numbers: a numeric column and a
 	                         value that is a number */
 	double num;           /* ... that number */
+	int digits;           /* ... its numbers shown to this many significant
+	                         digits for ~ and !~ (0: as in the file) */
 	regex_t re;           /* GT_OP_MATCH, GT_OP_NOMATCH */
 	char label[128];      /* as listed: "tempo>120" */
 } gt_bfilter;
@@ -108,6 +110,8 @@ typedef struct {
 	int left;                   /* index in order of the first scrolled
 	                               column drawn (>= npinned) */
 	unsigned char *pinned, *hidden;    /* [ncols] */
+	int digits;                 /* significant digits of the numbers shown
+	                               (gt_fmt_number_digits); 0: as in the file */
 	int *width;                 /* [ncols] drawn width of each column, cells */
 	int *fitted;                /* [ncols] width fitted to the content */
 	unsigned char *resized;     /* [ncols] width set by hand (< >) */
@@ -228,6 +232,19 @@ void gt_browser_fit_widths(gt_browser *b);
  * max(12, avail / 4) cells each, so that numbers fit beside artist and
  * track in 80 columns. */
 void gt_browser_fit_room(gt_browser *b, int avail);
+/* Numbers shown to digits significant digits (GT_BROWSE_DIGITS at first;
+ * 0: as the file writes them, trailing zeros and all): every cell's drawn
+ * text, so what a search and a ~ filter look at (the search is looked for
+ * again, the filters applied again), and the widths fitted to numbers
+ * (columns resized by hand keep their width). Below 12 digits a number
+ * column of another file than the study's is as wide as its numbers, at
+ * least 10 cells: a longer header name is cut. Returns 0, or -1 when out
+ * of memory (the view is then as it was). */
+#define GT_BROWSE_DIGITS 12
+int gt_browser_set_digits(gt_browser *b, int digits);
+/* The precision after digits in the order 12, 6, 4, 3, as in the file (0),
+ * 12 again; going back when dir < 0. */
+int gt_browser_next_digits(int digits, int dir);
 /* Short name of column c for a narrow header ("dance" for danceability;
  * a column not the study's: its name). */
 const char *gt_browser_short_name(const gt_browser *b, int c);
@@ -236,7 +253,8 @@ const char *gt_browser_short_name(const gt_browser *b, int c);
  * "dance", "#3"). Returns the column, -1 if none, -2 if the prefix names
  * several. */
 int gt_browser_find_column(const gt_browser *b, const char *s, size_t len);
-/* Cell text as drawn: numbers in their shown form (gt_fmt_shown_number),
+/* Cell text as drawn: numbers in their shown form (gt_fmt_number_digits
+ * to b->digits),
  * everything made terminal-safe (gt_text_safe), into out. */
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz);

@@ -98,16 +98,9 @@ int gt_cv_describe(char *buf, size_t n, const gt_confusion *cm, const gt_genres 
 int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_genres *g,
                     const gt_cv_pair *pr);
 
-/* Class c's name as a row label of at most cells terminal cells (as
- * gt_text_width counts them), for a column of names that must not make
- * two genres look alike: the name when it fits; else its first cells - 1
- * and mark (one cell: "\u2026" in a UTF-8 terminal, else "~"), as in
- * "chicago-h~"; but when another name is too long as well and starts with
- * the same cells - 1, the start and the end around the mark, the end as
- * short as tells this name from each of those (from half the label, up to
- * all but one cell of it): "prog~ouse" and "prog~ance" in 9 cells for
- * progressive-house and progressive-trance. Names alike in all but the
- * middle keep the first form. Not padded. Returns buf. */
+/* Class c's name as a row label of at most cells terminal cells, told
+ * apart from the other genres' (gt_fmt_label, textfmt.h): "chicago-h~",
+ * "prog~ouse" and "prog~ance" in 9 cells. Returns buf. */
 char *gt_cv_label(char *buf, size_t n, const gt_genres *g, int c, int cells, const char *mark);
 
 /* Browse's label for a cell's rows: "test rows: true Rap, predicted Hip-Hop". */

@@ -54,6 +54,20 @@ char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells);
  * 12 cells. */
 char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark);
 
+/* Name i of names[0..k-1] as a label of at most cells terminal cells
+ * (as gt_text_width counts them), for a column or row of names that must
+ * not make two of them look alike: the name when it fits; else its first
+ * cells - 1 and mark (one cell: "\u2026" in a UTF-8 terminal, else "~"),
+ * as in "chicago-h~"; but when another name is too long as well and starts
+ * with the same cells - 1, the start and the end around the mark, the end
+ * as short as tells this name from each of those (from half the label, up
+ * to all but one cell of it): "prog~ouse" and "prog~ance" in 9 cells for
+ * progressive-house and progressive-trance. Names alike in all but the
+ * middle keep the first form. Names are compared in their first 256
+ * characters. Not padded. Returns buf. */
+char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
+                   const char *mark);
+
 /* A number from the data as it is shown: raw, a plain decimal number
  * ([+-]digits[.digits][e[+-]digits]), with the trailing zeros of its
  * fraction dropped ("27.0" -> "27", "0.50" -> "0.5"); and when it has more
@@ -66,6 +80,12 @@ char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark
  * into out, or 0 when raw is not such a number, is 1e12 or more with more
  * than 12 digits, or does not fit (raw is then shown as it is). */
 size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz);
+/* The same with digits significant digits (1 to GT_FMT_DIGITS_MAX) in place
+ * of 12: a number of more is rounded to digits, but never in its whole
+ * part ("0.33509281277656555" is "0.335" to 3 digits, "123456.789"
+ * "123457", "-1.5e-07" keeps its exponent: "-1.5e-07"). */
+#define GT_FMT_DIGITS_MAX 17
+size_t gt_fmt_number_digits(const char *raw, int digits, char *out, size_t outsz);
 
 /* Levenshtein distance of a[0..la) and b, ignoring ASCII case, for "did
  * you mean": GT_TEXT_FAR when either is longer than max_len bytes (at most

@@ -25,6 +25,8 @@
 #define NAME_MAX_CELLS 60      /* cells of a header name shown */
 #define NAME_FIT 20            /* cells of a header name a fitted width makes
                                   room for (a longer one is cut) */
+#define NAME_NARROW 10         /* ... beside numbers shown to fewer than 12
+                                  digits, when they take fewer cells */
 
 static const unsigned char numeric_cols[GT_NCOLS] = {
 	[GT_COL_INSTANCE_ID] = 1, [GT_COL_POPULARITY] = 1, [GT_COL_ACOUSTICNESS] = 1,
@@ -398,12 +400,19 @@ void gt_browser_fit_room(gt_browser *b, int avail)
 			b->width[c] = b->fitted[c] < cap ? b->fitted[c] : cap;
 }
 
+/* A number's text as shown to `digits` into out: its length, or 0 when it
+ * is shown as the file has it (digits 0, or raw is not such a number). */
+static size_t shown_number(int digits, const char *raw, char *out, size_t outsz)
+{
+	return digits > 0 ? gt_fmt_number_digits(raw, digits, out, outsz) : 0;
+}
+
 const char *gt_browser_cell_text(const gt_browser *b, size_t row, int c,
                                  char *out, size_t outsz)
 {
 	const char *raw = gt_cell_col(b->ds, row, c);
 
-	if (!b->numeric[c] || gt_fmt_shown_number(raw, out, outsz) == 0)
+	if (!b->numeric[c] || shown_number(b->digits, raw, out, outsz) == 0)
 		gt_text_safe(raw, out, outsz, SIZE_MAX);
 	return out;
 }
@@ -453,6 +462,11 @@ static int fit_column(const gt_browser *b, int c)
 		below = seen - seen / 20;
 	for (size_t count = 0; w < GT_BROWSE_MAX_WIDTH && count + hist[w] < below; w++)
 		count += hist[w];
+	if (b->numeric[c] && b->study[c] < 0 && b->digits > 0 && b->digits < GT_BROWSE_DIGITS) {
+		int room = w > NAME_NARROW ? w : NAME_NARROW;   /* the numbers' width */
+
+		head = head < room ? head : room;
+	}
 	w = w > head ? w : head;
 	return w > GT_BROWSE_MAX_WIDTH ? GT_BROWSE_MAX_WIDTH : w < 3 ? 3 : w;
 }
@@ -597,6 +611,7 @@ int gt_browser_parse_filter(const gt_browser *b, const char *s, gt_bfilter *f, c
 	if (filter_column(b, &p, f, what, err, errsz) != 0)
 		return -1;
 	f->col_numeric = b->numeric[f->col];
+	f->digits = b->digits;
 	snprintf(f->label, sizeof(f->label), "%s", b->name[f->col]);
 	while (*p == ' ')
 		p++;
@@ -644,7 +659,7 @@ int gt_bfilter_pass(const gt_bfilter *f, const char *s)
 	case GT_OP_NE: return !passes_eq(f, s);
 	case GT_OP_MATCH:
 	case GT_OP_NOMATCH:
-		if (f->col_numeric && gt_fmt_shown_number(s, text, sizeof(text)) != 0)
+		if (f->col_numeric && shown_number(f->digits, s, text, sizeof(text)) != 0)
 			s = text;
 		else
 			s = (gt_text_safe(s, text, sizeof(text), SIZE_MAX), text);
@@ -947,6 +962,7 @@ int gt_browser_filter_value(gt_browser *b, int c)
 	if (!(f.text = strdup(gt_cell_col(b->ds, cursor_row(b), c))))
 		return -1;
 	f.col_numeric = b->numeric[c];
+	f.digits = b->digits;
 	filter_value(&f, err, sizeof(err));      /* = never fails */
 	gt_browser_cell_text(b, cursor_row(b), c, what, sizeof(what));
 	snprintf(f.label, sizeof(f.label), "%.40s=%s", b->name[c], what);
@@ -974,6 +990,63 @@ int gt_browser_clear(gt_browser *b)
 	gt_browser f = { .show = GT_SHOW_ALL, .genre = -1 };
 
 	return swap_filters(b, &f, cursor_row(b));
+}
+
+/* ---- Precision ---------------------------------------------------------- */
+
+static const int digit_steps[] = { GT_BROWSE_DIGITS, 6, 4, 3, 0 };
+#define NSTEPS ((int)(sizeof(digit_steps) / sizeof(digit_steps[0])))
+
+int gt_browser_next_digits(int digits, int dir)
+{
+	int i = 0;
+
+	while (i < NSTEPS && digit_steps[i] != digits)
+		i++;
+	if (i == NSTEPS)
+		return GT_BROWSE_DIGITS;
+	return digit_steps[(i + (dir < 0 ? NSTEPS - 1 : 1)) % NSTEPS];
+}
+
+/* Does a filter look at numbers as shown (~ or !~ on a numeric column)? */
+static int shown_filters(const gt_browser *b)
+{
+	for (int i = 0; i < b->nfilters; i++)
+		if (b->filters[i].col_numeric &&
+		    (b->filters[i].op == GT_OP_MATCH || b->filters[i].op == GT_OP_NOMATCH))
+			return 1;
+	return 0;
+}
+
+static void filters_digits(gt_browser *b, int digits)
+{
+	for (int i = 0; i < b->nfilters; i++)
+		b->filters[i].digits = digits;
+}
+
+int gt_browser_set_digits(gt_browser *b, int digits)
+{
+	int old = b->digits;
+
+	digits = digits < 0 ? 0 : digits > GT_FMT_DIGITS_MAX ? GT_FMT_DIGITS_MAX : digits;
+	b->digits = digits;
+	filters_digits(b, digits);
+	if (shown_filters(b) && rebuild(b, cursor_row(b)) != 0) {
+		b->digits = old;
+		filters_digits(b, old);
+		return -1;
+	}
+	if (b->hit) {                            /* the search looks at the new text */
+		memset(b->hit, 0, b->ds->nrows ? b->ds->nrows : 1);
+		count_hits(b);
+		b->gen++;
+	}
+	for (int c = 0; c < b->ncols; c++)
+		if (b->numeric[c]) {
+			b->fitted[c] = fit_column(b, c);
+			b->width[c] = b->resized[c] ? b->width[c] : b->fitted[c];
+		}
+	return 0;
 }
 
 /* ---- Start and end ------------------------------------------------------ */
@@ -1041,6 +1114,7 @@ int gt_browser_init(gt_browser *b, const gt_dataset *ds, const gt_clean *cl)
 	b->clean = cl;
 	b->genre = -1;
 	b->sort_col = -1;
+	b->digits = GT_BROWSE_DIGITS;
 	b->height = 1;
 	b->ncols = ds->ncols;
 	b->idx = malloc(room * sizeof(*b->idx));
@@ -1123,7 +1197,7 @@ static size_t drawn_text(const gt_browser *b, size_t r, int c, char *out, size_t
 	const char *raw = gt_cell_col(b->ds, r, c);
 	size_t len;
 
-	if (b->numeric[c] && (len = gt_fmt_shown_number(raw, out, room)) != 0)
+	if (b->numeric[c] && (len = shown_number(b->digits, raw, out, room)) != 0)
 		return len;
 	if (plain_ascii(raw) && (len = strlen(raw)) < room) {
 		memcpy(out, raw, len + 1);
@@ -1156,7 +1230,7 @@ static int cell_matches(const gt_browser *b, size_t r, int c, const unsigned *q,
 	unsigned folded[CELL_MAX];
 	size_t tn;
 
-	if (b->numeric[c] && gt_fmt_shown_number(raw, text, sizeof(text)) != 0)
+	if (b->numeric[c] && shown_number(b->digits, raw, text, sizeof(text)) != 0)
 		raw = text;                      /* plain ASCII */
 	if (q_ascii && plain_ascii(raw))     /* the common case, without copies */
 		return ascii_contains(raw, q, qn);

@@ -1,15 +1,10 @@
 /* confusion_view.c: the Confusion pane's figures and texts (no curses).
  * Shapes: GT_CM(cm, true, predicted), k = gt_cv_classes(cm) <= GT_MAX_CLASSES;
  * names come from the file's genres (genres.h). */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700      /* wcwidth */
-#endif
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "genretui/confusion_view.h"
 #include "genretui/textfmt.h"
@@ -277,126 +272,16 @@ int gt_cv_cell_label(char *buf, size_t n, const gt_genres *g, const char *set, i
 	                gt_genre_name(g, t), gt_genre_name(g, p));
 }
 
-/* ---- row labels ---- */
-
-/* Where each character of a name starts: at[i] its byte, cells[i] the
- * cells before it (as gt_text_width counts them); at[n], cells[n] the end. */
-typedef struct {
-	int n;
-	size_t at[GT_GENRE_NAME + 1];
-	int cells[GT_GENRE_NAME + 1];
-} glyphs;
-
-static void glyphs_of(const char *s, glyphs *gl)
-{
-	mbstate_t st;
-	size_t at = 0;
-	int cells = 0;
-
-	memset(&st, 0, sizeof(st));
-	gl->n = 0;
-	while (s[at] && gl->n < GT_GENRE_NAME) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s + at, MB_CUR_MAX, &st);
-		int w = 1;
-
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof(st));
-			k = 1;
-		} else if (wcwidth(wc) >= 0)
-			w = wcwidth(wc);
-		gl->at[gl->n] = at;
-		gl->cells[gl->n++] = cells;
-		at += k;
-		cells += w;
-	}
-	gl->at[gl->n] = at;
-	gl->cells[gl->n] = cells;
-}
-
-/* Bytes of the longest start of at most cells cells. */
-static size_t start_len(const glyphs *gl, int cells)
-{
-	int i = 0;
-
-	while (i < gl->n && gl->cells[i + 1] <= cells)
-		i++;
-	return gl->at[i];
-}
-
-/* Byte at which the longest end of at most cells cells begins. */
-static size_t end_at(const glyphs *gl, int cells)
-{
-	int i = gl->n;
-
-	while (i > 0 && gl->cells[gl->n] - gl->cells[i - 1] <= cells)
-		i--;
-	return gl->at[i];
-}
-
-/* Do names a and b (glyphs ga, gb) have the same start of at most cells
- * cells? (or the same end, when end is set) */
-static int same_part(const char *a, const glyphs *ga, const char *b, const glyphs *gb,
-                     int cells, int end)
-{
-	size_t ia = end ? end_at(ga, cells) : 0, la = end ? ga->at[ga->n] - ia : start_len(ga, cells);
-	size_t ib = end ? end_at(gb, cells) : 0, lb = end ? gb->at[gb->n] - ib : start_len(gb, cells);
-
-	return la == lb && memcmp(a + ia, b + ib, la) == 0;
-}
-
-/* The cells of c's end that tell it from every other name too long for
- * cells that starts as it does (see gt_cv_label); 0 when the end of the
- * name is not needed or does not help. */
-static int telling_end(const gt_genres *g, int c, const glyphs *gc, int cells)
-{
-	const char *name = gt_genre_name(g, c);
-	size_t start = start_len(gc, cells - 1);
-	int rivals[GT_MAX_CLASSES], nr = 0;
-	glyphs gj;
-
-	for (int j = 0; j < g->k; j++) {
-		if (j == c || strncmp(g->name[j], name, start) != 0)
-			continue;
-		glyphs_of(g->name[j], &gj);
-		if (gj.cells[gj.n] > cells && same_part(name, gc, g->name[j], &gj, cells - 1, 0))
-			rivals[nr++] = j;
-	}
-	for (int t = cells / 2; nr > 0 && t <= cells - 2; t++) {
-		int alike = 0;
-
-		for (int i = 0; i < nr && !alike; i++) {
-			glyphs_of(g->name[rivals[i]], &gj);
-			alike = same_part(name, gc, g->name[rivals[i]], &gj, t, 1);
-		}
-		if (!alike)
-			return t;
-	}
-	return 0;
-}
-
 char *gt_cv_label(char *buf, size_t n, const gt_genres *g, int c, int cells, const char *mark)
 {
-	const char *name = gt_genre_name(g, c);
-	glyphs gl;
-	size_t s;
-	int t;
+	const char *names[GT_MAX_CLASSES];
 
-	if (n == 0)
-		return buf;
-	glyphs_of(name, &gl);
-	if (gl.cells[gl.n] <= cells) {
-		snprintf(buf, n, "%s", name);
+	gt_genres_names(g, names);
+	if (c < 0 || c >= g->k) {
+		snprintf(buf, n, "%s", gt_genre_name(g, c));
 		return buf;
 	}
-	if (cells < 1) {
-		buf[0] = '\0';
-		return buf;
-	}
-	t = c >= 0 && c < g->k ? telling_end(g, c, &gl, cells) : 0;
-	s = start_len(&gl, cells - 1 - t);
-	snprintf(buf, n, "%.*s%s%s", (int)s, name, mark, t ? name + end_at(&gl, t) : "");
-	return buf;
+	return gt_fmt_label(buf, n, names, g->k, c, cells, mark);
 }
 
 int gt_cv_clamp_move(int pos, int delta, int k)

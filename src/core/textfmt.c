@@ -226,11 +226,138 @@ uint64_t gt_hash_text(uint64_t h, const char *s)
 	return h ^ (h >> 29);
 }
 
+/* ---- labels that tell names apart ---------------------------------------- */
+
+/* Where each character of a name starts: at[i] its byte, cells[i] the
+ * cells before it (as gt_text_width counts them); at[n], cells[n] the end. */
+#define GLYPHS_MAX 256             /* characters of a name compared */
+
+typedef struct {
+	int n;
+	size_t at[GLYPHS_MAX + 1];
+	int cells[GLYPHS_MAX + 1];
+} glyphs;
+
+static void glyphs_of(const char *s, glyphs *gl)
+{
+	mbstate_t st;
+	size_t at = 0;
+	int cells = 0;
+
+	memset(&st, 0, sizeof(st));
+	gl->n = 0;
+	while (s[at] && gl->n < GLYPHS_MAX) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + at, MB_CUR_MAX, &st);
+		int w = 1;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof(st));
+			k = 1;
+		} else if (wcwidth(wc) >= 0)
+			w = wcwidth(wc);
+		gl->at[gl->n] = at;
+		gl->cells[gl->n++] = cells;
+		at += k;
+		cells += w;
+	}
+	gl->at[gl->n] = at;
+	gl->cells[gl->n] = cells;
+}
+
+/* Bytes of the longest start of at most cells cells. */
+static size_t start_len(const glyphs *gl, int cells)
+{
+	int i = 0;
+
+	while (i < gl->n && gl->cells[i + 1] <= cells)
+		i++;
+	return gl->at[i];
+}
+
+/* Byte at which the longest end of at most cells cells begins. */
+static size_t end_at(const glyphs *gl, int cells)
+{
+	int i = gl->n;
+
+	while (i > 0 && gl->cells[gl->n] - gl->cells[i - 1] <= cells)
+		i--;
+	return gl->at[i];
+}
+
+/* Do names a and b (glyphs ga, gb) have the same start of at most cells
+ * cells? (or the same end, when end is set) */
+static int same_part(const char *a, const glyphs *ga, const char *b, const glyphs *gb,
+                     int cells, int end)
+{
+	size_t ia = end ? end_at(ga, cells) : 0, la = end ? ga->at[ga->n] - ia : start_len(ga, cells);
+	size_t ib = end ? end_at(gb, cells) : 0, lb = end ? gb->at[gb->n] - ib : start_len(gb, cells);
+
+	return la == lb && memcmp(a + ia, b + ib, la) == 0;
+}
+
+/* Is name j a rival of name (glyphs gc): too long for cells as well, and
+ * alike in its first cells - 1? Its glyphs into gj. */
+static int rival(const char *name, const glyphs *gc, const char *other, glyphs *gj, int cells)
+{
+	if (strncmp(other, name, start_len(gc, cells - 1)) != 0)
+		return 0;
+	glyphs_of(other, gj);
+	return gj->cells[gj->n] > cells && same_part(name, gc, other, gj, cells - 1, 0);
+}
+
+/* The cells of name i's end that tell it from each of its rivals (see
+ * gt_fmt_label); 0 when it has none or no end short enough helps. */
+static int telling_end(const char *const *names, int k, int i, const glyphs *gc, int cells)
+{
+	int rivals = 0;
+	glyphs gj;
+
+	for (int j = 0; j < k && !rivals; j++)
+		rivals = j != i && rival(names[i], gc, names[j], &gj, cells);
+	for (int t = cells / 2; rivals && t <= cells - 2; t++) {
+		int alike = 0;
+
+		for (int j = 0; j < k && !alike; j++)
+			alike = j != i && rival(names[i], gc, names[j], &gj, cells) &&
+			        same_part(names[i], gc, names[j], &gj, t, 1);
+		if (!alike)
+			return t;
+	}
+	return 0;
+}
+
+char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
+                   const char *mark)
+{
+	const char *name = names[i];
+	glyphs gl;
+	size_t s;
+	int t;
+
+	if (n == 0)
+		return buf;
+	glyphs_of(name, &gl);
+	if (gl.cells[gl.n] <= cells && !name[gl.at[gl.n]]) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	if (cells < 1) {
+		buf[0] = '\0';
+		return buf;
+	}
+	t = telling_end(names, k, i, &gl, cells);
+	s = start_len(&gl, cells - 1 - t);
+	snprintf(buf, n, "%.*s%s%s", (int)s, name, mark, t ? name + end_at(&gl, t) : "");
+	return buf;
+}
+
 /* ---- numbers as shown ---------------------------------------------------- */
 
-/* Significant digits shown. A double keeps 15 (DBL_DIG); the real file's
- * noise comes from arithmetic before it was written and reaches the 13th
- * (0.0052299999999999 for 0.00523), while its true values have at most 7. */
+/* Significant digits shown by default. A double keeps 15 (DBL_DIG); the
+ * real file's noise comes from arithmetic before it was written and reaches
+ * the 13th (0.0052299999999999 for 0.00523), while its true values have at
+ * most 7. */
 #define SHOWN_DIGITS 12
 
 static int is_digit(char c)
@@ -255,25 +382,28 @@ static int shown_within(const char *shown, const char *raw)
 	return 1;
 }
 
-/* A number of more than SHOWN_DIGITS significant digits, rounded to that
- * many: in fixed notation if raw has no exponent, else as %g chooses. 0 if
- * it cannot be shown shorter that way (raw is then shown as it is). */
-static size_t shown_rounded(const char *raw, int has_exp, char *out, size_t outsz)
+/* A number of more than digits significant digits, rounded to that many:
+ * in fixed notation if raw has no exponent (its whole part never rounded:
+ * 123456.789 is 123457 to 3 digits), else as %g chooses. 0 if it cannot
+ * be shown shorter that way (raw is then shown as it is). */
+static size_t shown_rounded(const char *raw, int has_exp, int digits, char *out, size_t outsz)
 {
 	double v = strtod(raw, NULL), mag = v < 0 ? -v : v;
 	char buf[64];
 	int n;
 
-	if (!(mag < 1e12))                    /* (%g's exponent form); inf, nan */
+	if (!(mag < 1e12))                    /* inf, nan; the whole part of 12 digits at most */
 		return 0;
-	if (has_exp || mag == 0 || mag >= 1e-4)
-		n = snprintf(buf, sizeof(buf), "%.*g", SHOWN_DIGITS, v);
-	else {
+	if (has_exp || mag == 0 || mag >= 1e-4) {
+		n = snprintf(buf, sizeof(buf), "%.*g", digits, v);
+		if (!has_exp && strchr(buf, 'e'))  /* %g's exponent form: the whole part */
+			n = snprintf(buf, sizeof(buf), "%.0f", v);
+	} else {
 		int e;                            /* v rounded = d.ddd x 10^e */
 
-		snprintf(buf, sizeof(buf), "%.*e", SHOWN_DIGITS - 1, v);
+		snprintf(buf, sizeof(buf), "%.*e", digits - 1, v);
 		e = atoi(strchr(buf, 'e') + 1);
-		n = snprintf(buf, sizeof(buf), "%.*f", SHOWN_DIGITS - 1 - e, v);
+		n = snprintf(buf, sizeof(buf), "%.*f", digits - 1 - e, v);
 		while (n > 0 && buf[n - 1] == '0')
 			buf[--n] = '\0';
 	}
@@ -284,6 +414,11 @@ static size_t shown_rounded(const char *raw, int has_exp, char *out, size_t outs
 }
 
 size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz)
+{
+	return gt_fmt_number_digits(raw, SHOWN_DIGITS, out, outsz);
+}
+
+size_t gt_fmt_number_digits(const char *raw, int ndigits, char *out, size_t outsz)
 {
 	const char *p = raw + (*raw == '+' || *raw == '-'), *digits = p, *point = NULL;
 	const char *mant_end, *keep, *q;
@@ -315,8 +450,9 @@ size_t gt_fmt_shown_number(const char *raw, char *out, size_t outsz)
 		seen |= is_digit(*q) && *q != '0';
 		sig += seen && is_digit(*q);
 	}
-	if (sig > SHOWN_DIGITS)
-		return shown_rounded(raw, *mant_end != '\0', out, outsz);
+	ndigits = ndigits < 1 ? 1 : ndigits > GT_FMT_DIGITS_MAX ? GT_FMT_DIGITS_MAX : ndigits;
+	if (sig > ndigits)
+		return shown_rounded(raw, *mant_end != '\0', ndigits, out, outsz);
 	len = (size_t)(keep - raw) + (keep == digits) + strlen(mant_end);
 	if (len >= outsz)
 		return 0;

@@ -69,6 +69,8 @@ static const char *const browse_help[] = {
 	"c\tclear every filter (also rows sent from Confusion)",
 	"!  -  +\tpin the column (stays at the left) / hide it / show all",
 	"< > =\tnarrow / widen / refit the column",
+	"#\tnumbers to 12, 6, 4, 3 significant digits, as in the file",
+	"\t(widths follow; / and ~ look at the numbers as shown)",
 	"kept\tfate: used by the study; the fates below are dropped",
 	"-1dur ?tempo\tunknown duration / tempo (improved preset fills them in)",
 	"both  ?key\tunknown duration and tempo / unknown key",
@@ -174,6 +176,10 @@ static void draw_info(const gt_app *app, const struct gt_browse *s, WINDOW *w, i
 		    gt_fmt_count(c2, sizeof(c2), s->nhits));
 	if (b->norder < b->ncols)
 		add(line, sizeof(line), "   hidden: %d (+)", b->ncols - b->norder);
+	if (b->digits == 0)
+		add(line, sizeof(line), "   numbers as in the file (#)");
+	else if (b->digits != GT_BROWSE_DIGITS)
+		add(line, sizeof(line), "   %d digits (#)", b->digits);
 	if (b->pick || b->nfilters || b->genre >= 0 || b->show != GT_SHOW_ALL)
 		add(line, sizeof(line), "   (c clears)");
 	if (b->n)       /* the counter first: the rest is cut to fit beside it */
@@ -200,10 +206,13 @@ static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 	const char *arrow = b->sort_col != c ? "" : glyph(app, b->sort_desc ? G_DOWN : G_UP);
 	const char *label = gt_browser_name(b, c);
 	int aw = *arrow ? 1 : 0, nw;
-	char name[256];
+	char name[256], cut[256];
 
 	if (gt_text_width(label) + aw > width)     /* a narrow column: "dance" */
 		label = gt_browser_short_name(b, c);
+	if (gt_text_width(label) + aw > width && b->study[c] < 0 && width - aw > 0)
+		label = gt_fmt_label(cut, sizeof(cut), (const char *const *)b->name, b->ncols, c,
+		                     width - aw, glyph(app, G_MORE));   /* told apart: "chro…_mean" */
 	nw = gt_text_width(label);
 
 	wattrset(w, c == b->col ? gt_attr(app, GT_C_CURSOR) | A_BOLD : gt_attr(app, GT_C_HEADER));
@@ -992,6 +1001,27 @@ static void column_key(gt_app *app, struct gt_browse *s, int ch)
 	gt_browser_focus(b, b->col, s->avail);
 }
 
+/* # : the next precision of the numbers. */
+static void digits_key(gt_app *app, struct gt_browse *s)
+{
+	int d = gt_browser_next_digits(s->b.digits, 1), next = gt_browser_next_digits(d, 1);
+	char then[40];
+
+	if (gt_browser_set_digits(&s->b, d) != 0) {
+		oom(app);
+		return;
+	}
+	if (next)
+		snprintf(then, sizeof(then), "# for %d", next);
+	else
+		snprintf(then, sizeof(then), "# for as in the file");
+	if (d)
+		gt_app_message(app, 0, "numbers to %d significant digits (%s)", d, then);
+	else
+		gt_app_message(app, 0, "numbers as in the file (%s)", then);
+	gt_browser_focus(&s->b, s->b.col, s->avail);
+}
+
 /* Moving keys; returns 0 if ch is not one. */
 static int move_key(gt_browser *b, int ch, int avail)
 {
@@ -1049,6 +1079,7 @@ static int browse_key(gt_app *app, void *state, int ch)
 	case 's': sort_key(app, s, 0); break;
 	case 'S': sort_key(app, s, 1); break;
 	case 'f': case 'F': case 'c': filter_key(app, s, ch); break;
+	case '#': digits_key(app, s); break;
 	case KEY_MOUSE: return mouse_key(s);
 	default: return 0;
 	}
@@ -1098,7 +1129,7 @@ static int browse_tick(gt_app *app, void *state, double budget)
 
 const gt_pane gt_browse_pane = {
 	.title = "Browse",
-	.hint = "/ search  | filter  ! pin  Enter row",
+	.hint = "/ search  | filter  ! pin  # digits  Enter row",
 	.help = browse_help,
 	.init = browse_init,
 	.free = browse_free,
