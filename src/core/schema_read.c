@@ -51,45 +51,6 @@ static int name_has(const char *name, const char *word)
 	return 0;
 }
 
-/* The first column of role `role` whose name has words[0], else the first
- * whose name has words[1], and so on (NULL-ended: "track_name" before
- * "name", which album_name has too); with words NULL the first of the role
- * at all; -1 if none. */
-static int first_named(const gt_schema *s, gt_role role, const char *const *words)
-{
-	for (int w = 0; !words || words[w]; w++) {
-		for (int j = 0; j < s->ncols; j++)
-			if (s->col[j].role == role && (!words || name_has(s->col[j].name, words[w])))
-				return j;
-		if (!words)
-			break;
-	}
-	return -1;
-}
-
-/* Point the study's naming fields at the file's columns: the label is read
- * as music_genre (genres.h reads it there), an artists column and a title
- * column name a row in the drill-down and group the tracks a file lists
- * under several genres (track_genres.h), an identifier stands in for a
- * missing title. The musical fields point nowhere: nothing reads them. */
-static void point_fields(gt_dataset *ds, const gt_schema *s)
-{
-	static const char *const artist[] = { "artist", NULL };
-	static const char *const title[] = { "track_name", "title", "song", "track", "name", NULL };
-	int a = first_named(s, GT_ROLE_TEXT, artist);
-	int t = first_named(s, GT_ROLE_TEXT, title);
-	int id = first_named(s, GT_ROLE_IDENTIFIER, NULL);
-
-	for (int c = 0; c < GT_NCOLS; c++)
-		ds->field[c] = -1;
-	ds->field[GT_COL_GENRE] = s->label;
-	if (t == a)
-		t = -1;
-	ds->field[GT_COL_ARTIST] = a;
-	ds->field[GT_COL_TRACK] = t >= 0 ? t : id;
-	ds->field[GT_COL_INSTANCE_ID] = id;
-}
-
 /* How well identifier column j names a row: 0 by its name (track_id,
  * filename), 1 a text that differs in every row, 2 a row number or a
  * written index; 3 for any other column. */
@@ -140,6 +101,25 @@ gt_row_naming gt_row_naming_of(const gt_dataset *ds, const gt_schema *s)
 	if (n.title == n.id || n.title == n.artist)
 		n.title = -1;
 	return n;
+}
+
+/* Point the study's naming fields at the file's columns: the label is read
+ * as music_genre (genres.h reads it there), an artists column and a title
+ * column name a row in the drill-down and group the tracks a file lists
+ * under several genres (track_genres.h), an identifier stands in for a
+ * missing title; the columns are those predictions.csv names a row by
+ * (gt_row_naming_of). The musical fields point nowhere: nothing reads
+ * them. */
+static void point_fields(gt_dataset *ds, const gt_schema *s)
+{
+	gt_row_naming n = gt_row_naming_of(ds, s);
+
+	for (int c = 0; c < GT_NCOLS; c++)
+		ds->field[c] = -1;
+	ds->field[GT_COL_GENRE] = s->label;
+	ds->field[GT_COL_ARTIST] = n.artist;
+	ds->field[GT_COL_TRACK] = n.title >= 0 ? n.title : n.id;
+	ds->field[GT_COL_INSTANCE_ID] = n.id;
 }
 
 /* Inputs of the schema as layout columns (names borrowed from s). */
