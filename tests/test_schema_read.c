@@ -136,6 +136,32 @@ static void test_title_column(void **state)
 	gt_dataset_free(&ds);
 }
 
+/* A title that differs in every row is read as an identifier; it still
+ * names the rows, before the unnamed index column (Spotify's API dump). */
+static void test_unique_title_column(void **state)
+{
+	gt_schema s;
+	gt_clean c;
+	gt_dataset ds;
+	gt_error err = {0};
+
+	char text[4096] = ",artists,track_name,energy,track_genre\n";
+
+	(void)state;
+	for (int i = 0; i < 60; i++)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+		         "%d,artist %d,title %d,0.%d,%s\n", i, i / 2, i, i, i % 2 ? "pop" : "rock");
+	parse(&ds, text);
+	assert_int_equal(gt_schema_clean(&c, &s, &ds, NULL, &err), GT_OK);
+	assert_int_equal(s.col[2].role, GT_ROLE_IDENTIFIER);
+	assert_int_equal(ds.field[GT_COL_ARTIST], 1);
+	assert_int_equal(ds.field[GT_COL_TRACK], 2);
+	assert_int_equal(ds.field[GT_COL_INSTANCE_ID], 0);
+	gt_clean_free(&c);
+	gt_schema_free(&s);
+	gt_dataset_free(&ds);
+}
+
 static void test_errors(void **state)
 {
 	gt_schema_opts bad = { .features = "nothing" };
@@ -200,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_which_files),
 		cmocka_unit_test(test_fates_and_values),
 		cmocka_unit_test(test_title_column),
+		cmocka_unit_test(test_unique_title_column),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pipeline),
 	};
