@@ -143,6 +143,26 @@ size_t gt_text_safe(const char *s, char *out, size_t outsz, size_t max_bytes)
 	return used;
 }
 
+/* The character at s: its bytes, and in *cells the cells it takes. A
+ * byte that starts no character is one byte of one cell (drawn as one '?'),
+ * and the conversion state starts again after it; a character wcwidth
+ * knows no width of takes one cell. */
+static size_t glyph_at(const char *s, mbstate_t *st, int *cells)
+{
+	wchar_t wc;
+	size_t k = mbrtowc(&wc, s, MB_CUR_MAX, st);
+	int w;
+
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		memset(st, 0, sizeof(*st));
+		*cells = 1;
+		return 1;
+	}
+	w = wcwidth(wc);
+	*cells = w >= 0 ? w : 1;
+	return k;
+}
+
 char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells)
 {
 	mbstate_t st;
@@ -151,16 +171,9 @@ char *gt_fmt_pad(char *buf, size_t n, const char *s, int cells)
 
 	memset(&st, 0, sizeof(st));
 	while (s[len]) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s + len, MB_CUR_MAX, &st);
-		int w = 1;
+		int w;
+		size_t k = glyph_at(s + len, &st, &w);
 
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof(st));
-			k = 1;
-		} else if (wcwidth(wc) >= 0) {
-			w = wcwidth(wc);
-		}
 		if (used + w > cells || len + k >= n)
 			break;
 		used += w;
@@ -193,18 +206,10 @@ int gt_text_width(const char *s)
 
 	memset(&st, 0, sizeof(st));
 	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 		int w;
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));   /* drawn as one '?' */
-			n = 1;
-			w = 1;
-		} else
-			w = wcwidth(wc);
-		cells += w >= 0 ? w : 1;
-		s += n;
+		s += glyph_at(s, &st, &w);
+		cells += w;
 	}
 	return cells;
 }
@@ -247,15 +252,9 @@ static void glyphs_of(const char *s, glyphs *gl)
 	memset(&st, 0, sizeof(st));
 	gl->n = 0;
 	while (s[at] && gl->n < GLYPHS_MAX) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s + at, MB_CUR_MAX, &st);
-		int w = 1;
+		int w;
+		size_t k = glyph_at(s + at, &st, &w);
 
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof(st));
-			k = 1;
-		} else if (wcwidth(wc) >= 0)
-			w = wcwidth(wc);
 		gl->at[gl->n] = at;
 		gl->cells[gl->n++] = cells;
 		at += k;
