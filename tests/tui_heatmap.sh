@@ -8,12 +8,14 @@
 # the report stands beside the map, m shows the numbered matrix. Prints
 # TAP; skips without tmux. A run of 45 epochs then keeps its test
 # matrices every 2 epochs (40 of 114 genres fit in GT_RUNLOG_CM_BYTES),
-# and its replay says which epoch's matrix it shows.
+# and its replay says which epoch's matrix it shows. Last, on a table of
+# two long genre names made here, a cell's rows cut the predicted genre
+# with a mark.
 . "$(dirname "$0")/tmux-lib.sh"
 TRACKS=${GT_TESTDATA:-tests/data}/spotify_tracks_114.csv
 MAP=music_genre=track_genre,artist_name=artists,instance_id=track_id
 
-echo "1..25"
+echo "1..28"
 start 80 24 "" "$GENRETUI --epochs 1 --lr 0.01 --map $MAP $TRACKS"
 expect "the 114-genre table loads through --map" "1,140 rows read  |  1,140 kept" 20
 keys 3
@@ -72,5 +74,20 @@ expect "at 43 the matrix of 42, and the pane says so" \
 keys $(printf ', %.0s' $(seq 42))
 expect "at 1, before the first matrix kept: the run's model, and why" \
 	"of run 1's model (replay at 1; matrices kept from epoch 2)"
+keys q q
+
+# ---- a cell's rows name the predicted genre cut with a mark
+awk 'BEGIN { print "f1,f2,label"
+	for (i = 0; i < 300; i++)
+		printf "%d.%d,0.5,%s\n", i % 2, i % 7,
+		       i % 2 ? "singer-songwriter-acoustic" : "progressive-house-extended" }' \
+	> "$tmp/long.csv"
+start 120 30 "" "$GENRETUI $tmp/long.csv"
+keys 3
+keys t
+expect "two long-named genres train" "done after" 30
+keys 4 Enter
+expect "Enter lists the first cell's rows" "true progressive-house-extended, predicted progressive-house-extended:"
+expect "their predicted genre is cut with a mark" "progressive…"
 keys q q
 exit 0

@@ -1013,7 +1013,8 @@ static void list_row(const gt_app *app, const cell_list *l, size_t i, char *buf,
 	int a = ds->field[GT_COL_ARTIST] >= 0, t = ds->field[GT_COL_TRACK] >= 0;
 
 	snprintf(buf, n, "%7ld  %s %6.3f  %6.3f   %s%s%s", ds->line[it->row],
-	         gt_fmt_pad(name, sizeof(name), gt_genre_name(genres(app), l->p), 12), it->conf, pt,
+	         gt_fmt_fit(name, sizeof(name), gt_genre_name(genres(app), l->p), 12, cut_mark(app)),
+	         it->conf, pt,
 	         a ? gt_cell(ds, it->row, GT_COL_ARTIST) : "", a && t ? " - " : "",
 	         t ? gt_cell(ds, it->row, GT_COL_TRACK) : "");
 }
