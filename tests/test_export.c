@@ -627,6 +627,51 @@ static void test_own_naming(void **state)
 	check_own_naming(path, none);
 }
 
+/* The last heading of the predictions.csv of a table made from text
+ * (file name in dir, 40 rows of make_row's cells). */
+static void check_last_heading(const char *dir, const char *head, int kind, const char *want)
+{
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_session s;
+	gt_error err;
+	char path[4096], *text, *at, *f[GT_MAX_CLASSES + 8];
+	int n;
+	FILE *out;
+
+	snprintf(path, sizeof(path), "%s/heading%d.csv", dir, kind);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	fprintf(out, "%s\n", head);
+	for (int r = 0; r < 40; r++)
+		if (kind == 0)
+			fprintf(out, "%d,s%d,%d.5,%s\n", r, r, (r * 7) % 13, r % 2 ? "dub" : "ska");
+		else
+			fprintf(out, "%d,%d.5,%s\n", r, (r * 7) % 13, r % 2 ? "dub" : "ska");
+	fclose(out);
+	if (gt_session_open(&s, path, NULL, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	hp.epochs = 1;
+	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
+	while (gt_session_step(&s, NULL) >= 0)
+		;
+	at = text = gt_export_predictions_csv(&s);
+	assert_non_null(text);
+	n = csv_record(&at, f, GT_MAX_CLASSES + 8);
+	assert_string_equal(f[n - 1], want);
+	free(text);
+	gt_session_close(&s);
+}
+
+/* A naming column whose name predictions.csv already has ("set") is
+ * headed file_set; one the file left unnamed, index: every heading names
+ * one column. */
+static void test_naming_headings(void **state)
+{
+	check_last_heading(*state, ",set,loud,genre", 0, "file_set");
+	check_last_heading(*state, ",loud,genre", 1, "index");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -637,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_own_genres),
 		cmocka_unit_test(test_fusion_unavailable),
 		WITH_DIR(test_own_naming),
+		WITH_DIR(test_naming_headings),
 	};
 
 	return cmocka_run_group_tests(tests, train_sample, close_sample);

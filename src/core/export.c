@@ -192,6 +192,43 @@ static int naming_cols(const gt_session *s, int cols[3])
 	return k;
 }
 
+/* Is name a column predictions.csv already has: line, set, true,
+ * predicted, a genre's p_ column, or naming column cols[0..c-1]? */
+static int header_taken(const gt_session *s, const int *cols, int c, const char *name)
+{
+	const gt_genres *g = &s->pipe.clean.genres;
+	static const char *const fixed[] = { "line", "set", "true", "predicted" };
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (strcmp(name, fixed[i]) == 0)
+			return 1;
+	if (strncmp(name, "p_", 2) == 0)
+		for (int k = 0; k < g->k; k++)
+			if (strcmp(name + 2, gt_genre_name(g, k)) == 0)
+				return 1;
+	for (int i = 0; i < c; i++)
+		if (strcmp(name, s->pipe.ds.names[cols[i]]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The heading of naming column cols[c]: the file's own name; "index" for
+ * a column the file left unnamed; "file_" and the name where the name is
+ * one predictions.csv already has (a file's own "set" column), so that
+ * every heading names one column. */
+static const char *naming_header(const gt_session *s, const int *cols, int c, char *buf,
+                                 size_t n)
+{
+	const char *name = s->pipe.ds.names[cols[c]];
+
+	if (!name[0])
+		name = "index";
+	if (!header_taken(s, cols, c, name))
+		return name;
+	snprintf(buf, n, "file_%s", name);
+	return buf;
+}
+
 /* One set's rows of predictions.csv: line, set, true, predicted, each
  * genre's probability, then the cells of the ncols naming columns cols.
  * 0, or -1 when out of memory. */
@@ -241,8 +278,10 @@ char *gt_export_predictions_csv(const gt_session *s)
 		csv_field(t.f, name);
 	}
 	for (int c = 0; c < ncols; c++) {
+		char name[GT_GENRE_RAW + 16];
+
 		fputc(',', t.f);
-		csv_field(t.f, p->ds.names[cols[c]]);
+		csv_field(t.f, naming_header(s, cols, c, name, sizeof(name)));
 	}
 	fputc('\n', t.f);
 	if (prediction_rows(t.f, s, "test", &p->test, p->test_row, s->pred_test, cols, ncols) != 0 ||
