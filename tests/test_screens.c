@@ -19,6 +19,7 @@
 
 #include "testutil.h"
 #include "genretui/colmap.h"
+#include "genretui/textfmt.h"
 #include "genretui/tui.h"
 
 #define MAX_COLS 240
@@ -661,6 +662,23 @@ static int teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Every pane's help keys fit the help's key column, where a longer one
+ * was cut ("F1..F6, Esc 1-" for "F1..F6, Esc 1-6"). */
+static void test_help_keys_fit(void **state)
+{
+	(void)state;
+	for (int p = 0; p < GT_NPANES; p++)
+		for (int i = 0; gt_panes[p]->help && gt_panes[p]->help[i]; i++) {
+			const char *line = gt_panes[p]->help[i], *tab = strchr(line, '\t');
+			char key[64];
+
+			snprintf(key, sizeof(key), "%.*s", tab ? (int)(tab - line) : 0, line);
+			if (gt_text_width(key) > GT_HELP_KEY_CELLS)
+				fail_msg("%s's help key '%s' is wider than %d cells", gt_panes[p]->title,
+				         key, GT_HELP_KEY_CELLS);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -679,6 +697,7 @@ int main(void)
 		cmocka_unit_test(test_features),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_too_small),
+		cmocka_unit_test(test_help_keys_fit),
 	};
 
 	if (env_path(screens_dir, sizeof(screens_dir), "GT_TESTDATA", "/../screens") != 0 ||

@@ -59,6 +59,10 @@ typedef struct gt_pane {
 enum { GT_PANE_BROWSE, GT_PANE_BALANCE, GT_PANE_TRAIN, GT_PANE_CONFUSION,
        GT_PANE_PREDICT, GT_PANE_FEATURES, GT_NPANES };
 
+/* Cells of the key column of the help overlay: a pane's help keys fit
+ * in it (test_screens checks every pane's). */
+#define GT_HELP_KEY_CELLS 14
+
 /* The panes, in tab order (tui_panes.c). */
 extern const gt_pane *const gt_panes[GT_NPANES];
 

@@ -189,7 +189,8 @@ static int wrap_len(const char *s, int width)
 
 /* Rows "KEY<tab>WHAT" lines take when WHAT wraps at width - 19 cells
  * (a line with no KEY goes on the WHAT before it, reflowed with it); draws
- * them at row *y of w when w is not NULL (keys in a 14-cell column). */
+ * them at row *y of w when w is not NULL (keys in a column of
+ * GT_HELP_KEY_CELLS cells). */
 static int help_lines(WINDOW *w, int *y, int width, const char *const *lines)
 {
 	int rows = 0, tw = width - 19 > 10 ? width - 19 : 10;
@@ -212,7 +213,7 @@ static int help_lines(WINDOW *w, int *y, int width, const char *const *lines)
 
 			if (w && *y >= 1 && *y < getmaxy(w) - 1) {
 				wattron(w, A_BOLD);
-				gt_draw_text(w, *y, 2, 14, first ? key : "");
+				gt_draw_text(w, *y, 2, GT_HELP_KEY_CELLS, first ? key : "");
 				wattroff(w, A_BOLD);
 				snprintf(part, sizeof(part), "%.*s", len, s);
 				gt_draw_text(w, *y, 17, tw, part);

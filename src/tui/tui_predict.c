@@ -61,7 +61,7 @@ static const char *const predict_help[] = {
 	"PgUp / PgDn\tscroll the answers",
 	"Ctrl-C\tcancel the line typed (as in a shell)",
 	"quit / Ctrl-D\tleave the prompt (back to Browse)",
-	"F1..F6, Esc 1-6\tother panes (1-6 and q are text here), S-Tab",
+	"F1-F6, Esc 1-6\tother panes (1-6 and q are text here), S-Tab",
 	NULL
 };
 

@@ -72,7 +72,7 @@ static const char *const train_help[] = {
 	"\tthe plots (else the previous run), o orders by run, test,",
 	"\ttrain, top-2 accuracy or seconds",
 	"j k / Up Down\tchoose a setting",
-	"h l / Left Right\tdecrease / increase it (- and + too)",
+	"h l, - +\tdecrease / increase it (Left and Right too)",
 	"e\tedit the setting's value, shown: typing replaces it, Backspace",
 	"\tedits it, Enter sets, Esc cancels; out of range is refused",
 	NULL
