@@ -442,6 +442,49 @@ static void test_blank_names(void **state)
 	free(s);
 }
 
+/* A one-hot level with blanks is typed in quotes, as a name is; the
+ * levels, "did you mean" and Tab's candidates are written so. */
+static void test_blank_levels(void **state)
+{
+	static const char *const moods2[3] = { "calm", "Very Happy", "say \"hi\"" };
+	const gt_layout_column cols[2] = {
+		{ "energy", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "mood", GT_SOURCE_ONEHOT, 3, moods2 },
+	};
+	gt_layout l;
+	gt_prompt_line pl;
+	const char *cand[8];
+
+	(void)state;
+	assert_int_equal(gt_layout_from_columns(&l, cols, 2, NULL), GT_OK);
+	gt_prompt_parse_for(&l, "mood=\"Very Happy\" energy=0.5", &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_int_equal(pl.level[1], 1);
+	assert_near(pl.num[0], 0.5, 0);
+	gt_prompt_parse_for(&l, "mood = \"say \"\"hi\"\"\"", &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_int_equal(pl.level[1], 2);
+	gt_prompt_parse_for(&l, "energy=\"0.25\"", &pl);
+	assert_int_equal(pl.kind, GT_PC_SET);
+	assert_near(pl.num[0], 0.25, 0);
+	gt_prompt_parse_for(&l, "mood=Very Happy", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_int_equal(pl.err_at, 5);
+	assert_string_equal(pl.err, "mood: unknown level 'Very'; its levels: calm, "
+	                    "\"Very Happy\", \"say \"\"hi\"\"\"");
+	gt_prompt_parse_for(&l, "mood=\"Very Hapy\"", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_non_null(strstr(pl.err, "(did you mean \"Very Happy\"?)"));
+	gt_prompt_parse_for(&l, "energy=1 mood=\"Very Happy", &pl);
+	assert_int_equal(pl.kind, GT_PC_ERROR);
+	assert_int_equal(pl.err_at, 14);
+	assert_non_null(strstr(pl.err, "a value in quotes needs its closing quote"));
+	assert_int_equal(gt_prompt_complete_for(&l, "mood=", "Ve", cand, 8), 1);
+	assert_string_equal(cand[0], "Very Happy");
+	assert_int_equal(gt_prompt_complete_for(&l, "energy=1 mood = ", "s", cand, 8), 1);
+	assert_string_equal(cand[0], "say \"hi\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_help_wraps),
 		cmocka_unit_test(test_name_typed),
 		cmocka_unit_test(test_blank_names),
+		cmocka_unit_test(test_blank_levels),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

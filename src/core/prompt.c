@@ -157,6 +157,11 @@ typedef struct {
 	size_t klen;
 	char kbuf[GT_NAME_MAX + 1];
 	int open_quote;                  /* a quote that is never closed */
+	const char *val;                 /* the value without its quotes: value
+	                                    itself, or vbuf ("Very Happy") */
+	size_t vallen;
+	char vbuf[GT_NAME_MAX + 1];
+	int open_vquote;                 /* the value's quote is never closed */
 } pair;
 
 /* Why a value that gt_parse_number refused is wrong: out of range (a
@@ -182,15 +187,15 @@ static int parse_value(gt_prompt_line *out, const char *line, const pair *t, int
 	char value[64];
 	double v;
 
-	if (t->vlen >= sizeof(value))   /* longer than any number's text */
+	if (t->vallen >= sizeof(value))   /* longer than any number's text */
 		return fail(out, line, t->value, t->vlen, "%s: a value of %zu characters is "
-		            "too long for a number", name, t->vlen), -1;
-	snprintf(value, sizeof(value), "%.*s", (int)t->vlen, t->value);
+		            "too long for a number", name, t->vallen), -1;
+	snprintf(value, sizeof(value), "%.*s", (int)t->vallen, t->val);
 	if (gt_parse_number(value, &v) != 0) {
 		char shown[64];
 
 		return fail(out, line, t->value, t->vlen, "%s: '%s' %s", name,
-		            piece(shown, sizeof(shown), t->value, t->vlen),
+		            piece(shown, sizeof(shown), t->val, t->vallen),
 		            not_number_why(value)), -1;
 	}
 	out->num[f] = v;
@@ -207,7 +212,9 @@ static void levels_text(const gt_layout *l, int s, char *buf, size_t n)
 
 	buf[0] = '\0';
 	for (int k = 0; k < src->count; k++) {
-		const char *lv = gt_layout_level(l, src->first + k);
+		char typed[GT_PROMPT_TYPED];
+		const char *lv = gt_prompt_name_typed(gt_layout_level(l, src->first + k), typed,
+		                                      sizeof(typed));
 
 		if (used + strlen(lv) + 8 >= n) {
 			snprintf(buf + used, n - used, "%s...", used ? ", " : "");
@@ -223,12 +230,12 @@ static int parse_level(gt_prompt_line *out, const char *line, const pair *t, int
 {
 	const gt_layout *l = out->layout;
 	const gt_layout_source *src = &l->source[f];
-	char value[GT_NAME_MAX + 1], shown[64], levels[200];
+	char value[GT_NAME_MAX + 1], shown[64], levels[200], typed[GT_PROMPT_TYPED];
 	const char *best = NULL;
 	int in = -1, bd = 3;
 
-	if (t->vlen <= GT_NAME_MAX) {
-		snprintf(value, sizeof(value), "%.*s", (int)t->vlen, t->value);
+	if (t->vallen <= GT_NAME_MAX) {
+		snprintf(value, sizeof(value), "%.*s", (int)t->vallen, t->val);
 		in = gt_layout_find_level(l, f, value);
 	}
 	if (in >= 0) {
@@ -239,13 +246,15 @@ static int parse_level(gt_prompt_line *out, const char *line, const pair *t, int
 	for (int k = 0; k < src->count; k++) {
 		const char *lv = gt_layout_level(l, src->first + k);
 
-		if (gt_text_distance(t->value, t->vlen, lv, MEAN_MAX) < bd)
-			bd = gt_text_distance(t->value, t->vlen, lv, MEAN_MAX), best = lv;
+		if (gt_text_distance(t->val, t->vallen, lv, MEAN_MAX) < bd)
+			bd = gt_text_distance(t->val, t->vallen, lv, MEAN_MAX), best = lv;
 	}
 	levels_text(l, f, levels, sizeof(levels));
 	return fail(out, line, t->value, t->vlen, "%s: unknown level '%s'%s%s%s; its levels: %s",
-	            gt_layout_source_name(l, f), piece(shown, sizeof(shown), t->value, t->vlen),
-	            best ? " (did you mean " : "", best ? best : "", best ? "?)" : "", levels), -1;
+	            gt_layout_source_name(l, f), piece(shown, sizeof(shown), t->val, t->vallen),
+	            best ? " (did you mean " : "",
+	            best ? gt_prompt_name_typed(best, typed, sizeof(typed)) : "",
+	            best ? "?)" : "", levels), -1;
 }
 
 /* The source whose name is word then a blank ("duration_in" of
@@ -298,8 +307,11 @@ static int parse_pair(gt_prompt_line *out, const char *line, const pair *t)
 
 	if (!t->eq || t->vlen == 0)
 		return no_value(out, line, t);
+	if (t->open_vquote)
+		return fail(out, line, t->value, t->vlen, "a value in quotes needs its closing "
+		            "quote: name=\"level with blanks\""), -1;
 	piece(name, sizeof(name), t->key, t->klen);
-	piece(value, sizeof(value), t->value, t->vlen);
+	piece(value, sizeof(value), t->val, t->vallen);
 	f = source_index(out->layout, t->key, t->klen);
 	if (f >= 0 && source_kind(out->layout, f) == GT_SOURCE_KEY) {
 		if ((out->key = gt_key_index(value)) < 0)
@@ -366,24 +378,33 @@ static const char *skip_blanks(const char *s)
 	return s;
 }
 
-/* A quoted name from s (at its opening quote) into t: up to the quote
- * that closes it, "" inside standing for one quote. Returns the end. */
-static const char *quoted_name(const char *s, pair *t)
+/* A quoted text from s (at its opening quote) into buf (cap bytes and a
+ * NUL): up to the quote that closes it, "" inside standing for one quote.
+ * *len is its length (over cap - 1: longer than buf holds), *open whether
+ * the closing quote is missing. Returns the end. */
+static const char *unquote(const char *s, char *buf, size_t cap, size_t *len, int *open)
 {
 	const char *r = s + 1;
 	size_t k = 0;
 
 	for (; *r && !(*r == '"' && r[1] != '"'); r++) {
 		r += *r == '"';                 /* "" is one quote */
-		if (k < GT_NAME_MAX)
-			t->kbuf[k] = *r;
+		if (k + 1 < cap)
+			buf[k] = *r;
 		k++;
 	}
-	t->kbuf[k < GT_NAME_MAX ? k : GT_NAME_MAX] = '\0';
-	t->key = t->kbuf;
-	t->klen = k;                        /* > GT_NAME_MAX: no column's */
-	t->open_quote = !*r;
+	buf[k + 1 < cap ? k : cap - 1] = '\0';
+	*len = k;
+	*open = !*r;
 	return *r ? r + 1 : r;
+}
+
+/* A quoted name from s (at its opening quote) into t. Returns the end. */
+static const char *quoted_name(const char *s, pair *t)
+{
+	s = unquote(s, t->kbuf, sizeof(t->kbuf), &t->klen, &t->open_quote);
+	t->key = t->kbuf;                   /* klen > GT_NAME_MAX: no column's */
+	return s;
 }
 
 /* The next pair from *p, which moves past it; 0 at the end of the line.
@@ -425,6 +446,13 @@ static int next_pair(const char **p, pair *t)
 	t->eq = after;
 	s = skip_blanks(after + 1);
 	t->value = s;
+	if (*s == '"') {                       /* a quoted value: "Very Happy" */
+		s = unquote(s, t->vbuf, sizeof(t->vbuf), &t->vallen, &t->open_vquote);
+		t->val = t->vbuf;
+		t->vlen = (size_t)(s - t->value);
+		*p = s;
+		return 1;
+	}
 	while (*s && !isspace((unsigned char)*s))
 		s++;
 	t->vlen = (size_t)(s - t->value);
@@ -432,6 +460,8 @@ static int next_pair(const char **p, pair *t)
 		t->vlen = 0;                       /* "energy= tempo=120": energy has none */
 		s = after + 1;
 	}
+	t->val = t->value;
+	t->vallen = t->vlen;
 	*p = s;
 	return 1;
 }
@@ -654,7 +684,7 @@ void gt_prompt_example(const gt_layout *l, const double *median, char *buf, size
 	buf[0] = '\0';
 	for (int s = 0; s < l->nsources && used < n; s++) {
 		int i = l->source[s].first;
-		char name[GT_PROMPT_TYPED];
+		char name[GT_PROMPT_TYPED], level[GT_PROMPT_TYPED];
 
 		gt_prompt_name_typed(gt_layout_source_name(l, s), name, sizeof(name));
 		if (source_kind(l, s) == GT_SOURCE_NUMERIC && shown++ < 3)
@@ -662,6 +692,7 @@ void gt_prompt_example(const gt_layout *l, const double *median, char *buf, size
 			                         name, median ? median[i] : 0);
 		else if (source_kind(l, s) == GT_SOURCE_ONEHOT && !hot++)
 			used += (size_t)snprintf(buf + used, n - used, "%s%s=%s", used ? " " : "",
-			                         name, gt_layout_level(l, i));
+			                         name, gt_prompt_name_typed(gt_layout_level(l, i),
+			                                                    level, sizeof(level)));
 	}
 }

@@ -32,7 +32,8 @@ static int source_kind(const gt_layout *l, int s)
 	return l->source[s].kind;
 }
 
-/* Name of source s as the prompt takes it (quoted when it holds blanks). */
+/* Name of source s, or a level, as the prompt takes it (quoted when it
+ * holds blanks). */
 typedef struct {
 	char s[GT_PROMPT_TYPED];
 } typed_name;
@@ -94,14 +95,14 @@ static const char *level_name(const gt_layout *l, int s, int k)
 static void values_of(const gt_track_input *t, const unsigned *set, const char *sep, gt_strbuf *o)
 {
 	const gt_layout *l = t->layout;
-	typed_name tn;
+	typed_name tn, tl;
 
 	for (int s = 0; s < l->nsources; s++) {
 		if (!gt_prompt_bit(set, s))
 			continue;
 		if (source_kind(l, s) == GT_SOURCE_ONEHOT)
 			gt_strbuf_add(o, "%s%s=%s", o->len ? sep : "", typed(l, s, &tn),
-			    level_name(l, s, t->level[s]));
+			    gt_prompt_name_typed(level_name(l, s, t->level[s]), tl.s, sizeof(tl.s)));
 		else
 			gt_strbuf_add(o, "%s%s=%g", o->len ? sep : "", typed(l, s, &tn), t->num[s]);
 	}

@@ -41,7 +41,6 @@ gt_status gt_history_add(const char **path, const char *line, gt_error *err)
 
 static const char *candidates[GT_MAX_SOURCES + 16];
 static int ncandidates;
-static int names_typed;          /* the candidates are names: quote those with blanks */
 static const gt_layout *completion_layout;
 
 static char *next_candidate(const char *text, int state)
@@ -54,12 +53,12 @@ static char *next_candidate(const char *text, int state)
 		i = 0;
 	if (i >= ncandidates)
 		return NULL;
-	return strdup(names_typed ? gt_prompt_name_typed(candidates[i++], typed, sizeof(typed))
-	                          : candidates[i++]);
+	return strdup(gt_prompt_name_typed(candidates[i++], typed, sizeof(typed)));
 }
 
-/* Names complete with '=' after them (in quotes when they hold blanks, as
- * the prompt reads them), values and commands with a space. */
+/* Names complete with '=' after them, values and commands with a space;
+ * names and values in quotes when they hold blanks, as the prompt reads
+ * them. */
 static char **complete(const char *text, int start, int end)
 {
 	char before[1024];
@@ -68,9 +67,8 @@ static char **complete(const char *text, int start, int end)
 	(void)end;
 	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
 	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
-	names_typed = !after_eq;
-	ncandidates = gt_prompt_complete_for(completion_layout, before,   /* "dur: a quoted name begun */
-	                                     text + (names_typed && text[0] == '"'), candidates,
+	ncandidates = gt_prompt_complete_for(completion_layout, before,   /* "dur: a quote begun */
+	                                     text + (text[0] == '"'), candidates,
 	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	rl_completion_append_character = after_eq ? ' ' : '=';
 	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {

@@ -71,7 +71,7 @@ static const char *const predict_help[] = {
  * levels after its name. */
 static void tab_line(const gt_layout *l, char *buf, size_t n)
 {
-	char name[GT_PROMPT_TYPED], hot[GT_PROMPT_TYPED];
+	char name[GT_PROMPT_TYPED], hot[GT_PROMPT_TYPED], lv0[GT_PROMPT_TYPED], lv1[GT_PROMPT_TYPED];
 	int s = 0;
 
 	gt_prompt_name_typed(gt_layout_source_name(l, 0), name, sizeof(name));
@@ -82,11 +82,13 @@ static void tab_line(const gt_layout *l, char *buf, size_t n)
 		return;
 	}
 	gt_prompt_name_typed(gt_layout_source_name(l, s), hot, sizeof(hot));
-	snprintf(buf, n, "Tab\tcomplete names (%s, ...), %s's levels after %s= (%s%s%s%s), "
-	         "commands", name, hot, hot, gt_layout_level(l, l->source[s].first),
-	         l->source[s].count > 1 ? ", " : "",
-	         l->source[s].count > 1 ? gt_layout_level(l, l->source[s].first + 1) : "",
-	         l->source[s].count > 2 ? ", ..." : "");
+	gt_prompt_name_typed(gt_layout_level(l, l->source[s].first), lv0, sizeof(lv0));
+	gt_prompt_name_typed(l->source[s].count > 1 ? gt_layout_level(l, l->source[s].first + 1)
+	                                            : "", lv1, sizeof(lv1));
+	if (snprintf(buf, n, "Tab\tcomplete names (%s, ...), %s's levels after %s= (%s%s%s%s), "
+	             "commands", name, hot, hot, lv0, l->source[s].count > 1 ? ", " : "", lv1,
+	             l->source[s].count > 2 ? ", ..." : "") >= (int)n && n > 4)
+		memcpy(buf + n - 4, "...", 4);   /* names too long for the line: cut */
 }
 
 /* The help for the model's columns: the study's text for the study's
