@@ -414,9 +414,9 @@ static double team_step(gt_trainer *t, gt_team *team, const uint32_t *idx, int n
  * Whether two threads sharing a step beat one depends on the machine more
  * than on the step: what costs is the data that crosses from one CPU's
  * cache to the other's at each hand-over, and a virtual machine whose two
- * CPUs the host puts on far-apart cores makes every crossing slow (the same
- * build, minutes apart, trained 1.3 times faster on two threads or 1.6
- * times slower; bench/README.md). So the trainer tries both: every
+ * CPUs the host puts on far-apart cores makes every crossing slow: the
+ * same build, minutes apart, trained faster on two threads than on one, or
+ * slower (bench/README.md, session 8). So the trainer tries both: every
  * PACE_PERIOD steps it times PACE_TRIAL steps done alone and PACE_TRIAL
  * shared, and does the rest of the period the faster way. Which way a step
  * is done changes none of its bytes (team.h), only its time. */
