@@ -547,30 +547,40 @@ static void test_fusion_unavailable(void **state)
 	gt_session_close(&s);
 }
 
+/* The predictions.csv of one paper epoch on the file at path, read by its
+ * own schema; s stays open for the caller to close. */
+static char *one_epoch_predictions(gt_session *s, const char *path)
+{
+	const gt_preset *paper = gt_preset_find("paper");
+	gt_hparams hp = paper->hp;
+	gt_error err;
+	char *text;
+
+	if (gt_session_open(s, path, NULL, &err) != GT_OK)
+		fail_msg("%s", err.msg);
+	assert_non_null(s->pipe.schema);
+	hp.epochs = 1;
+	assert_int_equal(gt_session_start(s, &paper->arch, &hp, &err), GT_OK);
+	while (gt_session_step(s, NULL) >= 0)
+		;
+	text = gt_export_predictions_csv(s);
+	assert_non_null(text);
+	return text;
+}
+
 /* predictions.csv of a file read by its own schema (a fixture, or a file
  * written into dir): after the probabilities come the names of want
  * (NULL-ended), and on every row those columns' cells of the row on the
  * line it gives. */
 static void check_own_naming(const char *path, const char *const *want)
 {
-	const gt_preset *paper = gt_preset_find("paper");
-	gt_hparams hp = paper->hp;
 	gt_session s;
-	gt_error err;
 	char *text, *at, *f[GT_MAX_CLASSES + 8];
 	int nwant = 0, col[3], n, rows = 0;
 
 	while (want[nwant])
 		nwant++;
-	if (gt_session_open(&s, path, NULL, &err) != GT_OK)
-		fail_msg("%s", err.msg);
-	assert_non_null(s.pipe.schema);
-	hp.epochs = 1;
-	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
-	while (gt_session_step(&s, NULL) >= 0)
-		;
-	at = text = gt_export_predictions_csv(&s);
-	assert_non_null(text);
+	at = text = one_epoch_predictions(&s, path);
 	n = csv_record(&at, f, GT_MAX_CLASSES + 8);
 	assert_int_equal(n, 4 + s.pipe.clean.genres.k + nwant);
 	assert_string_equal(f[0], "line");
@@ -627,14 +637,12 @@ static void test_own_naming(void **state)
 	check_own_naming(path, none);
 }
 
-/* The last heading of the predictions.csv of a table made from text
- * (file name in dir, 40 rows of make_row's cells). */
+/* The last heading of the predictions.csv of a table of 40 rows made in
+ * dir under the heading head: an index, then (kind 0) a text that differs
+ * in every row, a number and the genre. */
 static void check_last_heading(const char *dir, const char *head, int kind, const char *want)
 {
-	const gt_preset *paper = gt_preset_find("paper");
-	gt_hparams hp = paper->hp;
 	gt_session s;
-	gt_error err;
 	char path[4096], *text, *at, *f[GT_MAX_CLASSES + 8];
 	int n;
 	FILE *out;
@@ -649,14 +657,7 @@ static void check_last_heading(const char *dir, const char *head, int kind, cons
 		else
 			fprintf(out, "%d,%d.5,%s\n", r, (r * 7) % 13, r % 2 ? "dub" : "ska");
 	fclose(out);
-	if (gt_session_open(&s, path, NULL, &err) != GT_OK)
-		fail_msg("%s", err.msg);
-	hp.epochs = 1;
-	assert_int_equal(gt_session_start(&s, &paper->arch, &hp, &err), GT_OK);
-	while (gt_session_step(&s, NULL) >= 0)
-		;
-	at = text = gt_export_predictions_csv(&s);
-	assert_non_null(text);
+	at = text = one_epoch_predictions(&s, path);
 	n = csv_record(&at, f, GT_MAX_CLASSES + 8);
 	assert_string_equal(f[n - 1], want);
 	free(text);
