@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <emmintrin.h>
 #define HAVE_STREAM 1
@@ -38,6 +37,17 @@ static inline gt_real real_sqrt(gt_real x)
 #endif
 }
 
+/* One parameter's update: its moments *m and *v from gradient g, and its
+ * new value from p. The one place the rule is written, so that every
+ * update below gives the same bytes. */
+static inline gt_real adam_one(gt_real p, gt_real g, gt_real *m, gt_real *v, gt_real lr_t,
+                               gt_real b1, gt_real b2, gt_real eps)
+{
+	*m = b1 * *m + (1 - b1) * g;
+	*v = b2 * *v + (1 - b2) * g * g;
+	return p - lr_t * *m / (real_sqrt(*v) + eps);
+}
+
 /* The update of n parameters with step size lr_t (a vectorised loop: the
  * compiler uses SIMD square roots and divisions, as -fno-math-errno lets
  * it). */
@@ -45,18 +55,15 @@ GT_HOT static void adam_update(gt_real *restrict p, const gt_real *restrict g,
                                gt_real *restrict m, gt_real *restrict v, size_t n,
                                gt_real lr_t, gt_real b1, gt_real b2, gt_real eps)
 {
-	for (size_t i = 0; i < n; i++) {
-		m[i] = b1 * m[i] + (1 - b1) * g[i];
-		v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-		p[i] -= lr_t * m[i] / (real_sqrt(v[i]) + eps);
-	}
+	for (size_t i = 0; i < n; i++)
+		p[i] = adam_one(p[i], g[i], &m[i], &v[i], lr_t, b1, b2, eps);
 }
 
 #ifdef HAVE_STREAM
 /* Parameters per 64-byte line. */
 #define LINE ((size_t)(64 / sizeof(gt_real)))
 
-/* adam_update (the same expressions, so the same bytes) whose new
+/* adam_update (adam_one, so the same bytes) whose new
  * parameters go to memory with non-temporal stores, a line at a time:
  * see gt_adam_apply_stream. The parameters before p's first whole line and
  * after its last are written as adam_update writes them. */
@@ -74,11 +81,8 @@ GT_HOT static void adam_update_stream(gt_real *restrict p, const gt_real *restri
 	for (i = head; i + LINE <= n; i += LINE) {
 		_Alignas(64) gt_real line[LINE];
 
-		for (size_t k = 0; k < LINE; k++) {
-			m[i + k] = b1 * m[i + k] + (1 - b1) * g[i + k];
-			v[i + k] = b2 * v[i + k] + (1 - b2) * g[i + k] * g[i + k];
-			line[k] = p[i + k] - lr_t * m[i + k] / (real_sqrt(v[i + k]) + eps);
-		}
+		for (size_t k = 0; k < LINE; k++)
+			line[k] = adam_one(p[i + k], g[i + k], &m[i + k], &v[i + k], lr_t, b1, b2, eps);
 		for (size_t q = 0; q < 4; q++)
 			_mm_stream_si128((__m128i *)(void *)(p + i) + q,
 			                 _mm_load_si128((const __m128i *)(const void *)line + q));

@@ -358,6 +358,8 @@ static void units_item(void *arg, int item, int member)
 	gt_model *md = j->t->model;
 	int i = 0, l, groups, nin, nout, u0, u1;
 	size_t w, b;
+	void (*apply)(const gt_adam *, gt_real *, const gt_real *, size_t, size_t) =
+		j->shared ? gt_adam_apply_stream : gt_adam_apply;
 
 	(void)member;
 	while (l = j->layers[i], item >= (groups = (md->arch.sizes[l + 1] + UNIT_GROUP - 1) / UNIT_GROUP))
@@ -369,14 +371,8 @@ static void units_item(void *arg, int item, int member)
 	w = (size_t)(md->W[l] - md->params) + (size_t)u0 * (size_t)nin;
 	b = (size_t)(md->b[l] - md->params) + (size_t)u0;
 	gt_model_grads_units(md, l, u0, u1, j->n);
-	if (j->shared) {
-		gt_adam_apply_stream(&j->t->adam, md->params, md->grads, w,
-		                     (size_t)(u1 - u0) * (size_t)nin);
-		gt_adam_apply_stream(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
-	} else {
-		gt_adam_apply(&j->t->adam, md->params, md->grads, w, (size_t)(u1 - u0) * (size_t)nin);
-		gt_adam_apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
-	}
+	apply(&j->t->adam, md->params, md->grads, w, (size_t)(u1 - u0) * (size_t)nin);
+	apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
 }
 
 /* The lane chunks of job j by team (NULL: the caller alone); returns the
