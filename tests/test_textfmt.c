@@ -384,23 +384,131 @@ static void test_number_digits(void **state)
 	assert_string_equal(out, "0.1");
 }
 
-/* Column names told apart when cut: GTZAN's _mean and _var. */
+/* Column names cut at words, told apart: GTZAN's _mean and _var. */
 static void test_label_columns(void **state)
 {
 	static const char *const names[] = {
 		"chroma_stft_mean", "chroma_stft_var", "rms_mean", "spectral_centroid_mean",
 		"spectral_centroid_var", "spectral_bandwidth_mean",
 	};
+	static const struct { int i, cells; const char *want; } cases[] = {
+		{ 0, 10, "chrom~mean" }, { 1, 10, "chroma~var" }, { 2, 10, "rms_mean" },
+		{ 3, 10, "spe~d_mean" }, { 4, 10, "spectr~var" }, { 5, 10, "spe~h_mean" },
+		{ 0, 12, "chroma~_mean" }, { 1, 12, "chr~stft_var" }, { 3, 12, "spe~oid_mean" },
+		{ 4, 12, "spectral~var" }, { 5, 12, "spe~dth_mean" },
+	};
 	char buf[64];
 
 	(void)state;
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 0, 10, "~"), "chro~_mean");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 1, 10, "~"), "chro~t_var");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 2, 10, "~"), "rms_mean");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 3, 10, "~"), "spe~d_mean");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 5, 10, "~"), "spe~h_mean");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 6, 4, 10, "~"), "spec~d_var");
-	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 1, 0, 10, "~"), "chroma_st~");
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		gt_fmt_label(buf, sizeof(buf), names, 6, cases[c].i, cases[c].cells, "~");
+		if (strcmp(buf, cases[c].want) != 0)
+			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
+			         cases[c].want);
+	}
+	/* alone, a name keeps its words: the start, the end, or both */
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 1, 0, 10, "~"), "chrom~mean");
+	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names + 3, 1, 0, 12, "~"),
+	                    "spectra~mean");
+}
+
+/* Words break at separators, between letters and digits, and at camelCase
+ * steps; a piece before a mark never ends in a separator; a label never
+ * reads as another name, even one shown whole. */
+static void test_label_words(void **state)
+{
+	static const char *const names[] = {
+		"artistName", "artistNameSorted", "trackURLCount", "trackURLCode",
+		"duration_in min/ms", "duration_in s", "mfcc10_mean", "mfcc11_mean", "mfcc10_var",
+	};
+	static const struct { int i, cells; const char *want; } cases[] = {
+		{ 0, 8, "art~Name" }, { 1, 10, "art~Sorted" }, { 3, 10, "track~Code" },
+		{ 4, 10, "dur~min/ms" }, { 5, 10, "durat~in s" }, { 6, 9, "mfcc10~an" },
+		{ 6, 10, "mfcc10~ean" },                  /* "mfcc10~" would read as mfcc10_var */
+		{ 7, 10, "mfcc11~" }, { 8, 10, "mfcc10_var" },
+	};
+	char buf[64];
+
+	(void)state;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		gt_fmt_label(buf, sizeof(buf), names, 9, cases[c].i, cases[c].cells, "~");
+		if (strcmp(buf, cases[c].want) != 0)
+			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
+			         cases[c].want);
+	}
+}
+
+/* Does label (pieces split by '~', each '~' one or more characters left
+ * out) read as name? */
+static int label_reads(const char *label, const char *name)
+{
+	const char *mark = strchr(label, '~');
+	size_t len = mark ? (size_t)(mark - label) : strlen(label);
+
+	if (!mark)
+		return strcmp(label, name) == 0;
+	if (strncmp(label, name, len) != 0)
+		return 0;
+	for (const char *at = name + len + 1; at <= name + strlen(name); at++)
+		if (label_reads(mark + 1, at))
+			return 1;
+	return 0;
+}
+
+/* Every label of names in cells: at most cells wide, read as its own name
+ * and as no other name too long for cells (so no two labels are alike). */
+static void assert_labels_tell(const char *const *names, int k, int cells)
+{
+	char a[96];
+
+	for (int i = 0; i < k; i++) {
+		gt_fmt_label(a, sizeof(a), names, k, i, cells, "~");
+		if ((int)strlen(a) > cells || !label_reads(a, names[i]))
+			fail_msg("%s in %d cells: '%s'", names[i], cells, a);
+		for (int j = 0; j < k; j++)
+			if (j != i && (int)strlen(names[j]) > cells && label_reads(a, names[j]))
+				fail_msg("'%s' reads as %s and %s in %d cells", a, names[i], names[j], cells);
+			else if (j != i && strcmp(a, names[j]) == 0)
+				fail_msg("'%s' is %s's label and %s in %d cells", a, names[i], names[j], cells);
+	}
+}
+
+/* GTZAN's 60 columns (as tools/mktables.py writes them) and the study's
+ * 18 keep distinct labels from 6 cells up. */
+static void test_label_distinct(void **state)
+{
+	static const char *const bases[] = {
+		"chroma_stft", "rms", "spectral_centroid", "spectral_bandwidth", "rolloff",
+		"zero_crossing_rate", "harmony", "perceptr",
+	};
+	static const char *const study[] = {
+		"instance_id", "artist_name", "track_name", "popularity", "acousticness",
+		"danceability", "duration_ms", "energy", "instrumentalness", "key", "liveness",
+		"loudness", "mode", "speechiness", "tempo", "obtained_date", "valence", "music_genre",
+	};
+	char store[60][32];
+	const char *names[60];
+	int k = 0;
+
+	(void)state;
+	snprintf(store[k++], 32, "filename");
+	snprintf(store[k++], 32, "length");
+	for (int b = 0; b < 8; b++) {
+		snprintf(store[k++], 32, "%s_mean", bases[b]);
+		snprintf(store[k++], 32, "%s_var", bases[b]);
+	}
+	snprintf(store[k++], 32, "tempo");
+	for (int m = 1; m <= 20; m++) {
+		snprintf(store[k++], 32, "mfcc%d_mean", m);
+		snprintf(store[k++], 32, "mfcc%d_var", m);
+	}
+	snprintf(store[k++], 32, "label");
+	for (int i = 0; i < k; i++)
+		names[i] = store[i];
+	for (int cells = 6; cells <= 24; cells++) {
+		assert_labels_tell(names, k, cells);
+		assert_labels_tell(study, 18, cells);
+	}
 }
 
 int main(void)
@@ -422,6 +530,8 @@ int main(void)
 		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_number_digits),
 		cmocka_unit_test(test_label_columns),
+		cmocka_unit_test(test_label_words),
+		cmocka_unit_test(test_label_distinct),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,7 +22,7 @@ expect "... under the file's own names (filename, not the study's track_name)" "
 expect "its floats to 12 digits" "0.402822932688"
 keys '#' '#' '#'
 expect "# # #: to 3 significant digits, said on the top line" "80 of 80 rows   3 digits (#)"
-expect "... the floats rounded, the headers told apart" "chro…_mean chro…t_var rms_mean  rms_var"
+expect "... the floats rounded, the headers told apart" "chrom…mean chroma…var rms_mean  rms_var"
 expect "... the columns narrower: more of them in 120" "0.403     0.0888    0.213  0.00427       3746"
 keys 2 1
 expect "the precision stays while another pane is shown" "80 of 80 rows   3 digits (#)"

@@ -99,8 +99,8 @@ int gt_cv_pair_text(char *buf, size_t n, const gt_confusion *cm, const gt_genres
                     const gt_cv_pair *pr);
 
 /* Class c's name as a row label of at most cells terminal cells, told
- * apart from the other genres' (gt_fmt_label, textfmt.h): "chicago-h~",
- * "prog~ouse" and "prog~ance" in 9 cells. Returns buf. */
+ * apart from the other genres' (gt_fmt_label, textfmt.h): "chi~house",
+ * "pro~house" and "pr~trance" in 9 cells. Returns buf. */
 char *gt_cv_label(char *buf, size_t n, const gt_genres *g, int c, int cells, const char *mark);
 
 /* Browse's label for a cell's rows: "test rows: true Rap, predicted Hip-Hop". */

@@ -56,14 +56,23 @@ char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark
 
 /* Name i of names[0..k-1] as a label of at most cells terminal cells
  * (as gt_text_width counts them), for a column or row of names that must
- * not make two of them look alike: the name when it fits; else its first
- * cells - 1 and mark (one cell: "\u2026" in a UTF-8 terminal, else "~"),
- * as in "chicago-h~"; but when another name is too long as well and starts
- * with the same cells - 1, the start and the end around the mark, the end
- * as short as tells this name from each of those (from half the label, up
- * to all but one cell of it): "prog~ouse" and "prog~ance" in 9 cells for
- * progressive-house and progressive-trance. Names alike in all but the
- * middle keep the first form. Names are compared in their first 256
+ * not make two of them look alike: the name when it fits; else pieces of
+ * it with mark (one cell: "\u2026" in a UTF-8 terminal, else "~") where
+ * characters are left out, chosen so that the label reads as no other
+ * name (no other name starts, ends and goes on as it does, a mark standing
+ * for one character or more) and, among such labels, so that it reads
+ * best: the most words shown (whole, or their first 3 characters), the
+ * fewest cuts inside a word, the most characters, the longest end. Words
+ * end at ASCII punctuation and blanks, between letters and digits and at
+ * camelCase steps; a piece before a mark never ends in a separator.
+ * The pieces are a start and an end ("chrom~mean", "chroma~var",
+ * "zero~_mean" in 10 cells for GTZAN's chroma_stft_mean, chroma_stft_var
+ * and zero_crossing_rate_mean; "pro~house" and "pr~trance" in 9), else a
+ * middle between two marks, with or without a start and an end
+ * ("~start-x~"). When no pieces tell the name apart: its first cells - 1
+ * and mark, or that start shortened and the end that tells it from the
+ * names alike in it. A label made of pieces is no other name's label
+ * (names holding no mark). Names are compared in their first 256
  * characters. Not padded. Returns buf. */
 char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
                    const char *mark);

@@ -234,14 +234,29 @@ uint64_t gt_hash_text(uint64_t h, const char *s)
 /* ---- labels that tell names apart ---------------------------------------- */
 
 /* Where each character of a name starts: at[i] its byte, cells[i] the
- * cells before it (as gt_text_width counts them); at[n], cells[n] the end. */
+ * cells before it (as gt_text_width counts them), kind[i] what it is for
+ * word breaks; at[n], cells[n] the end. */
 #define GLYPHS_MAX 256             /* characters of a name compared */
+
+enum { GK_SEP, GK_DIGIT, GK_UPPER, GK_LOWER };
 
 typedef struct {
 	int n;
 	size_t at[GLYPHS_MAX + 1];
 	int cells[GLYPHS_MAX + 1];
+	unsigned char kind[GLYPHS_MAX];
 } glyphs;
+
+/* ASCII punctuation and blanks separate words; a character outside ASCII
+ * is a letter (of no case). */
+static int glyph_kind(unsigned char c)
+{
+	if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+		return GK_LOWER;
+	if (c >= 'A' && c <= 'Z')
+		return GK_UPPER;
+	return c >= '0' && c <= '9' ? GK_DIGIT : GK_SEP;
+}
 
 static void glyphs_of(const char *s, glyphs *gl)
 {
@@ -256,6 +271,7 @@ static void glyphs_of(const char *s, glyphs *gl)
 		size_t k = glyph_at(s + at, &st, &w);
 
 		gl->at[gl->n] = at;
+		gl->kind[gl->n] = (unsigned char)glyph_kind((unsigned char)s[at]);
 		gl->cells[gl->n++] = cells;
 		at += k;
 		cells += w;
@@ -263,6 +279,22 @@ static void glyphs_of(const char *s, glyphs *gl)
 	gl->at[gl->n] = at;
 	gl->cells[gl->n] = cells;
 }
+
+/* Does a word end before character j (0 < j < n)? At a separator on
+ * either side, between digits and letters, and at a camelCase step
+ * ("artistName", "MFCCMean"). */
+static int word_break(const glyphs *gl, int j)
+{
+	int a = gl->kind[j - 1], b = gl->kind[j];
+
+	if (a == GK_SEP || b == GK_SEP || (a == GK_DIGIT) != (b == GK_DIGIT))
+		return 1;
+	if (a == GK_LOWER && b == GK_UPPER)
+		return 1;
+	return a == GK_UPPER && b == GK_UPPER && j + 1 < gl->n && gl->kind[j + 1] == GK_LOWER;
+}
+
+/* ---- the first cut: a start and the end that tells it from its rivals -- */
 
 /* Bytes of the longest start of at most cells cells. */
 static size_t start_len(const glyphs *gl, int cells)
@@ -305,8 +337,8 @@ static int rival(const char *name, const glyphs *gc, const char *other, glyphs *
 	return gj->cells[gj->n] > cells && same_part(name, gc, other, gj, cells - 1, 0);
 }
 
-/* The cells of name i's end that tell it from each of its rivals (see
- * gt_fmt_label); 0 when it has none or no end short enough helps. */
+/* The cells of name i's end that tell it from each of its rivals; 0 when
+ * it has none or no end short enough helps. */
 static int telling_end(const char *const *names, int k, int i, const glyphs *gc, int cells)
 {
 	int rivals = 0;
@@ -326,13 +358,270 @@ static int telling_end(const char *const *names, int k, int i, const glyphs *gc,
 	return 0;
 }
 
+/* The label when no cut at words tells the name apart: its first
+ * cells - 1 - t and mark, then its end of t cells (see telling_end). */
+static void label_first_cut(char *buf, size_t n, const char *const *names, int k, int i,
+                            const glyphs *gl, int cells, const char *mark)
+{
+	int t = telling_end(names, k, i, gl, cells);
+	size_t s = start_len(gl, cells - 1 - t);
+
+	snprintf(buf, n, "%.*s%s%s", (int)s, names[i], mark, t ? names[i] + end_at(gl, t) : "");
+}
+
+/* ---- cuts at words ------------------------------------------------------ */
+
+/* A label keeps up to three pieces of the name, characters [a, b) each,
+ * in order, with mark where characters are left out: "chro" "_mean" make
+ * "chro…_mean"; "cen" alone "…cen…". */
+typedef struct {
+	int np;
+	int a[3], b[3];
+} cut;
+
+/* How well a cut reads, better first: the words it shows (whole, or
+ * their first 3 characters or more), the fewer cuts inside a word, the
+ * more characters shown (separators not counted), the longer end. */
+typedef struct {
+	int words, inside, shown, end;
+} cut_score;
+
+static int score_better(const cut_score *x, const cut_score *y)
+{
+	if (x->words != y->words)
+		return x->words > y->words;
+	if (x->inside != y->inside)
+		return x->inside < y->inside;
+	if (x->shown != y->shown)
+		return x->shown > y->shown;
+	return x->end > y->end;
+}
+
+static int cut_shows(const cut *c, int j)
+{
+	for (int p = 0; p < c->np; p++)
+		if (j >= c->a[p] && j < c->b[p])
+			return 1;
+	return 0;
+}
+
+/* Shown words of gl under cut c. */
+static int cut_words(const glyphs *gl, const cut *c)
+{
+	int words = 0;
+
+	for (int a = 0, b; a < gl->n; a = b) {
+		int whole = 1;
+
+		b = a + 1;
+		while (b < gl->n && !word_break(gl, b))
+			b++;
+		if (gl->kind[a] == GK_SEP)
+			continue;
+		for (int j = a; j < b && whole; j++)
+			whole = cut_shows(c, j);
+		words += whole || (b - a >= 3 && cut_shows(c, a) && cut_shows(c, a + 1) &&
+		                   cut_shows(c, a + 2));
+	}
+	return words;
+}
+
+/* Score of cut c of gl; 0 when a piece before a mark ends in a
+ * separator ("mfcc10_…" reads as a name cut at nothing). */
+static int cut_rate(const glyphs *gl, const cut *c, cut_score *sc)
+{
+	sc->inside = sc->shown = sc->end = 0;
+	for (int p = 0; p < c->np; p++) {
+		int a = c->a[p], b = c->b[p];
+
+		if (b < gl->n && gl->kind[b - 1] == GK_SEP)
+			return 0;
+		sc->inside += a > 0 && !word_break(gl, a);
+		sc->inside += b < gl->n && !word_break(gl, b);
+		for (int j = a; j < b; j++)
+			sc->shown += gl->kind[j] != GK_SEP;
+	}
+	if (c->b[c->np - 1] == gl->n)
+		sc->end = gl->n - c->a[c->np - 1];
+	sc->words = cut_words(gl, c);
+	return 1;
+}
+
+static void cut_text(char *buf, size_t n, const char *name, const glyphs *gl, const cut *c,
+                     const char *mark)
+{
+	size_t len = 0;
+	int prev = 0;
+
+	buf[0] = '\0';
+	for (int p = 0; p < c->np && len < n; p++) {
+		size_t from = gl->at[c->a[p]], to = gl->at[c->b[p]];
+
+		len += (size_t)snprintf(buf + len, n - len, "%s%.*s", c->a[p] > prev ? mark : "",
+		                        (int)(to - from), name + from);
+		prev = c->b[p];
+	}
+	if (prev < gl->n && len < n)
+		snprintf(buf + len, n - len, "%s", mark);
+}
+
+/* Where t (len bytes) first occurs in s[0, n), or NULL (memmem is not
+ * standard C). */
+static const char *find_bytes(const char *s, size_t n, const char *t, size_t len)
+{
+	for (size_t i = 0; len <= n && i <= n - len; i++)
+		if (memcmp(s + i, t, len) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* Could other (its first oend bytes) be read in cut c of name: does it
+ * start with c's first piece when c keeps the start, end with its last
+ * when c keeps the end, and hold the others between, in order, with at
+ * least one byte where each mark stands? */
+static int cut_matches(const char *name, const glyphs *gl, const cut *c, const char *other,
+                       size_t oend)
+{
+	size_t from = 0, to = oend;
+	int p0 = 0, p1 = c->np;
+
+	if (c->a[0] == 0) {
+		size_t len = gl->at[c->b[0]];
+
+		if (len > oend || memcmp(other, name, len) != 0)
+			return 0;
+		from = len;
+		p0 = 1;
+	}
+	if (p1 > p0 && c->b[p1 - 1] == gl->n) {
+		size_t at = gl->at[c->a[p1 - 1]], len = gl->at[gl->n] - at;
+
+		if (len > to - from || memcmp(other + to - len, name + at, len) != 0)
+			return 0;
+		to -= len;
+		p1--;
+	}
+	for (int p = p0; p < p1; p++) {
+		size_t at = gl->at[c->a[p]], len = gl->at[c->b[p]] - at;
+		const char *f = from < to ? find_bytes(other + from + 1, to - from - 1, name + at, len)
+		                          : NULL;
+
+		if (!f)
+			return 0;
+		from = (size_t)(f - other) + len;
+	}
+	return from < to;
+}
+
+/* Does cut c (its text text) tell name i from every other name: none is
+ * its text, and none can be read in it? Names are compared in their first
+ * GLYPHS_MAX characters, as glyphs_of measures them. */
+static int cut_tells(const char *const *names, int k, int i, const glyphs *gl, const cut *c,
+                     const char *text)
+{
+	size_t start = c->a[0] == 0 ? gl->at[c->b[0]] : 0;
+	glyphs gj;
+
+	for (int j = 0; j < k; j++) {
+		size_t oend;
+
+		if (j == i || strncmp(names[j], names[i], start) != 0)
+			continue;
+		if (strcmp(names[j], text) == 0)
+			return 0;
+		oend = strlen(names[j]);
+		if (oend > GLYPHS_MAX) {                  /* may have more characters */
+			glyphs_of(names[j], &gj);
+			oend = gj.at[gj.n];
+		}
+		if (cut_matches(names[i], gl, c, names[j], oend))
+			return 0;
+	}
+	return 1;
+}
+
+/* Weigh cut c: when it reads better than *best and tells the name apart,
+ * it becomes *best (its text in buf). */
+static void cut_try(const char *const *names, int k, int i, const glyphs *gl, const char *mark,
+                    const cut *c, cut *best, cut_score *bs, char *buf, size_t n)
+{
+	cut_score sc;
+	char text[1024];
+
+	if (!cut_rate(gl, c, &sc) || (best->np && !score_better(&sc, bs)))
+		return;
+	cut_text(text, sizeof(text), names[i], gl, c, mark);
+	if (!cut_tells(names, k, i, gl, c, text))
+		return;
+	*best = *c;
+	*bs = sc;
+	snprintf(buf, n, "%s", text);
+}
+
+/* Cells a cut's pieces take. */
+static int piece_cells(const glyphs *gl, int a, int b)
+{
+	return gl->cells[b] - gl->cells[a];
+}
+
+/* The best start…end cut (one mark) into buf; 0 when none tells. */
+static int cut_one_mark(const char *const *names, int k, int i, const glyphs *gl, int cells,
+                        const char *mark, char *buf, size_t n)
+{
+	cut best = { 0 }, c;
+	cut_score bs = { 0 };
+
+	for (int p = 1; p < gl->n && piece_cells(gl, 0, p) + 1 <= cells; p++)
+		for (int s = 0; p + s < gl->n; s++) {
+			int q = gl->n - s;
+
+			if (piece_cells(gl, 0, p) + 1 + piece_cells(gl, q, gl->n) > cells)
+				break;
+			c = (cut){ .np = s ? 2 : 1, .a = { 0, q }, .b = { p, gl->n } };
+			cut_try(names, k, i, gl, mark, &c, &best, &bs, buf, n);
+		}
+	return best.np;
+}
+
+/* The best start…middle…end cut (two marks, the start or the end may be
+ * empty) into buf; 0 when none tells. The middle is as long as fits. */
+static int cut_two_marks(const char *const *names, int k, int i, const glyphs *gl, int cells,
+                         const char *mark, char *buf, size_t n)
+{
+	cut best = { 0 }, c;
+	cut_score bs = { 0 };
+
+	for (int p = 0; p < gl->n && piece_cells(gl, 0, p) + 3 <= cells; p++)
+		for (int s = 0; p + s + 2 < gl->n; s++) {
+			int room = cells - 2 - piece_cells(gl, 0, p) - piece_cells(gl, gl->n - s, gl->n);
+
+			for (int m = p + 1, e; room >= 1 && m < gl->n - s - 1; m++) {
+				for (e = m; e < gl->n - s - 1 && piece_cells(gl, m, e + 1) <= room; e++)
+					;
+				if (e == m)
+					continue;
+				c.np = 0;
+				if (p) {
+					c.a[c.np] = 0;
+					c.b[c.np++] = p;
+				}
+				c.a[c.np] = m;
+				c.b[c.np++] = e;
+				if (s) {
+					c.a[c.np] = gl->n - s;
+					c.b[c.np++] = gl->n;
+				}
+				cut_try(names, k, i, gl, mark, &c, &best, &bs, buf, n);
+			}
+		}
+	return best.np;
+}
+
 char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
                    const char *mark)
 {
 	const char *name = names[i];
 	glyphs gl;
-	size_t s;
-	int t;
 
 	if (n == 0)
 		return buf;
@@ -345,9 +634,9 @@ char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, 
 		buf[0] = '\0';
 		return buf;
 	}
-	t = telling_end(names, k, i, &gl, cells);
-	s = start_len(&gl, cells - 1 - t);
-	snprintf(buf, n, "%.*s%s%s", (int)s, name, mark, t ? name + end_at(&gl, t) : "");
+	if (!cut_one_mark(names, k, i, &gl, cells, mark, buf, n) &&
+	    !cut_two_marks(names, k, i, &gl, cells, mark, buf, n))
+		label_first_cut(buf, n, names, k, i, &gl, cells, mark);
 	return buf;
 }
 

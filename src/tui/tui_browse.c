@@ -212,7 +212,7 @@ static void draw_head_cell(const gt_app *app, const struct gt_browse *s, WINDOW 
 		label = gt_browser_short_name(b, c);
 	if (gt_text_width(label) + aw > width && b->study[c] < 0 && width - aw > 0)
 		label = gt_fmt_label(cut, sizeof(cut), (const char *const *)b->name, b->ncols, c,
-		                     width - aw, glyph(app, G_MORE));   /* told apart: "chro…_mean" */
+		                     width - aw, glyph(app, G_MORE));   /* told apart: "chrom…mean" */
 	nw = gt_text_width(label);
 
 	wattrset(w, c == b->col ? gt_attr(app, GT_C_CURSOR) | A_BOLD : gt_attr(app, GT_C_HEADER));
