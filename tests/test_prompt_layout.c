@@ -485,6 +485,39 @@ static void test_blank_levels(void **state)
 	assert_string_equal(cand[0], "say \"hi\"");
 }
 
+/* Tab inside quotes: the word is the quoted text (blanks and all), the
+ * name before '=' may be quoted, and a candidate goes on the line without
+ * the quotes the typed one opened. */
+static void test_complete_in_quotes(void **state)
+{
+	static const char *const moods2[3] = { "calm", "Very Happy", "say \"hi\"" };
+	const gt_layout_column cols[3] = {
+		{ "energy", GT_SOURCE_NUMERIC, 0, NULL },
+		{ "my mood", GT_SOURCE_ONEHOT, 3, moods2 },
+		{ "duration_in min/ms", GT_SOURCE_NUMERIC, 0, NULL },
+	};
+	gt_layout l;
+	const char *cand[8];
+	char buf[GT_PROMPT_TYPED];
+
+	(void)state;
+	assert_int_equal(gt_layout_from_columns(&l, cols, 3, NULL), GT_OK);
+	assert_int_equal(gt_prompt_complete_for(&l, "\"my mood\"=", "Very H", cand, 8), 1);
+	assert_string_equal(cand[0], "Very Happy");
+	assert_int_equal(gt_prompt_complete_for(&l, "energy=1 \"my mood\" = ", "", cand, 8), 3);
+	assert_int_equal(gt_prompt_complete_for(&l, "\"my mood\"=calm ", "duration_in m", cand, 8),
+	                 1);
+	assert_int_equal(gt_prompt_complete_for(&l, "\"my mood\"=\"Very ", "H", cand, 8), 0);
+	assert_string_equal(gt_prompt_candidate_typed("Very Happy", 1, buf, sizeof(buf)),
+	                    "Very Happy");
+	assert_string_equal(gt_prompt_candidate_typed("Very Happy", 0, buf, sizeof(buf)),
+	                    "\"Very Happy\"");
+	assert_string_equal(gt_prompt_candidate_typed("calm", 1, buf, sizeof(buf)), "calm");
+	assert_string_equal(gt_prompt_candidate_typed("say \"hi\"", 1, buf, sizeof(buf)),
+	                    "say \"\"hi\"\"\"");        /* readline leaves it closed */
+	assert_string_equal(gt_prompt_candidate_typed("a \"b", 1, buf, sizeof(buf)), "a \"\"b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_name_typed),
 		cmocka_unit_test(test_blank_names),
 		cmocka_unit_test(test_blank_levels),
+		cmocka_unit_test(test_complete_in_quotes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

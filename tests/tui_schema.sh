@@ -14,7 +14,7 @@
 GTZAN=${GT_TESTDATA:-tests/data}/gtzan_small.csv
 HACK=${GT_TESTDATA:-tests/data}/hackathon_small.csv
 
-echo "1..29"
+echo "1..31"
 start 120 40 "" "$GENRETUI --epochs 3 $GTZAN"
 expect "a GTZAN-like table opens by its own schema" "80 rows read  |  80 kept" 20
 expect "Browse shows its feature columns" "chroma_stft_mean"
@@ -70,6 +70,12 @@ expect "Tab completes a name with a blank in quotes, as the prompt reads it" \
 	'genre> energy=0.5 "duration_in min/ms"='
 keys '200000' Enter
 expect "... and the answer is read" "filled with training medians: Popularity, danceability, key,"
+keys '"duration_in m'
+keys Tab
+expect "Tab inside a quote completes past the name's blank and closes the quote" \
+	'genre> "duration_in min/ms"='
+keys '180000' Enter
+expect "... and the answer is read" 'kept from before: energy=0.5'
 keys 'quit' Enter
 keys q q
 expect "q (twice: a run is not saved, or once) exits" "EXIT=0" 20

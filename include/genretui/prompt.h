@@ -120,11 +120,21 @@ const char *gt_prompt_feature(int f);
  * line before it. Writes up to max pointers to strings that live as long
  * as the layout (static ones for the study's) into out and returns how
  * many: source names (the study's features, key, mode) and commands at
- * the start of a pair; after "name=", the levels of a one-hot column, the
- * notes of key, major/minor of mode. */
+ * the start of a pair; after "name=" (a name in quotes too: "my mood"=),
+ * the levels of a one-hot column, the notes of key, major/minor of mode.
+ * A word typed after an opening quote is passed without it, and before
+ * without it too: for mood="Very H, before "mood=" and word "Very H". */
 int gt_prompt_complete(const char *before, const char *word, const char **out, int max);
 int gt_prompt_complete_for(const gt_layout *l, const char *before, const char *word,
                            const char **out, int max);
+
+/* Candidate cand as Tab puts it on the line, into buf (n bytes): typed as
+ * gt_prompt_name_typed types a name ("duration_in min/ms" in quotes);
+ * in_quotes (the word was begun with a quote), the same without its
+ * quotes, which the typed quote opened and readline closes (duration_in
+ * min/ms); but readline takes a text that ends in a quote for closed, so
+ * one that ends in a doubled quote keeps its closing quote (say ""hi"""). */
+const char *gt_prompt_candidate_typed(const char *cand, int in_quotes, char *buf, size_t n);
 
 /* An example line for layout l's columns, at most n bytes: the study's
  * "danceability=0.8 energy=0.9 key=A# mode=minor tempo=128", else up to

@@ -622,22 +622,23 @@ static int matches(const char *const *list, const char *word, const char **out, 
 	return n;
 }
 
-/* The source whose "name=" before ends with (blanks around '=' too), or -1. */
+/* The source whose "name=" before ends with (blanks around '=' too; the
+ * name in quotes when it holds blanks: "my mood"=), or -1. */
 static int source_before_eq(const gt_layout *l, const char *before)
 {
-	size_t end = strlen(before), start;
+	const char *p = before;
+	pair t, last;
+	int any = 0;
 
-	while (end > 0 && isspace((unsigned char)before[end - 1]))
-		end--;
-	if (end == 0 || before[end - 1] != '=')
+	while (next_pair(&p, &t)) {
+		last = t;
+		if (t.key == t.kbuf)            /* a quoted name: its copy's buffer */
+			last.key = last.kbuf;
+		any = 1;
+	}
+	if (!any || !last.eq || last.vlen != 0 || *skip_blanks(last.eq + 1))
 		return -1;
-	end--;
-	while (end > 0 && isspace((unsigned char)before[end - 1]))
-		end--;
-	for (start = end; start > 0 && !isspace((unsigned char)before[start - 1]) &&
-	     before[start - 1] != '='; start--)
-		;
-	return end > start ? source_index(l, before + start, end - start) : -1;
+	return source_index(l, last.key, last.klen);
 }
 
 int gt_prompt_complete(const char *before, const char *word, const char **out, int max)
@@ -670,6 +671,21 @@ int gt_prompt_complete_for(const gt_layout *l, const char *before, const char *w
 		if (strncasecmp(gt_layout_source_name(l, i), word, len) == 0)
 			out[n++] = gt_layout_source_name(l, i);
 	return n;
+}
+
+const char *gt_prompt_candidate_typed(const char *cand, int in_quotes, char *buf, size_t n)
+{
+	size_t len;
+
+	gt_prompt_name_typed(cand, buf, n);
+	len = strlen(buf);
+	if (in_quotes && len >= 2 && buf[0] == '"' && buf[len - 1] == '"') {
+		int keep_close = len >= 4 && buf[len - 2] == '"';   /* ends in "" */
+
+		memmove(buf, buf + 1, len - 2 + keep_close);
+		buf[len - 2 + keep_close] = '\0';
+	}
+	return buf;
 }
 
 void gt_prompt_example(const gt_layout *l, const double *median, char *buf, size_t n)

@@ -43,6 +43,8 @@ static const char *candidates[GT_MAX_SOURCES + 16];
 static int ncandidates;
 static const gt_layout *completion_layout;
 
+static int in_quotes;                    /* the word follows an open quote */
+
 static char *next_candidate(const char *text, int state)
 {
 	static int i;
@@ -53,32 +55,45 @@ static char *next_candidate(const char *text, int state)
 		i = 0;
 	if (i >= ncandidates)
 		return NULL;
-	return strdup(gt_prompt_name_typed(candidates[i++], typed, sizeof(typed)));
+	return strdup(gt_prompt_candidate_typed(candidates[i++], in_quotes, typed, sizeof(typed)));
+}
+
+static int is_command(const char *word)
+{
+	static const char *const commands[] = { "line", "row", "show", "clear", "help", "quit",
+		                                "exit" };
+
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(word, commands[i]))
+			return 1;
+	return 0;
 }
 
 /* Names complete with '=' after them, values and commands with a space;
  * names and values in quotes when they hold blanks, as the prompt reads
- * them. */
+ * them. Inside a quote (mood="Very H) readline hands over the whole quoted
+ * text, blanks and all (rl_completer_quote_characters), and closes the
+ * quote when one candidate is left. */
 static char **complete(const char *text, int start, int end)
 {
 	char before[1024];
+	size_t blen;
 	int after_eq;
 
 	(void)end;
-	snprintf(before, sizeof(before), "%.*s", start, rl_line_buffer);
-	after_eq = start > 0 && rl_line_buffer[start - 1] == '=';
-	ncandidates = gt_prompt_complete_for(completion_layout, before,   /* "dur: a quote begun */
-	                                     text + (text[0] == '"'), candidates,
+	in_quotes = rl_completion_quote_character == '"';
+	snprintf(before, sizeof(before), "%.*s", start - (in_quotes && start > 0), rl_line_buffer);
+	blen = strlen(before);
+	while (blen > 0 && (before[blen - 1] == ' ' || before[blen - 1] == '\t'))
+		blen--;
+	after_eq = blen > 0 && before[blen - 1] == '=';
+	ncandidates = gt_prompt_complete_for(completion_layout, before, text, candidates,
 	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	rl_completion_append_character = after_eq ? ' ' : '=';
-	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before)) {
+	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before))
 		for (int i = 0; i < ncandidates; i++)   /* commands take no '=' */
-			if (!strcmp(candidates[i], "line") || !strcmp(candidates[i], "row") ||
-			    !strcmp(candidates[i], "show") ||
-			    !strcmp(candidates[i], "clear") || !strcmp(candidates[i], "help") ||
-			    !strcmp(candidates[i], "quit") || !strcmp(candidates[i], "exit"))
+			if (is_command(candidates[i]))
 				rl_completion_append_character = ncandidates == 1 ? ' ' : '=';
-	}
 	rl_attempted_completion_over = 1;   /* never fall back to file names */
 	return rl_completion_matches(text, next_candidate);
 }
@@ -88,5 +103,7 @@ void gt_prompt_install_completion(const gt_layout *l)
 	completion_layout = l;
 	rl_readline_name = "genretui";
 	rl_basic_word_break_characters = " \t=";
+	rl_completer_word_break_characters = " \t=";
+	rl_completer_quote_characters = "\"";
 	rl_attempted_completion_function = complete;
 }
