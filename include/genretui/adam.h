@@ -42,6 +42,11 @@ void gt_adam_apply(const gt_adam *a, gt_real *params, const gt_real *grads, size
  * such store (not x86), it is gt_adam_apply. */
 void gt_adam_apply_stream(const gt_adam *a, gt_real *params, const gt_real *grads,
                           size_t from, size_t n);
+/* gt_adam_apply on n parameters whose gradients and moments are kept
+ * elsewhere (a thread's own copies, chain.c): params[i] from grads[i],
+ * m[i] and v[i], the same bytes as gt_adam_apply on the same values. */
+void gt_adam_apply_to(const gt_adam *a, gt_real *params, const gt_real *grads, gt_real *m,
+                      gt_real *v, size_t n);
 void gt_adam_free(gt_adam *a);
 
 #endif

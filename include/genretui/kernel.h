@@ -20,15 +20,62 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "genretui/real.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #if defined(GT_HAVE_TARGET_CLONES) && !defined(__clang__)   /* clang: the fuzz builds */
 #define GT_HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define GT_HOT
 #endif
+
+/* n zeroed gt_reals starting on a 64-byte cache line (freed with free),
+ * or NULL. Arrays that threads write in parts (parameters, gradients,
+ * Adam's moments) start on a line so that parts ending on a line share
+ * none with their neighbours. */
+static inline gt_real *gt_reals_zeroed(size_t n)
+{
+	void *p;
+
+	if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(gt_real)) != 0)
+		return NULL;
+	return memset(p, 0, (n ? n : 1) * sizeof(gt_real));
+}
+
+/* dst[0..n-1] = src[0..n-1] with non-temporal stores where the machine
+ * has them (x86's SSE2): the values go to memory, not into this CPU's
+ * caches; gt_reals_fence then orders them before what this thread writes
+ * next (the end of its part of a job). Elsewhere, memcpy and nothing. */
+static inline void gt_reals_stream(gt_real *dst, const gt_real *src, size_t n)
+{
+#if defined(__SSE2__)
+	const size_t step = 16 / sizeof(gt_real);
+	size_t i = 0;
+
+	for (; i < n && (uintptr_t)(dst + i) % 16 != 0; i++)
+		dst[i] = src[i];
+	for (; i + step <= n; i += step)
+		_mm_stream_si128((__m128i *)(void *)(dst + i),
+		                 _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+	for (; i < n; i++)
+		dst[i] = src[i];
+#else
+	memcpy(dst, src, n * sizeof(gt_real));
+#endif
+}
+
+static inline void gt_reals_fence(void)
+{
+#if defined(__SSE2__)
+	_mm_sfence();
+#endif
+}
 
 /* log of a gt_real: logf for float. */
 static inline gt_real gt_log(gt_real x)

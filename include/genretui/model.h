@@ -145,4 +145,41 @@ void gt_model_run_lanes(gt_model *m, int r0, int r1);
 void gt_model_backprop_lanes(gt_model *m, int n, int r0, int r1);
 void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n);
 
+/* Finer shares, for a step split by units along a chain of threads
+ * (chain.h), each value again computed as gt_model_run and
+ * gt_model_backprop compute it. A gt_cols is the columns k0..k1-1 of layer
+ * l's weights kept apart by one thread: W and dW [units][ld], and rows
+ * [max_batch][ld] for dW (ld >= k1 - k0, a multiple of GT_LANE_ROUND;
+ * the padding of rows stays 0). Forward:
+ * - run_lanes_from: run_lanes from layer l0 up (l0 = 0: run_lanes);
+ * - run_units: layer l's units u0..u1-1 in lanes r0..r1-1 (activation and
+ *   dropout included);
+ * - run_cols: layer l's sums over its inputs k0..k1-1, every unit, lanes
+ *   r0..r1-1, into `to` ([units][lanes]): begun from the bias if from is
+ *   NULL, else carried on from the sums in from (which stopped at input
+ *   k0). When k1 is the layer's input count the sums are complete: `to`
+ *   must then be a[l+1], and the activation and dropout are applied.
+ * Backward (delta[nlayers] filled as for backprop):
+ * - backprop_lanes_to: backprop_lanes down to layer lo only, which gets
+ *   its dL/dz alone (lo = 0: backprop_lanes);
+ * - backprop_cols: once delta[l+1] holds layer l's dL/dz in every lane,
+ *   dL/da of its inputs k0..k1-1 (into delta[l]), turned into layer l-1's
+ *   dL/dz, and those units' rows for dW (l >= 1);
+ * - grads_cols: dW of the columns; grads_bias: the biases of units
+ *   u0..u1-1 (grads_units gives rows and biases). */
+typedef struct {
+	int k0, k1;
+	gt_real *W, *dW, *rows;
+	size_t ld;
+} gt_cols;
+
+void gt_model_run_lanes_from(gt_model *m, int l0, int r0, int r1);
+void gt_model_run_units(gt_model *m, int l, int u0, int u1, int r0, int r1);
+void gt_model_run_cols(gt_model *m, int l, const gt_cols *c, const gt_real *from,
+                       gt_real *to, int r0, int r1);
+void gt_model_backprop_lanes_to(gt_model *m, int n, int r0, int r1, int lo);
+void gt_model_backprop_cols(gt_model *m, int l, const gt_cols *c, int n);
+void gt_model_grads_cols(gt_model *m, int l, const gt_cols *c, int n);
+void gt_model_grads_bias(gt_model *m, int l, int u0, int u1, int n);
+
 #endif

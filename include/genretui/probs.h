@@ -26,4 +26,10 @@ void gt_argmax_lanes(const gt_real *out, int lanes, int r0, int k, int best[GT_L
  * blocks of lanes that the compiler vectorises. 2 <= k <= GT_MAX_CLASSES. */
 size_t gt_top2_lanes(const gt_real *out, int lanes, const int *y, int n, int k);
 
+/* Of lanes 0..n-1 of out [k][lanes], how many have their label y[r] as
+ * argmax (gt_argmax_lanes); pred (if not NULL) receives the argmax of
+ * each. */
+size_t gt_correct_lanes(const gt_real *out, int lanes, const int *y, int n, int k,
+                        int *pred);
+
 #endif

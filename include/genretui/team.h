@@ -35,6 +35,12 @@ int gt_team_size(const gt_team *t);
  * t NULL: the caller does them all, in order, as member 0. */
 void gt_team_run(gt_team *t, gt_team_fn fn, void *arg, int count);
 
+/* One round of a spin wait (round counts from 0): a pause, and every
+ * 256th round the CPU offered to another thread that may be waiting for
+ * it. For items that wait for each other (chain.c) as the team's members
+ * wait for jobs. */
+void gt_team_relax(int round);
+
 /* Stop and join the workers; t may be NULL. */
 void gt_team_free(gt_team *t);
 

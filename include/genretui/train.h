@@ -89,6 +89,8 @@ typedef struct {
 	/* Threads (gt_trainer_threads): a team shares each step and each
 	 * evaluation, NULL when the caller does them alone. */
 	struct gt_team *team;
+	struct gt_chain *chain;  /* the step split along the team, where it fits
+	                            (chain.h); else the team's own split */
 	double *chunk_loss;      /* [lanes / GT_LANE_ROUND]: a batch's loss per
 	                            GT_LANE_ROUND lanes, summed in order after */
 	/* Pacing (train.c): steps shared by the team or done by the caller

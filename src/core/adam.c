@@ -19,8 +19,8 @@ gt_status gt_adam_init(gt_adam *a, size_t n, double lr, double beta1,
 	if (!(lr > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0))
 		return gt_fail(err, GT_ERR_ARG,
 		               "Adam needs lr > 0, 0 <= beta1, beta2 < 1 and eps > 0");
-	a->m = calloc(n ? n : 1, sizeof(gt_real));
-	a->v = calloc(n ? n : 1, sizeof(gt_real));
+	a->m = gt_reals_zeroed(n);
+	a->v = gt_reals_zeroed(n);
 	if (!a->m || !a->v) {
 		gt_adam_free(a);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the optimiser");
@@ -111,6 +111,13 @@ void gt_adam_apply(const gt_adam *a, gt_real *params, const gt_real *grads, size
 	adam_update(params + from, grads + from, a->m + from, a->v + from, n,
 	            (gt_real)a->lr_t, (gt_real)a->beta1, (gt_real)a->beta2,
 	            (gt_real)a->eps);
+}
+
+void gt_adam_apply_to(const gt_adam *a, gt_real *params, const gt_real *grads, gt_real *m,
+                      gt_real *v, size_t n)
+{
+	adam_update(params, grads, m, v, n, (gt_real)a->lr_t, (gt_real)a->beta1,
+	            (gt_real)a->beta2, (gt_real)a->eps);
 }
 
 void gt_adam_free(gt_adam *a)

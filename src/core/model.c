@@ -99,8 +99,8 @@ gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
 	for (int l = 0; l < arch->nlayers; l++)
 		m->row_len[l] = round_lanes(arch->sizes[l]);
 	m->nparams = layout(arch, NULL, NULL, NULL);
-	m->params = calloc(m->nparams, sizeof(gt_real));
-	m->grads = calloc(m->nparams, sizeof(gt_real));
+	m->params = gt_reals_zeroed(m->nparams);
+	m->grads = gt_reals_zeroed(m->nparams);
 	nwork = carve(m, NULL);
 	if (posix_memalign(&work, 64, nwork * sizeof(gt_real)) == 0)
 		m->work = memset(work, 0, nwork * sizeof(gt_real));
@@ -151,7 +151,10 @@ typedef struct {
 	size_t rs, cs;
 } mat_a;
 
-/* The block at row m0, column n0 of C = bias + A B, tn (TILE_N or
+/* The block at row m0, column n0 of C = S + A B, where S is the bias
+ * (per row, or 0 if NULL) or, if `from` is not NULL, the matrix from (row
+ * stride ldf): sums begun elsewhere and carried on here, the same running
+ * sums as if A and B had had the earlier terms too. tn (TILE_N or
  * TILE_N / 2, a constant once inlined) columns wide: mt rows and nt
  * columns of it are stored (the last block may be partial), but all tn
  * columns of B are read, so B's rows must be padded to a multiple of
@@ -159,7 +162,7 @@ typedef struct {
 static inline __attribute__((always_inline)) void
 tile(gt_real *restrict C, size_t ldc, mat_a A, const gt_real *restrict B,
      size_t ldb, int m0, int n0, int mt, int nt, int K, const gt_real *bias,
-     int tn)
+     const gt_real *from, size_t ldf, int tn)
 {
 	gt_real acc[TILE_M][TILE_N];
 	const gt_real *a[TILE_M];
@@ -170,7 +173,7 @@ tile(gt_real *restrict C, size_t ldc, mat_a A, const gt_real *restrict B,
 
 		a[t] = A.p + (size_t)row * A.rs;
 		for (int j = 0; j < tn; j++)
-			acc[t][j] = start;
+			acc[t][j] = from && j < nt ? from[(size_t)row * ldf + (size_t)(n0 + j)] : start;
 	}
 	for (int k = 0; k < K; k++) {
 		const gt_real *restrict b = B + (size_t)k * ldb + n0;
@@ -197,24 +200,42 @@ tile(gt_real *restrict C, size_t ldc, mat_a A, const gt_real *restrict B,
 	}
 }
 
-/* C [M][N] (row stride ldc) = bias (per row, may be NULL) + A [M][K] B [K][N]
- * (B's row stride ldb, a multiple of TILE_N / 2). A last column block of
- * at most TILE_N / 2 gets a half-width tile: for 35 columns, 40 are
- * computed instead of 48. */
-GT_HOT static void gemm(gt_real *C, size_t ldc, mat_a A, const gt_real *B,
-                        size_t ldb, int M, int N, int K, const gt_real *bias)
+/* The blocks of C [M][N] (row stride ldc) = S + A [M][K] B [K][N] (B's row
+ * stride ldb, a multiple of TILE_N / 2), S as tile() takes it. A last
+ * column block of at most TILE_N / 2 gets a half-width tile: for 35
+ * columns, 40 are computed instead of 48. */
+static inline __attribute__((always_inline)) void
+blocks(gt_real *C, size_t ldc, mat_a A, const gt_real *B, size_t ldb, int M, int N,
+       int K, const gt_real *bias, const gt_real *from, size_t ldf)
 {
 	for (int m0 = 0; m0 < M; m0 += TILE_M) {
 		int mt = M - m0 < TILE_M ? M - m0 : TILE_M;
 
 		for (int n0 = 0; n0 < N; n0 += TILE_N) {
 			if (N - n0 > TILE_N / 2)
-				tile(C, ldc, A, B, ldb, m0, n0, mt,
-				     N - n0 < TILE_N ? N - n0 : TILE_N, K, bias, TILE_N);
+				tile(C, ldc, A, B, ldb, m0, n0, mt, N - n0 < TILE_N ? N - n0 : TILE_N,
+				     K, bias, from, ldf, TILE_N);
 			else
-				tile(C, ldc, A, B, ldb, m0, n0, mt, N - n0, K, bias, TILE_N / 2);
+				tile(C, ldc, A, B, ldb, m0, n0, mt, N - n0, K, bias, from, ldf,
+				     TILE_N / 2);
 		}
 	}
+}
+
+/* C = bias (per row, may be NULL) + A B. */
+GT_HOT static void gemm(gt_real *C, size_t ldc, mat_a A, const gt_real *B,
+                        size_t ldb, int M, int N, int K, const gt_real *bias)
+{
+	blocks(C, ldc, A, B, ldb, M, N, K, bias, NULL, 0);
+}
+
+/* C = from + A B: sums over K begun by an earlier gemm (its C, row stride
+ * ldf) carried on, one running sum per element as in a single gemm over
+ * both parts of K. */
+GT_HOT static void gemm_on(gt_real *C, size_t ldc, mat_a A, const gt_real *B, size_t ldb,
+                           int M, int N, int K, const gt_real *from, size_t ldf)
+{
+	blocks(C, ldc, A, B, ldb, M, N, K, NULL, from, ldf);
 }
 
 /* ---- Layers --------------------------------------------------------------- */
@@ -278,14 +299,15 @@ int gt_dropout_keeps(uint32_t key, int l, size_t index, float p)
 	return mix32(base ^ (uint32_t)index) >= drop_threshold(p);
 }
 
-/* Inverted dropout on z [units][lanes] (lanes r0..r1-1) of hidden layer l. */
-GT_HOT static void dropout(gt_real *z, int units, int lanes, int r0, int r1, int l,
+/* Inverted dropout on z [units][lanes] of hidden layer l: units u0..u1-1,
+ * lanes r0..r1-1. */
+GT_HOT static void dropout(gt_real *z, int u0, int u1, int lanes, int r0, int r1, int l,
                            uint32_t key, float p)
 {
 	uint32_t base = mix32(key * 0x9e3779b9U + (uint32_t)l), thr = drop_threshold(p);
 	gt_real keep = (gt_real)1 / ((gt_real)1 - (gt_real)p);
 
-	for (int u = 0; u < units; u++) {
+	for (int u = u0; u < u1; u++) {
 		gt_real *restrict v = z + (size_t)u * lanes;
 		uint32_t row = (uint32_t)u * (uint32_t)lanes;
 
@@ -354,6 +376,19 @@ void gt_model_load_lanes(gt_model *m, const gt_samples *s, const uint32_t *idx,
 	load_range(m, s, idx, r0, r1 < n ? r1 : n);
 }
 
+/* Layer l's activation, then its dropout (hidden ReLU layers, while
+ * training), on units u0..u1-1 in lanes r0..r1-1 of a[l+1]. */
+static void finish_layer(gt_model *m, int l, int u0, int u1, int r0, int r1)
+{
+	const gt_arch *A = &m->arch;
+	size_t lanes = (size_t)m->lanes;
+
+	activate(A->act[l], m->a[l + 1] + (size_t)u0 * lanes + (size_t)r0, u1 - u0, m->lanes,
+	         r1 - r0);
+	if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
+		dropout(m->a[l + 1], u0, u1, m->lanes, r0, r1, l, m->drop_key, m->dropout);
+}
+
 const gt_real *gt_model_run(gt_model *m, int n)
 {
 	const gt_arch *A = &m->arch;
@@ -364,38 +399,34 @@ const gt_real *gt_model_run(gt_model *m, int n)
 
 		gemm(m->a[l + 1], (size_t)m->lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
 		     m->a[l], (size_t)m->lanes, nout, nl, nin, m->b[l]);
-		activate(A->act[l], m->a[l + 1], nout, m->lanes, nl);
-		if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
-			dropout(m->a[l + 1], nout, m->lanes, 0, nl, l, m->drop_key, m->dropout);
+		finish_layer(m, l, 0, nout, 0, nl);
 	}
 	return m->a[A->nlayers];
 }
 
-void gt_model_run_lanes(gt_model *m, int r0, int r1)
+/* dst [r][ld] = units u0..u1-1 of a[l] (from column 0), lanes r0..r1-1,
+ * row by row. */
+static void lanes_to_rows_into(const gt_model *m, int l, int u0, int u1, int r0, int r1,
+                               gt_real *dst, size_t ld)
 {
-	const gt_arch *A = &m->arch;
-	size_t lanes = (size_t)m->lanes;
-
-	for (int l = 0; l < A->nlayers; l++) {
-		int nin = A->sizes[l], nout = A->sizes[l + 1];
-
-		gemm(m->a[l + 1] + r0, lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
-		     m->a[l] + r0, lanes, nout, r1 - r0, nin, m->b[l]);
-		activate(A->act[l], m->a[l + 1] + r0, nout, m->lanes, r1 - r0);
-		if (m->dropout > 0 && A->act[l] == GT_ACT_RELU && l < A->nlayers - 1)
-			dropout(m->a[l + 1], nout, m->lanes, r0, r1, l, m->drop_key, m->dropout);
-	}
+	for (int r = r0; r < r1; r++)
+		for (int u = u0; u < u1; u++)
+			dst[(size_t)r * ld + (size_t)(u - u0)] =
+				m->a[l][(size_t)u * (size_t)m->lanes + (size_t)r];
 }
 
 /* rows[l] = lanes r0..r1-1 of a[l], row by row. */
 static void lanes_to_rows(gt_model *m, int l, int r0, int r1)
 {
-	int units = m->arch.sizes[l];
+	lanes_to_rows_into(m, l, 0, m->arch.sizes[l], r0, r1, m->rows[l],
+	                   (size_t)m->row_len[l]);
+}
 
-	for (int r = r0; r < r1; r++)
-		for (int u = 0; u < units; u++)
-			m->rows[l][(size_t)r * (size_t)m->row_len[l] + (size_t)u] =
-				m->a[l][(size_t)u * (size_t)m->lanes + (size_t)r];
+/* The dropout scale of layer l's units while training (1 without). */
+static gt_real keep_of(const gt_model *m, int l)
+{
+	return m->dropout > 0 && l < m->arch.nlayers - 1
+	       ? (gt_real)1 / ((gt_real)1 - (gt_real)m->dropout) : 1;
 }
 
 /* db [units] = sums of dz [units][lanes] over the lanes, GT_LANE_ROUND at
@@ -427,10 +458,8 @@ static void dense_backward(gt_model *m, int l, int n)
 	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
 	int lanes = m->lanes, nl = round_lanes(n);
 	gt_real *dz = m->delta[l + 1];
-	gt_real keep = m->dropout > 0 && l < m->arch.nlayers - 1
-	               ? (gt_real)1 / ((gt_real)1 - (gt_real)m->dropout) : 1;
 
-	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl, keep);
+	activate_grad(m->arch.act[l], dz, m->a[l + 1], nout, lanes, nl, keep_of(m, l));
 	if (l > 0)
 		lanes_to_rows(m, l, 0, n);
 	gemm(m->dW[l], (size_t)nin, (mat_a){ dz, (size_t)lanes, 1 },
@@ -447,26 +476,91 @@ void gt_model_backprop(gt_model *m, int n)
 		dense_backward(m, l, n);
 }
 
+void gt_model_run_lanes(gt_model *m, int r0, int r1)
+{
+	gt_model_run_lanes_from(m, 0, r0, r1);
+}
+
+void gt_model_run_lanes_from(gt_model *m, int l0, int r0, int r1)
+{
+	const gt_arch *A = &m->arch;
+	size_t lanes = (size_t)m->lanes;
+
+	for (int l = l0; l < A->nlayers; l++) {
+		int nin = A->sizes[l], nout = A->sizes[l + 1];
+
+		gemm(m->a[l + 1] + r0, lanes, (mat_a){ m->W[l], (size_t)nin, 1 },
+		     m->a[l] + r0, lanes, nout, r1 - r0, nin, m->b[l]);
+		finish_layer(m, l, 0, nout, r0, r1);
+	}
+}
+
+void gt_model_run_units(gt_model *m, int l, int u0, int u1, int r0, int r1)
+{
+	int nin = m->arch.sizes[l];
+	size_t lanes = (size_t)m->lanes;
+
+	if (u1 <= u0)
+		return;
+	gemm(m->a[l + 1] + (size_t)u0 * lanes + (size_t)r0, lanes,
+	     (mat_a){ m->W[l] + (size_t)u0 * (size_t)nin, (size_t)nin, 1 },
+	     m->a[l] + r0, lanes, u1 - u0, r1 - r0, nin, m->b[l] + u0);
+	finish_layer(m, l, u0, u1, r0, r1);
+}
+
+void gt_model_run_cols(gt_model *m, int l, const gt_cols *c, const gt_real *from,
+                       gt_real *to, int r0, int r1)
+{
+	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
+	size_t lanes = (size_t)m->lanes;
+	mat_a W = { c->W, c->ld, 1 };
+	const gt_real *B = m->a[l] + (size_t)c->k0 * lanes + (size_t)r0;
+
+	if (from)
+		gemm_on(to + r0, lanes, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, from + r0, lanes);
+	else
+		gemm(to + r0, lanes, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, m->b[l]);
+	if (c->k1 == nin)
+		finish_layer(m, l, 0, nout, r0, r1);
+}
+
 /* dense_backward's lane-wise part, every layer in lanes r0..r1-1: dL/dz,
  * the rows for dW, and dL/da below. */
 void gt_model_backprop_lanes(gt_model *m, int n, int r0, int r1)
 {
+	gt_model_backprop_lanes_to(m, n, r0, r1, 0);
+}
+
+void gt_model_backprop_lanes_to(gt_model *m, int n, int r0, int r1, int lo)
+{
 	int lanes = m->lanes;
 
-	for (int l = m->arch.nlayers - 1; l >= 0; l--) {
+	for (int l = m->arch.nlayers - 1; l >= lo; l--) {
 		int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
 		gt_real *dz = m->delta[l + 1];
-		gt_real keep = m->dropout > 0 && l < m->arch.nlayers - 1
-		               ? (gt_real)1 / ((gt_real)1 - (gt_real)m->dropout) : 1;
 
 		activate_grad(m->arch.act[l], dz + r0, m->a[l + 1] + r0, nout, lanes,
-		              r1 - r0, keep);
-		if (l == 0)
+		              r1 - r0, keep_of(m, l));
+		if (l == lo)
 			break;
 		lanes_to_rows(m, l, r0, r1 < n ? r1 : n);
 		gemm(m->delta[l] + r0, (size_t)lanes, (mat_a){ m->W[l], 1, (size_t)nin },
 		     dz + r0, (size_t)lanes, nin, r1 - r0, nout, NULL);
 	}
+}
+
+void gt_model_backprop_cols(gt_model *m, int l, const gt_cols *c, int n)
+{
+	int nout = m->arch.sizes[l + 1], nl = round_lanes(n), i0 = c->k0, i1 = c->k1;
+	size_t lanes = (size_t)m->lanes;
+
+	if (i1 <= i0)
+		return;
+	gemm(m->delta[l] + (size_t)i0 * lanes, lanes, (mat_a){ c->W, 1, c->ld },
+	     m->delta[l + 1], lanes, i1 - i0, nl, nout, NULL);
+	activate_grad(m->arch.act[l - 1], m->delta[l] + (size_t)i0 * lanes,
+	              m->a[l] + (size_t)i0 * lanes, i1 - i0, m->lanes, nl, keep_of(m, l - 1));
+	lanes_to_rows_into(m, l, i0, i1, 0, n, c->rows, c->ld);
 }
 
 /* dense_backward's sums over the batch, for units u0..u1-1 of layer l. */
@@ -481,6 +575,22 @@ void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n)
 	gemm(m->dW[l] + (size_t)u0 * (size_t)nin, (size_t)nin, (mat_a){ dz, lanes, 1 },
 	     m->rows[l], (size_t)m->row_len[l], u1 - u0, nin, n, NULL);
 	sum_lanes(m->db[l] + u0, dz, u1 - u0, m->lanes, n);
+}
+
+void gt_model_grads_cols(gt_model *m, int l, const gt_cols *c, int n)
+{
+	int nout = m->arch.sizes[l + 1];
+
+	if (c->k1 > c->k0)
+		gemm(c->dW, c->ld, (mat_a){ m->delta[l + 1], (size_t)m->lanes, 1 }, c->rows, c->ld,
+		     nout, c->k1 - c->k0, n, NULL);
+}
+
+void gt_model_grads_bias(gt_model *m, int l, int u0, int u1, int n)
+{
+	if (u1 > u0)
+		sum_lanes(m->db[l] + u0, m->delta[l + 1] + (size_t)u0 * (size_t)m->lanes,
+		          u1 - u0, m->lanes, n);
 }
 
 /* ---- Row by row ----------------------------------------------------------- */

@@ -118,3 +118,21 @@ size_t gt_top2_lanes(const gt_real *out, int lanes, const int *y, int n, int k)
 	}
 	return in2;
 }
+
+size_t gt_correct_lanes(const gt_real *out, int lanes, const int *y, int n, int k,
+                        int *pred)
+{
+	size_t c = 0;
+
+	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND) {
+		int best[GT_LANE_ROUND], cn = n - r0 < GT_LANE_ROUND ? n - r0 : GT_LANE_ROUND;
+
+		gt_argmax_lanes(out, lanes, r0, k, best);
+		for (int r = 0; r < cn; r++) {
+			c += best[r] == y[r0 + r];
+			if (pred)
+				pred[r0 + r] = best[r];
+		}
+	}
+	return c;
+}

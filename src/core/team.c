@@ -99,7 +99,7 @@ struct gt_team {
 	pthread_cond_t wake, all_done;
 };
 
-static inline void relax(int round)
+void gt_team_relax(int round)
 {
 #if defined(__x86_64__) || defined(__i386__)
 	__builtin_ia32_pause();
@@ -129,7 +129,7 @@ static uint32_t wait_job(gt_team *t, uint32_t seen)
 	for (int r = 0; r < SPIN_ROUNDS; r++) {
 		if ((g = job_of(atomic_load(&t->job))) != seen || atomic_load(&t->stop))
 			return g;
-		relax(r);
+		gt_team_relax(r);
 	}
 	pthread_mutex_lock(&t->lock);
 	atomic_fetch_add(&t->sleepers, 1);
@@ -238,7 +238,7 @@ static double wait_done(gt_team *t, int count)
 	int r;
 
 	for (r = 0; r < SPIN_ROUNDS && atomic_load(&t->done) != count; r++)
-		relax(r);
+		gt_team_relax(r);
 	if (r == SPIN_ROUNDS) {
 		pthread_mutex_lock(&t->lock);
 		atomic_store(&t->caller_asleep, 1);

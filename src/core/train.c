@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "genretui/chain.h"
 #include "genretui/kernel.h"
 #include "genretui/loss.h"
 #include "genretui/probs.h"
@@ -157,6 +158,7 @@ gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
 
 void gt_trainer_free(gt_trainer *t)
 {
+	gt_chain_free(t->chain);
 	gt_team_free(t->team);
 	free(t->chunk_loss);
 	gt_adam_free(&t->adam);
@@ -237,26 +239,6 @@ static const uint32_t *next_batch(gt_trainer *t, int *n)
 	return idx;
 }
 
-/* Lanes 0..n-1 of out [k][lanes]: how many have their label y[r] as
- * argmax; pred (if not NULL) receives the argmax of each. */
-static size_t count_correct(const gt_real *out, int lanes, const int *y, int n,
-                            int k, int *pred)
-{
-	size_t c = 0;
-
-	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND) {
-		int best[GT_LANE_ROUND], cn = n - r0 < GT_LANE_ROUND ? n - r0 : GT_LANE_ROUND;
-
-		gt_argmax_lanes(out, lanes, r0, k, best);
-		for (int r = 0; r < cn; r++) {
-			c += best[r] == y[r0 + r];
-			if (pred)
-				pred[r0 + r] = best[r];
-		}
-	}
-	return c;
-}
-
 /* ---- Steps and evaluations shared by a team ---------------------------
  *
  * A batch of n rows is shared twice, as items of the team's members
@@ -312,7 +294,7 @@ static void lanes_item(void *arg, int c, int member)
 	j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + r0, md->lanes, j->y + r0,
 	                                    rn - r0, k, j->train ? (gt_real)1 / (gt_real)n : 0,
 	                                    j->train ? md->delta[L] + r0 : NULL);
-	j->correct[member] += count_correct(out + r0, md->lanes, j->y + r0, rn - r0, k,
+	j->correct[member] += gt_correct_lanes(out + r0, md->lanes, j->y + r0, rn - r0, k,
 	                                    j->pred ? j->pred + r0 : NULL);
 	if (j->see)
 		j->see(j->see_ctx, member, j->first + (size_t)r0, rn - r0, out + r0, md->lanes);
@@ -413,11 +395,16 @@ static double team_step(gt_trainer *t, gt_team *team, const uint32_t *idx, int n
  * CPUs the host puts on far-apart cores makes every crossing slow: the
  * same build, minutes apart, trained faster on two threads than on one, or
  * slower (bench/README.md, session 8). So the trainer tries both: every
- * PACE_PERIOD steps it times PACE_TRIAL steps done alone and PACE_TRIAL
- * shared, and does the rest of the period the faster way. Which way a step
- * is done changes none of its bytes (team.h), only its time. */
-#define PACE_PERIOD 512
+ * PACE_PERIOD steps it tries PACE_TRIAL steps done alone and PACE_TRIAL
+ * shared, and does the rest of the period the faster way. The first
+ * PACE_WARM steps of each trial are not timed: they move the weights and
+ * Adam's moments from one CPU's cache to the other's (the caller alone
+ * uses all of them; shared, each member its own part) and wake the
+ * workers, which the steps after them do not pay. Which way a step is
+ * done changes none of its bytes (team.h), only its time. */
+#define PACE_PERIOD 2048
 #define PACE_TRIAL 16
+#define PACE_WARM 4
 
 /* The team for the next step: t->team, or NULL for the caller alone. */
 static gt_team *pace_team(const gt_trainer *t)
@@ -432,7 +419,7 @@ static gt_team *pace_team(const gt_trainer *t)
 /* Count a step done by `team` in `seconds`; after the trials, choose. */
 static void pace_note(gt_trainer *t, const gt_team *team, double seconds)
 {
-	if (t->pace_pos < 2 * PACE_TRIAL)
+	if (t->pace_pos < 2 * PACE_TRIAL && t->pace_pos % PACE_TRIAL >= PACE_WARM)
 		t->pace_s[team != NULL] += seconds;
 	if (++t->pace_pos == 2 * PACE_TRIAL)
 		t->pace_alone = t->pace_s[0] < t->pace_s[1];
@@ -442,11 +429,20 @@ static void pace_note(gt_trainer *t, const gt_team *team, double seconds)
 	}
 }
 
-/* A training step by the team, alone or shared as pacing says. */
+/* A training step by the team, alone or shared as pacing says; shared, by
+ * the chain where there is one. */
 static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
 {
 	gt_team *team = pace_team(t);
-	double t0 = gt_now(), loss = team_step(t, team, idx, n);
+	double t0 = gt_now(), loss;
+
+	if (team && t->chain) {
+		loss = gt_chain_step(t->chain, team, &t->adam, &t->train, idx, t->ybatch, n,
+		                     &t->correct);
+	} else {
+		gt_chain_release(t->chain);
+		loss = team_step(t, team, idx, n);
+	}
 
 	pace_note(t, team, gt_now() - t0);
 	return loss;
@@ -504,7 +500,7 @@ static size_t eval_rows(gt_trainer *t, const gt_samples *s, size_t from, size_t 
 			gt_model_load_rows(m, &part, NULL, n);
 			out = gt_model_run(m, n);
 			t->eval_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
-			t->eval_correct += count_correct(out, m->lanes, s->y + i, n, k,
+			t->eval_correct += gt_correct_lanes(out, m->lanes, s->y + i, n, k,
 			                                 pred ? pred + i : NULL);
 		}
 		i += (size_t)n;
@@ -534,8 +530,12 @@ int gt_trainer_threads(gt_trainer *t, int threads)
 
 	want = want < 1 ? 1 : want;
 	if (gt_team_size(t->team) != want) {
+		gt_chain_free(t->chain);
+		t->chain = NULL;
 		gt_team_free(t->team);
 		t->team = gt_team_new(want);
+		if (t->team && gt_chain_fits(&t->model->arch, gt_team_size(t->team)))
+			t->chain = gt_chain_new(t->model, gt_team_size(t->team));
 	}
 	return gt_team_size(t->team);
 }
@@ -555,8 +555,10 @@ static void watch_slice(gt_trainer *t, const gt_epoch *e)
 	}
 	if (t->hp.patience > 0 && e->epoch - t->best_epoch >= t->hp.patience)
 		t->stopped = 1;
-	if (gt_trainer_finished(t) && t->best_epoch != e->epoch)
+	if (gt_trainer_finished(t) && t->best_epoch != e->epoch) {
+		gt_chain_release(t->chain);   /* its next step would take these weights */
 		memcpy(m->params, t->best_params, m->nparams * sizeof(gt_real));
+	}
 }
 
 /* The epoch's training figures, and its evaluation begun. */
@@ -667,7 +669,7 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 		out = gt_model_run(m, n);
 		t->loss_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, t->ybatch, n, k,
 		                             (gt_real)1 / (gt_real)n, m->delta[L]);
-		t->correct += count_correct(out, m->lanes, t->ybatch, n, k, NULL);
+		t->correct += gt_correct_lanes(out, m->lanes, t->ybatch, n, k, NULL);
 		gt_model_backprop(m, n);
 		gt_adam_step(&t->adam, m->params, m->grads);
 	}
@@ -695,7 +697,7 @@ void gt_evaluate(gt_model *m, const gt_samples *s, double *loss, double *acc,
 		gt_model_load_rows(m, &part, NULL, n);
 		out = gt_model_run(m, n);
 		sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
-		correct += count_correct(out, m->lanes, s->y + i, n, k, pred ? pred + i : NULL);
+		correct += gt_correct_lanes(out, m->lanes, s->y + i, n, k, pred ? pred + i : NULL);
 	}
 	if (loss)
 		*loss = s->n ? sum / (double)s->n : NAN;

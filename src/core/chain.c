@@ -1,0 +1,449 @@
+/* chain.c: a training step split by units along a chain of threads (see
+ * chain.h). */
+#include "config.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genretui/chain.h"
+#include "genretui/kernel.h"
+#include "genretui/loss.h"
+#include "genretui/probs.h"
+#include "genretui/threads.h"
+
+/* How far member m's sums have gone: the step's number << 20 | the lane
+ * chunks done, alone on its cache line. */
+typedef struct {
+	_Alignas(64) atomic_uint_fast64_t v;
+} progress;
+
+/* What member m keeps of its own, in memory of its own: its columns of
+ * W_1 with their gradients and rows (gt_cols), and their Adam moments. */
+typedef struct {
+	gt_cols cols;
+	gt_real *m, *v;                  /* [sizes[2]][cols.ld] */
+	gt_real *block;                  /* the allocation behind them (and the input) */
+} member_own;
+
+struct gt_chain {
+	gt_model *model;
+	int members;
+	int cut[GT_THREADS_MAX + 1];     /* member m: units cut[m]..cut[m+1]-1 of layer 0 */
+	gt_model view[GT_THREADS_MAX];   /* the model as member m sees it: its own input */
+	member_own own[GT_THREADS_MAX];
+	int held;                        /* the members' columns and moments are the
+	                                    current ones (gt_chain_release) */
+	gt_real *part;                   /* [members - 1][sizes[2]][lanes]: layer 1's sums
+	                                    over the inputs of members 0..m */
+	progress *done;                  /* [members] */
+	progress *tops;                  /* [lanes / 16]: the step whose top part of the
+	                                    chunk was taken (top_lanes) */
+	progress begun;                  /* the step the last member began */
+	uint64_t seq;                    /* steps taken */
+	/* the step under way */
+	const gt_samples *s;
+	const uint32_t *idx;
+	const int *y;
+	int n;
+	gt_adam *adam;
+	size_t correct[GT_THREADS_MAX];  /* per team member */
+	double *loss;                    /* [lanes / GT_LANE_ROUND]: each chunk's */
+};
+
+/* Multiply-adds a step costs per unit of layer 0 (its row of W_0 forward
+ * and for dW, its column of W_1 forward, for dL/da and for dW), and for
+ * the layers above layer 1 (forward, dL/da, dW), per row of the batch. */
+static double unit_cost(const gt_arch *a)
+{
+	return 2.0 * a->sizes[0] + 3.0 * a->sizes[2];
+}
+
+static double top_cost(const gt_arch *a)
+{
+	double w = 4.0 * a->sizes[a->nlayers];   /* the loss, about */
+
+	for (int l = 2; l < a->nlayers; l++)
+		w += 3.0 * a->sizes[l] * a->sizes[l + 1];
+	return w;
+}
+
+/* The members' units: the last member gets fewer, by the work of the
+ * layers above; every cut but the layer's end a multiple of 16 (a cache
+ * line of each row of W_1 and of each lane chunk). Returns 0 if some
+ * member would get fewer than 16. */
+static int plan(const gt_arch *a, int members, int cut[])
+{
+	int units = a->sizes[1], groups, before;
+	double share, last;
+
+	if (members < 2 || members > GT_THREADS_MAX || a->nlayers < 2)
+		return 0;
+	share = (units * unit_cost(a) + top_cost(a)) / members;
+	last = (share - top_cost(a)) / unit_cost(a);
+	before = (int)((units - last) / 16 + 0.5) * 16;   /* the last member's first unit */
+	if (before < 16 * (members - 1) || units - before < 16)
+		return 0;
+	groups = before / 16;
+	for (int m = 0; m < members; m++)
+		cut[m] = 16 * (groups * m / (members - 1));
+	cut[members] = units;
+	return 1;
+}
+
+int gt_chain_fits(const gt_arch *a, int members)
+{
+	int cut[GT_THREADS_MAX + 1];
+
+	return plan(a, members, cut);
+}
+
+/* Size in gt_reals of a member's own input: a[0] and rows[0]. */
+static size_t input_size(const gt_model *m)
+{
+	return (size_t)m->arch.sizes[0] * (size_t)m->lanes +
+	       (size_t)m->max_batch * (size_t)m->row_len[0];
+}
+
+/* Member i's own memory: its columns' W, dW, moments and rows, then (all
+ * but the last member) its input. Returns 0 when out of memory. */
+static int own_alloc(gt_chain *c, int i)
+{
+	const gt_model *md = c->model;
+	member_own *o = &c->own[i];
+	int w = c->cut[i + 1] - c->cut[i];
+	size_t ld = (size_t)(w + GT_LANE_ROUND - 1) / GT_LANE_ROUND * GT_LANE_ROUND;
+	size_t block = (size_t)md->arch.sizes[2] * ld, rows = (size_t)md->max_batch * ld;
+	gt_real *p = gt_reals_zeroed(4 * block + rows +
+	                             (i < c->members - 1 ? input_size(md) : 0));
+
+	if (!p)
+		return 0;
+	o->block = p;
+	o->cols = (gt_cols){ c->cut[i], c->cut[i + 1], p, p + block, p + 4 * block, ld };
+	o->m = p + 2 * block;
+	o->v = p + 3 * block;
+	return 1;
+}
+
+gt_chain *gt_chain_new(gt_model *m, int members)
+{
+	gt_chain *c = calloc(1, sizeof(*c));
+	size_t part = (size_t)m->arch.sizes[2] * (size_t)m->lanes;
+	int ok;
+
+	if (!c)
+		return NULL;
+	if (!plan(&m->arch, members, c->cut)) {
+		free(c);
+		return NULL;
+	}
+	c->model = m;
+	c->members = members;
+	c->part = gt_reals_zeroed((size_t)(members - 1) * part);
+	c->done = aligned_alloc(64, (size_t)members * sizeof(*c->done));
+	c->loss = malloc((size_t)m->lanes / GT_LANE_ROUND * sizeof(double));
+	c->tops = aligned_alloc(64, (size_t)m->lanes / GT_LANE_ROUND * sizeof(*c->tops));
+	ok = c->part && c->done && c->loss && c->tops;
+	for (int i = 0; i < members && ok; i++)
+		ok = own_alloc(c, i);
+	if (!ok) {
+		gt_chain_free(c);
+		return NULL;
+	}
+	for (int i = 0; i < members; i++)
+		atomic_init(&c->done[i].v, 0);
+	for (int i = 0; i < m->lanes / GT_LANE_ROUND; i++)
+		atomic_init(&c->tops[i].v, 0);
+	atomic_init(&c->begun.v, 0);
+	return c;
+}
+
+void gt_chain_free(gt_chain *c)
+{
+	if (!c)
+		return;
+	gt_chain_release(c);
+	for (int i = 0; i < c->members; i++)
+		free(c->own[i].block);
+	free(c->part);
+	free(c->done);
+	free(c->tops);
+	free(c->loss);
+	free(c);
+}
+
+/* Copy n values between strided rows: rows of `to` (stride ldt) from rows
+ * of `from` (stride ldf), count of them. */
+static void copy_rows(gt_real *to, size_t ldt, const gt_real *from, size_t ldf, int count,
+                      int n)
+{
+	for (int u = 0; u < count; u++)
+		memcpy(to + (size_t)u * ldt, from + (size_t)u * ldf, (size_t)n * sizeof(gt_real));
+}
+
+/* Each member's columns of W_1 and their moments, from the model and from
+ * Adam: the steps before were not the chain's. */
+static void gather(gt_chain *c)
+{
+	const gt_model *md = c->model;
+	size_t nin = (size_t)md->arch.sizes[1], w1 = (size_t)(md->W[1] - md->params);
+	int units = md->arch.sizes[2];
+
+	for (int i = 0; i < c->members; i++) {
+		member_own *o = &c->own[i];
+		int w = o->cols.k1 - o->cols.k0;
+		size_t at = w1 + (size_t)o->cols.k0;
+
+		copy_rows(o->cols.W, o->cols.ld, md->params + at, nin, units, w);
+		copy_rows(o->m, o->cols.ld, c->adam->m + at, nin, units, w);
+		copy_rows(o->v, o->cols.ld, c->adam->v + at, nin, units, w);
+	}
+	c->held = 1;
+}
+
+void gt_chain_release(gt_chain *c)
+{
+	const gt_model *md;
+	size_t nin, w1;
+
+	if (!c || !c->held)
+		return;
+	md = c->model;
+	nin = (size_t)md->arch.sizes[1];
+	w1 = (size_t)(md->W[1] - md->params);
+	for (int i = 0; i < c->members; i++) {
+		member_own *o = &c->own[i];
+		size_t at = w1 + (size_t)o->cols.k0;
+		int w = o->cols.k1 - o->cols.k0;
+
+		copy_rows(c->adam->m + at, nin, o->m, o->cols.ld, md->arch.sizes[2], w);
+		copy_rows(c->adam->v + at, nin, o->v, o->cols.ld, md->arch.sizes[2], w);
+	}
+	c->held = 0;
+}
+
+int gt_chain_members(const gt_chain *c)
+{
+	return c->members;
+}
+
+int gt_chain_cut(const gt_chain *c, int i)
+{
+	return c->cut[i < 0 ? 0 : i > c->members ? c->members : i];
+}
+
+static gt_real *part_of(const gt_chain *c, int m)
+{
+	return c->part + (size_t)m * (size_t)c->model->arch.sizes[2] * (size_t)c->model->lanes;
+}
+
+/* The model as each member sees it this step: the model's own state
+ * (dropout included), with members 0..n-2's inputs their own. */
+static void make_views(gt_chain *c)
+{
+	for (int m = 0; m < c->members; m++) {
+		gt_model *v = &c->view[m];
+		const gt_cols *o = &c->own[m].cols;
+
+		*v = *c->model;
+		if (m < c->members - 1) {
+			v->a[0] = o->rows + (size_t)v->max_batch * o->ld;
+			v->rows[0] = v->a[0] + (size_t)v->arch.sizes[0] * (size_t)v->lanes;
+		}
+	}
+}
+
+static uint64_t mark(const gt_chain *c, int chunks)
+{
+	return c->seq << 20 | (uint64_t)chunks;
+}
+
+/* Whether member m's sums are done in lane chunk `chunk`. */
+static int ready(const gt_chain *c, int m, int chunk)
+{
+	return atomic_load_explicit(&c->done[m].v, memory_order_acquire) >= mark(c, chunk + 1);
+}
+
+/* Wait until they are. */
+static void wait_for(const gt_chain *c, int m, int chunk)
+{
+	for (int r = 0; !ready(c, m, chunk); r++)
+		gt_team_relax(r);
+}
+
+/* The top part of lane chunk `chunk`, once layer 1's sums are whole there:
+ * the layers above, the loss, and the backward pass's lane-wise part down
+ * to layer 1's dL/dz. Done by whichever member takes it first (the last
+ * member, or the one before it when it has finished its sums): returns 0
+ * if it was taken. */
+static int top_lanes(gt_chain *c, gt_model *v, int chunk, int member)
+{
+	int L = v->arch.nlayers, k = v->arch.sizes[L], r0 = chunk * GT_LANE_ROUND;
+	int r1 = r0 + GT_LANE_ROUND, rn = r1 < c->n ? r1 : c->n;
+	const gt_real *out = v->a[L];
+	uint64_t was = atomic_load(&c->tops[chunk].v);
+
+	if (was == c->seq || !atomic_compare_exchange_strong(&c->tops[chunk].v, &was, c->seq))
+		return 0;
+	gt_model_run_lanes_from(v, 2, r0, r1);
+	c->loss[chunk] = gt_loss_lanes(v->arch.loss, out + r0, v->lanes, c->y + r0, rn - r0, k,
+	                               (gt_real)1 / (gt_real)c->n, v->delta[L] + r0);
+	c->correct[member] += gt_correct_lanes(out + r0, v->lanes, c->y + r0, rn - r0, k, NULL);
+	gt_model_backprop_lanes_to(v, c->n, r0, r1, 1);
+	return 1;
+}
+
+/* Lane chunk i of member m's input and of its units of layer 0: done a
+ * chunk at a time, so that the first chunk's sums go to the next member
+ * as early as they can. */
+static void first_layer(gt_chain *c, gt_model *v, int m, int i)
+{
+	int r0 = i * GT_LANE_ROUND, r1 = r0 + GT_LANE_ROUND;
+
+	gt_model_load_lanes(v, c->s, c->idx, c->n, r0, r1);
+	gt_model_run_units(v, 0, c->cut[m], c->cut[m + 1], r0, r1);
+}
+
+/* The last member's sums, chunk after chunk. It leaves the top parts to
+ * the member before it, which has finished its own sums by then, while
+ * that member's next chunk is ready; it takes them when it would wait. */
+static void last_sums(gt_chain *c, gt_model *v, int m, int member, int chunks)
+{
+	atomic_store(&c->begun.v, c->seq);
+	for (int i = 0; i < chunks; i++) {
+		first_layer(c, v, m, i);
+		wait_for(c, m - 1, i);
+		gt_model_run_cols(v, 1, &c->own[m].cols, part_of(c, m - 1), v->a[2],
+		                  i * GT_LANE_ROUND, (i + 1) * GT_LANE_ROUND);
+		atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
+		for (int t = 0; t <= i && (i + 1 == chunks || !ready(c, m - 1, i + 1)); t++)
+			top_lanes(c, v, t, member);
+	}
+}
+
+/* The member before the last, its sums done: the top parts of the chunks
+ * the last member has finished and left, if the last member runs beside
+ * it (a thread that runs both items runs this one first, and must not
+ * wait for the other). */
+static void help_top(gt_chain *c, gt_model *v, int member, int chunks)
+{
+	if (atomic_load(&c->begun.v) != c->seq)
+		return;
+	for (int i = 0; i < chunks; i++) {
+		wait_for(c, c->members - 1, i);
+		top_lanes(c, v, i, member);
+	}
+}
+
+/* Member m's forward pass (an item of the team). */
+static void forward_item(void *arg, int m, int member)
+{
+	gt_chain *c = arg;
+	gt_model *v = &c->view[m];
+	int chunks = (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
+
+	if (m == c->members - 1) {
+		last_sums(c, v, m, member, chunks);
+		return;
+	}
+	for (int i = 0; i < chunks; i++) {
+		first_layer(c, v, m, i);
+		if (m > 0)
+			wait_for(c, m - 1, i);
+		gt_model_run_cols(v, 1, &c->own[m].cols, m > 0 ? part_of(c, m - 1) : NULL,
+		                  part_of(c, m), i * GT_LANE_ROUND, (i + 1) * GT_LANE_ROUND);
+		atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
+	}
+	if (m == c->members - 2)
+		help_top(c, v, member, chunks);
+}
+
+/* Adam on the parameters from..from+n-1. */
+static void adam(const gt_chain *c, size_t from, size_t n)
+{
+	gt_adam_apply(c->adam, c->model->params, c->model->grads, from, n);
+}
+
+static size_t offset(const gt_chain *c, const gt_real *p)
+{
+	return (size_t)(p - c->model->params);
+}
+
+/* Adam on units u0..u1-1 of layer l: their rows of W_l and their biases. */
+static void adam_units(const gt_chain *c, int l, int u0, int u1)
+{
+	const gt_model *md = c->model;
+	size_t nin = (size_t)md->arch.sizes[l];
+
+	adam(c, offset(c, md->W[l]) + (size_t)u0 * nin, (size_t)(u1 - u0) * nin);
+	adam(c, offset(c, md->b[l]) + (size_t)u0, (size_t)(u1 - u0));
+}
+
+/* Member m's columns of W_1 back into the model, past the cache: the
+ * model is then current between steps, and no store waits for a line
+ * that the other member's prefetches took (its columns are the other
+ * half of every row). */
+static void write_back(const gt_chain *c, int m)
+{
+	const gt_model *md = c->model;
+	const gt_cols *o = &c->own[m].cols;
+	size_t nin = (size_t)md->arch.sizes[1];
+
+	for (int u = 0; u < md->arch.sizes[2]; u++)
+		gt_reals_stream(md->W[1] + (size_t)u * nin + (size_t)o->k0, o->W + (size_t)u * o->ld,
+		                (size_t)(o->k1 - o->k0));
+	gt_reals_fence();
+}
+
+/* Member m's backward pass and Adam (an item of the team). */
+static void backward_item(void *arg, int m, int member)
+{
+	gt_chain *c = arg;
+	gt_model *v = &c->view[m];
+	const gt_arch *A = &v->arch;
+	member_own *o = &c->own[m];
+	int i0 = c->cut[m], i1 = c->cut[m + 1];
+
+	(void)member;
+	gt_model_backprop_cols(v, 1, &o->cols, c->n);
+	gt_model_grads_cols(v, 1, &o->cols, c->n);
+	gt_adam_apply_to(c->adam, o->cols.W, o->cols.dW, o->m, o->v,
+	                 (size_t)A->sizes[2] * o->cols.ld);
+	write_back(c, m);
+	gt_model_grads_units(v, 0, i0, i1, c->n);
+	adam_units(c, 0, i0, i1);
+	if (m < c->members - 1)
+		return;
+	gt_model_grads_bias(v, 1, 0, A->sizes[2], c->n);
+	adam(c, offset(c, v->b[1]), (size_t)A->sizes[2]);
+	for (int l = 2; l < A->nlayers; l++) {
+		gt_model_grads_units(v, l, 0, A->sizes[l + 1], c->n);
+		adam_units(c, l, 0, A->sizes[l + 1]);
+	}
+}
+
+double gt_chain_step(gt_chain *c, gt_team *team, gt_adam *adam_state, const gt_samples *s,
+                     const uint32_t *idx, const int *y, int n, size_t *correct)
+{
+	double total = 0;
+
+	c->s = s;
+	c->idx = idx;
+	c->y = y;
+	c->n = n;
+	c->adam = adam_state;
+	memset(c->correct, 0, sizeof(c->correct));
+	c->seq++;
+	if (!c->held)
+		gather(c);
+	make_views(c);
+	gt_team_run(team, forward_item, c, c->members);
+	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND)
+		total += c->loss[r0 / GT_LANE_ROUND];
+	gt_adam_begin(adam_state);
+	gt_team_run(team, backward_item, c, c->members);
+	for (int i = 0; i < GT_THREADS_MAX; i++)
+		*correct += c->correct[i];
+	return total;
+}
