@@ -28,7 +28,7 @@
  * Each member keeps its columns of W_1, their gradients and Adam moments
  * in memory of its own: the two members' columns are the two halves of
  * every row of W_1, and two CPUs writing alternate 512-byte pieces of the
- * same arrays went 8 to 17 times slower than each writing a half of its
+ * same arrays went 7 to 15 times slower than each writing a half of its
  * own (the other CPU's prefetches take the lines). The new weights are
  * streamed back into the model after each step, so that it is current
  * between steps.
