@@ -612,7 +612,7 @@ typedef struct {
 	const int *pred;
 	int seen[NW];
 	int members_used[GT_THREADS_MAX];
-	int bad;
+	int bad[GT_THREADS_MAX];          /* per member: members run at once */
 } scan_check;
 
 static void see_rows(void *ctx, int member, size_t first, int n, const gt_real *out,
@@ -628,7 +628,7 @@ static void see_rows(void *ctx, int member, size_t first, int n, const gt_real *
 			best = out[(size_t)j * (size_t)lanes + (size_t)r] >
 			       out[(size_t)best * (size_t)lanes + (size_t)r] ? j : best;
 		c->seen[first + (size_t)r]++;
-		c->bad += best != c->pred[first + (size_t)r];
+		c->bad[member] += best != c->pred[first + (size_t)r];
 	}
 }
 
@@ -655,7 +655,8 @@ static void test_scan(void **state)
 		assert_memory_equal(&l0, &l1, sizeof(double));
 		assert_memory_equal(&a0, &a1, sizeof(double));
 		assert_memory_equal(plain, shared, sizeof(plain));
-		assert_int_equal(c.bad, 0);
+		for (int i = 0; i < GT_THREADS_MAX; i++)
+			assert_int_equal(c.bad[i], 0);
 		for (int i = 0; i < NW; i++)
 			assert_int_equal(c.seen[i], 1);
 		for (int i = threads; i < GT_THREADS_MAX; i++)      /* members 0..threads-1 */
