@@ -499,7 +499,8 @@ static void test_browse_digits(void **state)
  * GTZAN-like table (filename, 57 features, label): the row detail's names
  * in full (spectral_centroid_mean and _var told apart) and its fate
  * without the study; the Balance pane's columns given room under ten
- * genres at 80x24, its summary on two lines; after training, a report
+ * genres at 80x24, its summary on two lines; the Features list and the
+ * correlation grid's rows naming every feature apart, cut at its words; after training, a report
  * whose F1 are all alike marks neither easiest nor hardest, and no
  * fusion-aware accuracy where nothing names a track. A hackathon table's
  * row with an empty cell says what each preset does with it. */
@@ -511,6 +512,12 @@ static void test_own_schema(void **state)
 	expect_screen(&app, "own-detail-80x24");
 	type("\n2");
 	expect_screen(&app, "own-balance-80x24");
+	type("6");
+	gt_app_draw(&app);                  /* the pane lays its features out */
+	type("SG");                         /* by name, the last: zero_crossing_rate_var */
+	expect_screen(&app, "own-features-80x24");
+	type("v");
+	expect_screen(&app, "own-features-corr-80x24");
 	size_to(160, 48);
 	train_all();
 	type("4");

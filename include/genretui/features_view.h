@@ -189,6 +189,15 @@ const char *gt_fv_level_name(const char *name, int l, char *buf, size_t n);
  * "-17.2", "91", "-7.21", "0.25"). Returns buf. */
 char *gt_fv_value(char *buf, size_t n, double v);
 
+/* Feature f's name as a label of at most cells terminal cells for the
+ * lists and the grid's rows, cut at its words and told apart from the
+ * other features' names (gt_fmt_label, textfmt.h): GTZAN's
+ * zero_crossing_rate_mean and _var in 16 cells are "zero~_rate_mean" and
+ * "zero~_rate_var", where a plain cut made both "zero_crossing_ra".
+ * The name itself when it fits. Not padded. Returns buf. */
+char *gt_fv_name_label(char *buf, size_t n, const gt_featstats *fs, int f, int cells,
+                       const char *mark);
+
 /* Short heading of a feature name in at most 4 characters ("acou"). */
 void gt_fv_abbr(const char *name, char out[5]);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "genretui/features_view.h"
+#include "genretui/textfmt.h"
 
 /* ---- The scale */
 
@@ -529,6 +530,12 @@ char *gt_fv_value(char *buf, size_t n, double v)
 		snprintf(buf, n, "%s", strcmp(tmp, "-0") == 0 ? "0" : tmp);
 	}
 	return buf;
+}
+
+char *gt_fv_name_label(char *buf, size_t n, const gt_featstats *fs, int f, int cells,
+                       const char *mark)
+{
+	return gt_fmt_label(buf, n, fs->names, fs->nf, f, cells, mark);
 }
 
 void gt_fv_abbr(const char *name, char out[5])

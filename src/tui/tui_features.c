@@ -98,6 +98,23 @@ static int have_matrix(const gt_app *app)
 
 /* ---- drawing helpers */
 
+/* The mark of a name cut to fit: one cell. */
+static const char *cut_mark(const gt_app *app)
+{
+	return app->utf8 ? "\u2026" : "~";
+}
+
+/* Feature f's name in exactly cells cells: cut at its words so that it
+ * reads as no other feature (gt_fv_name_label), padded. */
+static char *name_cell(const gt_app *app, char *buf, size_t n, const gt_featstats *fs, int f,
+                       int cells)
+{
+	char label[160];
+
+	gt_fv_name_label(label, sizeof(label), fs, f, cells, cut_mark(app));
+	return gt_fmt_pad(buf, n, label, cells);
+}
+
 static gt_color_role heat_role(int level)
 {
 	return (gt_color_role)(GT_C_HEAT0 + (level < 0 ? 0 : level));
@@ -281,11 +298,11 @@ static void list_row(const gt_app *app, const feat_state *st, WINDOW *w, const d
 {
 	const gt_importance *imp = importance(app);
 	int cur = f == st->feature, x = 0, i = gt_fv_importance_index(fs, imp, f);
-	char name[64], num[32];
+	char name[160], num[32];
 
 	gt_draw_clipped(w, y, 0, 1, cur ? ">" : " ");
 	x = 1 + gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
-	                 gt_fmt_pad(name, sizeof(name), fs->names[f], NAME_W));
+	                 name_cell(app, name, sizeof(name), fs, f, NAME_W));
 	if (g->show_f) {
 		fmt_stat(num, sizeof(num), fs->feat[f].f, 9, 1);
 		x += gt_draw_clipped(w, y, x, 9, num);
@@ -358,13 +375,14 @@ static void feature_title(const gt_app *app, WINDOW *w, int y, int x, int width,
                           const gt_featstats *fs, int f)
 {
 	const gt_featdist *d = &fs->feat[f];
-	const char *unit = gt_fv_unit(fs->names[f]);
-	char line[256], lo[32], hi[32], unknown[64] = "";
+	const char *unit = gt_fv_unit(fs->names[f]), *name = fs->names[f];
+	char line[256], lo[32], hi[32], unknown[64] = "", cut[160];
 	int used;
 
 	if (d->all.n < fs->n)
 		snprintf(unknown, sizeof(unknown), ", %zu unknown", fs->n - d->all.n);
-	used = gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y, x, width, fs->names[f]);
+	used = gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y, x, width,
+	                            gt_fmt_label(cut, sizeof(cut), &name, 1, 0, width, cut_mark(app)));
 	snprintf(line, sizeof(line), "%s%s%s: training range %s to %s%s", *unit ? " (" : "",
 	         unit, *unit ? ")" : "", gt_fv_value(lo, sizeof(lo), d->all.min),
 	         gt_fv_value(hi, sizeof(hi), d->all.max), unknown);
@@ -398,13 +416,14 @@ static void box_line(const gt_app *app, const feat_state *st, WINDOW *w, int y, 
 			         gt_fv_glyph_text((gt_fv_glyph)cells[c], app->utf8));
 }
 
-/* A genre's name in LABEL_W cells, a longer one cut with a mark. */
-static void genre_label(const gt_app *app, WINDOW *w, int y, int x, attr_t a, const char *name)
+/* Genre c's name in LABEL_W cells, a longer one cut at its words so that
+ * it reads as no other genre (gt_cv_label); c < 0: "all genres". */
+static void genre_label(const gt_app *app, WINDOW *w, int y, int x, attr_t a, int c)
 {
-	char pad[96];
+	char label[160];
 
-	gt_draw_clipped_attr(w, a, y, x, LABEL_W,
-	                     gt_fmt_fit(pad, sizeof(pad), name, LABEL_W, app->utf8 ? "\u2026" : "~"));
+	gt_draw_clipped_attr(w, a, y, x, LABEL_W, c < 0 ? "all genres"
+	                     : gt_cv_label(label, sizeof(label), genres(app), c, LABEL_W, cut_mark(app)));
 }
 
 /* Vertical bars of counts[0..width-1] against peak, rows high, the bottom
@@ -535,7 +554,6 @@ static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
                        const gt_featstats *fs, int f)
 {
 	int whole = gt_fv_integral(fs, f);
-	const gt_genres *gs = genres(app);
 	double lo, hi;
 	gt_fv_scale sc;
 	char note[64];
@@ -544,10 +562,10 @@ static void draw_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	gt_fv_box_range(fs, f, st->rule, &lo, &hi);
 	sc = gt_fv_scale_fit(lo, hi, g->plot_w, whole);
 	for (int i = 0; i < g->genre_rows && st->first_genre + i < fs->k; i++, y++) {
-		genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(gs, st->first_genre + i));
+		genre_label(app, w, y, g->x, A_NORMAL, st->first_genre + i);
 		box_line(app, st, w, y, g->plot_x, fs, f, st->first_genre + i, &sc);
 	}
-	genre_label(app, w, y, g->x, A_BOLD, "all genres");
+	genre_label(app, w, y, g->x, A_BOLD, -1);
 	box_line(app, st, w, y++, g->plot_x, fs, f, -1, &sc);
 	all_histogram(app, w, y, g, fs, f, &sc, whole);
 	y += g->hist_rows;
@@ -598,24 +616,29 @@ static double level_peak(const gt_featdist *d, int k)
 }
 
 /* Level names under the cells of feature f, centred: a one-hot column's
- * texts, the study's key and mode by name, else numbers. */
+ * texts, the study's key and mode by name, else numbers; a name wider than
+ * a cell cut at its words so that it reads as no other level. */
 static void level_axis(const gt_app *app, WINDOW *w, int y, int x, int f, int levels, int cw)
 {
 	const gt_featstats *fs = stats(app);
+	char text[GT_LEVELS_MAX][96], label[160];
+	const char *names[GT_LEVELS_MAX];
 
+	levels = levels < GT_LEVELS_MAX ? levels : GT_LEVELS_MAX;
 	for (int l = 0; l < levels; l++) {
-		const char *text = gt_ftable_level(&app->session.ftable, f, l);
-		char s[32];
-		int len;
+		const char *t = gt_ftable_level(&app->session.ftable, f, l);
 
-		if (text)
-			snprintf(s, sizeof(s), "%s", text);
+		if (t)
+			snprintf(text[l], sizeof(text[l]), "%s", t);
 		else
-			gt_fv_level_name(fs->names[f], l, s, sizeof(s));
-		len = (int)strlen(s);
-		if (len > cw)
-			s[cw] = '\0', len = cw;
-		gt_draw_clipped(w, y, x + l * cw + (cw - len + 1) / 2, len, s);
+			gt_fv_level_name(fs->names[f], l, text[l], sizeof(text[l]));
+		names[l] = text[l];
+	}
+	for (int l = 0; l < levels; l++) {
+		int len = gt_text_width(gt_fmt_label(label, sizeof(label), names, levels, l,
+		                                     cw, cut_mark(app)));
+
+		gt_draw_clipped(w, y, x + l * cw + (cw - len + 1) / 2, len, label);
 	}
 }
 
@@ -631,10 +654,10 @@ static void draw_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	for (int i = 0; i < g->genre_rows && st->first_genre + i < fs->k; i++, y++) {
 		int c = st->first_genre + i;
 
-		genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(genres(app), c));
+		genre_label(app, w, y, g->x, A_NORMAL, c);
 		level_line(app, w, y, g->plot_x, d->hist[c], d->nbins, d->genre[c].n, peak, cw);
 	}
-	genre_label(app, w, y, g->x, A_BOLD, "all genres");
+	genre_label(app, w, y, g->x, A_BOLD, -1);
 	level_line(app, w, y++, g->plot_x, d->hist_all, d->nbins, d->all.n, peak, cw);
 	for (int l = 0; l < d->nbins; l++) {
 		for (int c = 0; c < cw - 1; c++)
@@ -736,7 +759,7 @@ static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
                       const gt_featstats *fs, int height, int width)
 {
 	corr_geom g = corr_geometry(fs->nf, height, width);
-	char name[64];
+	char name[160];
 
 	gt_draw_clipped_attr(w, A_BOLD, 1, 0, width, "Pearson's r on the training rows (those where both are known)");
 	corr_headings(app, st, w, &g, fs);
@@ -744,7 +767,7 @@ static void draw_corr(const gt_app *app, const feat_state *st, WINDOW *w,
 		int a = st->ctop + i, y = g.y + 1 + i;
 
 		gt_draw_clipped_attr(w, a == st->cr ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g.label_w - 1,
-		         gt_fmt_pad(name, sizeof(name), fs->names[a], g.label_w - 1));
+		         name_cell(app, name, sizeof(name), fs, a, g.label_w - 1));
 		for (int j = 0; j < g.ncols; j++)
 			corr_cell(app, st, w, y, g.label_w + j * CELL_W, fs, a, st->cleft + j);
 	}
@@ -798,7 +821,7 @@ static void pair_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
                       const gt_featstats *fs)
 {
 	double top = 0;
-	char line[128], name[64], bar[256];
+	char line[128], name[160], bar[256];
 
 	for (int i = 0; i < fs->nf; i++)
 		top = effect_key(&st->eff[i], st->rank) > top ? effect_key(&st->eff[i], st->rank) : top;
@@ -816,7 +839,7 @@ static void pair_list(const gt_app *app, const feat_state *st, WINDOW *w, const 
 		fmt_stat(ks, sizeof(ks), e->ks, 5, 2);
 		gt_draw_clipped(w, y, 0, 1, cur ? ">" : " ");
 		gt_draw_clipped_attr(w, cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 1, NAME_W,
-		         gt_fmt_pad(name, sizeof(name), fs->names[e->feature], NAME_W));
+		         name_cell(app, name, sizeof(name), fs, e->feature, NAME_W));
 		snprintf(line, sizeof(line), " %s %s", d, ks);
 		gt_draw_clipped(w, y, 1 + NAME_W, g->list_w, line);
 		if (g->bar_w && top > 0 && !isnan(effect_key(e, st->rank))) {
@@ -835,7 +858,7 @@ static void share_histogram(const gt_app *app, WINDOW *w, int y, const pair_geom
 	double v[MAX_PLOT];
 
 	column_rows(fs, f, c, sc, whole, v);
-	genre_label(app, w, y, g->x, A_NORMAL, gt_genre_name(genres(app), c));
+	genre_label(app, w, y, g->x, A_NORMAL, c);
 	bars_of(app, w, y + g->hist_rows - 1, g->plot_x, v, sc->width,
 	        peak * (double)fs->feat[f].genre[c].n, g->hist_rows);
 }
@@ -874,9 +897,9 @@ static void pair_boxes(const gt_app *app, const feat_state *st, WINDOW *w, const
 	gt_fv_box_of(&bb, fs, f, st->gb, st->rule);
 	sc = gt_fv_scale_fit(fmin(ba.n ? ba.wlo : bb.wlo, bb.n ? bb.wlo : ba.wlo),
 	                     fmax(ba.n ? ba.whi : bb.whi, bb.n ? bb.whi : ba.whi), g->plot_w, whole);
-	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
+	genre_label(app, w, y, g->x, A_BOLD, st->ga);
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->ga, &sc);
-	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
+	genre_label(app, w, y, g->x, A_BOLD, st->gb);
 	box_line(app, st, w, y++, g->plot_x, fs, f, st->gb, &sc);
 	peak = fmax(share_peak(fs, f, st->ga, &sc, whole), share_peak(fs, f, st->gb, &sc, whole));
 	share_histogram(app, w, y, g, fs, f, st->ga, &sc, whole, peak);
@@ -895,9 +918,9 @@ static void pair_levels(const gt_app *app, const feat_state *st, WINDOW *w, cons
 	int cw = level_width(g->plot_w, d->nbins), y = g->list_y + 1;
 	double peak = level_peak(d, fs->k);
 
-	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->ga));
+	genre_label(app, w, y, g->x, A_BOLD, st->ga);
 	level_line(app, w, y++, g->plot_x, d->hist[st->ga], d->nbins, d->genre[st->ga].n, peak, cw);
-	genre_label(app, w, y, g->x, A_BOLD, gt_genre_name(genres(app), st->gb));
+	genre_label(app, w, y, g->x, A_BOLD, st->gb);
 	level_line(app, w, y++, g->plot_x, d->hist[st->gb], d->nbins, d->genre[st->gb].n, peak, cw);
 	level_axis(app, w, y++, g->plot_x, f, d->nbins, cw);
 	gt_draw_clipped_attr(w, A_DIM, y, g->x, getmaxx(w) - g->x, "% of each genre's rows at each level");
