@@ -10,12 +10,13 @@
 # matrices every 2 epochs (40 of 114 genres fit in GT_RUNLOG_CM_BYTES),
 # and its replay says which epoch's matrix it shows. Last, on a table of
 # two long genre names made here, a cell's rows cut the predicted genre
-# with a mark.
+# at its words with a mark, the true genre's probability stands under its
+# heading, and Balance's genre column cuts the names at their words too.
 . "$(dirname "$0")/tmux-lib.sh"
 TRACKS=${GT_TESTDATA:-tests/data}/spotify_tracks_114.csv
 MAP=music_genre=track_genre,artist_name=artists,instance_id=track_id
 
-echo "1..28"
+echo "1..30"
 start 80 24 "" "$GENRETUI --epochs 1 --lr 0.01 --map $MAP $TRACKS"
 expect "the 114-genre table loads through --map" "1,140 rows read  |  1,140 kept" 20
 keys 3
@@ -88,6 +89,14 @@ keys t
 expect "two long-named genres train" "done after" 30
 keys 4 Enter
 expect "Enter lists the first cell's rows" "true progressive-house-extended, predicted progressive-house-extended:"
-expect "their predicted genre is cut with a mark" "progressive…"
+expect "their predicted genre is cut at its words with a mark" "pro…extended"
+# the heading's ")" and a row's last figure end in the same column (each
+# line holds one mark before it)
+heading_end=$(screen | awk 'index($0, " p(progress") { print index($0, ")"); exit }')
+row_end=$(screen | awk '$2 == "pro…extended" { sub(/ +$/, ""); print length($0); exit }')
+[ -n "$heading_end" ] && [ "$heading_end" = "$row_end" ]
+check "p(true genre) heads its figures ($heading_end, $row_end)" $?
+keys Escape 2
+expect "Balance's genre column cuts a long name at its words" "progressi…house-extended"
 keys q q
 exit 0

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genretui/confusion_view.h"
 #include "genretui/encode.h"
 #include "genretui/textfmt.h"
 #include "genretui/tui.h"
@@ -118,7 +119,8 @@ static void draw_genres(const gt_app *app, const balance_state *st, WINDOW *w, i
 	int order[GT_MAX_CLASSES], width = getmaxx(w), barw = width - bar_x;
 	int rows = genre_rows(app, getmaxy(w), gs->k), shown = rows < gs->k ? rows - 1 : rows;
 	int first_genre = st->first_genre;
-	char a[16], b[16], c[16], d[16], e[16], name[GT_GENRE_NAME * 2], line[256];
+	char a[16], b[16], c[16], d[16], e[16], name[GT_GENRE_NAME * 2], label[GT_GENRE_NAME * 2];
+	char line[256];
 
 	by_kept(L, gs->k, order);
 	wattrset(w, gt_attr(app, GT_C_HEADER));
@@ -132,7 +134,8 @@ static void draw_genres(const gt_app *app, const balance_state *st, WINDOW *w, i
 		int g = order[i];
 
 		snprintf(line, sizeof(line), " %s %8s %8s %7s %8s %7s",
-		         gt_fmt_pad(name, sizeof(name), gs->name[g], nw),
+		         gt_fmt_pad(name, sizeof(name), gt_cv_label(label, sizeof(label), gs, g, nw,
+		                                                    app->utf8 ? "\u2026" : "~"), nw),
 		         gt_fmt_count(a, sizeof(a), L->genre_before[g]),
 		         gt_fmt_count(b, sizeof(b), L->genre_after[g]),
 		         gt_fmt_percent(c, sizeof(c), (double)L->genre_after[g], (double)L->genre_before[g]),

@@ -64,6 +64,10 @@ static const char *const confusion_help[] = {
 	NULL
 };
 
+/* The widest heading of the drill-down's true-genre probability,
+ * "p(singer-songwriter)": the rows' figures are as wide. */
+#define PTRUE_MAX 20
+
 /* The rows of one cell, listed (the drill-down). */
 typedef struct {
 	int open;
@@ -1000,21 +1004,23 @@ static int map_key(cv_state *cv, int ch)
 
 /* ---- the drill-down: a cell's rows ---- */
 
-/* "   line  predicted    prob  p(true)  artist - track" */
-static void list_row(const gt_app *app, const cell_list *l, size_t i, char *buf, size_t n)
+/* "   line  predicted    prob  p(true)  artist - track", the true genre's
+ * probability in pw cells (its heading's). */
+static void list_row(const gt_app *app, const cell_list *l, size_t i, int pw, char *buf, size_t n)
 {
 	const gt_pipeline *pipe = &app->session.pipe;
 	const gt_rowpred_item *it = &l->items[i];
 	double pt = it->sample < l->prob.n
 	          ? l->prob.prob[it->sample * (size_t)l->prob.k + (size_t)l->t] : NAN;
-	char name[96];
+	char name[96], pad[128];
 
 	const gt_dataset *ds = &pipe->ds;
 	int a = ds->field[GT_COL_ARTIST] >= 0, t = ds->field[GT_COL_TRACK] >= 0;
 
-	snprintf(buf, n, "%7ld  %s %6.3f  %6.3f   %s%s%s", ds->line[it->row],
-	         gt_fmt_fit(name, sizeof(name), gt_genre_name(genres(app), l->p), 12, cut_mark(app)),
-	         it->conf, pt,
+	snprintf(buf, n, "%7ld  %s %6.3f  %*.3f   %s%s%s", ds->line[it->row],
+	         gt_fmt_pad(pad, sizeof(pad), gt_cv_label(name, sizeof(name), genres(app), l->p, 12,
+	                                                  cut_mark(app)), 12),
+	         it->conf, pw, pt,
 	         a ? gt_cell(ds, it->row, GT_COL_ARTIST) : "", a && t ? " - " : "",
 	         t ? gt_cell(ds, it->row, GT_COL_TRACK) : "");
 }
@@ -1037,20 +1043,22 @@ static void names_heading(const gt_app *app, char *buf, size_t n)
 
 static void draw_list(const gt_app *app, const cell_list *l, WINDOW *w)
 {
-	int width = getmaxx(w), height = getmaxy(w), y = 2;
-	char line[512], label[128], n[32], ptrue[40], heading[140];
+	int width = getmaxx(w), height = getmaxy(w), y = 2, pw;
+	char line[512], label[128], n[32], ptrue[200], heading[140], name[160];
 
 	gt_cv_cell_label(label, sizeof(label), genres(app), l->set, l->t, l->p);
 	snprintf(line, sizeof(line), "%s: %s rows, %s", label, gt_fmt_count(n, sizeof(n), l->n),
 	         gt_rowpred_order_name(l->order));
 	gt_draw_clipped_attr(w, A_BOLD, 0, 0, width, line);
-	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_genre_name(genres(app), l->t));
+	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_cv_label(name, sizeof(name), genres(app), l->t,
+	                                                    PTRUE_MAX - 3, cut_mark(app)));
+	pw = gt_text_width(ptrue) > 6 ? gt_text_width(ptrue) : 6;
 	names_heading(app, heading, sizeof(heading));
-	snprintf(line, sizeof(line), "%7s  %-12s %6s  %6s   %s", "line", "predicted", "prob",
-	         ptrue, heading);
+	snprintf(line, sizeof(line), "%7s  %-12s %6s  %*s%s   %s", "line", "predicted", "prob",
+	         pw - gt_text_width(ptrue), "", ptrue, heading);
 	gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), 1, 0, width, line);
 	for (size_t i = l->top; i < l->n && y < height - 1; i++, y++) {
-		list_row(app, l, i, line, sizeof(line));
+		list_row(app, l, i, pw, line, sizeof(line));
 		gt_draw_clipped_attr(w, i == l->cur ? gt_attr(app, GT_C_CURSOR) : A_NORMAL, y, 0, width, line);
 	}
 	gt_draw_clipped_attr(w, A_DIM, height - 1, 0, width,
