@@ -518,6 +518,25 @@ static void test_complete_in_quotes(void **state)
 	assert_string_equal(gt_prompt_candidate_typed("a \"b", 1, buf, sizeof(buf)), "a \"\"b");
 }
 
+/* The quote open at a point: "" inside quotes is a quote of the text. */
+static void test_quote_open(void **state)
+{
+	const char *line = "mood=\"say \"\"hi\"\"\" x";
+
+	(void)state;
+	assert_int_equal(gt_prompt_quote_open("mood=\"Very H", 12), 6);
+	assert_int_equal(gt_prompt_quote_open("mood=\"say \"\"h", 13), 6);
+	assert_int_equal(gt_prompt_quote_open("mood=\"say \"\"", 12), 6);
+	assert_int_equal(gt_prompt_quote_open("mood=\"say \"", 11), -1);   /* a closing quote */
+	assert_int_equal(gt_prompt_quote_open(line, 12), 6);     /* inside "" */
+	assert_int_equal(gt_prompt_quote_open(line, 16), 6);     /* before the last two */
+	assert_int_equal(gt_prompt_quote_open(line, 17), -1);    /* closed */
+	assert_int_equal(gt_prompt_quote_open(line, 19), -1);
+	assert_int_equal(gt_prompt_quote_open("\"my mood\"=\"a", 12), 11);
+	assert_int_equal(gt_prompt_quote_open("energy=1", 8), -1);
+	assert_int_equal(gt_prompt_quote_open("\"a", 99), 1);   /* stops at the end */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -528,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_show_help),
 		cmocka_unit_test(test_help_wraps),
 		cmocka_unit_test(test_name_typed),
+		cmocka_unit_test(test_quote_open),
 		cmocka_unit_test(test_blank_names),
 		cmocka_unit_test(test_blank_levels),
 		cmocka_unit_test(test_complete_in_quotes),

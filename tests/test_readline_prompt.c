@@ -84,6 +84,30 @@ static void test_tab_inside_quotes(void **state)
 	                    "mood=\"Very ");
 }
 
+/* A doubled quote inside quotes is one quote of the text: Tab right
+ * after it, or after more of the level, completes the level in the
+ * quotes that the first one opened (readline alone takes the second
+ * quote of "" for a new opening one and completes "h" alone). */
+static void test_tab_after_doubled_quote(void **state)
+{
+	gt_layout l;
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(gt_layout_from_columns(&l, columns, 4, NULL), GT_OK);
+	assert_string_equal(typed_line(&l, "mood=\"say \"\"h\t\n", buf, sizeof(buf)),
+	                    "mood=\"say \"\"hi\"\"\" ");
+	assert_string_equal(typed_line(&l, "mood=\"say \"\"\t\n", buf, sizeof(buf)),
+	                    "mood=\"say \"\"hi\"\"\" ");
+	assert_string_equal(typed_line(&l, "mood=\"SAY \"\"H\t\n", buf, sizeof(buf)),
+	                    "mood=\"SAY \"\"hi\"\"\" ");
+	assert_string_equal(typed_line(&l, "energy=1 \"my mood\"=\"say \"\"h\t\n", buf, sizeof(buf)),
+	                    "energy=1 \"my mood\"=\"say \"\"hi\"\"\" ");
+	/* a closed value: Tab after it starts the next pair */
+	assert_string_equal(typed_line(&l, "mood=\"say \"\"hi\"\"\" en\t1\n", buf, sizeof(buf)),
+	                    "mood=\"say \"\"hi\"\"\" energy=1");
+}
+
 /* Without a quote, as before: a name with blanks comes in quotes, a
  * level alone, a command with a blank after it. */
 static void test_tab_unquoted(void **state)
@@ -106,6 +130,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tab_inside_quotes),
 		cmocka_unit_test(test_tab_unquoted),
+		cmocka_unit_test(test_tab_after_doubled_quote),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

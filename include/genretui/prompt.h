@@ -128,6 +128,12 @@ int gt_prompt_complete(const char *before, const char *word, const char **out, i
 int gt_prompt_complete_for(const gt_layout *l, const char *before, const char *word,
                            const char **out, int max);
 
+/* Where the quoted text open at the end of line[0..end) begins (the
+ * index after its opening quote), reading "" inside quotes as one quote of
+ * the text, as the prompt does: 6 for mood="say ""h (readline alone takes
+ * the second quote of "" for an opening one); -1 when no quote is open. */
+int gt_prompt_quote_open(const char *line, int end);
+
 /* Candidate cand as Tab puts it on the line, into buf (n bytes): typed as
  * gt_prompt_name_typed types a name ("duration_in min/ms" in quotes);
  * in_quotes (the word was begun with a quote), the same without its

@@ -673,6 +673,23 @@ int gt_prompt_complete_for(const gt_layout *l, const char *before, const char *w
 	return n;
 }
 
+int gt_prompt_quote_open(const char *line, int end)
+{
+	int open = -1;
+
+	for (int i = 0; i < end && line[i]; i++) {
+		if (line[i] != '"')
+			continue;
+		if (open < 0)
+			open = i + 1;
+		else if (i + 1 < end && line[i + 1] == '"')
+			i++;                        /* "" is one quote */
+		else
+			open = -1;
+	}
+	return open;
+}
+
 const char *gt_prompt_candidate_typed(const char *cand, int in_quotes, char *buf, size_t n)
 {
 	size_t len;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -44,18 +45,45 @@ static int ncandidates;
 static const gt_layout *completion_layout;
 
 static int in_quotes;                    /* the word follows an open quote */
+static char kept[1024];                  /* the word's part before readline's text */
 
+/* The candidates as typed, less the part of the word that stays on the
+ * line (kept, after a doubled quote); one that does not go on from it is
+ * left out. */
 static char *next_candidate(const char *text, int state)
 {
 	static int i;
+	size_t klen = strlen(kept);
 	char typed[GT_PROMPT_TYPED];
 
 	(void)text;
 	if (state == 0)
 		i = 0;
-	if (i >= ncandidates)
-		return NULL;
-	return strdup(gt_prompt_candidate_typed(candidates[i++], in_quotes, typed, sizeof(typed)));
+	while (i < ncandidates) {
+		gt_prompt_candidate_typed(candidates[i++], in_quotes, typed, sizeof(typed));
+		if (strncasecmp(typed, kept, klen) == 0)
+			return strdup(typed + klen);
+	}
+	return NULL;
+}
+
+/* The text of a quoted word as the prompt reads it, "" as one quote. */
+static void unquoted(const char *s, size_t len, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < len && k + 1 < n; i++) {
+		out[k++] = s[i];
+		i += s[i] == '"' && i + 1 < len && s[i + 1] == '"';
+	}
+	out[k] = '\0';
+}
+
+/* rl_char_is_quoted_p: a blank or '=' inside quotes ("" in them a quote of
+ * the text) breaks no word. */
+static int char_is_quoted(char *line, int i)
+{
+	return gt_prompt_quote_open(line, i) >= 0;
 }
 
 static int is_command(const char *word)
@@ -73,21 +101,30 @@ static int is_command(const char *word)
  * names and values in quotes when they hold blanks, as the prompt reads
  * them. Inside a quote (mood="Very H) readline hands over the whole quoted
  * text, blanks and all (rl_completer_quote_characters), and closes the
- * quote when one candidate is left. */
+ * quote when one candidate is left. After a doubled quote (mood="say ""h)
+ * readline takes the second quote for an opening one and hands over "h"
+ * alone: the word is then taken from the quote the prompt sees open, and
+ * what readline does not replace of it (say "") is kept. */
 static char **complete(const char *text, int start, int end)
 {
-	char before[1024];
+	char before[1024], word[1024];
 	size_t blen;
-	int after_eq;
+	int after_eq, open;
 
-	(void)end;
 	in_quotes = rl_completion_quote_character == '"';
-	snprintf(before, sizeof(before), "%.*s", start - (in_quotes && start > 0), rl_line_buffer);
+	open = in_quotes ? gt_prompt_quote_open(rl_line_buffer, start) : -1;
+	if (open < 0 || open > start)
+		open = start;
+	snprintf(kept, sizeof(kept), "%.*s", start - open, rl_line_buffer + open);
+	unquoted(rl_line_buffer + open, (size_t)(end - open), word, sizeof(word));
+	if (!in_quotes)
+		snprintf(word, sizeof(word), "%s", text);
+	snprintf(before, sizeof(before), "%.*s", open - (in_quotes && open > 0), rl_line_buffer);
 	blen = strlen(before);
 	while (blen > 0 && (before[blen - 1] == ' ' || before[blen - 1] == '\t'))
 		blen--;
 	after_eq = blen > 0 && before[blen - 1] == '=';
-	ncandidates = gt_prompt_complete_for(completion_layout, before, text, candidates,
+	ncandidates = gt_prompt_complete_for(completion_layout, before, word, candidates,
 	                                     (int)(sizeof(candidates) / sizeof(candidates[0])));
 	rl_completion_append_character = after_eq ? ' ' : '=';
 	if (ncandidates && !after_eq && strspn(before, " \t") == strlen(before))
@@ -105,5 +142,6 @@ void gt_prompt_install_completion(const gt_layout *l)
 	rl_basic_word_break_characters = " \t=";
 	rl_completer_word_break_characters = " \t=";
 	rl_completer_quote_characters = "\"";
+	rl_char_is_quoted_p = char_is_quoted;
 	rl_attempted_completion_function = complete;
 }
