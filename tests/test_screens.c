@@ -500,7 +500,8 @@ static void test_browse_digits(void **state)
  * in full (spectral_centroid_mean and _var told apart) and its fate
  * without the study; the Balance pane's columns given room under ten
  * genres at 80x24, its summary on two lines; the Features list and the
- * correlation grid's rows naming every feature apart, cut at its words; after training, a report
+ * correlation grid's rows naming every feature apart, cut at its words, and its columns
+ * headed apart (chsm chsv, mf9v m10m: not 40 times mfcc); after training, a report
  * whose F1 are all alike marks neither easiest nor hardest, and no
  * fusion-aware accuracy where nothing names a track. A hackathon table's
  * row with an empty cell says what each preset does with it. */
@@ -518,6 +519,10 @@ static void test_own_schema(void **state)
 	expect_screen(&app, "own-features-80x24");
 	type("v");
 	expect_screen(&app, "own-features-corr-80x24");
+	type("G");                          /* the last row, mfcc20_var; the column of mfcc10_var */
+	for (int i = 0; i < 36; i++)
+		type("l");
+	expect_screen(&app, "own-features-corr-mfcc-80x24");
 	size_to(160, 48);
 	train_all();
 	type("4");

@@ -511,6 +511,94 @@ static void test_label_distinct(void **state)
 	}
 }
 
+/* Headings of k names in cells: each at most cells wide, no two alike. */
+static void assert_headings_tell(const char *const *names, int k, int cells, char (*h)[64])
+{
+	assert_int_equal(gt_fmt_headings(names, k, cells, h[0], sizeof(h[0])), 0);
+	for (int i = 0; i < k; i++) {
+		if (gt_text_width(h[i]) > cells || h[i][0] == '\0')
+			fail_msg("%s in %d cells: '%s'", names[i], cells, h[i]);
+		for (int j = 0; j < i; j++)
+			if (strcmp(h[i], h[j]) == 0)
+				fail_msg("'%s' heads %s and %s in %d cells", h[i], names[j], names[i], cells);
+	}
+}
+
+/* A grid's column headings: a start that is the name's alone stays, names
+ * alike in it are abbreviated at their words together, a name nothing
+ * tells apart is numbered; every set of headings is distinct and fits. */
+static void test_headings(void **state)
+{
+	static const char *const names[] = {
+		"acousticness", "key", "tempo", "tempo2", "mfcc1_mean", "mfcc12_var",
+		"chroma_stft_mean", "chroma_stft_var", "rms_mean", "rolloff_mean", "x", "x",
+		"#5", "a_b_c_d_e", "zero_crossing_rate_mean", "zero_crossing_rate_var",
+		"trackURLCount", "trackURLCode", "",
+	};
+	static const char *const want4[] = {
+		"acou", "key", "temp", "tem2", "mf1m", "m12v", "chsm", "chsv", "rms_", "roll", "#11",
+		"#12", "5", "a_b_", "zcrm", "zcrv", "#17", "#18", "#19",
+	};
+	static const char *const want3[] = { "aco", "key", "tem", "te2", "m1m", "#6", "csm", "csv" };
+	char h[64][64];
+	int k = (int)(sizeof(names) / sizeof(names[0]));
+
+	(void)state;
+	assert_int_equal(gt_fmt_headings(names, k, 4, h[0], sizeof(h[0])), 0);
+	for (int i = 0; i < k; i++)
+		if (strcmp(h[i], want4[i]) != 0)
+			fail_msg("%s in 4: '%s', not '%s'", names[i], h[i], want4[i]);
+	assert_int_equal(gt_fmt_headings(names, 8, 3, h[0], sizeof(h[0])), 0);
+	for (int i = 0; i < 8; i++)
+		if (strcmp(h[i], want3[i]) != 0)
+			fail_msg("%s in 3: '%s', not '%s'", names[i], h[i], want3[i]);
+	for (int cells = 3; cells <= 8; cells++)
+		assert_headings_tell(names, k, cells, h);
+}
+
+/* GTZAN's columns, and the study's, keep distinct headings from 3 cells;
+ * in 4 the study's are their first 4 characters. Wide characters count
+ * two cells. */
+static void test_headings_distinct(void **state)
+{
+	static const char *const study[] = {
+		"popularity", "acousticness", "danceability", "duration_ms", "energy",
+		"instrumentalness", "liveness", "loudness", "speechiness", "tempo", "valence", "key",
+		"mode",
+	};
+	static const char *const wide[] = { "\u97f3\u697d_mean", "\u97f3\u697d_var", "\u97f3" };
+	char store[60][32], h[64][64];
+	const char *names[60];
+	int k = 0;
+
+	(void)state;
+	snprintf(store[k++], 32, "length");
+	for (int m = 1; m <= 20; m++) {
+		snprintf(store[k++], 32, "mfcc%d_mean", m);
+		snprintf(store[k++], 32, "mfcc%d_var", m);
+	}
+	snprintf(store[k++], 32, "chroma_stft_mean");
+	snprintf(store[k++], 32, "chroma_stft_var");
+	snprintf(store[k++], 32, "spectral_centroid_mean");
+	snprintf(store[k++], 32, "spectral_bandwidth_mean");
+	for (int i = 0; i < k; i++)
+		names[i] = store[i];
+	for (int cells = 3; cells <= 8; cells++) {
+		assert_headings_tell(names, k, cells, h);
+		assert_headings_tell(study, 13, cells, h);
+	}
+	assert_headings_tell(study, 13, 4, h);
+	for (int i = 0; i < 13; i++)
+		assert_true(strncmp(h[i], study[i], 4) == 0 && strlen(h[i]) == (strlen(study[i]) < 4 ? strlen(study[i]) : 4));
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		skip();
+	assert_headings_tell(wide, 3, 4, h);
+	assert_string_equal(h[0], "\u97f3me");
+	assert_string_equal(h[1], "\u97f3va");
+	assert_string_equal(h[2], "\u97f3");
+	setlocale(LC_CTYPE, "C");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -532,6 +620,8 @@ int main(void)
 		cmocka_unit_test(test_label_columns),
 		cmocka_unit_test(test_label_words),
 		cmocka_unit_test(test_label_distinct),
+		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_headings_distinct),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

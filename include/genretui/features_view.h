@@ -198,7 +198,15 @@ char *gt_fv_value(char *buf, size_t n, double v);
 char *gt_fv_name_label(char *buf, size_t n, const gt_featstats *fs, int f, int cells,
                        const char *mark);
 
-/* Short heading of a feature name in at most 4 characters ("acou"). */
-void gt_fv_abbr(const char *name, char out[5]);
+/* The correlation grid's column headings, at most GT_FV_HEAD_CELLS cells
+ * each and no two alike (gt_fmt_headings, textfmt.h): the study's
+ * features keep their first 4 characters ("popu", "acou", "key"),
+ * GTZAN's, alike in them, are abbreviated at their words ("chsm" "chsv"
+ * for chroma_stft_mean and _var, "mf1m" .. "m20v" for the MFCCs).
+ * Heading f into heads[f]. Returns 0, or -1 when out of memory (the
+ * headings are then the names' first 4 characters). */
+#define GT_FV_HEAD_CELLS 4
+typedef char gt_fv_head[4 * GT_FV_HEAD_CELLS + 1];
+int gt_fv_headings(const gt_featstats *fs, gt_fv_head *heads);
 
 #endif

@@ -77,6 +77,20 @@ char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark
 char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
                    const char *mark);
 
+/* Headings of names[0..k-1] for a grid's columns, heading i into
+ * heads + i * stride (stride at least 4 * cells + 1 bytes), each at most
+ * cells terminal cells and no two alike. A name's heading is its first
+ * cells cells (the name when it fits: "acou", "key") unless another name
+ * starts alike; names that do are abbreviated together: the start of each
+ * word, a number whole, the first word as long as there is room (words
+ * as gt_fmt_label splits them): "mf1m", "m12v", "chsm", "spcm", "zcrm"
+ * for GTZAN's mfcc1_mean, mfcc12_var, chroma_stft_mean,
+ * spectral_centroid_mean and zero_crossing_rate_mean in 4 cells. A name
+ * that no such heading tells apart is numbered, "#N" for names[N - 1]
+ * (distinct and fitting when k + 1 has fewer digits than cells). Returns
+ * 0, or -1 when out of memory (the headings are then the names' starts). */
+int gt_fmt_headings(const char *const *names, int k, int cells, char *heads, size_t stride);
+
 /* A number from the data as it is shown: raw, a plain decimal number
  * ([+-]digits[.digits][e[+-]digits]), with the trailing zeros of its
  * fraction dropped ("27.0" -> "27", "0.50" -> "0.5"); and when it has more

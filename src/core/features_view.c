@@ -538,7 +538,7 @@ char *gt_fv_name_label(char *buf, size_t n, const gt_featstats *fs, int f, int c
 	return gt_fmt_label(buf, n, fs->names, fs->nf, f, cells, mark);
 }
 
-void gt_fv_abbr(const char *name, char out[5])
+int gt_fv_headings(const gt_featstats *fs, gt_fv_head *heads)
 {
-	snprintf(out, 5, "%s", name ? name : "?");
+	return gt_fmt_headings(fs->names, fs->nf, GT_FV_HEAD_CELLS, heads[0], sizeof(heads[0]));
 }

@@ -640,6 +640,184 @@ char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, 
 	return buf;
 }
 
+/* ---- headings: short names told apart ----------------------------------- */
+
+#define HEAD_WORDS 8               /* words of an abbreviation at most */
+
+/* The words of gl (runs between word breaks, separators left out): their
+ * first characters into from[], their ends into to[]. Returns how many,
+ * or -1 for more than HEAD_WORDS. */
+static int words_of(const glyphs *gl, int *from, int *to)
+{
+	int nw = 0;
+
+	for (int a = 0, b; a < gl->n; a = b) {
+		b = a + 1;
+		while (b < gl->n && !word_break(gl, b))
+			b++;
+		if (gl->kind[a] == GK_SEP)
+			continue;
+		if (nw == HEAD_WORDS)
+			return -1;
+		from[nw] = a;
+		to[nw++] = b;
+	}
+	return nw;
+}
+
+/* Abbreviation number nth of a name (glyphs gl) in at most cells cells:
+ * the start of every word, a number whole, the words' lengths taken in
+ * decreasing order, the first word's first ("mf1m" before "m1me" before
+ * "m1m" for mfcc1_mean in 4 cells). 0 when there is no nth (of the first
+ * HEAD_TRIES lengths tried). */
+#define HEAD_TRIES 4096
+
+static int abbrev_nth(const char *name, const glyphs *gl, int cells, int nth, char *out,
+                      size_t n)
+{
+	int from[HEAD_WORDS], to[HEAD_WORDS], len[HEAD_WORDS], nw = words_of(gl, from, to);
+
+	if (nw <= 0 || nw > cells)
+		return 0;
+	for (int w = 0; w < nw; w++) {
+		int whole = to[w] - from[w];
+
+		len[w] = gl->kind[from[w]] == GK_DIGIT || whole < cells ? whole : cells;
+	}
+	for (int tries = 0; tries < HEAD_TRIES; tries++) {
+		int used = 0, w;
+		size_t at = 0;
+
+		for (w = 0; w < nw; w++)
+			used += piece_cells(gl, from[w], from[w] + len[w]);
+		if (used <= cells && nth-- == 0) {
+			for (w = 0; w < nw && at < n; w++)
+				at += (size_t)snprintf(out + at, n - at, "%.*s",
+				                       (int)(gl->at[from[w] + len[w]] - gl->at[from[w]]),
+				                       name + gl->at[from[w]]);
+			return 1;
+		}
+		for (w = nw - 1; w >= 0; w--) {        /* the next lengths, odometer-wise */
+			if (gl->kind[from[w]] != GK_DIGIT && len[w] > 1) {
+				len[w]--;
+				break;
+			}
+			if (gl->kind[from[w]] != GK_DIGIT)
+				len[w] = to[w] - from[w] < cells ? to[w] - from[w] : cells;
+		}
+		if (w < 0)
+			return 0;
+	}
+	return 0;
+}
+
+/* Heading candidate c of a name: 0 its first cells cells (the name when
+ * it fits), then its abbreviations. 1 when written, 0 when c is not one
+ * to use (a start that is empty or begins with '#', the numbers' mark),
+ * -1 past the last. */
+static int heading_cand(const char *name, int cells, int c, char *out, size_t n)
+{
+	glyphs gl;
+
+	glyphs_of(name, &gl);
+	if (c == 0) {
+		size_t len = start_len(&gl, cells);
+
+		snprintf(out, n, "%.*s", (int)len, name);
+		return len > 0 && name[0] != '#';
+	}
+	return abbrev_nth(name, &gl, cells, c - 1, out, n) ? 1 : -1;
+}
+
+/* Headings in order of their text, then of their place. */
+static int cmp_heads(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int d = strcmp(x, y);
+
+	return d ? d : (x > y) - (x < y);
+}
+
+/* Move name i past candidate c[i] to its next usable one; 0 when it has
+ * none left (c[i] is then unchanged). */
+static int heading_next(const char *name, int cells, int *c, char *out, size_t n)
+{
+	char tmp[256];
+	int r;
+
+	for (int next = *c + 1; (r = heading_cand(name, cells, next, tmp, sizeof(tmp))) >= 0; next++)
+		if (r == 1) {
+			*c = next;
+			snprintf(out, n, "%s", tmp);
+			return 1;
+		}
+	return 0;
+}
+
+static void number_heading(char *out, size_t n, int i)
+{
+	snprintf(out, n, "#%d", i + 1);
+}
+
+/* One round: the names of every group of equal headings move on together
+ * to their next candidates; a name of the group that has none left is
+ * numbered (its start would read as the others' too). Returns whether
+ * anything changed. */
+static int heads_round(const char *const *names, int k, int cells, char *heads, size_t stride,
+                       int *c, char **order)
+{
+	int changed = 0;
+
+	for (int i = 0; i < k; i++)
+		order[i] = heads + (size_t)i * stride;
+	qsort(order, (size_t)k, sizeof(*order), cmp_heads);
+	for (int a = 0, b; a < k; a = b) {
+		for (b = a + 1; b < k && strcmp(order[a], order[b]) == 0; b++)
+			;
+		for (int g = a; g < b && b - a > 1; g++) {
+			int i = (int)((size_t)(order[g] - heads) / stride);
+
+			if (c[i] < 0)
+				continue;
+			if (!heading_next(names[i], cells, &c[i], order[g], stride)) {
+				number_heading(order[g], stride, i);
+				c[i] = -1;
+			}
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+int gt_fmt_headings(const char *const *names, int k, int cells, char *heads, size_t stride)
+{
+	int *c = calloc(k > 0 ? (size_t)k : 1, sizeof(*c));
+	char **order = malloc((k > 0 ? (size_t)k : 1) * sizeof(*order));
+
+	for (int i = 0; i < k; i++) {
+		char *out = heads + (size_t)i * stride;
+		int first = 0;
+
+		if (heading_cand(names[i], cells, 0, out, stride) == 1 || !c)
+			continue;
+		if (!heading_next(names[i], cells, &first, out, stride)) {
+			number_heading(out, stride, i);
+			first = -1;
+		}
+		c[i] = first;
+	}
+	if (!c || !order) {
+		free(c);
+		free(order);
+		return -1;
+	}
+	while (heads_round(names, k, cells, heads, stride, c, order))
+		;
+	free(c);
+	free(order);
+	return 0;
+}
+
 /* ---- numbers as shown ---------------------------------------------------- */
 
 /* Significant digits shown by default. A double keeps 15 (DBL_DIG); the

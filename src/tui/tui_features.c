@@ -68,6 +68,8 @@ typedef struct {
 	gt_effect eff[GT_FEAT_MAX];  /* the two genres' features, ranked */
 	int list_top, plist_top;     /* first list row shown */
 	int page;                    /* genre rows shown */
+	gt_fv_head heads[GT_FEAT_MAX];   /* the grid's column headings */
+	uint64_t heads_of;           /* hash of the names they were made for */
 	char err[sizeof(((gt_error *)0)->msg)];   /* why there are no statistics */
 } feat_state;
 
@@ -713,10 +715,10 @@ static void corr_headings(const gt_app *app, const feat_state *st, WINDOW *w,
 		gt_draw_clipped(w, g->y, g->label_w - 1, 1, "<");
 	for (int j = 0; j < g->ncols; j++, x += CELL_W) {
 		int b = st->cleft + j;
-		char ab[5], s[16];
+		char s[4 * CELL_W + 1];
 
-		gt_fv_abbr(fs->names[b], ab);
-		snprintf(s, sizeof(s), "%*s", CELL_W, ab);
+		gt_fmt_pad(s, sizeof(s), "", CELL_W - gt_text_width(st->heads[b]));
+		snprintf(s + strlen(s), sizeof(s) - strlen(s), "%s", st->heads[b]);
 		gt_draw_clipped_attr(w, b == st->cc ? gt_attr(app, GT_C_CURSOR) : gt_attr(app, GT_C_HEADER), g->y, x,
 		         CELL_W, s);
 	}
@@ -994,6 +996,12 @@ static void fit_pair(feat_state *st, const gt_featstats *fs, int height, int wid
 static void fit_corr(feat_state *st, const gt_featstats *fs, int height, int width)
 {
 	corr_geom g = corr_geometry(fs->nf, height, width);
+	uint64_t h = (uint64_t)fs->nf;
+
+	for (int f = 0; f < fs->nf; f++)
+		h = gt_hash_text(h, fs->names[f]);
+	if (h != st->heads_of && gt_fv_headings(fs, st->heads) == 0)
+		st->heads_of = h;
 
 	st->cr = gt_cv_clamp_move(st->cr, 0, fs->nf);
 	st->cc = gt_cv_clamp_move(st->cc, 0, fs->nf);
