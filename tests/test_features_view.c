@@ -415,7 +415,7 @@ static void test_name_labels(void **state)
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 11, 16, "~"), "zero~_rate_mean");
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 12, 16, "~"), "zero~_rate_var");
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 5, 16, "~"), "sp~centroid_mean");
-	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 5, 12, "~"), "spe~oid_mean");
+	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 5, 12, "~"), "spe~cen~mean");
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 1, 16, "~"), "chroma_stft_mean");
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 1, 12, "~"), "chroma~_mean");
 	assert_string_equal(gt_fv_name_label(buf, sizeof(buf), &g, 2, 12, "~"), "chr~stft_var");

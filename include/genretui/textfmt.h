@@ -61,17 +61,20 @@ char *gt_fmt_fit(char *buf, size_t n, const char *s, int cells, const char *mark
  * characters are left out, chosen so that the label reads as no other
  * name (no other name starts, ends and goes on as it does, a mark standing
  * for one character or more) and, among such labels, so that it reads
- * best: the most words shown (whole, or their first 3 characters), the
- * fewest cuts inside a word, the most characters, the longest end. Words
- * end at ASCII punctuation and blanks, between letters and digits and at
- * camelCase steps; a piece before a mark never ends in a separator.
- * The pieces are a start and an end ("chrom~mean", "chroma~var",
- * "zero~_mean" in 10 cells for GTZAN's chroma_stft_mean, chroma_stft_var
- * and zero_crossing_rate_mean; "pro~house" and "pr~trance" in 9), else a
- * middle between two marks, with or without a start and an end
- * ("~start-x~"). When no pieces tell the name apart: its first cells - 1
- * and mark, or that start shortened and the end that tells it from the
- * names alike in it. A label made of pieces is no other name's label
+ * best: first the fewest pieces that show a word's tail alone ("oid_mean")
+ * or less than 2 characters of a word they cut ("s~"), then a label that
+ * keeps the name's start, the fewest marks, the most words shown (whole,
+ * or their first 3 characters), the fewest cuts inside a word, the most
+ * characters, the longest end. Words end at ASCII punctuation and blanks,
+ * between letters and digits and at camelCase steps; a piece before a
+ * mark never ends in a separator. The pieces are a start and an end
+ * ("chrom~mean", "chroma~var", "zero~_mean" in 10 cells for GTZAN's
+ * chroma_stft_mean, chroma_stft_var and zero_crossing_rate_mean;
+ * "pro~house" and "pr~trance" in 9), or a start, a middle and an end
+ * between two marks, any but the middle may be left out ("spe~cen~mean"
+ * for spectral_centroid_mean in 12 cells). When no pieces tell the name
+ * apart: its first cells - 1 and mark, or that start shortened and the
+ * end that tells it from the names alike in it. A label made of pieces is no other name's label
  * (names holding no mark). Names are compared in their first 256
  * characters. Not padded. Returns buf. */
 char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,

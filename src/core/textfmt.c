@@ -379,15 +379,28 @@ typedef struct {
 	int a[3], b[3];
 } cut;
 
-/* How well a cut reads, better first: the words it shows (whole, or
- * their first 3 characters or more), the fewer cuts inside a word, the
- * more characters shown (separators not counted), the longer end. */
+/* How well a cut reads, better first:
+ *   bad    the fewer pieces that start inside a word (its tail alone,
+ *          "oid_mean", reads as nothing) or end inside one after fewer
+ *          than 2 of its characters ("s~", a start no one recognises);
+ *   start  a label that keeps the name's start before one that does not;
+ *   marks  the fewer marks (one gap reads more easily than two);
+ *   words  the more words shown, whole or their first 3 characters or more;
+ *   inside the fewer cuts inside a word;
+ *   shown  the more characters shown (separators not counted);
+ *   end    the longer end. */
 typedef struct {
-	int words, inside, shown, end;
+	int bad, start, marks, words, inside, shown, end;
 } cut_score;
 
 static int score_better(const cut_score *x, const cut_score *y)
 {
+	if (x->bad != y->bad)
+		return x->bad < y->bad;
+	if (x->start != y->start)
+		return x->start > y->start;
+	if (x->marks != y->marks)
+		return x->marks < y->marks;
 	if (x->words != y->words)
 		return x->words > y->words;
 	if (x->inside != y->inside)
@@ -426,21 +439,38 @@ static int cut_words(const glyphs *gl, const cut *c)
 	return words;
 }
 
+/* Where the word holding character j - 1 starts. */
+static int word_start(const glyphs *gl, int j)
+{
+	while (j > 1 && !word_break(gl, j - 1))
+		j--;
+	return j - 1;
+}
+
 /* Score of cut c of gl; 0 when a piece before a mark ends in a
  * separator ("mfcc10_…" reads as a name cut at nothing). */
 static int cut_rate(const glyphs *gl, const cut *c, cut_score *sc)
 {
-	sc->inside = sc->shown = sc->end = 0;
+	*sc = (cut_score){ .start = c->a[0] == 0 };
 	for (int p = 0; p < c->np; p++) {
 		int a = c->a[p], b = c->b[p];
 
 		if (b < gl->n && gl->kind[b - 1] == GK_SEP)
 			return 0;
-		sc->inside += a > 0 && !word_break(gl, a);
-		sc->inside += b < gl->n && !word_break(gl, b);
+		if (a > 0 && !word_break(gl, a)) {
+			sc->inside++;
+			sc->bad++;
+		}
+		if (b < gl->n && !word_break(gl, b)) {
+			int from = word_start(gl, b);
+
+			sc->inside++;
+			sc->bad += b - (from > a ? from : a) < 2;
+		}
 		for (int j = a; j < b; j++)
 			sc->shown += gl->kind[j] != GK_SEP;
 	}
+	sc->marks = c->np - 1 + (c->a[0] > 0) + (c->b[c->np - 1] < gl->n);
 	if (c->b[c->np - 1] == gl->n)
 		sc->end = gl->n - c->a[c->np - 1];
 	sc->words = cut_words(gl, c);
@@ -564,12 +594,11 @@ static int piece_cells(const glyphs *gl, int a, int b)
 	return gl->cells[b] - gl->cells[a];
 }
 
-/* The best start…end cut (one mark) into buf; 0 when none tells. */
-static int cut_one_mark(const char *const *names, int k, int i, const glyphs *gl, int cells,
-                        const char *mark, char *buf, size_t n)
+/* The start…end cuts (one mark): *best when better (its text in buf). */
+static void cut_one_mark(const char *const *names, int k, int i, const glyphs *gl, int cells,
+                         const char *mark, cut *best, cut_score *bs, char *buf, size_t n)
 {
-	cut best = { 0 }, c;
-	cut_score bs = { 0 };
+	cut c;
 
 	for (int p = 1; p < gl->n && piece_cells(gl, 0, p) + 1 <= cells; p++)
 		for (int s = 0; p + s < gl->n; s++) {
@@ -578,18 +607,16 @@ static int cut_one_mark(const char *const *names, int k, int i, const glyphs *gl
 			if (piece_cells(gl, 0, p) + 1 + piece_cells(gl, q, gl->n) > cells)
 				break;
 			c = (cut){ .np = s ? 2 : 1, .a = { 0, q }, .b = { p, gl->n } };
-			cut_try(names, k, i, gl, mark, &c, &best, &bs, buf, n);
+			cut_try(names, k, i, gl, mark, &c, best, bs, buf, n);
 		}
-	return best.np;
 }
 
-/* The best start…middle…end cut (two marks, the start or the end may be
- * empty) into buf; 0 when none tells. The middle is as long as fits. */
-static int cut_two_marks(const char *const *names, int k, int i, const glyphs *gl, int cells,
-                         const char *mark, char *buf, size_t n)
+/* The start…middle…end cuts (two marks, the start or the end may be
+ * empty; the middle as long as fits): *best when better. */
+static void cut_two_marks(const char *const *names, int k, int i, const glyphs *gl, int cells,
+                          const char *mark, cut *best, cut_score *bs, char *buf, size_t n)
 {
-	cut best = { 0 }, c;
-	cut_score bs = { 0 };
+	cut c;
 
 	for (int p = 0; p < gl->n && piece_cells(gl, 0, p) + 3 <= cells; p++)
 		for (int s = 0; p + s + 2 < gl->n; s++) {
@@ -611,16 +638,17 @@ static int cut_two_marks(const char *const *names, int k, int i, const glyphs *g
 					c.a[c.np] = gl->n - s;
 					c.b[c.np++] = gl->n;
 				}
-				cut_try(names, k, i, gl, mark, &c, &best, &bs, buf, n);
+				cut_try(names, k, i, gl, mark, &c, best, bs, buf, n);
 			}
 		}
-	return best.np;
 }
 
 char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, int cells,
                    const char *mark)
 {
 	const char *name = names[i];
+	cut best = { 0 };
+	cut_score bs = { 0 };
 	glyphs gl;
 
 	if (n == 0)
@@ -634,8 +662,9 @@ char *gt_fmt_label(char *buf, size_t n, const char *const *names, int k, int i, 
 		buf[0] = '\0';
 		return buf;
 	}
-	if (!cut_one_mark(names, k, i, &gl, cells, mark, buf, n) &&
-	    !cut_two_marks(names, k, i, &gl, cells, mark, buf, n))
+	cut_one_mark(names, k, i, &gl, cells, mark, &best, &bs, buf, n);
+	cut_two_marks(names, k, i, &gl, cells, mark, &best, &bs, buf, n);
+	if (!best.np)
 		label_first_cut(buf, n, names, k, i, &gl, cells, mark);
 	return buf;
 }
