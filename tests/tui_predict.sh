@@ -54,6 +54,27 @@ if [ "$(grep -c . "$tmp/out")" = 4 ] && grep -q "^error: column 5: unknown key '
 	[ "$(grep -c "true=Electronic" "$tmp/out")" = 2 ] && [ "$(sed -n 3p "$tmp/out")" = "$(sed -n 4p "$tmp/out")" ]; then
 	ok "--predict from a pipe: one line per input line"; else not_ok "--predict from a pipe: one line per input line"; cat "$tmp/out" | sed 's/^/# /'; fi
 
+# While a run trains and no run has ended, the pane says so, and a line
+# asked gets the same answer, not "no model yet".
+start 120 34 "XDG_STATE_HOME=$tmp/state" "$GENRETUI --epochs 100000 $CSV"
+wait_for "kept" 20
+keys 3 t
+wait_for "running" 20
+keys 5
+expect_re "while a run trains the pane says it is training" \
+	"A run is training \(epoch [0-9]+ of 100000\): the model answers here once it ends"
+keys 'energy=0.5' Enter
+expect_re "... and a line asked gets that answer" "^ a run is training \(epoch [0-9]+ of 100000\)"
+keys C-u 'quit' Enter
+expect_re "quit leaves the prompt without a model too" "of 5,005 rows"
+keys 3 z
+wait_for "stopped" 20
+keys 5 'energy=0.5' Enter
+expect_re "once the run is stopped the model answers" "then [A-Z][a-zA-Z-]+ \([0-9.]+%\)"
+keys C-u 'quit' Enter
+keys q
+wait_for "EXIT=0"
+
 # A symbolic link planted at the history path is never written through:
 # both prompts say so and keep no history; the link's target is untouched.
 mkdir -p "$tmp/trap/genretui"

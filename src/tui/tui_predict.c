@@ -145,6 +145,32 @@ static void out_line(void *ctx, gt_out_role role, const char *text)
 
 /* ---- the model asked ---- */
 
+/* What the pane says without a model (Capitalised for its head line): a
+ * run may be training one, whose weights are not asked until it ends. */
+static void no_model_text(const gt_app *app, char *buf, size_t n, int head)
+{
+	const gt_trainer *t = &app->session.trainer;
+
+	if (app->session.running && !gt_trainer_finished(t))
+		snprintf(buf, n, "%s run is training (epoch %d of %d): the model answers here "
+		         "once it ends", head ? "A" : "a", t->epoch + 1, t->hp.epochs);
+	else if (head)
+		snprintf(buf, n, "No model yet: train one in pane 3 (press 3, then t), "
+		         "or start genretui with --model FILE");
+	else
+		snprintf(buf, n, "no model yet: train one in pane 3 (t), or start with --model FILE");
+}
+
+/* Whether line is `quit` (or `exit`), which leaves the prompt with a
+ * model or without one. */
+static int names_quit(const gt_app *app, const char *line)
+{
+	gt_prompt_line l;
+
+	gt_prompt_parse_for(&app->session.pipe.clean.layout, line, &l);
+	return l.kind == GT_PC_QUIT;
+}
+
 /* Make ps->pred from the session's current model when that has changed. */
 static int refresh_model(gt_app *app, predict_state *ps)
 {
@@ -235,9 +261,16 @@ static void on_line(char *line)
 		snprintf(echo, sizeof(echo), PROMPT "%s", line);
 		push_line(ps, GT_OUT_TEXT, echo);
 	}
-	if (!refresh_model(app, ps) && strspn(line, " \t") != strlen(line))
-		push_line(ps, GT_OUT_ERROR, "no model yet: train one in pane 3 (t), or start with --model FILE");
-	else if (gt_answerer_line(&ps->answerer, line, out_line, ps) == 1)
+	if (!refresh_model(app, ps) && strspn(line, " \t") != strlen(line)) {
+		if (names_quit(app, line)) {
+			ps->leave = 1;
+		} else {
+			char why[160];
+
+			no_model_text(app, why, sizeof(why), 0);
+			push_line(ps, GT_OUT_ERROR, why);
+		}
+	} else if (gt_answerer_line(&ps->answerer, line, out_line, ps) == 1)
 		ps->leave = 1;
 	free(line);
 }
@@ -468,8 +501,7 @@ static void predict_draw(const gt_app *app, const void *state, WINDOW *w)
 		         ps->pred.preset, ps->pred.epochs_trained, ps->pred.test_accuracy,
 		         app->session.loaded ? " (loaded from file)" : "");
 	else
-		snprintf(head, sizeof(head), "No model yet: train one in pane 3 (press 3, then t), "
-		         "or start genretui with --model FILE");
+		no_model_text(app, head, sizeof(head), 1);
 	wattrset(w, gt_attr(app, ps->have_pred ? GT_C_HEADER : GT_C_BAD));
 	gt_draw_text(w, 0, 1, width - 2, head);
 	wattrset(w, A_NORMAL);
