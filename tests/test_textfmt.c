@@ -384,6 +384,26 @@ static void test_number_digits(void **state)
 	assert_string_equal(out, "0.1");
 }
 
+/* Name i of names[0..n-1] in `cells` cells, as gt_fmt_label cuts it with
+ * "~" for the mark. */
+typedef struct {
+	int i, cells;
+	const char *want;
+} label_case;
+
+static void expect_labels(const char *const *names, int n, const label_case *cases,
+                          size_t count)
+{
+	char buf[64];
+
+	for (size_t c = 0; c < count; c++) {
+		gt_fmt_label(buf, sizeof(buf), names, n, cases[c].i, cases[c].cells, "~");
+		if (strcmp(buf, cases[c].want) != 0)
+			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
+			         cases[c].want);
+	}
+}
+
 /* Column names cut at words, told apart: GTZAN's _mean and _var. */
 static void test_label_columns(void **state)
 {
@@ -391,7 +411,7 @@ static void test_label_columns(void **state)
 		"chroma_stft_mean", "chroma_stft_var", "rms_mean", "spectral_centroid_mean",
 		"spectral_centroid_var", "spectral_bandwidth_mean",
 	};
-	static const struct { int i, cells; const char *want; } cases[] = {
+	static const label_case cases[] = {
 		{ 0, 10, "chrom~mean" }, { 1, 10, "chroma~var" }, { 2, 10, "rms_mean" },
 		{ 3, 10, "sp~ce~mean" }, { 4, 10, "spectr~var" }, { 5, 10, "spe~bandw~" },
 		{ 0, 12, "chroma~_mean" }, { 1, 12, "chr~stft_var" }, { 3, 12, "spe~cen~mean" },
@@ -400,12 +420,7 @@ static void test_label_columns(void **state)
 	char buf[64];
 
 	(void)state;
-	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		gt_fmt_label(buf, sizeof(buf), names, 6, cases[c].i, cases[c].cells, "~");
-		if (strcmp(buf, cases[c].want) != 0)
-			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
-			         cases[c].want);
-	}
+	expect_labels(names, 6, cases, sizeof(cases) / sizeof(cases[0]));
 	/* alone, a name keeps its words: the start, the end, or both */
 	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names, 1, 0, 10, "~"), "chrom~mean");
 	assert_string_equal(gt_fmt_label(buf, sizeof(buf), names + 3, 1, 0, 12, "~"),
@@ -421,21 +436,15 @@ static void test_label_words(void **state)
 		"artistName", "artistNameSorted", "trackURLCount", "trackURLCode",
 		"duration_in min/ms", "duration_in s", "mfcc10_mean", "mfcc11_mean", "mfcc10_var",
 	};
-	static const struct { int i, cells; const char *want; } cases[] = {
+	static const label_case cases[] = {
 		{ 0, 8, "art~Name" }, { 1, 10, "art~Sorted" }, { 3, 10, "track~Code" },
 		{ 4, 10, "dur~min/ms" }, { 5, 10, "durat~in s" }, { 6, 9, "mf~10_me~" },
 		{ 6, 10, "mf~10_mean" },                  /* "mfcc10~" would read as mfcc10_var */
 		{ 7, 10, "mfcc11~" }, { 8, 10, "mfcc10_var" },
 	};
-	char buf[64];
 
 	(void)state;
-	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		gt_fmt_label(buf, sizeof(buf), names, 9, cases[c].i, cases[c].cells, "~");
-		if (strcmp(buf, cases[c].want) != 0)
-			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
-			         cases[c].want);
-	}
+	expect_labels(names, 9, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* A cut keeps a start that reads and shows no word's tail alone: GTZAN's
@@ -447,21 +456,15 @@ static void test_label_readable(void **state)
 		"spectral_centroid_mean", "spectral_centroid_var", "spectral_bandwidth_mean",
 		"spectral_bandwidth_var", "mfcc10_mean", "mfcc10_var",
 	};
-	static const struct { int i, cells; const char *want; } cases[] = {
+	static const label_case cases[] = {
 		{ 0, 16, "sp~centroid_mean" }, { 2, 16, "spectral_ba~mean" },
 		{ 3, 16, "spectral_ban~var" }, { 1, 14, "spe~centro~var" },
 		{ 0, 12, "spe~cen~mean" }, { 1, 12, "spe~cent~var" }, { 2, 12, "spe~ban~mean" },
 		{ 3, 10, "sp~ban~var" }, { 4, 10, "mfcc~_mean" },
 	};
-	char buf[64];
 
 	(void)state;
-	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		gt_fmt_label(buf, sizeof(buf), names, 6, cases[c].i, cases[c].cells, "~");
-		if (strcmp(buf, cases[c].want) != 0)
-			fail_msg("%s in %d: '%s', not '%s'", names[cases[c].i], cases[c].cells, buf,
-			         cases[c].want);
-	}
+	expect_labels(names, 6, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* Does label (pieces split by '~', each '~' one or more characters left
