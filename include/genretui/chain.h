@@ -13,7 +13,7 @@
  * Forward, each member loads the batch into inputs of its own, computes
  * its units of layer 0, and its part of layer 1's sums (over its columns
  * of W_1), 16 lanes at a time; member m begins its sums where member m-1
- * stopped (gt_model_run_inputs), so every sum is the one running sum the
+ * stopped (gt_model_run_cols), so every sum is the one running sum the
  * plain step computes. The last member ends them, and does the layers
  * above (small: the improved preset's 128 x 10) and the loss, lane chunk
  * by lane chunk; the member before it, its own sums done, takes the
@@ -22,16 +22,17 @@
  * dL/dz, the gradients of its columns of W_1 and its rows of W_0, and
  * Adam on them; the last member also does the layers above. What crosses
  * between CPUs a step is layer 1's partial sums one way and its dL/dz
- * the other (about 32 KB each for the improved preset), where the team's
- * split moves about 180 KB each way (bench/README.md, session 9).
+ * the other: a fraction of what the team's split moves, half of every
+ * layer's activations and gradients and half the weights (bench/README.md
+ * gives both, session 9).
  *
  * Each member keeps its columns of W_1, their gradients and Adam moments
  * in memory of its own: the two members' columns are the two halves of
- * every row of W_1, and two CPUs writing alternate 512-byte pieces of the
- * same arrays went 7 to 15 times slower than each writing a half of its
- * own (the other CPU's prefetches take the lines). The new weights are
- * streamed back into the model after each step, so that it is current
- * between steps.
+ * every row of W_1, and two CPUs writing alternate pieces of the same
+ * arrays went many times slower than each writing a half of its own (the
+ * other CPU's prefetches take the lines; bench/README.md, session 9).
+ * The new weights are streamed back into the model after each step, so
+ * that it is current between steps.
  *
  * Every value is computed by the model's calls in the order the plain
  * step computes it, so the bytes are the plain step's whatever the number
