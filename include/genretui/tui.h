@@ -144,6 +144,13 @@ static inline attr_t gt_attr(const gt_app *app, gt_color_role role)
 	return gt_theme_attr(app->color, role);
 }
 
+/* The mark of a name cut to fit, one cell: an ellipsis where Unicode
+ * glyphs may be drawn, else '~' (gt_fmt_label and its callers). */
+static inline const char *gt_cut_mark(const gt_app *app)
+{
+	return app->utf8 ? "\u2026" : "~";
+}
+
 /* Show msg in the status bar until the next key. */
 void gt_app_message(gt_app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

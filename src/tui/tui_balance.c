@@ -135,7 +135,7 @@ static void draw_genres(const gt_app *app, const balance_state *st, WINDOW *w, i
 
 		snprintf(line, sizeof(line), " %s %8s %8s %7s %8s %7s",
 		         gt_fmt_pad(name, sizeof(name), gt_cv_label(label, sizeof(label), gs, g, nw,
-		                                                    app->utf8 ? "\u2026" : "~"), nw),
+		                                                    gt_cut_mark(app)), nw),
 		         gt_fmt_count(a, sizeof(a), L->genre_before[g]),
 		         gt_fmt_count(b, sizeof(b), L->genre_after[g]),
 		         gt_fmt_percent(c, sizeof(c), (double)L->genre_after[g], (double)L->genre_before[g]),

@@ -125,12 +125,6 @@ static const gt_genres *genres(const gt_app *app)
 	return &app->session.pipe.clean.genres;
 }
 
-/* The mark of a name cut to fit (gt_cv_label). */
-static const char *cut_mark(const gt_app *app)
-{
-	return app->utf8 ? "\u2026" : "~";
-}
-
 /* Cells of the genre names in the report: the longest name, at least 12
  * (the study's), at most 20. */
 static int name_w(const gt_app *app)
@@ -482,7 +476,7 @@ static void draw_row(const gt_app *app, const cv_state *cv, WINDOW *w, const gri
 	char label[GT_GENRE_NAME * 2];
 	const char *name = g->label_w < 12 ? genres(app)->abbr[t]
 	                 : gt_cv_label(label, sizeof(label), genres(app), t, g->label_w - 2,
-	                               cut_mark(app));
+	                               gt_cut_mark(app));
 
 	gt_draw_clipped_attr(w, t == cv->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0, g->label_w - 2, name);
 	if (i == 0 && cv->top > 0)
@@ -561,7 +555,8 @@ static void report_row(const gt_app *app, const cv_state *cv, WINDOW *w, const g
 
 	snprintf(line, sizeof(line), "%s %9.2f %9.2f %9.2f %9s%s",
 	         gt_fmt_pad(name, sizeof(name),
-	                    gt_cv_label(label, sizeof(label), genres(app), c, nw, cut_mark(app)), nw),
+	                    gt_cv_label(label, sizeof(label), genres(app), c, nw,
+	                                gt_cut_mark(app)), nw),
 	         r->precision[c], r->recall[c], r->f1[c],
 	         gt_fmt_count(sup, sizeof(sup), (unsigned long long)r->support[c]), note);
 	gt_draw_clipped_attr(w, a, y, x, width, line);
@@ -826,7 +821,7 @@ static void draw_map_row(const gt_app *app, const cv_state *cv, WINDOW *w, const
 
 	gt_draw_clipped_attr(w, t == hm->t ? gt_attr(app, GT_C_CURSOR) : A_BOLD, y, 0,
 	                     mp->label_w - 2, gt_cv_label(label, sizeof(label), genres(app), t,
-	                                                  mp->label_w - 2, cut_mark(app)));
+	                                                  mp->label_w - 2, gt_cut_mark(app)));
 	if (i == 0 && hm->top > 0)
 		gt_draw_clipped(w, y, mp->label_w - 1, 1, app->utf8 ? "\u2191" : "^");
 	else if (i == hm->rows - 1 && hm->top + i < hm->k - 1)
@@ -852,7 +847,7 @@ static void draw_readout(const gt_app *app, const cv_state *cv, WINDOW *w, const
 	char line[320];
 
 	gt_hm_readout_fit(line, sizeof(line), &cv->hm, set->cm, genres(app), getmaxx(w),
-	                  cut_mark(app));
+	                  gt_cut_mark(app));
 	draw_cell_line(app, cv, w, set, y, line);
 }
 
@@ -1019,7 +1014,7 @@ static void list_row(const gt_app *app, const cell_list *l, size_t i, int pw, ch
 
 	snprintf(buf, n, "%7ld  %s %6.3f  %*.3f   %s%s%s", ds->line[it->row],
 	         gt_fmt_pad(pad, sizeof(pad), gt_cv_label(name, sizeof(name), genres(app), l->p, 12,
-	                                                  cut_mark(app)), 12),
+	                                                  gt_cut_mark(app)), 12),
 	         it->conf, pw, pt,
 	         a ? gt_cell(ds, it->row, GT_COL_ARTIST) : "", a && t ? " - " : "",
 	         t ? gt_cell(ds, it->row, GT_COL_TRACK) : "");
@@ -1051,7 +1046,7 @@ static void draw_list(const gt_app *app, const cell_list *l, WINDOW *w)
 	         gt_rowpred_order_name(l->order));
 	gt_draw_clipped_attr(w, A_BOLD, 0, 0, width, line);
 	snprintf(ptrue, sizeof(ptrue), "p(%s)", gt_cv_label(name, sizeof(name), genres(app), l->t,
-	                                                    PTRUE_MAX - 3, cut_mark(app)));
+	                                                    PTRUE_MAX - 3, gt_cut_mark(app)));
 	pw = gt_text_width(ptrue) > 6 ? gt_text_width(ptrue) : 6;
 	names_heading(app, heading, sizeof(heading));
 	snprintf(line, sizeof(line), "%7s  %-12s %6s  %*s%s   %s", "line", "predicted", "prob",

@@ -100,12 +100,6 @@ static int have_matrix(const gt_app *app)
 
 /* ---- drawing helpers */
 
-/* The mark of a name cut to fit: one cell. */
-static const char *cut_mark(const gt_app *app)
-{
-	return app->utf8 ? "\u2026" : "~";
-}
-
 /* Feature f's name in exactly cells cells: cut at its words so that it
  * reads as no other feature (gt_fv_name_label), padded. */
 static char *name_cell(const gt_app *app, char *buf, size_t n, const gt_featstats *fs, int f,
@@ -113,7 +107,7 @@ static char *name_cell(const gt_app *app, char *buf, size_t n, const gt_featstat
 {
 	char label[160];
 
-	gt_fv_name_label(label, sizeof(label), fs, f, cells, cut_mark(app));
+	gt_fv_name_label(label, sizeof(label), fs, f, cells, gt_cut_mark(app));
 	return gt_fmt_pad(buf, n, label, cells);
 }
 
@@ -384,7 +378,7 @@ static void feature_title(const gt_app *app, WINDOW *w, int y, int x, int width,
 	if (d->all.n < fs->n)
 		snprintf(unknown, sizeof(unknown), ", %zu unknown", fs->n - d->all.n);
 	used = gt_draw_clipped_attr(w, gt_attr(app, GT_C_HEADER), y, x, width,
-	                            gt_fmt_label(cut, sizeof(cut), &name, 1, 0, width, cut_mark(app)));
+	                            gt_fmt_label(cut, sizeof(cut), &name, 1, 0, width, gt_cut_mark(app)));
 	snprintf(line, sizeof(line), "%s%s%s: training range %s to %s%s", *unit ? " (" : "",
 	         unit, *unit ? ")" : "", gt_fv_value(lo, sizeof(lo), d->all.min),
 	         gt_fv_value(hi, sizeof(hi), d->all.max), unknown);
@@ -425,7 +419,7 @@ static void genre_label(const gt_app *app, WINDOW *w, int y, int x, attr_t a, in
 	char label[160];
 
 	gt_draw_clipped_attr(w, a, y, x, LABEL_W, c < 0 ? "all genres"
-	                     : gt_cv_label(label, sizeof(label), genres(app), c, LABEL_W, cut_mark(app)));
+	                     : gt_cv_label(label, sizeof(label), genres(app), c, LABEL_W, gt_cut_mark(app)));
 }
 
 /* Vertical bars of counts[0..width-1] against peak, rows high, the bottom
@@ -638,7 +632,7 @@ static void level_axis(const gt_app *app, WINDOW *w, int y, int x, int f, int le
 	}
 	for (int l = 0; l < levels; l++) {
 		int len = gt_text_width(gt_fmt_label(label, sizeof(label), names, levels, l,
-		                                     cw, cut_mark(app)));
+		                                     cw, gt_cut_mark(app)));
 
 		gt_draw_clipped(w, y, x + l * cw + (cw - len + 1) / 2, len, label);
 	}
