@@ -122,6 +122,11 @@ static const gt_arch three_sigmoid = {
 	3, { D, 64, 24, K }, { GT_ACT_SIGMOID, GT_ACT_SIGMOID, GT_ACT_SIGMOID },
 	GT_LOSS_KERAS_SIGMOID
 };
+/* Layer 1 much wider than the input: a member's buffers for it are larger
+ * than its copy of the batch, so one laid over the other shows. */
+static const gt_arch wide_top = {
+	3, { D, 48, 96, K }, { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE
+};
 static const gt_arch four = {
 	4, { D, 96, 33, 20, K }, { GT_ACT_RELU, GT_ACT_RELU, GT_ACT_RELU, GT_ACT_LINEAR },
 	GT_LOSS_SOFTMAX_CE
@@ -136,6 +141,7 @@ static void test_same_bytes_two_members(void **state)
 	same_steps(&two, 64, 0.2f, 2, 1);
 	same_steps(&three_sigmoid, 56, 0, 2, 1);
 	same_steps(&four, 64, 0.25f, 2, 1);
+	same_steps(&wide_top, 64, 0.3f, 2, 1);
 }
 
 static void test_same_bytes_more_members(void **state)
@@ -145,6 +151,7 @@ static void test_same_bytes_more_members(void **state)
 	same_steps(&three, 64, 0.3f, 3, 1);
 	same_steps(&four, 40, 0.1f, 4, 1);
 	same_steps(&three, 64, 0.3f, 4, 1);
+	same_steps(&wide_top, 50, 0.2f, 3, 1);
 }
 
 /* No team, or a team of fewer threads than members: the items are taken

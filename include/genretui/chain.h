@@ -14,10 +14,11 @@
  * its units of layer 0, and its part of layer 1's sums (over its columns
  * of W_1), 16 lanes at a time; member m begins its sums where member m-1
  * stopped (gt_model_run_cols), so every sum is the one running sum the
- * plain step computes. The last member ends them, and does the layers
- * above (small: the improved preset's 128 x 10) and the loss, lane chunk
- * by lane chunk; the member before it, its own sums done, takes the
- * chunks of that top part which the last has not begun. Backward,
+ * plain step computes. The first member goes chunk by chunk, so that its
+ * first chunk's sums go on early; the others do their layer 0 in every
+ * chunk while they wait for it. The last member ends the sums and does
+ * the layers above (small: the improved preset's 128 x 10), the loss and
+ * their backward pass down to layer 1's dL/dz, chunk by chunk. Backward,
  * each member computes dL/da of its units (its columns of W_1), their
  * dL/dz, the gradients of its columns of W_1 and its rows of W_0, and
  * Adam on them; the last member also does the layers above. What crosses
@@ -25,6 +26,15 @@
  * the other: a fraction of what the team's split moves, half of every
  * layer's activations and gradients and half the weights (bench/README.md
  * gives both, session 9).
+ *
+ * Both are written past the writer's cache (non-temporal stores) into
+ * buffers only they use, and the reader takes them from memory: a line the
+ * reader still holds from the step before would otherwise have to be
+ * taken back from its CPU before every write, which costs most where the
+ * host puts the two virtual CPUs far apart. For the same reason nothing
+ * else a member writes during the step is read by another: each member
+ * makes its own view of the model, on lines of its own, and only the
+ * last member touches the layers above (bench/README.md, session 10).
  *
  * Each member keeps its columns of W_1, their gradients and Adam moments
  * in memory of its own: the two members' columns are the two halves of
@@ -40,8 +50,7 @@
  * waits only for items below it, and a team member takes the items of its
  * own share in ascending order before any other (team.h), so the lowest
  * item not done is always running or free to take: a chain run by fewer
- * threads than members, or by the caller alone, still ends. The member
- * before the last waits for the last only when the last runs beside it. */
+ * threads than members, or by the caller alone, still ends. */
 #ifndef GENRETUI_CHAIN_H
 #define GENRETUI_CHAIN_H
 

@@ -155,10 +155,12 @@ void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n);
  * - run_units: layer l's units u0..u1-1 in lanes r0..r1-1 (activation and
  *   dropout included);
  * - run_cols: layer l's sums over its inputs k0..k1-1, every unit, lanes
- *   r0..r1-1, into `to` ([units][lanes]): begun from the bias if from is
- *   NULL, else carried on from the sums in from (which stopped at input
- *   k0). When k1 is the layer's input count the sums are complete: `to`
- *   must then be a[l+1], and the activation and dropout are applied.
+ *   r0..r1-1, into `to` (lane r0 of unit 0; row stride ldt): begun from
+ *   the bias if from is NULL, else carried on from the sums in from (lane
+ *   r0 of unit 0, row stride ldf), which stopped at input k0. When k1 is
+ *   the layer's input count the sums are complete: `to` must then be
+ *   a[l+1] + r0 with stride lanes, and the activation and dropout are
+ *   applied.
  * Backward (delta[nlayers] filled as for backprop):
  * - backprop_lanes_to: backprop_lanes down to layer lo only, which gets
  *   its dL/dz alone (lo = 0: backprop_lanes);
@@ -176,7 +178,7 @@ typedef struct {
 void gt_model_run_lanes_from(gt_model *m, int l0, int r0, int r1);
 void gt_model_run_units(gt_model *m, int l, int u0, int u1, int r0, int r1);
 void gt_model_run_cols(gt_model *m, int l, const gt_cols *c, const gt_real *from,
-                       gt_real *to, int r0, int r1);
+                       size_t ldf, gt_real *to, size_t ldt, int r0, int r1);
 void gt_model_backprop_lanes_to(gt_model *m, int n, int r0, int r1, int lo);
 void gt_model_backprop_cols(gt_model *m, int l, const gt_cols *c, int n);
 void gt_model_grads_cols(gt_model *m, int l, const gt_cols *c, int n);

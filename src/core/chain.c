@@ -19,27 +19,35 @@ typedef struct {
 } progress;
 
 /* What member m keeps of its own, in memory of its own: its columns of
- * W_1 with their gradients and rows (gt_cols), and their Adam moments. */
+ * W_1 with their gradients and rows (gt_cols), their Adam moments, and
+ * its stage: for all but the last member, a lane chunk's sums before they
+ * are streamed to the next member ([sizes[2]][GT_LANE_ROUND]); for the
+ * last, layer 1's dL/dz ([sizes[2]][lanes]), streamed to the model's
+ * delta[2] for the others. */
 typedef struct {
 	gt_cols cols;
 	gt_real *m, *v;                  /* [sizes[2]][cols.ld] */
+	gt_real *stage;
 	gt_real *block;                  /* the allocation behind them (and the input) */
 } member_own;
+
+/* The model as member m sees it this step, made by m itself (make_view),
+ * alone on its cache lines. */
+typedef struct {
+	_Alignas(64) gt_model m;
+} member_view;
 
 struct gt_chain {
 	gt_model *model;
 	int members;
 	int cut[GT_THREADS_MAX + 1];     /* member m: units cut[m]..cut[m+1]-1 of layer 0 */
-	gt_model view[GT_THREADS_MAX];   /* the model as member m sees it: its own input */
+	member_view view[GT_THREADS_MAX];
 	member_own own[GT_THREADS_MAX];
 	int held;                        /* the members' columns and moments are the
 	                                    current ones (gt_chain_release) */
-	gt_real *part;                   /* [members - 1][sizes[2]][lanes]: layer 1's sums
-	                                    over the inputs of members 0..m */
+	gt_real *part;                   /* [members - 1][lane chunk][sizes[2]][GT_LANE_ROUND]:
+	                                    layer 1's sums over the inputs of members 0..m */
 	progress *done;                  /* [members] */
-	progress *tops;                  /* [lanes / 16]: the step whose top part of the
-	                                    chunk was taken (top_lanes) */
-	progress begun;                  /* the step the last member began */
 	uint64_t seq;                    /* steps taken */
 	/* the step under way */
 	const gt_samples *s;
@@ -47,7 +55,7 @@ struct gt_chain {
 	const int *y;
 	int n;
 	gt_adam *adam;
-	size_t correct[GT_THREADS_MAX];  /* per team member */
+	_Alignas(64) size_t correct;     /* by the last member */
 	double *loss;                    /* [lanes / GT_LANE_ROUND]: each chunk's */
 };
 
@@ -106,16 +114,17 @@ static size_t input_size(const gt_model *m)
 }
 
 /* Member i's own memory: its columns' W, dW, moments and rows, then (all
- * but the last member) its input. Returns 0 when out of memory. */
+ * but the last member) its input (make_view), then its stage. Returns 0
+ * when out of memory. */
 static int own_alloc(gt_chain *c, int i)
 {
 	const gt_model *md = c->model;
 	member_own *o = &c->own[i];
-	int w = c->cut[i + 1] - c->cut[i];
+	int w = c->cut[i + 1] - c->cut[i], last = i == c->members - 1;
 	size_t ld = (size_t)(w + GT_LANE_ROUND - 1) / GT_LANE_ROUND * GT_LANE_ROUND;
 	size_t block = (size_t)md->arch.sizes[2] * ld, rows = (size_t)md->max_batch * ld;
-	gt_real *p = gt_reals_zeroed(4 * block + rows +
-	                             (i < c->members - 1 ? input_size(md) : 0));
+	size_t stage = (size_t)md->arch.sizes[2] * (last ? (size_t)md->lanes : GT_LANE_ROUND);
+	gt_real *p = gt_reals_zeroed(4 * block + rows + stage + (last ? 0 : input_size(md)));
 
 	if (!p)
 		return 0;
@@ -123,6 +132,7 @@ static int own_alloc(gt_chain *c, int i)
 	o->cols = (gt_cols){ c->cut[i], c->cut[i + 1], p, p + block, p + 4 * block, ld };
 	o->m = p + 2 * block;
 	o->v = p + 3 * block;
+	o->stage = p + 4 * block + rows + (last ? 0 : input_size(md));
 	return 1;
 }
 
@@ -143,8 +153,7 @@ gt_chain *gt_chain_new(gt_model *m, int members)
 	c->part = gt_reals_zeroed((size_t)(members - 1) * part);
 	c->done = aligned_alloc(64, (size_t)members * sizeof(*c->done));
 	c->loss = malloc((size_t)m->lanes / GT_LANE_ROUND * sizeof(double));
-	c->tops = aligned_alloc(64, (size_t)m->lanes / GT_LANE_ROUND * sizeof(*c->tops));
-	ok = c->part && c->done && c->loss && c->tops;
+	ok = c->part && c->done && c->loss;
 	for (int i = 0; i < members && ok; i++)
 		ok = own_alloc(c, i);
 	if (!ok) {
@@ -153,9 +162,6 @@ gt_chain *gt_chain_new(gt_model *m, int members)
 	}
 	for (int i = 0; i < members; i++)
 		atomic_init(&c->done[i].v, 0);
-	for (int i = 0; i < m->lanes / GT_LANE_ROUND; i++)
-		atomic_init(&c->tops[i].v, 0);
-	atomic_init(&c->begun.v, 0);
 	return c;
 }
 
@@ -168,7 +174,6 @@ void gt_chain_free(gt_chain *c)
 		free(c->own[i].block);
 	free(c->part);
 	free(c->done);
-	free(c->tops);
 	free(c->loss);
 	free(c);
 }
@@ -233,25 +238,34 @@ int gt_chain_cut(const gt_chain *c, int i)
 	return c->cut[i < 0 ? 0 : i > c->members ? c->members : i];
 }
 
-static gt_real *part_of(const gt_chain *c, int m)
+/* Member m's sums in lane chunk q (m < members - 1): [sizes[2]][GT_LANE_ROUND],
+ * a block of lines of their own, apart from the chunk the member is writing
+ * next. */
+static gt_real *part_of(const gt_chain *c, int m, int q)
 {
-	return c->part + (size_t)m * (size_t)c->model->arch.sizes[2] * (size_t)c->model->lanes;
+	size_t units = (size_t)c->model->arch.sizes[2];
+
+	return c->part + (size_t)m * units * (size_t)c->model->lanes +
+	       (size_t)q * units * GT_LANE_ROUND;
 }
 
-/* The model as each member sees it this step: the model's own state
- * (dropout included), with members 0..n-2's inputs their own. */
-static void make_views(gt_chain *c)
+/* The model as member m sees it this step: the model's own state (dropout
+ * included), with its own input (all but the last member) or its own
+ * layer 1 dL/dz (the last). Made by the member itself, so that the lines
+ * it reads all step are written on its own CPU. */
+static gt_model *make_view(gt_chain *c, int m)
 {
-	for (int m = 0; m < c->members; m++) {
-		gt_model *v = &c->view[m];
-		const gt_cols *o = &c->own[m].cols;
+	gt_model *v = &c->view[m].m;
+	const member_own *o = &c->own[m];
 
-		*v = *c->model;
-		if (m < c->members - 1) {
-			v->a[0] = o->rows + (size_t)v->max_batch * o->ld;
-			v->rows[0] = v->a[0] + (size_t)v->arch.sizes[0] * (size_t)v->lanes;
-		}
+	*v = *c->model;
+	if (m < c->members - 1) {
+		v->a[0] = o->cols.rows + (size_t)v->max_batch * o->cols.ld;
+		v->rows[0] = v->a[0] + (size_t)v->arch.sizes[0] * (size_t)v->lanes;
+	} else {
+		v->delta[2] = o->stage;
 	}
+	return v;
 }
 
 static uint64_t mark(const gt_chain *c, int chunks)
@@ -272,31 +286,37 @@ static void wait_for(const gt_chain *c, int m, int chunk)
 		gt_team_relax(r);
 }
 
-/* The top part of lane chunk `chunk`, once layer 1's sums are whole there:
- * the layers above, the loss, and the backward pass's lane-wise part down
- * to layer 1's dL/dz. Done by whichever member takes it first (the last
- * member, or the one before it when it has finished its sums): returns 0
- * if it was taken. */
-static int top_lanes(gt_chain *c, gt_model *v, int chunk, int member)
+/* Rows 0..count-1 of a [count][ld] block's lanes r0..r0+GT_LANE_ROUND-1
+ * streamed to the same place in `to`, past this CPU's cache: the lines go
+ * to memory, where the other CPU reads them, and the next step's writes
+ * need not take them back from it. */
+static void stream_lanes(gt_real *to, const gt_real *from, size_t ld, int count, int r0)
+{
+	for (int u = 0; u < count; u++)
+		gt_reals_stream(to + (size_t)u * ld + (size_t)r0, from + (size_t)u * ld + (size_t)r0,
+		                GT_LANE_ROUND);
+}
+
+/* The top part of lane chunk `chunk`, once layer 1's sums are whole there
+ * (the last member's): the layers above, the loss, and the backward
+ * pass's lane-wise part down to layer 1's dL/dz, which goes to the model
+ * for the other members. */
+static void top_lanes(gt_chain *c, gt_model *v, int chunk)
 {
 	int L = v->arch.nlayers, k = v->arch.sizes[L], r0 = chunk * GT_LANE_ROUND;
 	int r1 = r0 + GT_LANE_ROUND, rn = r1 < c->n ? r1 : c->n;
 	const gt_real *out = v->a[L];
-	uint64_t was = atomic_load(&c->tops[chunk].v);
 
-	if (was == c->seq || !atomic_compare_exchange_strong(&c->tops[chunk].v, &was, c->seq))
-		return 0;
 	gt_model_run_lanes_from(v, 2, r0, r1);
 	c->loss[chunk] = gt_loss_lanes(v->arch.loss, out + r0, v->lanes, c->y + r0, rn - r0, k,
 	                               (gt_real)1 / (gt_real)c->n, v->delta[L] + r0);
-	c->correct[member] += gt_correct_lanes(out + r0, v->lanes, c->y + r0, rn - r0, k, NULL);
+	c->correct += gt_correct_lanes(out + r0, v->lanes, c->y + r0, rn - r0, k, NULL);
 	gt_model_backprop_lanes_to(v, c->n, r0, r1, 1);
-	return 1;
+	stream_lanes(c->model->delta[2], v->delta[2], (size_t)v->lanes, v->arch.sizes[2], r0);
+	gt_reals_fence();
 }
 
-/* Lane chunk i of member m's input and of its units of layer 0: done a
- * chunk at a time, so that the first chunk's sums go to the next member
- * as early as they can. */
+/* Lane chunk i of member m's input and of its units of layer 0. */
 static void first_layer(gt_chain *c, gt_model *v, int m, int i)
 {
 	int r0 = i * GT_LANE_ROUND, r1 = r0 + GT_LANE_ROUND;
@@ -305,58 +325,60 @@ static void first_layer(gt_chain *c, gt_model *v, int m, int i)
 	gt_model_run_units(v, 0, c->cut[m], c->cut[m + 1], r0, r1);
 }
 
-/* The last member's sums, chunk after chunk. It leaves the top parts to
- * the member before it, which has finished its own sums by then, while
- * that member's next chunk is ready; it takes them when it would wait. */
-static void last_sums(gt_chain *c, gt_model *v, int m, int member, int chunks)
+/* Member m's sums in lane chunk i, begun where member m-1's stopped (m >
+ * 0), into its stage, then streamed on to member m+1. */
+static void chunk_sums(gt_chain *c, gt_model *v, int m, int i)
 {
-	atomic_store(&c->begun.v, c->seq);
-	for (int i = 0; i < chunks; i++) {
+	const member_own *o = &c->own[m];
+	int r0 = i * GT_LANE_ROUND, units = v->arch.sizes[2];
+
+	gt_model_run_cols(v, 1, &o->cols, m > 0 ? part_of(c, m - 1, i) : NULL, GT_LANE_ROUND,
+	                  o->stage, GT_LANE_ROUND, r0, r0 + GT_LANE_ROUND);
+	gt_reals_stream(part_of(c, m, i), o->stage, (size_t)units * GT_LANE_ROUND);
+	gt_reals_fence();
+	atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
+}
+
+/* The last member: its first layer in every chunk while the member before
+ * it computes its first chunk, then chunk after chunk the sums' end and
+ * the top part. */
+static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
+{
+	for (int i = 0; i < chunks; i++)
 		first_layer(c, v, m, i);
-		wait_for(c, m - 1, i);
-		gt_model_run_cols(v, 1, &c->own[m].cols, part_of(c, m - 1), v->a[2],
-		                  i * GT_LANE_ROUND, (i + 1) * GT_LANE_ROUND);
-		atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
-		for (int t = 0; t <= i && (i + 1 == chunks || !ready(c, m - 1, i + 1)); t++)
-			top_lanes(c, v, t, member);
-	}
-}
-
-/* The member before the last, its sums done: the top parts of the chunks
- * the last member has finished and left, if the last member runs beside
- * it (a thread that runs both items runs this one first, and must not
- * wait for the other). */
-static void help_top(gt_chain *c, gt_model *v, int member, int chunks)
-{
-	if (atomic_load(&c->begun.v) != c->seq)
-		return;
 	for (int i = 0; i < chunks; i++) {
-		wait_for(c, c->members - 1, i);
-		top_lanes(c, v, i, member);
+		int r0 = i * GT_LANE_ROUND;
+
+		wait_for(c, m - 1, i);
+		gt_model_run_cols(v, 1, &c->own[m].cols, part_of(c, m - 1, i), GT_LANE_ROUND,
+		                  v->a[2] + r0, (size_t)v->lanes, r0, r0 + GT_LANE_ROUND);
+		top_lanes(c, v, i);
 	}
 }
 
-/* Member m's forward pass (an item of the team). */
+/* Member m's forward pass (an item of the team). The first member goes
+ * chunk by chunk, so that its first chunk's sums go on as early as they
+ * can; a middle member, like the last, does its first layer first. */
 static void forward_item(void *arg, int m, int member)
 {
 	gt_chain *c = arg;
-	gt_model *v = &c->view[m];
+	gt_model *v = make_view(c, m);
 	int chunks = (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
 
+	(void)member;
 	if (m == c->members - 1) {
-		last_sums(c, v, m, member, chunks);
+		last_member(c, v, m, chunks);
 		return;
 	}
-	for (int i = 0; i < chunks; i++) {
+	for (int i = 0; i < chunks && m > 0; i++)
 		first_layer(c, v, m, i);
-		if (m > 0)
+	for (int i = 0; i < chunks; i++) {
+		if (m == 0)
+			first_layer(c, v, m, i);
+		else
 			wait_for(c, m - 1, i);
-		gt_model_run_cols(v, 1, &c->own[m].cols, m > 0 ? part_of(c, m - 1) : NULL,
-		                  part_of(c, m), i * GT_LANE_ROUND, (i + 1) * GT_LANE_ROUND);
-		atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
+		chunk_sums(c, v, m, i);
 	}
-	if (m == c->members - 2)
-		help_top(c, v, member, chunks);
 }
 
 /* Adam on the parameters from..from+n-1. */
@@ -400,7 +422,7 @@ static void write_back(const gt_chain *c, int m)
 static void backward_item(void *arg, int m, int member)
 {
 	gt_chain *c = arg;
-	gt_model *v = &c->view[m];
+	gt_model *v = &c->view[m].m;
 	const gt_arch *A = &v->arch;
 	member_own *o = &c->own[m];
 	int i0 = c->cut[m], i1 = c->cut[m + 1];
@@ -433,17 +455,15 @@ double gt_chain_step(gt_chain *c, gt_team *team, gt_adam *adam_state, const gt_s
 	c->y = y;
 	c->n = n;
 	c->adam = adam_state;
-	memset(c->correct, 0, sizeof(c->correct));
+	c->correct = 0;
 	c->seq++;
 	if (!c->held)
 		gather(c);
-	make_views(c);
 	gt_team_run(team, forward_item, c, c->members);
 	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND)
 		total += c->loss[r0 / GT_LANE_ROUND];
 	gt_adam_begin(adam_state);
 	gt_team_run(team, backward_item, c, c->members);
-	for (int i = 0; i < GT_THREADS_MAX; i++)
-		*correct += c->correct[i];
+	*correct += c->correct;
 	return total;
 }

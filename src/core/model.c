@@ -509,7 +509,7 @@ void gt_model_run_units(gt_model *m, int l, int u0, int u1, int r0, int r1)
 }
 
 void gt_model_run_cols(gt_model *m, int l, const gt_cols *c, const gt_real *from,
-                       gt_real *to, int r0, int r1)
+                       size_t ldf, gt_real *to, size_t ldt, int r0, int r1)
 {
 	int nin = m->arch.sizes[l], nout = m->arch.sizes[l + 1];
 	size_t lanes = (size_t)m->lanes;
@@ -517,9 +517,9 @@ void gt_model_run_cols(gt_model *m, int l, const gt_cols *c, const gt_real *from
 	const gt_real *B = m->a[l] + (size_t)c->k0 * lanes + (size_t)r0;
 
 	if (from)
-		gemm_on(to + r0, lanes, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, from + r0, lanes);
+		gemm_on(to, ldt, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, from, ldf);
 	else
-		gemm(to + r0, lanes, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, m->b[l]);
+		gemm(to, ldt, W, B, lanes, nout, r1 - r0, c->k1 - c->k0, m->b[l]);
 	if (c->k1 == nin)
 		finish_layer(m, l, 0, nout, r0, r1);
 }
