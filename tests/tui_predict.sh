@@ -75,6 +75,27 @@ keys C-u 'quit' Enter
 keys q
 wait_for "EXIT=0"
 
+# A run that ends while the pane is not shown, then a new run: the pane
+# has the ended run's model, and says a new one is training.
+start 120 34 "XDG_STATE_HOME=$tmp/state" "$GENRETUI --epochs 100000 $CSV"
+wait_for "kept" 20
+keys 3 t
+wait_for "running" 20
+keys z
+wait_for "stopped" 20
+keys t
+wait_for "running" 20
+keys 5
+expect_re "a run ended unseen: its model is the pane's while a new run trains" \
+	"Model: paper, [0-9]+ epochs, test accuracy 0\.[0-9]+; a new run is training \(epoch [0-9]+ of 100000\)"
+keys 'energy=0.5' Enter
+expect_re "... and it answers" "then [A-Z][a-zA-Z-]+ \([0-9.]+%\)"
+keys C-u 'quit' Enter
+keys 3 z
+wait_for "stopped" 20
+keys q q
+wait_for "EXIT=0"
+
 # A symbolic link planted at the history path is never written through:
 # both prompts say so and keep no history; the link's target is untouched.
 mkdir -p "$tmp/trap/genretui"

@@ -476,6 +476,20 @@ static void draw_input(const gt_app *app, const predict_state *ps, WINDOW *w, in
 	wattrset(w, A_NORMAL);
 }
 
+/* The predictor takes each model the session ends with, whether or not
+ * the pane is shown: a run that ends unseen and a new run begun after it
+ * leave the pane with the ended run's model, not without one. */
+static int predict_tick(gt_app *app, void *state, double budget)
+{
+	predict_state *ps = state;
+	unsigned long was = ps->pred_gen;
+	int had = ps->have_pred;
+
+	(void)budget;
+	refresh_model(app, ps);
+	return ps->have_pred != had || ps->pred_gen != was ? 2 : 0;
+}
+
 /* Readline is set up when the pane is first shown, and the predictor
  * follows the session's model. */
 static void predict_layout(gt_app *app, void *state, int height, int width)
@@ -489,6 +503,20 @@ static void predict_layout(gt_app *app, void *state, int height, int width)
 	refresh_model(app, ps);
 }
 
+/* The head line with a model: which, and while a new run trains, that
+ * this is the last one's. */
+static void model_head(const gt_app *app, const predict_state *ps, char *buf, size_t n)
+{
+	const gt_trainer *t = &app->session.trainer;
+	int len = snprintf(buf, n, "Model: %s, %d epochs, test accuracy %.4f%s", ps->pred.preset,
+	                   ps->pred.epochs_trained, ps->pred.test_accuracy,
+	                   app->session.loaded ? " (loaded from file)" : "");
+
+	if (app->session.running && !gt_trainer_finished(t) && len > 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, "; a new run is training (epoch %d of %d)",
+		         t->epoch + 1, t->hp.epochs);
+}
+
 static void predict_draw(const gt_app *app, const void *state, WINDOW *w)
 {
 	const predict_state *ps = state;
@@ -497,9 +525,7 @@ static void predict_draw(const gt_app *app, const void *state, WINDOW *w)
 
 	werase(w);
 	if (ps->have_pred)
-		snprintf(head, sizeof(head), "Model: %s, %d epochs, test accuracy %.4f%s",
-		         ps->pred.preset, ps->pred.epochs_trained, ps->pred.test_accuracy,
-		         app->session.loaded ? " (loaded from file)" : "");
+		model_head(app, ps, head, sizeof(head));
 	else
 		no_model_text(app, head, sizeof(head), 1);
 	wattrset(w, gt_attr(app, ps->have_pred ? GT_C_HEADER : GT_C_BAD));
@@ -548,6 +574,7 @@ const gt_pane gt_predict_pane = {
 	.text_input = 1,
 	.init = predict_init,
 	.free = predict_free,
+	.tick = predict_tick,
 	.layout = predict_layout,
 	.draw = predict_draw,
 	.key = predict_key,
