@@ -89,6 +89,14 @@ int gt_chain_cut(const gt_chain *c, int i);
 double gt_chain_step(gt_chain *c, gt_team *team, gt_adam *adam, const gt_samples *s,
                      const uint32_t *idx, const int *y, int n, size_t *correct);
 
+/* The rows idx[0..n-1] (idx NULL: rows 0..n-1) of the same samples that
+ * the step after the next gt_chain_step will take, or n = 0 when the
+ * caller does not know them: the members other than the first fetch them
+ * into their CPUs' caches during the next step's backward pass. The first
+ * member is the caller's item (team.h), and the caller fetches its rows
+ * itself. A hint: no result depends on it. */
+void gt_chain_next(gt_chain *c, const uint32_t *idx, int n);
+
 /* The members keep their columns of W_1 and those columns' Adam moments
  * in memory of their own while the chain takes steps (the model's
  * parameters are kept current; Adam's moments are not): release puts the

@@ -437,6 +437,10 @@ static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
 	double t0 = gt_now(), loss;
 
 	if (team && t->chain) {
+		size_t left = gt_trainer_rows(t) - t->pos;   /* the next batch's, this epoch */
+
+		gt_chain_next(t->chain, t->order + t->pos,
+		              left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size);
 		loss = gt_chain_step(t->chain, team, &t->adam, &t->train, idx, t->ybatch, n,
 		                     &t->correct);
 	} else {
