@@ -318,26 +318,6 @@ static void top_lanes(gt_chain *c, gt_model *v, int chunk)
 	gt_reals_fence();
 }
 
-/* Rows idx[0..n-1] of s (idx NULL: 0..n-1) fetched into this CPU's cache
- * ahead of their use. Inlined: GCC takes a function of prefetches alone
- * for a pure one and drops the call. */
-static inline __attribute__((always_inline)) void
-prefetch_rows(const gt_samples *s, const uint32_t *idx, int n)
-{
-	size_t bytes = (size_t)s->nnum * sizeof(gt_real);
-
-	for (int r = 0; r < n && bytes; r++) {
-		size_t j = idx ? idx[r] : (size_t)r;
-		const char *row = (const char *)(s->x + j * (size_t)s->nnum);
-
-		for (size_t b = 0; b < bytes; b += 64)
-			__builtin_prefetch(row + b);
-		__builtin_prefetch(row + bytes - 1);
-		if (s->hot)
-			__builtin_prefetch(s->hot + j);
-	}
-}
-
 /* Lane chunk i of member m's input and of its units of layer 0. */
 static void first_layer(gt_chain *c, gt_model *v, int m, int i)
 {
@@ -389,7 +369,7 @@ static void forward_item(void *arg, int m, int member)
 
 	(void)member;
 	if (m > 0)      /* all its rows' loads under way at once */
-		prefetch_rows(c->s, c->idx, c->n);
+		gt_samples_prefetch(c->s, c->idx, (size_t)c->n);
 	if (m == c->members - 1) {
 		last_member(c, v, m, chunks);
 		return;
@@ -453,7 +433,7 @@ static void backward_item(void *arg, int m, int member)
 
 	(void)member;
 	if (m > 0)
-		prefetch_rows(c->s, c->next_idx, c->next_n);
+		gt_samples_prefetch(c->s, c->next_idx, (size_t)c->next_n);
 	gt_model_backprop_cols(v, 1, &o->cols, c->n);
 	gt_model_grads_cols(v, 1, &o->cols, c->n);
 	gt_adam_apply_to(c->adam, o->cols.W, o->cols.dW, o->m, o->v,

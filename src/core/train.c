@@ -199,40 +199,25 @@ int gt_trainer_finished(const gt_trainer *t)
 	return t->epoch >= t->hp.epochs || t->stopped;
 }
 
-/* Ask the cache for the rows (their dense values, one-hot byte and label)
- * of the batch after the one at pos: they are scattered over sets larger
- * than the cache, and the batch would otherwise wait for each. Always
- * inlined: GCC takes a function of prefetches alone for a pure one and
- * drops the call. */
-static inline __attribute__((always_inline)) void prefetch_next(const gt_trainer *t)
+/* Rows in the batch that begins at pos of this epoch's order (0 past its
+ * end). */
+static int batch_len(const gt_trainer *t, size_t pos)
 {
-	size_t bs = (size_t)t->hp.batch_size, from = t->pos + bs;
-	size_t bytes = (size_t)t->train.nnum * sizeof(gt_real);
-	size_t rows = gt_trainer_rows(t), to = from + bs < rows ? from + bs : rows;
+	size_t rows = gt_trainer_rows(t), left = pos < rows ? rows - pos : 0;
 
-	for (size_t i = from; i < to; i++) {
-		size_t j = t->order[i];
-		const char *row = (const char *)t->train.x + j * bytes;
-
-		for (size_t b = 0; b < bytes; b += 64)
-			__builtin_prefetch(row + b);
-		if (bytes)
-			__builtin_prefetch(row + bytes - 1);
-		if (t->train.hot)
-			__builtin_prefetch(t->train.hot + j);
-		__builtin_prefetch(t->train.y + j);
-	}
+	return left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
 }
 
 /* The next batch: its labels into ybatch, its size into *n; returns its
  * rows' indices (loading them into the model is the caller's). */
 static const uint32_t *next_batch(gt_trainer *t, int *n)
 {
-	size_t left = gt_trainer_rows(t) - t->pos;
 	const uint32_t *idx = t->order + t->pos;
+	size_t after = t->pos + (size_t)t->hp.batch_size;
 
-	*n = left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size;
-	prefetch_next(t);
+	*n = batch_len(t, t->pos);
+	/* the batch after this one, whose rows would otherwise be waited for */
+	gt_samples_prefetch(&t->train, t->order + after, (size_t)batch_len(t, after));
 	for (int r = 0; r < *n; r++)
 		t->ybatch[r] = t->train.y[idx[r]];
 	t->pos += (size_t)*n;
@@ -437,10 +422,7 @@ static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
 	double t0 = gt_now(), loss;
 
 	if (team && t->chain) {
-		size_t left = gt_trainer_rows(t) - t->pos;   /* the next batch's, this epoch */
-
-		gt_chain_next(t->chain, t->order + t->pos,
-		              left < (size_t)t->hp.batch_size ? (int)left : t->hp.batch_size);
+		gt_chain_next(t->chain, t->order + t->pos, batch_len(t, t->pos));
 		loss = gt_chain_step(t->chain, team, &t->adam, &t->train, idx, t->ybatch, n,
 		                     &t->correct);
 	} else {

@@ -151,7 +151,7 @@ static void no_model_text(const gt_app *app, char *buf, size_t n, int head)
 {
 	const gt_trainer *t = &app->session.trainer;
 
-	if (app->session.running && !gt_trainer_finished(t))
+	if (app->training)
 		snprintf(buf, n, "%s run is training (epoch %d of %d): the model answers here "
 		         "once it ends", head ? "A" : "a", t->epoch + 1, t->hp.epochs);
 	else if (head)
@@ -512,7 +512,7 @@ static void model_head(const gt_app *app, const predict_state *ps, char *buf, si
 	                   ps->pred.epochs_trained, ps->pred.test_accuracy,
 	                   app->session.loaded ? " (loaded from file)" : "");
 
-	if (app->session.running && !gt_trainer_finished(t) && len > 0 && (size_t)len < n)
+	if (app->training && len > 0 && (size_t)len < n)
 		snprintf(buf + len, n - (size_t)len, "; a new run is training (epoch %d of %d)",
 		         t->epoch + 1, t->hp.epochs);
 }
