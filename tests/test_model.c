@@ -405,6 +405,38 @@ static void test_load_gathered(void **state)
 	gt_model_free(&m);
 }
 
+/* A second workspace runs other rows over the same weights: its outputs
+ * are the model's own on those rows, the model's buffers keep theirs, and
+ * a change of the weights shows in both. */
+static void test_workspace(void **state)
+{
+	gt_model m, v;
+	compact_rows c;
+	gt_samples first = { c.x, c.hot, NULL, 10, CNUM, CHOT };
+	gt_samples second = { c.x + 10 * CNUM, c.hot + 10, NULL, 10, CNUM, CHOT };
+	gt_real alone[10 * COUT], mine[10 * COUT], theirs[10 * COUT];
+
+	(void)state;
+	compact_setup(&m, &c, 99);
+	gt_model_load_rows(&m, &second, NULL, 10);
+	lanes_out(&m, gt_model_run(&m, 10), 10, alone);
+	assert_int_equal(gt_model_init_workspace(&v, &m, NULL), GT_OK);
+	assert_ptr_equal(v.params, m.params);
+	assert_ptr_not_equal(v.a[1], m.a[1]);
+	gt_model_load_rows(&m, &first, NULL, 10);
+	lanes_out(&m, gt_model_run(&m, 10), 10, mine);
+	gt_model_load_rows(&v, &second, NULL, 10);
+	lanes_out(&v, gt_model_run(&v, 10), 10, theirs);
+	assert_memory_equal(theirs, alone, sizeof(alone));
+	lanes_out(&m, m.a[m.arch.nlayers], 10, alone);
+	assert_memory_equal(alone, mine, sizeof(mine));
+	m.b[1][0] += 1;    /* the weights are m's */
+	lanes_out(&v, gt_model_run(&v, 10), 10, alone);
+	assert_memory_not_equal(alone, theirs, sizeof(alone));
+	gt_model_free_workspace(&v);
+	gt_model_free(&m);
+}
+
 static void test_arch_check(void **state)
 {
 	gt_arch bad_loss = { 1, { 3, 2 }, { GT_ACT_LINEAR }, GT_LOSS_KERAS_SIGMOID };
@@ -476,6 +508,7 @@ int main(void)
 		cmocka_unit_test(test_dropout),
 		cmocka_unit_test(test_load_compact),
 		cmocka_unit_test(test_load_gathered),
+		cmocka_unit_test(test_workspace),
 		cmocka_unit_test(test_arch_check),
 		cmocka_unit_test(test_glorot_limits),
 	};

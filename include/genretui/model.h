@@ -126,6 +126,14 @@ gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
                         gt_error *err);
 void gt_model_free(gt_model *m);
 
+/* A second workspace over m's weights, for a thread that runs other rows
+ * through the same model at the same time: v reads m's parameters (m keeps
+ * and frees them) and has activations of its own. Forward only
+ * (gt_model_load_rows, gt_model_run, no dropout): its gradients would be
+ * m's. Free it with gt_model_free_workspace, before m. */
+gt_status gt_model_init_workspace(gt_model *v, const gt_model *m, gt_error *err);
+void gt_model_free_workspace(gt_model *v);
+
 /* Glorot-uniform weights (limit sqrt(6 / (n_in + n_out))), zero biases. */
 void gt_model_glorot(gt_model *m, gt_rng *rng);
 

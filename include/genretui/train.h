@@ -93,6 +93,13 @@ typedef struct {
 	                            (chain.h); else the team's own split */
 	double *chunk_loss;      /* [lanes / GT_LANE_ROUND]: a batch's loss per
 	                            GT_LANE_ROUND lanes, summed in order after */
+	gt_model *eval_ws;       /* [team size - 1]: workspaces over the model's
+	                            weights, for members 1.. of an evaluation */
+	int eval_members;        /* members with a workspace (the caller's the
+	                            model's own); the team's size, or the caller
+	                            evaluates alone */
+	double *batch_loss;      /* an evaluation's loss per batch, summed in
+	                            order after */
 	/* Pacing (train.c): steps shared by the team or done by the caller
 	 * alone, whichever went faster when last tried. */
 	int pace_pos;            /* step within the pacing period */
@@ -154,14 +161,14 @@ int gt_trainer_finished(const gt_trainer *t);
 /* Rows trained on per epoch (train.n less the validation slice). */
 size_t gt_trainer_rows(const gt_trainer *t);
 
-/* A lane chunk of a batch in gt_trainer_scan, taken by member `member`:
+/* A batch of gt_trainer_scan, taken by member `member`:
  * rows first..first+n-1 of the set, whose outputs are out[c * lanes + r]
  * for r < n (valid during the call). */
 typedef void (*gt_scan_fn)(void *ctx, int member, size_t first, int n,
                            const gt_real *out, int lanes);
 
 /* gt_evaluate of t's model on s, shared by t's threads as its evaluations
- * are (the same figures and predictions), handing each lane chunk to see
+ * are (the same figures and predictions), handing each batch to see
  * (may be NULL) once its rows' argmax is in pred. The members call see at
  * the same time: it may write only what belongs to its rows or to its
  * member (member < GT_THREADS_MAX). */

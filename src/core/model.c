@@ -81,12 +81,24 @@ static size_t carve(gt_model *m, gt_real *base)
 	return off;
 }
 
+/* m's workspace, zeroed and carved (m->work); 0 when out of memory. */
+static int alloc_work(gt_model *m)
+{
+	size_t nwork = carve(m, NULL);
+	void *work;
+
+	m->work = NULL;
+	if (posix_memalign(&work, 64, nwork * sizeof(gt_real)) != 0)
+		return 0;
+	m->work = memset(work, 0, nwork * sizeof(gt_real));
+	carve(m, m->work);
+	return 1;
+}
+
 gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
                         gt_error *err)
 {
 	gt_status st = gt_arch_check(arch, err);
-	size_t nwork;
-	void *work;
 
 	memset(m, 0, sizeof(*m));
 	if (st != GT_OK)
@@ -101,17 +113,30 @@ gt_status gt_model_init(gt_model *m, const gt_arch *arch, int max_batch,
 	m->nparams = layout(arch, NULL, NULL, NULL);
 	m->params = gt_reals_zeroed(m->nparams);
 	m->grads = gt_reals_zeroed(m->nparams);
-	nwork = carve(m, NULL);
-	if (posix_memalign(&work, 64, nwork * sizeof(gt_real)) == 0)
-		m->work = memset(work, 0, nwork * sizeof(gt_real));
-	if (!m->params || !m->grads || !m->work) {
+	if (!m->params || !m->grads || !alloc_work(m)) {
 		gt_model_free(m);
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for the model");
 	}
 	layout(arch, m->params, m->W, m->b);
 	layout(arch, m->grads, m->dW, m->db);
-	carve(m, m->work);
 	return GT_OK;
+}
+
+gt_status gt_model_init_workspace(gt_model *v, const gt_model *m, gt_error *err)
+{
+	*v = *m;
+	v->dropout = 0;
+	if (!alloc_work(v)) {
+		memset(v, 0, sizeof(*v));
+		return gt_fail(err, GT_ERR_NOMEM, "out of memory for a model's workspace");
+	}
+	return GT_OK;
+}
+
+void gt_model_free_workspace(gt_model *v)
+{
+	free(v->work);
+	memset(v, 0, sizeof(*v));
 }
 
 void gt_model_free(gt_model *m)

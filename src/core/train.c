@@ -57,6 +57,13 @@ static gt_status check_inputs(const gt_model *m, const gt_samples *train,
 	return test->n > 0 ? check_rows(test, d, err) : GT_OK;
 }
 
+/* The batches of an evaluation's job (train.c's evaluations): those of
+ * GT_EVAL_ROWS rows, at least one. */
+static int eval_piece(const gt_model *m)
+{
+	return (GT_EVAL_ROWS + m->max_batch - 1) / m->max_batch;
+}
+
 static gt_status alloc_buffers(gt_trainer *t, gt_error *err)
 {
 	size_t bs = (size_t)t->hp.batch_size;
@@ -65,7 +72,8 @@ static gt_status alloc_buffers(gt_trainer *t, gt_error *err)
 	t->ybatch = malloc(bs * sizeof(int));
 	t->history = calloc((size_t)t->hp.epochs, sizeof(gt_epoch));
 	t->chunk_loss = malloc((size_t)t->model->lanes / GT_LANE_ROUND * sizeof(double));
-	if (!t->order || !t->ybatch || !t->history || !t->chunk_loss)
+	t->batch_loss = malloc((size_t)eval_piece(t->model) * sizeof(double));
+	if (!t->order || !t->ybatch || !t->history || !t->chunk_loss || !t->batch_loss)
 		return gt_fail(err, GT_ERR_NOMEM, "out of memory for training buffers");
 	for (size_t i = 0; i < t->train.n; i++)
 		t->order[i] = (uint32_t)i;
@@ -156,11 +164,23 @@ gt_status gt_trainer_init(gt_trainer *t, gt_model *m, const gt_samples *train,
 	return st;
 }
 
+/* The evaluations' workspaces (make_workspaces). */
+static void free_workspaces(gt_trainer *t)
+{
+	for (int i = 0; i < t->eval_members - 1; i++)
+		gt_model_free_workspace(&t->eval_ws[i]);
+	free(t->eval_ws);
+	t->eval_ws = NULL;
+	t->eval_members = 0;
+}
+
 void gt_trainer_free(gt_trainer *t)
 {
+	free_workspaces(t);
 	gt_chain_free(t->chain);
 	gt_team_free(t->team);
 	free(t->chunk_loss);
+	free(t->batch_loss);
 	gt_adam_free(&t->adam);
 	free(t->order);
 	free(t->ybatch);
@@ -250,17 +270,10 @@ static const uint32_t *next_batch(gt_trainer *t, int *n)
 
 typedef struct {
 	gt_trainer *t;
-	const gt_samples *s;     /* rows ... */
-	const uint32_t *idx;     /* ... idx[0..n-1] of s, or 0..n-1 if NULL */
-	const int *y;            /* [n] their labels */
+	const uint32_t *idx;     /* the batch: rows idx[0..n-1] of the training set */
 	int n;
-	int train;               /* compute the gradient too */
 	int shared;              /* by more than one member: the new weights
 	                            go past the cache (gt_adam_apply_stream) */
-	int *pred;               /* [n] argmax per row, or NULL */
-	size_t first;            /* the batch's first row in the scanned set */
-	gt_scan_fn see;          /* each chunk's rows after the argmax, or NULL */
-	void *see_ctx;
 	size_t correct[GT_THREADS_MAX];   /* per member */
 	int layers[GT_MAX_LAYERS];        /* units_item's order (heavy_first) */
 } share_job;
@@ -273,18 +286,14 @@ static void lanes_item(void *arg, int c, int member)
 	int L = md->arch.nlayers, k = md->arch.sizes[L], n = j->n;
 	int r0 = c * GT_LANE_ROUND, r1 = r0 + GT_LANE_ROUND, rn = r1 < n ? r1 : n;
 	const gt_real *out = md->a[L];
+	const int *y = j->t->ybatch;
 
-	gt_model_load_lanes(md, j->s, j->idx, n, r0, r1);
+	gt_model_load_lanes(md, &j->t->train, j->idx, n, r0, r1);
 	gt_model_run_lanes(md, r0, r1);
-	j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + r0, md->lanes, j->y + r0,
-	                                    rn - r0, k, j->train ? (gt_real)1 / (gt_real)n : 0,
-	                                    j->train ? md->delta[L] + r0 : NULL);
-	j->correct[member] += gt_correct_lanes(out + r0, md->lanes, j->y + r0, rn - r0, k,
-	                                    j->pred ? j->pred + r0 : NULL);
-	if (j->see)
-		j->see(j->see_ctx, member, j->first + (size_t)r0, rn - r0, out + r0, md->lanes);
-	if (j->train)
-		gt_model_backprop_lanes(md, n, r0, r1);
+	j->t->chunk_loss[c] = gt_loss_lanes(md->arch.loss, out + r0, md->lanes, y + r0, rn - r0,
+	                                    k, (gt_real)1 / (gt_real)n, md->delta[L] + r0);
+	j->correct[member] += gt_correct_lanes(out + r0, md->lanes, y + r0, rn - r0, k, NULL);
+	gt_model_backprop_lanes(md, n, r0, r1);
 }
 
 /* Groups of UNIT_GROUP units in every layer of m. */
@@ -342,30 +351,20 @@ static void units_item(void *arg, int item, int member)
 	apply(&j->t->adam, md->params, md->grads, b, (size_t)(u1 - u0));
 }
 
-/* The lane chunks of job j by team (NULL: the caller alone); returns the
- * batch's loss (the chunks' in order, as gt_loss_lanes sums them) and adds
- * the rows right to *correct. */
-static double team_lanes(gt_trainer *t, gt_team *team, share_job *j, size_t *correct)
-{
-	int chunks = (j->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
-	double total = 0;
-
-	gt_team_run(team, lanes_item, j, chunks);
-	for (int c = 0; c < chunks; c++)
-		total += t->chunk_loss[c];
-	for (int i = 0; i < gt_team_size(t->team); i++)
-		*correct += j->correct[i];
-	return total;
-}
-
 /* A training step on n rows idx of the training set, by team (NULL: the
- * caller alone, through the same items). */
+ * caller alone, through the same items); returns the batch's loss (the
+ * chunks' in order, as gt_loss_lanes sums them). */
 static double team_step(gt_trainer *t, gt_team *team, const uint32_t *idx, int n)
 {
-	share_job j = { .t = t, .s = &t->train, .idx = idx, .y = t->ybatch, .n = n,
-	                .train = 1, .shared = team != NULL };
-	double loss = team_lanes(t, team, &j, &t->correct);
+	share_job j = { .t = t, .idx = idx, .n = n, .shared = team != NULL };
+	int chunks = (n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
+	double loss = 0;
 
+	gt_team_run(team, lanes_item, &j, chunks);
+	for (int c = 0; c < chunks; c++)
+		loss += t->chunk_loss[c];
+	for (int i = 0; i < GT_THREADS_MAX; i++)
+		t->correct += j.correct[i];
 	gt_adam_begin(&t->adam);
 	heavy_first(t->model, j.layers);
 	gt_team_run(team, units_item, &j, unit_items(t->model));
@@ -434,25 +433,78 @@ static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
 	return loss;
 }
 
-/* gt_evaluate by the team (the same sums, in the same order), each lane
- * chunk handed to see. Without a team, the caller is its one member. */
+/* ---- Evaluations shared by batches --------------------------------------
+ *
+ * An evaluation sums no gradient, so its batches need nothing from each
+ * other: the members take whole batches (items of the team) and run each
+ * through a workspace of their own over the same weights (member 0 the
+ * model's, the others eval_ws), as gt_evaluate runs it. Each batch's loss
+ * is kept apart and the losses summed in order after, so the figures are
+ * gt_evaluate's bytes whatever the threads; and the members hand over once
+ * per EVAL_PIECE batches, where a step's split would hand over at every
+ * batch. */
+
+typedef struct {
+	gt_trainer *t;
+	const gt_samples *s;
+	size_t from, to;         /* its rows: item i is the batch at from + i * max_batch */
+	int *pred;               /* [s->n] argmax per row, or NULL */
+	gt_scan_fn see;          /* each batch's rows after the argmax, or NULL */
+	void *see_ctx;
+	size_t correct[GT_THREADS_MAX];   /* per member */
+} eval_job;
+
+static void batch_item(void *arg, int item, int member)
+{
+	eval_job *j = arg;
+	gt_model *m = member ? &j->t->eval_ws[member - 1] : j->t->model;
+	int k = m->arch.sizes[m->arch.nlayers];
+	size_t i = j->from + (size_t)item * (size_t)m->max_batch, left = j->to - i;
+	int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
+	gt_samples part = gt_samples_range(j->s, i, (size_t)n);
+	const gt_real *out;
+
+	gt_model_load_rows(m, &part, NULL, n);
+	out = gt_model_run(m, n);
+	j->t->batch_loss[item] = gt_loss_lanes(m->arch.loss, out, m->lanes, j->s->y + i, n, k,
+	                                       0, NULL);
+	j->correct[member] += gt_correct_lanes(out, m->lanes, j->s->y + i, n, k,
+	                                       j->pred ? j->pred + i : NULL);
+	if (j->see)
+		j->see(j->see_ctx, member, i, n, out, m->lanes);
+}
+
+/* Rows from..to-1 of s (at most eval_piece batches) by the team where
+ * each member has a workspace, else by the caller: their loss added to
+ * *sum batch after batch, their right rows to *correct. */
+static void eval_batches(gt_trainer *t, const gt_samples *s, size_t from, size_t to,
+                         int *pred, gt_scan_fn see, void *ctx, double *sum,
+                         size_t *correct)
+{
+	size_t mb = (size_t)t->model->max_batch;
+	int items = (int)((to - from + mb - 1) / mb);
+	eval_job j = { .t = t, .s = s, .from = from, .to = to, .pred = pred, .see = see,
+	               .see_ctx = ctx };
+
+	gt_team_run(t->eval_members > 1 ? t->team : NULL, batch_item, &j, items);
+	for (int i = 0; i < items; i++)
+		*sum += t->batch_loss[i];
+	for (int i = 0; i < GT_THREADS_MAX; i++)
+		*correct += j.correct[i];
+}
+
+/* gt_evaluate by the team (the same sums, in the same order), each batch
+ * handed to see. Without a team, the caller is its one member. */
 void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *acc,
                      int *pred, gt_scan_fn see, void *ctx)
 {
-	gt_model *m = t->model;
+	size_t piece = (size_t)eval_piece(t->model) * (size_t)t->model->max_batch;
 	double sum = 0.0;
 	size_t correct = 0;
 
-	for (size_t i = 0; i < s->n; i += (size_t)m->max_batch) {
-		size_t left = s->n - i;
-		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
-		gt_samples part = gt_samples_range(s, i, (size_t)n);
-		share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
-		                .pred = pred ? pred + i : NULL, .first = i, .see = see,
-		                .see_ctx = ctx };
-
-		sum += team_lanes(t, t->team, &j, &correct);
-	}
+	for (size_t i = 0; i < s->n; i += piece)
+		eval_batches(t, s, i, s->n - i < piece ? s->n : i + piece, pred, see, ctx, &sum,
+		             &correct);
 	if (loss)
 		*loss = s->n ? sum / (double)s->n : NAN;
 	if (acc)
@@ -460,38 +512,20 @@ void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *a
 }
 
 /* Rows from `from` of s into the epoch's running sums, whole batches of
- * max_batch until at least `want` rows or the set's end; returns the next
- * row. By the team as gt_trainer_scan, else as gt_evaluate: the same calls
- * and sums in the same order, however the rows are cut. */
+ * max_batch until at least `want` rows (at most GT_EVAL_ROWS) or the set's
+ * end; returns the next row. The same calls and sums in the same order as
+ * gt_evaluate, however the rows are cut. */
 static size_t eval_rows(gt_trainer *t, const gt_samples *s, size_t from, size_t want,
                         int *pred)
 {
-	gt_model *m = t->model;
-	int k = m->arch.sizes[m->arch.nlayers];
-	size_t i = from;
+	size_t mb = (size_t)t->model->max_batch, to;
 
-	while (i < s->n && i - from < want) {
-		size_t left = s->n - i;
-		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
-		gt_samples part = gt_samples_range(s, i, (size_t)n);
-
-		if (t->team) {
-			share_job j = { .t = t, .s = &part, .y = s->y + i, .n = n,
-			                .pred = pred ? pred + i : NULL, .first = i };
-
-			t->eval_sum += team_lanes(t, t->team, &j, &t->eval_correct);
-		} else {
-			const gt_real *out;
-
-			gt_model_load_rows(m, &part, NULL, n);
-			out = gt_model_run(m, n);
-			t->eval_sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
-			t->eval_correct += gt_correct_lanes(out, m->lanes, s->y + i, n, k,
-			                                 pred ? pred + i : NULL);
-		}
-		i += (size_t)n;
-	}
-	return i;
+	if (from >= s->n || want == 0)
+		return from;
+	to = from + (want + mb - 1) / mb * mb;
+	to = to < s->n ? to : s->n;
+	eval_batches(t, s, from, to, pred, NULL, NULL, &t->eval_sum, &t->eval_correct);
+	return to;
 }
 
 int gt_trainer_useful_threads(const gt_trainer *t)
@@ -509,6 +543,21 @@ int gt_trainer_useful_threads(const gt_trainer *t)
 	return most < 1 ? 1 : most;
 }
 
+/* A workspace for each member of the team but the caller, for the
+ * evaluations; eval_members counts the members that have one. Without
+ * memory for them all the caller evaluates alone. */
+static void make_workspaces(gt_trainer *t)
+{
+	int n = gt_team_size(t->team) - 1;
+
+	t->eval_members = 1;
+	if (n < 1 || !(t->eval_ws = calloc((size_t)n, sizeof(*t->eval_ws))))
+		return;
+	while (t->eval_members - 1 < n &&
+	       gt_model_init_workspace(&t->eval_ws[t->eval_members - 1], t->model, NULL) == GT_OK)
+		t->eval_members++;
+}
+
 int gt_trainer_threads(gt_trainer *t, int threads)
 {
 	int useful = gt_trainer_useful_threads(t);
@@ -516,12 +565,14 @@ int gt_trainer_threads(gt_trainer *t, int threads)
 
 	want = want < 1 ? 1 : want;
 	if (gt_team_size(t->team) != want) {
+		free_workspaces(t);
 		gt_chain_free(t->chain);
 		t->chain = NULL;
 		gt_team_free(t->team);
 		t->team = gt_team_new(want);
 		if (t->team && gt_chain_fits(&t->model->arch, gt_team_size(t->team)))
 			t->chain = gt_chain_new(t->model, gt_team_size(t->team));
+		make_workspaces(t);
 	}
 	return gt_team_size(t->team);
 }
