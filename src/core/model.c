@@ -197,8 +197,12 @@ tile(gt_real *restrict C, size_t ldc, mat_a A, const gt_real *restrict B,
 		gt_real start = bias ? bias[row] : 0;
 
 		a[t] = A.p + (size_t)row * A.rs;
-		for (int j = 0; j < tn; j++)
-			acc[t][j] = from && j < nt ? from[(size_t)row * ldf + (size_t)(n0 + j)] : start;
+		if (from && nt == tn)   /* a whole row of from: one vector load, not tn tests */
+			for (int j = 0; j < tn; j++)
+				acc[t][j] = from[(size_t)row * ldf + (size_t)(n0 + j)];
+		else
+			for (int j = 0; j < tn; j++)
+				acc[t][j] = from && j < nt ? from[(size_t)row * ldf + (size_t)(n0 + j)] : start;
 	}
 	for (int k = 0; k < K; k++) {
 		const gt_real *restrict b = B + (size_t)k * ldb + n0;
