@@ -6,7 +6,8 @@
 # NO_COLOR; the views in turn (v, as in Confusion), g and G as in Browse,
 # c and w (Browse's and Train's) no keys here; the correlation grid
 # (diagonal, symmetry, the blank key); two genres ranked by |d| and by KS
-# (s); after training, f on a Confusion cell opening the two genres with the
+# (s), and what that view says while a run's first epoch trains; after
+# training, f on a Confusion cell opening the two genres with the
 # cell's count, and i computing the permutation importance that --batch
 # --importance reports for the same model. Prints TAP; skips without tmux.
 . "$(dirname "$0")/tmux-lib.sh"
@@ -38,7 +39,7 @@ FEATURES="popularity acousticness danceability duration_ms energy instrumentalne
 # descending FILE: the numbers in FILE never grow
 descending() { awk 'NR > 1 && $1 > prev + 1e-12 { bad = 1 } { prev = $1 } END { exit bad || NR < 2 }' "$1"; }
 
-echo "1..51"
+echo "1..52"
 launch 100 30 ""
 train_rows=$(screen | sed -n 's/.*Features of the \([0-9,]*\) training rows.*/\1/p' | head -1)
 keys 2
@@ -132,8 +133,18 @@ expect "b: genre b moves to the next genre" "Electronic (a) vs Jazz (b)"
 keys A
 expect "A: genre a moves back (from the first to the last)" "Hip-Hop (a) vs Jazz (b)"
 
+# A run paused in its first epoch (t and p sent at once: p is read before
+# the first slice of training) has no test matrix yet: the pair view says
+# it is training, not that there is no model.
+keys 3
+keys t p
+wait_for "paused" 10
+keys 6
+expect "a run in its first epoch: the pair view says it trains" \
+	"A run is training (epoch 1 of 3): the test rows it gives to the other genre"
+
 # After training: f on a Confusion cell, i for the importance.
-keys 3 t
+keys 3 p
 wait_for "done after 3 epochs" 60
 keys 4 l l l l l l l f
 expect "f on a cell opens two genres on its true and predicted genre" "Electronic (a) vs Rock (b)"

@@ -802,10 +802,16 @@ static void pair_title(const gt_app *app, const feat_state *st, WINDOW *w)
 	if (have_matrix(app)) {
 		pair_confusion(app, w, 2, st->ga, st->gb);
 		pair_confusion(app, w, 3, st->gb, st->ga);
-	} else {
-		gt_draw_clipped_attr(w, A_DIM, 2, 0, getmaxx(w), "No model yet: train one (3, t) to count the "
-		         "test rows it gives to the other genre.");
+		return;
 	}
+	if (app->training)
+		snprintf(line, sizeof(line), "A run is training (epoch %d of %d): the test rows it gives "
+		         "to the other genre are counted once its first epoch ends.",
+		         app->session.trainer.epoch + 1, app->session.trainer.hp.epochs);
+	else
+		snprintf(line, sizeof(line), "No model yet: train one (3, t) to count the test rows it "
+		         "gives to the other genre.");
+	gt_draw_clipped_attr(w, A_DIM, 2, 0, getmaxx(w), line);
 }
 
 static double effect_key(const gt_effect *e, gt_effect_rank by)
