@@ -187,8 +187,9 @@ static void test_same_bytes_alone(void **state)
 }
 
 /* Where a chain fits, and its cuts: multiples of 16 but the end, every
- * member at least 16 units, the last member fewer when the layers above
- * weigh. */
+ * member at least 16 units, the last member fewer (the layers above are
+ * its alone; the others fill their wait for them with their backward pass
+ * begun early). */
 static void test_fits_and_cuts(void **state)
 {
 	static const gt_arch one = { 1, { D, K }, { GT_ACT_LINEAR }, GT_LOSS_SOFTMAX_CE };
@@ -223,6 +224,7 @@ static void test_fits_and_cuts(void **state)
 			assert_int_equal(gt_chain_cut(c, i) % 16, 0);
 			assert_true(gt_chain_cut(c, i + 1) - gt_chain_cut(c, i) >= 16);
 		}
+		assert_true(256 - gt_chain_cut(c, members - 1) < gt_chain_cut(c, 1));
 		gt_chain_free(c);
 		gt_model_free(&m);
 	}

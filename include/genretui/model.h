@@ -199,6 +199,9 @@ void gt_model_grads_units(gt_model *m, int l, int u0, int u1, int n);
  * - backprop_cols: once delta[l+1] holds layer l's dL/dz in every lane,
  *   dL/da of its inputs k0..k1-1 (into delta[l]), turned into layer l-1's
  *   dL/dz, and those units' rows for dW (l >= 1);
+ * - backprop_cols_lanes: backprop_cols in lanes r0..r1-1 only (multiples
+ *   of GT_LANE_ROUND), once delta[l+1] is filled there: a member takes
+ *   each lane chunk's dL/dz as it comes;
  * - grads_cols: dW of the columns; grads_bias: the biases of units
  *   u0..u1-1 (grads_units gives rows and biases). */
 typedef struct {
@@ -215,5 +218,7 @@ void gt_model_backprop_lanes_to(gt_model *m, int n, int r0, int r1, int lo);
 void gt_model_backprop_cols(gt_model *m, int l, const gt_cols *c, int n);
 void gt_model_grads_cols(gt_model *m, int l, const gt_cols *c, int n);
 void gt_model_grads_bias(gt_model *m, int l, int u0, int u1, int n);
+void gt_model_backprop_cols_lanes(gt_model *m, int l, const gt_cols *c, int n, int r0,
+                                  int r1);
 
 #endif

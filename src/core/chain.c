@@ -2,6 +2,7 @@
  * chain.h). */
 #include "config.h"
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@ typedef struct {
 	gt_real *m, *v;                  /* [sizes[2]][cols.ld] */
 	gt_real *stage;
 	gt_real *block;                  /* the allocation behind them (and the input) */
+	int back;                        /* lane chunks of its dL/da begun early
+	                                    (back_early), all but the last member */
 } member_own;
 
 /* The model as member m sees it this step, made by m itself (make_view),
@@ -80,8 +83,10 @@ static double top_cost(const gt_arch *a)
 
 /* The members' units: the last member gets fewer, by the work of the
  * layers above; every cut but the layer's end a multiple of 16 (a cache
- * line of each row of W_1 and of each lane chunk). Returns 0 if some
- * member would get fewer than 16. */
+ * line of each row of W_1 and of each lane chunk), rounded so that the
+ * last member gets the fewer: the others fill their wait for its top part
+ * with their backward pass begun early (back_early), and it cannot.
+ * Returns 0 if some member would get fewer than 16. */
 static int plan(const gt_arch *a, int members, int cut[])
 {
 	int units = a->sizes[1], groups, before;
@@ -91,7 +96,9 @@ static int plan(const gt_arch *a, int members, int cut[])
 		return 0;
 	share = (units * unit_cost(a) + top_cost(a)) / members;
 	last = (share - top_cost(a)) / unit_cost(a);
-	before = (int)((units - last) / 16 + 0.5) * 16;   /* the last member's first unit */
+	before = (int)ceil((units - last) / 16) * 16;   /* the last member's first unit */
+	if (units - before < 16)    /* rounded up too far: the last keeps at least 16 */
+		before = (units - 16) / 16 * 16;
 	if (before < 16 * (members - 1) || units - before < 16)
 		return 0;
 	groups = before / 16;
@@ -343,9 +350,11 @@ static void chunk_sums(gt_chain *c, gt_model *v, int m, int i)
 
 /* The last member: its first layer in every chunk while the member before
  * it computes its first chunk, then chunk after chunk the sums' end and
- * the top part. */
+ * the top part, telling the others that it has begun (mark 0) and when
+ * each chunk's dL/dz is theirs to take (back_early). */
 static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
 {
+	atomic_store_explicit(&c->done[m].v, mark(c, 0), memory_order_release);
 	for (int i = 0; i < chunks; i++)
 		first_layer(c, v, m, i);
 	for (int i = 0; i < chunks; i++) {
@@ -355,6 +364,50 @@ static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
 		gt_model_run_cols(v, 1, &c->own[m].cols, part_of(c, m - 1, i), GT_LANE_ROUND,
 		                  v->a[2] + r0, (size_t)v->lanes, r0, r0 + GT_LANE_ROUND);
 		top_lanes(c, v, i);
+		atomic_store_explicit(&c->done[m].v, mark(c, i + 1), memory_order_release);
+	}
+}
+
+
+/* Spin rounds (gt_team_relax) a member waits in back_early for the next
+ * chunk before it leaves the rest to its backward item: far longer than a
+ * chunk of the top part takes, short against a time slice, so that a last
+ * member off its CPU holds the job where the team can see it (team.h). */
+#define EARLY_SPINS 4096
+
+/* dL/da of member m's columns in lane chunk i: the first part of its
+ * backward pass, the one done lane chunk by lane chunk. */
+static void back_chunk(gt_chain *c, gt_model *v, int m, int i)
+{
+	int r0 = i * GT_LANE_ROUND;
+
+	gt_model_backprop_cols_lanes(v, 1, &c->own[m].cols, c->n, r0, r0 + GT_LANE_ROUND);
+}
+
+/* Member m (not the last), its sums handed on: while the last member's
+ * forward pass goes on, the first part of m's backward pass in each lane
+ * chunk whose dL/dz the top part has handed over, where m would have
+ * waited idle for the forward job to end. It stops when that pass ends
+ * (the job's end: the rest waits for the backward item), and does not
+ * wait for a last member that has not begun: this thread may be the one
+ * to take its item next. */
+static void back_early(gt_chain *c, gt_model *v, int m, int chunks)
+{
+	member_own *o = &c->own[m];
+	int last = c->members - 1;
+
+	o->back = 0;
+	for (int r = 0; o->back < chunks && r < EARLY_SPINS; r++) {
+		uint64_t d = atomic_load_explicit(&c->done[last].v, memory_order_acquire);
+
+		if (d < mark(c, 0) || d >= mark(c, chunks))
+			return;
+		if (d >= mark(c, o->back + 1)) {
+			back_chunk(c, v, m, o->back++);
+			r = -1;
+		} else {
+			gt_team_relax(r);
+		}
 	}
 }
 
@@ -383,6 +436,7 @@ static void forward_item(void *arg, int m, int member)
 			wait_for(c, m - 1, i);
 		chunk_sums(c, v, m, i);
 	}
+	back_early(c, v, m, chunks);
 }
 
 /* Adam on the parameters from..from+n-1. */
@@ -434,7 +488,12 @@ static void backward_item(void *arg, int m, int member)
 	(void)member;
 	if (m > 0)
 		gt_samples_prefetch(c->s, c->next_idx, (size_t)c->next_n);
-	gt_model_backprop_cols(v, 1, &o->cols, c->n);
+	if (m < c->members - 1) {    /* the chunks back_early left */
+		while (o->back < (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND)
+			back_chunk(c, v, m, o->back++);
+	} else {
+		gt_model_backprop_cols(v, 1, &o->cols, c->n);
+	}
 	gt_model_grads_cols(v, 1, &o->cols, c->n);
 	gt_adam_apply_to(c->adam, o->cols.W, o->cols.dW, o->m, o->v,
 	                 (size_t)A->sizes[2] * o->cols.ld);

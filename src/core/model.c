@@ -580,16 +580,22 @@ void gt_model_backprop_lanes_to(gt_model *m, int n, int r0, int r1, int lo)
 
 void gt_model_backprop_cols(gt_model *m, int l, const gt_cols *c, int n)
 {
-	int nout = m->arch.sizes[l + 1], nl = round_lanes(n), i0 = c->k0, i1 = c->k1;
-	size_t lanes = (size_t)m->lanes;
+	gt_model_backprop_cols_lanes(m, l, c, n, 0, round_lanes(n));
+}
+
+void gt_model_backprop_cols_lanes(gt_model *m, int l, const gt_cols *c, int n, int r0,
+                                  int r1)
+{
+	int nout = m->arch.sizes[l + 1], i0 = c->k0, i1 = c->k1;
+	size_t lanes = (size_t)m->lanes, at = (size_t)i0 * lanes + (size_t)r0;
 
 	if (i1 <= i0)
 		return;
-	gemm(m->delta[l] + (size_t)i0 * lanes, lanes, (mat_a){ c->W, 1, c->ld },
-	     m->delta[l + 1], lanes, i1 - i0, nl, nout, NULL);
-	activate_grad(m->arch.act[l - 1], m->delta[l] + (size_t)i0 * lanes,
-	              m->a[l] + (size_t)i0 * lanes, i1 - i0, m->lanes, nl, keep_of(m, l - 1));
-	lanes_to_rows_into(m, l, i0, i1, 0, n, c->rows, c->ld);
+	gemm(m->delta[l] + at, lanes, (mat_a){ c->W, 1, c->ld }, m->delta[l + 1] + r0, lanes,
+	     i1 - i0, r1 - r0, nout, NULL);
+	activate_grad(m->arch.act[l - 1], m->delta[l] + at, m->a[l] + at, i1 - i0, m->lanes,
+	              r1 - r0, keep_of(m, l - 1));
+	lanes_to_rows_into(m, l, i0, i1, r0, r1 < n ? r1 : n, c->rows, c->ld);
 }
 
 /* dense_backward's sums over the batch, for units u0..u1-1 of layer l. */
