@@ -155,7 +155,10 @@ static void test_same_bytes_more_members(void **state)
 }
 
 /* No team, or a team of fewer threads than members: the items are taken
- * in order, and a member that waits for the one before it finds it done. */
+ * in order, a member that waits for the one before it finds it done, and
+ * one whose backward pass waits for the last member's part either takes
+ * that part or leaves its backward pass to the thread that does: every
+ * step ends, with the same bytes. */
 static void test_same_bytes_alone(void **state)
 {
 	gt_samples all = { X, HOT, Y, ROWS, NNUM, NHOT };

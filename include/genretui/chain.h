@@ -21,7 +21,12 @@
  * their backward pass down to layer 1's dL/dz, chunk by chunk. Backward,
  * each member computes dL/da of its units (its columns of W_1), their
  * dL/dz, the gradients of its columns of W_1 and its rows of W_0, and
- * Adam on them; the last member also does the layers above. What crosses
+ * Adam on them; the last member also does the layers above. The members
+ * before the last take each chunk's dL/dz as the top part hands it over,
+ * and compute dL/da there while the last member goes on with its forward
+ * pass; so the last member, which alone does the top part, gets the fewer
+ * units. A step is one job of the team: no member waits for the others
+ * between its forward and its backward pass. What crosses
  * between CPUs a step is layer 1's partial sums one way and its dL/dz
  * the other: a fraction of what the team's split moves, half of every
  * layer's activations and gradients and half the weights (bench/README.md
@@ -46,10 +51,15 @@
  *
  * Every value is computed by the model's calls in the order the plain
  * step computes it, so the bytes are the plain step's whatever the number
- * of members (tests/test_chain.c). Members are the team's items: item m
- * waits only for items below it, and a team member takes the items of its
- * own share in ascending order before any other (team.h), so the lowest
- * item not done is always running or free to take: a chain run by fewer
+ * of members (tests/test_chain.c). Members are the team's items, and a
+ * thread may take several one after another (the caller alone, or a
+ * member taking what another left; team.h), while a member's forward pass
+ * waits for the one below and its backward pass for the last member's top
+ * part. So item m waits for forward passes below it only, and for the top
+ * part only once a thread has taken the last member's part (a role, which
+ * the first thread to want it takes); a member that finds it untaken
+ * either takes it or leaves its own backward pass to whoever does. No
+ * thread waits for a part no thread has begun: a chain run by fewer
  * threads than members, or by the caller alone, still ends. */
 #ifndef GENRETUI_CHAIN_H
 #define GENRETUI_CHAIN_H

@@ -51,6 +51,10 @@ struct gt_chain {
 	gt_real *part;                   /* [members - 1][lane chunk][sizes[2]][GT_LANE_ROUND]:
 	                                    layer 1's sums over the inputs of members 0..m */
 	progress *done;                  /* [members] */
+	progress *claims;                /* [members]: the step whose backward pass of
+	                                    member m (m < members - 1), or whose last
+	                                    member's part (m = members - 1), a thread
+	                                    has taken (claim) */
 	uint64_t seq;                    /* steps taken */
 	/* the step under way */
 	const gt_samples *s;
@@ -161,16 +165,19 @@ gt_chain *gt_chain_new(gt_model *m, int members)
 	c->members = members;
 	c->part = gt_reals_zeroed((size_t)(members - 1) * part);
 	c->done = aligned_alloc(64, (size_t)members * sizeof(*c->done));
+	c->claims = aligned_alloc(64, (size_t)members * sizeof(*c->claims));
 	c->loss = malloc((size_t)m->lanes / GT_LANE_ROUND * sizeof(double));
-	ok = c->part && c->done && c->loss;
+	ok = c->part && c->done && c->claims && c->loss;
 	for (int i = 0; i < members && ok; i++)
 		ok = own_alloc(c, i);
 	if (!ok) {
 		gt_chain_free(c);
 		return NULL;
 	}
-	for (int i = 0; i < members; i++)
+	for (int i = 0; i < members; i++) {
 		atomic_init(&c->done[i].v, 0);
+		atomic_init(&c->claims[i].v, 0);
+	}
 	return c;
 }
 
@@ -183,6 +190,7 @@ void gt_chain_free(gt_chain *c)
 		free(c->own[i].block);
 	free(c->part);
 	free(c->done);
+	free(c->claims);
 	free(c->loss);
 	free(c);
 }
@@ -350,11 +358,10 @@ static void chunk_sums(gt_chain *c, gt_model *v, int m, int i)
 
 /* The last member: its first layer in every chunk while the member before
  * it computes its first chunk, then chunk after chunk the sums' end and
- * the top part, telling the others that it has begun (mark 0) and when
- * each chunk's dL/dz is theirs to take (back_early). */
+ * the top part, telling the others when each chunk's dL/dz is theirs to
+ * take (back_early). */
 static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
 {
-	atomic_store_explicit(&c->done[m].v, mark(c, 0), memory_order_release);
 	for (int i = 0; i < chunks; i++)
 		first_layer(c, v, m, i);
 	for (int i = 0; i < chunks; i++) {
@@ -370,10 +377,26 @@ static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
 
 
 /* Spin rounds (gt_team_relax) a member waits in back_early for the next
- * chunk before it leaves the rest to its backward item: far longer than a
- * chunk of the top part takes, short against a time slice, so that a last
- * member off its CPU holds the job where the team can see it (team.h). */
+ * chunk before it leaves its backward pass to the thread of the last
+ * member's part: far longer than a chunk of the top part takes, short
+ * against a time slice, so that a last member off its CPU holds the job
+ * where the team can see it (team.h). */
 #define EARLY_SPINS 4096
+
+/* Take role r of this step (claims): 1 for the one thread that does. */
+static int claim(gt_chain *c, int r)
+{
+	uint_fast64_t cur = atomic_load_explicit(&c->claims[r].v, memory_order_relaxed);
+
+	return cur < c->seq &&
+	       atomic_compare_exchange_strong_explicit(&c->claims[r].v, &cur, c->seq,
+	                                               memory_order_acq_rel, memory_order_relaxed);
+}
+
+static int claimed(const gt_chain *c, int r)
+{
+	return atomic_load_explicit(&c->claims[r].v, memory_order_acquire) == c->seq;
+}
 
 /* dL/da of member m's columns in lane chunk i: the first part of its
  * backward pass, the one done lane chunk by lane chunk. */
@@ -384,13 +407,12 @@ static void back_chunk(gt_chain *c, gt_model *v, int m, int i)
 	gt_model_backprop_cols_lanes(v, 1, &c->own[m].cols, c->n, r0, r0 + GT_LANE_ROUND);
 }
 
-/* Member m (not the last), its sums handed on: while the last member's
- * forward pass goes on, the first part of m's backward pass in each lane
- * chunk whose dL/dz the top part has handed over, where m would have
- * waited idle for the forward job to end. It stops when that pass ends
- * (the job's end: the rest waits for the backward item), and does not
- * wait for a last member that has not begun: this thread may be the one
- * to take its item next. */
+/* Member m (not the last), its sums handed on: the first part of its
+ * backward pass in each lane chunk as the top part hands the chunk's
+ * dL/dz over, where m would wait idle for it. It stops (o->back tells
+ * where) when no thread has taken the last member's part, for this thread
+ * may be the one to take it next, or after EARLY_SPINS rounds without a
+ * chunk. */
 static void back_early(gt_chain *c, gt_model *v, int m, int chunks)
 {
 	member_own *o = &c->own[m];
@@ -400,32 +422,38 @@ static void back_early(gt_chain *c, gt_model *v, int m, int chunks)
 	for (int r = 0; o->back < chunks && r < EARLY_SPINS; r++) {
 		uint64_t d = atomic_load_explicit(&c->done[last].v, memory_order_acquire);
 
-		if (d < mark(c, 0) || d >= mark(c, chunks))
-			return;
 		if (d >= mark(c, o->back + 1)) {
 			back_chunk(c, v, m, o->back++);
 			r = -1;
+		} else if (!claimed(c, last)) {
+			return;
 		} else {
 			gt_team_relax(r);
 		}
 	}
 }
 
-/* Member m's forward pass (an item of the team). The first member goes
- * chunk by chunk, so that its first chunk's sums go on as early as they
- * can; a middle member, like the last, does its first layer first. */
-static void forward_item(void *arg, int m, int member)
+static int chunks_of(const gt_chain *c)
 {
-	gt_chain *c = arg;
-	gt_model *v = make_view(c, m);
-	int chunks = (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
+	return (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND;
+}
 
-	(void)member;
+/* Member m's forward pass. The first member goes chunk by chunk, so that
+ * its first chunk's sums go on as early as they can; a middle member,
+ * like the last, does its first layer first. All but the last then begin
+ * their backward pass (back_early) and say so (mark(chunks + 1)), after
+ * which another thread may take it on: returns 1 when the top part was
+ * done in every chunk by then. */
+static int forward(gt_chain *c, int m)
+{
+	gt_model *v = make_view(c, m);
+	int chunks = chunks_of(c), whole;
+
 	if (m > 0)      /* all its rows' loads under way at once */
 		gt_samples_prefetch(c->s, c->idx, (size_t)c->n);
 	if (m == c->members - 1) {
 		last_member(c, v, m, chunks);
-		return;
+		return 1;
 	}
 	for (int i = 0; i < chunks && m > 0; i++)
 		first_layer(c, v, m, i);
@@ -437,6 +465,9 @@ static void forward_item(void *arg, int m, int member)
 		chunk_sums(c, v, m, i);
 	}
 	back_early(c, v, m, chunks);
+	whole = c->own[m].back == chunks;
+	atomic_store_explicit(&c->done[m].v, mark(c, chunks + 1), memory_order_release);
+	return whole;
 }
 
 /* Adam on the parameters from..from+n-1. */
@@ -476,20 +507,18 @@ static void write_back(const gt_chain *c, int m)
 	gt_reals_fence();
 }
 
-/* Member m's backward pass and Adam (an item of the team). */
-static void backward_item(void *arg, int m, int member)
+/* Member m's backward pass and Adam, its forward pass done. */
+static void backward(gt_chain *c, int m)
 {
-	gt_chain *c = arg;
 	gt_model *v = &c->view[m].m;
 	const gt_arch *A = &v->arch;
 	member_own *o = &c->own[m];
 	int i0 = c->cut[m], i1 = c->cut[m + 1];
 
-	(void)member;
 	if (m > 0)
 		gt_samples_prefetch(c->s, c->next_idx, (size_t)c->next_n);
 	if (m < c->members - 1) {    /* the chunks back_early left */
-		while (o->back < (c->n + GT_LANE_ROUND - 1) / GT_LANE_ROUND)
+		while (o->back < chunks_of(c))
 			back_chunk(c, v, m, o->back++);
 	} else {
 		gt_model_backprop_cols(v, 1, &o->cols, c->n);
@@ -508,6 +537,54 @@ static void backward_item(void *arg, int m, int member)
 		gt_model_grads_units(v, l, 0, A->sizes[l + 1], c->n);
 		adam_units(c, l, 0, A->sizes[l + 1]);
 	}
+}
+
+/* The last member's part, forward and backward, then the backward pass
+ * of every member that no thread has taken, each once its forward pass
+ * (back_early included) is done. */
+static void last_part(gt_chain *c)
+{
+	int last = c->members - 1;
+
+	forward(c, last);
+	backward(c, last);
+	for (int m = 0; m < last; m++) {
+		if (!claim(c, m))
+			continue;
+		wait_for(c, m, chunks_of(c));
+		backward(c, m);
+	}
+}
+
+/* Item k of a step: member k's forward pass, then its backward pass once
+ * the top part has handed every chunk's dL/dz over (its item waits for
+ * that), or the last member's part (item members - 1). The parts wait for
+ * each other in both directions, while a thread may take items one after
+ * another (the caller alone, or a member taking what is left): so the
+ * last member's part is a role that the first thread to want it takes
+ * (claim), and a member that finds no thread on it either takes it, when
+ * every forward pass it would wait for is done, or leaves its own
+ * backward pass to whoever takes it. No thread waits for a part that no
+ * thread has begun. */
+static void step_item(void *arg, int k, int member)
+{
+	gt_chain *c = arg;
+	int last = c->members - 1;
+
+	(void)member;
+	if (k == last) {
+		if (claim(c, last))
+			last_part(c);
+		return;
+	}
+	if (forward(c, k)) {    /* the top part is done */
+		if (claim(c, k))
+			backward(c, k);
+		return;
+	}
+	if (!claimed(c, last) && (k == last - 1 || ready(c, last - 1, chunks_of(c) - 1)) &&
+	    claim(c, last))
+		last_part(c);
 }
 
 void gt_chain_next(gt_chain *c, const uint32_t *idx, int n)
@@ -530,11 +607,10 @@ double gt_chain_step(gt_chain *c, gt_team *team, gt_adam *adam_state, const gt_s
 	c->seq++;
 	if (!c->held)
 		gather(c);
-	gt_team_run(team, forward_item, c, c->members);
+	gt_adam_begin(adam_state);
+	gt_team_run(team, step_item, c, c->members);
 	for (int r0 = 0; r0 < n; r0 += GT_LANE_ROUND)
 		total += c->loss[r0 / GT_LANE_ROUND];
-	gt_adam_begin(adam_state);
-	gt_team_run(team, backward_item, c, c->members);
 	c->next_n = 0;      /* the hint was for this step */
 	*correct += c->correct;
 	return total;

@@ -57,8 +57,8 @@
 #define SPIN_ROUNDS 2000
 
 /* Jobs the caller does alone after it waited for a member off its CPU:
- * at first about sixteen training steps (two jobs a step), at most about
- * a second of them. */
+ * at first some sixteen to thirty training steps (a step is two jobs, or
+ * one in a chain), at most about a second of them. */
 #define SOLO_MIN 32
 #define SOLO_MAX 8192
 
