@@ -375,7 +375,6 @@ static void last_member(gt_chain *c, gt_model *v, int m, int chunks)
 	}
 }
 
-
 /* Spin rounds (gt_team_relax) a member waits in back_early for the next
  * chunk before it leaves its backward pass to the thread of the last
  * member's part: far longer than a chunk of the top part takes, short

@@ -244,9 +244,11 @@ static const uint32_t *next_batch(gt_trainer *t, int *n)
 	return idx;
 }
 
-/* ---- Steps and evaluations shared by a team ---------------------------
+/* ---- Steps shared by a team -------------------------------------------
  *
- * A batch of n rows is shared twice, as items of the team's members
+ * (The chain, chain.h, shares the steps of a network with a wide first
+ * hidden layer its own way; the evaluations are shared below.) A batch
+ * of n rows is shared twice, as items of the team's members
  * (team.h). First its lane chunks (GT_LANE_ROUND lanes each):
  * a chunk's rows are loaded, every layer computed forward, the chunk's
  * loss kept apart in chunk_loss, and the backward pass's lane-wise part
