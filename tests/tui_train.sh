@@ -7,8 +7,9 @@ HIDDEN=${GT_TUI_HIDDEN:-600}
 digits=$(echo "$HIDDEN" | sed 's/./& /g')
 
 # ---- the bundled sample (always): the improved preset stops early; its
-# labels, its plots' x axis and the Balance pane's sums
-start 120 48 "" "$GENRETUI $SAMPLE"
+# labels, its plots' x axis and the Balance pane's sums; the threads its
+# steps take (--threads 2, as many as the CPUs allow)
+start 120 48 "" "$GENRETUI --threads 2 $SAMPLE"
 wait_for "kept" 30
 keys 3
 keys l
@@ -16,6 +17,8 @@ keys t
 # (up to 3 minutes: a sanitizer build trains the improved preset some 70
 # times slower, and make check runs two tests at once)
 wait_re "Epoch [0-9]+/60 .* done" 180
+want=$([ "$(nproc)" -ge 2 ] && echo "on 2 threads" || echo "on 1 thread")
+expect "the progress line says the threads the steps took: $want" "done $want"
 head=$(screen | grep -oE 'Test accuracy 0\.[0-9]{4}, weights of epoch [0-9]+ of [0-9]+ \(stopped early, validation slice 0\.[0-9]{4}\)')
 check "one headline: the test accuracy and the epoch whose weights were kept" $([ -n "$head" ]; echo $?)
 kept=$(echo "$head" | sed -n 's/.*weights of epoch \([0-9]*\) of.*/\1/p')
@@ -56,6 +59,7 @@ wait_for "kept" 30
 keys 3
 keys t
 wait_re "Epoch 5/5 .* done" 30
+expect "the study's preset stays on one thread, whatever --threads says" "done on 1 thread"
 keys j j e 8 Enter t
 wait_re "Epoch 5/5 .* done" 30
 keys r

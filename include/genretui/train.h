@@ -148,6 +148,10 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done);
  * sum runs in the order the caller alone would take). */
 int gt_trainer_threads(gt_trainer *t, int threads);
 
+/* Threads that share t's steps and evaluations now (1: the caller alone,
+ * as for a network too small to share). */
+int gt_trainer_team_size(const gt_trainer *t);
+
 /* Threads a step of t can use: 1 when its batches are too small for a
  * second thread to pay (the study's 35-35-10 and batches of 16), more for
  * a wide network on batches of 32 rows or more. */

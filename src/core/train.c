@@ -560,6 +560,11 @@ static void make_workspaces(gt_trainer *t)
 		t->eval_members++;
 }
 
+int gt_trainer_team_size(const gt_trainer *t)
+{
+	return gt_team_size(t->team);
+}
+
 int gt_trainer_threads(gt_trainer *t, int threads)
 {
 	int useful = gt_trainer_useful_threads(t);

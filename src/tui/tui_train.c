@@ -645,16 +645,19 @@ static void draw_progress(const gt_app *app, const train_state *ts, WINDOW *w, i
 	size_t total = per * (size_t)t->hp.epochs, taken = per * (size_t)t->epoch + done;
 	double secs = s->train_s, eta = taken ? secs * (double)(total - taken) / (double)taken : NAN;
 	static const char *const names[] = { "idle", "running", "paused", "done", "stopped" };
-	char bar[512], el[24], et[24], line[256];
+	char bar[512], el[24], et[24], on[32] = "", line[256];
 	int epoch = t->epoch + (gt_trainer_finished(t) || done == 0 ? 0 : 1);
+	int threads = gt_trainer_team_size(t);
 
 	if (gt_trainer_finished(t))
 		done = per;
 	fmt_time(el, sizeof(el), secs);
 	fmt_time(et, sizeof(et), eta);
-	snprintf(line, sizeof(line), "Epoch %d/%d  %zu/%zu steps  elapsed %s  ETA %s  %s",
+	if (s->running)     /* whether --threads took: a small network stays on one */
+		snprintf(on, sizeof(on), " on %d thread%s", threads, threads == 1 ? "" : "s");
+	snprintf(line, sizeof(line), "Epoch %d/%d  %zu/%zu steps  elapsed %s  ETA %s  %s%s",
 	         epoch ? epoch : t->epoch, t->hp.epochs, done, per, el,
-	         busy(ts) ? et : "-", names[ts->state]);
+	         busy(ts) ? et : "-", names[ts->state], on);
 	gt_draw_text(w, 0, x, width, line);
 	wattrset(w, gt_attr(app, GT_C_BAR));
 	gt_fmt_bar(bar, sizeof(bar), per ? (double)done / per : 0, width - 2, app->utf8);
