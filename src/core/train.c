@@ -443,8 +443,8 @@ static double paced_step(gt_trainer *t, const uint32_t *idx, int n)
  * model's, the others eval_ws), as gt_evaluate runs it. Each batch's loss
  * is kept apart and the losses summed in order after, so the figures are
  * gt_evaluate's bytes whatever the threads; and the members hand over once
- * per EVAL_PIECE batches, where a step's split would hand over at every
- * batch. */
+ * per eval_piece batches (GT_EVAL_ROWS rows), where a step's split would
+ * hand over at every batch. */
 
 typedef struct {
 	gt_trainer *t;
