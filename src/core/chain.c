@@ -13,8 +13,10 @@
 #include "genretui/probs.h"
 #include "genretui/threads.h"
 
-/* How far member m's sums have gone: the step's number << 20 | the lane
- * chunks done, alone on its cache line. */
+/* The step's number << 20 | a count, alone on its cache line: for a
+ * member's progress (done: its sums' lane chunks done, one more once its
+ * backward pass begun early has stopped; the last member's, its top
+ * part's chunks done), or the step in which a role was taken (claims). */
 typedef struct {
 	_Alignas(64) atomic_uint_fast64_t v;
 } progress;
@@ -581,8 +583,7 @@ static void step_item(void *arg, int k, int member)
 			backward(c, k);
 		return;
 	}
-	if (!claimed(c, last) && (k == last - 1 || ready(c, last - 1, chunks_of(c) - 1)) &&
-	    claim(c, last))
+	if (!claimed(c, last) && ready(c, last - 1, chunks_of(c) - 1) && claim(c, last))
 		last_part(c);
 }
 

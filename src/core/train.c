@@ -456,24 +456,46 @@ typedef struct {
 	size_t correct[GT_THREADS_MAX];   /* per member */
 } eval_job;
 
+/* The batch of s from row i (max_batch rows, fewer before row `to`)
+ * through m, as gt_evaluate takes it: returns its loss (summed over its
+ * rows), adds its right rows to *correct, writes its argmax to pred + i
+ * (pred not NULL) and its size to *n. Its outputs stay in m's lanes. */
+static double eval_batch(gt_model *m, const gt_samples *s, size_t i, size_t to, int *pred,
+                         size_t *correct, int *n)
+{
+	int k = m->arch.sizes[m->arch.nlayers];
+	size_t left = to - i;
+	gt_samples part;
+	const gt_real *out;
+
+	*n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
+	part = gt_samples_range(s, i, (size_t)*n);
+	gt_model_load_rows(m, &part, NULL, *n);
+	out = gt_model_run(m, *n);
+	*correct += gt_correct_lanes(out, m->lanes, s->y + i, *n, k, pred ? pred + i : NULL);
+	return gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, *n, k, 0, NULL);
+}
+
+/* Mean loss and accuracy of n rows from their sums (NaN for none); either
+ * pointer may be NULL. */
+static void means(size_t n, double sum, size_t correct, double *loss, double *acc)
+{
+	if (loss)
+		*loss = n ? sum / (double)n : NAN;
+	if (acc)
+		*acc = n ? (double)correct / (double)n : NAN;
+}
+
 static void batch_item(void *arg, int item, int member)
 {
 	eval_job *j = arg;
 	gt_model *m = member ? &j->t->eval_ws[member - 1] : j->t->model;
-	int k = m->arch.sizes[m->arch.nlayers];
-	size_t i = j->from + (size_t)item * (size_t)m->max_batch, left = j->to - i;
-	int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
-	gt_samples part = gt_samples_range(j->s, i, (size_t)n);
-	const gt_real *out;
+	size_t i = j->from + (size_t)item * (size_t)m->max_batch;
+	int n;
 
-	gt_model_load_rows(m, &part, NULL, n);
-	out = gt_model_run(m, n);
-	j->t->batch_loss[item] = gt_loss_lanes(m->arch.loss, out, m->lanes, j->s->y + i, n, k,
-	                                       0, NULL);
-	j->correct[member] += gt_correct_lanes(out, m->lanes, j->s->y + i, n, k,
-	                                       j->pred ? j->pred + i : NULL);
+	j->t->batch_loss[item] = eval_batch(m, j->s, i, j->to, j->pred, &j->correct[member], &n);
 	if (j->see)
-		j->see(j->see_ctx, member, i, n, out, m->lanes);
+		j->see(j->see_ctx, member, i, n, m->a[m->arch.nlayers], m->lanes);
 }
 
 /* Rows from..to-1 of s (at most eval_piece batches) by the team where
@@ -488,7 +510,8 @@ static void eval_batches(gt_trainer *t, const gt_samples *s, size_t from, size_t
 	eval_job j = { .t = t, .s = s, .from = from, .to = to, .pred = pred, .see = see,
 	               .see_ctx = ctx };
 
-	gt_team_run(t->eval_members > 1 ? t->team : NULL, batch_item, &j, items);
+	gt_team_run(t->eval_members == gt_team_size(t->team) ? t->team : NULL, batch_item, &j,
+	            items);
 	for (int i = 0; i < items; i++)
 		*sum += t->batch_loss[i];
 	for (int i = 0; i < GT_THREADS_MAX; i++)
@@ -507,10 +530,7 @@ void gt_trainer_scan(gt_trainer *t, const gt_samples *s, double *loss, double *a
 	for (size_t i = 0; i < s->n; i += piece)
 		eval_batches(t, s, i, s->n - i < piece ? s->n : i + piece, pred, see, ctx, &sum,
 		             &correct);
-	if (loss)
-		*loss = s->n ? sum / (double)s->n : NAN;
-	if (acc)
-		*acc = s->n ? (double)correct / (double)s->n : NAN;
+	means(s->n, sum, correct, loss, acc);
 }
 
 /* Rows from `from` of s into the epoch's running sums, whole batches of
@@ -636,8 +656,7 @@ static int eval_some(gt_trainer *t)
 		budget -= t->eval_pos - was < budget ? t->eval_pos - was : budget;
 		if (t->eval_pos < s->n)
 			break;
-		loss = s->n ? t->eval_sum / (double)s->n : NAN;
-		acc = s->n ? (double)t->eval_correct / (double)s->n : NAN;
+		means(s->n, t->eval_sum, t->eval_correct, &loss, &acc);
 		if (t->eval_set == 1) {
 			e->vs_loss = loss;
 			e->vs_accuracy = acc;
@@ -728,23 +747,11 @@ int gt_trainer_step(gt_trainer *t, gt_epoch *done)
 void gt_evaluate(gt_model *m, const gt_samples *s, double *loss, double *acc,
                  int *pred)
 {
-	int k = m->arch.sizes[m->arch.nlayers];
 	double sum = 0.0;
 	size_t correct = 0;
+	int n = 0;
 
-	for (size_t i = 0; i < s->n; i += (size_t)m->max_batch) {
-		size_t left = s->n - i;
-		int n = left < (size_t)m->max_batch ? (int)left : m->max_batch;
-		gt_samples part = gt_samples_range(s, i, (size_t)n);
-		const gt_real *out;
-
-		gt_model_load_rows(m, &part, NULL, n);
-		out = gt_model_run(m, n);
-		sum += gt_loss_lanes(m->arch.loss, out, m->lanes, s->y + i, n, k, 0, NULL);
-		correct += gt_correct_lanes(out, m->lanes, s->y + i, n, k, pred ? pred + i : NULL);
-	}
-	if (loss)
-		*loss = s->n ? sum / (double)s->n : NAN;
-	if (acc)
-		*acc = s->n ? (double)correct / (double)s->n : NAN;
+	for (size_t i = 0; i < s->n; i += (size_t)n)
+		sum += eval_batch(m, s, i, s->n, pred, &correct, &n);
+	means(s->n, sum, correct, loss, acc);
 }
